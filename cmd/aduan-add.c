@@ -1,0 +1,474 @@
+/*
+ * aduan-add - record complaints: one from options and text, or many from
+ * CSV, TSV, JSON Lines or a WhatsApp chat export.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "intake.h"
+#include "writer.h"
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: aduan-add [--db FILE] [--by NAME] [-c CHANNEL] [-n NAME] [-p PHONE]\n"
+	    "                 [-k KELURAHAN] [-r RT] [-L LOCATION] [--category CATEGORY]\n"
+	    "                 [--urgent | --priority PRIORITY] [--anonymous] [--confidential]\n"
+	    "                 [--at TIME] [--source SOURCE] [TEXT ...]\n"
+	    "       aduan-add [--db FILE] [--by NAME] --from csv|tsv|jsonl|whatsapp\n"
+	    "                 [--rejects FILE] [--strict] [--dry-run [--format jsonl]] [-q]\n"
+	    "                 [--group NAME] [--tz ZONE] [--date-order dmy|mdy|ymd] [--all]\n"
+	    "                 [--match REGEX] [--join MINUTES] [--messages]\n"
+	    "                 [record options] [FILE | -]\n", fp);
+}
+
+enum {
+	OPT_CATEGORY = OPT_FIRST_LOCAL, OPT_URGENT, OPT_PRIORITY, OPT_ANONYMOUS,
+	OPT_CONFIDENTIAL, OPT_AT, OPT_SOURCE, OPT_FROM, OPT_REJECTS, OPT_STRICT,
+	OPT_DRY_RUN, OPT_FORMAT, OPT_GROUP, OPT_TZ, OPT_DATE_ORDER, OPT_ALL,
+	OPT_MATCH, OPT_JOIN, OPT_MESSAGES
+};
+
+static const struct option longopts[] = {
+	CLI_COMMON_OPTIONS,
+	{"channel", required_argument, NULL, 'c'},
+	{"name", required_argument, NULL, 'n'},
+	{"phone", required_argument, NULL, 'p'},
+	{"kelurahan", required_argument, NULL, 'k'},
+	{"rt", required_argument, NULL, 'r'},
+	{"location", required_argument, NULL, 'L'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"category", required_argument, NULL, OPT_CATEGORY},
+	{"urgent", no_argument, NULL, OPT_URGENT},
+	{"priority", required_argument, NULL, OPT_PRIORITY},
+	{"anonymous", no_argument, NULL, OPT_ANONYMOUS},
+	{"confidential", no_argument, NULL, OPT_CONFIDENTIAL},
+	{"at", required_argument, NULL, OPT_AT},
+	{"source", required_argument, NULL, OPT_SOURCE},
+	{"from", required_argument, NULL, OPT_FROM},
+	{"rejects", required_argument, NULL, OPT_REJECTS},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"group", required_argument, NULL, OPT_GROUP},
+	{"tz", required_argument, NULL, OPT_TZ},
+	{"date-order", required_argument, NULL, OPT_DATE_ORDER},
+	{"all", no_argument, NULL, OPT_ALL},
+	{"match", required_argument, NULL, OPT_MATCH},
+	{"join", required_argument, NULL, OPT_JOIN},
+	{"messages", no_argument, NULL, OPT_MESSAGES},
+	{NULL, 0, NULL, 0}
+};
+
+struct opts {
+	const char *db, *by, *from, *rejects, *format;
+	int strict, dry_run, quiet;
+	struct aduan_intake_opts wa;
+	struct aduan_complaint defaults;
+};
+
+/* Fill the fields a record left empty with what the options say. */
+static void
+apply_defaults(struct aduan_complaint *c, const struct aduan_complaint *d)
+{
+	int i;
+
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		if (c->v[i] == NULL && d->v[i] != NULL)
+			aduan_complaint_sets(c, i, d->v[i]);
+}
+
+struct dupctx {
+	int64_t id;
+	struct aduan_buf msg;
+};
+
+static void
+dup_found(int64_t other, const char *why, void *arg)
+{
+	struct dupctx *d = arg;
+
+	aduan_buf_printf(&d->msg, "%s%lld (%s)", d->msg.len ? ", " : "", (long long)other, why);
+}
+
+static void
+warn_duplicates(struct aduan_db *db, int64_t id)
+{
+	struct dupctx d = {id, {0}};
+
+	if (aduan_complaint_similar(db, id, dup_found, &d) == 0 && d.msg.len > 0)
+		cli_warn("complaint %lld may duplicate %s", (long long)id, d.msg.s);
+	aduan_buf_release(&d.msg);
+}
+
+/* Read all of stdin as the complaint text. */
+static char *
+read_stdin(void)
+{
+	struct aduan_buf b = {0};
+	char chunk[8192];
+	size_t n;
+
+	if (isatty(STDIN_FILENO))
+		fprintf(stderr, "%s: type the complaint, then Ctrl-D\n", progname);
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+		aduan_buf_add(&b, chunk, n);
+	if (ferror(stdin))
+		cli_die(ADUAN_IOERR, "stdin: read error");
+	aduan_buf_add(&b, "", 0);
+	return b.s;
+}
+
+static int
+add_one(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[])
+{
+	struct aduan_complaint c;
+	struct aduan_db *db;
+	struct aduan_buf text = {0};
+	int64_t id;
+	int i, rc;
+
+	aduan_complaint_init(&c);
+	apply_defaults(&c, &o->defaults);
+	if (argc > 0) {
+		for (i = 0; i < argc; i++) {
+			if (i > 0)
+				aduan_buf_addc(&text, ' ');
+			aduan_buf_adds(&text, argv[i]);
+		}
+		c.v[AF_BODY] = text.s;
+	} else
+		c.v[AF_BODY] = read_stdin();
+	db = cli_open(o->db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
+	if ((rc = aduan_complaint_check(db, &c, time(NULL))) != 0)
+		cli_die(rc, "%s", aduan_errmsg());
+	if (o->dry_run) {
+		if (o->format != NULL) {
+			int fields[ADUAN_NFIELDS], nf;
+			struct aduan_writer *w;
+
+			for (nf = 0; nf < ADUAN_NFIELDS; nf++)
+				fields[nf] = nf;
+			aduan_writer_open(&w, AOUT_JSONL, stdout, fields, nf, 0);
+			aduan_writer_row(w, (const char *const *)c.v);
+			aduan_writer_close(w);
+		}
+		aduan_complaint_release(&c);
+		aduan_db_close(db);
+		return 0;
+	}
+	cli_begin(db, o->by, full_argc, full_argv);
+	if ((rc = aduan_complaint_insert(db, &c, &id)) != 0) {
+		aduan_db_rollback(db);
+		cli_fail(rc);
+	}
+	if (id == 0) {
+		aduan_db_rollback(db);
+		cli_die(ADUAN_NOMATCH, "already present: a complaint with uid or source_key %s",
+		    c.v[AF_SOURCE_KEY] ? c.v[AF_SOURCE_KEY] : c.v[AF_UID]);
+	}
+	if (!o->quiet)
+		warn_duplicates(db, id);
+	cli_commit(db);
+	printf("%lld\n", (long long)id);
+	aduan_complaint_release(&c);
+	aduan_db_close(db);
+	return 0;
+}
+
+/* ---- many records ------------------------------------------------------ */
+
+struct batch {
+	struct opts *o;
+	struct aduan_db *db;
+	FILE *rejects;
+	FILE *ids;		/* new ids, shown once the work is committed */
+	struct aduan_writer *dry;	/* --dry-run --format jsonl */
+	int header_written;
+	long read, added, present, rejected, checked_dups;
+	time_t now;
+};
+
+static void
+reject(struct batch *b, const char *why, const char *header, const char *raw, size_t rawlen)
+{
+	b->rejected++;
+	cli_warn("%s", why);
+	if (b->rejects == NULL)
+		return;
+	if (!b->header_written && header != NULL)
+		fputs(header, b->rejects);
+	b->header_written = 1;
+	fwrite(raw, 1, rawlen, b->rejects);
+}
+
+/*
+ * One record from any source: check it, then add it (or, on a dry run,
+ * see whether it is already present).  Returns 0, or a code that stops
+ * the whole batch (a database failure).
+ */
+static int
+take(struct batch *b, struct aduan_complaint *c, const char *where,
+    const char *header, const char *raw, size_t rawlen)
+{
+	struct aduan_buf why = {0};
+	int64_t id;
+	int rc;
+
+	b->read++;
+	apply_defaults(c, &b->o->defaults);
+	if ((rc = aduan_complaint_check(b->db, c, b->now)) == ADUAN_DATAERR) {
+		aduan_buf_printf(&why, "%s: %s", where, aduan_errmsg());
+		reject(b, why.s, header, raw, rawlen);
+		aduan_buf_release(&why);
+		return 0;
+	}
+	if (rc != 0)
+		return rc;
+	if (b->o->dry_run) {
+		int present = 0;
+
+		if ((rc = aduan_complaint_present(b->db, c, &present)) != 0)
+			return rc;
+		if (present)
+			b->present++;
+		else {
+			b->added++;
+			if (b->dry != NULL)
+				aduan_writer_row(b->dry, (const char *const *)c->v);
+		}
+		return 0;
+	}
+	rc = aduan_complaint_insert(b->db, c, &id);
+	if (rc == ADUAN_DATAERR) {
+		aduan_buf_printf(&why, "%s: %s", where, aduan_errmsg());
+		reject(b, why.s, header, raw, rawlen);
+		aduan_buf_release(&why);
+		return 0;
+	}
+	if (rc != 0)
+		return rc;
+	if (id == 0) {
+		b->present++;
+		return 0;
+	}
+	b->added++;
+	fprintf(b->ids, "%lld\n", (long long)id);
+	/* Looking for duplicates costs a query per record: do it for the
+	 * first thousand of a batch, which covers every clerk's import. */
+	if (!b->o->quiet && b->checked_dups++ < 1000)
+		warn_duplicates(b->db, id);
+	return 0;
+}
+
+static int
+batch_table(struct batch *b, enum aduan_format fmt, FILE *in, const char *name)
+{
+	struct aduan_reader *r;
+	struct aduan_complaint c;
+	struct aduan_buf where = {0};
+	const char *raw;
+	size_t rawlen;
+	int rc;
+
+	if ((rc = aduan_reader_open(&r, fmt, in, name)) != 0) {
+		aduan_reader_free(r);
+		return rc;
+	}
+	aduan_complaint_init(&c);
+	for (;;) {
+		rc = aduan_reader_next(r, &c);
+		if (rc == 0 || rc == ADUAN_IOERR)
+			break;
+		raw = aduan_reader_raw(r, &rawlen);
+		if (rc == ADUAN_DATAERR) {
+			b->read++;
+			reject(b, aduan_errmsg(), aduan_reader_header(r), raw, rawlen);
+			continue;
+		}
+		aduan_buf_reset(&where);
+		aduan_buf_printf(&where, "%s:%ld", name, aduan_reader_line(r));
+		if ((rc = take(b, &c, where.s, aduan_reader_header(r), raw, rawlen)) != 0)
+			break;
+	}
+	aduan_buf_release(&where);
+	aduan_complaint_release(&c);
+	aduan_reader_free(r);
+	return rc;
+}
+
+static int
+wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawlen, void *arg)
+{
+	struct batch *b = arg;
+	char where[64 + 256];
+
+	snprintf(where, sizeof(where), "%s:%ld", b->o->wa.name, line);
+	return take(b, c, where, NULL, raw, rawlen);
+}
+
+static int
+add_many(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[])
+{
+	struct batch b;
+	const char *path = argc > 0 ? argv[0] : "-";
+	FILE *in;
+	int fmt, rc = 0, all_fields[ADUAN_NFIELDS], i;
+	char buf[8192];
+	size_t n;
+
+	if ((fmt = aduan_format_lookup(o->from)) == -1)
+		cli_usage_error(usage, "--from: unknown format \"%s\" (csv, tsv, jsonl or whatsapp)",
+		    o->from);
+	if (argc > 1)
+		cli_usage_error(usage, "one input file at a time");
+	if (o->wa.messages && fmt != AFMT_WHATSAPP)
+		cli_usage_error(usage, "--messages is for --from whatsapp");
+	if (o->wa.messages && !o->dry_run)
+		cli_usage_error(usage, "--messages goes with --dry-run");
+	if (strcmp(path, "-") == 0)
+		in = stdin;
+	else if ((in = fopen(path, "r")) == NULL)
+		cli_die(ADUAN_IOERR, "cannot open %s: %s", path, strerror(errno));
+	memset(&b, 0, sizeof(b));
+	b.o = o;
+	b.now = time(NULL);
+	b.db = cli_open(o->db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
+	if (o->rejects != NULL && (b.rejects = fopen(o->rejects, "w")) == NULL)
+		cli_die(ADUAN_IOERR, "cannot create %s: %s", o->rejects, strerror(errno));
+	if ((b.ids = tmpfile()) == NULL)
+		cli_die(ADUAN_IOERR, "cannot create a temporary file: %s", strerror(errno));
+	if (o->dry_run && o->format != NULL && !o->wa.messages) {
+		for (i = 0; i < ADUAN_NFIELDS; i++)
+			all_fields[i] = i;
+		aduan_writer_open(&b.dry, AOUT_JSONL, stdout, all_fields, ADUAN_NFIELDS, 0);
+	}
+	if (!o->dry_run)
+		cli_begin(b.db, o->by, full_argc, full_argv);
+	if (fmt == AFMT_WHATSAPP) {
+		o->wa.name = strcmp(path, "-") == 0 ? "stdin" : path;
+		o->wa.path = path;
+		o->wa.messages_out = o->wa.messages ? stdout : NULL;
+		rc = aduan_intake_whatsapp(b.db, in, &o->wa, wa_complaint, &b);
+	} else
+		rc = batch_table(&b, fmt, in, strcmp(path, "-") == 0 ? "stdin" : path);
+	if (rc == 0 && ferror(in))
+		rc = aduan_fail(ADUAN_IOERR, "%s: read error", path);
+	if (rc != 0 && rc != ADUAN_DATAERR) {
+		aduan_db_rollback(b.db);
+		cli_fail(rc);
+	}
+	if (rc == ADUAN_DATAERR) {	/* the input as a whole is unreadable */
+		aduan_db_rollback(b.db);
+		cli_fail(rc);
+	}
+	if (b.dry != NULL)
+		aduan_writer_close(b.dry);
+	if (o->strict && b.rejected > 0) {
+		aduan_db_rollback(b.db);
+		cli_warn("%ld of %ld records rejected; nothing added (--strict)", b.rejected, b.read);
+		rc = ADUAN_DATAERR;
+		goto out;
+	}
+	if (!o->dry_run)
+		cli_commit(b.db);
+	rewind(b.ids);
+	while ((n = fread(buf, 1, sizeof(buf), b.ids)) > 0)
+		fwrite(buf, 1, n, stdout);
+	if (!o->quiet && fmt != AFMT_WHATSAPP)
+		fprintf(stderr, "%s: %ld read, %ld %s, %ld already present, %ld rejected\n",
+		    progname, b.read, b.added, o->dry_run ? "to add" : "added", b.present,
+		    b.rejected);
+	if (!o->quiet && fmt == AFMT_WHATSAPP)
+		aduan_intake_summary(&o->wa, stderr, progname, b.added, b.present, b.rejected,
+		    o->dry_run);
+	rc = b.rejected > 0 ? ADUAN_DATAERR : 0;
+out:
+	if (b.rejects != NULL && fclose(b.rejects) == EOF)
+		cli_die(ADUAN_IOERR, "%s: write error", o->rejects);
+	fclose(b.ids);
+	if (in != stdin)
+		fclose(in);
+	aduan_db_close(b.db);
+	return rc;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct opts o;
+	int ch, full_argc = argc, rc;
+	char **full_argv = argv, *end;
+
+	cli_init(argc, argv);
+	memset(&o, 0, sizeof(o));
+	aduan_intake_opts_init(&o.wa);
+	aduan_complaint_init(&o.defaults);
+	while ((ch = getopt_long(argc, argv, "c:n:p:k:r:L:q", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': aduan_complaint_sets(&o.defaults, AF_CHANNEL, optarg); break;
+		case 'n': aduan_complaint_sets(&o.defaults, AF_REPORTER_NAME, optarg); break;
+		case 'p': aduan_complaint_sets(&o.defaults, AF_REPORTER_PHONE, optarg); break;
+		case 'k': aduan_complaint_sets(&o.defaults, AF_KELURAHAN, optarg); break;
+		case 'r': aduan_complaint_sets(&o.defaults, AF_RT, optarg); break;
+		case 'L': aduan_complaint_sets(&o.defaults, AF_LOCATION, optarg); break;
+		case 'q': o.quiet = 1; break;
+		case OPT_CATEGORY: aduan_complaint_sets(&o.defaults, AF_CATEGORY, optarg); break;
+		case OPT_URGENT: aduan_complaint_sets(&o.defaults, AF_PRIORITY, "urgent"); break;
+		case OPT_PRIORITY: aduan_complaint_sets(&o.defaults, AF_PRIORITY, optarg); break;
+		case OPT_ANONYMOUS: aduan_complaint_sets(&o.defaults, AF_ANONYMOUS, "1"); break;
+		case OPT_CONFIDENTIAL: aduan_complaint_sets(&o.defaults, AF_CONFIDENTIAL, "1"); break;
+		case OPT_AT: {
+			time_t t;
+			char stamp[21];
+
+			if (aduan_time_parse(optarg, time(NULL), &t) == -1)
+				cli_usage_error(usage, "--at: bad time \"%s\"", optarg);
+			aduan_complaint_sets(&o.defaults, AF_RECEIVED_AT, aduan_time_utc(t, stamp));
+			break;
+		}
+		case OPT_SOURCE: aduan_complaint_sets(&o.defaults, AF_SOURCE, optarg); break;
+		case OPT_FROM: o.from = optarg; break;
+		case OPT_REJECTS: o.rejects = optarg; break;
+		case OPT_STRICT: o.strict = 1; break;
+		case OPT_DRY_RUN: o.dry_run = 1; break;
+		case OPT_FORMAT: o.format = optarg; break;
+		case OPT_GROUP: o.wa.group = optarg; break;
+		case OPT_TZ: o.wa.tz = optarg; break;
+		case OPT_DATE_ORDER:
+			if ((o.wa.date_order = aduan_intake_date_order(optarg)) == -1)
+				cli_usage_error(usage, "--date-order: dmy, mdy or ymd, not \"%s\"", optarg);
+			break;
+		case OPT_ALL: o.wa.all = 1; break;
+		case OPT_MATCH: o.wa.match = optarg; break;
+		case OPT_JOIN:
+			o.wa.join = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || o.wa.join < 0 || o.wa.join > 1440)
+				cli_usage_error(usage, "--join: minutes from 0 to 1440, not \"%s\"", optarg);
+			break;
+		case OPT_MESSAGES: o.wa.messages = 1; break;
+		case OPT_DB: o.db = optarg; break;
+		case OPT_BY: o.by = optarg; break;
+		case OPT_HELP: usage(stdout); return cli_finish(0);
+		case OPT_VERSION: printf("aduan-add %s\n", ADUAN_VERSION); return cli_finish(0);
+		default: usage(stderr); return ADUAN_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (o.format != NULL && (strcmp(o.format, "jsonl") != 0 || !o.dry_run))
+		cli_usage_error(usage, "--format jsonl goes with --dry-run");
+	if (o.from == NULL) {
+		if (o.rejects || o.strict || o.wa.group || o.wa.tz || o.wa.all || o.wa.match ||
+		    o.wa.messages || o.wa.join != -1 || o.wa.date_order != 0)
+			cli_usage_error(usage, "that option needs --from");
+		rc = add_one(&o, argc, argv, full_argc, full_argv);
+	} else
+		rc = add_many(&o, argc, argv, full_argc, full_argv);
+	aduan_complaint_release(&o.defaults);
+	return cli_finish(rc);
+}

@@ -1,0 +1,282 @@
+/*
+ * aduan-list - find complaints and print them as a table, TSV, CSV,
+ * JSON Lines or ids; -l prints each in full with its history.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "writer.h"
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: aduan-list [--db FILE] [--status S] [--agency A] [--kelurahan K] [--rt RT]\n"
+	    "                  [--channel C] [--category C] [--priority P] [--since TIME]\n"
+	    "                  [--until TIME] [--overdue] [--search TEXT] [--reporter PHONE]\n"
+	    "                  [--format table|tsv|csv|jsonl] [--header] [-f FIELD,...]\n"
+	    "                  [-q [-0] | -l] [ID ... | -]\n", fp);
+}
+
+enum {
+	OPT_STATUS = OPT_FIRST_LOCAL, OPT_AGENCY, OPT_KELURAHAN, OPT_RT, OPT_CHANNEL,
+	OPT_CATEGORY, OPT_PRIORITY, OPT_SINCE, OPT_UNTIL, OPT_OVERDUE, OPT_SEARCH,
+	OPT_REPORTER, OPT_FORMAT, OPT_HEADER
+};
+
+static const struct option longopts[] = {
+	CLI_COMMON_OPTIONS,
+	{"status", required_argument, NULL, OPT_STATUS},
+	{"agency", required_argument, NULL, OPT_AGENCY},
+	{"kelurahan", required_argument, NULL, OPT_KELURAHAN},
+	{"rt", required_argument, NULL, OPT_RT},
+	{"channel", required_argument, NULL, OPT_CHANNEL},
+	{"category", required_argument, NULL, OPT_CATEGORY},
+	{"priority", required_argument, NULL, OPT_PRIORITY},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"overdue", no_argument, NULL, OPT_OVERDUE},
+	{"search", required_argument, NULL, OPT_SEARCH},
+	{"reporter", required_argument, NULL, OPT_REPORTER},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"header", no_argument, NULL, OPT_HEADER},
+	{"fields", required_argument, NULL, 'f'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"null", no_argument, NULL, '0'},
+	{"long", no_argument, NULL, 'l'},
+	{NULL, 0, NULL, 0}
+};
+
+/* What a table shows when no -f is given. */
+static const int table_fields[] = {
+	AF_ID, AF_RECEIVED_AT, AF_STATUS, AF_PRIORITY, AF_KELURAHAN, AF_AGENCY, AF_BODY
+};
+
+static void
+add_id(int64_t id, void *arg)
+{
+	aduan_filter_add_id(arg, id);
+}
+
+/* Print complaint v in full, then its history. */
+static int
+print_long(struct aduan_db *db, const char *const *v, int visible, time_t now)
+{
+	struct aduan_buf b = {0};
+	sqlite3_stmt *st;
+	time_t t, due;
+	char buf[32];
+	int i, rc;
+
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		const char *s = v[i];
+
+		if (s == NULL)
+			continue;
+		aduan_buf_reset(&b);
+		if ((i == AF_RECEIVED_AT || i == AF_CREATED_AT || i == AF_DUE_AT ||
+		    i == AF_CLOSED_AT) && aduan_time_from_utc(s, &t) == 0)
+			aduan_buf_adds(&b, aduan_time_local(t, buf));
+		else if (visible)
+			aduan_visible(&b, s, 0);
+		else
+			aduan_buf_adds(&b, s);
+		/* continuation lines of a long text are indented under the value */
+		printf("%-15s ", aduan_fields[i].name);
+		for (const char *p = b.s; *p; p++) {
+			putchar(*p);
+			if (*p == '\n' && p[1] != '\0')
+				printf("%16s", "");
+		}
+		putchar('\n');
+	}
+	if (v[AF_DUE_AT] != NULL && strcmp(v[AF_STATUS], "closed") != 0 &&
+	    aduan_time_from_utc(v[AF_DUE_AT], &due) == 0 && due < now)
+		printf("%-15s %ld day(s) past due\n", "late", (long)((now - due) / 86400) + 1);
+	st = aduan_db_stmt(db,
+	    "SELECT at, actor, action, old_status, new_status, old_agency, new_agency, note "
+	    "FROM event WHERE complaint = ? ORDER BY id");
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, strtoll(v[AF_ID], NULL, 10));
+	printf("history:\n");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *at = (const char *)sqlite3_column_text(st, 0);
+		const char *os = (const char *)sqlite3_column_text(st, 3);
+		const char *ns = (const char *)sqlite3_column_text(st, 4);
+		const char *oa = (const char *)sqlite3_column_text(st, 5);
+		const char *na = (const char *)sqlite3_column_text(st, 6);
+		const char *note = (const char *)sqlite3_column_text(st, 7);
+
+		printf("  %s  %-7s %s", aduan_time_from_utc(at, &t) == 0 ?
+		    aduan_time_local(t, buf) : at, sqlite3_column_text(st, 2),
+		    sqlite3_column_text(st, 1));
+		if (ns != NULL && (os == NULL || strcmp(os, ns) != 0))
+			printf("  %s%s%s", os ? os : "", os ? " -> " : "", ns);
+		if (na != NULL && (oa == NULL || strcmp(oa, na) != 0))
+			printf("  %s%s%s", oa ? oa : "", oa ? " -> " : "to ", na);
+		if (note != NULL) {
+			aduan_buf_reset(&b);
+			if (visible)
+				aduan_visible(&b, note, 1);
+			else
+				aduan_buf_adds(&b, note);
+			printf("  \"%s\"", b.s);
+		}
+		putchar('\n');
+	}
+	sqlite3_reset(st);
+	aduan_buf_release(&b);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "reading history");
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct aduan_filter f;
+	struct aduan_filter_binds binds;
+	struct aduan_buf sql = {0};
+	struct aduan_writer *w = NULL;
+	struct aduan_db *db;
+	sqlite3_stmt *st;
+	const char *dbpath = NULL, *fieldlist = NULL;
+	int ch, fmt = -1, header = 0, quiet = 0, nul = 0, longfmt = 0, tty, i, rc;
+	int fields[ADUAN_NFIELDS], nfields = 0, flags = 0;
+	long matched = 0;
+	char phone[17];
+	time_t start, end;
+
+	cli_init(argc, argv);
+	aduan_filter_init(&f);
+	f.now = time(NULL);
+	while ((ch = getopt_long(argc, argv, "f:q0l", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_STATUS: aduan_filter_add(&f, AQ_STATUS, optarg); break;
+		case OPT_AGENCY: aduan_filter_add(&f, AQ_AGENCY, optarg); break;
+		case OPT_KELURAHAN: aduan_filter_add(&f, AQ_KELURAHAN, optarg); break;
+		case OPT_CHANNEL: aduan_filter_add(&f, AQ_CHANNEL, optarg); break;
+		case OPT_CATEGORY: aduan_filter_add(&f, AQ_CATEGORY, optarg); break;
+		case OPT_PRIORITY: aduan_filter_add(&f, AQ_PRIORITY, optarg); break;
+		case OPT_RT: {
+			char *end_;
+			long n;
+
+			optarg += strncasecmp(optarg, "rt", 2) == 0 ? 2 : 0;
+			optarg += strspn(optarg, " .");
+			n = strtol(optarg, &end_, 10);
+			if (*optarg == '\0' || *end_ != '\0' || n <= 0 || n > 999)
+				cli_usage_error(usage, "--rt: a number such as 005, not \"%s\"", optarg);
+			free(f.rt);
+			f.rt = aduan_xmalloc(8);
+			snprintf(f.rt, 8, "%03ld", n);
+			break;
+		}
+		case OPT_SINCE:
+			cli_time_span("--since", optarg, &start, &end, usage);
+			f.since = start;
+			break;
+		case OPT_UNTIL:
+			cli_time_span("--until", optarg, &start, &end, usage);
+			f.until = end;
+			break;
+		case OPT_OVERDUE: f.overdue = 1; break;
+		case OPT_SEARCH:
+			free(f.search);
+			f.search = aduan_xstrdup(optarg);
+			break;
+		case OPT_REPORTER:
+			if (aduan_phone_normalize(optarg, phone) == -1)
+				cli_usage_error(usage, "--reporter: not a phone number: \"%s\"", optarg);
+			free(f.reporter);
+			f.reporter = aduan_xstrdup(phone);
+			break;
+		case OPT_FORMAT:
+			if ((fmt = aduan_outfmt_lookup(optarg)) == -1)
+				cli_usage_error(usage, "--format: table, tsv, csv or jsonl, not \"%s\"", optarg);
+			break;
+		case OPT_HEADER: header = 1; break;
+		case 'f': fieldlist = optarg; break;
+		case 'q': quiet = 1; break;
+		case '0': nul = 1; break;
+		case 'l': longfmt = 1; break;
+		case OPT_DB: dbpath = optarg; break;
+		case OPT_BY: break;
+		case OPT_HELP: usage(stdout); return cli_finish(0);
+		case OPT_VERSION: printf("aduan-list %s\n", ADUAN_VERSION); return cli_finish(0);
+		default: usage(stderr); return ADUAN_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (nul && !quiet)
+		cli_usage_error(usage, "-0 goes with -q");
+	if (quiet && longfmt)
+		cli_usage_error(usage, "-q and -l do not go together");
+	if (fieldlist != NULL && aduan_fields_parse(fieldlist, fields, &nfields) != 0)
+		cli_usage_error(usage, "-f: %s", aduan_errmsg());
+	if (argc > 0) {
+		f.ids_given = 1;
+		cli_ids(argc, argv, usage, add_id, &f);
+	}
+	tty = isatty(STDOUT_FILENO);
+	if (fmt == -1)
+		fmt = tty ? AOUT_TABLE : AOUT_TSV;
+	if (nfields == 0) {
+		if (fmt == AOUT_TABLE) {
+			nfields = (int)(sizeof(table_fields) / sizeof(table_fields[0]));
+			memcpy(fields, table_fields, sizeof(table_fields));
+		} else
+			for (nfields = 0; nfields < ADUAN_NFIELDS; nfields++)
+				fields[nfields] = nfields;
+	}
+	if (header)
+		flags |= AW_HEADER;
+	if (tty)
+		flags |= AW_VISIBLE;
+
+	db = cli_open(dbpath, ADUAN_RDONLY);
+	if ((rc = aduan_filter_resolve(db, &f)) != 0)
+		cli_usage_error(usage, "%s", aduan_errmsg());
+	aduan_buf_adds(&sql, "SELECT c.id");
+	for (i = 1; i < ADUAN_NFIELDS; i++)
+		aduan_buf_printf(&sql, ", c.%s", aduan_fields[i].name);
+	aduan_buf_adds(&sql, " FROM complaint c");
+	aduan_filter_where(&f, &sql, &binds);
+	aduan_buf_adds(&sql, " ORDER BY c.id");
+	if (sqlite3_prepare_v2(aduan_db_sqlite(db), sql.s, -1, &st, NULL) != SQLITE_OK)
+		cli_fail(aduan_db_fail(db, "querying"));
+	aduan_filter_bind(st, &binds, 1);
+	if (!quiet && !longfmt && (rc = aduan_writer_open(&w, fmt, stdout, fields, nfields, flags)) != 0)
+		cli_fail(rc);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[ADUAN_NFIELDS];
+
+		matched++;
+		for (i = 0; i < ADUAN_NFIELDS; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i);
+		if (quiet)
+			printf("%s%c", v[AF_ID], nul ? '\0' : '\n');
+		else if (longfmt) {
+			if (matched > 1)
+				putchar('\n');
+			if (print_long(db, v, tty, f.now) != 0)
+				cli_fail(ADUAN_IOERR);
+		} else if (aduan_writer_row(w, v) != 0)
+			break;
+		if (ferror(stdout))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		cli_fail(aduan_db_fail(db, "querying"));
+	sqlite3_finalize(st);
+	if (w != NULL)
+		aduan_writer_close(w);
+	aduan_buf_release(&sql);
+	aduan_filter_release(&f);
+	aduan_db_close(db);
+	return cli_finish(matched > 0 ? 0 : ADUAN_NOMATCH);
+}

@@ -1,0 +1,357 @@
+/*
+ * aduan - the front door: "aduan add ..." runs aduan-add, and the admin
+ * verbs for reference data and settings live here.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "refdata.h"
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: aduan add|list|route|close|export [ARG ...]\n"
+	    "       aduan init [--db FILE] [--preset NAME]\n"
+	    "       aduan config [--db FILE] [--unset] [KEY [VALUE]]\n"
+	    "       aduan agency [--db FILE] list | add CODE NAME [--sla DAYS] [--contact TEXT] |\n"
+	    "                    rm CODE\n"
+	    "       aduan kelurahan [--db FILE] list | add NAME [--code CODE] [--alias ALIAS,...]\n"
+	    "       aduan help [COMMAND]\n", fp);
+}
+
+static const char *const programs[] = {"add", "list", "route", "close", "export", NULL};
+
+static const char *const overview =
+    "aduan records public complaints and follows them up to their close.\n"
+    "\n"
+    "  aduan add       record a complaint, or import CSV, TSV, JSON Lines, WhatsApp\n"
+    "  aduan list      find and show complaints\n"
+    "  aduan route     forward complaints to an agency, add follow-up notes\n"
+    "  aduan close     close complaints, or reopen them\n"
+    "  aduan export    weekly summaries and record exports\n"
+    "  aduan init      create the database, load a preset (bontang-utara)\n"
+    "  aduan config    show or change settings\n"
+    "  aduan agency    list, add or remove agencies\n"
+    "  aduan kelurahan list or add kelurahan and their aliases\n"
+    "\n"
+    "'aduan help COMMAND' shows a command's options; 'man aduan' tells the whole story.\n";
+
+/* Run aduan-VERB from our own folder, else from PATH. */
+static _Noreturn void
+run_program(const char *verb, char *argv[])
+{
+	char exe[PATH_MAX], name[64], *slash;
+	ssize_t n;
+
+	snprintf(name, sizeof(name), "aduan-%s", verb);
+	argv[0] = name;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - sizeof(name) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			strcpy(slash + 1, name);
+			if (access(exe, X_OK) == 0)
+				execv(exe, argv);
+		}
+	}
+	execvp(name, argv);
+	cli_die(ADUAN_IOERR, "cannot run %s: %s", name, strerror(errno));
+}
+
+enum { OPT_PRESET = OPT_FIRST_LOCAL, OPT_UNSET, OPT_SLA, OPT_CONTACT, OPT_CODE, OPT_ALIAS };
+
+static const struct option longopts[] = {
+	CLI_COMMON_OPTIONS,
+	{"preset", required_argument, NULL, OPT_PRESET},
+	{"unset", no_argument, NULL, OPT_UNSET},
+	{"sla", required_argument, NULL, OPT_SLA},
+	{"contact", required_argument, NULL, OPT_CONTACT},
+	{"code", required_argument, NULL, OPT_CODE},
+	{"alias", required_argument, NULL, OPT_ALIAS},
+	{NULL, 0, NULL, 0}
+};
+
+struct opts {
+	const char *db, *by, *preset, *contact, *code, *alias;
+	int unset, sla;
+};
+
+/* Options of every admin verb; which ones a verb accepts is checked by it. */
+static void
+parse(int *argcp, char ***argvp, struct opts *o)
+{
+	int ch;
+	char *end;
+	long v;
+
+	optind = 1;
+	while ((ch = getopt_long(*argcp, *argvp, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_DB: o->db = optarg; break;
+		case OPT_BY: o->by = optarg; break;
+		case OPT_PRESET: o->preset = optarg; break;
+		case OPT_UNSET: o->unset = 1; break;
+		case OPT_CONTACT: o->contact = optarg; break;
+		case OPT_CODE: o->code = optarg; break;
+		case OPT_ALIAS: o->alias = optarg; break;
+		case OPT_SLA:
+			v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 365)
+				cli_usage_error(usage, "--sla: working days from 1 to 365, not \"%s\"",
+				    optarg);
+			o->sla = (int)v;
+			break;
+		case OPT_HELP: usage(stdout); exit(cli_finish(0));
+		case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
+		default: usage(stderr); exit(ADUAN_USAGE);
+		}
+	}
+	*argcp -= optind;
+	*argvp += optind;
+}
+
+static void
+report_part(const char *part, long n, void *arg)
+{
+	fprintf(stderr, "%s: %ld %s loaded\n", progname, n, part);
+}
+
+static int
+cmd_init(int argc, char *argv[], int full_argc, char *full_argv[])
+{
+	struct opts o = {0};
+	struct aduan_db *db;
+	char *dir;
+	int rc;
+
+	parse(&argc, &argv, &o);
+	if (argc > 0)
+		cli_usage_error(usage, "init takes no operands");
+	db = cli_open(o.db, ADUAN_RDWR);
+	if (o.preset != NULL) {
+		dir = aduan_datadir(full_argv[0]);
+		cli_begin(db, o.by, full_argc, full_argv);
+		if ((rc = aduan_preset_load(db, dir, o.preset, report_part, NULL)) != 0) {
+			aduan_db_rollback(db);
+			free(dir);
+			cli_fail(rc);
+		}
+		cli_commit(db);
+		free(dir);
+	}
+	fprintf(stderr, "%s: database ready: %s\n", progname, aduan_db_filename(db));
+	aduan_db_close(db);
+	return 0;
+}
+
+static int
+check_setting(const char *key, const char *value)
+{
+	char *end;
+	long v;
+
+	if (strncmp(key, "sla.", 4) == 0 || strcmp(key, "intake.join_minutes") == 0) {
+		v = strtol(value, &end, 10);
+		if (*value == '\0' || *end != '\0' || v < (key[0] == 's' ? 1 : 0) || v > 1440)
+			return aduan_fail(ADUAN_USAGE, "%s: a whole number, not \"%s\"", key, value);
+	}
+	return 0;
+}
+
+static int
+cmd_config(int argc, char *argv[], int full_argc, char *full_argv[])
+{
+	const struct aduan_setting_def *d;
+	struct opts o = {0};
+	struct aduan_db *db;
+	int i, rc;
+
+	parse(&argc, &argv, &o);
+	if (argc > 2 || (o.unset && argc != 1))
+		cli_usage_error(usage, "config takes a KEY and maybe a VALUE");
+	if (argc > 0 && (d = aduan_setting_def(argv[0])) == NULL)
+		cli_usage_error(usage, "unknown setting \"%s\" ('aduan config' lists them)", argv[0]);
+	if (argc == 2 && check_setting(argv[0], argv[1]) != 0)
+		cli_usage_error(usage, "%s", aduan_errmsg());
+	db = cli_open(o.db, argc == 2 || o.unset ? ADUAN_RDWR : ADUAN_RDONLY);
+	if (argc == 0) {
+		for (i = 0; aduan_settings[i].key != NULL; i++)
+			printf("%s\t%s\n", aduan_settings[i].key, aduan_config(db, aduan_settings[i].key));
+	} else if (argc == 1 && !o.unset) {
+		printf("%s\n", aduan_config(db, argv[0]));
+	} else {
+		cli_begin(db, o.by, full_argc, full_argv);
+		if ((rc = aduan_setting_set(db, argv[0], o.unset ? NULL : argv[1])) != 0) {
+			aduan_db_rollback(db);
+			cli_fail(rc);
+		}
+		cli_commit(db);
+	}
+	aduan_db_close(db);
+	return 0;
+}
+
+/* Print the rows of a query as TSV with a header line. */
+static int
+print_query(struct aduan_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int i, n, rc, rows = 0;
+	struct aduan_buf b = {0};
+
+	if (sqlite3_prepare_v2(aduan_db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
+		cli_fail(aduan_db_fail(db, "querying"));
+	n = sqlite3_column_count(st);
+	for (i = 0; i < n; i++)
+		printf("%s%s", i ? "\t" : "", sqlite3_column_name(st, i));
+	putchar('\n');
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows++;
+		for (i = 0; i < n; i++) {
+			const char *s = (const char *)sqlite3_column_text(st, i);
+
+			aduan_buf_reset(&b);
+			if (s != NULL)
+				aduan_tsv_escape(&b, s);
+			printf("%s%s", i ? "\t" : "", b.s ? b.s : "");
+		}
+		putchar('\n');
+	}
+	aduan_buf_release(&b);
+	if (rc != SQLITE_DONE)
+		cli_fail(aduan_db_fail(db, "querying"));
+	sqlite3_finalize(st);
+	return rows;
+}
+
+static int
+cmd_agency(int argc, char *argv[], int full_argc, char *full_argv[])
+{
+	struct opts o = {0};
+	struct aduan_db *db;
+	int rc = 0;
+
+	parse(&argc, &argv, &o);
+	if (argc == 0 || strcmp(argv[0], "list") == 0) {
+		if (argc > 1)
+			cli_usage_error(usage, "agency list takes no operands");
+		db = cli_open(o.db, ADUAN_RDONLY);
+		print_query(db, "SELECT code, name, sla_days, contact FROM agency ORDER BY code");
+	} else if (strcmp(argv[0], "add") == 0) {
+		if (argc != 3)
+			cli_usage_error(usage, "agency add needs a CODE and a NAME");
+		db = cli_open(o.db, ADUAN_RDWR);
+		cli_begin(db, o.by, full_argc, full_argv);
+		rc = aduan_agency_add(db, argv[1], argv[2], o.sla, o.contact);
+	} else if (strcmp(argv[0], "rm") == 0) {
+		if (argc != 2)
+			cli_usage_error(usage, "agency rm needs a CODE");
+		db = cli_open(o.db, ADUAN_RDWR);
+		cli_begin(db, o.by, full_argc, full_argv);
+		rc = aduan_agency_rm(db, argv[1]);
+	} else
+		cli_usage_error(usage, "agency: list, add or rm, not \"%s\"", argv[0]);
+	if (rc == ADUAN_USAGE)
+		cli_usage_error(usage, "%s", aduan_errmsg());
+	if (rc != 0) {
+		aduan_db_rollback(db);
+		cli_fail(rc);
+	}
+	if (argc > 0 && strcmp(argv[0], "list") != 0)
+		cli_commit(db);
+	aduan_db_close(db);
+	return 0;
+}
+
+static int
+cmd_kelurahan(int argc, char *argv[], int full_argc, char *full_argv[])
+{
+	struct opts o = {0};
+	struct aduan_db *db;
+	int rc;
+
+	parse(&argc, &argv, &o);
+	if (argc == 0 || strcmp(argv[0], "list") == 0) {
+		if (argc > 1)
+			cli_usage_error(usage, "kelurahan list takes no operands");
+		db = cli_open(o.db, ADUAN_RDONLY);
+		print_query(db, "SELECT k.name, k.code, group_concat(a.alias, ',') AS aliases "
+		    "FROM kelurahan k LEFT JOIN kelurahan_alias a ON a.kelurahan = k.name "
+		    "GROUP BY k.name ORDER BY k.code, k.name");
+		aduan_db_close(db);
+		return 0;
+	}
+	if (strcmp(argv[0], "add") != 0)
+		cli_usage_error(usage, "kelurahan: list or add, not \"%s\"", argv[0]);
+	if (argc != 2)
+		cli_usage_error(usage, "kelurahan add needs a NAME");
+	db = cli_open(o.db, ADUAN_RDWR);
+	cli_begin(db, o.by, full_argc, full_argv);
+	if ((rc = aduan_kelurahan_add(db, argv[1], o.code, o.alias)) != 0) {
+		aduan_db_rollback(db);
+		if (rc == ADUAN_USAGE)
+			cli_usage_error(usage, "%s", aduan_errmsg());
+		cli_fail(rc);
+	}
+	cli_commit(db);
+	aduan_db_close(db);
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **, int, char **);
+} verbs[] = {
+	{"init", cmd_init},
+	{"config", cmd_config},
+	{"agency", cmd_agency},
+	{"kelurahan", cmd_kelurahan},
+};
+
+int
+main(int argc, char *argv[])
+{
+	size_t i;
+
+	cli_init(argc, argv);
+	if (argc < 2) {
+		usage(stderr);
+		return ADUAN_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return cli_finish(0);
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("aduan %s\n", ADUAN_VERSION);
+		return cli_finish(0);
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc == 2) {
+			fputs(overview, stdout);
+			return cli_finish(0);
+		}
+		if (aduan_word_index(programs, argv[2]) >= 0) {
+			char *args[] = {argv[2], "--help", NULL};
+
+			run_program(argv[2], args);
+		}
+		for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+			if (strcmp(argv[2], verbs[i].name) == 0) {
+				usage(stdout);
+				return cli_finish(0);
+			}
+		cli_usage_error(usage, "no command \"%s\"", argv[2]);
+	}
+	if (aduan_word_index(programs, argv[1]) >= 0)
+		run_program(argv[1], argv + 1);
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(argv[1], verbs[i].name) == 0)
+			return cli_finish(verbs[i].fn(argc - 1, argv + 1, argc, argv));
+	cli_usage_error(usage, "unknown command \"%s\"", argv[1]);
+}

@@ -1,0 +1,191 @@
+/* cli.c - the shared behaviour of the aduan programs (see cli.h). */
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+const char *progname = "aduan";
+
+void
+cli_init(int argc, char *argv[])
+{
+	const char *slash;
+
+	(void)argc;
+	setlocale(LC_ALL, "");
+	if (argv[0] != NULL && *argv[0] != '\0')
+		progname = (slash = strrchr(argv[0], '/')) ? slash + 1 : argv[0];
+}
+
+static void
+vwarn(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fprintf(stderr, "%s: ", progname);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+void
+cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+}
+
+void
+cli_die(int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	exit(rc);
+}
+
+void
+cli_fail(int rc)
+{
+	cli_die(rc, "%s", aduan_errmsg());
+}
+
+void
+cli_usage_error(void (*usage)(FILE *), const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn(fmt, ap);
+	va_end(ap);
+	usage(stderr);
+	exit(ADUAN_USAGE);
+}
+
+int
+cli_finish(int status)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "%s: cannot write output: %s\n", progname,
+		    errno ? strerror(errno) : "write error");
+		return ADUAN_IOERR;
+	}
+	return status;
+}
+
+struct aduan_db *
+cli_open(const char *path, enum aduan_open mode)
+{
+	struct aduan_db *db;
+	int rc;
+
+	if ((rc = aduan_db_open(&db, path, mode)) != 0)
+		cli_fail(rc);
+	return db;
+}
+
+void
+cli_begin(struct aduan_db *db, const char *by, int argc, char *argv[])
+{
+	struct aduan_buf cmd = {0};
+	int i, rc;
+
+	aduan_buf_adds(&cmd, progname);
+	for (i = 1; i < argc; i++) {
+		aduan_buf_addc(&cmd, ' ');
+		aduan_buf_adds(&cmd, argv[i]);
+		if (cmd.len > 400) {
+			aduan_buf_adds(&cmd, " ...");
+			break;
+		}
+	}
+	rc = aduan_db_begin(db, aduan_actor(by), cmd.s);
+	aduan_buf_release(&cmd);
+	if (rc != 0)
+		cli_fail(rc);
+}
+
+void
+cli_commit(struct aduan_db *db)
+{
+	int rc;
+
+	if ((rc = aduan_db_commit(db)) != 0)
+		cli_fail(rc);
+}
+
+static int
+parse_id(const char *s, size_t n, int64_t *id)
+{
+	int64_t v = 0;
+	size_t i;
+
+	if (n > 0 && s[0] == '#')	/* "#42" as written on a receipt */
+		s++, n--;
+	if (n == 0 || n > 18)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v <= 0)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+void
+cli_ids(int argc, char *argv[], void (*usage)(FILE *),
+    void (*fn)(int64_t id, void *arg), void *arg)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	long lineno;
+	int64_t id;
+	int i, stdin_used = 0;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") != 0) {
+			if (parse_id(argv[i], strlen(argv[i]), &id) == -1)
+				cli_usage_error(usage, "bad complaint id: %s", argv[i]);
+			fn(id, arg);
+			continue;
+		}
+		if (stdin_used++)
+			continue;
+		for (lineno = 1; (n = getline(&line, &cap, stdin)) != -1; lineno++) {
+			size_t len = strcspn(line, "\t\r\n");
+
+			if (len == 0 && strspn(line, "\r\n") == (size_t)n)
+				continue;
+			if (parse_id(line, len, &id) == -1) {
+				free(line);
+				cli_die(ADUAN_DATAERR, "stdin:%ld: not a complaint id: %.*s",
+				    lineno, (int)(len > 40 ? 40 : len), line);
+			}
+			fn(id, arg);
+		}
+		if (ferror(stdin)) {
+			free(line);
+			cli_die(ADUAN_IOERR, "stdin: read error");
+		}
+	}
+	free(line);
+}
+
+void
+cli_time_span(const char *opt, const char *arg, time_t *start, time_t *end,
+    void (*usage)(FILE *))
+{
+	if (aduan_time_span(arg, time(NULL), start, end) == -1)
+		cli_usage_error(usage, "%s: bad time \"%s\" (try 2024-11-28, "
+		    "2024-11-28T14:05, today, yesterday, -7d or 2024-W48)", opt, arg);
+}

@@ -1,0 +1,55 @@
+/*
+ * cli.h - what every aduan program does the same way: messages on
+ * stderr with the program name, exit statuses, opening the database,
+ * ids from operands or stdin, checking stdout before exiting.
+ */
+#ifndef ADUAN_CLI_H
+#define ADUAN_CLI_H
+
+#include "aduan.h"
+#include "query.h"
+
+extern const char *progname;
+
+/* Locale and program name; call first. */
+void cli_init(int argc, char *argv[]);
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "prog: msg" and exit rc. */
+_Noreturn void cli_die(int rc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print the library's last message and exit rc. */
+_Noreturn void cli_fail(int rc);
+/* Print "prog: msg" and the usage, exit 2. */
+_Noreturn void cli_usage_error(void (*usage)(FILE *), const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Flush stdout; exit 74 when it could not be written, else return status. */
+int cli_finish(int status);
+
+/* Open the database or die with its message. */
+struct aduan_db *cli_open(const char *path, enum aduan_open mode);
+/* Begin the invocation's one write transaction or die. */
+void cli_begin(struct aduan_db *db, const char *by, int argc, char *argv[]);
+/* Commit or die (after rolling back). */
+void cli_commit(struct aduan_db *db);
+
+/*
+ * Ids from operands: numbers, or "-" for one id per line on stdin (the
+ * first tab-separated field; blank lines skipped).  Each id goes to fn;
+ * a bad id is a usage error.
+ */
+void cli_ids(int argc, char *argv[], void (*usage)(FILE *),
+    void (*fn)(int64_t id, void *arg), void *arg);
+/* Parse a time argument or exit with a usage error naming the option. */
+void cli_time_span(const char *opt, const char *arg, time_t *start, time_t *end,
+    void (*usage)(FILE *));
+
+/* Standard long options. */
+enum {
+	OPT_DB = 0x100, OPT_BY, OPT_HELP, OPT_VERSION, OPT_FIRST_LOCAL
+};
+#define CLI_COMMON_OPTIONS \
+	{"db", required_argument, NULL, OPT_DB}, \
+	{"by", required_argument, NULL, OPT_BY}, \
+	{"help", no_argument, NULL, OPT_HELP}, \
+	{"version", no_argument, NULL, OPT_VERSION}
+
+#endif

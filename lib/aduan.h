@@ -1,0 +1,250 @@
+/*
+ * aduan.h - the aduan core library.
+ *
+ * Rules that hold for every function below:
+ *
+ *  - The library never prints and never exits.  Functions return an
+ *    enum aduan_rc (0 on success; otherwise the exit status a program
+ *    should use) and leave a message for aduan_errmsg().
+ *  - Strings returned through a const char * are borrowed: they live
+ *    until the next call on the same object.  Records filled by a
+ *    function (struct aduan_complaint) own their strings and are freed
+ *    with their _release function.  Records handed to a callback are
+ *    borrowed for the duration of the call.
+ *  - Times are stored as UTC text "YYYY-MM-DDTHH:MM:SSZ" and shown and
+ *    parsed in the local time zone (TZ).
+ */
+#ifndef ADUAN_H
+#define ADUAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#define ADUAN_VERSION "0.1.0"
+
+/* Return codes double as the documented exit statuses. */
+enum aduan_rc {
+	ADUAN_OK = 0,
+	ADUAN_NOMATCH = 1,	/* nothing matched, no such complaint */
+	ADUAN_USAGE = 2,	/* bad option or argument */
+	ADUAN_DATAERR = 65,	/* bad input data */
+	ADUAN_IOERR = 74,	/* I/O or database error */
+	ADUAN_BUSY = 75		/* database busy past the timeout */
+};
+
+/* The message of the last failure in this process (never NULL). */
+const char *aduan_errmsg(void);
+/* Set it (printf-style); returns rc so that "return aduan_fail(...)" reads well. */
+int aduan_fail(int rc, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* ---- utilities ------------------------------------------------------ */
+
+void *aduan_xmalloc(size_t n);	/* abort on out-of-memory: nothing to roll back */
+void *aduan_xrealloc(void *p, size_t n);
+char *aduan_xstrdup(const char *s);
+char *aduan_xstrndup(const char *s, size_t n);
+
+/* A growable byte buffer, always NUL-terminated. */
+struct aduan_buf {
+	char *s;
+	size_t len, cap;
+};
+void aduan_buf_add(struct aduan_buf *b, const char *s, size_t n);
+void aduan_buf_adds(struct aduan_buf *b, const char *s);
+void aduan_buf_addc(struct aduan_buf *b, int c);
+void aduan_buf_printf(struct aduan_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void aduan_buf_reset(struct aduan_buf *b);
+void aduan_buf_release(struct aduan_buf *b);
+
+/* Append s as a JSON string literal (with quotes). Invalid UTF-8 bytes
+ * become U+FFFD. */
+void aduan_json_quote(struct aduan_buf *b, const char *s, size_t n);
+
+/* Fold a name for comparison: ASCII lower case, spaces, dashes, dots and
+ * underscores removed ("Lok Tuan" == "loktuan" == "LOK-TUAN"). */
+char *aduan_fold(const char *s);	/* caller frees */
+
+/* Length of the valid UTF-8 prefix of s (n bytes). */
+size_t aduan_utf8_valid(const char *s, size_t n);
+
+/* The acting user: --by, else $ADUAN_USER, else the login name. */
+const char *aduan_actor(const char *by);
+
+/* ---- phone numbers and times --------------------------------------- */
+
+/* Normalise a phone number to E.164 ("+6281234567890"), Indonesian
+ * numbers assumed when no country code is given.  out must hold 17
+ * bytes.  Returns 0, or -1 when s is not a phone number. */
+int aduan_phone_normalize(const char *s, char out[17]);
+/* Mask for exports: "+62812****7890". out must hold 17 bytes. */
+void aduan_phone_mask(const char *e164, char out[17]);
+
+/*
+ * Parse a time argument in local time: "2024-11-28", "2024-11-28T14:05",
+ * "2024-11-28 14:05:33", "today", "yesterday", "-7d", "2024-W48", or a
+ * full UTC/offset stamp ("2024-11-28T06:05:00Z", "...+08:00").  The
+ * argument names a span [*start, *end): a day, a week, a minute, ...
+ * Returns 0 or -1.
+ */
+int aduan_time_span(const char *s, time_t now, time_t *start, time_t *end);
+/* The same, for one moment (the start of the span). */
+int aduan_time_parse(const char *s, time_t now, time_t *t);
+/* Format t as UTC "YYYY-MM-DDTHH:MM:SSZ"; buf holds 21 bytes. */
+char *aduan_time_utc(time_t t, char buf[21]);
+/* Format t as local "YYYY-MM-DD HH:MM"; buf holds 32 bytes. */
+char *aduan_time_local(time_t t, char buf[32]);
+/* Parse a stored UTC stamp; -1 on failure. */
+int aduan_time_from_utc(const char *s, time_t *t);
+/* Local date/time fields to time_t (mktime with DST decided by libc). */
+time_t aduan_time_mklocal(int y, int mo, int d, int h, int mi, int s);
+
+/* ---- the complaint record ------------------------------------------ */
+
+enum aduan_field_id {
+	AF_ID, AF_UID, AF_SOURCE_KEY, AF_RECEIVED_AT, AF_CREATED_AT,
+	AF_CHANNEL, AF_SOURCE, AF_REPORTER_NAME, AF_REPORTER_PHONE,
+	AF_ANONYMOUS, AF_CONFIDENTIAL, AF_KELURAHAN, AF_RT, AF_LOCATION,
+	AF_LAT, AF_LON, AF_CATEGORY, AF_BODY, AF_ATTACHMENTS, AF_PRIORITY,
+	AF_STATUS, AF_AGENCY, AF_DUE_AT, AF_CLOSED_AT, AF_RESOLUTION,
+	AF_DUPLICATE_OF,
+	ADUAN_NFIELDS
+};
+enum aduan_ftype { AT_TEXT, AT_INT, AT_REAL, AT_BOOL };
+struct aduan_field {
+	const char *name;
+	enum aduan_ftype type;
+};
+extern const struct aduan_field aduan_fields[ADUAN_NFIELDS];
+/* Field index by name, or -1. */
+int aduan_field_lookup(const char *name, size_t len);
+
+extern const char *const aduan_channels[];	/* NULL-terminated */
+extern const char *const aduan_priorities[];
+extern const char *const aduan_statuses[];
+extern const char *const aduan_resolutions[];
+/* Index of s in a NULL-terminated list, or -1. */
+int aduan_word_index(const char *const *list, const char *s);
+
+/*
+ * One complaint as text fields: v[i] is NULL when absent, otherwise an
+ * owned NUL-terminated string.  Booleans are "0"/"1", times UTC stamps
+ * once normalised.
+ */
+struct aduan_complaint {
+	char *v[ADUAN_NFIELDS];
+};
+void aduan_complaint_init(struct aduan_complaint *c);
+void aduan_complaint_release(struct aduan_complaint *c);
+/* Set field i to a copy of s[0..n) (s NULL: clear it). */
+void aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n);
+void aduan_complaint_sets(struct aduan_complaint *c, int i, const char *s);
+
+/* ---- the database ---------------------------------------------------- */
+
+struct aduan_db;
+
+enum aduan_open {
+	ADUAN_RDONLY = 0,	/* the database must exist */
+	ADUAN_RDWR = 1		/* create file, folder and schema as needed */
+};
+
+/* The path in force: path if non-NULL, else $ADUAN_DB, else the XDG
+ * default.  Caller frees. */
+char *aduan_db_path(const char *path);
+int aduan_db_open(struct aduan_db **dbp, const char *path, enum aduan_open mode);
+void aduan_db_close(struct aduan_db *db);
+sqlite3 *aduan_db_sqlite(struct aduan_db *db);
+const char *aduan_db_filename(struct aduan_db *db);
+
+/*
+ * One write per command invocation: begin() takes the write lock
+ * (BEGIN IMMEDIATE, waiting up to the busy timeout) and records the
+ * invocation (actor, command line); commit() ends it.  rollback() is
+ * safe to call at any time.
+ */
+int aduan_db_begin(struct aduan_db *db, const char *actor, const char *command);
+int aduan_db_commit(struct aduan_db *db);
+void aduan_db_rollback(struct aduan_db *db);
+int64_t aduan_db_invocation(struct aduan_db *db);
+
+/* Translate the last SQLite failure on db into a return code and message. */
+int aduan_db_fail(struct aduan_db *db, const char *what);
+
+/* Prepared statements cached by SQL text for the life of db. */
+sqlite3_stmt *aduan_db_stmt(struct aduan_db *db, const char *sql);
+
+/* Settings: value or NULL (borrowed until the next call). */
+const char *aduan_setting(struct aduan_db *db, const char *key);
+int aduan_setting_set(struct aduan_db *db, const char *key, const char *value);
+
+/* Record a history event for complaint id in the current invocation. */
+int aduan_event_add(struct aduan_db *db, int64_t id, const char *action,
+    const char *old_status, const char *new_status,
+    const char *old_agency, const char *new_agency, const char *note);
+
+/* ---- intake ----------------------------------------------------------- */
+
+/*
+ * Check and normalise c in place against the database: known channel,
+ * priority, kelurahan (aliases folded to the canonical name), agency;
+ * phone to E.164; times to UTC; defaults filled (uid, received_at,
+ * channel, priority, status).  Returns 0 or ADUAN_DATAERR with a reason.
+ */
+int aduan_complaint_check(struct aduan_db *db, struct aduan_complaint *c, time_t now);
+
+/*
+ * Insert a checked complaint and its "create" event.  Sets *id to the new
+ * id, or to 0 when a complaint with the same uid or source_key is already
+ * present (nothing written).
+ */
+int aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *id);
+
+/* Whether a complaint with c's uid or source_key is already stored. */
+int aduan_complaint_present(struct aduan_db *db, const struct aduan_complaint *c, int *present);
+
+/* Likely duplicates of complaint id: calls fn for each earlier id. */
+int aduan_complaint_similar(struct aduan_db *db, int64_t id,
+    void (*fn)(int64_t other, const char *why, void *arg), void *arg);
+
+/* ---- readers ---------------------------------------------------------- */
+
+enum aduan_format { AFMT_CSV, AFMT_TSV, AFMT_JSONL, AFMT_WHATSAPP };
+int aduan_format_lookup(const char *name);	/* -1 when unknown */
+
+struct aduan_reader;
+/* name is used in messages ("FILE:LINE: reason"). */
+int aduan_reader_open(struct aduan_reader **rp, enum aduan_format fmt, FILE *fp, const char *name);
+/*
+ * Next record into c (released and refilled).  Returns 1 for a record,
+ * 0 at the end, ADUAN_DATAERR for a bad record (message "NAME:LINE:
+ * reason"; the reader goes on with the next), ADUAN_IOERR when reading
+ * failed (stop).
+ */
+int aduan_reader_next(struct aduan_reader *r, struct aduan_complaint *c);
+/* The first line of the last record read, and its raw text (borrowed). */
+long aduan_reader_line(struct aduan_reader *r);
+const char *aduan_reader_raw(struct aduan_reader *r, size_t *len);
+/* The header line (CSV/TSV) with its line end, or NULL. */
+const char *aduan_reader_header(struct aduan_reader *r);
+void aduan_reader_free(struct aduan_reader *r);
+
+/* JSON: parse one flat object; fn receives each member (value NULL for
+ * null; type tells which JSON type it was).  Nested arrays and objects
+ * are rejected.  Returns 0 or -1 with the reason in aduan_errmsg(). */
+enum aduan_json_type { AJ_NULL, AJ_FALSE, AJ_TRUE, AJ_NUMBER, AJ_STRING };
+int aduan_json_object(const char *s, size_t n,
+    int (*fn)(const char *key, size_t klen, enum aduan_json_type t,
+	const char *val, size_t vlen, void *arg), void *arg);
+
+/* TSV escaping (\t \n \r \\). */
+void aduan_tsv_escape(struct aduan_buf *b, const char *s);
+/* Decode in place; returns -1 on a bad escape. */
+int aduan_tsv_unescape(char *s);
+
+#endif

@@ -1,0 +1,411 @@
+/*
+ * db.c - the database: where it lives, opening and creating it, schema
+ * migrations, the one write transaction per invocation, settings and
+ * history events.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "aduan.h"
+#include "schema.h"
+
+#define NSTMT 48
+
+struct aduan_db {
+	sqlite3 *sq;
+	char *path;
+	int in_tx;
+	int64_t invocation;
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[NSTMT];
+	int ncache;
+	char *setting_value;
+};
+
+char *
+aduan_db_path(const char *path)
+{
+	const char *s;
+	struct aduan_buf b = {0};
+
+	if (path != NULL && *path != '\0')
+		return aduan_xstrdup(path);
+	if ((s = getenv("ADUAN_DB")) != NULL && *s != '\0')
+		return aduan_xstrdup(s);
+	if ((s = getenv("XDG_DATA_HOME")) != NULL && *s == '/')
+		aduan_buf_printf(&b, "%s/aduan/aduan.db", s);
+	else if ((s = getenv("HOME")) != NULL && *s != '\0')
+		aduan_buf_printf(&b, "%s/.local/share/aduan/aduan.db", s);
+	else
+		aduan_buf_adds(&b, "aduan.db");
+	return b.s;
+}
+
+/* Create the folders leading to path, owner-only. */
+static int
+make_parents(const char *path)
+{
+	char *dir = aduan_xstrdup(path), *p;
+	int rc = 0;
+
+	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+			rc = aduan_fail(ADUAN_IOERR, "cannot create folder %s: %s", dir, strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+/*
+ * Create the file itself so that its mode is ours to choose: owner-only,
+ * or group read/write when its folder is set-group-ID (the admin's way
+ * of sharing one database between the staff of a group).
+ */
+static int
+create_file(const char *path)
+{
+	char *dir = aduan_xstrdup(path), *slash = strrchr(dir, '/');
+	struct stat st;
+	mode_t mode = 0600;
+	int fd;
+
+	if (slash != NULL) {
+		*slash = '\0';
+		if (stat(*dir ? dir : "/", &st) == 0 && (st.st_mode & S_ISGID))
+			mode = 0660;
+	} else if (stat(".", &st) == 0 && (st.st_mode & S_ISGID))
+		mode = 0660;
+	free(dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd == -1 && errno != EEXIST)
+		return aduan_fail(ADUAN_IOERR, "cannot create database %s: %s", path, strerror(errno));
+	if (fd != -1) {
+		(void)fchmod(fd, mode);
+		close(fd);
+	}
+	return 0;
+}
+
+int
+aduan_db_fail(struct aduan_db *db, const char *what)
+{
+	int code = sqlite3_extended_errcode(db->sq);
+	int rc = ADUAN_IOERR;
+
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return aduan_fail(ADUAN_BUSY,
+		    "database %s is busy (another aduan program is writing); try again later",
+		    db->path);
+	case SQLITE_CONSTRAINT:
+		rc = ADUAN_DATAERR;
+		break;
+	case SQLITE_FULL:
+		return aduan_fail(ADUAN_IOERR, "%s: database or disk is full: %s", what, db->path);
+	case SQLITE_READONLY:
+		return aduan_fail(ADUAN_IOERR, "%s: database %s is read-only", what, db->path);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return aduan_fail(ADUAN_IOERR, "database %s is damaged or not an aduan database", db->path);
+	}
+	return aduan_fail(rc, "%s: %s", what, sqlite3_errmsg(db->sq));
+}
+
+static int
+exec(struct aduan_db *db, const char *sql, const char *what)
+{
+	if (sqlite3_exec(db->sq, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return aduan_db_fail(db, what);
+	return 0;
+}
+
+static int
+user_version(struct aduan_db *db, int *v)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sq, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return aduan_db_fail(db, "reading schema version");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return aduan_db_fail(db, "reading schema version");
+	return 0;
+}
+
+/* Bring the schema up to date, forward only; refuse a newer one untouched. */
+static int
+migrate(struct aduan_db *db)
+{
+	int v, rc, i;
+	char sql[64];
+
+	if ((rc = user_version(db, &v)) != 0)
+		return rc;
+	if (v > aduan_nmigrations)
+		return aduan_fail(ADUAN_IOERR,
+		    "database %s has schema version %d, newer than this aduan understands (%d); "
+		    "upgrade aduan", db->path, v, aduan_nmigrations);
+	if (v == aduan_nmigrations)
+		return 0;
+	if (v == 0 && (rc = exec(db, "PRAGMA journal_mode=WAL", "setting WAL mode")) != 0)
+		return rc;
+	if ((rc = exec(db, "BEGIN IMMEDIATE", "updating schema")) != 0)
+		return rc;
+	/* Another process may have migrated while we waited for the lock. */
+	if ((rc = user_version(db, &v)) != 0)
+		goto fail;
+	for (i = v; i < aduan_nmigrations; i++)
+		if ((rc = exec(db, aduan_migrations[i], "updating schema")) != 0)
+			goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", aduan_nmigrations);
+	if ((rc = exec(db, sql, "updating schema")) != 0 ||
+	    (rc = exec(db, "COMMIT", "updating schema")) != 0)
+		goto fail;
+	return 0;
+fail:
+	sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+int
+aduan_db_open(struct aduan_db **dbp, const char *path, enum aduan_open mode)
+{
+	struct aduan_db *db;
+	struct stat st;
+	const char *s;
+	int rc, timeout = 5000;
+	char pragma[64];
+
+	*dbp = NULL;
+	db = aduan_xmalloc(sizeof(*db));
+	memset(db, 0, sizeof(*db));
+	db->path = aduan_db_path(path);
+
+	if (stat(db->path, &st) == -1) {
+		if (errno != ENOENT || mode == ADUAN_RDONLY) {
+			rc = aduan_fail(ADUAN_IOERR, errno == ENOENT ?
+			    "no database at %s (create it with 'aduan init' or name another with --db)" :
+			    "cannot open database %s: %s", db->path, strerror(errno));
+			goto fail;
+		}
+		if ((rc = make_parents(db->path)) != 0 || (rc = create_file(db->path)) != 0)
+			goto fail;
+	} else if (!S_ISREG(st.st_mode)) {
+		rc = aduan_fail(ADUAN_IOERR, "database %s is not a regular file", db->path);
+		goto fail;
+	}
+	if (sqlite3_open_v2(db->path, &db->sq, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		rc = aduan_fail(ADUAN_IOERR, "cannot open database %s: %s", db->path,
+		    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sq, 1);
+	if ((s = getenv("ADUAN_BUSY_TIMEOUT")) != NULL && *s != '\0') {
+		char *end;
+		long t = strtol(s, &end, 10);
+
+		if (*end == '\0' && t >= 0 && t <= 86400000)
+			timeout = (int)t;
+	}
+	sqlite3_busy_timeout(db->sq, timeout);
+	snprintf(pragma, sizeof(pragma), "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL");
+	if ((rc = exec(db, pragma, "opening database")) != 0 || (rc = migrate(db)) != 0)
+		goto fail;
+	*dbp = db;
+	return 0;
+fail:
+	aduan_db_close(db);
+	return rc;
+}
+
+void
+aduan_db_close(struct aduan_db *db)
+{
+	int i;
+
+	if (db == NULL)
+		return;
+	if (db->in_tx)
+		aduan_db_rollback(db);
+	for (i = 0; i < db->ncache; i++)
+		sqlite3_finalize(db->cache[i].st);
+	sqlite3_close(db->sq);
+	free(db->setting_value);
+	free(db->path);
+	free(db);
+}
+
+sqlite3 *
+aduan_db_sqlite(struct aduan_db *db)
+{
+	return db->sq;
+}
+
+const char *
+aduan_db_filename(struct aduan_db *db)
+{
+	return db->path;
+}
+
+sqlite3_stmt *
+aduan_db_stmt(struct aduan_db *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int i;
+
+	for (i = 0; i < db->ncache; i++)
+		if (db->cache[i].sql == sql || strcmp(db->cache[i].sql, sql) == 0) {
+			st = db->cache[i].st;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	if (sqlite3_prepare_v3(db->sq, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		aduan_db_fail(db, "preparing a query");
+		return NULL;
+	}
+	if (db->ncache < NSTMT) {
+		db->cache[db->ncache].sql = sql;
+		db->cache[db->ncache].st = st;
+		db->ncache++;
+	}
+	/* else: leaks one statement per call; NSTMT is sized so this never happens */
+	return st;
+}
+
+int
+aduan_db_begin(struct aduan_db *db, const char *actor, const char *command)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int rc;
+
+	if ((rc = exec(db, "BEGIN IMMEDIATE", "starting a write")) != 0)
+		return rc;
+	db->in_tx = 1;
+	st = aduan_db_stmt(db, "INSERT INTO invocation(at, actor, command) VALUES (?, ?, ?)");
+	if (st == NULL) {
+		rc = ADUAN_IOERR;
+		goto fail;
+	}
+	sqlite3_bind_text(st, 1, aduan_time_utc(time(NULL), now), -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, command, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = aduan_db_fail(db, "recording the invocation");
+		goto fail;
+	}
+	sqlite3_reset(st);
+	db->invocation = sqlite3_last_insert_rowid(db->sq);
+	return 0;
+fail:
+	aduan_db_rollback(db);
+	return rc;
+}
+
+int
+aduan_db_commit(struct aduan_db *db)
+{
+	int rc;
+
+	if ((rc = exec(db, "COMMIT", "saving")) != 0) {
+		aduan_db_rollback(db);
+		return rc;
+	}
+	db->in_tx = 0;
+	return 0;
+}
+
+void
+aduan_db_rollback(struct aduan_db *db)
+{
+	int i;
+
+	for (i = 0; i < db->ncache; i++)
+		sqlite3_reset(db->cache[i].st);
+	if (!sqlite3_get_autocommit(db->sq))
+		sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+	db->in_tx = 0;
+}
+
+int64_t
+aduan_db_invocation(struct aduan_db *db)
+{
+	return db->invocation;
+}
+
+const char *
+aduan_setting(struct aduan_db *db, const char *key)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT value FROM setting WHERE key = ?");
+
+	free(db->setting_value);
+	db->setting_value = NULL;
+	if (st == NULL)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db->setting_value = aduan_xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return db->setting_value;
+}
+
+int
+aduan_setting_set(struct aduan_db *db, const char *key, const char *value)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db, value == NULL ?
+	    "DELETE FROM setting WHERE key = ?1" :
+	    "INSERT INTO setting(key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (value != NULL)
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return aduan_db_fail(db, "saving a setting");
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+aduan_event_add(struct aduan_db *db, int64_t id, const char *action,
+    const char *old_status, const char *new_status,
+    const char *old_agency, const char *new_agency, const char *note)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "INSERT INTO event(complaint, at, actor, action, old_status, new_status, "
+	    "old_agency, new_agency, note, invocation) "
+	    "SELECT ?1, i.at, i.actor, ?2, ?3, ?4, ?5, ?6, ?7, i.id FROM invocation i WHERE i.id = ?8");
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, old_status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, new_status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, old_agency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, new_agency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, note, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, db->invocation);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return aduan_db_fail(db, "recording history");
+	sqlite3_reset(st);
+	return 0;
+}

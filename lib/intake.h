@@ -1,0 +1,41 @@
+/*
+ * intake.h - turning a WhatsApp chat export into complaints: the intake
+ * filter, staff, joining consecutive messages, stable source keys.
+ */
+#ifndef ADUAN_INTAKE_H
+#define ADUAN_INTAKE_H
+
+#include "aduan.h"
+
+struct aduan_intake_opts {
+	const char *name;	/* for messages: the file name or "stdin" */
+	const char *path;	/* the file, for the default group name */
+	const char *group;	/* --group */
+	const char *tz;		/* --tz */
+	const char *match;	/* --match REGEX */
+	int all;		/* --all */
+	long join;		/* --join MINUTES; -1: the setting */
+	int date_order;		/* 0 auto, else enum aduan_wa_order */
+	int messages;		/* --messages */
+	FILE *messages_out;	/* where --messages writes, or NULL */
+	/* filled in: */
+	long n_messages, n_system, n_staff, n_filtered, n_joined, n_media_only;
+	char order_reason[128];
+};
+
+void aduan_intake_opts_init(struct aduan_intake_opts *o);
+/* "dmy", "mdy", "ymd" to the parser's order; -1 when none of them. */
+int aduan_intake_date_order(const char *s);
+
+/*
+ * Read a chat export from in and hand each complaint to fn (borrowed
+ * record, the line of its first message, and the raw lines it came from
+ * for a rejects file).  fn returns 0 to go on, or a code that stops.
+ */
+int aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o,
+    int (*fn)(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,
+	void *arg), void *arg);
+void aduan_intake_summary(const struct aduan_intake_opts *o, FILE *out, const char *prog,
+    long added, long present, long rejected, int dry_run);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * query.c - the filters shared by aduan-list, aduan-export and
+ * aduan-route: a WHERE clause made only of fixed fragments, every value
+ * bound as a parameter.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aduan.h"
+#include "query.h"
+
+void
+aduan_filter_init(struct aduan_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->since = f->until = -1;
+}
+
+void
+aduan_filter_release(struct aduan_filter *f)
+{
+	int i;
+
+	for (i = 0; i < AQ_NLISTS; i++) {
+		aduan_buf_release(&f->list[i]);
+		aduan_buf_release(&f->raw[i]);
+	}
+	free(f->fts);
+	aduan_buf_release(&f->ids);
+	free(f->search);
+	free(f->reporter);
+	free(f->rt);
+}
+
+/* Add the comma-separated words of s to a JSON array under construction. */
+static void
+add_words(struct aduan_buf *b, const char *s)
+{
+	const char *p = s, *e;
+
+	while (*p != '\0') {
+		size_t n;
+
+		e = strchr(p, ',');
+		n = e ? (size_t)(e - p) : strlen(p);
+		while (n > 0 && isspace((unsigned char)*p)) {
+			p++;
+			n--;
+		}
+		while (n > 0 && isspace((unsigned char)p[n - 1]))
+			n--;
+		if (n > 0) {
+			aduan_buf_addc(b, b->len == 0 ? '[' : ',');
+			aduan_json_quote(b, p, n);
+		}
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+}
+
+void
+aduan_filter_add(struct aduan_filter *f, enum aduan_filter_list which, const char *value)
+{
+	if (f->raw[which].len > 0)
+		aduan_buf_addc(&f->raw[which], ',');
+	aduan_buf_adds(&f->raw[which], value);
+	add_words(&f->list[which], value);
+}
+
+void
+aduan_filter_add_id(struct aduan_filter *f, int64_t id)
+{
+	aduan_buf_printf(&f->ids, "%c%lld", f->ids.len == 0 ? '[' : ',', (long long)id);
+	f->nids++;
+}
+
+/* Turn what an operator typed into an FTS5 query: each word a quoted
+ * string (so that no character is syntax), a trailing * kept as prefix. */
+static char *
+fts_query(const char *s)
+{
+	struct aduan_buf b = {0};
+	const char *p = s;
+
+	while (*p != '\0') {
+		const char *start;
+		size_t n;
+		int prefix = 0;
+
+		while (*p != '\0' && isspace((unsigned char)*p))
+			p++;
+		start = p;
+		while (*p != '\0' && !isspace((unsigned char)*p))
+			p++;
+		n = (size_t)(p - start);
+		if (n == 0)
+			break;
+		if (n > 1 && start[n - 1] == '*') {
+			prefix = 1;
+			n--;
+		}
+		if (b.len > 0)
+			aduan_buf_addc(&b, ' ');
+		aduan_buf_addc(&b, '"');
+		for (; n > 0; n--, start++) {
+			if (*start == '"')
+				aduan_buf_addc(&b, '"');
+			aduan_buf_addc(&b, *start);
+		}
+		aduan_buf_addc(&b, '"');
+		if (prefix)
+			aduan_buf_addc(&b, '*');
+	}
+	return b.s;
+}
+
+static const char *const list_sql[AQ_NLISTS] = {
+	[AQ_STATUS] = " AND c.status IN (SELECT value FROM json_each(?))",
+	[AQ_AGENCY] = " AND c.agency IN (SELECT value FROM json_each(?))",
+	[AQ_KELURAHAN] = " AND c.kelurahan IN (SELECT value FROM json_each(?))",
+	[AQ_CHANNEL] = " AND c.channel IN (SELECT value FROM json_each(?))",
+	[AQ_CATEGORY] = " AND c.category IN (SELECT value FROM json_each(?))",
+	[AQ_PRIORITY] = " AND c.priority IN (SELECT value FROM json_each(?))",
+};
+
+int
+aduan_filter_where(struct aduan_filter *f, struct aduan_buf *sql,
+    struct aduan_filter_binds *binds)
+{
+	int i;
+
+	memset(binds, 0, sizeof(*binds));
+	aduan_buf_adds(sql, " WHERE 1");
+#define BIND_TEXT(s) (binds->v[binds->n].text = (s), binds->v[binds->n].is_int = 0, binds->n++)
+#define BIND_INT(x) (binds->v[binds->n].i = (x), binds->v[binds->n].is_int = 1, binds->n++)
+	if (f->ids.len > 0) {
+		aduan_buf_addc(&f->ids, ']');
+		aduan_buf_adds(sql, " AND c.id IN (SELECT value FROM json_each(?))");
+		BIND_TEXT(f->ids.s);
+	} else if (f->ids_given) {
+		aduan_buf_adds(sql, " AND 0");
+	}
+	for (i = 0; i < AQ_NLISTS; i++) {
+		if (f->list[i].len == 0)
+			continue;
+		if (f->list[i].s[f->list[i].len - 1] != ']')
+			aduan_buf_addc(&f->list[i], ']');
+		aduan_buf_adds(sql, list_sql[i]);
+		BIND_TEXT(f->list[i].s);
+	}
+	if (f->rt != NULL) {
+		aduan_buf_adds(sql, " AND c.rt = ?");
+		BIND_TEXT(f->rt);
+	}
+	if (f->reporter != NULL) {
+		aduan_buf_adds(sql, " AND c.reporter_phone = ?");
+		BIND_TEXT(f->reporter);
+	}
+	if (f->since != -1) {
+		aduan_time_utc(f->since, f->since_s);
+		aduan_buf_adds(sql, " AND c.received_at >= ?");
+		BIND_TEXT(f->since_s);
+	}
+	if (f->until != -1) {
+		aduan_time_utc(f->until, f->until_s);
+		aduan_buf_adds(sql, " AND c.received_at < ?");
+		BIND_TEXT(f->until_s);
+	}
+	if (f->overdue) {
+		aduan_time_utc(f->now, f->now_s);
+		aduan_buf_adds(sql, " AND c.status <> 'closed' AND c.due_at < ?");
+		BIND_TEXT(f->now_s);
+	}
+	if (f->search != NULL) {
+		aduan_buf_adds(sql, " AND c.id IN (SELECT rowid FROM complaint_fts "
+		    "WHERE complaint_fts MATCH ?)");
+		free(f->fts);
+		f->fts = fts_query(f->search);
+		BIND_TEXT(f->fts ? f->fts : "\"\"");
+	}
+#undef BIND_TEXT
+#undef BIND_INT
+	return 0;
+}
+
+void
+aduan_filter_bind(sqlite3_stmt *st, const struct aduan_filter_binds *binds, int first)
+{
+	int i;
+
+	for (i = 0; i < binds->n; i++) {
+		if (binds->v[i].is_int)
+			sqlite3_bind_int64(st, first + i, binds->v[i].i);
+		else
+			sqlite3_bind_text(st, first + i, binds->v[i].text, -1, SQLITE_STATIC);
+	}
+}
+
+/* Check one list against the database, replacing its JSON array. */
+static int
+resolve_list(struct aduan_db *db, struct aduan_filter *f, enum aduan_filter_list which,
+    const char *what, const char *sql, const char *hint)
+{
+	struct aduan_buf *raw = &f->raw[which];
+	sqlite3_stmt *st;
+	char *p, *e;
+
+	if (raw->len == 0)
+		return 0;
+	aduan_buf_reset(&f->list[which]);
+	for (p = raw->s; p != NULL; p = e ? e + 1 : NULL) {
+		char *name, *key;
+		int rc;
+
+		if ((e = strchr(p, ',')) != NULL)
+			*e = '\0';
+		name = p + strspn(p, " ");
+		if (*name == '\0')
+			continue;
+		if ((st = aduan_db_stmt(db, sql)) == NULL)
+			return ADUAN_IOERR;
+		key = which == AQ_KELURAHAN ? aduan_fold(name) : aduan_xstrdup(name);
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+		free(key);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			add_words(&f->list[which], (const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return aduan_fail(ADUAN_USAGE, "unknown %s \"%s\" (see %s)", what, name, hint);
+		if (rc != SQLITE_ROW)
+			return aduan_db_fail(db, "checking a filter");
+	}
+	return 0;
+}
+
+static int
+resolve_words(struct aduan_filter *f, enum aduan_filter_list which, const char *what,
+    const char *const *list)
+{
+	struct aduan_buf *raw = &f->raw[which];
+	char *p, *e;
+
+	if (raw->len == 0)
+		return 0;
+	aduan_buf_reset(&f->list[which]);
+	for (p = raw->s; p != NULL; p = e ? e + 1 : NULL) {
+		char *name;
+		int k;
+
+		if ((e = strchr(p, ',')) != NULL)
+			*e = '\0';
+		name = p + strspn(p, " ");
+		if (*name == '\0')
+			continue;
+		if ((k = aduan_word_index(list, name)) == -1) {
+			struct aduan_buf b = {0};
+			int i;
+
+			for (i = 0; list[i] != NULL; i++)
+				aduan_buf_printf(&b, "%s%s", i ? ", " : "", list[i]);
+			aduan_fail(ADUAN_USAGE, "unknown %s \"%s\" (one of: %s)", what, name, b.s);
+			aduan_buf_release(&b);
+			return ADUAN_USAGE;
+		}
+		add_words(&f->list[which], list[k]);
+	}
+	return 0;
+}
+
+int
+aduan_filter_resolve(struct aduan_db *db, struct aduan_filter *f)
+{
+	int rc;
+
+	if ((rc = resolve_list(db, f, AQ_KELURAHAN, "kelurahan",
+	    "SELECT name FROM kelurahan WHERE folded = ?1 UNION ALL "
+	    "SELECT kelurahan FROM kelurahan_alias WHERE folded = ?1 LIMIT 1",
+	    "'aduan kelurahan list'")) != 0 ||
+	    (rc = resolve_list(db, f, AQ_AGENCY, "agency",
+	    "SELECT code FROM agency WHERE code = ?1 COLLATE NOCASE", "'aduan agency list'")) != 0 ||
+	    (rc = resolve_words(f, AQ_STATUS, "status", aduan_statuses)) != 0 ||
+	    (rc = resolve_words(f, AQ_CHANNEL, "channel", aduan_channels)) != 0 ||
+	    (rc = resolve_words(f, AQ_PRIORITY, "priority", aduan_priorities)) != 0)
+		return rc;
+	return 0;
+}

@@ -1,0 +1,53 @@
+/*
+ * query.h - complaint filters shared by the programs that select
+ * complaints (aduan-list, aduan-export, aduan-route, aduan-close).
+ */
+#ifndef ADUAN_QUERY_H
+#define ADUAN_QUERY_H
+
+#include "aduan.h"
+
+enum aduan_filter_list {
+	AQ_STATUS, AQ_AGENCY, AQ_KELURAHAN, AQ_CHANNEL, AQ_CATEGORY, AQ_PRIORITY,
+	AQ_NLISTS
+};
+
+struct aduan_filter {
+	struct aduan_buf list[AQ_NLISTS];	/* JSON arrays of accepted values */
+	struct aduan_buf raw[AQ_NLISTS];	/* what the user typed, comma-joined */
+	struct aduan_buf ids;			/* JSON array of ids */
+	size_t nids;
+	int ids_given;				/* ids were named (maybe none valid) */
+	char *rt, *reporter, *search, *fts;
+	time_t since, until, now;		/* -1: not set */
+	int overdue;
+	char since_s[21], until_s[21], now_s[21];
+};
+
+struct aduan_filter_binds {
+	int n;
+	struct {
+		const char *text;
+		int64_t i;
+		int is_int;
+	} v[16];
+};
+
+void aduan_filter_init(struct aduan_filter *f);
+void aduan_filter_release(struct aduan_filter *f);
+/* Add comma-separated values (e.g. "open,routed") to one list. */
+void aduan_filter_add(struct aduan_filter *f, enum aduan_filter_list which, const char *value);
+void aduan_filter_add_id(struct aduan_filter *f, int64_t id);
+/*
+ * Check the values against the database and fold them to their stored
+ * form: kelurahan through aliases, agency codes and words without regard
+ * to case.  ADUAN_USAGE with a message for an unknown value.
+ */
+int aduan_filter_resolve(struct aduan_db *db, struct aduan_filter *f);
+/* Append " WHERE ..." over table alias c to sql; binds receive the values
+ * (borrowed from f) to bind, in order, from parameter number first. */
+int aduan_filter_where(struct aduan_filter *f, struct aduan_buf *sql,
+    struct aduan_filter_binds *binds);
+void aduan_filter_bind(sqlite3_stmt *st, const struct aduan_filter_binds *binds, int first);
+
+#endif

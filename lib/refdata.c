@@ -1,0 +1,313 @@
+/*
+ * refdata.c - reference data: kelurahan with aliases, agencies, settings
+ * and their defaults, and presets loaded from TSV data files.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aduan.h"
+#include "refdata.h"
+
+const struct aduan_setting_def aduan_settings[] = {
+	{"intake.keywords",
+	    "lapor,laporan,melapor,aduan,adukan,mengadu,keluhan,mengeluh,komplain,mohon,tolong,"
+	    "rusak,berlubang,banjir,genangan,sampah,macet,mati,padam,bocor,tumbang,kebakaran,"
+	    "longsor,bau,liar,bansos,ktp,kk,akta,pungli,#aduan",
+	    "words that mark a WhatsApp message as a complaint (comma-separated, any case)"},
+	{"intake.staff", "",
+	    "names and phone numbers of staff, whose messages are never complaints"},
+	{"intake.join_minutes", "5",
+	    "consecutive messages by one author within this many minutes are one complaint"},
+	{"sla.urgent", "1", "working days to act on an urgent complaint"},
+	{"sla.normal", "5", "working days to act on a normal complaint"},
+	{"sla.low", "14", "working days to act on a low-priority complaint"},
+	{"office.name", "", "the office's name, shown in reports"},
+	{NULL, NULL, NULL}
+};
+
+const struct aduan_setting_def *
+aduan_setting_def(const char *key)
+{
+	int i;
+
+	for (i = 0; aduan_settings[i].key != NULL; i++)
+		if (strcmp(aduan_settings[i].key, key) == 0)
+			return &aduan_settings[i];
+	return NULL;
+}
+
+const char *
+aduan_config(struct aduan_db *db, const char *key)
+{
+	const struct aduan_setting_def *d = aduan_setting_def(key);
+	const char *v = aduan_setting(db, key);
+
+	if (v != NULL)
+		return v;
+	return d ? d->value : NULL;
+}
+
+int
+aduan_kelurahan_add(struct aduan_db *db, const char *name, const char *code,
+    const char *aliases)
+{
+	sqlite3_stmt *st;
+	char *folded = aduan_fold(name), *list, *p, *e;
+	int rc;
+
+	if (*folded == '\0') {
+		free(folded);
+		return aduan_fail(ADUAN_USAGE, "a kelurahan needs a name");
+	}
+	st = aduan_db_stmt(db,
+	    "INSERT INTO kelurahan(name, code, folded) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT(folded) DO UPDATE SET name = excluded.name, "
+	    "code = coalesce(excluded.code, kelurahan.code)");
+	if (st == NULL) {
+		free(folded);
+		return ADUAN_IOERR;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (code != NULL && *code != '\0')
+		sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, folded, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	free(folded);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "adding a kelurahan");
+	if (aliases == NULL || *aliases == '\0')
+		return 0;
+	list = aduan_xstrdup(aliases);
+	for (p = list; p != NULL; p = e ? e + 1 : NULL) {
+		if ((e = strchr(p, ',')) != NULL)
+			*e = '\0';
+		p += strspn(p, " ");
+		if (*p == '\0')
+			continue;
+		folded = aduan_fold(p);
+		st = aduan_db_stmt(db,
+		    "INSERT INTO kelurahan_alias(folded, alias, kelurahan) "
+		    "SELECT ?1, ?2, name FROM kelurahan WHERE name = ?3 "
+		    "AND NOT EXISTS (SELECT 1 FROM kelurahan WHERE folded = ?1) "
+		    "ON CONFLICT(folded) DO UPDATE SET alias = excluded.alias, "
+		    "kelurahan = excluded.kelurahan");
+		if (st == NULL) {
+			free(folded);
+			free(list);
+			return ADUAN_IOERR;
+		}
+		sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, p, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		free(folded);
+		if (rc != SQLITE_DONE) {
+			free(list);
+			return aduan_db_fail(db, "adding an alias");
+		}
+	}
+	free(list);
+	return 0;
+}
+
+int
+aduan_agency_add(struct aduan_db *db, const char *code, const char *name, int sla_days,
+    const char *contact)
+{
+	sqlite3_stmt *st;
+	const char *p;
+
+	if (*code == '\0' || strlen(code) > 32)
+		return aduan_fail(ADUAN_USAGE, "an agency code is 1 to 32 characters");
+	for (p = code; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			return aduan_fail(ADUAN_USAGE,
+			    "agency code \"%s\": letters, digits, - and _ only", code);
+	if (name == NULL || *name == '\0')
+		return aduan_fail(ADUAN_USAGE, "agency %s needs a name", code);
+	st = aduan_db_stmt(db,
+	    "INSERT INTO agency(code, name, sla_days, contact) VALUES (?1, ?2, ?3, ?4) "
+	    "ON CONFLICT(code) DO UPDATE SET name = excluded.name, "
+	    "sla_days = excluded.sla_days, contact = excluded.contact");
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (sla_days > 0)
+		sqlite3_bind_int(st, 3, sla_days);
+	if (contact != NULL && *contact != '\0')
+		sqlite3_bind_text(st, 4, contact, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return aduan_db_fail(db, "adding an agency");
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+aduan_agency_rm(struct aduan_db *db, const char *code)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT count(*) FROM complaint WHERE agency = ?1 COLLATE NOCASE");
+	int n, rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_step(st);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (n > 0)
+		return aduan_fail(ADUAN_DATAERR,
+		    "agency %s has %d complaint(s); it stays (rename it with 'aduan agency add')",
+		    code, n);
+	if ((st = aduan_db_stmt(db, "DELETE FROM agency WHERE code = ?1 COLLATE NOCASE")) == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "removing an agency");
+	if (sqlite3_changes(aduan_db_sqlite(db)) == 0)
+		return aduan_fail(ADUAN_NOMATCH, "no such agency: %s", code);
+	return 0;
+}
+
+char *
+aduan_datadir(const char *argv0)
+{
+	const char *s = getenv("ADUAN_DATADIR");
+	char exe[4096], *slash;
+	ssize_t n;
+
+	if (s != NULL && *s != '\0')
+		return aduan_xstrdup(s);
+	/* run from the build tree: the data folder sits beside the program */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 32);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			strcpy(slash + 1, "data/bontang-utara.agency.tsv");
+			if (access(exe, R_OK) == 0) {
+				slash[5] = '\0';
+				return aduan_xstrdup(exe);
+			}
+		}
+	}
+	(void)argv0;
+	return aduan_xstrdup(ADUAN_DATADIR);
+}
+
+int
+aduan_tsv_load(const char *path, int (*fn)(char **f, int n, long line, void *arg), void *arg)
+{
+	FILE *fp = fopen(path, "r");
+	char *line = NULL, *f[32], *p;
+	size_t cap = 0;
+	ssize_t len;
+	long lineno = 0;
+	int n, ncols = -1, rc = 0;
+
+	if (fp == NULL)
+		return aduan_fail(errno == ENOENT ? ADUAN_NOMATCH : ADUAN_IOERR,
+		    "cannot open %s: %s", path, strerror(errno));
+	while ((len = getline(&line, &cap, fp)) != -1) {
+		lineno++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (len == 0 || line[0] == '#')
+			continue;
+		for (n = 0, p = line; n < 32; n++) {
+			f[n] = p;
+			if ((p = strchr(p, '\t')) == NULL) {
+				n++;
+				break;
+			}
+			*p++ = '\0';
+		}
+		if (ncols == -1) {	/* the header */
+			ncols = n;
+			continue;
+		}
+		if (n != ncols) {
+			rc = aduan_fail(ADUAN_DATAERR, "%s:%ld: %d fields where the header has %d",
+			    path, lineno, n, ncols);
+			break;
+		}
+		if ((rc = fn(f, n, lineno, arg)) != 0)
+			break;
+	}
+	if (rc == 0 && ferror(fp))
+		rc = aduan_fail(ADUAN_IOERR, "%s: read error", path);
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
+struct loadctx {
+	struct aduan_db *db;
+	long n;
+};
+
+static int
+load_kelurahan(char **f, int n, long line, void *arg)
+{
+	struct loadctx *x = arg;
+
+	x->n++;
+	return aduan_kelurahan_add(x->db, f[0], n > 1 ? f[1] : NULL, n > 2 ? f[2] : NULL);
+}
+
+static int
+load_agency(char **f, int n, long line, void *arg)
+{
+	struct loadctx *x = arg;
+
+	x->n++;
+	return aduan_agency_add(x->db, f[0], n > 1 ? f[1] : NULL,
+	    n > 2 && *f[2] ? atoi(f[2]) : 0, n > 3 ? f[3] : NULL);
+}
+
+static const struct {
+	const char *part;
+	int (*fn)(char **, int, long, void *);
+} preset_parts[] = {
+	{"kelurahan", load_kelurahan},
+	{"agency", load_agency},
+};
+
+int
+aduan_preset_load(struct aduan_db *db, const char *dir, const char *name,
+    void (*report)(const char *part, long n, void *arg), void *arg)
+{
+	struct aduan_buf path = {0};
+	size_t i;
+	int rc = 0, found = 0;
+
+	for (i = 0; i < sizeof(preset_parts) / sizeof(preset_parts[0]); i++) {
+		struct loadctx x = {db, 0};
+
+		aduan_buf_reset(&path);
+		aduan_buf_printf(&path, "%s/%s.%s.tsv", dir, name, preset_parts[i].part);
+		rc = aduan_tsv_load(path.s, preset_parts[i].fn, &x);
+		if (rc == ADUAN_NOMATCH) {
+			rc = 0;
+			continue;
+		}
+		if (rc != 0)
+			break;
+		found++;
+		if (report != NULL)
+			report(preset_parts[i].part, x.n, arg);
+	}
+	if (rc == 0 && found == 0)
+		rc = aduan_fail(ADUAN_USAGE, "no preset \"%s\" in %s", name, dir);
+	aduan_buf_release(&path);
+	return rc;
+}

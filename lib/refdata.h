@@ -1,0 +1,35 @@
+/* refdata.h - kelurahan, agencies, settings, presets. */
+#ifndef ADUAN_REFDATA_H
+#define ADUAN_REFDATA_H
+
+#include "aduan.h"
+
+struct aduan_setting_def {
+	const char *key, *value, *help;
+};
+/* Every known setting with its default; NULL-terminated. */
+extern const struct aduan_setting_def aduan_settings[];
+const struct aduan_setting_def *aduan_setting_def(const char *key);
+/* The value in force: the stored one, else the default (borrowed). */
+const char *aduan_config(struct aduan_db *db, const char *key);
+
+/* Add or update a kelurahan; aliases comma-separated (may be NULL). */
+int aduan_kelurahan_add(struct aduan_db *db, const char *name, const char *code,
+    const char *aliases);
+/* Add or update an agency; sla_days 0 for "the priority's default". */
+int aduan_agency_add(struct aduan_db *db, const char *code, const char *name,
+    int sla_days, const char *contact);
+/* Remove an agency no complaint refers to. */
+int aduan_agency_rm(struct aduan_db *db, const char *code);
+
+/* Where presets live: $ADUAN_DATADIR, the build tree, or the install
+ * folder.  Caller frees. */
+char *aduan_datadir(const char *argv0);
+/* Read a TSV data file with a header line; fn gets each row's fields. */
+int aduan_tsv_load(const char *path, int (*fn)(char **f, int n, long line, void *arg),
+    void *arg);
+/* Load DIR/NAME.*.tsv; report() is told how many rows each part had. */
+int aduan_preset_load(struct aduan_db *db, const char *dir, const char *name,
+    void (*report)(const char *part, long n, void *arg), void *arg);
+
+#endif

@@ -1,0 +1,420 @@
+/*
+ * timeutil.c - time arguments, stored UTC stamps, local time.
+ *
+ * Local time is libc's: the TZ environment variable, read again (tzset)
+ * on every call that needs it.  Local fields become a time_t through
+ * mktime with tm_isdst = -1, so libc decides daylight saving time.
+ *
+ * aduan_time_span() understands these arguments; each names a span
+ * [start, end) of local time unless it carries a zone:
+ *
+ *   2024-11          a month: the 1st 00:00 to the next 1st 00:00
+ *   2024-11-28       a day: 00:00 to the next day's 00:00 (23 or 25
+ *                    hours on a daylight saving change)
+ *   2024-11-28T14:05, 2024-11-28 14:05
+ *                    a minute (a lower-case 't' is accepted as well)
+ *   2024-11-28T14:05:33, with an optional fraction ".000" (dropped)
+ *                    a second
+ *   any of the two above followed by a zone: Z, z, +08:00, +0800, +08,
+ *                    -05:00, ...: that minute or second in that zone
+ *                    (2024-11-28T06:05:00Z, 2024-11-28T14:05:00+08:00)
+ *   2024-W48         an ISO 8601 week: Monday 00:00 to the next Monday
+ *                    00:00.  Week 01 is the one with the year's first
+ *                    Thursday, so it may start in December (2026-W01
+ *                    starts 2025-12-29); W53 exists only in years whose
+ *                    1 January is a Thursday, or a Wednesday in a leap
+ *                    year (2020, 2026), and is an error otherwise
+ *   now              the current second: [now, now + 1)
+ *   today, yesterday the local day
+ *   -Nd, -Nw         from 00:00 of the local day N days (N weeks: 7N
+ *                    days) before today, through now: [start, now + 1).
+ *                    "-0d" is today so far, "-1d" yesterday and today.
+ *   -Nh              the last N hours exactly, through now:
+ *                    [now - N h, now + 1).  Hours are not rounded to a
+ *                    day because "the last 12 hours" means just that.
+ *
+ * N has one to six digits.  Everything is checked: year 1970..9999 (and
+ * no relative span reaching before 1970), month 1..12, the day within
+ * its month (29 February only in leap years), hour 0..23, minute 0..59,
+ * second 0..60 (a leap second counts as the next minute's first),
+ * offset hours 0..23 and minutes 0..59, and nothing may follow.  A
+ * local minute or second that does not exist because the clocks jump
+ * forward (2024-03-31 02:30 in Europe/Berlin) is an error; one that
+ * exists twice when they go back is taken as libc's mktime takes it.
+ * A day or month that starts in such a gap starts when the gap ends.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aduan.h"
+
+enum prec { P_MONTH, P_DAY, P_MINUTE, P_SECOND, P_WEEK };
+
+struct stamp {
+	int y, mo, d, h, mi, s, week;
+	enum prec prec;
+	int zoned;
+	long off;		/* seconds east of UTC, when zoned */
+};
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+mdays(int y, int mo)
+{
+	static const int n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return mo == 2 && leap(y) ? 29 : n[mo - 1];
+}
+
+/* ISO 8601 weeks in year y: 53 when 1 January is a Thursday, or a
+ * Wednesday in a leap year. */
+static int
+iso_weeks(int y)
+{
+	int p = (y + y / 4 - y / 100 + y / 400) % 7;
+	int q = ((y - 1) + (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400) % 7;
+
+	return p == 4 || q == 3 ? 53 : 52;
+}
+
+/* Days from 1970-01-01 to y-mo-d (proleptic Gregorian). */
+static long
+days_from_civil(int y, int mo, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= mo <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* Exactly n digits at *p into *v. */
+static int
+digits(const char **p, int n, int *v)
+{
+	int k;
+
+	*v = 0;
+	for (k = 0; k < n; k++) {
+		if ((*p)[k] < '0' || (*p)[k] > '9')
+			return -1;
+		*v = *v * 10 + ((*p)[k] - '0');
+	}
+	*p += n;
+	return 0;
+}
+
+static int
+bad(const char *s, const char *why)
+{
+	aduan_fail(ADUAN_USAGE, "invalid time \"%.64s\": %s", s, why);
+	return -1;
+}
+
+/* The zone at *p (after a time), if any. */
+static int
+zone(const char *s, const char **p, struct stamp *t)
+{
+	int sign, oh, om = 0;
+
+	if (**p == 'Z' || **p == 'z') {
+		(*p)++;
+		t->zoned = 1;
+		t->off = 0;
+		return 0;
+	}
+	if (**p != '+' && **p != '-')
+		return 0;
+	sign = **p == '-' ? -1 : 1;
+	(*p)++;
+	if (digits(p, 2, &oh) < 0)
+		return bad(s, "bad UTC offset");
+	if (**p == ':') {
+		(*p)++;
+		if (digits(p, 2, &om) < 0)
+			return bad(s, "bad UTC offset");
+	} else if (**p >= '0' && **p <= '9' && digits(p, 2, &om) < 0)
+		return bad(s, "bad UTC offset");
+	if (oh > 23 || om > 59)
+		return bad(s, "UTC offset out of range");
+	t->zoned = 1;
+	t->off = sign * (oh * 3600L + om * 60L);
+	return 0;
+}
+
+/* YYYY-MM, YYYY-MM-DD[(T| )HH:MM[:SS[.f]][zone]], YYYY-Www; checked. */
+static int
+stamp(const char *s, struct stamp *t)
+{
+	const char *p = s;
+
+	memset(t, 0, sizeof(*t));
+	t->d = 1;
+	if (digits(&p, 4, &t->y) < 0 || *p++ != '-')
+		goto form;
+	if (*p == 'W') {
+		p++;
+		if (digits(&p, 2, &t->week) < 0 || *p != '\0')
+			goto form;
+		t->prec = P_WEEK;
+	} else {
+		if (digits(&p, 2, &t->mo) < 0)
+			goto form;
+		t->prec = P_MONTH;
+		if (*p == '-') {
+			p++;
+			if (digits(&p, 2, &t->d) < 0)
+				goto form;
+			t->prec = P_DAY;
+			if (*p == 'T' || *p == 't' || *p == ' ') {
+				p++;
+				if (digits(&p, 2, &t->h) < 0 || *p++ != ':' ||
+				    digits(&p, 2, &t->mi) < 0)
+					goto form;
+				t->prec = P_MINUTE;
+				if (*p == ':') {
+					p++;
+					if (digits(&p, 2, &t->s) < 0)
+						goto form;
+					t->prec = P_SECOND;
+					if (*p == '.') {
+						if (p[1] < '0' || p[1] > '9')
+							goto form;
+						for (p++; *p >= '0' && *p <= '9'; p++)
+							;
+					}
+				}
+				if (zone(s, &p, t) < 0)
+					return -1;
+			}
+		}
+	}
+	if (*p != '\0')
+		return bad(s, "unexpected text after the time");
+	if (t->y < 1970 || t->y > 9999)
+		return bad(s, "year out of range (1970-9999)");
+	if (t->prec == P_WEEK) {
+		if (t->week < 1 || t->week > iso_weeks(t->y))
+			return bad(s, "no such week in that year");
+		return 0;
+	}
+	if (t->mo < 1 || t->mo > 12)
+		return bad(s, "month out of range");
+	if (t->d < 1 || t->d > mdays(t->y, t->mo))
+		return bad(s, "day out of range");
+	if (t->h > 23)
+		return bad(s, "hour out of range");
+	if (t->mi > 59)
+		return bad(s, "minute out of range");
+	if (t->s > 60)
+		return bad(s, "second out of range");
+	return 0;
+form:
+	return bad(s, "expected YYYY-MM-DD[THH:MM[:SS]], YYYY-Www, YYYY-MM, "
+	    "today, yesterday, now, -Nd, -Nw or -Nh");
+}
+
+time_t
+aduan_time_mklocal(int y, int mo, int d, int h, int mi, int s)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = s;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+/* Local 00:00 of y-mo-d (normalised: d may be 0 or 32) into *t. */
+static int
+midnight(const char *s, int y, int mo, int d, time_t *t)
+{
+	errno = 0;
+	*t = aduan_time_mklocal(y, mo, d, 0, 0, 0);
+	if (*t == (time_t)-1 && errno != 0)
+		return bad(s, "not representable");
+	return 0;
+}
+
+static int
+relative(const char *s, time_t now, time_t *start, time_t *end)
+{
+	const char *p = s + 1;
+	long n = 0;
+	int k;
+	struct tm tm;
+
+	for (k = 0; k < 7 && *p >= '0' && *p <= '9'; k++, p++)
+		n = n * 10 + (*p - '0');
+	if (k == 0 || k > 6 || p[0] == '\0' || p[1] != '\0' ||
+	    (*p != 'd' && *p != 'w' && *p != 'h'))
+		return bad(s, "expected -Nd, -Nw or -Nh with N of 1 to 6 digits");
+	if (*p == 'h')
+		*start = now - (time_t)n * 3600;
+	else {
+		if (localtime_r(&now, &tm) == NULL)
+			return bad(s, "cannot convert the current time");
+		if (*p == 'w')
+			n *= 7;
+		if (midnight(s, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday - (int)n, start) < 0)
+			return -1;
+	}
+	if (localtime_r(start, &tm) == NULL || tm.tm_year + 1900 < 1970)
+		return bad(s, "reaches back before 1970");
+	*end = now + 1;
+	return 0;
+}
+
+static int
+day(const char *s, time_t now, int back, time_t *start, time_t *end)
+{
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return bad(s, "cannot convert the current time");
+	if (midnight(s, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday - back, start) < 0 ||
+	    midnight(s, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday - back + 1, end) < 0)
+		return -1;
+	return 0;
+}
+
+int
+aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
+{
+	struct stamp t;
+	struct tm tm;
+	long jan4;
+	int wd;
+
+	tzset();
+	if (strcmp(s, "now") == 0) {
+		*start = now;
+		*end = now + 1;
+		return 0;
+	}
+	if (strcmp(s, "today") == 0)
+		return day(s, now, 0, start, end);
+	if (strcmp(s, "yesterday") == 0)
+		return day(s, now, 1, start, end);
+	if (s[0] == '-')
+		return relative(s, now, start, end);
+	if (stamp(s, &t) < 0)
+		return -1;
+
+	switch (t.prec) {
+	case P_WEEK:
+		jan4 = days_from_civil(t.y, 1, 4);
+		wd = (int)(((jan4 + 3) % 7 + 7) % 7);	/* Monday 0; 1970-01-01 was a Thursday */
+		return midnight(s, t.y, 1, 4 - wd + 7 * (t.week - 1), start) < 0 ||
+		    midnight(s, t.y, 1, 4 - wd + 7 * t.week, end) < 0 ? -1 : 0;
+	case P_MONTH:
+		return midnight(s, t.y, t.mo, 1, start) < 0 ||
+		    midnight(s, t.y, t.mo + 1, 1, end) < 0 ? -1 : 0;
+	case P_DAY:
+		return midnight(s, t.y, t.mo, t.d, start) < 0 ||
+		    midnight(s, t.y, t.mo, t.d + 1, end) < 0 ? -1 : 0;
+	case P_MINUTE:
+	case P_SECOND:
+		break;
+	}
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = t.y - 1900;
+	tm.tm_mon = t.mo - 1;
+	tm.tm_mday = t.d;
+	tm.tm_hour = t.h;
+	tm.tm_min = t.mi;
+	if (t.zoned)
+		*start = timegm(&tm) - t.off;
+	else {
+		tm.tm_isdst = -1;
+		errno = 0;
+		*start = mktime(&tm);
+		if (*start == (time_t)-1 && errno != 0)
+			return bad(s, "not representable");
+		/* mktime moved a time in a forward jump of the clocks. */
+		if (tm.tm_hour != t.h || tm.tm_min != t.mi || tm.tm_mday != t.d)
+			return bad(s, "no such local time (clocks jump forward)");
+	}
+	*start += t.s;
+	*end = *start + (t.prec == P_MINUTE ? 60 : 1);
+	return 0;
+}
+
+int
+aduan_time_parse(const char *s, time_t now, time_t *t)
+{
+	time_t end;
+
+	return aduan_time_span(s, now, t, &end);
+}
+
+/* Outside years 0..9999 the stamp would not fit: "0000-00-00T00:00:00Z",
+ * which no parser here accepts, is written instead. */
+char *
+aduan_time_utc(time_t t, char buf[21])
+{
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL || tm.tm_year < -1900 || tm.tm_year > 9999 - 1900 ||
+	    strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) != 20)
+		memcpy(buf, "0000-00-00T00:00:00Z", 21);
+	return buf;
+}
+
+char *
+aduan_time_local(time_t t, char buf[32])
+{
+	struct tm tm;
+
+	tzset();
+	if (localtime_r(&t, &tm) == NULL || strftime(buf, 32, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, 32, "?");
+	return buf;
+}
+
+/* Exactly "YYYY-MM-DDTHH:MM:SSZ", a fraction of a second allowed before the Z. */
+int
+aduan_time_from_utc(const char *s, time_t *t)
+{
+	const char *p = s;
+	struct tm tm;
+	int y, mo, d, h, mi, sec;
+
+	if (digits(&p, 4, &y) < 0 || *p++ != '-' || digits(&p, 2, &mo) < 0 || *p++ != '-' ||
+	    digits(&p, 2, &d) < 0 || *p++ != 'T' || digits(&p, 2, &h) < 0 || *p++ != ':' ||
+	    digits(&p, 2, &mi) < 0 || *p++ != ':' || digits(&p, 2, &sec) < 0)
+		return aduan_fail(-1, "invalid UTC time \"%.64s\": expected YYYY-MM-DDTHH:MM:SSZ", s);
+	if (*p == '.') {
+		if (p[1] < '0' || p[1] > '9')
+			return aduan_fail(-1, "invalid UTC time \"%.64s\": bad fraction", s);
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			;
+	}
+	if (p[0] != 'Z' || p[1] != '\0')
+		return aduan_fail(-1, "invalid UTC time \"%.64s\": expected YYYY-MM-DDTHH:MM:SSZ", s);
+	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > mdays(y, mo) ||
+	    h > 23 || mi > 59 || sec > 60)
+		return aduan_fail(-1, "invalid UTC time \"%.64s\": out of range", s);
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	*t = timegm(&tm) + sec;
+	return 0;
+}

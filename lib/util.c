@@ -1,0 +1,283 @@
+/* util.c - errors, memory, buffers, text helpers. */
+#include <ctype.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aduan.h"
+
+static char errbuf[1024] = "no error";
+
+const char *
+aduan_errmsg(void)
+{
+	return errbuf;
+}
+
+int
+aduan_fail(int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(errbuf, sizeof(errbuf), fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+void *
+aduan_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+void *
+aduan_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+char *
+aduan_xstrndup(const char *s, size_t n)
+{
+	char *p = aduan_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+aduan_xstrdup(const char *s)
+{
+	return aduan_xstrndup(s, strlen(s));
+}
+
+void
+aduan_buf_add(struct aduan_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->s = aduan_xrealloc(b->s, cap);
+		b->cap = cap;
+	}
+	if (n > 0)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+aduan_buf_adds(struct aduan_buf *b, const char *s)
+{
+	aduan_buf_add(b, s, strlen(s));
+}
+
+void
+aduan_buf_addc(struct aduan_buf *b, int c)
+{
+	char ch = (char)c;
+
+	aduan_buf_add(b, &ch, 1);
+}
+
+void
+aduan_buf_printf(struct aduan_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	aduan_buf_add(b, "", 0);
+	if (b->len + (size_t)n + 1 > b->cap) {
+		b->cap = b->len + (size_t)n + 1;
+		b->s = aduan_xrealloc(b->s, b->cap);
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+aduan_buf_reset(struct aduan_buf *b)
+{
+	b->len = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+}
+
+void
+aduan_buf_release(struct aduan_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+/* Length of the UTF-8 sequence at s (n bytes left), or 0 if invalid. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0];
+	size_t len, i;
+	unsigned cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		cp = c & 0x07;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+size_t
+aduan_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n && (k = utf8_seq((const unsigned char *)s + i, n - i)) > 0)
+		i += k;
+	return i;
+}
+
+void
+aduan_json_quote(struct aduan_buf *b, const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	aduan_buf_addc(b, '"');
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '"' || c == '\\') {
+			aduan_buf_addc(b, '\\');
+			aduan_buf_addc(b, c);
+			i++;
+		} else if (c == '\n') {
+			aduan_buf_adds(b, "\\n");
+			i++;
+		} else if (c == '\t') {
+			aduan_buf_adds(b, "\\t");
+			i++;
+		} else if (c == '\r') {
+			aduan_buf_adds(b, "\\r");
+			i++;
+		} else if (c < 0x20 || c == 0x7f) {
+			aduan_buf_printf(b, "\\u%04x", c);
+			i++;
+		} else if ((k = utf8_seq((const unsigned char *)s + i, n - i)) == 0) {
+			aduan_buf_adds(b, "\\ufffd");
+			i++;
+		} else {
+			aduan_buf_add(b, s + i, k);
+			i += k;
+		}
+	}
+	aduan_buf_addc(b, '"');
+}
+
+char *
+aduan_fold(const char *s)
+{
+	char *out = aduan_xmalloc(strlen(s) + 1), *p = out;
+
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == ' ' || c == '-' || c == '.' || c == '_' || c == '\t')
+			continue;
+		*p++ = (char)tolower(c);
+	}
+	*p = '\0';
+	return out;
+}
+
+const char *
+aduan_actor(const char *by)
+{
+	const char *s;
+	struct passwd *pw;
+
+	if (by != NULL && *by != '\0')
+		return by;
+	if ((s = getenv("ADUAN_USER")) != NULL && *s != '\0')
+		return s;
+	if ((pw = getpwuid(geteuid())) != NULL)
+		return pw->pw_name;
+	if ((s = getenv("USER")) != NULL && *s != '\0')
+		return s;
+	return "unknown";
+}
+
+void
+aduan_tsv_escape(struct aduan_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '\t': aduan_buf_adds(b, "\\t"); break;
+		case '\n': aduan_buf_adds(b, "\\n"); break;
+		case '\r': aduan_buf_adds(b, "\\r"); break;
+		case '\\': aduan_buf_adds(b, "\\\\"); break;
+		default: aduan_buf_addc(b, *s);
+		}
+	}
+}
+
+int
+aduan_tsv_unescape(char *s)
+{
+	char *w = s;
+
+	for (; *s != '\0'; s++) {
+		if (*s != '\\') {
+			*w++ = *s;
+			continue;
+		}
+		switch (*++s) {
+		case 't': *w++ = '\t'; break;
+		case 'n': *w++ = '\n'; break;
+		case 'r': *w++ = '\r'; break;
+		case '\\': *w++ = '\\'; break;
+		default:
+			*w = '\0';
+			return -1;
+		}
+	}
+	*w = '\0';
+	return 0;
+}

@@ -1,0 +1,1096 @@
+/* whatsapp.c - streaming parser for WhatsApp "Export chat" text files. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "aduan.h"
+#include "whatsapp.h"
+
+#define HDR_MAX 96		/* a header never needs more bytes than this */
+
+enum style { ST_BRACKET, ST_DASH, ST_COLON, ST_BARE, ST_N };
+
+struct hdr {
+	int n[3], nd[3];	/* date components and their digit counts */
+	int hour, min, sec, has_sec;
+	enum style style;
+	size_t datelen;		/* bytes of the date as written */
+	size_t rest;		/* offset of the text after the header */
+};
+
+struct aduan_wa {
+	FILE *in;		/* fp or the spool */
+	FILE *spool;		/* owned */
+	char *name;
+	enum aduan_wa_order order;
+	char reason[160];
+	int style_ok[ST_N];
+
+	char *line;		/* current line (getline) */
+	size_t linecap;
+	size_t linelen;
+	long lineno;
+	long skipped;
+
+	int pending;		/* line holds a header not yet returned */
+	struct hdr ph;
+	size_t poff;		/* marks skipped at the start of line */
+	long pline;
+	int ph_y, ph_m, ph_d;
+
+	struct aduan_buf body, author, attach;
+};
+
+/* ---- small byte helpers ----------------------------------------------- */
+
+static int
+isdig(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+has_prefix(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+
+	return n >= k && memcmp(s, p, k) == 0;
+}
+
+static int
+has_suffix(const char *s, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+
+	return n >= k && memcmp(s + n - k, p, k) == 0;
+}
+
+static const char *
+find(const char *s, size_t n, const char *p)
+{
+	return memmem(s, n, p, strlen(p));
+}
+
+static int
+equals(const char *s, size_t n, const char *p)
+{
+	return strlen(p) == n && memcmp(s, p, n) == 0;
+}
+
+/* Length of an invisible mark at s (BOM, U+200E/F, U+202A..E, U+2066..9), or 0. */
+static size_t
+mark_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n < 3)
+		return 0;
+	if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+		return 3;
+	if (u[0] != 0xe2)
+		return 0;
+	if (u[1] == 0x80 && (u[2] == 0x8e || u[2] == 0x8f || (u[2] >= 0xaa && u[2] <= 0xae)))
+		return 3;
+	if (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9)
+		return 3;
+	return 0;
+}
+
+/* Bytes of BOM/LRM/RLM at the start of s. */
+static size_t
+skip_lead_marks(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (n - i >= 3 && ((u[i] == 0xef && u[i + 1] == 0xbb && u[i + 2] == 0xbf) ||
+	    (u[i] == 0xe2 && u[i + 1] == 0x80 && (u[i + 2] == 0x8e || u[i + 2] == 0x8f))))
+		i += 3;
+	return i;
+}
+
+/* A space, U+00A0 or U+202F at s: its length, or 0. */
+static size_t
+space_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 1 && u[0] == ' ')
+		return 1;
+	if (n >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	if (n >= 3 && u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0xaf)
+		return 3;
+	return 0;
+}
+
+static int
+isalpha_ascii(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* ---- headers ------------------------------------------------------------ */
+
+static int
+number(const char *s, size_t n, size_t *i, int maxd, int *val, int *nd)
+{
+	int d = 0, v = 0;
+
+	while (*i < n && isdig(s[*i])) {
+		if (++d > maxd)
+			return -1;
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+	}
+	if (d == 0)
+		return -1;
+	*val = v;
+	if (nd != NULL)
+		*nd = d;
+	return 0;
+}
+
+/* An AM/PM mark at s[*i]: 1 am, 2 pm, 0 none (i unchanged). */
+static int
+ampm(const char *s, size_t n, size_t *i)
+{
+	size_t j = *i, k;
+	int r;
+
+	j += space_len(s + j, n - j);
+	if (j >= n)
+		return 0;
+	if (s[j] == 'a' || s[j] == 'A')
+		r = 1;
+	else if (s[j] == 'p' || s[j] == 'P')
+		r = 2;
+	else
+		return 0;
+	j++;
+	if (j < n && s[j] == '.') {
+		j++;
+		j += space_len(s + j, n - j);
+	}
+	if (j >= n || (s[j] != 'm' && s[j] != 'M'))
+		return 0;
+	j++;
+	if (j < n && s[j] == '.')
+		j++;
+	else if (j < n && (isalpha_ascii((unsigned char)s[j]) || isdig(s[j])))
+		return 0;
+	k = j;
+	*i = k;
+	return r;
+}
+
+/* The separator after the time: sets h->style and h->rest; -1 if none. */
+static int
+terminator(const char *s, size_t n, size_t i, int bracket, struct hdr *h)
+{
+	if (bracket) {
+		if (i < n && s[i] == ']') {
+			i++;
+			if (i < n && s[i] == ' ')
+				i++;
+			h->style = ST_BRACKET;
+			h->rest = i;
+			return 0;
+		}
+		return -1;
+	}
+	if (has_prefix(s + i, n - i, " - ")) {
+		h->style = ST_DASH;
+		h->rest = i + 3;
+		return 0;
+	}
+	if (has_prefix(s + i, n - i, ": ")) {
+		h->style = ST_COLON;
+		h->rest = i + 2;
+		return 0;
+	}
+	if (h->has_sec && i < n && s[i] == ' ' && i + 1 < n && s[i + 1] != ' ' &&
+	    find(s + i + 1, n - i - 1, ": ") != NULL) {
+		h->style = ST_BARE;
+		h->rest = i + 1;
+		return 0;
+	}
+	return -1;
+}
+
+/*
+ * Parse the header at the start of s (marks already skipped).  Checks
+ * shape and time, not the date (that needs the order).  0 or -1.
+ */
+static int
+parse_header(const char *s, size_t n, struct hdr *h)
+{
+	size_t i = 0, lim = n < HDR_MAX ? n : HDR_MAX, t, k;
+	int bracket = 0, c, four = 0, pm;
+	char seps[2] = { 0, 0 };
+
+	memset(h, 0, sizeof(*h));
+	if (lim > 0 && s[0] == '[') {
+		bracket = 1;
+		i++;
+	}
+	for (c = 0; c < 3; c++) {
+		if (number(s, lim, &i, 4, &h->n[c], &h->nd[c]) == -1)
+			return -1;
+		if (h->nd[c] == 3 || (h->nd[c] == 4 && four++ > 0))
+			return -1;
+		if (c == 2)
+			break;
+		if (i >= lim)
+			return -1;
+		seps[c] = s[i];
+		if (seps[c] != '/' && seps[c] != '.' && seps[c] != '-')
+			return -1;
+		i++;
+		if (seps[c] == '.' && i < lim && s[i] == ' ')
+			i++;
+	}
+	if (seps[0] != seps[1])
+		return -1;
+	if (seps[0] == '.' && i < lim && s[i] == '.')
+		i++;
+	h->datelen = i - (size_t)bracket;
+	if (i < lim && s[i] == ',')
+		i++;
+	if ((k = space_len(s + i, lim - i)) == 0)
+		return -1;
+	i += k;
+	if (has_prefix(s + i, lim - i, "klo "))
+		i += 4;
+	else if (has_prefix(s + i, lim - i, "\xc3\xa0 "))
+		i += 3;
+	if (number(s, lim, &i, 2, &h->hour, NULL) == -1)
+		return -1;
+	if (i >= lim || (s[i] != ':' && s[i] != '.'))
+		return -1;
+	i++;
+	if (i + 2 > lim || !isdig(s[i]) || !isdig(s[i + 1]) ||
+	    (i + 2 < lim && isdig(s[i + 2])))
+		return -1;
+	h->min = (s[i] - '0') * 10 + (s[i + 1] - '0');
+	i += 2;
+	if (i + 3 <= lim && (s[i] == ':' || s[i] == '.') && isdig(s[i + 1]) &&
+	    isdig(s[i + 2]) && (i + 3 == lim || !isdig(s[i + 3]))) {
+		h->sec = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+		h->has_sec = 1;
+		i += 3;
+	}
+	if (h->min > 59 || h->sec > 59)
+		return -1;
+	t = i;
+	if ((pm = ampm(s, lim, &t)) != 0 && terminator(s, n, t, bracket, h) == 0) {
+		if (h->hour > 12)
+			return -1;
+		if (h->hour == 12)
+			h->hour = 0;
+		if (pm == 2)
+			h->hour += 12;
+	} else if (terminator(s, n, i, bracket, h) == -1)
+		return -1;
+	if (h->hour > 23)
+		return -1;
+	return 0;
+}
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+days_in(int y, int m)
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && leap(y) ? 29 : dm[m - 1];
+}
+
+/* Where the year stands: the 4-digit component, else by order. */
+static int
+year_index(const struct hdr *h, enum aduan_wa_order order)
+{
+	int c;
+
+	for (c = 0; c < 3; c++)
+		if (h->nd[c] == 4)
+			return c;
+	return order == AWA_YMD ? 0 : 2;
+}
+
+/* The two components that are not the year, in written order. */
+static void
+pair(const struct hdr *h, int yi, int *a, int *b, int *ad, int *bd)
+{
+	int c, k = 0, v[2] = { 0, 0 }, d[2] = { 0, 0 };
+
+	for (c = 0; c < 3; c++)
+		if (c != yi) {
+			v[k] = h->n[c];
+			d[k++] = h->nd[c];
+		}
+	*a = v[0];
+	*b = v[1];
+	*ad = d[0];
+	*bd = d[1];
+}
+
+static int
+resolve(const struct hdr *h, enum aduan_wa_order order, int *y, int *m, int *d)
+{
+	int yi = year_index(h, order), a, b, ad, bd;
+
+	pair(h, yi, &a, &b, &ad, &bd);
+	if (ad > 2 || bd > 2 || h->nd[yi] == 1)
+		return -1;
+	*y = h->nd[yi] == 2 ? 2000 + h->n[yi] : h->n[yi];
+	if (order == AWA_DMY) {
+		*d = a;
+		*m = b;
+	} else {
+		*m = a;
+		*d = b;
+	}
+	if (*y < 1000 || *m < 1 || *m > 12 || *d < 1 || *d > days_in(*y, *m))
+		return -1;
+	return 0;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* Next line into w->line without its LF and the CR before it: 1, 0 at EOF, -1 error. */
+static int
+read_line(struct aduan_wa *w)
+{
+	ssize_t r;
+
+	errno = 0;
+	r = getline(&w->line, &w->linecap, w->in);
+	if (r < 0)
+		return ferror(w->in) ? -1 : 0;
+	w->lineno++;
+	w->linelen = (size_t)r;
+	if (w->linelen > 0 && w->line[w->linelen - 1] == '\n')
+		w->linelen--;
+	if (w->linelen > 0 && w->line[w->linelen - 1] == '\r')
+		w->linelen--;
+	w->line[w->linelen] = '\0';
+	return 1;
+}
+
+/* Is the current line a message header under the file's rules? */
+static int
+line_header(struct aduan_wa *w)
+{
+	size_t off = skip_lead_marks(w->line, w->linelen);
+
+	if (parse_header(w->line + off, w->linelen - off, &w->ph) == -1)
+		return 0;
+	if (!w->style_ok[w->ph.style])
+		return 0;
+	if (resolve(&w->ph, w->order, &w->ph_y, &w->ph_m, &w->ph_d) == -1)
+		return 0;
+	w->poff = off;
+	w->pline = w->lineno;
+	return 1;
+}
+
+struct scan {
+	long headers, style[ST_N], yfirst;
+	long ev[2], evline[2], adv[2], yfline;
+	char evdate[2][24], yfdate[24];
+	int have_prev, py, pa, pb, pyi;
+};
+
+static void
+copy_date(char *dst, size_t cap, const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k + 1 < cap; i++)
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
+			dst[k++] = s[i];
+	dst[k] = '\0';
+}
+
+/* Pass one: collect evidence about the date order and the header shape. */
+static void
+scan_line(struct scan *sc, const char *s, size_t n, long lineno)
+{
+	struct hdr h;
+	size_t off = skip_lead_marks(s, n);
+	int y, m, d, yi, a, b, ad, bd, dmy, mdy;
+
+	if (parse_header(s + off, n - off, &h) == -1)
+		return;
+	dmy = resolve(&h, AWA_DMY, &y, &m, &d) == 0;
+	mdy = resolve(&h, AWA_MDY, &y, &m, &d) == 0;
+	if (!dmy && !mdy)
+		return;
+	sc->headers++;
+	sc->style[h.style]++;
+	yi = year_index(&h, AWA_AUTO);
+	pair(&h, yi, &a, &b, &ad, &bd);
+	y = h.n[yi];
+	if (yi == 0) {
+		if (sc->yfirst++ == 0) {
+			sc->yfline = lineno;
+			copy_date(sc->yfdate, sizeof(sc->yfdate), s + off + (s[off] == '['), h.datelen);
+		}
+	}
+	if (dmy != mdy) {
+		int k = dmy ? 0 : 1;
+
+		if (sc->ev[k]++ == 0) {
+			sc->evline[k] = lineno;
+			copy_date(sc->evdate[k], sizeof(sc->evdate[k]), s + off + (s[off] == '['), h.datelen);
+		}
+	}
+	if (sc->have_prev && sc->pyi == yi && sc->py == y) {
+		if (a == sc->pa && b != sc->pb)
+			sc->adv[1]++;
+		else if (b == sc->pb && a != sc->pa)
+			sc->adv[0]++;
+	}
+	sc->have_prev = 1;
+	sc->py = y;
+	sc->pa = a;
+	sc->pb = b;
+	sc->pyi = yi;
+}
+
+static void
+decide(struct aduan_wa *w, const struct scan *sc, enum aduan_wa_order order)
+{
+	int yfirst = sc->yfirst * 2 > sc->headers, k;
+	static const char *const word[] = { "day first", "month first" };
+	static const char *const field[] = { "first", "second" };
+
+	if (order != AWA_AUTO) {
+		w->order = order;
+		snprintf(w->reason, sizeof(w->reason), "set by option");
+		return;
+	}
+	if (sc->ev[0] != sc->ev[1]) {
+		k = sc->ev[1] > sc->ev[0];
+		w->order = k ? AWA_MDY : AWA_DMY;
+		if (k && yfirst) {
+			w->order = AWA_YMD;
+			snprintf(w->reason, sizeof(w->reason), "year first: %s on line %ld",
+			    sc->evdate[k], sc->evline[k]);
+		} else
+			snprintf(w->reason, sizeof(w->reason), "%s: %s on line %ld",
+			    word[k], sc->evdate[k], sc->evline[k]);
+	} else if (sc->adv[0] != sc->adv[1]) {
+		k = sc->adv[1] > sc->adv[0];
+		w->order = k ? (yfirst ? AWA_YMD : AWA_MDY) : AWA_DMY;
+		snprintf(w->reason, sizeof(w->reason),
+		    "%s: dates advance in the %s field (%ld times against %ld)",
+		    w->order == AWA_YMD ? "year first" : word[k], field[k],
+		    sc->adv[k], sc->adv[!k]);
+	} else if (yfirst) {
+		w->order = AWA_YMD;
+		snprintf(w->reason, sizeof(w->reason), "year first: %s on line %ld",
+		    sc->yfdate, sc->yfline);
+	} else {
+		w->order = AWA_DMY;
+		snprintf(w->reason, sizeof(w->reason), "day first: default");
+	}
+}
+
+int
+aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_order order)
+{
+	struct aduan_wa *w;
+	struct scan sc;
+	off_t start;
+	int r, s, best;
+
+	*wp = NULL;
+	w = aduan_xmalloc(sizeof(*w));
+	memset(w, 0, sizeof(*w));
+	memset(&sc, 0, sizeof(sc));
+	w->name = aduan_xstrdup(name != NULL ? name : "-");
+	w->in = fp;
+	start = ftello(fp);
+	if (start < 0 || fseeko(fp, start, SEEK_SET) != 0) {
+		if ((w->spool = tmpfile()) == NULL) {
+			r = aduan_fail(ADUAN_IOERR, "%s: cannot make a temporary file: %s",
+			    w->name, strerror(errno));
+			aduan_wa_close(w);
+			return r;
+		}
+	}
+	while ((r = read_line(w)) == 1) {
+		if (w->spool != NULL) {
+			fwrite(w->line, 1, w->linelen, w->spool);
+			putc('\n', w->spool);
+		}
+		scan_line(&sc, w->line, w->linelen, w->lineno);
+	}
+	if (r == -1) {
+		r = aduan_fail(ADUAN_IOERR, "%s: %s", w->name,
+		    errno ? strerror(errno) : "read error");
+		aduan_wa_close(w);
+		return r;
+	}
+	if (w->spool != NULL) {
+		if (fflush(w->spool) == EOF || ferror(w->spool) ||
+		    fseeko(w->spool, 0, SEEK_SET) != 0) {
+			r = aduan_fail(ADUAN_IOERR, "%s: cannot write a temporary file: %s",
+			    w->name, strerror(errno));
+			aduan_wa_close(w);
+			return r;
+		}
+		w->in = w->spool;
+	} else if (fseeko(fp, start, SEEK_SET) != 0) {
+		r = aduan_fail(ADUAN_IOERR, "%s: cannot seek: %s", w->name, strerror(errno));
+		aduan_wa_close(w);
+		return r;
+	}
+	clearerr(w->in);
+	w->lineno = 0;
+	if (sc.headers == 0) {
+		r = aduan_fail(ADUAN_DATAERR, "%s: no WhatsApp messages found", w->name);
+		aduan_wa_close(w);
+		return r;
+	}
+	/* bracket and dash headers always count; the others only when usual */
+	best = ST_BRACKET;
+	for (s = 0; s < ST_N; s++)
+		if (sc.style[s] > sc.style[best])
+			best = s;
+	w->style_ok[ST_BRACKET] = w->style_ok[ST_DASH] = 1;
+	w->style_ok[best] = 1;
+	decide(w, &sc, order);
+	*wp = w;
+	return 0;
+}
+
+enum aduan_wa_order
+aduan_wa_date_order(struct aduan_wa *w)
+{
+	return w->order;
+}
+
+const char *
+aduan_wa_order_reason(struct aduan_wa *w)
+{
+	return w->reason;
+}
+
+long
+aduan_wa_skipped(struct aduan_wa *w)
+{
+	return w->skipped;
+}
+
+void
+aduan_wa_close(struct aduan_wa *w)
+{
+	if (w == NULL)
+		return;
+	if (w->spool != NULL)
+		fclose(w->spool);
+	free(w->name);
+	free(w->line);
+	aduan_buf_release(&w->body);
+	aduan_buf_release(&w->author);
+	aduan_buf_release(&w->attach);
+	free(w);
+}
+
+/* ---- message classification -------------------------------------------- */
+
+/* In the would-be author of a line: the line is a system line whose quoted text holds ": ". */
+static const char *const sys_quoting[] = {
+	"membuat grup", "mengubah subjek", "mengganti subjek", "mengubah nama grup",
+	"mengganti nama grup", "mengubah nama komunitas",
+	"created group", "changed the subject", "changed the group name",
+	"changed this group's name", "changed this group\xe2\x80\x99s name",
+	NULL
+};
+
+/* Whole-body system notices, whoever they are attributed to. */
+static const char *const sys_notice[] = {
+	"Pesan dan panggilan terenkripsi", "Pesan dan telepon terenkripsi",
+	"Pesan yang dikirim ke grup ini kini diamankan",
+	"Pesan yang Anda kirim ke grup ini kini diamankan",
+	"Pesan yang dikirim ke chat ini",
+	"Messages and calls are end-to-end encrypted",
+	"Messages to this group are now secured",
+	"Messages you send to this group are now secured",
+	"Messages to this chat and calls are now secured",
+	"Kode keamanan Anda dengan", "Your security code with",
+	"Panggilan suara tak terjawab", "Panggilan video tak terjawab",
+	"Panggilan suara grup tak terjawab", "Panggilan video grup tak terjawab",
+	"Missed voice call", "Missed video call",
+	"Missed group voice call", "Missed group video call",
+	NULL
+};
+
+/* System wordings, trusted only on a line iOS marked (U+200E) or that names its author. */
+static const char *const sys_words[] = {
+	"membuat grup", "menambahkan ", "keluar", "mengeluarkan ", "bergabung",
+	"mengubah subjek", "mengganti subjek", "mengubah nama grup", "mengganti nama grup",
+	"ikon grup", "foto grup", "deskripsi grup", "setelan grup", "admin",
+	"nomor telepon", "telah diganti ke", "pesan sementara", "Kode keamanan",
+	"created group", "created this group", " added ", "added you", "were added",
+	" left", " removed ", "joined using", "changed the subject", "changed the group",
+	"changed this group", "deleted this group", "admin", "changed their phone number",
+	"changed to +", "security code", "disappearing messages", "message timer",
+	"end-to-end",
+	NULL
+};
+
+static const char *const media_omitted[] = {
+	"<Media tidak disertakan>", "<Media omitted>", "<Media weggelassen>",
+	"gambar tidak disertakan", "video tidak disertakan", "audio tidak disertakan",
+	"stiker tidak disertakan", "GIF tidak disertakan", "Kartu kontak tidak disertakan",
+	"image omitted", "video omitted", "audio omitted", "sticker omitted",
+	"GIF omitted", "Contact card omitted",
+	NULL
+};
+
+static const char *const deleted[] = {
+	"Pesan ini telah dihapus", "Pesan ini telah dihapus.", "Pesan ini dihapus",
+	"Pesan ini dihapus.", "Anda menghapus pesan ini", "Anda menghapus pesan ini.",
+	"Anda telah menghapus pesan ini", "Anda telah menghapus pesan ini.",
+	"This message was deleted", "This message was deleted.",
+	"You deleted this message", "You deleted this message.",
+	NULL
+};
+
+static const char *const attached_suffix[] = {
+	" (file terlampir)", " (file attached)", " (Datei angeh\xc3\xa4ngt)",
+	" (fichier joint)", " (archivo adjunto)", " (arquivo anexado)",
+	" (file allegato)", " (bestand bijgevoegd)",
+	NULL
+};
+
+static const char *const edit_marks[] = {
+	"<Pesan ini diedit>", "<This message was edited>", NULL
+};
+
+static int
+in_list(const char *s, size_t n, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (equals(s, n, *list))
+			return 1;
+	return 0;
+}
+
+static int
+any_in(const char *s, size_t n, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (find(s, n, *list) != NULL)
+			return 1;
+	return 0;
+}
+
+static int
+any_prefix(const char *s, size_t n, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (has_prefix(s, n, *list))
+			return 1;
+	return 0;
+}
+
+/* Trim spaces and marks at the end. */
+static size_t
+rtrim(const char *s, size_t n)
+{
+	for (;;) {
+		if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		else if (n >= 3 && mark_len(s + n - 3, 3) == 3)
+			n -= 3;
+		else
+			return n;
+	}
+}
+
+/* A decimal number without strtod (the locale may use a comma). */
+static int
+decimal(const char *s, size_t n, size_t *i, double *v)
+{
+	double x = 0, f = 1;
+	int neg = 0, d = 0, fd = 0;
+
+	if (*i < n && (s[*i] == '-' || s[*i] == '+'))
+		neg = s[(*i)++] == '-';
+	while (*i < n && isdig(s[*i]) && d < 4) {
+		x = x * 10 + (s[(*i)++] - '0');
+		d++;
+	}
+	if (d == 0 || (*i < n && isdig(s[*i])))
+		return -1;
+	if (*i < n && s[*i] == '.') {
+		(*i)++;
+		while (*i < n && isdig(s[*i])) {
+			if (fd++ < 15) {
+				f /= 10;
+				x += (s[*i] - '0') * f;
+			}
+			(*i)++;
+		}
+	}
+	*v = neg ? -x : x;
+	return 0;
+}
+
+static int
+coord_pair(const char *s, size_t n, double *lat, double *lon)
+{
+	size_t i = 0;
+
+	if (decimal(s, n, &i, lat) == -1)
+		return -1;
+	if (i < n && s[i] == ',')
+		i++;
+	else if (i + 3 <= n && s[i] == '%' && s[i + 1] == '2' && (s[i + 2] == 'C' || s[i + 2] == 'c'))
+		i += 3;
+	else
+		return -1;
+	if (i < n && (s[i] == '+' || s[i] == ' ') && i + 1 < n && s[i + 1] != ' ' &&
+	    (isdig(s[i + 1]) || s[i + 1] == '-'))
+		i++;
+	if (decimal(s, n, &i, lon) == -1)
+		return -1;
+	if (*lat < -90 || *lat > 90 || *lon < -180 || *lon > 180)
+		return -1;
+	return 0;
+}
+
+/* Coordinates from the first maps link in s that has them. */
+static int
+find_coords(const char *s, size_t n, double *lat, double *lon)
+{
+	static const char *const hosts[] = {
+		"google.", "goo.gl", "foursquare.com", "maps.apple.com", "openstreetmap.org", NULL
+	};
+	static const char *const keys[] = { "?q=", "&q=", "query=", "ll=", "@", "?daddr=", NULL };
+	const char *p = s, *e = s + n, *u;
+	size_t len;
+	int k;
+
+	while ((u = memmem(p, (size_t)(e - p), "http", 4)) != NULL) {
+		for (len = 0; u + len < e && u[len] != ' ' && u[len] != '\n' &&
+		    u[len] != '\t' && u[len] != '\0'; len++)
+			;
+		p = u + len;
+		if (!any_in(u, len, hosts))
+			continue;
+		for (k = 0; keys[k] != NULL; k++) {
+			const char *q = u, *f;
+
+			while ((f = memmem(q, len - (size_t)(q - u), keys[k], strlen(keys[k]))) != NULL) {
+				f += strlen(keys[k]);
+				if (coord_pair(f, len - (size_t)(f - u), lat, lon) == 0)
+					return 1;
+				q = f;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The file name in "...<terlampir: NAME>" / "<attached: NAME>" / "NAME <attached>". */
+static int
+attachment(const char *s, size_t n, struct aduan_buf *out)
+{
+	static const char *const tags[] = { "<terlampir:", "<attached:", "< attached:", NULL };
+	const char *p, *q;
+	size_t a, b;
+	int k;
+
+	for (k = 0; attached_suffix[k] != NULL; k++)
+		if (has_suffix(s, n, attached_suffix[k])) {
+			a = skip_lead_marks(s, n);
+			b = n - strlen(attached_suffix[k]);
+			if (b <= a)
+				return 0;
+			aduan_buf_add(out, s + a, b - a);
+			return 1;
+		}
+	for (k = 0; tags[k] != NULL; k++)
+		if ((p = find(s, n, tags[k])) != NULL) {
+			p += strlen(tags[k]);
+			q = memchr(p, '>', n - (size_t)(p - s));
+			if (q == NULL)
+				continue;
+			while (p < q && *p == ' ')
+				p++;
+			a = (size_t)(q - p);
+			while (a > 0 && p[a - 1] == ' ')
+				a--;
+			if (a == 0)
+				continue;
+			aduan_buf_add(out, p, a);
+			return 1;
+		}
+	if (has_suffix(s, n, " <\xe2\x80\x8e" "attached>") || has_suffix(s, n, " <attached>")) {
+		b = n - (has_suffix(s, n, " <attached>") ? 11 : 14);
+		a = skip_lead_marks(s, n);
+		if (b <= a)
+			return 0;
+		aduan_buf_add(out, s + a, b - a);
+		return 1;
+	}
+	return 0;
+}
+
+/* Clean a display name into out. */
+static void
+clean_author(const char *s, size_t n, struct aduan_buf *out)
+{
+	size_t i = 0, k, a, b;
+
+	aduan_buf_reset(out);
+	aduan_buf_add(out, "", 0);
+	while (i < n) {
+		if ((k = mark_len(s + i, n - i)) > 0) {
+			i += k;
+			continue;
+		}
+		aduan_buf_addc(out, s[i]);
+		i++;
+	}
+	a = 0;
+	if (out->len > 0 && out->s[0] == '~') {
+		a = 1;
+		while (a < out->len && (k = space_len(out->s + a, out->len - a)) > 0)
+			a += k;
+	}
+	b = out->len;
+	while (b > a && out->s[b - 1] == ' ')
+		b--;
+	memmove(out->s, out->s + a, b - a);
+	out->len = b - a;
+	out->s[out->len] = '\0';
+}
+
+/* Is the attributed body a system line? */
+static int
+system_body(const char *s, size_t n, int marked, const char *author)
+{
+	size_t alen = strlen(author), k;
+
+	if (memchr(s, '\n', n) != NULL)
+		return 0;
+	if (any_prefix(s, n, sys_notice))
+		return 1;
+	if (!marked) {
+		/* "~ AK: ~ AK created this group" */
+		if (n > 0 && s[0] == '~') {
+			s++;
+			n--;
+			while ((k = space_len(s, n)) > 0) {
+				s += k;
+				n -= k;
+			}
+		}
+		if (alen == 0 || !has_prefix(s, n, author) || n == alen || s[alen] != ' ')
+			return 0;
+	}
+	return any_in(s, n, sys_words);
+}
+
+/* Fill in everything after the header from w->body (first line + continuation). */
+static void
+classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked)
+{
+	char *b = w->body.s;
+	size_t n = w->body.len, fl, k, first;
+	int e, placeholder = 0;
+	const char *nl;
+
+	m->kind = AWA_TEXT;
+	m->attachment = NULL;
+	m->has_location = 0;
+	m->lat = m->lon = 0;
+	m->edited = 0;
+
+	/* edit mark at the end */
+	k = rtrim(b, n);
+	for (e = 0; edit_marks[e] != NULL; e++)
+		if (has_suffix(b, k, edit_marks[e])) {
+			m->edited = 1;
+			n = rtrim(b, k - strlen(edit_marks[e]));
+			b[n] = '\0';
+			w->body.len = n;
+			break;
+		}
+
+	nl = memchr(b, '\n', n);
+	fl = nl != NULL ? (size_t)(nl - b) : n;
+	first = rtrim(b, fl);
+
+	if (!attributed) {
+		m->kind = AWA_SYSTEM;
+	} else if (in_list(b, rtrim(b, n), deleted)) {
+		m->kind = AWA_DELETED;
+		placeholder = 1;
+	} else if (equals(b, n, "null")) {
+		m->kind = AWA_MEDIA;
+		placeholder = 1;
+	} else if (in_list(b, first, media_omitted) ||
+	    has_suffix(b, first, "\xe2\x80\x8e" "dokumen tidak disertakan") ||
+	    has_suffix(b, first, "\xe2\x80\x8e" "document omitted")) {
+		m->kind = AWA_MEDIA;
+		placeholder = 1;
+	} else if (attachment(b, first, &w->attach)) {
+		m->kind = AWA_MEDIA;
+		m->attachment = w->attach.s;
+		placeholder = 1;
+	} else if ((has_prefix(b, first, "lokasi: ") || has_prefix(b, first, "Lokasi: ") ||
+	    has_prefix(b, first, "location: ") || has_prefix(b, first, "Location: ")) &&
+	    find(b, first, "http") != NULL) {
+		m->kind = AWA_LOCATION;
+		placeholder = 1;
+	} else if (has_prefix(b, first, "Lokasi terkini dibagikan") ||
+	    has_prefix(b, first, "Live location shared") ||
+	    has_prefix(b, first, "live location shared")) {
+		m->kind = AWA_LOCATION;
+		placeholder = 1;
+	} else if (find(b, n, "https://foursquare.com/v/") != NULL) {
+		m->kind = AWA_LOCATION;
+	} else if (system_body(b, n, marked, w->author.s)) {
+		m->kind = AWA_SYSTEM;
+	}
+	if (m->kind != AWA_SYSTEM && m->kind != AWA_DELETED &&
+	    find_coords(b, n, &m->lat, &m->lon)) {
+		m->has_location = 1;
+		k = rtrim(b, n);
+		if (m->kind == AWA_TEXT && has_prefix(b, k, "http") &&
+		    memchr(b, ' ', k) == NULL && memchr(b, '\n', k) == NULL)
+			m->kind = AWA_LOCATION;
+	}
+	m->body = b;
+	m->body_len = n;
+	if (placeholder) {
+		m->text = nl != NULL && (size_t)(nl - b) < n ? nl + 1 : b + n;
+		m->text_len = n - (size_t)(m->text - b);
+	} else {
+		m->text = b;
+		m->text_len = n;
+	}
+}
+
+int
+aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
+{
+	const char *rest, *colon;
+	size_t rlen, k;
+	int r, attributed = 0, marked;
+
+	if (!w->pending) {
+		for (;;) {
+			if ((r = read_line(w)) == 0)
+				return 0;
+			if (r == -1)
+				return aduan_fail(ADUAN_IOERR, "%s:%ld: %s", w->name, w->lineno + 1,
+				    errno ? strerror(errno) : "read error");
+			if (line_header(w))
+				break;
+			w->skipped++;
+		}
+	}
+	w->pending = 0;
+	memset(m, 0, sizeof(*m));
+	m->line = w->pline;
+	m->year = w->ph_y;
+	m->month = w->ph_m;
+	m->day = w->ph_d;
+	m->hour = w->ph.hour;
+	m->min = w->ph.min;
+	m->sec = w->ph.sec;
+	m->has_sec = w->ph.has_sec;
+	{
+		unsigned y = (unsigned)m->year % 10000, mo = (unsigned)m->month % 100,
+		    d = (unsigned)m->day % 100, hh = (unsigned)m->hour % 100,
+		    mi = (unsigned)m->min % 100, ss = (unsigned)m->sec % 100;
+
+		if (m->has_sec)
+			snprintf(m->at, sizeof(m->at), "%04u-%02u-%02uT%02u:%02u:%02u",
+			    y, mo, d, hh, mi, ss);
+		else
+			snprintf(m->at, sizeof(m->at), "%04u-%02u-%02uT%02u:%02u",
+			    y, mo, d, hh, mi);
+	}
+
+	/* author and first line */
+	rest = w->line + w->poff + w->ph.rest;
+	rlen = w->linelen - w->poff - w->ph.rest;
+	aduan_buf_reset(&w->author);
+	aduan_buf_reset(&w->attach);
+	aduan_buf_reset(&w->body);
+	colon = find(rest, rlen, ": ");
+	if (colon != NULL && !any_in(rest, (size_t)(colon - rest), sys_quoting) &&
+	    memchr(rest, '\0', (size_t)(colon - rest)) == NULL) {
+		attributed = 1;
+		clean_author(rest, (size_t)(colon - rest), &w->author);
+		rlen -= (size_t)(colon + 2 - rest);
+		rest = colon + 2;
+	} else
+		aduan_buf_add(&w->author, "", 0);
+	k = skip_lead_marks(rest, rlen);
+	marked = k > 0;
+	aduan_buf_add(&w->body, rest + k, rlen - k);
+
+	/* continuation lines */
+	for (;;) {
+		if ((r = read_line(w)) == 0)
+			break;
+		if (r == -1)
+			return aduan_fail(ADUAN_IOERR, "%s:%ld: %s", w->name, w->lineno + 1,
+			    errno ? strerror(errno) : "read error");
+		if (line_header(w)) {
+			w->pending = 1;
+			break;
+		}
+		aduan_buf_addc(&w->body, '\n');
+		aduan_buf_add(&w->body, w->line, w->linelen);
+	}
+	classify(w, m, attributed, marked);
+	m->author = attributed ? w->author.s : NULL;
+	return 1;
+}
+
+/* ---- file names ----------------------------------------------------------- */
+
+char *
+aduan_wa_group_from_filename(const char *path)
+{
+	static const char *const pre[] = {
+		"WhatsApp Chat with ", "WhatsApp Chat - ", "Chat WhatsApp dengan ",
+		"WhatsApp-Chat mit ", NULL
+	};
+	static const char *const suf[] = { ".txt", ".zip", NULL };
+	const char *base = strrchr(path, '/'), *s;
+	size_t n, k;
+	int i, j;
+
+	base = base != NULL ? base + 1 : path;
+	for (i = 0; pre[i] != NULL; i++) {
+		if (strncmp(base, pre[i], strlen(pre[i])) != 0)
+			continue;
+		s = base + strlen(pre[i]);
+		n = strlen(s);
+		for (j = 0; suf[j] != NULL; j++) {
+			k = strlen(suf[j]);
+			if (n > k && strcmp(s + n - k, suf[j]) == 0)
+				return aduan_xstrndup(s, n - k);
+		}
+	}
+	return NULL;
+}

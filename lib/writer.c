@@ -1,0 +1,334 @@
+/*
+ * writer.c - complaint records out: table, TSV, CSV (libcsv), JSON Lines.
+ *
+ * Rows arrive as arrays of borrowed strings indexed by field (NULL for
+ * absent), whether they come from a database row or a parsed record.
+ */
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aduan.h"
+#include "writer.h"
+
+struct aduan_writer {
+	enum aduan_outfmt fmt;
+	FILE *out;
+	int fields[ADUAN_NFIELDS];
+	int nfields;
+	int flags;
+	int width;			/* table: terminal width */
+	struct aduan_buf line;
+	/* table: rows kept until the end to size the columns */
+	char **cells;
+	size_t ncells, capcells;
+	size_t colw[ADUAN_NFIELDS];
+	long rows;
+};
+
+int
+aduan_outfmt_lookup(const char *name)
+{
+	static const char *const names[] = {"table", "tsv", "csv", "jsonl", NULL};
+	int i = aduan_word_index(names, name);
+
+	if (i == -1 && strcmp(name, "json") == 0)
+		i = AOUT_JSONL;
+	return i;
+}
+
+int
+aduan_fields_parse(const char *list, int *fields, int *n)
+{
+	const char *p = list, *e;
+
+	*n = 0;
+	while (*p != '\0') {
+		size_t len;
+		int f;
+
+		e = strchr(p, ',');
+		len = e ? (size_t)(e - p) : strlen(p);
+		if ((f = aduan_field_lookup(p, len)) == -1)
+			return aduan_fail(ADUAN_USAGE, "unknown field \"%.*s\"", (int)len, p);
+		if (*n < ADUAN_NFIELDS)
+			fields[(*n)++] = f;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	if (*n == 0)
+		return aduan_fail(ADUAN_USAGE, "no fields named");
+	return 0;
+}
+
+/*
+ * Make text safe to show on a terminal: C0 and C1 controls, DEL and the
+ * bidirectional overrides become visible escapes; newlines become "\n"
+ * when oneline is set.
+ */
+void
+aduan_visible(struct aduan_buf *b, const char *s, int oneline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '\n' && !oneline)
+			aduan_buf_addc(b, '\n');
+		else if (*p == '\n')
+			aduan_buf_adds(b, "\\n");
+		else if (*p == '\t')
+			aduan_buf_adds(b, oneline ? "\\t" : "\t");
+		else if (*p < 0x20 || *p == 0x7f)
+			aduan_buf_printf(b, "\\x%02x", *p);
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			aduan_buf_printf(b, "\\u%04x", p[1]);
+			p++;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) {
+			aduan_buf_printf(b, "\\u%04x", 0x2000 + (p[2] & 0x3f));
+			p += 2;
+		} else if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9) {
+			aduan_buf_printf(b, "\\u%04x", 0x2040 + (p[2] & 0x3f));
+			p += 2;
+		} else
+			aduan_buf_addc(b, *p);
+	}
+}
+
+int
+aduan_writer_open(struct aduan_writer **wp, enum aduan_outfmt fmt, FILE *out,
+    const int *fields, int nfields, int flags)
+{
+	struct aduan_writer *w = aduan_xmalloc(sizeof(*w));
+	const char *cols = getenv("COLUMNS");
+	int i;
+
+	memset(w, 0, sizeof(*w));
+	w->fmt = fmt;
+	w->out = out;
+	w->flags = flags;
+	w->nfields = nfields;
+	memcpy(w->fields, fields, sizeof(int) * (size_t)nfields);
+	w->width = cols && atoi(cols) > 20 ? atoi(cols) : 100;
+	*wp = w;
+	if (fmt == AOUT_CSV && (flags & AW_EXCEL))
+		fputs("\xef\xbb\xbf", out);
+	if ((flags & AW_HEADER) && (fmt == AOUT_TSV || fmt == AOUT_CSV)) {
+		for (i = 0; i < nfields; i++) {
+			if (i > 0)
+				fputc(fmt == AOUT_TSV ? '\t' : ',', out);
+			fputs(aduan_fields[fields[i]].name, out);
+		}
+		fputs(fmt == AOUT_CSV ? "\r\n" : "\n", out);
+	}
+	if (fmt == AOUT_TABLE)
+		for (i = 0; i < nfields; i++)
+			w->colw[i] = strlen(aduan_fields[fields[i]].name);
+	return ferror(out) ? aduan_fail(ADUAN_IOERR, "write error") : 0;
+}
+
+/* Cells a spreadsheet would run as a formula or mangle as a number. */
+static int
+excel_unsafe(int field, const char *s)
+{
+	if (strchr("=+-@\t\r", s[0]) != NULL)
+		return 1;
+	if (field == AF_REPORTER_PHONE || field == AF_RT)
+		return 1;
+	return s[0] == '0' && s[1] != '\0' && field != AF_LAT && field != AF_LON;
+}
+
+static void
+csv_cell(struct aduan_writer *w, int field, const char *s)
+{
+	if (s == NULL)
+		return;
+	if ((w->flags & AW_EXCEL) && excel_unsafe(field, s)) {
+		/* a leading apostrophe is what spreadsheets use for "text" */
+		size_t n = strlen(s) + 2;
+		char *t = aduan_xmalloc(n);
+
+		t[0] = '\'';
+		memcpy(t + 1, s, n - 1);
+		csv_fwrite(w->out, t, n - 1);
+		free(t);
+		return;
+	}
+	csv_fwrite(w->out, s, strlen(s));
+}
+
+static void
+json_value(struct aduan_buf *b, int field, const char *s)
+{
+	if (s == NULL)
+		aduan_buf_adds(b, "null");
+	else if (aduan_fields[field].type == AT_BOOL)
+		aduan_buf_adds(b, strcmp(s, "0") == 0 ? "false" : "true");
+	else if (aduan_fields[field].type == AT_INT || aduan_fields[field].type == AT_REAL)
+		aduan_buf_adds(b, s);
+	else
+		aduan_json_quote(b, s, strlen(s));
+}
+
+/* Display form of a value for people: local times, visible controls. */
+static void
+display(struct aduan_buf *b, int field, const char *s, int oneline)
+{
+	time_t t;
+	char buf[32];
+
+	if (s == NULL)
+		return;
+	if ((field == AF_RECEIVED_AT || field == AF_CREATED_AT || field == AF_DUE_AT ||
+	    field == AF_CLOSED_AT) && aduan_time_from_utc(s, &t) == 0) {
+		aduan_buf_adds(b, aduan_time_local(t, buf));
+		return;
+	}
+	aduan_visible(b, s, oneline);
+}
+
+/* Display width of UTF-8 text (code points; good enough for Indonesian). */
+static size_t
+width(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+int
+aduan_writer_row(struct aduan_writer *w, const char *const *v)
+{
+	struct aduan_buf *b = &w->line;
+	int i;
+
+	aduan_buf_reset(b);
+	w->rows++;
+	switch (w->fmt) {
+	case AOUT_TSV:
+		for (i = 0; i < w->nfields; i++) {
+			const char *s = v[w->fields[i]];
+
+			if (i > 0)
+				aduan_buf_addc(b, '\t');
+			if (s != NULL && (w->flags & AW_VISIBLE)) {
+				struct aduan_buf t = {0};
+
+				aduan_tsv_escape(&t, s);
+				aduan_visible(b, t.s ? t.s : "", 1);
+				aduan_buf_release(&t);
+			} else if (s != NULL)
+				aduan_tsv_escape(b, s);
+		}
+		aduan_buf_addc(b, '\n');
+		fwrite(b->s, 1, b->len, w->out);
+		break;
+	case AOUT_CSV:
+		for (i = 0; i < w->nfields; i++) {
+			if (i > 0)
+				fputc(',', w->out);
+			csv_cell(w, w->fields[i], v[w->fields[i]]);
+		}
+		fputs("\r\n", w->out);
+		break;
+	case AOUT_JSONL:
+		aduan_buf_addc(b, '{');
+		for (i = 0; i < w->nfields; i++) {
+			if (i > 0)
+				aduan_buf_addc(b, ',');
+			aduan_buf_printf(b, "\"%s\":", aduan_fields[w->fields[i]].name);
+			json_value(b, w->fields[i], v[w->fields[i]]);
+		}
+		aduan_buf_addc(b, '}');
+		if (w->flags & AW_VISIBLE) {
+			struct aduan_buf t = {0};
+
+			aduan_visible(&t, b->s, 1);
+			fwrite(t.s, 1, t.len, w->out);
+			aduan_buf_release(&t);
+		} else
+			fwrite(b->s, 1, b->len, w->out);
+		fputc('\n', w->out);
+		break;
+	case AOUT_TABLE:
+		for (i = 0; i < w->nfields; i++) {
+			size_t cw;
+
+			aduan_buf_reset(b);
+			display(b, w->fields[i], v[w->fields[i]], 1);
+			if (w->ncells == w->capcells) {
+				w->capcells = w->capcells ? w->capcells * 2 : 256;
+				w->cells = aduan_xrealloc(w->cells, w->capcells * sizeof(char *));
+			}
+			w->cells[w->ncells++] = aduan_xstrdup(b->s ? b->s : "");
+			if ((cw = width(b->s ? b->s : "")) > w->colw[i])
+				w->colw[i] = cw;
+		}
+		break;
+	}
+	return ferror(w->out) ? aduan_fail(ADUAN_IOERR, "write error") : 0;
+}
+
+/* Print s padded or cut to exactly n columns (cut with "…"). */
+static void
+cell(FILE *out, const char *s, size_t n, int last)
+{
+	size_t cols = 0;
+	const char *p = s;
+
+	while (*p != '\0') {
+		const char *q = p + 1;
+
+		while (((unsigned char)*q & 0xc0) == 0x80)
+			q++;
+		if (cols + 1 == n && width(p) > 1) {
+			fputs("\xe2\x80\xa6", out);
+			cols++;
+			break;
+		}
+		fwrite(p, 1, (size_t)(q - p), out);
+		cols++;
+		p = q;
+	}
+	if (!last)
+		for (; cols < n; cols++)
+			fputc(' ', out);
+}
+
+int
+aduan_writer_close(struct aduan_writer *w)
+{
+	int rc = 0, i, last;
+	size_t r, used = 0;
+
+	if (w == NULL)
+		return 0;
+	if (w->fmt == AOUT_TABLE && w->rows > 0) {
+		last = w->nfields - 1;
+		for (i = 0; i < last; i++)
+			used += w->colw[i] + 2;
+		/* the last column (the text) takes what is left of the line */
+		if (used + 10 < (size_t)w->width && w->colw[last] > (size_t)w->width - used)
+			w->colw[last] = (size_t)w->width - used;
+		for (i = 0; i < w->nfields; i++) {
+			cell(w->out, aduan_fields[w->fields[i]].name, w->colw[i], i == last);
+			fputs(i == last ? "\n" : "  ", w->out);
+		}
+		for (r = 0; r < w->ncells; r++) {
+			i = (int)(r % (size_t)w->nfields);
+			cell(w->out, w->cells[r], w->colw[i], i == last);
+			fputs(i == last ? "\n" : "  ", w->out);
+		}
+	}
+	for (r = 0; r < w->ncells; r++)
+		free(w->cells[r]);
+	free(w->cells);
+	if (ferror(w->out))
+		rc = aduan_fail(ADUAN_IOERR, "write error");
+	aduan_buf_release(&w->line);
+	free(w);
+	return rc;
+}

@@ -1,0 +1,29 @@
+/* writer.h - complaint records out (table, TSV, CSV, JSON Lines). */
+#ifndef ADUAN_WRITER_H
+#define ADUAN_WRITER_H
+
+#include "aduan.h"
+
+enum aduan_outfmt { AOUT_TABLE, AOUT_TSV, AOUT_CSV, AOUT_JSONL };
+
+enum {
+	AW_HEADER = 1,		/* a header line (TSV, CSV) */
+	AW_EXCEL = 2,		/* CSV for spreadsheets: BOM, no formulas, text kept text */
+	AW_VISIBLE = 4		/* for a terminal: control characters made visible */
+};
+
+struct aduan_writer;
+
+int aduan_outfmt_lookup(const char *name);	/* -1 when unknown */
+/* Parse "id,body,..." into field indexes; ADUAN_USAGE on an unknown name. */
+int aduan_fields_parse(const char *list, int *fields, int *n);
+int aduan_writer_open(struct aduan_writer **wp, enum aduan_outfmt fmt, FILE *out,
+    const int *fields, int nfields, int flags);
+/* v[field] for every field (NULL when absent); borrowed for the call. */
+int aduan_writer_row(struct aduan_writer *w, const char *const *v);
+/* Flush (a table is printed here) and free. */
+int aduan_writer_close(struct aduan_writer *w);
+/* Append s with control characters made visible. */
+void aduan_visible(struct aduan_buf *b, const char *s, int oneline);
+
+#endif
