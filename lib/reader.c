@@ -71,8 +71,16 @@ static void
 csv_cb_field(void *s, size_t n, void *arg)
 {
 	struct aduan_reader *r = arg;
+	char *p, *q, *end;
 
 	row_add(&r->cur, s, n);
+	/* a spreadsheet's CRLF inside a quoted cell is a plain newline */
+	if ((p = r->cur.f[r->cur.n - 1]) == NULL)
+		return;
+	for (q = p, end = p + n; p < end; p++)
+		if (!(*p == '\r' && p + 1 < end && p[1] == '\n'))
+			*q++ = *p;
+	*q = '\0';
 }
 
 static void
@@ -172,6 +180,7 @@ static int
 tsv_row(struct aduan_reader *r)
 {
 	ssize_t n;
+	size_t len;
 	char *p, *tab;
 
 	row_clear(&r->cur);
@@ -179,11 +188,11 @@ tsv_row(struct aduan_reader *r)
 	do {
 		if ((n = next_line(r)) == -1)
 			return ferror(r->fp) ? read_error(r) : 0;
-	} while (chomp(r->line, (size_t)n) == 0 && r->lineno > 1);
+	} while ((len = chomp(r->line, (size_t)n)) == 0 && r->lineno > 1);
 	r->recline = r->lineno;
-	aduan_buf_add(&r->raw, r->line, strlen(r->line));
+	aduan_buf_add(&r->raw, r->line, len);
 	aduan_buf_addc(&r->raw, '\n');
-	if (strlen(r->line) != chomp(r->line, (size_t)n))
+	if (strlen(r->line) != len)
 		return aduan_fail(ADUAN_DATAERR, "%s:%ld: NUL byte in record", r->name, r->recline);
 	for (p = r->line;; p = tab + 1) {
 		if ((tab = strchr(p, '\t')) != NULL)
@@ -316,10 +325,15 @@ jsonl_next(struct aduan_reader *r, struct aduan_complaint *c)
 	if (r->line[n - 1] != '\n')
 		aduan_buf_addc(&r->raw, '\n');
 	if (aduan_json_object(r->line, (size_t)n, json_member, &x) != 0) {
+		char *why;
+		int rc;
+
 		if (x.rc != 0)
 			return x.rc;
-		return aduan_fail(ADUAN_DATAERR, "%s:%ld: %s", r->name, r->recline,
-		    aduan_errmsg());
+		why = aduan_xstrdup(aduan_errmsg());
+		rc = aduan_fail(ADUAN_DATAERR, "%s:%ld: %s", r->name, r->recline, why);
+		free(why);
+		return rc;
 	}
 	return 1;
 }

@@ -19,11 +19,14 @@ aduan_errmsg(void)
 int
 aduan_fail(int rc, const char *fmt, ...)
 {
+	char tmp[sizeof(errbuf)];
 	va_list ap;
 
+	/* formatted aside first: the arguments may include aduan_errmsg() */
 	va_start(ap, fmt);
-	vsnprintf(errbuf, sizeof(errbuf), fmt, ap);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
+	memcpy(errbuf, tmp, sizeof(errbuf));
 	return rc;
 }
 

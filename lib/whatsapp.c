@@ -491,7 +491,7 @@ decide(struct aduan_wa *w, const struct scan *sc, enum aduan_wa_order order)
 		k = sc->adv[1] > sc->adv[0];
 		w->order = k ? (yfirst ? AWA_YMD : AWA_MDY) : AWA_DMY;
 		snprintf(w->reason, sizeof(w->reason),
-		    "%s: dates advance in the %s field (%ld times against %ld)",
+		    "%s: dates advance in the %s field (%ld against %ld)",
 		    w->order == AWA_YMD ? "year first" : word[k], field[k],
 		    sc->adv[k], sc->adv[!k]);
 	} else if (yfirst) {

@@ -1,0 +1,227 @@
+#!/bin/sh
+# aduan-add: one complaint, many from CSV/TSV/JSON Lines, rejects, exit statuses.
+. "${0%/*}/lib.sh"
+
+# --- one complaint --------------------------------------------------------
+preset
+run aduan-add -c wa -n "Budi Santoso" -p 0812-3456-7890 -k loktuan -r "RT 5" \
+	--category jalan --at 2024-11-28T14:05 Jalan berlubang di depan SD 004
+is "$rc" 0 "single add exits 0"
+is "$(cat out)" 1 "single add prints the new id and nothing else"
+is "$(sql "select channel||'|'||reporter_phone||'|'||kelurahan||'|'||rt||'|'||received_at||'|'||status||'|'||priority from complaint where id=1")" \
+	"whatsapp|+6281234567890|Lok Tuan|005|2024-11-28T06:05:00Z|open|normal" \
+	"fields are normalised: channel synonym, E.164 phone, kelurahan alias, RT, UTC time"
+is "$(sql "select body from complaint where id=1")" "Jalan berlubang di depan SD 004" "operands join into the body"
+is "$(sql "select action||'|'||actor||'|'||new_status from event where complaint=1")" "create|tester|open" \
+	"a create event with the actor from ADUAN_USER"
+is "$(sql "select count(*) from invocation where command like 'aduan-add -c wa%'")" 1 "the invocation is recorded"
+is "$(sql "select length(uid) from complaint where id=1")" 36 "a uid is generated"
+
+printf 'Lampu jalan mati\nsudah seminggu\n' | aduan-add --by clerk2 --urgent -p "+62 813 1111 2222" >out 2>err
+is "$(cat out)" 2 "text from stdin when there are no operands"
+is "$(sql "select body||'|'||priority||'|'||reporter_phone from complaint where id=2")" \
+	"Lampu jalan mati
+sudah seminggu|urgent|+6281311112222" "stdin text kept with its newline; --urgent"
+is "$(sql "select actor from event where complaint=2")" clerk2 "--by names the actor"
+
+run aduan-add -p 0813-1111-2222 "Lampu jalan mati sudah seminggu di gang"
+like err 'complaint 3 may duplicate 2 \(same phone\)' "a likely duplicate is named on stderr"
+
+for p in "0812-3456-7890" "+62 812 3456 7890" "6281234567890" "(0541) 123456"; do
+	run aduan-add -p "$p" "tes nomor"
+	id=$(cat out)
+	case $p in
+	"(0541)"*) want=+62541123456 ;;
+	*) want=+6281234567890 ;;
+	esac
+	is "$(sql "select reporter_phone from complaint where id=$id")" "$want" "phone '$p' becomes $want"
+done
+
+# --- bad single complaints --------------------------------------------------
+n=$(sql "select count(*) from complaint")
+run aduan-add -k Bontang Hilir "text"
+is "$rc" 65 "an unknown kelurahan is bad input (65)"
+like err 'unknown kelurahan "Bontang"' "the message names the kelurahan"
+run aduan-add -k "Bontang Hilir" "text"
+like err 'unknown kelurahan "Bontang Hilir"' "the whole name is named"
+run aduan-add -c pigeon "text"
+is "$rc" 65 "an unknown channel is bad input"
+like err 'unknown channel "pigeon" \(one of: whatsapp, facebook' "the known channels are listed"
+run aduan-add -p 12ab "text"
+is "$rc" 65 "a bad phone number is bad input"
+run aduan-add "   "
+is "$rc" 65 "an empty body is bad input"
+like err 'empty body' "and says so"
+run aduan-add --at 2999-01-01 "from the future"
+is "$rc" 65 "a far-future time is bad input"
+run aduan-add --at 2024-13-01 "bad month"
+is "$rc" 2 "a bad --at is a usage error"
+is "$(sql "select count(*) from complaint")" "$n" "nothing was written by the bad ones"
+run aduan-add --bogus
+is "$rc" 2 "an unknown option exits 2"
+like err '^usage: aduan-add' "with the usage"
+run aduan-add --help
+is "$rc" 0 "--help exits 0"
+like out '^usage: aduan-add' "--help prints the usage on stdout"
+run aduan-add --rejects r.csv "text"
+is "$rc" 2 "--rejects without --from is a usage error"
+
+# --- many from CSV -----------------------------------------------------------
+rm -f "$ADUAN_DB"
+preset
+run aduan-add --from csv "$ADUAN_BUILD/data/sample-complaints.csv"
+is "$rc" 0 "the sample CSV imports"
+is "$(wc -l <out | tr -d ' ')" 42 "one id per line for 42 records"
+is "$(sql "select count(*) from complaint")" 42 "42 complaints stored"
+is "$(sql "select count(*) from event where action='create'")" 42 "each with its create event"
+is "$(sql "select count(distinct invocation) from event")" 1 "all in one invocation"
+like err '42 read, 42 added, 0 already present, 0 rejected' "a summary on stderr"
+is "$(sql "select count(*) from complaint where kelurahan not in (select name from kelurahan)")" 0 \
+	"every alias spelling resolved to a kelurahan"
+
+printf '\357\273\277source_key,body,kelurahan,reporter_phone\r\nk1,"Banjir di RT 3,\r\nair setinggi lutut",Api Api,0812 0000 0001\r\nk2,"Kata ""banjir"" lagi",,\r\n' >bom.csv
+run aduan-add --from csv bom.csv
+is "$rc" 0 "CSV with BOM, CRLF, quoted newline and quotes"
+is "$(sql "select body from complaint where source_key='k1'")" "Banjir di RT 3,
+air setinggi lutut" "a quoted field keeps its comma and newline"
+is "$(sql "select body from complaint where source_key='k2'")" 'Kata "banjir" lagi' "doubled quotes become one"
+run aduan-add --from csv bom.csv
+is "$rc" 0 "importing the same file again succeeds"
+is "$(cat out)" "" "and adds nothing"
+like err '2 read, 0 added, 2 already present' "both are already present"
+
+cat >bad.csv <<'X'
+body,kelurahan,channel,reporter_phone
+Sampah menumpuk,Guntung,whatsapp,
+Jalan rusak,Atlantis,phone,
+,Guntung,phone,
+Pohon tumbang,Guntung,carrier pigeon,
+Air mati,Guntung,phone,0812-abc
+Lampu mati,Guntung,phone,081200000009
+"unterminated,Guntung,phone,
+X
+n=$(sql "select count(*) from complaint")
+run aduan-add --from csv --rejects rej.csv bad.csv
+is "$rc" 65 "some records rejected: exit 65"
+is "$(wc -l <out | tr -d ' ')" 2 "the two good records are added"
+is "$(sql "select count(*) from complaint")" "$((n + 2))" "and stored"
+like err '^aduan-add: bad.csv:3: unknown kelurahan "Atlantis"' "FILE:LINE: reason for a bad kelurahan"
+like err '^aduan-add: bad.csv:4: empty body' "FILE:LINE for an empty body"
+like err '^aduan-add: bad.csv:5: unknown channel' "FILE:LINE for a bad channel"
+like err '^aduan-add: bad.csv:6: bad phone number' "FILE:LINE for a bad phone"
+like err '^aduan-add: bad.csv:8: unterminated quoted field' "FILE:LINE for an unterminated quote"
+is "$(head -n 1 rej.csv)" "body,kelurahan,channel,reporter_phone" "the rejects file starts with the header"
+is "$(grep -c . rej.csv)" 6 "and holds the five rejected records"
+like rej.csv '^Jalan rusak,Atlantis,phone,$' "records are written as they came"
+sed -i 's/Atlantis/Lok Tuan/; s/carrier pigeon/phone/; s/0812-abc/0812-0000-0010/; s/^,Guntung/Jalan licin,Guntung/; s/^"unterminated/"fixed"/' rej.csv
+run aduan-add --from csv rej.csv
+is "$rc" 0 "the fixed rejects file re-feeds cleanly"
+is "$(wc -l <out | tr -d ' ')" 5 "adding the five"
+
+n=$(sql "select count(*) from complaint")
+run aduan-add --from csv --strict bad.csv
+is "$rc" 65 "--strict with bad records exits 65"
+is "$(sql "select count(*) from complaint")" "$n" "--strict adds nothing"
+like err 'nothing added \(--strict\)' "and says so"
+is "$(cat out)" "" "--strict prints no ids"
+
+printf 'body,colour\nx,red\n' >unk.csv
+run aduan-add --from csv unk.csv
+is "$rc" 65 "an unknown column is an error"
+like err 'unk.csv:1: unknown column "colour"' "naming file, line and column"
+printf 'kelurahan\nGuntung\n' >nobody.csv
+run aduan-add --from csv nobody.csv
+is "$rc" 65 "a file without a body column is an error"
+printf '' >empty.csv
+run aduan-add --from csv empty.csv
+is "$rc" 65 "an empty file is an error"
+run aduan-add --from csv missing.csv
+is "$rc" 74 "a missing input file is an I/O error"
+run aduan-add --from xml x
+is "$rc" 2 "an unknown --from format is a usage error"
+
+# --- dry run -----------------------------------------------------------------
+n=$(sql "select count(*) from complaint")
+printf 'body,kelurahan\nGot bocor,Guntung\nAda ular,Lok Tuan\n' >dry.csv
+run aduan-add --from csv --dry-run --format jsonl dry.csv
+is "$rc" 0 "--dry-run exits 0"
+is "$(sql "select count(*) from complaint")" "$n" "--dry-run writes nothing"
+is "$(wc -l <out | tr -d ' ')" 2 "--format jsonl prints the records it would add"
+like out '"body":"Got bocor".*' "with their fields"
+like out '"kelurahan":"Lok Tuan"' "normalised"
+run aduan-add --from csv --dry-run bad.csv
+is "$rc" 65 "--dry-run still reports bad records"
+
+# --- TSV ---------------------------------------------------------------------
+printf 'source_key\tbody\trt\nt1\tbaris satu\\nbaris dua\\tdengan tab \\\\ garis\t7\n' >in.tsv
+run aduan-add --from tsv in.tsv
+is "$rc" 0 "TSV imports"
+is "$(sql "select body from complaint where source_key='t1'")" "baris satu
+baris dua	dengan tab \\ garis" "TSV escapes decode"
+printf 'body\trt\nsatu\t1\t2\n' >wide.tsv
+run aduan-add --from tsv wide.tsv
+is "$rc" 65 "a TSV row with too many fields is rejected"
+like err 'wide.tsv:2: 3 fields where the header has 2' "with its line"
+
+# --- JSON Lines ----------------------------------------------------------------
+cat >in.jsonl <<'X'
+{"source_key":"j1","body":"Jalan \"rusak\"\nparah \u00e9 \ud83d\ude00","anonymous":true,"rt":5,"lat":0.1234,"lon":117.5}
+
+{"source_key":"j2","body":"x","colour":"red"}
+{"source_key":"j3","body":"x","kelurahan":{"a":1}}
+{"source_key":"j4","body":"lone \ud800"}
+not json
+{"source_key":"j6","body":"ok","priority":null}
+X
+run aduan-add --from jsonl in.jsonl
+is "$rc" 65 "JSON Lines with bad lines exits 65"
+is "$(sql "select body from complaint where source_key='j1'")" "Jalan \"rusak\"
+parah é 😀" "escapes and surrogate pairs decode"
+is "$(sql "select anonymous||'|'||rt||'|'||lat from complaint where source_key='j1'")" "1|005|0.1234" "booleans, numbers"
+like err 'in.jsonl:3: unknown field "colour"' "an unknown field is named with its line"
+like err 'in.jsonl:4: .*nested' "a nested value is rejected"
+like err 'in.jsonl:5: ' "a lone surrogate is rejected"
+like err 'in.jsonl:6: ' "a line that is not JSON is rejected"
+is "$(sql "select priority from complaint where source_key='j6'")" normal "null means absent: the default applies"
+
+# --- the database ----------------------------------------------------------------
+mkdir -p "$T/new"
+ADUAN_DB="$T/new/sub/dir/a.db" aduan-add "pertama" >out 2>err
+is "$(cat out)" 1 "a writer creates the database and its folders"
+is "$(stat -c %a "$T/new/sub/dir/a.db")" 600 "the database is owner-only"
+is "$(stat -c %a "$T/new/sub/dir")" 700 "its folder is owner-only"
+is "$(sqlite3 "$T/new/sub/dir/a.db" 'pragma journal_mode')" wal "in WAL mode"
+unset ADUAN_DB
+XDG_DATA_HOME="$T/xdg" aduan-add "kedua" >/dev/null 2>&1
+is "$(sqlite3 "$T/xdg/aduan/aduan.db" 'select count(*) from complaint')" 1 "the XDG default path"
+HOME="$T/h" aduan-add "ketiga" >/dev/null 2>&1
+is "$(sqlite3 "$T/h/.local/share/aduan/aduan.db" 'select count(*) from complaint')" 1 "the HOME default path"
+ADUAN_DB="$T/aduan.db"; export ADUAN_DB
+run aduan-add --db "$T/other.db" "lewat --db"
+is "$(sqlite3 "$T/other.db" 'select body from complaint')" "lewat --db" "--db names the database"
+
+sqlite3 "$T/other.db" 'pragma user_version=99'
+cp "$T/other.db" "$T/other.before"
+run aduan-add --db "$T/other.db" "x"
+is "$rc" 74 "a newer database is refused (74)"
+like err 'schema version 99, newer than this aduan' "and says why"
+cmp -s "$T/other.db" "$T/other.before"
+ok $? "and left untouched"
+
+(echo 'BEGIN IMMEDIATE; INSERT INTO setting VALUES ("lock", "1");'; sleep 3; echo 'COMMIT;') | sqlite3 "$ADUAN_DB" &
+sleep 1
+ADUAN_BUSY_TIMEOUT=200 aduan-add "sibuk" >out 2>err
+rc=$?
+is "$rc" 75 "busy past ADUAN_BUSY_TIMEOUT exits 75"
+like err 'busy.*try again later' "with a message saying so"
+aduan-add "menunggu" >out 2>err
+rc=$?
+is "$rc" 0 "under the default timeout a writer waits for the lock and succeeds"
+wait
+
+printf 'garbage, not a database at all, padded to look like a file%0500d' 0 >"$T/junk.db"
+run aduan-add --db "$T/junk.db" "x"
+is "$rc" 74 "a file that is not a database is an I/O error"
+like err 'junk.db' "naming the file"
+
+done_testing

@@ -1,0 +1,92 @@
+# lib.sh - shared setup for the TAP tests in tests/*.t (POSIX sh).
+#
+# Each test script sources this file and gets: the programs of this build
+# first in PATH, its own temporary folder (removed at exit) as $T and as
+# the working folder, a fresh $ADUAN_DB inside it, Asia/Makassar time,
+# English messages, and TAP helpers.
+
+ADUAN_BUILD=${ADUAN_BUILD:-$(cd "$(dirname "$0")/.." && pwd)}
+PATH="$ADUAN_BUILD:$PATH"
+T=$(mktemp -d "${TMPDIR:-/tmp}/aduan-test.XXXXXX") || exit 1
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' HUP INT TERM
+ADUAN_DB="$T/aduan.db"
+ADUAN_DATADIR="$ADUAN_BUILD/data"
+ADUAN_USER=tester
+TZ=Asia/Makassar
+LC_ALL=C.UTF-8
+LANGUAGE=
+HOME="$T/home"
+export PATH ADUAN_DB ADUAN_DATADIR ADUAN_USER TZ LC_ALL LANGUAGE HOME
+unset ADUAN_BUSY_TIMEOUT XDG_DATA_HOME COLUMNS
+FIX="$ADUAN_BUILD/tests/fixtures"
+cd "$T" || exit 1
+
+tap_n=0
+tap_fail=0
+
+ok() {	# ok CONDITION-STATUS DESCRIPTION
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_fail=$((tap_fail + 1))
+	fi
+}
+
+# run CMD...: runs it, keeping stdout in $T/out, stderr in $T/err, status in $rc
+run() {
+	"$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+# is GOT WANT DESCRIPTION
+is() {
+	if [ "$1" = "$2" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		printf '#   got:  %s\n#   want: %s\n' "$1" "$2" | sed '3,$s/^/#         /'
+	fi
+}
+
+# like FILE REGEX DESCRIPTION: the file has a line matching the extended regex
+like() {
+	if grep -Eq -- "$2" "$1"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		echo "#   no line of $(basename "$1") matches: $2"
+		sed 's/^/#   | /' "$1" | head -n 10
+	fi
+}
+
+unlike() {
+	if grep -Eq -- "$2" "$1"; then
+		ok 1 "$3"
+		grep -E -- "$2" "$1" | sed 's/^/#   | /' | head -n 5
+	else
+		ok 0 "$3"
+	fi
+}
+
+# sql QUERY: one value from the test database
+sql() {
+	sqlite3 "$ADUAN_DB" "$1"
+}
+
+# preset: a database with the Bontang Utara reference data
+preset() {
+	aduan init --preset bontang-utara 2>/dev/null || { echo "Bail out! aduan init failed"; exit 1; }
+}
+
+skip() {	# skip REASON
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # skip $1"
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_fail" -eq 0 ]
+}

@@ -1,0 +1,1023 @@
+/*
+ * t-whatsapp.c - the WhatsApp export parser against the project's own
+ * fixtures (tests/fixtures/whatsapp), hostile input, and, when the
+ * checkout has ../shared/fixtures/whatsapp beside it, the expectations
+ * of three public parsers.
+ *
+ * Debugging: t-whatsapp FILE [dmy|mdy|ymd] prints the messages of FILE
+ * as JSON Lines and exits.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "aduan.h"
+#include "whatsapp.h"
+#include "tap.h"
+
+#define LRM "\xe2\x80\x8e"
+#define NNBSP "\xe2\x80\xaf"
+#define NBSP "\xc2\xa0"
+#define LRE "\xe2\x80\xaa"
+#define PDF "\xe2\x80\xac"
+
+static const char *const kinds[] = { "text", "media", "deleted", "location", "system" };
+
+/* An owned copy of one message. */
+struct msg {
+	long line;
+	char at[20];
+	char *author, *body, *text, *attachment;
+	size_t body_len;
+	int kind, has_location, edited;
+	double lat, lon;
+};
+
+struct chat {
+	int rc;			/* of aduan_wa_open, or ADUAN_IOERR from next */
+	char err[256];
+	enum aduan_wa_order order;
+	char reason[160];
+	struct msg *m;
+	size_t n;
+};
+
+static void
+chat_free(struct chat *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->m[i].author);
+		free(c->m[i].body);
+		free(c->m[i].text);
+		free(c->m[i].attachment);
+	}
+	free(c->m);
+	memset(c, 0, sizeof(*c));
+}
+
+static void
+chat_read(struct chat *c, FILE *fp, const char *name, enum aduan_wa_order order)
+{
+	struct aduan_wa *w;
+	struct aduan_wa_msg m;
+	size_t cap = 0;
+	int r;
+
+	memset(c, 0, sizeof(*c));
+	if ((c->rc = aduan_wa_open(&w, fp, name, order)) != 0) {
+		snprintf(c->err, sizeof(c->err), "%s", aduan_errmsg());
+		return;
+	}
+	c->order = aduan_wa_date_order(w);
+	snprintf(c->reason, sizeof(c->reason), "%s", aduan_wa_order_reason(w));
+	while ((r = aduan_wa_next(w, &m)) == 1) {
+		struct msg *o;
+
+		if (c->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			c->m = aduan_xrealloc(c->m, cap * sizeof(*c->m));
+		}
+		o = &c->m[c->n++];
+		memset(o, 0, sizeof(*o));
+		o->line = m.line;
+		memcpy(o->at, m.at, sizeof(o->at));
+		o->author = m.author ? aduan_xstrdup(m.author) : NULL;
+		o->body = aduan_xstrndup(m.body, m.body_len);
+		o->body_len = m.body_len;
+		o->text = aduan_xstrndup(m.text, m.text_len);
+		o->attachment = m.attachment ? aduan_xstrdup(m.attachment) : NULL;
+		o->kind = m.kind;
+		o->has_location = m.has_location;
+		o->lat = m.lat;
+		o->lon = m.lon;
+		o->edited = m.edited;
+	}
+	if (r != 0) {
+		c->rc = r;
+		snprintf(c->err, sizeof(c->err), "%s", aduan_errmsg());
+	}
+	aduan_wa_close(w);
+}
+
+static void
+chat_file(struct chat *c, const char *path, enum aduan_wa_order order)
+{
+	FILE *fp = fopen(path, "rb");
+
+	if (fp == NULL) {
+		memset(c, 0, sizeof(*c));
+		c->rc = -1;
+		snprintf(c->err, sizeof(c->err), "%s: cannot open", path);
+		return;
+	}
+	chat_read(c, fp, path, order);
+	fclose(fp);
+}
+
+static void
+chat_pipe(struct chat *c, const char *path, enum aduan_wa_order order)
+{
+	struct aduan_buf cmd = { 0 };
+	const char *p;
+	FILE *fp;
+
+	aduan_buf_adds(&cmd, "cat '");
+	for (p = path; *p; p++) {
+		if (*p == '\'')
+			aduan_buf_adds(&cmd, "'\\''");
+		else
+			aduan_buf_addc(&cmd, *p);
+	}
+	aduan_buf_adds(&cmd, "'");
+	fp = popen(cmd.s, "r");
+	aduan_buf_release(&cmd);
+	if (fp == NULL) {
+		memset(c, 0, sizeof(*c));
+		c->rc = -1;
+		return;
+	}
+	chat_read(c, fp, path, order);
+	pclose(fp);
+}
+
+/* From a string (which may hold NUL bytes), through a temporary file. */
+static void
+chat_mem(struct chat *c, const char *s, size_t n, enum aduan_wa_order order)
+{
+	FILE *fp = tmpfile();
+
+	fwrite(s, 1, n, fp);
+	rewind(fp);
+	chat_read(c, fp, "mem", order);
+	fclose(fp);
+}
+
+#define CHAT_STR(c, s) chat_mem((c), (s), sizeof(s) - 1, AWA_AUTO)
+
+static void
+dump(struct aduan_buf *b, const struct chat *c)
+{
+	size_t i;
+
+	aduan_buf_printf(b, "rc=%d order=%d reason=%s\n", c->rc, (int)c->order, c->reason);
+	for (i = 0; i < c->n; i++) {
+		const struct msg *m = &c->m[i];
+
+		aduan_buf_printf(b, "{\"line\":%ld,\"at\":\"%s\",\"author\":", m->line, m->at);
+		if (m->author)
+			aduan_json_quote(b, m->author, strlen(m->author));
+		else
+			aduan_buf_adds(b, "null");
+		aduan_buf_printf(b, ",\"kind\":\"%s\",\"body\":", kinds[m->kind]);
+		aduan_json_quote(b, m->body, m->body_len);
+		if (strcmp(m->text, m->body) != 0) {
+			aduan_buf_adds(b, ",\"text\":");
+			aduan_json_quote(b, m->text, strlen(m->text));
+		}
+		if (m->attachment) {
+			aduan_buf_adds(b, ",\"attachment\":");
+			aduan_json_quote(b, m->attachment, strlen(m->attachment));
+		}
+		if (m->has_location)
+			aduan_buf_printf(b, ",\"lat\":%.7f,\"lon\":%.7f", m->lat, m->lon);
+		if (m->edited)
+			aduan_buf_adds(b, ",\"edited\":true");
+		aduan_buf_adds(b, "}\n");
+	}
+}
+
+/* ---- expectations ------------------------------------------------------ */
+
+struct exp {
+	long line;
+	const char *at, *author;
+	int kind;
+	const char *body;
+	const char *attachment;
+	const char *text;	/* NULL: same as body */
+	int has_location;
+	double lat, lon;
+	int edited;
+};
+
+static int
+same(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static void
+check_msg(const struct msg *m, const struct exp *e, const char *file, size_t i)
+{
+	const char *text = e->text ? e->text : e->body;
+	int good = m->line == e->line && strcmp(m->at, e->at) == 0 &&
+	    same(m->author, e->author) && m->kind == e->kind &&
+	    strlen(e->body) == m->body_len && strcmp(m->body, e->body) == 0 &&
+	    same(m->attachment, e->attachment) && strcmp(m->text, text) == 0 &&
+	    m->has_location == e->has_location && m->edited == e->edited &&
+	    (!e->has_location || (fabs(m->lat - e->lat) < 1e-9 && fabs(m->lon - e->lon) < 1e-9));
+
+	ok(good, "%s: message %zu (line %ld, %s, %s)", file, i + 1, e->line, e->at, kinds[e->kind]);
+	if (!good) {
+		printf("#   got:  line %ld at %s author %s kind %s attachment %s loc %d %.7f,%.7f edited %d\n",
+		    m->line, m->at, m->author ? m->author : "(null)", kinds[m->kind],
+		    m->attachment ? m->attachment : "(null)", m->has_location, m->lat, m->lon, m->edited);
+		printf("#   want: line %ld at %s author %s kind %s attachment %s loc %d %.7f,%.7f edited %d\n",
+		    e->line, e->at, e->author ? e->author : "(null)", kinds[e->kind],
+		    e->attachment ? e->attachment : "(null)", e->has_location, e->lat, e->lon, e->edited);
+		printf("#   body got:  '%s'\n#   body want: '%s'\n", m->body, e->body);
+		printf("#   text got:  '%s'\n#   text want: '%s'\n", m->text, text);
+	}
+}
+
+static const char *root;	/* $ADUAN_BUILD or "." */
+
+static char *
+path_join(const char *a, const char *b)
+{
+	struct aduan_buf p = { 0 };
+
+	aduan_buf_printf(&p, "%s/%s", a, b);
+	return p.s;
+}
+
+static void
+check_fixture(const char *file, enum aduan_wa_order want_order, const char *want_reason,
+    const struct exp *e, size_t ne)
+{
+	char *dir = path_join(root, "tests/fixtures/whatsapp"), *path = path_join(dir, file);
+	struct chat c, p;
+	struct aduan_buf a = { 0 }, b = { 0 };
+	size_t i;
+
+	chat_file(&c, path, AWA_AUTO);
+	if (!is_int(c.rc, 0, file))
+		printf("#   %s\n", c.err);
+	is_int(c.n, ne, "message count");
+	is_int(c.order, want_order, "date order");
+	is_str(c.reason, want_reason, "date order reason");
+	for (i = 0; i < ne && i < c.n; i++)
+		check_msg(&c.m[i], &e[i], file, i);
+	chat_pipe(&p, path, AWA_AUTO);
+	dump(&a, &c);
+	dump(&b, &p);
+	ok(a.len > 0 && strcmp(a.s, b.s) == 0, "%s: the same through a pipe", file);
+	aduan_buf_release(&a);
+	aduan_buf_release(&b);
+	chat_free(&c);
+	chat_free(&p);
+	free(path);
+	free(dir);
+}
+
+#define T AWA_TEXT
+#define M AWA_MEDIA
+#define D AWA_DELETED
+#define L AWA_LOCATION
+#define S AWA_SYSTEM
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static void
+fixtures(void)
+{
+	static const struct exp rt05[] = {
+		{ 1, "2024-11-14T08:02", NULL, S, "Pesan dan panggilan terenkripsi secara end-to-end. Tidak seorang pun di luar chat ini, termasuk WhatsApp, yang dapat membaca atau mendengarkannya. Ketuk untuk info selengkapnya.", 0, 0, 0, 0, 0, 0 },
+		{ 2, "2024-11-14T08:00", NULL, S, "Rahmat Hidayat telah membuat grup \"RT 05 Api-Api\"", 0, 0, 0, 0, 0, 0 },
+		{ 3, "2024-11-14T08:00", NULL, S, "Rahmat Hidayat menambahkan Anda", 0, 0, 0, 0, 0, 0 },
+		{ 4, "2024-11-14T08:03", NULL, S, "Rahmat Hidayat telah mengubah subjek dari \"RT 05: Info Warga\" ke \"RT 05 Api-Api\"", 0, 0, 0, 0, 0, 0 },
+		{ 5, "2024-11-14T08:05", NULL, S, "Siti Aminah bergabung menggunakan tautan undangan grup ini", 0, 0, 0, 0, 0, 0 },
+		{ 6, "2024-11-14T08:06", NULL, S, "Rahmat Hidayat menambahkan +62 812-5501-2233", 0, 0, 0, 0, 0, 0 },
+		{ 7, "2024-11-14T09:15", "Siti Aminah", T, "Assalamualaikum pak RT, mau lapor lampu jalan di gang Mawar mati sudah 3 hari", 0, 0, 0, 0, 0, 0 },
+		{ 8, "2024-11-14T09:17", "Rahmat Hidayat", T, "Waalaikumsalam bu, nanti saya teruskan ke kelurahan\n\nTerima kasih laporannya", 0, 0, 0, 0, 0, 0 },
+		{ 11, "2024-11-14T09:20", "Siti Aminah", M, "IMG-20241114-WA0003.jpg (file terlampir)\nIni fotonya pak, tiangnya yang dekat musholla", "IMG-20241114-WA0003.jpg", "Ini fotonya pak, tiangnya yang dekat musholla", 0, 0, 0, 0 },
+		{ 13, "2024-11-14T09:21", "Siti Aminah", L, "lokasi: https://maps.google.com/?q=0.1358,117.4921", 0, "", 1, 0.1358, 117.4921, 0 },
+		{ 14, "2024-11-15T07:45", "+62 812-5501-2233", T, "Pak, got di depan rumah no 12 mampet, air meluap kalau hujan.\n28/11/24 14.00 tadi siang juga begitu\nMohon dibantu.", 0, 0, 0, 0, 0, 0 },
+		{ 17, "2024-11-15T07:46", "+62 812-5501-2233", M, "<Media tidak disertakan>", 0, "", 0, 0, 0, 0 },
+		{ 18, "2024-11-15T10:12", "Rahmat Hidayat", D, "Pesan ini telah dihapus", 0, "", 0, 0, 0, 0 },
+		{ 19, "2024-11-15T10:30", NULL, S, "Budi Santoso keluar", 0, 0, 0, 0, 0, 0 },
+		{ 20, "2024-11-16T19:05", NULL, S, "Rahmat Hidayat mengeluarkan +62 813-0000-1111", 0, 0, 0, 0, 0, 0 },
+		{ 21, "2024-11-16T19:06", NULL, S, "Anda sekarang adalah admin", 0, 0, 0, 0, 0, 0 },
+		{ 22, "2024-11-28T14:05", "Siti Aminah", T, "Jalan di RT 05 berlubang besar, sudah ada motor jatuh", 0, 0, 0, 0, 0, 1 },
+		{ 23, "2024-11-28T14:07", "Rahmat Hidayat", L, "Lokasi terkini dibagikan", 0, "", 0, 0, 0, 0 },
+		{ 24, "2024-11-28T14:09", "Siti Aminah", T, "Ini lokasinya pak https://www.google.com/maps/@0.1362,117.4899,17z", 0, 0, 1, 0.1362, 117.4899, 0 },
+	};
+	static const struct exp guntung[] = {
+		{ 1, "2025-02-03T07:58", NULL, S, "Anda membuat grup \"Posko Aduan Guntung\"", 0, 0, 0, 0, 0, 0 },
+		{ 2, "2025-02-03T07:59", NULL, S, "Anda menambahkan Dewi Lestari", 0, 0, 0, 0, 0, 0 },
+		{ 3, "2025-02-03T08:00", NULL, S, "Pesan dan telepon terenkripsi secara end-to-end. Hanya orang di obrolan ini yang bisa membaca, mendengarkan, atau membagikannya.", 0, 0, 0, 0, 0, 0 },
+		{ 4, "2025-02-03T08:14", "Dewi Lestari", T, "Selamat pagi, mohon izin melapor: sampah di TPS Jl. Cendana belum diangkut seminggu", 0, 0, 0, 0, 0, 0 },
+		{ 5, "2025-02-03T08:15", "Dewi Lestari", M, "null", 0, "", 0, 0, 0, 0 },
+		{ 6, "2025-02-03T08:20", "Admin Kelurahan", D, "Anda telah menghapus pesan ini", 0, "", 0, 0, 0, 0 },
+		{ 7, "2025-02-03T08:21", "Admin Kelurahan", T, "POLL:\nJadwal kerja bakti\nOPTION: Sabtu (3 votes)\nOPTION: Minggu (1 vote)", 0, 0, 0, 0, 0, 0 },
+		{ 11, "2025-02-04T16:40", "Dewi Lestari", M, "PTT-20250204-WA0007.opus (file terlampir)", "PTT-20250204-WA0007.opus", "", 0, 0, 0, 0 },
+		{ 12, "2025-02-04T16:41", NULL, S, "Dewi Lestari telah keluar", 0, 0, 0, 0, 0, 0 },
+	};
+#define G "Forum Warga Bontang Kuala"
+	static const struct exp kuala[] = {
+		{ 1, "2024-12-03T07:58:12", G, S, "Pesan dan panggilan terenkripsi secara end-to-end. Tidak seorang pun di luar chat ini, termasuk WhatsApp, yang dapat membaca atau mendengarkannya.", 0, 0, 0, 0, 0, 0 },
+		{ 2, "2024-12-03T07:58:12", G, S, "Lurah Bontang Kuala membuat grup \xe2\x80\x9c" G "\xe2\x80\x9d", 0, 0, 0, 0, 0, 0 },
+		{ 3, "2024-12-03T07:59:40", G, S, "Lurah Bontang Kuala menambahkan ~" NNBSP "Wati", 0, 0, 0, 0, 0, 0 },
+		{ 4, "2024-12-03T08:10:05", "Wati", T, "Selamat pagi, ijin lapor pak. Jembatan ulin di RT 07 papannya patah, bahaya untuk anak sekolah", 0, 0, 0, 0, 0, 0 },
+		{ 5, "2024-12-03T08:10:31", "Wati", M, "gambar tidak disertakan", 0, "", 0, 0, 0, 0 },
+		{ 6, "2024-12-03T08:15:00", "+62 813-4700-1122", T, "Betul pak, kemarin ada yang jatuh", 0, 0, 0, 0, 0, 0 },
+		{ 7, "2024-12-04T09:00:00", "Lurah Bontang Kuala", T, "Baik, sudah kami teruskan ke Dinas PUPR.\nMohon bersabar \xf0\x9f\x99\x8f", 0, 0, 0, 0, 0, 0 },
+		{ 9, "2024-12-04T09:02:10", "Lurah Bontang Kuala", M, "<terlampir: 00000012-PHOTO-2024-12-04-09-02-10.jpg>", "00000012-PHOTO-2024-12-04-09-02-10.jpg", "", 0, 0, 0, 0 },
+		{ 10, "2024-12-04T09:30:44", G, S, "Lurah Bontang Kuala mengubah subjek dari \xe2\x80\x9c" "Forum Warga: Bontang Kuala\xe2\x80\x9d ke \xe2\x80\x9c" G "\xe2\x80\x9d", 0, 0, 0, 0, 0, 0 },
+		{ 11, "2024-12-04T10:01:02", "Wati", L, "Lokasi: https://maps.google.com/?q=0.1402,117.5003", 0, "", 1, 0.1402, 117.5003, 0 },
+		{ 12, "2024-12-05T06:12:55", "+62 813-4700-1122", D, "Pesan ini dihapus.", 0, "", 0, 0, 0, 0 },
+		{ 13, "2024-12-05T06:20:00", "Lurah Bontang Kuala", D, "Anda menghapus pesan ini.", 0, "", 0, 0, 0, 0 },
+		{ 14, "2024-12-05T11:11:11", G, S, "Kode keamanan Anda dengan " LRE "+62 813-4700-1122" PDF " telah berubah. " LRM "Ketuk untuk info selengkapnya.", 0, 0, 0, 0, 0, 0 },
+		{ 15, "2024-12-13T17:45:09", "Wati", T, "Alhamdulillah jembatan sudah diperbaiki, terima kasih pak", 0, 0, 0, 0, 0, 0 },
+		{ 16, "2024-12-13T17:46:00", "Wati", M, "Laporan RT 07.pdf \xe2\x80\xa2 " LRM "2 halaman " LRM "dokumen tidak disertakan", 0, "", 0, 0, 0, 0 },
+	};
+#undef G
+	static const struct exp loktuan[] = {
+		{ 1, "2024-11-28T14:05", NULL, S, "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.", 0, 0, 0, 0, 0, 0 },
+		{ 2, "2024-11-28T14:03", NULL, S, "You created group \"Lok Tuan Residents\"", 0, 0, 0, 0, 0, 0 },
+		{ 3, "2024-11-28T14:04", NULL, S, "You added Andi Pratama", 0, 0, 0, 0, 0, 0 },
+		{ 4, "2024-11-28T14:06", "Andi Pratama", T, "Good afternoon, the streetlight on Jl. Pupuk Raya is out again", 0, 0, 0, 0, 0, 0 },
+		{ 5, "2024-11-28T14:07", "Andi Pratama", M, "<Media omitted>", 0, "", 0, 0, 0, 0 },
+		{ 6, "2024-11-28T14:08", "Andi Pratama", L, "location: https://maps.google.com/?q=0.1651,117.4650", 0, "", 1, 0.1651, 117.4650, 0 },
+		{ 7, "2024-11-29T00:15", NULL, S, "Rina Wulandari joined using this group's invite link", 0, 0, 0, 0, 0, 0 },
+		{ 8, "2024-11-29T12:30", "Rina Wulandari", T, "Water pipe burst near SD 004, the road is flooded", 0, 0, 0, 0, 0, 1 },
+		{ 9, "2024-11-29T12:31", "Rina Wulandari", D, "This message was deleted", 0, "", 0, 0, 0, 0 },
+		{ 10, "2024-11-30T09:00", NULL, S, "You changed the subject from \"Lok Tuan: old\" to \"Lok Tuan Residents\"", 0, 0, 0, 0, 0, 0 },
+		{ 11, "2024-11-30T09:01", NULL, S, "You're now an admin", 0, 0, 0, 0, 0, 0 },
+		{ 12, "2024-12-01T18:45", NULL, S, "Andi Pratama left", 0, 0, 0, 0, 0, 0 },
+		{ 13, "2024-12-01T18:46", NULL, S, "You removed +62 852-1234-0099", 0, 0, 0, 0, 0, 0 },
+		{ 14, "2024-12-01T19:00", "Rina Wulandari", M, "DOC-20241201-WA0002.pdf (file attached)\nLetter for the lurah", "DOC-20241201-WA0002.pdf", "Letter for the lurah", 0, 0, 0, 0 },
+	};
+#define G "Gunung Elai Neighbourhood Watch"
+	static const struct exp elai[] = {
+		{ 1, "2024-12-02T09:12:33", G, S, "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.", 0, 0, 0, 0, 0, 0 },
+		{ 2, "2024-12-02T09:12:33", G, S, "~" NNBSP "Yusuf created this group", 0, 0, 0, 0, 0, 0 },
+		{ 3, "2024-12-02T09:13:02", G, S, "~" NNBSP "Yusuf added Maria Ulfa", 0, 0, 0, 0, 0, 0 },
+		{ 4, "2024-12-02T09:20:01", "Maria Ulfa", T, "The drain by Pasar Rawa Indah is blocked again", 0, 0, 0, 0, 0, 0 },
+		{ 5, "2024-12-02T09:20:40", "Maria Ulfa", M, "image omitted", 0, "", 0, 0, 0, 0 },
+		{ 6, "2024-12-03T10:05:00", "Yusuf", M, "<attached: 00000005-PHOTO-2024-12-03-10-05-00.jpg>\nSame drain this morning", "00000005-PHOTO-2024-12-03-10-05-00.jpg", "Same drain this morning", 0, 0, 0, 0 },
+		{ 8, "2024-12-03T12:00:00", "Maria Ulfa", D, "You deleted this message.", 0, "", 0, 0, 0, 0 },
+		{ 9, "2024-12-05T16:44:44", "Maria Ulfa", L, "Location: https://maps.google.com/?q=0.1589,117.4702", 0, "", 1, 0.1589, 117.4702, 0 },
+		{ 10, "2024-12-09T23:59:59", "Yusuf", T, "Fixed, thanks all", 0, 0, 0, 0, 0, 0 },
+	};
+#undef G
+	static const struct exp bakti[] = {
+		{ 1, "2025-01-03T08:15", "Hendra", T, "Kerja bakti minggu ini di RT 02", 0, 0, 0, 0, 0, 0 },
+		{ 2, "2025-01-03T08:16", "Lina", T, "Siap pak", 0, 0, 0, 0, 0, 0 },
+		{ 3, "2025-01-04T07:00", "Hendra", T, "Drainase depan masjid tersumbat", 0, 0, 0, 0, 0, 0 },
+		{ 4, "2025-01-06T16:20", "Lina", M, "<Media omitted>", 0, "", 0, 0, 0, 0 },
+		{ 5, "2025-01-10T09:05", "Hendra", T, "Sudah dilaporkan ke DLH", 0, 0, 0, 0, 0, 0 },
+	};
+	static const struct exp satpol[] = {
+		{ 1, "2024-11-18T11:35", NULL, S, "Pesan dan panggilan terenkripsi secara end-to-end. Tidak seorang pun di luar chat ini, termasuk WhatsApp, yang dapat membaca atau mendengarkannya. Ketuk untuk info selengkapnya.", 0, 0, 0, 0, 0, 0 },
+		{ 2, "2024-11-18T11:36", "Yohanes", T, "Ada PKL berjualan di trotoar depan Pasar Citra Mas", 0, 0, 0, 0, 0, 0 },
+		{ 3, "2024-11-19T08:02", "Komandan Regu", T, "Siap, tim meluncur", 0, 0, 0, 0, 0, 0 },
+		{ 4, "2024-12-02T13:10", "Yohanes", T, "Terima kasih", 0, 0, 0, 0, 0, 0 },
+	};
+	static const struct exp taruna[] = {
+		{ 1, "2024-11-19T07:30", "Fajar", T, "Lampu penerangan lapangan voli padam", 0, 0, 0, 0, 0, 0 },
+		{ 2, "2024-11-19T07:31", "Fajar", L, "lokasi: https://maps.google.com/?q=0.1921,117.4777", 0, "", 1, 0.1921, 117.4777, 0 },
+		{ 3, "2024-11-20T18:00", "Nurul", T, "Sudah lapor PLN?", 0, 0, 0, 0, 0, 0 },
+	};
+	static const struct exp lurah[] = {
+		{ 1, "2017-07-12T22:35:22", "Pak Lurah", T, "Selamat malam, ada laporan?", 0, 0, 0, 0, 0, 0 },
+		{ 2, "2017-07-12T22:36:01", "Ibu Ros", T, "Ada pak: jalan di RT 09 longsor\n13.07.2017, 06:00:00 ini catatan yang ditempel, bukan pesan", 0, 0, 0, 0, 0, 0 },
+		{ 4, "2017-07-13T07:10:15", "Pak Lurah", T, "Besok pagi kami cek", 0, 0, 0, 0, 0, 0 },
+	};
+	static const struct exp rt03[] = {
+		{ 1, "2024-11-28T14:05", "Budi Santoso", T, "Jalan di RT 03 rusak", 0, 0, 0, 0, 0, 0 },
+		{ 2, "2024-11-28T14:06", "Budi Santoso", T, "Tolong diperbaiki", 0, 0, 0, 0, 0, 0 },
+		{ 3, "2024-11-29T08:00", "Agus", T, "Sudah dicatat pak", 0, 0, 0, 0, 0, 0 },
+	};
+
+	check_fixture("WhatsApp Chat with RT 05 Api-Api.txt", AWA_DMY,
+	    "day first: 14/11/24 on line 1", rt05, N(rt05));
+	check_fixture("WhatsApp Chat with Posko Aduan Guntung.txt", AWA_DMY,
+	    "day first: dates advance in the first field (1 against 0)", guntung, N(guntung));
+	check_fixture("WhatsApp Chat - Forum Warga Bontang Kuala.txt", AWA_DMY,
+	    "day first: 13/12/24 on line 15", kuala, N(kuala));
+	check_fixture("WhatsApp Chat with Lok Tuan Residents.txt", AWA_MDY,
+	    "month first: 11/28/24 on line 1", loktuan, N(loktuan));
+	check_fixture("WhatsApp Chat - Gunung Elai Neighbourhood Watch.txt", AWA_MDY,
+	    "month first: dates advance in the second field (3 against 0)", elai, N(elai));
+	check_fixture("WhatsApp Chat with Kerja Bakti Bontang Baru.txt", AWA_MDY,
+	    "month first: dates advance in the second field (3 against 0)", bakti, N(bakti));
+	check_fixture("WhatsApp Chat with Satpol PP Bontang Utara.txt", AWA_YMD,
+	    "year first: 2024/11/18 on line 1", satpol, N(satpol));
+	check_fixture("WhatsApp Chat with Karang Taruna Guntung.txt", AWA_DMY,
+	    "day first: 19-11-2024 on line 1", taruna, N(taruna));
+	check_fixture("Chat WhatsApp dengan Pak Lurah Api-Api.txt", AWA_DMY,
+	    "day first: 13.07.2017 on line 4", lurah, N(lurah));
+	check_fixture("WhatsApp Chat with RT 03 Gunung Elai.txt", AWA_DMY,
+	    "day first: 28/11/2024 on line 1", rt03, N(rt03));
+
+	/* the order set by the caller wins */
+	{
+		char *dir = path_join(root, "tests/fixtures/whatsapp");
+		char *path = path_join(dir, "WhatsApp Chat with Kerja Bakti Bontang Baru.txt");
+		struct chat c;
+
+		chat_file(&c, path, AWA_DMY);
+		is_int(c.order, AWA_DMY, "--date-order dmy: order");
+		is_str(c.reason, "set by option", "--date-order dmy: reason");
+		ok(c.n == 5 && strcmp(c.m[0].at, "2025-03-01T08:15") == 0 &&
+		    strcmp(c.m[4].at, "2025-10-01T09:05") == 0, "--date-order dmy: dates read day first");
+		chat_free(&c);
+		free(path);
+		free(dir);
+	}
+}
+
+/* ---- small cases ----------------------------------------------------------- */
+
+static void
+one(const char *what, const char *s, size_t n, const char *at, const char *author,
+    int kind, const char *body)
+{
+	struct chat c;
+	int good;
+
+	chat_mem(&c, s, n, AWA_AUTO);
+	good = c.rc == 0 && c.n >= 1 && strcmp(c.m[0].at, at) == 0 &&
+	    same(c.m[0].author, author) && c.m[0].kind == kind &&
+	    strcmp(c.m[0].body, body) == 0;
+	ok(good, "%s", what);
+	if (!good) {
+		if (c.rc != 0)
+			printf("#   rc %d: %s\n", c.rc, c.err);
+		else if (c.n > 0)
+			printf("#   got: %s %s %s '%s'\n", c.m[0].at,
+			    c.m[0].author ? c.m[0].author : "(null)", kinds[c.m[0].kind], c.m[0].body);
+	}
+	chat_free(&c);
+}
+
+#define ONE(what, s, at, author, kind, body) one((what), (s), sizeof(s) - 1, (at), (author), (kind), (body))
+
+static void
+small_cases(void)
+{
+	struct chat c;
+
+	/* 12-hour renderings */
+	ONE("12h plain space", "11/28/24, 2:05 PM - Ani: a\n", "2024-11-28T14:05", "Ani", T, "a");
+	ONE("12h U+00A0", "11/28/24, 2:05" NBSP "PM - Ani: a\n", "2024-11-28T14:05", "Ani", T, "a");
+	ONE("12h U+202F iOS", "[11/28/24, 2:05:33" NNBSP "PM] Ani: a\r\n", "2024-11-28T14:05:33", "Ani", T, "a");
+	ONE("12h a.m.", "23/06/2018, 01:55 a.m. - Ani: a\n", "2018-06-23T01:55", "Ani", T, "a");
+	ONE("12h p. m. with U+00A0", "20/6/2017 8:28 p." NBSP "m. - Ani: a\n", "2017-06-20T20:28", "Ani", T, "a");
+	ONE("12 AM is midnight", "11/28/24, 12:05 AM - Ani: a\n", "2024-11-28T00:05", "Ani", T, "a");
+	ONE("12 PM is noon", "11/28/24, 12:05 pm - Ani: a\n", "2024-11-28T12:05", "Ani", T, "a");
+	ONE("author starting with Am is not AM", "[13/11/24 21:25:15] Amir: a\n", "2024-11-13T21:25:15", "Amir", T, "a");
+	ONE("U+200E before the bracket", LRM "[28/11/24 14.05.33] Ani: " LRM "video tidak disertakan\r\n", "2024-11-28T14:05:33", "Ani", M, "video tidak disertakan");
+	ONE("BOM then header", "\xef\xbb\xbf" "28/11/24 14.05 - Ani: a\n", "2024-11-28T14:05", "Ani", T, "a");
+	ONE("dd.MM.yy, HH:mm", "23.03.22, 13:31 - Ani: a\n", "2022-03-23T13:31", "Ani", T, "a");
+	ONE("two-digit year is 20yy", "1/2/99 10.00 - Ani: a\n", "2099-02-01T10:00", "Ani", T, "a");
+
+	/* system lines */
+	ONE("system: created group with ': ' in the name", "28/11/24 14.05 - You created group \"RT 05: Warga\"\n", "2024-11-28T14:05", NULL, S, "You created group \"RT 05: Warga\"");
+	ONE("system: Indonesian name change with ': '", "28/11/24 14.05 - Budi mengubah nama grup dari \"A: b\" ke \"C\"\n", "2024-11-28T14:05", NULL, S, "Budi mengubah nama grup dari \"A: b\" ke \"C\"");
+	ONE("system: You were added", "28/11/24 14.05 - You were added\n", "2024-11-28T14:05", NULL, S, "You were added");
+	ONE("system: number changed", "28/11/24 14.05 - " LRM "+62 812-1111-2222 telah diganti ke +62 813-3333-4444\n", "2024-11-28T14:05", NULL, S, "+62 812-1111-2222 telah diganti ke +62 813-3333-4444");
+	ONE("system: iOS group attribution, marked", "[28/11/24 14.05.00] RT 05: " LRM "Budi menambahkan Ani\r\n", "2024-11-28T14:05:00", "RT 05", S, "Budi menambahkan Ani");
+	ONE("system: iOS actor attribution, unmarked", "[28/02/2022, 9:52:58 PM] ~ AK: ~ AK created this group\n", "2022-02-28T21:52:58", "AK", S, "~ AK created this group");
+	ONE("system: missed call attributed", "18/03/2022, 15:10 - Dmitry S: Missed voice call\n", "2022-03-18T15:10", "Dmitry S", S, "Missed voice call");
+	ONE("system: panggilan tak terjawab", "18/03/2022 15.10 - Ani: Panggilan video tak terjawab\n", "2022-03-18T15:10", "Ani", S, "Panggilan video tak terjawab");
+	ONE("system: disappearing messages", "18/03/2022 15.10 - Anda mengaktifkan pesan sementara. Pesan baru akan hilang dari chat ini 7 hari setelah dikirim.\n", "2022-03-18T15:10", NULL, S, "Anda mengaktifkan pesan sementara. Pesan baru akan hilang dari chat ini 7 hari setelah dikirim.");
+	ONE("not system: citizen text with a system verb", "28/11/24 14.05 - Budi: Pak Lurah menambahkan lampu jalan?\n", "2024-11-28T14:05", "Budi", T, "Pak Lurah menambahkan lampu jalan?");
+	ONE("no ': ' after the name is a system line (John Doe:.)", "20/01/19, 11:23 - John Doe:.\n", "2019-01-20T11:23", NULL, S, "John Doe:.");
+	ONE("U+202A/U+202C and ~ removed from the author", "[28/11/24 14.05.00] ~ " LRE "+62 812" PDF ": x\n", "2024-11-28T14:05:00", "+62 812", T, "x");
+
+	/* placeholders */
+	ONE("deleted: This message was deleted", "28/11/24 14.05 - A: This message was deleted\n", "2024-11-28T14:05", "A", D, "This message was deleted");
+	ONE("deleted: You deleted this message", "28/11/24 14.05 - A: You deleted this message\n", "2024-11-28T14:05", "A", D, "You deleted this message");
+	ONE("media: stiker", "[28/11/24 14.05.00] A: " LRM "stiker tidak disertakan\n", "2024-11-28T14:05:00", "A", M, "stiker tidak disertakan");
+	ONE("media: GIF omitted", "[28/11/24 14.05.00] A: " LRM "GIF omitted\n", "2024-11-28T14:05:00", "A", M, "GIF omitted");
+	ONE("location: live location shared", "28/11/24 14.05 - A: live location shared\n", "2024-11-28T14:05", "A", L, "live location shared");
+	ONE("text: a lone maps link is a location", "28/11/24 14.05 - A: https://maps.google.com/?q=-0.13,117.49\n", "2024-11-28T14:05", "A", L, "https://maps.google.com/?q=-0.13,117.49");
+
+	CHAT_STR(&c, "3/6/18, 1:55 p.m. - a: 2015-08-04-PHOTO-00004762.jpg <" LRM "attached>\n"
+	    "3/6/18, 1:56 p.m. - a: < attached: 00000042-PHOTO-2020-06-07-15-13-20.jpg >\n"
+	    "3/6/18, 1:57 p.m. - a: Pimlico Gardens\nLondon\nhttps://foursquare.com/v/4e89?ll=51.4871,-0.1387\n"
+	    "3/6/18, 1:58 p.m. - a: sebelah sini https://maps.google.com/maps?q=-0.1300%2C117.4900&z=16\n");
+	ok(c.n == 4 && same(c.m[0].attachment, "2015-08-04-PHOTO-00004762.jpg") &&
+	    same(c.m[1].attachment, "00000042-PHOTO-2020-06-07-15-13-20.jpg") &&
+	    c.m[0].kind == M && c.m[1].kind == M, "attachments: old iOS and spaced <attached:>");
+	ok(c.n == 4 && c.m[2].kind == L && c.m[2].has_location &&
+	    fabs(c.m[2].lat - 51.4871) < 1e-9 && fabs(c.m[2].lon + 0.1387) < 1e-9,
+	    "foursquare place with ll= is a location with coordinates");
+	ok(c.n == 4 && c.m[3].kind == T && c.m[3].has_location &&
+	    fabs(c.m[3].lat + 0.13) < 1e-9 && fabs(c.m[3].lon - 117.49) < 1e-9,
+	    "text with a maps link: text, coordinates kept (%%2C separator)");
+	chat_free(&c);
+
+	CHAT_STR(&c, "28/11/24 14.05 - A: x <Pesan ini diedit>\n28/11/24 14.06 - A: y " LRM "<This message was edited>\n");
+	ok(c.n == 2 && c.m[0].edited && strcmp(c.m[0].body, "x") == 0 &&
+	    c.m[1].edited && strcmp(c.m[1].body, "y") == 0, "edit marks removed and flagged");
+	chat_free(&c);
+
+	/* errors */
+	CHAT_STR(&c, "");
+	is_int(c.rc, ADUAN_DATAERR, "empty input: data error");
+	is_str(c.err, "mem: no WhatsApp messages found", "empty input: message");
+	chat_free(&c);
+	CHAT_STR(&c, "hello\nworld\n28/11/24 tadi\n");
+	is_int(c.rc, ADUAN_DATAERR, "no header at all: data error");
+	chat_free(&c);
+	CHAT_STR(&c, "catatan\n28/11/24 14.05 - A: x\n");
+	ok(c.rc == 0 && c.n == 1 && c.m[0].line == 2, "lines before the first header are skipped");
+	chat_free(&c);
+
+	/* file names */
+	{
+		static const char *const fn[][2] = {
+			{ "WhatsApp Chat with RT 05 Api-Api.txt", "RT 05 Api-Api" },
+			{ "/tmp/x/WhatsApp Chat - Forum Warga.txt", "Forum Warga" },
+			{ "WhatsApp Chat - Forum Warga.zip", "Forum Warga" },
+			{ "Chat WhatsApp dengan Posko Guntung.txt", "Posko Guntung" },
+			{ "_chat.txt", NULL },
+			{ "WhatsApp Chat with .txt", NULL },
+			{ "notes.txt", NULL },
+		};
+		size_t i;
+
+		for (i = 0; i < N(fn); i++) {
+			char *g = aduan_wa_group_from_filename(fn[i][0]);
+
+			is_str(g, fn[i][1], fn[i][0]);
+			free(g);
+		}
+	}
+}
+
+/* ---- hostile input ------------------------------------------------------------ */
+
+static void
+hostile(void)
+{
+	struct chat c;
+	struct aduan_buf b = { 0 };
+	size_t big = 10u << 20, i;
+
+	CHAT_STR(&c, "28/11/24 14.05 - A\0B: x\0y\n28/11/24 14.06 - C: \0\n\0\0\0\n");
+	ok(c.rc == 0 && c.n == 2 && c.m[0].body_len >= 3 && c.m[1].body_len == 5,
+	    "NUL bytes: kept in bodies, no crash");
+	chat_free(&c);
+
+	CHAT_STR(&c, "\xff\xfe" "28/11/24 14.05 - A: x\n28/11/24 14.06 - \xc3\x28\xff: \xed\xa0\x80\n");
+	ok(c.rc == 0 && c.n == 1 && c.m[0].line == 2 && strcmp(c.m[0].author, "\xc3\x28\xff") == 0 &&
+	    strcmp(c.m[0].body, "\xed\xa0\x80") == 0, "invalid UTF-8: bytes kept as they are");
+	chat_free(&c);
+
+	CHAT_STR(&c, "28/11/24 14.05 - A: x\ry\r\n28/11/24 14.06 - B: z\r\r\n");
+	ok(c.rc == 0 && c.n == 2 && strcmp(c.m[0].body, "x\ry") == 0 &&
+	    strcmp(c.m[1].body, "z\r") == 0, "lone CR kept, only the CR of CRLF removed");
+	chat_free(&c);
+
+	CHAT_STR(&c, "28/11/24 14.05 - A: x\r28/11/24 14.06 - B: y\r");
+	ok(c.rc == 0 && c.n == 1, "CR-only line ends: one message, no crash");
+	chat_free(&c);
+
+	CHAT_STR(&c, "99999999999999/11/24 14.05 - A: x\n[28/11/24 99.99.99] A: x\n"
+	    "28/13/24 14.05 - A: x\n31/02/24 14.05 - A: x\n[\n[28/11/24\n28/11/24 14.05 -");
+	ok(c.rc == ADUAN_DATAERR && c.n == 0, "impossible and truncated headers are not headers");
+	chat_free(&c);
+
+	aduan_buf_adds(&b, "28/11/24 14.05 - A: ");
+	for (i = 0; i < big; i++)
+		aduan_buf_addc(&b, i % 64 == 63 ? ' ' : 'x');
+	aduan_buf_adds(&b, "\n28/11/24 14.06 - B: y\n");
+	for (i = 0; i < 1000; i++)
+		aduan_buf_adds(&b, "28/11/24 14.07 garis lanjutan\n");
+	chat_mem(&c, b.s, b.len, AWA_AUTO);
+	ok(c.rc == 0 && c.n == 2 && c.m[0].body_len == big && c.m[1].line == 2 &&
+	    c.m[1].body_len == 1 + 1000 * 30, "a 10 MB line and 1000 header-like continuation lines");
+	chat_free(&c);
+
+	aduan_buf_reset(&b);
+	for (i = 0; i < 200000; i++)
+		aduan_buf_adds(&b, "28/11/24 14.05 - ");
+	aduan_buf_adds(&b, "\n");
+	chat_mem(&c, b.s, b.len, AWA_AUTO);
+	ok(c.rc == 0 && c.n == 1 && c.m[0].author == NULL && c.m[0].kind == S,
+	    "a long line of headers is one unattributed line");
+	chat_free(&c);
+	aduan_buf_release(&b);
+}
+
+/* ---- conformance with public parsers' fixtures ---------------------------------- */
+
+static char *shared;	/* ../shared/fixtures/whatsapp, or NULL */
+
+static void
+skip(int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		printf("ok %d # skip ../shared/fixtures not present\n", ++tap_n);
+}
+
+/* The string value of "key" in s from p on (JSON escapes \" \\ \/ \n only). */
+static char *
+json_str(const char **pp, const char *key)
+{
+	char pat[64];
+	const char *p;
+	struct aduan_buf b = { 0 };
+
+	snprintf(pat, sizeof(pat), "\"%s\": \"", key);
+	if ((p = strstr(*pp, pat)) == NULL)
+		return NULL;
+	p += strlen(pat);
+	aduan_buf_add(&b, "", 0);
+	for (; *p && *p != '"'; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			aduan_buf_addc(&b, *p == 'n' ? '\n' : *p);
+		} else
+			aduan_buf_addc(&b, *p);
+	}
+	*pp = p;
+	return b.s;
+}
+
+static int
+count_kind(const struct chat *c, int kind)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < c->n; i++)
+		n += c->m[i].kind == kind;
+	return n;
+}
+
+static void
+chat_miner(void)
+{
+	static const char *const files[] = {
+		"test_ddmmyy_24hrs.txt", "test_mmddyy_24hrs.txt", "test_mmddyyyy_12hrs.txt",
+		"test_yyyymmdd_24hrs.txt", "test_[mmddyy]_24hrs.txt",
+	};
+	char *dir = path_join(shared, "chat-miner/test/whatsapp"), *tj = path_join(dir, "target.json");
+	char *want[16][3], *json;
+	const char *p;
+	size_t nw = 0, f, i, k, len;
+	FILE *fp;
+
+	fp = fopen(tj, "rb");
+	if (fp == NULL) {
+		ok(0, "chat-miner: %s", tj);
+		goto out;
+	}
+	json = NULL;
+	len = 0;
+	if (getdelim(&json, &len, '\0', fp) < 0) {
+		fclose(fp);
+		ok(0, "chat-miner: read target.json");
+		goto out;
+	}
+	fclose(fp);
+	p = json;
+	while (nw < 16 && (want[nw][0] = json_str(&p, "timestamp")) != NULL) {
+		want[nw][1] = json_str(&p, "author");
+		want[nw][2] = json_str(&p, "message");
+		nw++;
+	}
+	free(json);
+	is_int(nw, 6, "chat-miner: target.json has 6 messages");
+	for (f = 0; f < N(files); f++) {
+		char *path = path_join(dir, files[f]);
+		struct chat c;
+		size_t got = 0;
+		int good = 1;
+
+		chat_file(&c, path, AWA_AUTO);
+		/* target.json is newest first and leaves out system lines */
+		for (i = 0; i < c.n; i++) {
+			struct msg *m = &c.m[i];
+			char at[32], *body;
+
+			if (m->kind == S)
+				continue;
+			got++;
+			if (got > nw) {
+				good = 0;
+				break;
+			}
+			k = nw - got;
+			snprintf(at, sizeof(at), "%s%s", m->at, strlen(m->at) == 16 ? ":00" : "");
+			body = aduan_xstrdup(m->body);
+			for (char *q = body; *q; q++)
+				if (*q == '\n')
+					*q = ' ';
+			if (strcmp(at, want[k][0]) != 0 || !same(m->author, want[k][1]) ||
+			    strcmp(body, want[k][2]) != 0) {
+				printf("#   %s: got %s|%s|%s want %s|%s|%s\n", files[f], at,
+				    m->author ? m->author : "(null)", body, want[k][0], want[k][1], want[k][2]);
+				good = 0;
+			}
+			free(body);
+		}
+		ok(c.rc == 0 && good && got == nw && count_kind(&c, S) == 3,
+		    "chat-miner %s: %zu messages as target.json, 3 system lines", files[f], got);
+		chat_free(&c);
+		free(path);
+	}
+	for (i = 0; i < nw; i++)
+		for (k = 0; k < 3; k++)
+			free(want[i][k]);
+out:
+	free(tj);
+	free(dir);
+}
+
+static void
+whats_json(void)
+{
+	static const char *const ios[] = {
+		"czech", "deutch", "english", "french", "hindi", "indonesian", "italian",
+		"japanese", "portugal", "russian", "spanish", "thai", "ukrainian",
+	};
+	static const char *const android[] = { "czech", "english", "russian" };
+	char *dir = path_join(shared, "whats_json/test/data"), *path;
+	struct chat c;
+	size_t i;
+	char name[128];
+
+	path = path_join(dir, "languages/indonesian_ios.txt");
+	chat_file(&c, path, AWA_AUTO);
+	ok(c.rc == 0 && c.n == 23 && count_kind(&c, T) == 4 && count_kind(&c, L) == 2 &&
+	    count_kind(&c, M) + count_kind(&c, D) + count_kind(&c, S) == 17 &&
+	    count_kind(&c, D) == 2 && count_kind(&c, S) == 1 && c.order == AWA_MDY,
+	    "whats_json indonesian_ios.txt: 23 messages, 4 text, 2 locations, 17 other");
+	chat_free(&c);
+	free(path);
+
+	path = path_join(dir, "languages/english_android.txt");
+	chat_file(&c, path, AWA_AUTO);
+	{
+		size_t att = 0;
+
+		for (i = 0; i < c.n; i++)
+			att += c.m[i].attachment != NULL;
+		ok(c.rc == 0 && c.n == 60 && count_kind(&c, T) == 15 && att == 2 &&
+		    count_kind(&c, L) == 3 && c.n - 15 - 2 - 3 == 40,
+		    "whats_json english_android.txt: 60 messages, 15 text, 2 files, 3 locations, 40 other");
+	}
+	chat_free(&c);
+	free(path);
+
+	path = path_join(dir, "languages/english_android_media.txt");
+	chat_file(&c, path, AWA_AUTO);
+	ok(c.rc == 0 && c.n == 60 && count_kind(&c, L) == 3,
+	    "whats_json english_android_media.txt: 60 messages, 3 locations");
+	chat_free(&c);
+	free(path);
+
+	for (i = 0; i < N(ios); i++) {
+		snprintf(name, sizeof(name), "languages/%s_ios.txt", ios[i]);
+		path = path_join(dir, name);
+		chat_file(&c, path, AWA_AUTO);
+		ok(c.rc == 0 && c.n == 23, "whats_json %s: 23 messages", name);
+		chat_free(&c);
+		free(path);
+	}
+	for (i = 0; i < N(android); i++) {
+		snprintf(name, sizeof(name), "languages/%s_android.txt", android[i]);
+		path = path_join(dir, name);
+		chat_file(&c, path, AWA_AUTO);
+		ok(c.rc == 0 && c.n == 60, "whats_json %s: 60 messages", name);
+		chat_free(&c);
+		free(path);
+	}
+	/* not supported: no crash, nothing made up */
+	{
+		static const char *const no[] = {
+			"calendars/Buddhist iOS.txt", "calendars/Japanese iOS.txt",
+			"languages/arabic_ios.txt", "languages/vietnamese_ios.txt",
+		};
+
+		for (i = 0; i < N(no); i++) {
+			path = path_join(dir, no[i]);
+			chat_file(&c, path, AWA_AUTO);
+			is_int(c.rc, ADUAN_DATAERR, no[i]);
+			chat_free(&c);
+			free(path);
+		}
+	}
+	path = path_join(dir, "calendars/Gregorian iOS.txt");
+	chat_file(&c, path, AWA_AUTO);
+	ok(c.rc == 0 && c.n == 23, "whats_json calendars/Gregorian iOS.txt: 23 messages");
+	chat_free(&c);
+	free(path);
+	free(dir);
+}
+
+/* Decode the \uXXXX escapes of inline_cases.tsv into UTF-8. */
+static void
+unescape(struct aduan_buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	aduan_buf_reset(b);
+	aduan_buf_add(b, "", 0);
+	for (i = 0; i < n; i++) {
+		unsigned cp;
+
+		if (s[i] == '\\' && i + 5 < n && s[i + 1] == 'u' &&
+		    sscanf(s + i + 2, "%4x", &cp) == 1) {
+			if (cp < 0x80)
+				aduan_buf_addc(b, (int)cp);
+			else if (cp < 0x800) {
+				aduan_buf_addc(b, (int)(0xc0 | cp >> 6));
+				aduan_buf_addc(b, (int)(0x80 | (cp & 0x3f)));
+			} else {
+				aduan_buf_addc(b, (int)(0xe0 | cp >> 12));
+				aduan_buf_addc(b, (int)(0x80 | ((cp >> 6) & 0x3f)));
+				aduan_buf_addc(b, (int)(0x80 | (cp & 0x3f)));
+			}
+			i += 5;
+		} else
+			aduan_buf_addc(b, s[i]);
+	}
+}
+
+/* Field k of a TAB-separated line (not NUL-terminated). */
+static const char *
+field(const char *line, int k, size_t *len)
+{
+	const char *p = line, *e;
+
+	while (k-- > 0) {
+		if ((p = strchr(p, '\t')) == NULL)
+			return NULL;
+		p++;
+	}
+	e = strchr(p, '\t');
+	*len = e ? (size_t)(e - p) : strcspn(p, "\n");
+	return p;
+}
+
+/* Part i of a '|'-separated list. */
+static size_t
+part(const char *s, size_t n, int i, const char **out)
+{
+	const char *p = s, *e = s + n, *q;
+
+	while (i-- > 0) {
+		if ((q = memchr(p, '|', (size_t)(e - p))) == NULL)
+			return (size_t)-1;
+		p = q + 1;
+	}
+	q = memchr(p, '|', (size_t)(e - p));
+	*out = p;
+	return (size_t)((q ? q : e) - p);
+}
+
+static void
+inline_cases(void)
+{
+	char *path = path_join(shared, "whatsapp-chat-parser/inline_cases.tsv");
+	FILE *fp = fopen(path, "rb");
+	char *line = NULL;
+	size_t cap = 0, len, dl, al, ml, atl;
+	struct aduan_buf in = { 0 }, want = { 0 };
+	int rows = 0;
+
+	if (fp == NULL) {
+		ok(0, "%s", path);
+		free(path);
+		return;
+	}
+	while (getline(&line, &cap, fp) > 0) {
+		const char *src, *input, *dates, *authors, *msgs, *att;
+		struct chat c;
+		int i, nexp, good = 1;
+
+		if (strncmp(line, "source\t", 7) == 0)
+			continue;
+		src = field(line, 0, &len);
+		input = field(line, 1, &len);
+		dates = field(line, 2, &dl);
+		authors = field(line, 4, &al);
+		msgs = field(line, 5, &ml);
+		att = field(line, 6, &atl);
+		if (src == NULL || input == NULL || dates == NULL || authors == NULL ||
+		    msgs == NULL || att == NULL)
+			continue;
+		unescape(&in, input, len);
+		chat_mem(&c, in.s, in.len, AWA_AUTO);
+		if (dl == 0) {
+			/* no date asserted upstream: check the attachment when there is one */
+			if (atl == 0) {
+				chat_free(&c);
+				continue;
+			}
+			unescape(&want, att, atl);
+			field(line, 0, &len);
+			ok(c.rc == 0 && c.n == 1 && same(c.m[0].attachment, want.s) &&
+			    c.m[0].kind == M, "inline %.*s: attachment", (int)len, src);
+			chat_free(&c);
+			rows++;
+			continue;
+		}
+		nexp = 1;
+		for (i = 0; (size_t)i < dl; i++)
+			nexp += dates[i] == '|';
+		if (c.rc != 0 || c.n != (size_t)nexp)
+			good = 0;
+		for (i = 0; good && i < nexp; i++) {
+			const char *d, *a, *m;
+			size_t n1 = part(dates, dl, i, &d), n2 = part(authors, al, i, &a),
+			    n3 = part(msgs, ml, i, &m);
+			char at[32];
+
+			snprintf(at, sizeof(at), "%s%s", c.m[i].at, strlen(c.m[i].at) == 16 ? ":00" : "");
+			if (n1 < 19 || strncmp(d, at, 19) != 0)
+				good = 0;
+			unescape(&want, a, n2);
+			if (!(want.len == 0 ? c.m[i].author == NULL : same(c.m[i].author, want.s)))
+				good = 0;
+			unescape(&want, m, n3);
+			if (strcmp(c.m[i].body, want.s) != 0)
+				good = 0;
+			if (!good)
+				printf("#   got %s|%s|%s\n", at, c.m[i].author ? c.m[i].author : "(null)",
+				    c.m[i].body);
+		}
+		field(line, 0, &len);
+		ok(good, "inline %.*s", (int)len, src);
+		if (!good && c.rc != 0)
+			printf("#   %s\n", c.err);
+		chat_free(&c);
+		rows++;
+	}
+	ok(rows >= 15, "inline_cases.tsv: %d rows checked", rows);
+	free(line);
+	fclose(fp);
+	aduan_buf_release(&in);
+	aduan_buf_release(&want);
+	free(path);
+}
+
+static void
+conformance(void)
+{
+	const char *up[] = { "../shared/fixtures/whatsapp", "../../shared/fixtures/whatsapp" };
+	struct stat st;
+	size_t i;
+
+	for (i = 0; i < N(up) && shared == NULL; i++) {
+		char *p = path_join(root, up[i]);
+
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			shared = p;
+		else
+			free(p);
+	}
+	if (shared == NULL) {
+		skip(1);
+		return;
+	}
+	chat_miner();
+	whats_json();
+	inline_cases();
+	free(shared);
+}
+
+int
+main(int argc, char *argv[])
+{
+	root = getenv("ADUAN_BUILD");
+	if (root == NULL || *root == '\0')
+		root = ".";
+	if (argc > 1) {
+		struct chat c;
+		struct aduan_buf b = { 0 };
+		enum aduan_wa_order o = AWA_AUTO;
+
+		if (argc > 2)
+			o = strcmp(argv[2], "dmy") == 0 ? AWA_DMY :
+			    strcmp(argv[2], "mdy") == 0 ? AWA_MDY : AWA_YMD;
+		if (strcmp(argv[1], "-") == 0)
+			chat_read(&c, stdin, "-", o);
+		else
+			chat_file(&c, argv[1], o);
+		if (c.rc != 0)
+			fprintf(stderr, "%s\n", c.err);
+		dump(&b, &c);
+		fputs(b.s, stdout);
+		aduan_buf_release(&b);
+		o = c.rc != 0;
+		chat_free(&c);
+		return (int)o;
+	}
+	fixtures();
+	small_cases();
+	hostile();
+	conformance();
+	return tap_done();
+}
