@@ -113,7 +113,7 @@ aduan_writer_open(struct aduan_writer **wp, enum aduan_outfmt fmt, FILE *out,
 	*wp = w;
 	if (fmt == AOUT_CSV && (flags & AW_EXCEL))
 		fputs("\xef\xbb\xbf", out);
-	if ((flags & AW_HEADER) && (fmt == AOUT_TSV || fmt == AOUT_CSV)) {
+	if (((flags & AW_HEADER) && fmt == AOUT_TSV) || fmt == AOUT_CSV) {
 		for (i = 0; i < nfields; i++) {
 			if (i > 0)
 				fputc(fmt == AOUT_TSV ? '\t' : ',', out);
@@ -154,7 +154,12 @@ csv_cell(struct aduan_writer *w, int field, const char *s)
 		free(t);
 		return;
 	}
-	csv_fwrite(w->out, s, strlen(s));
+	/* quoted only when it must be, as most CSV writers do */
+	if (s[strcspn(s, ",\"\r\n")] != '\0' || s[0] == ' ' ||
+	    (s[0] != '\0' && s[strlen(s) - 1] == ' '))
+		csv_fwrite(w->out, s, strlen(s));
+	else
+		fputs(s, w->out);
 }
 
 static void

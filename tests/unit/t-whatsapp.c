@@ -158,35 +158,86 @@ chat_mem(struct chat *c, const char *s, size_t n, enum aduan_wa_order order)
 #define CHAT_STR(c, s) chat_mem((c), (s), sizeof(s) - 1, AWA_AUTO)
 
 static void
+dump_msg(struct aduan_buf *b, const struct msg *m)
+{
+	aduan_buf_printf(b, "{\"line\":%ld,\"at\":\"%s\",\"author\":", m->line, m->at);
+	if (m->author)
+		aduan_json_quote(b, m->author, strlen(m->author));
+	else
+		aduan_buf_adds(b, "null");
+	aduan_buf_printf(b, ",\"kind\":\"%s\",\"body\":", kinds[m->kind]);
+	aduan_json_quote(b, m->body, m->body_len);
+	if (strcmp(m->text, m->body) != 0) {
+		aduan_buf_adds(b, ",\"text\":");
+		aduan_json_quote(b, m->text, strlen(m->text));
+	}
+	if (m->attachment) {
+		aduan_buf_adds(b, ",\"attachment\":");
+		aduan_json_quote(b, m->attachment, strlen(m->attachment));
+	}
+	if (m->has_location)
+		aduan_buf_printf(b, ",\"lat\":%.7f,\"lon\":%.7f", m->lat, m->lon);
+	if (m->edited)
+		aduan_buf_adds(b, ",\"edited\":true");
+	aduan_buf_adds(b, "}\n");
+}
+
+static void
 dump(struct aduan_buf *b, const struct chat *c)
 {
 	size_t i;
 
 	aduan_buf_printf(b, "rc=%d order=%d reason=%s\n", c->rc, (int)c->order, c->reason);
-	for (i = 0; i < c->n; i++) {
-		const struct msg *m = &c->m[i];
+	for (i = 0; i < c->n; i++)
+		dump_msg(b, &c->m[i]);
+}
 
-		aduan_buf_printf(b, "{\"line\":%ld,\"at\":\"%s\",\"author\":", m->line, m->at);
-		if (m->author)
-			aduan_json_quote(b, m->author, strlen(m->author));
-		else
-			aduan_buf_adds(b, "null");
-		aduan_buf_printf(b, ",\"kind\":\"%s\",\"body\":", kinds[m->kind]);
-		aduan_json_quote(b, m->body, m->body_len);
-		if (strcmp(m->text, m->body) != 0) {
-			aduan_buf_adds(b, ",\"text\":");
-			aduan_json_quote(b, m->text, strlen(m->text));
-		}
-		if (m->attachment) {
-			aduan_buf_adds(b, ",\"attachment\":");
-			aduan_json_quote(b, m->attachment, strlen(m->attachment));
-		}
-		if (m->has_location)
-			aduan_buf_printf(b, ",\"lat\":%.7f,\"lon\":%.7f", m->lat, m->lon);
-		if (m->edited)
-			aduan_buf_adds(b, ",\"edited\":true");
-		aduan_buf_adds(b, "}\n");
+/* The debugging main: stream FILE as JSON Lines (memory stays flat). */
+static int
+debug_dump(const char *file, enum aduan_wa_order o)
+{
+	FILE *fp = strcmp(file, "-") == 0 ? stdin : fopen(file, "rb");
+	struct aduan_wa *w;
+	struct aduan_wa_msg m;
+	struct aduan_buf b = { 0 };
+	int r;
+
+	if (fp == NULL) {
+		perror(file);
+		return 1;
 	}
+	if ((r = aduan_wa_open(&w, fp, file, o)) != 0) {
+		fprintf(stderr, "%s\n", aduan_errmsg());
+		return 1;
+	}
+	printf("order=%d reason=%s\n", (int)aduan_wa_date_order(w), aduan_wa_order_reason(w));
+	while ((r = aduan_wa_next(w, &m)) == 1) {
+		struct msg t;
+
+		memset(&t, 0, sizeof(t));
+		t.line = m.line;
+		memcpy(t.at, m.at, sizeof(t.at));
+		t.author = (char *)m.author;
+		t.body = (char *)m.body;
+		t.body_len = m.body_len;
+		t.text = (char *)m.text;
+		t.attachment = (char *)m.attachment;
+		t.kind = m.kind;
+		t.has_location = m.has_location;
+		t.lat = m.lat;
+		t.lon = m.lon;
+		t.edited = m.edited;
+		aduan_buf_reset(&b);
+		dump_msg(&b, &t);
+		fwrite(b.s, 1, b.len, stdout);
+	}
+	if (r != 0)
+		fprintf(stderr, "%s\n", aduan_errmsg());
+	aduan_wa_close(w);
+	aduan_buf_release(&b);
+	if (fp != stdin)
+		fclose(fp);
+	return r != 0;
 }
 
 /* ---- expectations ------------------------------------------------------ */
@@ -810,7 +861,28 @@ whats_json(void)
 	}
 	path = path_join(dir, "calendars/Gregorian iOS.txt");
 	chat_file(&c, path, AWA_AUTO);
-	ok(c.rc == 0 && c.n == 23, "whats_json calendars/Gregorian iOS.txt: 23 messages");
+	ok(c.rc == 0 && c.n == 25 && c.m[24].line == 25 && count_kind(&c, S) == 3,
+	    "whats_json calendars/Gregorian iOS.txt: one message a line, 3 system");
+	chat_free(&c);
+	free(path);
+
+	path = path_join(dir, "ios/iOS Indonesian.txt");
+	chat_file(&c, path, AWA_AUTO);
+	ok(c.rc == 0 && c.n == 28 && count_kind(&c, T) == 4 && count_kind(&c, L) == 2 &&
+	    count_kind(&c, M) == 16 && count_kind(&c, D) == 3 && count_kind(&c, S) == 3,
+	    "whats_json ios/iOS Indonesian.txt: 28 messages, 4 text, 2 locations, 16 media, 3 deleted, 3 system");
+	chat_free(&c);
+	free(path);
+
+	path = path_join(dir, "android/WhatsApp Chat with Group Chat XXX Android.txt");
+	chat_file(&c, path, AWA_AUTO);
+	{
+		int good = c.rc == 0 && c.n == 20 && count_kind(&c, S) == 16;
+
+		for (i = 0; good && i < 16; i++)
+			good = c.m[i].author == NULL && c.m[i].kind == S;
+		ok(good, "whats_json Group Chat XXX Android: the 16 English group system lines");
+	}
 	chat_free(&c);
 	free(path);
 	free(dir);
@@ -883,7 +955,7 @@ inline_cases(void)
 	char *path = path_join(shared, "whatsapp-chat-parser/inline_cases.tsv");
 	FILE *fp = fopen(path, "rb");
 	char *line = NULL;
-	size_t cap = 0, len, dl, al, ml, atl;
+	size_t cap = 0, len = 0, dl = 0, al = 0, ml = 0, atl = 0;
 	struct aduan_buf in = { 0 }, want = { 0 };
 	int rows = 0;
 
@@ -995,25 +1067,12 @@ main(int argc, char *argv[])
 	if (root == NULL || *root == '\0')
 		root = ".";
 	if (argc > 1) {
-		struct chat c;
-		struct aduan_buf b = { 0 };
 		enum aduan_wa_order o = AWA_AUTO;
 
 		if (argc > 2)
 			o = strcmp(argv[2], "dmy") == 0 ? AWA_DMY :
 			    strcmp(argv[2], "mdy") == 0 ? AWA_MDY : AWA_YMD;
-		if (strcmp(argv[1], "-") == 0)
-			chat_read(&c, stdin, "-", o);
-		else
-			chat_file(&c, argv[1], o);
-		if (c.rc != 0)
-			fprintf(stderr, "%s\n", c.err);
-		dump(&b, &c);
-		fputs(b.s, stdout);
-		aduan_buf_release(&b);
-		o = c.rc != 0;
-		chat_free(&c);
-		return (int)o;
+		return debug_dump(argv[1], o);
 	}
 	fixtures();
 	small_cases();
