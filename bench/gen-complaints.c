@@ -128,7 +128,7 @@ static const struct kind kinds[] = {
 	{"jalan", 18, {
 	    "jalan di @L berlubang besar, sudah @D hari belum ditambal",
 	    "aspal di @L rusak parah dan licin kalau hujan, kemarin ada pengendara motor jatuh",
-	    "jalan @L retak dan amblas sekitar @N meter, membahayakan anak sekolah",
+	    "badan jalan di @L retak dan amblas sekitar @N meter, membahayakan anak sekolah",
 	    "polisi tidur di @L terlalu tinggi, banyak motor yang kandas",
 	    "jalan semenisasi di @L belum selesai dikerjakan, material menumpuk di bahu jalan",
 	    "lubang di @L tergenang air sehingga tidak kelihatan, sudah @N kali ada kecelakaan"}},
@@ -351,12 +351,14 @@ one(void)
 	expand(sentence, sizeof(sentence), kd->t[pick(6)], loc);
 	greet = ONE(greetings);
 	plea = ONE(pleas);
+	/* a sentence starts with a capital unless a greeting runs into it */
+	if ((*greet == '\0' || greet[strlen(greet) - 2] == '.') &&
+	    sentence[0] >= 'a' && sentence[0] <= 'z')
+		sentence[0] = (char)(sentence[0] - 'a' + 'A');
 	/* a message sometimes runs over two lines, as WhatsApp ones do */
-	snprintf(body, sizeof(body), "%s%s%s%s%s", greet, sentence,
-	    pick(8) == 0 ? ".\n" : ". ", plea,
+	snprintf(body, sizeof(body), "%s%s.%s%s%s", greet, sentence,
+	    *plea == '\0' ? "" : pick(8) == 0 ? "\n" : " ", plea,
 	    pick(4) == 0 ? " Foto menyusul." : "");
-	if (*greet == '\0' && body[0] >= 'a' && body[0] <= 'z')
-		body[0] = (char)(body[0] - 'a' + 'A');
 
 	r = pick(100);
 	prio = r < 9 ? "urgent" : r < 14 ? "low" : "normal";

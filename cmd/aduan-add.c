@@ -161,7 +161,7 @@ add_one(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[]
 		aduan_db_close(db);
 		return 0;
 	}
-	cli_begin(db, o->by, full_argc, full_argv);
+	cli_begin(db, o->by);
 	if ((rc = aduan_complaint_insert(db, &c, &id)) != 0) {
 		aduan_db_rollback(db);
 		cli_fail(rc);
@@ -348,7 +348,7 @@ add_many(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[
 		aduan_writer_open(&b.dry, AOUT_JSONL, stdout, all_fields, ADUAN_NFIELDS, 0);
 	}
 	if (!o->dry_run)
-		cli_begin(b.db, o->by, full_argc, full_argv);
+		cli_begin(b.db, o->by);
 	if (fmt == AFMT_WHATSAPP) {
 		o->wa.name = strcmp(path, "-") == 0 ? "stdin" : path;
 		o->wa.path = path;

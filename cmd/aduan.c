@@ -135,7 +135,7 @@ cmd_init(int argc, char *argv[], int full_argc, char *full_argv[])
 	db = cli_open(o.db, ADUAN_RDWR);
 	if (o.preset != NULL) {
 		dir = aduan_datadir(full_argv[0]);
-		cli_begin(db, o.by, full_argc, full_argv);
+		cli_begin(db, o.by);
 		if ((rc = aduan_preset_load(db, dir, o.preset, report_part, NULL)) != 0) {
 			aduan_db_rollback(db);
 			free(dir);
@@ -185,7 +185,7 @@ cmd_config(int argc, char *argv[], int full_argc, char *full_argv[])
 	} else if (argc == 1 && !o.unset) {
 		printf("%s\n", aduan_config(db, argv[0]));
 	} else {
-		cli_begin(db, o.by, full_argc, full_argv);
+		cli_begin(db, o.by);
 		if ((rc = aduan_setting_set(db, argv[0], o.unset ? NULL : argv[1])) != 0) {
 			aduan_db_rollback(db);
 			cli_fail(rc);
@@ -246,13 +246,13 @@ cmd_agency(int argc, char *argv[], int full_argc, char *full_argv[])
 		if (argc != 3)
 			cli_usage_error(usage, "agency add needs a CODE and a NAME");
 		db = cli_open(o.db, ADUAN_RDWR);
-		cli_begin(db, o.by, full_argc, full_argv);
+		cli_begin(db, o.by);
 		rc = aduan_agency_add(db, argv[1], argv[2], o.sla, o.contact);
 	} else if (strcmp(argv[0], "rm") == 0) {
 		if (argc != 2)
 			cli_usage_error(usage, "agency rm needs a CODE");
 		db = cli_open(o.db, ADUAN_RDWR);
-		cli_begin(db, o.by, full_argc, full_argv);
+		cli_begin(db, o.by);
 		rc = aduan_agency_rm(db, argv[1]);
 	} else
 		cli_usage_error(usage, "agency: list, add or rm, not \"%s\"", argv[0]);
@@ -291,7 +291,7 @@ cmd_kelurahan(int argc, char *argv[], int full_argc, char *full_argv[])
 	if (argc != 2)
 		cli_usage_error(usage, "kelurahan add needs a NAME");
 	db = cli_open(o.db, ADUAN_RDWR);
-	cli_begin(db, o.by, full_argc, full_argv);
+	cli_begin(db, o.by);
 	if ((rc = aduan_kelurahan_add(db, argv[1], o.code, o.alias)) != 0) {
 		aduan_db_rollback(db);
 		if (rc == ADUAN_USAGE)

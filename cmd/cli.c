@@ -8,16 +8,27 @@
 #include "cli.h"
 
 const char *progname = "aduan";
+static struct aduan_buf command;	/* the command line, as typed */
 
 void
 cli_init(int argc, char *argv[])
 {
 	const char *slash;
+	int i;
 
-	(void)argc;
 	setlocale(LC_ALL, "");
 	if (argv[0] != NULL && *argv[0] != '\0')
 		progname = (slash = strrchr(argv[0], '/')) ? slash + 1 : argv[0];
+	/* kept before getopt permutes argv, for the invocation's record */
+	aduan_buf_adds(&command, progname);
+	for (i = 1; i < argc; i++) {
+		aduan_buf_addc(&command, ' ');
+		aduan_buf_adds(&command, argv[i]);
+		if (command.len > 400) {
+			aduan_buf_adds(&command, " ...");
+			break;
+		}
+	}
 }
 
 static void
@@ -91,23 +102,11 @@ cli_open(const char *path, enum aduan_open mode)
 }
 
 void
-cli_begin(struct aduan_db *db, const char *by, int argc, char *argv[])
+cli_begin(struct aduan_db *db, const char *by)
 {
-	struct aduan_buf cmd = {0};
-	int i, rc;
+	int rc;
 
-	aduan_buf_adds(&cmd, progname);
-	for (i = 1; i < argc; i++) {
-		aduan_buf_addc(&cmd, ' ');
-		aduan_buf_adds(&cmd, argv[i]);
-		if (cmd.len > 400) {
-			aduan_buf_adds(&cmd, " ...");
-			break;
-		}
-	}
-	rc = aduan_db_begin(db, aduan_actor(by), cmd.s);
-	aduan_buf_release(&cmd);
-	if (rc != 0)
+	if ((rc = aduan_db_begin(db, aduan_actor(by), command.s)) != 0)
 		cli_fail(rc);
 }
 

@@ -27,7 +27,7 @@ int cli_finish(int status);
 /* Open the database or die with its message. */
 struct aduan_db *cli_open(const char *path, enum aduan_open mode);
 /* Begin the invocation's one write transaction or die. */
-void cli_begin(struct aduan_db *db, const char *by, int argc, char *argv[]);
+void cli_begin(struct aduan_db *db, const char *by);
 /* Commit or die (after rolling back). */
 void cli_commit(struct aduan_db *db);
 

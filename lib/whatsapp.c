@@ -156,7 +156,7 @@ number(const char *s, size_t n, size_t *i, int maxd, int *val, int *nd)
 static int
 ampm(const char *s, size_t n, size_t *i)
 {
-	size_t j = *i, k;
+	size_t j = *i;
 	int r;
 
 	j += space_len(s + j, n - j);
@@ -180,8 +180,7 @@ ampm(const char *s, size_t n, size_t *i)
 		j++;
 	else if (j < n && (isalpha_ascii((unsigned char)s[j]) || isdig(s[j])))
 		return 0;
-	k = j;
-	*i = k;
+	*i = j;
 	return r;
 }
 

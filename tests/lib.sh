@@ -20,6 +20,10 @@ HOME="$T/home"
 export PATH ADUAN_DB ADUAN_DATADIR ADUAN_USER TZ LC_ALL LANGUAGE HOME
 unset ADUAN_BUSY_TIMEOUT XDG_DATA_HOME COLUMNS
 FIX="$ADUAN_BUILD/tests/fixtures"
+# Under 'make check-asan' every sanitizer report lands here and fails the test.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$T/sanitizer"
+UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:log_path=$T/sanitizer"
+export ASAN_OPTIONS UBSAN_OPTIONS
 cd "$T" || exit 1
 
 tap_n=0
@@ -87,6 +91,10 @@ skip() {	# skip REASON
 }
 
 done_testing() {
+	if ls "$T"/sanitizer.* >/dev/null 2>&1; then
+		ok 1 "no sanitizer reports"
+		cat "$T"/sanitizer.* | sed 's/^/#   /' | head -n 60
+	fi
 	echo "1..$tap_n"
 	[ "$tap_fail" -eq 0 ]
 }

@@ -579,6 +579,29 @@ small_cases(void)
 	CHAT_STR(&c, "catatan\n28/11/24 14.05 - A: x\n");
 	ok(c.rc == 0 && c.n == 1 && c.m[0].line == 2, "lines before the first header are skipped");
 	chat_free(&c);
+	{
+		static const char s[] = "\n\ncatatan\n28/11/24 14.05 - A: x\n";
+		FILE *fp = tmpfile();
+		struct aduan_wa *w;
+		struct aduan_wa_msg m;
+
+		fwrite(s, 1, sizeof(s) - 1, fp);
+		rewind(fp);
+		ok(aduan_wa_open(&w, fp, "mem", AWA_AUTO) == 0 && aduan_wa_next(w, &m) == 1 &&
+		    aduan_wa_skipped(w) == 3 && aduan_wa_next(w, &m) == 0 && aduan_wa_next(w, &m) == 0,
+		    "aduan_wa_skipped counts them; next stays at the end");
+		aduan_wa_close(w);
+		fclose(fp);
+	}
+	CHAT_STR(&c, "28/11/24 14.05 - A: undangan rapat\n28/11/24 14.05: balai RT\n"
+	    "28/11/24 19.30 - B: siap\n");
+	ok(c.rc == 0 && c.n == 2 && strcmp(c.m[0].body, "undangan rapat\n28/11/24 14.05: balai RT") == 0,
+	    "in an Android file a pasted old-iOS-like line stays text");
+	chat_free(&c);
+	CHAT_STR(&c, "28/11/24 14.05 - A: x\n12/30/24 10.00 - B: y\n");
+	ok(c.rc == 0 && c.n == 1 && c.order == AWA_DMY && strchr(c.m[0].body, '\n') != NULL,
+	    "a date impossible under the file's order continues the message before it");
+	chat_free(&c);
 
 	/* file names */
 	{
