@@ -1,9 +1,68 @@
-/* intake.c - WhatsApp chat exports to complaints (see intake.h). */
+/*
+ * intake.c - WhatsApp chat exports to complaints (see intake.h).
+ *
+ * Messages stream from the parser.  Consecutive messages by one author
+ * within the join window form a group; a group becomes one complaint
+ * when it is a citizen's (not staff, not a system line) and passes the
+ * intake filter (or --all), and --match when given.  Only the current
+ * group is held in memory, and a group is capped so that memory stays
+ * bounded whatever the input.
+ */
+#include <ctype.h>
+#include <regex.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "intake.h"
+#include "refdata.h"
 #include "whatsapp.h"
+
+#define GROUP_MAX	64	/* messages joined into one complaint at most */
+#define SAME_AT_MAX	64	/* identical messages in one minute told apart */
+
+enum decision { D_COMPLAINT, D_JOINED, D_STAFF, D_FILTERED, D_SYSTEM, D_PRESENT };
+static const char *const decision_names[] = {
+	"complaint", "joined", "staff", "filtered", "system", "present"
+};
+static const char *const kind_names[] = {"text", "media", "deleted", "location", "system"};
+
+/* One message kept while its group is open. */
+struct msg {
+	long line;
+	char at[20];
+	time_t wall;		/* the wall-clock time read as UTC: for differences */
+	char *author;
+	char *body;		/* as exported */
+	char *text;		/* the sender's words (caption for media) */
+	char *attachment;
+	enum aduan_wa_kind kind;
+	int has_location;
+	double lat, lon;
+	char *key;
+	int passive;		/* staff or system: shown in order, not part of the complaint */
+};
+
+struct intake {
+	struct aduan_db *db;
+	struct aduan_intake_opts *o;
+	const char *group;
+	char **keywords;
+	int nkeywords;
+	char **staff_names, **staff_phones;
+	int nstaff_names, nstaff_phones;
+	regex_t match;
+	int has_match;
+	long join_seconds;
+	struct msg msgs[GROUP_MAX];
+	int n;
+	/* telling identical messages of one minute apart */
+	char same_at[20];
+	unsigned long long same_hash[SAME_AT_MAX];
+	int nsame;
+	int (*fn)(struct aduan_complaint *, long, const char *, size_t, void *);
+	void *arg;
+};
 
 void
 aduan_intake_opts_init(struct aduan_intake_opts *o)
@@ -24,16 +83,492 @@ aduan_intake_date_order(const char *s)
 	return -1;
 }
 
+/* Split a comma-separated setting into trimmed, non-empty words. */
+static int
+split(const char *s, char ***out)
+{
+	char **v = NULL, *copy = aduan_xstrdup(s ? s : ""), *p, *e;
+	int n = 0;
+
+	for (p = copy; p != NULL; p = e ? e + 1 : NULL) {
+		size_t len;
+
+		if ((e = strchr(p, ',')) != NULL)
+			*e = '\0';
+		p += strspn(p, " \t");
+		len = strlen(p);
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+			p[--len] = '\0';
+		if (len == 0)
+			continue;
+		v = aduan_xrealloc(v, sizeof(*v) * (size_t)(n + 1));
+		v[n++] = aduan_xstrdup(p);
+	}
+	free(copy);
+	*out = v;
+	return n;
+}
+
+static void
+free_words(char **v, int n)
+{
+	while (n-- > 0)
+		free(v[n]);
+	free(v);
+}
+
+static unsigned long long
+fnv1a(const char *s, size_t n)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+
+	while (n-- > 0) {
+		h ^= (unsigned char)*s++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Is word (lower case) at the start of a word in s?  "rusak" is found in
+ * "Jalan RUSAKnya parah" but not in "kerusakan"; "#aduan" as written. */
+static int
+has_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (p > s && (isalnum((unsigned char)p[-1]) || ((unsigned char)p[-1] & 0x80)))
+			continue;
+		if (strncasecmp(p, word, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+is_staff(struct intake *x, const char *author)
+{
+	char phone[17], *folded;
+	int i, yes = 0;
+
+	if (aduan_phone_normalize(author, phone) == 0) {
+		for (i = 0; i < x->nstaff_phones; i++)
+			if (strcmp(phone, x->staff_phones[i]) == 0)
+				return 1;
+		return 0;
+	}
+	folded = aduan_fold(author);
+	for (i = 0; i < x->nstaff_names && !yes; i++) {
+		char *f = aduan_fold(x->staff_names[i]);
+
+		yes = strcmp(f, folded) == 0;
+		free(f);
+	}
+	free(folded);
+	return yes;
+}
+
+static void
+msg_release(struct msg *m)
+{
+	free(m->author);
+	free(m->body);
+	free(m->text);
+	free(m->attachment);
+	free(m->key);
+	memset(m, 0, sizeof(*m));
+}
+
+static void
+print_message(struct intake *x, const struct msg *m, enum decision d)
+{
+	struct aduan_buf b = {0};
+
+	if (x->o->messages_out == NULL)
+		return;
+	aduan_buf_adds(&b, "{\"at\":");
+	aduan_json_quote(&b, m->at, strlen(m->at));
+	aduan_buf_adds(&b, ",\"author\":");
+	if (m->author != NULL)
+		aduan_json_quote(&b, m->author, strlen(m->author));
+	else
+		aduan_buf_adds(&b, "null");
+	aduan_buf_adds(&b, ",\"body\":");
+	aduan_json_quote(&b, m->body, strlen(m->body));
+	aduan_buf_printf(&b, ",\"kind\":\"%s\",\"source_key\":", kind_names[m->kind]);
+	aduan_json_quote(&b, m->key, strlen(m->key));
+	aduan_buf_printf(&b, ",\"decision\":\"%s\"}\n", decision_names[d]);
+	fwrite(b.s, 1, b.len, x->o->messages_out);
+	aduan_buf_release(&b);
+}
+
+/* The messages of a group, rendered again as an export (for --rejects). */
+static void
+render(struct intake *x, struct aduan_buf *raw)
+{
+	int i;
+
+	for (i = 0; i < x->n; i++) {
+		const struct msg *m = &x->msgs[i];
+
+		if (m->passive)
+			continue;
+		/* "[dd/mm/yyyy hh.mm.ss] Author: body": a shape the parser reads,
+		 * day first and with a four-digit year so that it is never ambiguous */
+		aduan_buf_printf(raw, "[%.2s/%.2s/%.4s %.2s.%.2s%s%.2s] %s: %s\n",
+		    m->at + 8, m->at + 5, m->at, m->at + 11, m->at + 14,
+		    m->at[16] ? "." : "", m->at[16] ? m->at + 17 : "", m->author, m->body);
+	}
+}
+
+/* Close the current group: decide, and hand a complaint on. */
+static int
+flush(struct intake *x)
+{
+	struct aduan_complaint c;
+	struct aduan_buf body = {0}, att = {0}, raw = {0};
+	enum decision first, rest;
+	int i, rc = 0, present = 0, wanted = 0, any_text = 0;
+	char phone[17];
+
+	if (x->n == 0)
+		return 0;
+	for (i = 0; i < x->n; i++) {
+		struct msg *m = &x->msgs[i];
+
+		if (m->kind == AWA_DELETED || m->passive)
+			continue;
+		if (*m->text != '\0') {
+			if (body.len > 0)
+				aduan_buf_addc(&body, '\n');
+			aduan_buf_adds(&body, m->text);
+			any_text = 1;
+		}
+		if (m->attachment != NULL) {
+			if (att.len > 0)
+				aduan_buf_adds(&att, ", ");
+			aduan_buf_adds(&att, m->attachment);
+		}
+	}
+	if (!any_text)	/* photos alone: their placeholder lines say what came */
+		for (i = 0; i < x->n; i++)
+			if (x->msgs[i].kind != AWA_DELETED && !x->msgs[i].passive) {
+				if (body.len > 0)
+					aduan_buf_addc(&body, '\n');
+				aduan_buf_adds(&body, x->msgs[i].body);
+			}
+
+	if (body.len == 0)
+		wanted = 0;
+	else if (x->o->all)
+		wanted = 1;
+	else
+		for (i = 0; i < x->nkeywords && !wanted; i++)
+			wanted = has_word(body.s, x->keywords[i]);
+	if (wanted && x->has_match)
+		wanted = regexec(&x->match, body.s, 0, NULL, 0) == 0;
+
+	aduan_complaint_init(&c);
+	if (wanted) {
+		struct msg *m = &x->msgs[0];
+		time_t t;
+		char stamp[21];
+		int sec = m->at[16] ? atoi(m->at + 17) : 0;
+
+		t = aduan_time_mklocal(atoi(m->at), atoi(m->at + 5), atoi(m->at + 8),
+		    atoi(m->at + 11), atoi(m->at + 14), sec);
+		aduan_complaint_sets(&c, AF_SOURCE_KEY, m->key);
+		aduan_complaint_sets(&c, AF_RECEIVED_AT, aduan_time_utc(t, stamp));
+		aduan_complaint_sets(&c, AF_CHANNEL, "whatsapp");
+		aduan_complaint_sets(&c, AF_SOURCE, x->group);
+		if (aduan_phone_normalize(m->author, phone) == 0)
+			aduan_complaint_sets(&c, AF_REPORTER_PHONE, phone);
+		else
+			aduan_complaint_sets(&c, AF_REPORTER_NAME, m->author);
+		aduan_complaint_set(&c, AF_BODY, body.s, body.len);
+		if (att.len > 0)
+			aduan_complaint_set(&c, AF_ATTACHMENTS, att.s, att.len);
+		for (i = x->n - 1; i >= 0; i--)
+			if (x->msgs[i].has_location) {
+				char v[32];
+
+				snprintf(v, sizeof(v), "%.7g", x->msgs[i].lat);
+				aduan_complaint_sets(&c, AF_LAT, v);
+				snprintf(v, sizeof(v), "%.7g", x->msgs[i].lon);
+				aduan_complaint_sets(&c, AF_LON, v);
+				break;
+			}
+		if ((rc = aduan_complaint_present(x->db, &c, &present)) != 0)
+			goto out;
+	}
+	first = !wanted ? D_FILTERED : present ? D_PRESENT : D_COMPLAINT;
+	rest = !wanted ? D_FILTERED : present ? D_PRESENT : D_JOINED;
+	for (i = 0; i < x->n; i++) {
+		struct msg *m = &x->msgs[i];
+
+		if (m->passive)
+			print_message(x, m, m->passive);
+		else
+			print_message(x, m, i == 0 ? first : rest);
+		if (!m->passive && !wanted)
+			x->o->n_filtered++;
+		else if (!m->passive && !present && i > 0)
+			x->o->n_joined++;
+	}
+	if (wanted && !present) {
+		render(x, &raw);
+		rc = x->fn(&c, x->msgs[0].line, raw.s, raw.len, x->arg);
+	} else if (wanted)
+		x->o->n_present++;
+out:
+	aduan_complaint_release(&c);
+	aduan_buf_release(&body);
+	aduan_buf_release(&att);
+	aduan_buf_release(&raw);
+	for (i = 0; i < x->n; i++)
+		msg_release(&x->msgs[i]);
+	x->n = 0;
+	return rc;
+}
+
+/* A zone name must name a zone file; a POSIX TZ string ("WITA-8") is taken
+ * as it is. */
+static int
+check_zone(const char *tz)
+{
+	struct aduan_buf path = {0};
+	int rc = 0;
+
+	if (*tz == '\0' || strstr(tz, "..") != NULL)
+		return -1;
+	if (strchr(tz, '/') != NULL || strcmp(tz, "UTC") == 0) {
+		aduan_buf_printf(&path, "/usr/share/zoneinfo/%s", *tz == ':' ? tz + 1 : tz);
+		rc = access(path.s, R_OK) == 0 ? 0 : -1;
+	}
+	aduan_buf_release(&path);
+	return rc;
+}
+
+static time_t
+wall(const struct aduan_wa_msg *m)
+{
+	struct tm tm = {0};
+
+	tm.tm_year = m->year - 1900;
+	tm.tm_mon = m->month - 1;
+	tm.tm_mday = m->day;
+	tm.tm_hour = m->hour;
+	tm.tm_min = m->min;
+	tm.tm_sec = m->sec;
+	return timegm(&tm);
+}
+
+/* The stable key of a message: group, time, author, text, and which of
+ * the identical messages of that minute it is. */
+static char *
+message_key(struct intake *x, const struct aduan_wa_msg *m)
+{
+	struct aduan_buf b = {0};
+	unsigned long long h = fnv1a(m->body, m->body_len);
+	int i, nth = 0;
+
+	if (strcmp(x->same_at, m->at) != 0) {
+		memcpy(x->same_at, m->at, sizeof(x->same_at));
+		x->nsame = 0;
+	}
+	h ^= fnv1a(m->author ? m->author : "", m->author ? strlen(m->author) : 0) * 31;
+	for (i = 0; i < x->nsame; i++)
+		if (x->same_hash[i] == h)
+			nth++;
+	if (x->nsame < SAME_AT_MAX)
+		x->same_hash[x->nsame++] = h;
+	aduan_buf_printf(&b, "wa:%s|%s|%s|%016llx", x->group, m->at,
+	    m->author ? m->author : "", fnv1a(m->body, m->body_len));
+	if (nth > 0)
+		aduan_buf_printf(&b, "#%d", nth);
+	return b.s;
+}
+
+static void
+keep(struct msg *k, const struct aduan_wa_msg *m, char *key)
+{
+	k->line = m->line;
+	memcpy(k->at, m->at, sizeof(k->at));
+	k->wall = wall(m);
+	k->author = m->author ? aduan_xstrdup(m->author) : NULL;
+	/* NUL bytes inside a message cannot be stored: the text ends there,
+	 * and the complaint check rejects what is not valid UTF-8 */
+	k->body = aduan_xstrdup(m->body);
+	k->text = aduan_xstrdup(m->text);
+	k->attachment = m->attachment ? aduan_xstrdup(m->attachment) : NULL;
+	k->kind = m->kind;
+	k->has_location = m->has_location;
+	k->lat = m->lat;
+	k->lon = m->lon;
+	k->key = key;
+}
+
+static int
+take_message(struct intake *x, const struct aduan_wa_msg *m)
+{
+	struct msg one;
+	char *key = message_key(x, m);
+	int rc;
+
+	x->o->n_messages++;
+	if (m->kind == AWA_SYSTEM || m->author == NULL || is_staff(x, m->author)) {
+		int staff = m->kind != AWA_SYSTEM && m->author != NULL;
+
+		if (staff)
+			x->o->n_staff++;
+		else
+			x->o->n_system++;
+		/* A staff reply or a system line between a citizen's messages
+		 * does not end the citizen's run: it is kept in order and shown
+		 * with its own decision. */
+		if (x->n > 0 && x->n < GROUP_MAX) {
+			keep(&x->msgs[x->n], m, key);
+			x->msgs[x->n++].passive = staff ? D_STAFF : D_SYSTEM;
+			return 0;
+		}
+		if ((rc = flush(x)) != 0) {
+			free(key);
+			return rc;
+		}
+		keep(&one, m, key);
+		print_message(x, &one, staff ? D_STAFF : D_SYSTEM);
+		msg_release(&one);
+		return 0;
+	}
+	if (x->n > 0) {
+		const struct msg *last = &x->msgs[x->n - 1];
+		time_t t = wall(m);
+
+		while (last > x->msgs && last->passive)	/* the citizen's last word */
+			last--;
+		if (x->n == GROUP_MAX || strcmp(last->author, m->author) != 0 ||
+		    t < last->wall || t - last->wall > x->join_seconds) {
+			if ((rc = flush(x)) != 0) {
+				free(key);
+				return rc;
+			}
+		}
+	}
+	keep(&x->msgs[x->n++], m, key);
+	return 0;
+}
+
 int
 aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o,
     int (*fn)(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,
 	void *arg), void *arg)
 {
-	return aduan_fail(ADUAN_USAGE, "--from whatsapp is not available yet");
+	struct intake x;
+	struct aduan_wa *w = NULL;
+	struct aduan_wa_msg m;
+	char *group = NULL, **staff, *saved_tz = NULL;
+	int nstaff, i, rc, had_tz = 0;
+	long join = o->join;
+
+	memset(&x, 0, sizeof(x));
+	x.db = db;
+	x.o = o;
+	x.fn = fn;
+	x.arg = arg;
+	if (o->group != NULL)
+		group = aduan_xstrdup(o->group);
+	else if (strcmp(o->path, "-") == 0 ||
+	    (group = aduan_wa_group_from_filename(o->path)) == NULL)
+		return aduan_fail(ADUAN_USAGE,
+		    "%s: the file name does not say which group this is; name it with --group",
+		    o->name);
+	x.group = group;
+	if (o->match != NULL) {
+		if ((rc = regcomp(&x.match, o->match, REG_EXTENDED | REG_ICASE | REG_NOSUB)) != 0) {
+			free(group);
+			return aduan_fail(ADUAN_USAGE, "--match: bad regular expression \"%s\"",
+			    o->match);
+		}
+		x.has_match = 1;
+	}
+	x.nkeywords = split(aduan_config(db, "intake.keywords"), &x.keywords);
+	nstaff = split(aduan_config(db, "intake.staff"), &staff);
+	for (i = 0; i < nstaff; i++) {
+		char phone[17];
+
+		if (aduan_phone_normalize(staff[i], phone) == 0) {
+			x.staff_phones = aduan_xrealloc(x.staff_phones,
+			    sizeof(char *) * (size_t)(x.nstaff_phones + 1));
+			x.staff_phones[x.nstaff_phones++] = aduan_xstrdup(phone);
+		} else {
+			x.staff_names = aduan_xrealloc(x.staff_names,
+			    sizeof(char *) * (size_t)(x.nstaff_names + 1));
+			x.staff_names[x.nstaff_names++] = aduan_xstrdup(staff[i]);
+		}
+	}
+	free_words(staff, nstaff);
+	if (join < 0)
+		join = atol(aduan_config(db, "intake.join_minutes"));
+	x.join_seconds = join * 60;
+	if (join == 0)
+		x.join_seconds = -1;	/* never join */
+
+	if (o->tz != NULL) {
+		/* the export's times are wall-clock times in that zone */
+		const char *old = getenv("TZ");
+
+		saved_tz = old ? aduan_xstrdup(old) : NULL;
+		had_tz = 1;
+		if (check_zone(o->tz) != 0) {
+			rc = aduan_fail(ADUAN_USAGE, "--tz: unknown time zone \"%s\"", o->tz);
+			goto out;
+		}
+		setenv("TZ", o->tz, 1);
+		tzset();
+	}
+	if ((rc = aduan_wa_open(&w, in, o->name, o->date_order)) != 0)
+		goto out;
+	snprintf(o->order_reason, sizeof(o->order_reason), "%s%s",
+	    strcmp(aduan_wa_order_reason(w), "set by option") != 0 ? "" :
+	    aduan_wa_date_order(w) == AWA_MDY ? "month first, " :
+	    aduan_wa_date_order(w) == AWA_YMD ? "year first, " : "day first, ",
+	    aduan_wa_order_reason(w));
+	while ((rc = aduan_wa_next(w, &m)) == 1)
+		if ((rc = take_message(&x, &m)) != 0)
+			goto out;
+	if (rc == 0)
+		rc = flush(&x);
+out:
+	if (had_tz) {
+		if (saved_tz != NULL)
+			setenv("TZ", saved_tz, 1);
+		else
+			unsetenv("TZ");
+		tzset();
+		free(saved_tz);
+	}
+	for (i = 0; i < x.n; i++)
+		msg_release(&x.msgs[i]);
+	if (w != NULL)
+		aduan_wa_close(w);
+	if (x.has_match)
+		regfree(&x.match);
+	free_words(x.keywords, x.nkeywords);
+	free_words(x.staff_names, x.nstaff_names);
+	free_words(x.staff_phones, x.nstaff_phones);
+	free(group);
+	return rc;
 }
 
 void
 aduan_intake_summary(const struct aduan_intake_opts *o, FILE *out, const char *prog,
     long added, long present, long rejected, int dry_run)
 {
+	fprintf(out, "%s: %s: dates read %s\n", prog, o->name, o->order_reason);
+	fprintf(out, "%s: %s: %ld messages read, %ld complaints %s, %ld already present, "
+	    "%ld rejected; skipped: %ld system, %ld staff, %ld not matching the intake filter, "
+	    "%ld joined into a complaint\n", prog, o->name, o->n_messages, added,
+	    dry_run ? "to add" : "added", present + o->n_present, rejected, o->n_system, o->n_staff,
+	    o->n_filtered, o->n_joined);
 }

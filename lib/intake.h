@@ -19,7 +19,7 @@ struct aduan_intake_opts {
 	int messages;		/* --messages */
 	FILE *messages_out;	/* where --messages writes, or NULL */
 	/* filled in: */
-	long n_messages, n_system, n_staff, n_filtered, n_joined, n_media_only;
+	long n_messages, n_system, n_staff, n_filtered, n_joined, n_present;
 	char order_reason[128];
 };
 

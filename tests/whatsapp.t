@@ -1,0 +1,149 @@
+#!/bin/sh
+# aduan-add --from whatsapp: intake, joining, staff, idempotence, triage.
+. "${0%/*}/lib.sh"
+preset
+W="$FIX/whatsapp"
+API="$W/WhatsApp Chat with RT 05 Api-Api.txt"
+
+run aduan-add --from whatsapp -k api-api -r 5 "$API"
+is "$rc" 0 "an Android Indonesian group export imports"
+is "$(sql 'select count(*) from complaint')" 4 "four complaints pass the intake filter"
+like err 'RT 05 Api-Api.txt: 19 messages read, 4 complaints added, 0 already present, 0 rejected; skipped: 9 system, 0 staff, 5 not matching the intake filter' \
+	"the summary on stderr counts messages by what became of them"
+like err 'dates read day first: 14/11/24 on line 1' "and says how dates were read"
+is "$(sql "select channel||'|'||source||'|'||reporter_name||'|'||kelurahan||'|'||rt||'|'||received_at from complaint where id=1")" \
+	"whatsapp|RT 05 Api-Api|Siti Aminah|Api-Api|005|2024-11-14T01:15:00Z" \
+	"channel, group from the file name, author, -k/-r, local WITA time stored as UTC"
+is "$(sql "select reporter_phone||'|'||coalesce(reporter_name,'-') from complaint where source_key like '%2024-11-15T07:45%'")" \
+	"+6281255012233|-" "a phone-number author becomes the reporter's phone"
+is "$(sql "select body from complaint where source_key like '%2024-11-15T07:45%'")" \
+	"Pak, got di depan rumah no 12 mampet, air meluap kalau hujan.
+28/11/24 14.00 tadi siang juga begitu
+Mohon dibantu." "a multi-line message keeps its lines, even one that starts with a date"
+
+run aduan-add --from whatsapp -k api-api -r 5 "$API"
+is "$rc" 0 "the same file again"
+is "$(cat out)" "" "adds nothing"
+like err '0 complaints added, 4 already present' "all four are already present"
+is "$(sql 'select count(*) from complaint')" 4 "still four"
+
+# staff never file complaints; a staff reply does not break a citizen's run
+rm -f "$ADUAN_DB"; preset
+aduan config intake.staff "Rahmat Hidayat, 0813-0000-9999"
+run aduan-add --from whatsapp "$API"
+is "$(sql 'select count(*) from complaint')" 3 "with the RT head as staff: three complaints"
+is "$(sql "select count(*) from complaint where reporter_name='Rahmat Hidayat'")" 0 "none from staff"
+is "$(sql "select body||'|'||attachments||'|'||lat||','||lon from complaint where id=1")" \
+	"Assalamualaikum pak RT, mau lapor lampu jalan di gang Mawar mati sudah 3 hari
+Ini fotonya pak, tiangnya yang dekat musholla|IMG-20241114-WA0003.jpg|0.1358,117.4921" \
+	"the photo and location sent minutes later join the complaint"
+like err '3 staff' "staff messages are counted"
+
+run aduan-add --dry-run --messages --from whatsapp "$API"
+is "$rc" 0 "--dry-run --messages"
+is "$(wc -l <out | tr -d ' ')" 19 "one line per message"
+is "$(sed -n 7p out)" '{"at":"2024-11-14T09:15","author":"Siti Aminah","body":"Assalamualaikum pak RT, mau lapor lampu jalan di gang Mawar mati sudah 3 hari","kind":"text","source_key":"wa:RT 05 Api-Api|2024-11-14T09:15|Siti Aminah|23386f8063e061b3","decision":"present"}' \
+	"each message as JSON with at, author, body, kind, source_key, decision"
+like out '"author":null,.*"kind":"system".*"decision":"system"' "system lines have no author"
+like out '"author":"Rahmat Hidayat".*"decision":"staff"' "staff decision"
+like out '"kind":"media".*"decision":"present"' "media messages"
+like out '"kind":"location"' "location messages"
+
+# --all, --match, --join
+rm -f "$ADUAN_DB"; preset
+run aduan-add --from whatsapp --all "$API"
+is "$(sql "select count(*) from complaint")" 7 "--all takes every citizen run (a deleted message alone is none)"
+rm -f "$ADUAN_DB"; preset
+run aduan-add --from whatsapp --match 'got|selokan' "$API"
+is "$(sql 'select count(*) from complaint')" 1 "--match narrows the intake filter"
+rm -f "$ADUAN_DB"; preset
+aduan config intake.staff "Rahmat Hidayat"
+run aduan-add --from whatsapp --all --join 0 "$API"
+is "$(sql 'select count(*) from complaint')" 7 "--join 0: every message on its own"
+rm -f "$ADUAN_DB"; preset
+aduan config intake.join_minutes 0
+run aduan-add --from whatsapp --all "$API"
+is "$(sql "select count(*) from complaint")" 9 "the join window is a setting"
+aduan config --unset intake.join_minutes
+run aduan-add --from whatsapp --join x "$API"
+is "$rc" 2 "a bad --join is a usage error"
+run aduan-add --from whatsapp --match '(' "$API"
+is "$rc" 2 "a bad --match is a usage error"
+
+# next week's longer export adds only what is new
+rm -f "$ADUAN_DB"; preset
+head -n 13 "$API" >"$T/WhatsApp Chat with RT 05 Api-Api.txt"
+run aduan-add --from whatsapp "$T/WhatsApp Chat with RT 05 Api-Api.txt"
+first=$(sql 'select count(*) from complaint')
+run aduan-add --from whatsapp "$API"
+is "$(sql 'select count(*) from complaint')" 4 "the longer export completes the set"
+is "$(wc -l <out | tr -d ' ')" "$((4 - first))" "adding only the new complaints"
+
+# group names, stdin and the iOS route
+run aduan-add --from whatsapp "$FIX/whatsapp/WhatsApp Chat - Forum Warga Bontang Kuala.txt" --dry-run
+like err 'Forum Warga Bontang Kuala.txt: [0-9]+ messages read' "'WhatsApp Chat - X.txt' names the group"
+cp "$API" _chat.txt
+run aduan-add --from whatsapp _chat.txt
+is "$rc" 2 "_chat.txt without --group is a usage error"
+like err 'name it with --group' "saying what to do"
+run sh -c 'cat _chat.txt | aduan-add --from whatsapp -'
+is "$rc" 2 "stdin without --group is a usage error"
+rm -f "$ADUAN_DB"; preset
+( cd "$T" && zip -q export.zip _chat.txt ) 2>/dev/null || skip=1
+if [ -z "${skip:-}" ]; then
+	unzip -p export.zip _chat.txt | aduan-add --from whatsapp --group "RT 05 Api-Api" - >out 2>err
+	rc=$?
+else
+	aduan-add --from whatsapp --group "RT 05 Api-Api" - <_chat.txt >out 2>err
+	rc=$?
+fi
+is "$rc" 0 "the iOS route: an export from stdin with --group"
+run aduan-add --from whatsapp "$API"
+is "$(cat out)" "" "keys from stdin and from the file agree: nothing new"
+
+# iOS Indonesian, CRLF, marks, ~ names, seconds
+rm -f "$ADUAN_DB"; preset
+for f in "$W"/*.txt; do
+	aduan-add --from whatsapp --all "$f" >/dev/null 2>"$T/e" || { cat "$T/e"; echo "# failed on $f"; }
+done
+is "$(sql "select count(*) from complaint where received_at not like '20__-__-__T__:__:__Z'")" 0 \
+	"every fixture rendering imports with well-formed times"
+is "$(sql "select count(*) from complaint where reporter_name like '~%' or reporter_name like '%'||char(8206)||'%'")" 0 \
+	"no author keeps a ~ or a direction mark"
+
+# --tz and --date-order
+rm -f "$ADUAN_DB"; preset
+run aduan-add --from whatsapp --tz Asia/Jakarta "$API"
+is "$(sql "select received_at from complaint where id=1")" "2024-11-14T02:15:00Z" "--tz names the zone of the export's times"
+run aduan-add --from whatsapp --tz Mars/Olympus "$API"
+is "$rc" 2 "an unknown zone is a usage error"
+printf '01/02/24 10.00 - Ani: lapor jalan rusak\n01/03/24 10.00 - Ani: lapor lagi jalan rusak\n' >"$T/WhatsApp Chat with Tes.txt"
+run aduan-add --from whatsapp --dry-run --format jsonl "$T/WhatsApp Chat with Tes.txt"
+like err 'dates read month first' "dates that advance in the second field are read month first"
+like out '"received_at":"2024-01-02T02:00:00Z"' "so 01/02/24 is 2 January"
+run aduan-add --from whatsapp --dry-run --format jsonl --date-order dmy "$T/WhatsApp Chat with Tes.txt"
+like out '"received_at":"2024-02-01T02:00:00Z"' "--date-order dmy overrides it"
+like err 'day first, set by option' "and says so"
+run aduan-add --from whatsapp --date-order xyz "$API"
+is "$rc" 2 "a bad --date-order is a usage error"
+
+# rejects: an invalid message goes to the rejects file as an export that re-feeds
+rm -f "$ADUAN_DB"; preset
+printf '14/11/24 09.15 - Ani: lapor jalan rusak \377\376 parah\n14/11/24 10.00 - Budi: mohon lampu mati diperbaiki\n' >"$T/WhatsApp Chat with Rusak.txt"
+run aduan-add --from whatsapp --rejects rej.txt "$T/WhatsApp Chat with Rusak.txt"
+is "$rc" 65 "a message that is not valid UTF-8 is rejected (65)"
+like err 'WhatsApp Chat with Rusak.txt:1: body is not valid UTF-8' "naming file and line"
+is "$(sql 'select count(*) from complaint')" 1 "the good one is added"
+like rej.txt '^\[14/11/2024 09\.15\] Ani: lapor jalan rusak' "the rejects file is an export"
+sed -i 's/\xff\xfe //' rej.txt
+run aduan-add --from whatsapp --group Rusak rej.txt
+is "$rc" 0 "fixed, it re-feeds"
+is "$(sql 'select count(*) from complaint')" 2 "and adds the complaint"
+
+run aduan-add --from whatsapp --messages "$API"
+is "$rc" 2 "--messages needs --dry-run"
+printf 'no chat here\n' >"$T/WhatsApp Chat with Kosong.txt"
+run aduan-add --from whatsapp "$T/WhatsApp Chat with Kosong.txt"
+is "$rc" 65 "a file without messages is bad input"
+like err 'no WhatsApp messages found' "and says so"
+done_testing
