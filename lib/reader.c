@@ -91,20 +91,42 @@ csv_cb_row(int c, void *arg)
 	r->row_done = 1;
 }
 
-/* Read one line (with its end) into r->line; -1 at the end or on error. */
+/*
+ * Read one line with its end into r->line: a line ends at LF, CR LF or a
+ * lone CR (old Mac files), so that every record starts on a line of its
+ * own.  -1 at the end or on error.
+ */
 static ssize_t
 next_line(struct aduan_reader *r)
 {
-	ssize_t n = getline(&r->line, &r->linecap, r->fp);
+	size_t n = 0;
+	int c;
 
-	if (n == -1)
+	while ((c = getc_unlocked(r->fp)) != EOF) {
+		if (n + 2 >= r->linecap) {
+			r->linecap = r->linecap ? r->linecap * 2 : 4096;
+			r->line = aduan_xrealloc(r->line, r->linecap);
+		}
+		r->line[n++] = (char)c;
+		if (c == '\n')
+			break;
+		if (c == '\r') {
+			if ((c = getc_unlocked(r->fp)) == '\n')
+				r->line[n++] = '\n';
+			else if (c != EOF)
+				ungetc(c, r->fp);
+			break;
+		}
+	}
+	if (n == 0)
 		return -1;
+	r->line[n] = '\0';
 	r->lineno++;
 	if (r->lineno == 1 && n >= 3 && memcmp(r->line, "\xef\xbb\xbf", 3) == 0) {
-		memmove(r->line, r->line + 3, (size_t)n - 2);
+		memmove(r->line, r->line + 3, n - 2);
 		n -= 3;
 	}
-	return n;
+	return (ssize_t)n;
 }
 
 /* Strip the line end of r->line (n bytes). */

@@ -105,6 +105,29 @@ const char *const aduan_migrations[] = {
 	"  INSERT INTO complaint_fts(rowid, body, location, category)\n"
 	"    VALUES (new.id, new.body, new.location, new.category);\n"
 	"END;\n",
+
+	/*
+	 * 2: routing rules, and what undo needs.  rule.position orders the
+	 * rules (first match wins); a rule matches on keywords in pattern,
+	 * on the complaint's category, or on both.  event.prior keeps the
+	 * complaint's lifecycle fields as they were before the event (a JSON
+	 * object), so that 'aduan undo' can put them back;
+	 * invocation.undone_by names the 'aduan undo' that reverted it.
+	 */
+	"CREATE TABLE rule (\n"
+	"  id             INTEGER PRIMARY KEY,\n"
+	"  position       INTEGER NOT NULL,\n"
+	"  pattern        TEXT NOT NULL DEFAULT '',\n"
+	"  category_match TEXT,\n"
+	"  agency         TEXT NOT NULL REFERENCES agency(code) ON UPDATE CASCADE,\n"
+	"  set_category   TEXT,\n"
+	"  set_priority   TEXT CHECK (set_priority IS NULL OR set_priority IN ('urgent','normal','low')),\n"
+	"  CHECK (pattern <> '' OR category_match IS NOT NULL)\n"
+	") STRICT;\n"
+	"CREATE INDEX rule_position ON rule(position);\n"
+	"CREATE INDEX rule_agency ON rule(agency);\n"
+	"ALTER TABLE event ADD COLUMN prior TEXT;\n"
+	"ALTER TABLE invocation ADD COLUMN undone_by INTEGER REFERENCES invocation(id);\n",
 };
 
 const int aduan_nmigrations = sizeof(aduan_migrations) / sizeof(aduan_migrations[0]);
