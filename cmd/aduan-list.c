@@ -134,6 +134,22 @@ print_long(struct aduan_db *db, const char *const *v, int visible, time_t now)
 	return 0;
 }
 
+/* Name the ids that were asked for and do not exist. */
+static void
+report_missing(struct aduan_db *db, struct aduan_filter *f)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT j.value FROM json_each(?) j WHERE NOT EXISTS "
+	    "(SELECT 1 FROM complaint c WHERE c.id = j.value)");
+
+	if (st == NULL)
+		return;
+	sqlite3_bind_text(st, 1, f->ids.s, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		cli_warn("no such complaint: %s", sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -273,6 +289,8 @@ main(int argc, char *argv[])
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		cli_fail(aduan_db_fail(db, "querying"));
 	sqlite3_finalize(st);
+	if (f.nids > 0)
+		report_missing(db, &f);
 	if (w != NULL)
 		aduan_writer_close(w);
 	aduan_buf_release(&sql);

@@ -60,6 +60,10 @@ is "$rc" 1 "nothing matched: exit 1"
 is "$(cat out)" "" "and prints nothing"
 run aduan-list 99
 is "$rc" 1 "no such complaint: exit 1"
+like err '^aduan-list: no such complaint: 99$' "naming the id"
+run aduan-list -q 1 99
+is "$rc" 0 "one found of two: exit 0"
+like err 'no such complaint: 99' "the missing one is named"
 run aduan-list --kelurahan Atlantis
 is "$rc" 2 "an unknown kelurahan is a usage error"
 like err 'unknown kelurahan "Atlantis"' "naming it"
