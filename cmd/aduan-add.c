@@ -15,10 +15,11 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: aduan-add [--db FILE] [--by NAME] [-c CHANNEL] [-n NAME] [-p PHONE]\n"
+	fputs("usage: aduan-add [-q] [--db FILE] [--by NAME] [-c CHANNEL] [-n NAME] [-p PHONE]\n"
 	    "                 [-k KELURAHAN] [-r RT] [-L LOCATION] [--category CATEGORY]\n"
 	    "                 [--urgent | --priority PRIORITY] [--anonymous] [--confidential]\n"
-	    "                 [--at TIME] [--source SOURCE] [TEXT ...]\n"
+	    "                 [--at TIME] [--source SOURCE] [--dry-run [--format jsonl]]\n"
+	    "                 [TEXT ...]\n"
 	    "       aduan-add [--db FILE] [--by NAME] --from csv|tsv|jsonl|whatsapp\n"
 	    "                 [--rejects FILE] [--strict] [--dry-run [--format jsonl]] [-q]\n"
 	    "                 [--group NAME] [--tz ZONE] [--date-order dmy|mdy|ymd] [--all]\n"

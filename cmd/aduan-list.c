@@ -27,7 +27,9 @@ enum {
 };
 
 static const struct option longopts[] = {
-	CLI_COMMON_OPTIONS,
+	{"db", required_argument, NULL, OPT_DB},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
 	{"status", required_argument, NULL, OPT_STATUS},
 	{"agency", required_argument, NULL, OPT_AGENCY},
 	{"kelurahan", required_argument, NULL, OPT_KELURAHAN},
@@ -177,20 +179,12 @@ main(int argc, char *argv[])
 		case OPT_CHANNEL: aduan_filter_add(&f, AQ_CHANNEL, optarg); break;
 		case OPT_CATEGORY: aduan_filter_add(&f, AQ_CATEGORY, optarg); break;
 		case OPT_PRIORITY: aduan_filter_add(&f, AQ_PRIORITY, optarg); break;
-		case OPT_RT: {
-			char *end_;
-			long n;
-
-			optarg += strncasecmp(optarg, "rt", 2) == 0 ? 2 : 0;
-			optarg += strspn(optarg, " .");
-			n = strtol(optarg, &end_, 10);
-			if (*optarg == '\0' || *end_ != '\0' || n <= 0 || n > 999)
-				cli_usage_error(usage, "--rt: a number such as 005, not \"%s\"", optarg);
+		case OPT_RT:
 			free(f.rt);
 			f.rt = aduan_xmalloc(8);
-			snprintf(f.rt, 8, "%03ld", n);
+			if (aduan_rt_normalize(optarg, f.rt) == -1)
+				cli_usage_error(usage, "--rt: a number such as 005, not \"%s\"", optarg);
 			break;
-		}
 		case OPT_SINCE:
 			cli_time_span("--since", optarg, &start, &end, usage);
 			f.since = start;
@@ -220,7 +214,6 @@ main(int argc, char *argv[])
 		case '0': nul = 1; break;
 		case 'l': longfmt = 1; break;
 		case OPT_DB: dbpath = optarg; break;
-		case OPT_BY: break;
 		case OPT_HELP: usage(stdout); return cli_finish(0);
 		case OPT_VERSION: printf("aduan-list %s\n", ADUAN_VERSION); return cli_finish(0);
 		default: usage(stderr); return ADUAN_USAGE;

@@ -19,6 +19,7 @@ cli_init(int argc, char *argv[])
 	setlocale(LC_ALL, "");
 	if (argv[0] != NULL && *argv[0] != '\0')
 		progname = (slash = strrchr(argv[0], '/')) ? slash + 1 : argv[0];
+	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
 	/* kept before getopt permutes argv, for the invocation's record */
 	aduan_buf_adds(&command, progname);
 	for (i = 1; i < argc; i++) {

@@ -128,8 +128,14 @@ extern const char *const aduan_channels[];	/* NULL-terminated */
 extern const char *const aduan_priorities[];
 extern const char *const aduan_statuses[];
 extern const char *const aduan_resolutions[];
-/* Index of s in a NULL-terminated list, or -1. */
+/* Index of s in a NULL-terminated list (any case), or -1. */
 int aduan_word_index(const char *const *list, const char *s);
+/* The list's word that s names, directly or by a synonym an operator
+ * types ("wa" for whatsapp, "telepon" for phone, "darurat" for urgent);
+ * NULL when none. */
+const char *aduan_word_canon(const char *const *list, const char *s);
+/* RT numbers: "5", "05", "RT 005", "rt.5" all become "005"; -1 if not one. */
+int aduan_rt_normalize(const char *s, char out[8]);
 
 /*
  * One complaint as text fields: v[i] is NULL when absent, otherwise an

@@ -139,9 +139,8 @@ trim(struct aduan_complaint *c, int i)
 	s[e - s - lead] = '\0';
 }
 
-/* Map s onto one of list, directly or through a synonym; NULL if neither. */
-static const char *
-word(const char *const *list, const char *s)
+const char *
+aduan_word_canon(const char *const *list, const char *s)
 {
 	size_t i;
 	int k;
@@ -244,31 +243,37 @@ check_int(struct aduan_complaint *c, int i)
 	return 0;
 }
 
-/* RT numbers: "5", "05", "RT 005", "rt.5" all become "005". */
-static int
-check_rt(struct aduan_complaint *c)
+int
+aduan_rt_normalize(const char *s, char out[8])
 {
-	const char *s = c->v[AF_RT];
-	char buf[16];
 	long n;
 	char *end;
 
-	if (s == NULL)
-		return 0;
 	if (strncasecmp(s, "rt", 2) == 0)
 		s += 2;
 	s += strspn(s, " .:");
 	if (!isdigit((unsigned char)*s))
-		goto bad;
+		return -1;
 	errno = 0;
 	n = strtol(s, &end, 10);
 	if (errno != 0 || *end != '\0' || n <= 0 || n > 999)
-		goto bad;
-	snprintf(buf, sizeof(buf), "%03ld", n);
+		return -1;
+	snprintf(out, 8, "%03ld", n);
+	return 0;
+}
+
+static int
+check_rt(struct aduan_complaint *c)
+{
+	char buf[8];
+
+	if (c->v[AF_RT] == NULL)
+		return 0;
+	if (aduan_rt_normalize(c->v[AF_RT], buf) == -1)
+		return aduan_fail(ADUAN_DATAERR, "bad rt: \"%s\" (a number such as 005)",
+		    c->v[AF_RT]);
 	aduan_complaint_sets(c, AF_RT, buf);
 	return 0;
-bad:
-	return aduan_fail(ADUAN_DATAERR, "bad rt: \"%s\" (a number such as 005)", c->v[AF_RT]);
 }
 
 static int
@@ -395,21 +400,21 @@ aduan_complaint_check(struct aduan_db *db, struct aduan_complaint *c, time_t now
 
 	if (c->v[AF_CHANNEL] == NULL)
 		aduan_complaint_sets(c, AF_CHANNEL, "other");
-	if ((w = word(aduan_channels, c->v[AF_CHANNEL])) == NULL)
+	if ((w = aduan_word_canon(aduan_channels, c->v[AF_CHANNEL])) == NULL)
 		return bad_word("channel", c->v[AF_CHANNEL], aduan_channels);
 	aduan_complaint_sets(c, AF_CHANNEL, w);
 	if (c->v[AF_PRIORITY] == NULL)
 		aduan_complaint_sets(c, AF_PRIORITY, "normal");
-	if ((w = word(aduan_priorities, c->v[AF_PRIORITY])) == NULL)
+	if ((w = aduan_word_canon(aduan_priorities, c->v[AF_PRIORITY])) == NULL)
 		return bad_word("priority", c->v[AF_PRIORITY], aduan_priorities);
 	aduan_complaint_sets(c, AF_PRIORITY, w);
 	if (c->v[AF_STATUS] == NULL)
 		aduan_complaint_sets(c, AF_STATUS, c->v[AF_AGENCY] ? "routed" : "open");
-	if ((w = word(aduan_statuses, c->v[AF_STATUS])) == NULL)
+	if ((w = aduan_word_canon(aduan_statuses, c->v[AF_STATUS])) == NULL)
 		return bad_word("status", c->v[AF_STATUS], aduan_statuses);
 	aduan_complaint_sets(c, AF_STATUS, w);
 	if (c->v[AF_RESOLUTION] != NULL) {
-		if ((w = word(aduan_resolutions, c->v[AF_RESOLUTION])) == NULL)
+		if ((w = aduan_word_canon(aduan_resolutions, c->v[AF_RESOLUTION])) == NULL)
 			return bad_word("resolution", c->v[AF_RESOLUTION], aduan_resolutions);
 		aduan_complaint_sets(c, AF_RESOLUTION, w);
 	}
@@ -506,7 +511,7 @@ aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *
 		return 0;	/* uid or source_key already present */
 	*id = sqlite3_last_insert_rowid(aduan_db_sqlite(db));
 	return aduan_event_add(db, *id, "create", NULL, c->v[AF_STATUS], NULL,
-	    c->v[AF_AGENCY], c->v[AF_SOURCE]);
+	    c->v[AF_AGENCY], NULL);
 }
 
 /* ---- likely duplicates ---------------------------------------------- */

@@ -248,14 +248,13 @@ resolve_words(struct aduan_filter *f, enum aduan_filter_list which, const char *
 	aduan_buf_reset(&f->list[which]);
 	for (p = raw->s; p != NULL; p = e ? e + 1 : NULL) {
 		char *name;
-		int k;
 
 		if ((e = strchr(p, ',')) != NULL)
 			*e = '\0';
 		name = p + strspn(p, " ");
 		if (*name == '\0')
 			continue;
-		if ((k = aduan_word_index(list, name)) == -1) {
+		if (aduan_word_canon(list, name) == NULL) {
 			struct aduan_buf b = {0};
 			int i;
 
@@ -265,7 +264,7 @@ resolve_words(struct aduan_filter *f, enum aduan_filter_list which, const char *
 			aduan_buf_release(&b);
 			return ADUAN_USAGE;
 		}
-		add_words(&f->list[which], list[k]);
+		add_words(&f->list[which], aduan_word_canon(list, name));
 	}
 	return 0;
 }
