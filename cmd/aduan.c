@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "refdata.h"
+#include "lifecycle.h"
 
 static void
 usage(FILE *fp)
@@ -21,6 +22,11 @@ usage(FILE *fp)
 	    "       aduan agency [--db FILE] list | add CODE NAME [--sla DAYS] [--contact TEXT] |\n"
 	    "                    rm CODE\n"
 	    "       aduan kelurahan [--db FILE] list | add NAME [--code CODE] [--alias ALIAS,...]\n"
+	    "       aduan rule [--db FILE] list | add PATTERN AGENCY [--category C]\n"
+	    "                  [--set-category C] [--priority P] [--at N] | rm N |\n"
+	    "                  test [--category C] TEXT | load FILE\n"
+	    "       aduan holiday [--db FILE] list | add DAY NAME | rm DAY | load FILE\n"
+	    "       aduan undo [--db FILE] [--by NAME] [--list]\n"
 	    "       aduan help [COMMAND]\n", fp);
 }
 
@@ -38,6 +44,9 @@ static const char *const overview =
     "  aduan config    show or change settings\n"
     "  aduan agency    list, add or remove agencies\n"
     "  aduan kelurahan list or add kelurahan and their aliases\n"
+    "  aduan rule      list, add, remove, test or load the routing rules\n"
+    "  aduan holiday   list, add, remove or load holidays (for due dates)\n"
+    "  aduan undo      revert the last command that changed complaints\n"
     "\n"
     "'aduan help COMMAND' shows a command's options; 'man aduan' tells the whole story.\n";
 
@@ -63,7 +72,10 @@ run_program(const char *verb, char *argv[])
 	cli_die(ADUAN_IOERR, "cannot run %s: %s", name, strerror(errno));
 }
 
-enum { OPT_PRESET = OPT_FIRST_LOCAL, OPT_UNSET, OPT_SLA, OPT_CONTACT, OPT_CODE, OPT_ALIAS };
+enum {
+	OPT_PRESET = OPT_FIRST_LOCAL, OPT_UNSET, OPT_SLA, OPT_CONTACT, OPT_CODE, OPT_ALIAS,
+	OPT_CATEGORY, OPT_SET_CATEGORY, OPT_PRIORITY, OPT_AT, OPT_LIST
+};
 
 static const struct option longopts[] = {
 	CLI_COMMON_OPTIONS,
@@ -73,12 +85,18 @@ static const struct option longopts[] = {
 	{"contact", required_argument, NULL, OPT_CONTACT},
 	{"code", required_argument, NULL, OPT_CODE},
 	{"alias", required_argument, NULL, OPT_ALIAS},
+	{"category", required_argument, NULL, OPT_CATEGORY},
+	{"set-category", required_argument, NULL, OPT_SET_CATEGORY},
+	{"priority", required_argument, NULL, OPT_PRIORITY},
+	{"at", required_argument, NULL, OPT_AT},
+	{"list", no_argument, NULL, OPT_LIST},
 	{NULL, 0, NULL, 0}
 };
 
 struct opts {
 	const char *db, *by, *preset, *contact, *code, *alias;
-	int unset, sla;
+	const char *category, *set_category, *priority;
+	int unset, sla, at, list;
 };
 
 /* Options of every admin verb; which ones a verb accepts is checked by it. */
@@ -99,6 +117,16 @@ parse(int *argcp, char ***argvp, struct opts *o)
 		case OPT_CONTACT: o->contact = optarg; break;
 		case OPT_CODE: o->code = optarg; break;
 		case OPT_ALIAS: o->alias = optarg; break;
+		case OPT_CATEGORY: o->category = optarg; break;
+		case OPT_SET_CATEGORY: o->set_category = optarg; break;
+		case OPT_PRIORITY: o->priority = optarg; break;
+		case OPT_LIST: o->list = 1; break;
+		case OPT_AT:
+			v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 100000)
+				cli_usage_error(usage, "--at: a rule position from 1, not \"%s\"", optarg);
+			o->at = (int)v;
+			break;
 		case OPT_SLA:
 			v = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 365)
@@ -303,6 +331,180 @@ cmd_kelurahan(int argc, char *argv[], int full_argc, char *full_argv[])
 	return 0;
 }
 
+/* End an admin change: a usage error, a failure, or commit. */
+static void
+finish_change(struct aduan_db *db, int rc)
+{
+	if (rc == 0) {
+		cli_commit(db);
+		return;
+	}
+	aduan_db_rollback(db);
+	if (rc == ADUAN_USAGE)
+		cli_usage_error(usage, "%s", aduan_errmsg());
+	cli_fail(rc);
+}
+
+static int
+cmd_rule(int argc, char *argv[], int full_argc, char *full_argv[])
+{
+	struct aduan_rules rules;
+	const struct aduan_rule *r;
+	struct opts o = {0};
+	struct aduan_db *db;
+	const char *alt;
+	size_t altlen;
+	long n = 0;
+	int rc;
+
+	parse(&argc, &argv, &o);
+	if (argc == 0 || strcmp(argv[0], "list") == 0) {
+		if (argc > 1)
+			cli_usage_error(usage, "rule list takes no operands");
+		db = cli_open(o.db, ADUAN_RDONLY);
+		print_query(db, "SELECT position, pattern, category_match AS category, agency, "
+		    "set_category, set_priority FROM rule ORDER BY position");
+	} else if (strcmp(argv[0], "test") == 0) {
+		if (argc != 2)
+			cli_usage_error(usage, "rule test needs one TEXT (quote it)");
+		db = cli_open(o.db, ADUAN_RDONLY);
+		if ((rc = aduan_rules_get(db, &rules)) != 0)
+			cli_fail(rc);
+		r = aduan_rules_match(&rules, argv[1], o.category, &alt, &altlen);
+		if (r == NULL) {
+			aduan_rules_release(&rules);
+			aduan_db_close(db);
+			cli_die(ADUAN_NOMATCH, "no rule matches");
+		}
+		printf("rule %d\t%s\t%.*s", r->position, r->agency, (int)altlen, alt);
+		if (r->set_category != NULL)
+			printf("\tcategory=%s", r->set_category);
+		if (r->set_priority != NULL)
+			printf("\tpriority=%s", r->set_priority);
+		putchar('\n');
+		aduan_rules_release(&rules);
+	} else if (strcmp(argv[0], "add") == 0) {
+		if (argc != 3)
+			cli_usage_error(usage, "rule add needs a PATTERN and an AGENCY "
+			    "(an empty PATTERN with --category matches on the category)");
+		db = cli_open(o.db, ADUAN_RDWR);
+		cli_begin(db, o.by);
+		finish_change(db, aduan_rule_add(db, o.at, argv[1], o.category, argv[2],
+		    o.set_category, o.priority));
+	} else if (strcmp(argv[0], "rm") == 0) {
+		char *end;
+		long pos;
+
+		if (argc != 2)
+			cli_usage_error(usage, "rule rm needs a rule number (see 'aduan rule list')");
+		pos = strtol(argv[1], &end, 10);
+		if (*argv[1] == '\0' || *end != '\0' || pos < 1 || pos > 100000)
+			cli_usage_error(usage, "rule rm: a rule number, not \"%s\"", argv[1]);
+		db = cli_open(o.db, ADUAN_RDWR);
+		cli_begin(db, o.by);
+		finish_change(db, aduan_rule_rm(db, (int)pos));
+	} else if (strcmp(argv[0], "load") == 0) {
+		if (argc != 2)
+			cli_usage_error(usage, "rule load needs a FILE");
+		db = cli_open(o.db, ADUAN_RDWR);
+		cli_begin(db, o.by);
+		finish_change(db, aduan_rule_load(db, argv[1], &n));
+		fprintf(stderr, "%s: %ld rules loaded\n", progname, n);
+	} else
+		cli_usage_error(usage, "rule: list, add, rm, test or load, not \"%s\"", argv[0]);
+	aduan_db_close(db);
+	return 0;
+}
+
+static int
+cmd_holiday(int argc, char *argv[], int full_argc, char *full_argv[])
+{
+	struct opts o = {0};
+	struct aduan_db *db;
+	long n = 0;
+	int rc;
+
+	parse(&argc, &argv, &o);
+	if (argc == 0 || strcmp(argv[0], "list") == 0) {
+		if (argc > 1)
+			cli_usage_error(usage, "holiday list takes no operands");
+		db = cli_open(o.db, ADUAN_RDONLY);
+		print_query(db, "SELECT day, name FROM holiday ORDER BY day");
+	} else if (strcmp(argv[0], "add") == 0) {
+		if (argc != 3)
+			cli_usage_error(usage, "holiday add needs a DAY (YYYY-MM-DD) and a NAME");
+		db = cli_open(o.db, ADUAN_RDWR);
+		cli_begin(db, o.by);
+		finish_change(db, aduan_holiday_add(db, argv[1], argv[2]));
+	} else if (strcmp(argv[0], "rm") == 0) {
+		if (argc != 2)
+			cli_usage_error(usage, "holiday rm needs a DAY");
+		db = cli_open(o.db, ADUAN_RDWR);
+		cli_begin(db, o.by);
+		finish_change(db, aduan_holiday_rm(db, argv[1]));
+	} else if (strcmp(argv[0], "load") == 0) {
+		if (argc != 2)
+			cli_usage_error(usage, "holiday load needs a FILE");
+		db = cli_open(o.db, ADUAN_RDWR);
+		cli_begin(db, o.by);
+		rc = aduan_holiday_load(db, argv[1], &n);
+		finish_change(db, rc == ADUAN_NOMATCH ? ADUAN_IOERR : rc);
+		fprintf(stderr, "%s: %ld holidays loaded\n", progname, n);
+	} else
+		cli_usage_error(usage, "holiday: list, add, rm or load, not \"%s\"", argv[0]);
+	aduan_db_close(db);
+	return 0;
+}
+
+static void
+undone(int64_t id, int deleted, void *arg)
+{
+	if (!deleted)
+		printf("%lld\n", (long long)id);
+}
+
+static int
+cmd_undo(int argc, char *argv[], int full_argc, char *full_argv[])
+{
+	struct aduan_undo_result r;
+	struct opts o = {0};
+	struct aduan_db *db;
+	char at[32];
+	time_t t;
+	int rc;
+
+	parse(&argc, &argv, &o);
+	if (argc > 0)
+		cli_usage_error(usage, "undo takes no operands");
+	if (o.list) {
+		db = cli_open(o.db, ADUAN_RDONLY);
+		print_query(db, "SELECT i.id AS invocation, "
+		    "strftime('%Y-%m-%d %H:%M', i.at, 'localtime') AS at, i.actor, "
+		    "coalesce((SELECT group_concat(a.action || ' ' || a.n, ', ') FROM "
+		    "  (SELECT action, count(*) AS n FROM event WHERE invocation = i.id "
+		    "   GROUP BY action ORDER BY min(id)) a), '') AS changes, "
+		    "coalesce('#' || i.undone_by, '') AS undone_by, i.command "
+		    "FROM invocation i ORDER BY i.id DESC LIMIT 20");
+		aduan_db_close(db);
+		return 0;
+	}
+	db = cli_open(o.db, ADUAN_RDWR);
+	cli_begin(db, o.by);
+	if ((rc = aduan_undo(db, &r, undone, NULL)) != 0) {
+		aduan_db_rollback(db);
+		cli_fail(rc);
+	}
+	cli_commit(db);
+	if (aduan_time_from_utc(r.at, &t) == 0)
+		aduan_time_local(t, at);
+	else
+		snprintf(at, sizeof(at), "%s", r.at);
+	fprintf(stderr, "%s: undid #%lld by %s at %s (%s): %ld restored, %ld removed\n",
+	    progname, (long long)r.invocation, r.actor, at, r.command, r.restored, r.deleted);
+	aduan_db_close(db);
+	return 0;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(int, char **, int, char **);
@@ -311,6 +513,9 @@ static const struct {
 	{"config", cmd_config},
 	{"agency", cmd_agency},
 	{"kelurahan", cmd_kelurahan},
+	{"rule", cmd_rule},
+	{"holiday", cmd_holiday},
+	{"undo", cmd_undo},
 };
 
 int

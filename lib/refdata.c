@@ -9,6 +9,7 @@
 
 #include "aduan.h"
 #include "refdata.h"
+#include "lifecycle.h"
 
 const struct aduan_setting_def aduan_settings[] = {
 	{"intake.keywords",
@@ -274,12 +275,42 @@ load_agency(char **f, int n, long line, void *arg)
 	    n > 2 && *f[2] ? atoi(f[2]) : 0, n > 3 ? f[3] : NULL);
 }
 
+static int
+load_rule(char **f, int n, long line, void *arg)
+{
+	struct loadctx *x = arg;
+	int rc;
+
+	/* a preset's rules replace those there were: first match wins, and
+	 * loading twice must not double them */
+	if (x->n == 0 && (rc = aduan_rule_clear(x->db)) != 0)
+		return rc;
+	x->n++;
+	return aduan_rule_row(x->db, f, n, "rule file", line);
+}
+
+static int
+load_holiday(char **f, int n, long line, void *arg)
+{
+	struct loadctx *x = arg;
+	int rc;
+
+	x->n++;
+	if (n < 2)
+		return aduan_fail(ADUAN_DATAERR, "holiday file:%ld: a day and a name", line);
+	if ((rc = aduan_holiday_add(x->db, f[0], f[1])) != 0)
+		return aduan_fail(ADUAN_DATAERR, "holiday file:%ld: %s", line, aduan_errmsg());
+	return 0;
+}
+
 static const struct {
 	const char *part;
 	int (*fn)(char **, int, long, void *);
 } preset_parts[] = {
 	{"kelurahan", load_kelurahan},
 	{"agency", load_agency},
+	{"rule", load_rule},
+	{"holiday", load_holiday},
 };
 
 int

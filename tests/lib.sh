@@ -24,6 +24,22 @@ FIX="$ADUAN_BUILD/tests/fixtures"
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$T/sanitizer"
 UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:log_path=$T/sanitizer"
 export ASAN_OPTIONS UBSAN_OPTIONS
+# Under 'make check-valgrind' each program runs in valgrind; any report
+# (an error or a definite leak) lands in $T/valgrind.* and fails the test.
+if [ -n "${ADUAN_VALGRIND:-}" ]; then
+	mkdir -p "$T/vg"
+	for p in "$ADUAN_BUILD"/aduan "$ADUAN_BUILD"/aduan-*; do
+		case $p in *.c|*.o) continue ;; esac
+		[ -x "$p" ] || continue
+		cat >"$T/vg/${p##*/}" <<VG
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\
+	--show-leak-kinds=definite --log-file="$T/valgrind.%p" "$p" "\$@"
+VG
+		chmod +x "$T/vg/${p##*/}"
+	done
+	PATH="$T/vg:$PATH"
+fi
 cd "$T" || exit 1
 
 tap_n=0
@@ -91,6 +107,12 @@ skip() {	# skip REASON
 }
 
 done_testing() {
+	for f in "$T"/valgrind.*; do
+		[ -s "$f" ] || continue
+		ok 1 "no valgrind reports"
+		sed 's/^/#   /' "$f" | head -n 60
+		break
+	done
 	if ls "$T"/sanitizer.* >/dev/null 2>&1; then
 		ok 1 "no sanitizer reports"
 		cat "$T"/sanitizer.* | sed 's/^/#   /' | head -n 60

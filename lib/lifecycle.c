@@ -1,0 +1,629 @@
+/*
+ * lifecycle.c - a complaint after intake: forwarded to an agency (by hand
+ * or by the rules), followed up with notes, closed, reopened; and undo.
+ *
+ * Every change records one event whose "prior" column keeps the
+ * complaint's lifecycle fields as they were before it (a JSON object),
+ * so that undo can put them back without guessing.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "aduan.h"
+#include "lifecycle.h"
+
+/* The lifecycle fields of a complaint. */
+struct state {
+	int64_t id;
+	char *status, *agency, *priority, *category, *received_at, *body;
+	int64_t duplicate_of;
+};
+
+static void
+state_release(struct state *s)
+{
+	free(s->status);
+	free(s->agency);
+	free(s->priority);
+	free(s->category);
+	free(s->received_at);
+	free(s->body);
+	memset(s, 0, sizeof(*s));
+}
+
+static char *
+col(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s ? aduan_xstrdup(s) : NULL;
+}
+
+/* Read complaint id; ADUAN_NOMATCH "no such complaint: ID" when absent. */
+static int
+state_get(struct aduan_db *db, int64_t id, struct state *s)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT status, agency, priority, category, received_at, body, duplicate_of "
+	    "FROM complaint WHERE id = ?");
+	int rc;
+
+	memset(s, 0, sizeof(*s));
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		s->id = id;
+		s->status = col(st, 0);
+		s->agency = col(st, 1);
+		s->priority = col(st, 2);
+		s->category = col(st, 3);
+		s->received_at = col(st, 4);
+		s->body = col(st, 5);
+		s->duplicate_of = sqlite3_column_int64(st, 6);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return aduan_fail(ADUAN_NOMATCH, "no such complaint: %lld", (long long)id);
+	if (rc != SQLITE_ROW)
+		return aduan_db_fail(db, "reading a complaint");
+	return 0;
+}
+
+int
+aduan_complaint_exists(struct aduan_db *db, int64_t id, int *yes)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT 1 FROM complaint WHERE id = ?");
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return aduan_db_fail(db, "looking up a complaint");
+	*yes = rc == SQLITE_ROW;
+	return 0;
+}
+
+static int
+step_done(struct aduan_db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, what);
+	return 0;
+}
+
+/*
+ * Record an event on complaint id before changing it: the old status and
+ * agency and the prior state come from the row as it is now.
+ */
+static int
+event(struct aduan_db *db, int64_t id, const char *action, const char *new_status,
+    const char *new_agency, const char *note)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "INSERT INTO event(complaint, at, actor, action, old_status, new_status, "
+	    "old_agency, new_agency, note, invocation, prior) "
+	    "SELECT c.id, i.at, i.actor, ?2, c.status, ?3, c.agency, ?4, ?5, i.id, "
+	    "json_object('status', c.status, 'agency', c.agency, 'due_at', c.due_at, "
+	    "'closed_at', c.closed_at, 'resolution', c.resolution, "
+	    "'duplicate_of', c.duplicate_of, 'category', c.category, 'priority', c.priority) "
+	    "FROM complaint c, invocation i WHERE c.id = ?1 AND i.id = ?6");
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, new_status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, new_agency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, note, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, aduan_db_invocation(db));
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return aduan_db_fail(db, "recording history");
+	}
+	sqlite3_reset(st);
+	if (sqlite3_changes(aduan_db_sqlite(db)) != 1)
+		return aduan_fail(ADUAN_IOERR, "recording history: no write transaction");
+	return 0;
+}
+
+int
+aduan_agency_resolve(struct aduan_db *db, const char *name, char **code)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT code FROM agency WHERE code = ? COLLATE NOCASE");
+	struct aduan_buf b = {0};
+	int rc;
+
+	*code = NULL;
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*code = col(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "looking up an agency");
+	if ((st = aduan_db_stmt(db, "SELECT code FROM agency ORDER BY code")) == NULL)
+		return ADUAN_IOERR;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		aduan_buf_printf(&b, "%s%s", b.len ? ", " : "", sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	rc = aduan_fail(ADUAN_USAGE, b.len ? "unknown agency \"%s\" (one of: %s)" :
+	    "unknown agency \"%s\" (no agencies yet: 'aduan init --preset NAME'%s)",
+	    name, b.len ? b.s : "");
+	aduan_buf_release(&b);
+	return rc;
+}
+
+/* Due date for s forwarded to agency with priority. */
+static int
+due_for(struct aduan_db *db, const struct state *s, const char *agency, const char *priority,
+    char out[21])
+{
+	int days, rc;
+
+	if ((rc = aduan_sla_days(db, priority, agency, &days)) != 0)
+		return rc;
+	return aduan_sla_due(db, s->received_at, days, out);
+}
+
+int
+aduan_route_to(struct aduan_db *db, int64_t id, const char *agency, const char *note,
+    int *changed)
+{
+	struct state s;
+	sqlite3_stmt *st;
+	char due[21];
+	int rc;
+
+	*changed = 0;
+	if ((rc = state_get(db, id, &s)) != 0)
+		return rc;
+	if (strcmp(s.status, "closed") == 0) {
+		rc = aduan_fail(ADUAN_NOMATCH, "complaint %lld is closed (reopen it first: "
+		    "aduan-close --reopen %lld)", (long long)id, (long long)id);
+		goto out;
+	}
+	if (s.agency != NULL && strcmp(s.agency, agency) == 0 && strcmp(s.status, "routed") == 0) {
+		/* already there: the due date stays; a note is still kept */
+		if (note != NULL)
+			rc = event(db, id, "note", s.status, s.agency, note);
+		goto out;
+	}
+	if ((rc = due_for(db, &s, agency, s.priority, due)) != 0 ||
+	    (rc = event(db, id, "route", "routed", agency, note)) != 0)
+		goto out;
+	st = aduan_db_stmt(db, "UPDATE complaint SET status = 'routed', agency = ?2, "
+	    "due_at = ?3 WHERE id = ?1");
+	if (st == NULL) {
+		rc = ADUAN_IOERR;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, agency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, due, -1, SQLITE_STATIC);
+	if ((rc = step_done(db, st, "routing a complaint")) == 0)
+		*changed = 1;
+out:
+	state_release(&s);
+	return rc;
+}
+
+void
+aduan_auto_release(struct aduan_auto *a)
+{
+	free(a->match);
+	free(a->category);
+	free(a->priority);
+	memset(a, 0, sizeof(*a));
+}
+
+int
+aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rules,
+    const char *note, int dry_run, struct aduan_auto *a)
+{
+	struct aduan_buf why = {0};
+	struct state s;
+	sqlite3_stmt *st;
+	const char *alt, *priority;
+	size_t altlen;
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	if ((rc = state_get(db, id, &s)) != 0)
+		return rc;
+	if (strcmp(s.status, "open") != 0) {
+		rc = strcmp(s.status, "closed") == 0 ?
+		    aduan_fail(ADUAN_NOMATCH, "complaint %lld is closed", (long long)id) :
+		    aduan_fail(ADUAN_NOMATCH, "complaint %lld is already routed to %s "
+		    "(use --to to route it again)", (long long)id, s.agency ? s.agency : "?");
+		goto out;
+	}
+	if ((a->rule = aduan_rules_match(rules, s.body, s.category, &alt, &altlen)) == NULL)
+		goto out;
+	a->match = aduan_xstrndup(alt, altlen);
+	if (a->rule->set_category != NULL && s.category == NULL)
+		a->category = aduan_xstrdup(a->rule->set_category);
+	priority = s.priority;
+	if (a->rule->set_priority != NULL &&
+	    aduan_word_index(aduan_priorities, a->rule->set_priority) <
+	    aduan_word_index(aduan_priorities, s.priority))
+		priority = a->priority = aduan_xstrdup(a->rule->set_priority);
+	if ((rc = due_for(db, &s, a->rule->agency, priority, a->due)) != 0 || dry_run)
+		goto out;
+	aduan_buf_printf(&why, "rule %d: %s", a->rule->position, a->match);
+	if (note != NULL)
+		aduan_buf_printf(&why, "; %s", note);
+	if ((rc = event(db, id, "route", "routed", a->rule->agency, why.s)) != 0)
+		goto out;
+	st = aduan_db_stmt(db, "UPDATE complaint SET status = 'routed', agency = ?2, "
+	    "due_at = ?3, category = coalesce(?4, category), priority = ?5 WHERE id = ?1");
+	if (st == NULL) {
+		rc = ADUAN_IOERR;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, a->rule->agency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->category, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, priority, -1, SQLITE_STATIC);
+	rc = step_done(db, st, "routing a complaint");
+out:
+	aduan_buf_release(&why);
+	state_release(&s);
+	return rc;
+}
+
+int
+aduan_note_add(struct aduan_db *db, int64_t id, const char *note)
+{
+	struct state s;
+	int rc;
+
+	if ((rc = state_get(db, id, &s)) != 0)
+		return rc;
+	rc = event(db, id, "note", s.status, s.agency, note);
+	state_release(&s);
+	return rc;
+}
+
+/* Would marking id a duplicate of dup make a cycle? */
+static int
+makes_cycle(struct aduan_db *db, int64_t id, int64_t dup, int *yes)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "WITH RECURSIVE chain(id) AS (SELECT ?1 UNION "
+	    "SELECT c.duplicate_of FROM complaint c JOIN chain ON c.id = chain.id "
+	    "WHERE c.duplicate_of IS NOT NULL) SELECT 1 FROM chain WHERE id = ?2");
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, dup);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return aduan_db_fail(db, "following duplicates");
+	*yes = rc == SQLITE_ROW;
+	return 0;
+}
+
+int
+aduan_close(struct aduan_db *db, int64_t id, const char *resolution, int64_t duplicate_of,
+    const char *note)
+{
+	struct aduan_buf why = {0};
+	struct state s;
+	sqlite3_stmt *st;
+	char now[21];
+	int rc, cycle = 0;
+
+	if ((rc = state_get(db, id, &s)) != 0)
+		return rc;
+	if (strcmp(s.status, "closed") == 0) {
+		rc = aduan_fail(ADUAN_NOMATCH, "complaint %lld is already closed", (long long)id);
+		goto out;
+	}
+	if (duplicate_of != 0) {
+		if (duplicate_of == id)
+			cycle = 1;
+		else if ((rc = makes_cycle(db, id, duplicate_of, &cycle)) != 0)
+			goto out;
+		if (cycle) {
+			rc = aduan_fail(ADUAN_DATAERR, "complaint %lld cannot be a duplicate of %lld: "
+			    "%lld already leads back to it", (long long)id, (long long)duplicate_of,
+			    (long long)duplicate_of);
+			goto out;
+		}
+		aduan_buf_printf(&why, "duplicate of %lld", (long long)duplicate_of);
+	} else
+		aduan_buf_adds(&why, resolution);
+	if (note != NULL)
+		aduan_buf_printf(&why, ": %s", note);
+	if ((rc = event(db, id, "close", "closed", s.agency, why.s)) != 0)
+		goto out;
+	st = aduan_db_stmt(db, "UPDATE complaint SET status = 'closed', closed_at = ?2, "
+	    "resolution = ?3, duplicate_of = ?4 WHERE id = ?1");
+	if (st == NULL) {
+		rc = ADUAN_IOERR;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, aduan_time_utc(time(NULL), now), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, resolution, -1, SQLITE_STATIC);
+	if (duplicate_of != 0)
+		sqlite3_bind_int64(st, 4, duplicate_of);
+	rc = step_done(db, st, "closing a complaint");
+out:
+	aduan_buf_release(&why);
+	state_release(&s);
+	return rc;
+}
+
+int
+aduan_reopen(struct aduan_db *db, int64_t id, const char *note)
+{
+	struct state s;
+	sqlite3_stmt *st;
+	const char *status;
+	int rc;
+
+	if ((rc = state_get(db, id, &s)) != 0)
+		return rc;
+	if (strcmp(s.status, "closed") != 0) {
+		rc = aduan_fail(ADUAN_NOMATCH, "complaint %lld is not closed", (long long)id);
+		goto out;
+	}
+	status = s.agency != NULL ? "routed" : "open";
+	if ((rc = event(db, id, "reopen", status, s.agency, note)) != 0)
+		goto out;
+	st = aduan_db_stmt(db, "UPDATE complaint SET status = ?2, closed_at = NULL, "
+	    "resolution = NULL, duplicate_of = NULL WHERE id = ?1");
+	if (st == NULL) {
+		rc = ADUAN_IOERR;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+	rc = step_done(db, st, "reopening a complaint");
+out:
+	state_release(&s);
+	return rc;
+}
+
+/* ---- undo ----------------------------------------------------------------- */
+
+static void
+copy(char *dst, size_t n, const unsigned char *src)
+{
+	snprintf(dst, n, "%s", src ? (const char *)src : "");
+}
+
+/* The invocation to undo: the actor's latest that changed complaints, is
+ * not undone and is not itself an undo. */
+static int
+undo_target(struct aduan_db *db, struct aduan_undo_result *r)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT i.id, i.command, i.actor, i.at FROM invocation i "
+	    "WHERE i.undone_by IS NULL AND i.id <> ?1 "
+	    "AND i.actor = (SELECT actor FROM invocation WHERE id = ?1) "
+	    "AND EXISTS (SELECT 1 FROM event e WHERE e.invocation = i.id "
+	    "  AND e.action IN ('create','route','note','close','reopen','edit')) "
+	    "AND NOT EXISTS (SELECT 1 FROM event e WHERE e.invocation = i.id AND e.action = 'undo') "
+	    "ORDER BY i.id DESC LIMIT 1");
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, aduan_db_invocation(db));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		r->invocation = sqlite3_column_int64(st, 0);
+		copy(r->command, sizeof(r->command), sqlite3_column_text(st, 1));
+		copy(r->actor, sizeof(r->actor), sqlite3_column_text(st, 2));
+		copy(r->at, sizeof(r->at), sqlite3_column_text(st, 3));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return aduan_fail(ADUAN_NOMATCH, "nothing to undo");
+	if (rc != SQLITE_ROW)
+		return aduan_db_fail(db, "finding what to undo");
+	return 0;
+}
+
+/* One complaint the undone invocation touched. */
+struct touched {
+	int64_t id;
+	int created;	/* it was added by that invocation: delete it */
+	char *prior;	/* else its state before the invocation's first event */
+};
+
+static void
+local(const char *utc, char out[32])
+{
+	time_t t;
+
+	if (aduan_time_from_utc(utc, &t) == 0)
+		aduan_time_local(t, out);
+	else
+		snprintf(out, 32, "%s", utc);
+}
+
+/* Refuse, naming it, when complaint t changed after invocation inv. */
+static int
+changed_since(struct aduan_db *db, int64_t inv, const struct touched *t)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT e.action, i.id, i.actor, i.at, i.command FROM event e "
+	    "JOIN invocation i ON i.id = e.invocation "
+	    "WHERE e.complaint = ?1 AND e.invocation > ?2 AND e.action NOT IN ('export','undo') "
+	    "AND i.undone_by IS NULL ORDER BY e.id LIMIT 1");
+	char at[32];
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, t->id);
+	sqlite3_bind_int64(st, 2, inv);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		local((const char *)sqlite3_column_text(st, 3), at);
+		aduan_fail(ADUAN_DATAERR, "complaint %lld has changed since: %s by %s at %s "
+		    "(#%lld: %s); undo that first", (long long)t->id, sqlite3_column_text(st, 0),
+		    sqlite3_column_text(st, 2), at, (long long)sqlite3_column_int64(st, 1),
+		    sqlite3_column_text(st, 4));
+		sqlite3_reset(st);
+		return ADUAN_DATAERR;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "checking later changes");
+	if (!t->created)
+		return 0;
+	/* a complaint that others name as their original stays */
+	st = aduan_db_stmt(db, "SELECT c.id FROM complaint c WHERE c.duplicate_of = ?1 "
+	    "AND NOT EXISTS (SELECT 1 FROM event e WHERE e.complaint = c.id "
+	    "AND e.invocation = ?2 AND e.action = 'create') LIMIT 1");
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, t->id);
+	sqlite3_bind_int64(st, 2, inv);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		aduan_fail(ADUAN_DATAERR, "complaint %lld is named as the original of "
+		    "complaint %lld; undo refused", (long long)t->id,
+		    (long long)sqlite3_column_int64(st, 0));
+		sqlite3_reset(st);
+		return ADUAN_DATAERR;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : aduan_db_fail(db, "checking duplicates");
+}
+
+static int
+restore(struct aduan_db *db, int64_t inv, const struct touched *t)
+{
+	sqlite3_stmt *st;
+	int rc;
+	char note[64];
+
+	if (t->created) {
+		if ((st = aduan_db_stmt(db, "DELETE FROM complaint WHERE id = ?")) == NULL)
+			return ADUAN_IOERR;
+		sqlite3_bind_int64(st, 1, t->id);
+		return step_done(db, st, "removing an added complaint");
+	}
+	snprintf(note, sizeof(note), "undo of #%lld", (long long)inv);
+	/* the event first, while the row still shows the state being left */
+	st = aduan_db_stmt(db,
+	    "INSERT INTO event(complaint, at, actor, action, old_status, new_status, "
+	    "old_agency, new_agency, note, invocation, prior) "
+	    "SELECT c.id, i.at, i.actor, 'undo', c.status, json_extract(?2, '$.status'), "
+	    "c.agency, json_extract(?2, '$.agency'), ?3, i.id, "
+	    "json_object('status', c.status, 'agency', c.agency, 'due_at', c.due_at, "
+	    "'closed_at', c.closed_at, 'resolution', c.resolution, "
+	    "'duplicate_of', c.duplicate_of, 'category', c.category, 'priority', c.priority) "
+	    "FROM complaint c, invocation i WHERE c.id = ?1 AND i.id = ?4");
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, t->id);
+	sqlite3_bind_text(st, 2, t->prior, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, aduan_db_invocation(db));
+	if ((rc = step_done(db, st, "recording history")) != 0)
+		return rc;
+	st = aduan_db_stmt(db, "UPDATE complaint SET "
+	    "status = json_extract(?2, '$.status'), agency = json_extract(?2, '$.agency'), "
+	    "due_at = json_extract(?2, '$.due_at'), closed_at = json_extract(?2, '$.closed_at'), "
+	    "resolution = json_extract(?2, '$.resolution'), "
+	    "duplicate_of = json_extract(?2, '$.duplicate_of'), "
+	    "category = json_extract(?2, '$.category'), priority = json_extract(?2, '$.priority') "
+	    "WHERE id = ?1");
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, t->id);
+	sqlite3_bind_text(st, 2, t->prior, -1, SQLITE_STATIC);
+	return step_done(db, st, "restoring a complaint");
+}
+
+int
+aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
+    void (*fn)(int64_t, int, void *), void *arg)
+{
+	struct touched *v = NULL;
+	sqlite3_stmt *st;
+	int n = 0, cap = 0, i, rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = undo_target(db, r)) != 0)
+		return rc;
+	/* each complaint once: created there, or the prior of its first event */
+	st = aduan_db_stmt(db,
+	    "SELECT e.complaint, max(e.action = 'create'), "
+	    "(SELECT f.prior FROM event f WHERE f.complaint = e.complaint "
+	    " AND f.invocation = ?1 ORDER BY f.id LIMIT 1) "
+	    "FROM event e WHERE e.invocation = ?1 GROUP BY e.complaint ORDER BY e.complaint DESC");
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, r->invocation);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = aduan_xrealloc(v, sizeof(*v) * (size_t)cap);
+		}
+		v[n].id = sqlite3_column_int64(st, 0);
+		v[n].created = sqlite3_column_int(st, 1);
+		v[n].prior = col(st, 2);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		rc = aduan_db_fail(db, "reading history");
+		goto out;
+	}
+	rc = 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (!v[i].created && v[i].prior == NULL)
+			rc = aduan_fail(ADUAN_DATAERR, "#%lld changed complaint %lld in a way "
+			    "undo cannot revert", (long long)r->invocation, (long long)v[i].id);
+		else
+			rc = changed_since(db, r->invocation, &v[i]);
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((rc = restore(db, r->invocation, &v[i])) != 0)
+			break;
+		if (v[i].created)
+			r->deleted++;
+		else
+			r->restored++;
+		if (fn != NULL)
+			fn(v[i].id, v[i].created, arg);
+	}
+	if (rc == 0) {
+		st = aduan_db_stmt(db, "UPDATE invocation SET undone_by = ?2 WHERE id = ?1");
+		if (st == NULL)
+			rc = ADUAN_IOERR;
+		else {
+			sqlite3_bind_int64(st, 1, r->invocation);
+			sqlite3_bind_int64(st, 2, aduan_db_invocation(db));
+			rc = step_done(db, st, "recording the undo");
+		}
+	}
+out:
+	for (i = 0; i < n; i++)
+		free(v[i].prior);
+	free(v);
+	return rc;
+}

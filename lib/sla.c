@@ -1,0 +1,243 @@
+/*
+ * sla.c - due dates in working days: Monday to Friday, minus the days in
+ * the holiday table, counted in local time from the day of receipt; and
+ * the holiday table itself.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aduan.h"
+#include "lifecycle.h"
+#include "refdata.h"
+
+/* Howard Hinnant's days_from_civil. */
+long
+aduan_day_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+aduan_day_to_civil(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int
+aduan_day_weekday(long day)
+{
+	long w = (day + 4) % 7;	/* 1970-01-01 was a Thursday */
+
+	return (int)(w < 0 ? w + 7 : w);
+}
+
+long
+aduan_workdays_add(long day, int n, int (*is_holiday)(long, void *), void *arg)
+{
+	int guard = 0;
+
+	while (n > 0 && guard++ < 3700) {
+		int wd;
+
+		day++;
+		wd = aduan_day_weekday(day);
+		if (wd == 0 || wd == 6)
+			continue;
+		if (is_holiday != NULL && is_holiday(day, arg))
+			continue;
+		n--;
+	}
+	return day;
+}
+
+static int
+config_days(struct aduan_db *db, const char *priority, int *days)
+{
+	char key[32];
+	const char *v;
+	long n;
+	char *end;
+
+	snprintf(key, sizeof(key), "sla.%s", priority);
+	if ((v = aduan_config(db, key)) == NULL)
+		v = aduan_config(db, "sla.normal");
+	n = v ? strtol(v, &end, 10) : 0;
+	if (v == NULL || *end != '\0' || n < 1 || n > 3650)
+		return aduan_fail(ADUAN_DATAERR, "setting %s is not a number of days: \"%s\"",
+		    key, v ? v : "");
+	*days = (int)n;
+	return 0;
+}
+
+int
+aduan_sla_days(struct aduan_db *db, const char *priority, const char *agency, int *days)
+{
+	sqlite3_stmt *st;
+	int rc, agency_days = 0, urgent;
+
+	if (priority == NULL)
+		priority = "normal";
+	if (agency != NULL) {
+		if ((st = aduan_db_stmt(db, "SELECT sla_days FROM agency WHERE code = ?")) == NULL)
+			return ADUAN_IOERR;
+		sqlite3_bind_text(st, 1, agency, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+			agency_days = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return aduan_db_fail(db, "looking up an agency");
+	}
+	if (agency_days > 0)
+		*days = agency_days;
+	else if ((rc = config_days(db, priority, days)) != 0)
+		return rc;
+	if (strcmp(priority, "urgent") == 0) {
+		if ((rc = config_days(db, "urgent", &urgent)) != 0)
+			return rc;
+		if (urgent < *days)
+			*days = urgent;
+	}
+	return 0;
+}
+
+static int
+db_holiday(long day, void *arg)
+{
+	struct aduan_db *db = arg;
+	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT 1 FROM holiday WHERE day = ?");
+	char buf[16];
+	int y, m, d, rc;
+
+	if (st == NULL)
+		return 0;
+	aduan_day_to_civil(day, &y, &m, &d);
+	snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+	sqlite3_bind_text(st, 1, buf, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW;
+}
+
+int
+aduan_sla_due(struct aduan_db *db, const char *received, int days, char out[21])
+{
+	struct tm tm;
+	time_t t;
+	long day;
+	int y, m, d;
+
+	if (aduan_time_from_utc(received, &t) == -1 || localtime_r(&t, &tm) == NULL)
+		return aduan_fail(ADUAN_DATAERR, "bad received_at: \"%s\"", received);
+	day = aduan_day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	day = aduan_workdays_add(day, days, db_holiday, db);
+	aduan_day_to_civil(day, &y, &m, &d);
+	aduan_time_utc(aduan_time_mklocal(y, m, d, 23, 59, 59), out);
+	return 0;
+}
+
+/* ---- the holiday table ---------------------------------------------- */
+
+static int
+check_day(const char *s)
+{
+	int y, m, d, yy, mm, dd;
+
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    !isdigit((unsigned char)s[0]) || s[4] != '-' || s[7] != '-' ||
+	    y < 1970 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	aduan_day_to_civil(aduan_day_from_civil(y, m, d), &yy, &mm, &dd);
+	return yy == y && mm == m && dd == d ? 0 : -1;
+}
+
+int
+aduan_holiday_add(struct aduan_db *db, const char *day, const char *name)
+{
+	sqlite3_stmt *st;
+
+	if (check_day(day) == -1)
+		return aduan_fail(ADUAN_USAGE, "bad date \"%s\" (YYYY-MM-DD)", day);
+	if (name == NULL || *name == '\0')
+		return aduan_fail(ADUAN_USAGE, "holiday %s needs a name", day);
+	st = aduan_db_stmt(db, "INSERT INTO holiday(day, name) VALUES (?1, ?2) "
+	    "ON CONFLICT(day) DO UPDATE SET name = excluded.name");
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return aduan_db_fail(db, "adding a holiday");
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+aduan_holiday_rm(struct aduan_db *db, const char *day)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db, "DELETE FROM holiday WHERE day = ?");
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "removing a holiday");
+	if (sqlite3_changes(aduan_db_sqlite(db)) == 0)
+		return aduan_fail(ADUAN_NOMATCH, "no holiday on %s", day);
+	return 0;
+}
+
+struct holiday_ctx {
+	struct aduan_db *db;
+	const char *path;
+	long n;
+};
+
+static int
+load_row(char **f, int n, long line, void *arg)
+{
+	struct holiday_ctx *x = arg;
+	int rc;
+
+	if (n < 2)
+		return aduan_fail(ADUAN_DATAERR, "%s:%ld: a holiday needs a day and a name",
+		    x->path, line);
+	if ((rc = aduan_holiday_add(x->db, f[0], f[1])) != 0)
+		return aduan_fail(rc == ADUAN_USAGE ? ADUAN_DATAERR : rc, "%s:%ld: %s",
+		    x->path, line, aduan_errmsg());
+	x->n++;
+	return 0;
+}
+
+int
+aduan_holiday_load(struct aduan_db *db, const char *path, long *n)
+{
+	struct holiday_ctx x = {db, path, 0};
+	int rc = aduan_tsv_load(path, load_row, &x);
+
+	*n = x.n;
+	return rc;
+}

@@ -1,0 +1,159 @@
+#!/bin/sh
+# aduan-route: by hand, by rules, notes; aduan rule; routing accuracy.
+. "${0%/*}/lib.sh"
+
+preset
+cat >c.csv <<'X'
+received_at,kelurahan,category,body,priority
+2024-11-18T08:00,Api-Api,,Jalan berlubang di Gang Atletik,normal
+2024-11-18T09:00,Api-Api,,Sampah menumpuk di TPS,normal
+2024-11-19T10:00,Lok Tuan,,Lampu jalan mati di depan masjid,normal
+2024-11-20T11:00,Guntung,,Terima kasih atas pelayanannya,low
+2024-11-21T12:00,Guntung,,Kebakaran rumah di gang Sepakat,normal
+X
+aduan-add -q --from csv c.csv >/dev/null 2>&1
+is "$(sql 'select count(*) from complaint')" 5 "five complaints to work on"
+
+# ---- by hand -----------------------------------------------------------
+run aduan-route --to pupr 1
+is "$rc" 0 "--to routes"
+is "$(cat out)" 1 "and prints the id"
+is "$(sql 'select status||" "||agency from complaint where id=1')" "routed PUPR" "status routed, agency by code in any case"
+is "$(sql 'select due_at from complaint where id=1')" "2024-12-02T15:59:59Z" "due date from the agency's SLA (PUPR 10 working days)"
+is "$(sql "select action||' '||actor||' '||new_agency from event where complaint=1 order by id desc limit 1")" "route tester PUPR" "a route event with the actor"
+
+run aduan-route --to DLH --note "bukan wewenang PUPR" --by siti 1
+is "$rc" 0 "re-routing"
+is "$(sql "select old_agency||'>'||new_agency||' '||note||' '||actor from event where complaint=1 order by id desc limit 1")" \
+	"PUPR>DLH bukan wewenang PUPR siti" "records where it came from, why and who"
+is "$(sql 'select due_at from complaint where id=1')" "2024-11-21T15:59:59Z" "and the new agency's due date (DLH 3 days)"
+run aduan-route --to DLH 1
+is "$rc" 0 "routing to the same agency again is harmless"
+like err 'already routed to DLH' "and says so"
+is "$(sql 'select count(*) from event where complaint=1')" 3 "without an event"
+
+run aduan-route --to ATLANTIS 2
+is "$rc" 2 "an unknown agency is a usage error"
+like err 'unknown agency "ATLANTIS" \(one of: BPBD, DAMKAR, .*PUPR' "naming the known ones"
+like err '^usage: aduan-route' "with the usage"
+
+sql "update complaint set status='closed', closed_at='2024-11-22T00:00:00Z', resolution='resolved' where id=4"
+run aduan-route --to PUPR 2 99 4
+is "$rc" 1 "skipped ids exit 1"
+is "$(cat out)" 2 "the others are routed"
+like err '^aduan-route: no such complaint: 99$' "an unknown id is reported"
+like err '^aduan-route: complaint 4 is closed' "a closed complaint cannot be routed"
+is "$(sql 'select status from complaint where id=4')" closed "and stays closed"
+
+run sh -c 'aduan-list -q --kelurahan Api-Api | aduan-route --to DISHUB --note "lampu" -'
+is "$rc" 0 "ids from stdin with -"
+is "$(sql "select group_concat(agency) from complaint where kelurahan='Api-Api'")" "DISHUB,DISHUB" "the batch is routed"
+is "$(sql "select count(distinct invocation) from event where action='route' and new_agency='DISHUB'")" 1 "in one invocation"
+
+run aduan-route --note "sudah ditinjau ke lokasi" 2
+is "$rc" 0 "--note alone"
+is "$(sql "select action||' '||note from event where complaint=2 order by id desc limit 1")" "note sudah ditinjau ke lokasi" "records a note"
+is "$(sql 'select status||" "||agency from complaint where id=2')" "routed DISHUB" "without changing the route"
+run aduan-route --note "x"
+is "$rc" 2 "--note needs ids"
+run aduan-route 2
+is "$rc" 2 "no action is a usage error"
+run aduan-route --to PUPR --auto 2
+is "$rc" 2 "--to and --auto exclude each other"
+
+# ---- by rules ------------------------------------------------------------
+sql "update complaint set status='open', agency=NULL, due_at=NULL"
+sql "update complaint set status='closed' where id=4"
+run aduan-route --auto --dry-run
+is "$rc" 0 "--dry-run"
+like out "^1	PUPR	rule [0-9]+	jalan berlubang" "shows what would happen, with the rule and the word"
+like out '^3	DISHUB	rule [0-9]+	lampu jalan' "street lights before roads"
+like out '^5	DAMKAR	rule 1	kebakaran	category=kebakaran	priority=urgent' "fills the category and raises the priority"
+is "$(sql "select count(*) from complaint where status='routed'")" 0 "and writes nothing"
+
+sql "update complaint set status='open' where id=4"
+run aduan-route --auto
+is "$rc" 1 "--auto exits 1 when a complaint is left open"
+is "$(cat out | tr '\n' ' ')" "1 2 3 5 " "prints the routed ids"
+like err 'complaint 4: no rule matches; it stays open' "lists the unmatched on stderr"
+like err '4 routed, 1 left open' "and sums up"
+is "$(sql 'select status from complaint where id=4')" open "the unmatched stays open"
+is "$(sql "select agency||' '||category||' '||priority from complaint where id=5")" "DAMKAR kebakaran urgent" "the rule's category and priority"
+is "$(sql "select note from event where complaint=5 and action='route'")" "rule 1: kebakaran" "the event names the rule"
+is "$(sql 'select due_at from complaint where id=5')" "2024-11-22T15:59:59Z" "urgent: DAMKAR's one working day"
+run aduan-route --auto 1
+is "$rc" 1 "--auto on a routed complaint skips it"
+like err 'complaint 1 is already routed to PUPR' "and says why"
+run aduan-route --auto --explain 4
+is "$rc" 1 "--explain on an unmatched one"
+is "$(cat out)" "" "prints nothing for it"
+
+# ---- rules: order, words, management ---------------------------------------
+ADUAN_DB=$T/r.db; export ADUAN_DB
+preset
+run aduan rule load /dev/null
+is "$rc" 0 "rule load replaces the rules"
+is "$(sql 'select count(*) from rule')" 0 "an empty file leaves none"
+run aduan rule add 'jalan' PUPR
+run aduan rule add 'sampah|tps' dlh --set-category sampah
+run aduan rule add 'lampu jalan' DISHUB --at 1
+is "$rc" 0 "rule add --at"
+run aduan rule list
+is "$(cut -f1,2,4 out | tr '\t\n' ' /')" "position pattern agency/1 lampu jalan DISHUB/2 jalan PUPR/3 sampah|tps DLH/" "rule list in order"
+run aduan rule test "Lampu jalan mati"
+is "$(cut -f1,2 out)" "rule 1	DISHUB" "the first matching rule wins"
+run aduan rule rm 1
+run aduan rule test "Lampu jalan mati"
+is "$(cut -f1,2 out)" "rule 1	PUPR" "after rm, the next one (renumbered)"
+t() { aduan rule test "$1" 2>/dev/null | cut -f2; }
+is "$(t 'JALAN rusak')" PUPR "case is folded"
+is "$(t 'jalan-jalan di RT 5 rusak semua')" PUPR "jalan-jalan (plural) is the word jalan"
+is "$(t 'jalannya rusak')" PUPR "an enclitic (-nya) is allowed"
+is "$(t 'jalanan licin')" "" "jalanan is another word"
+is "$(t 'pejalan kaki')" "" "pejalan is another word"
+is "$(t 'sampahnya menumpuk')" DLH "sampahnya is sampah"
+is "$(t 'persampahan kota')" "" "persampahan is not"
+aduan rule add 'gorong*' PUPR >/dev/null 2>&1
+is "$(t 'gorong-gorong ambruk')" PUPR "a * matches any ending"
+aduan rule add '' DINKES --category kesehatan >/dev/null 2>&1
+is "$(aduan rule test --category Kesehatan 'antrian lama' | cut -f2)" DINKES "a rule on the category alone (folded)"
+run aduan rule add 'a|' PUPR
+is "$rc" 2 "an empty alternative is a usage error"
+run aduan rule add 'x*y' PUPR
+is "$rc" 2 "* only at the end of a word"
+run aduan rule add 'x' NOWHERE
+is "$rc" 2 "an unknown agency is a usage error"
+run aduan rule add 'x' PUPR --priority sangat
+is "$rc" 2 "an unknown priority is a usage error"
+run aduan rule rm 99
+is "$rc" 1 "removing a missing rule exits 1"
+aduan rule list >rules.tsv
+aduan rule load rules.tsv 2>/dev/null
+run aduan rule list
+is "$(cat out)" "$(cat rules.tsv)" "rule list output loads back unchanged"
+printf 'pattern\tcategory\tagency\tset_category\tset_priority\nok\t\tPUPR\t\t\nbad\t\tNOWHERE\t\t\n' >bad.tsv
+run aduan rule load bad.tsv
+is "$rc" 65 "a bad rule file is rejected"
+like err 'bad.tsv:3: unknown agency "NOWHERE"' "naming file and line"
+is "$(aduan rule list | wc -l)" "$(wc -l <rules.tsv)" "and the old rules stay"
+run aduan rule test "tidak ada yang cocok"
+is "$rc" 1 "rule test without a match exits 1"
+
+# ---- the preset's accuracy -----------------------------------------------
+ADUAN_DB=$T/p.db; export ADUAN_DB
+preset
+is "$(sql 'select count(*) >= 60 from rule')" 1 "the preset has at least 60 rules"
+total=0 right=0
+grep -v '^#' "$FIX/routing.tsv" | tail -n +2 >cases
+while IFS= read -r line; do
+	want=${line%%	*}; rest=${line#*	}; cat=${rest%%	*}; body=${rest#*	}
+	got=$(aduan rule test ${cat:+--category "$cat"} -- "$body" 2>/dev/null | cut -f2)
+	total=$((total + 1))
+	if [ "$got" = "$want" ]; then right=$((right + 1)); else echo "# miss: want $want, got ${got:-nothing}: $body"; fi
+done <cases
+echo "# routing accuracy: $right/$total"
+[ "$total" -ge 100 ]
+ok $? "at least 100 test complaints ($total)"
+[ $((right * 100)) -ge $((total * 90)) ]
+ok $? "at least 90% routed to the right agency ($right/$total)"
+done_testing
