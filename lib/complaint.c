@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "aduan.h"
+#include "lifecycle.h"
 
 #define MAX_TEXT	65536	/* body, location, attachments */
 #define MAX_SHORT	256	/* names, categories, sources */
@@ -498,6 +499,16 @@ aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *
 		if (!taken)
 			return aduan_fail(ADUAN_DATAERR, "duplicate_of %s: no such complaint",
 			    c->v[AF_DUPLICATE_OF]);
+	}
+	/* Every complaint is due from the day it arrives, routed or not. */
+	if (c->v[AF_DUE_AT] == NULL && strcmp(c->v[AF_STATUS], "closed") != 0) {
+		char due[21];
+		int days;
+
+		if ((rc = aduan_sla_days(db, c->v[AF_PRIORITY], c->v[AF_AGENCY], &days)) != 0 ||
+		    (rc = aduan_sla_due(db, c->v[AF_RECEIVED_AT], days, due)) != 0)
+			return rc;
+		aduan_complaint_sets(c, AF_DUE_AT, due);
 	}
 	if ((st = aduan_db_stmt(db, sql)) == NULL)
 		return ADUAN_IOERR;

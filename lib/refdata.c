@@ -166,8 +166,19 @@ aduan_agency_rm(struct aduan_db *db, const char *code)
 	sqlite3_reset(st);
 	if (n > 0)
 		return aduan_fail(ADUAN_DATAERR,
-		    "agency %s has %d complaint(s); it stays (rename it with 'aduan agency add')",
-		    code, n);
+		    "agency %s has %d complaint(s) and stays; "
+		    "'aduan agency add %s NAME' changes its name", code, n, code);
+	if ((st = aduan_db_stmt(db,
+	    "SELECT count(*) FROM rule WHERE agency = ?1 COLLATE NOCASE")) == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_step(st);
+	n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	if (n > 0)
+		return aduan_fail(ADUAN_DATAERR,
+		    "agency %s is named by %d routing rule(s); remove them first "
+		    "(see 'aduan rule list')", code, n);
 	if ((st = aduan_db_stmt(db, "DELETE FROM agency WHERE code = ?1 COLLATE NOCASE")) == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);

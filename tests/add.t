@@ -12,6 +12,8 @@ is "$(sql "select channel||'|'||reporter_phone||'|'||kelurahan||'|'||rt||'|'||re
 	"whatsapp|+6281234567890|Lok Tuan|005|2024-11-28T06:05:00Z|open|normal" \
 	"fields are normalised: channel synonym, E.164 phone, kelurahan alias, RT, UTC time"
 is "$(sql "select body from complaint where id=1")" "Jalan berlubang di depan SD 004" "operands join into the body"
+is "$(sql "select due_at from complaint where id=1")" "2024-12-05T15:59:59Z" \
+	"due at the end of the fifth working day after receipt (Thursday to Thursday)"
 is "$(sql "select action||'|'||actor||'|'||new_status from event where complaint=1")" "create|tester|open" \
 	"a create event with the actor from ADUAN_USER"
 is "$(sql "select count(*) from invocation where command like 'aduan-add -c wa%'")" 1 "the invocation is recorded"

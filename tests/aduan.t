@@ -64,6 +64,11 @@ run aduan agency list
 like out '^KOMINFO	Dinas Komunikasi dan Informatika	4	$' "agency list shows it"
 run aduan agency add "BAD CODE" "x"
 is "$rc" 2 "a code with a space is a usage error"
+aduan rule add 'internet mati' KOMINFO >/dev/null 2>&1
+run aduan agency rm KOMINFO
+is "$rc" 65 "an agency with routing rules is not removed"
+like err 'agency KOMINFO is named by 1 routing rule' "and the message says why"
+aduan rule rm "$(aduan rule list | awk -F'\t' '$4 == "KOMINFO" {print $1}')" >/dev/null 2>&1
 run aduan agency rm KOMINFO
 is "$rc" 0 "agency rm"
 is "$(sql "select count(*) from agency where code='KOMINFO'")" 0 "removed"
