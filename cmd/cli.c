@@ -166,11 +166,9 @@ cli_ids(int argc, char *argv[], void (*usage)(FILE *),
 
 			if (len == 0 && strspn(line, "\r\n") == (size_t)n)
 				continue;
-			if (parse_id(line, len, &id) == -1) {
-				free(line);
+			if (parse_id(line, len, &id) == -1)
 				cli_die(ADUAN_DATAERR, "stdin:%ld: not a complaint id: %.*s",
 				    lineno, (int)(len > 40 ? 40 : len), line);
-			}
 			fn(id, arg);
 		}
 		if (ferror(stdin)) {
