@@ -348,8 +348,13 @@ add_many(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[
 			all_fields[i] = i;
 		aduan_writer_open(&b.dry, AOUT_JSONL, stdout, all_fields, ADUAN_NFIELDS, 0);
 	}
-	if (!o->dry_run)
+	if (!o->dry_run) {
 		cli_begin(b.db, o->by);
+		if ((rc = aduan_db_bulk_begin(b.db)) != 0) {
+			aduan_db_rollback(b.db);
+			cli_fail(rc);
+		}
+	}
 	if (fmt == AFMT_WHATSAPP) {
 		o->wa.name = strcmp(path, "-") == 0 ? "stdin" : path;
 		o->wa.path = path;
@@ -375,8 +380,13 @@ add_many(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[
 		rc = ADUAN_DATAERR;
 		goto out;
 	}
-	if (!o->dry_run)
+	if (!o->dry_run) {
+		if ((rc = aduan_db_bulk_end(b.db)) != 0) {
+			aduan_db_rollback(b.db);
+			cli_fail(rc);
+		}
 		cli_commit(b.db);
+	}
 	rewind(b.ids);
 	while ((n = fread(buf, 1, sizeof(buf), b.ids)) > 0)
 		fwrite(buf, 1, n, stdout);

@@ -179,6 +179,12 @@ int aduan_db_commit(struct aduan_db *db);
 void aduan_db_rollback(struct aduan_db *db);
 int64_t aduan_db_invocation(struct aduan_db *db);
 
+/* Around many inserts in one invocation: index the new complaints for
+ * search once, at the end, rather than row by row.  bulk_end must run
+ * before commit. */
+int aduan_db_bulk_begin(struct aduan_db *db);
+int aduan_db_bulk_end(struct aduan_db *db);
+
 /* Translate the last SQLite failure on db into a return code and message. */
 int aduan_db_fail(struct aduan_db *db, const char *what);
 
