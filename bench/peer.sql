@@ -64,7 +64,7 @@ FROM (
 ORDER BY s.rn;
 
 INSERT INTO event(complaint, at, actor, action, new_status, note, invocation)
-SELECT c.id, i.at, i.actor, 'create', c.status, c.source, i.id
+SELECT c.id, i.at, i.actor, 'create', c.status, NULL, i.id
 FROM complaint c, invocation i, temp.mark m
 WHERE i.id = m.inv AND c.id > m.last
 ORDER BY c.id;

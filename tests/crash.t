@@ -1,0 +1,72 @@
+#!/bin/sh
+# Crashes: a large import killed with SIGKILL at random moments leaves an
+# intact database holding none or all of that run's records; running the
+# import again completes the set without duplicates.
+. "${0%/*}/lib.sh"
+N=20000
+KILLS=${ADUAN_CRASH_KILLS:-12}	# per input format
+
+awk -v n=$N 'BEGIN {
+	print "source_key,received_at,kelurahan,body"
+	for (i = 1; i <= n; i++)
+		printf "crash-%d,2024-11-%02dT%02d:%02d,Guntung,\"Jalan rusak nomor %d, mohon diperbaiki\"\n",
+		    i, 1 + i % 28, i % 24, i % 60, i
+}' >big.csv
+awk -v n=$N 'BEGIN {
+	for (i = 1; i <= n; i++)
+		printf "%02d/11/24 %02d.%02d - Warga %d: lapor sampah menumpuk nomor %d\n",
+		    1 + int(i / 720) % 28, int(i / 60) % 12, i % 60, i, i
+}' >"WhatsApp Chat with Crash.txt"
+
+aduan init --preset bontang-utara 2>/dev/null
+cp "$ADUAN_DB" fresh.db
+
+random_ms() {	# a random number of milliseconds below $1
+	echo $(( $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % $1 ))
+}
+
+# import KIND: the command under test
+import() {
+	case $1 in
+	csv) aduan-add -q --from csv big.csv ;;
+	wa) aduan-add -q --from whatsapp --all --join 0 "WhatsApp Chat with Crash.txt" ;;
+	esac
+}
+
+for kind in csv wa; do
+	rm -f "$ADUAN_DB" "$ADUAN_DB-wal" "$ADUAN_DB-shm"; cp fresh.db "$ADUAN_DB"
+	start=$(date +%s%N)
+	import $kind >/dev/null 2>&1
+	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	full=$(sql 'select count(*) from complaint')
+	is "$full" "$N" "$kind: a full import holds $N records (took ${ms} ms)"
+	killed=0 none=0 all=0 bad=0
+	i=0
+	while [ $i -lt "$KILLS" ]; do
+		rm -f "$ADUAN_DB" "$ADUAN_DB-wal" "$ADUAN_DB-shm"; cp fresh.db "$ADUAN_DB"
+		import $kind >/dev/null 2>&1 &
+		pid=$!
+		delay=$(random_ms $((ms + ms / 5 + 1)))
+		sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
+		kill -9 $pid 2>/dev/null && killed=$((killed + 1))
+		wait $pid 2>/dev/null
+		n=$(sql 'select count(*) from complaint')
+		[ "$(sql 'pragma integrity_check')" = ok ] || bad=$((bad + 1))
+		case $n in
+		0) none=$((none + 1)) ;;
+		$N) all=$((all + 1)) ;;
+		*) bad=$((bad + 1)); echo "# $kind: $n records after a kill" ;;
+		esac
+		[ "$(sql "select count(*) from event where action = 'create'")" = "$n" ] || bad=$((bad + 1))
+		import $kind >/dev/null 2>&1
+		[ "$(sql 'select count(*) from complaint')" = $N ] || bad=$((bad + 1))
+		[ "$(sql 'select count(distinct source_key) from complaint')" = $N ] || bad=$((bad + 1))
+		[ "$(sql "select count(*) from complaint_fts where complaint_fts match 'nomor'")" = $N ] ||
+			bad=$((bad + 1))
+		i=$((i + 1))
+	done
+	echo "# $kind: $KILLS runs, $killed killed mid-run; afterwards $none held none, $all held all"
+	is "$bad" 0 "$kind: after every kill the database is intact and holds none or all; a re-run completes it"
+	ok $([ "$killed" -ge $((KILLS / 2)) ] && echo 0 || echo 1) "$kind: most runs were killed while working ($killed of $KILLS)"
+done
+done_testing
