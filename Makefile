@@ -4,6 +4,7 @@ PREFIX   = /usr/local
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/aduan
 MANDIR   = $(PREFIX)/share/man
+LOCALEDIR = $(PREFIX)/share/locale
 DESTDIR  =
 
 CC      ?= cc
@@ -13,7 +14,7 @@ SQLITE_CFLAGS != pkg-config --cflags sqlite3 2>/dev/null || true
 SQLITE_LIBS   != pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3
 CSV_LIBS = -lcsv
 ALL_CFLAGS = $(CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -Ilib $(SQLITE_CFLAGS) \
-	-DADUAN_DATADIR='"$(DATADIR)"'
+	-DADUAN_DATADIR='"$(DATADIR)"' -DADUAN_LOCALEDIR='"$(LOCALEDIR)"'
 LIBS     = $(SQLITE_LIBS) $(CSV_LIBS) -lm
 
 LIB_SRC  = $(wildcard lib/*.c)
@@ -55,8 +56,8 @@ demo: deps all
 	ADUAN_DB=demo/aduan.db ./aduan-add -q --from csv data/sample-complaints.csv >/dev/null
 	ADUAN_DB=demo/aduan.db COLUMNS=$${COLUMNS:-110} ./aduan-list --format table
 	@echo
-	@echo "Complaints per kelurahan:"
-	@ADUAN_DB=demo/aduan.db ./aduan-list --format tsv -f kelurahan | sort | uniq -c
+	@echo "Summary per kelurahan, 18 to 29 November 2024 (CSV, as the weekly cron job writes it):"
+	@ADUAN_DB=demo/aduan.db ./aduan-export --summary --by kelurahan --since 2024-11-18 --until 2024-11-29
 	@echo
 	@echo "The database is demo/aduan.db; try: ADUAN_DB=demo/aduan.db ./aduan-list -l 1"
 
@@ -68,6 +69,55 @@ check-asan:
 	$(MAKE) -C build-asan check \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	    LDFLAGS='-fsanitize=address,undefined'
+
+# Fuzzing (clang's libFuzzer with ASan/UBSan): 'make fuzz' runs each target
+# for FUZZ_TIME seconds from the seed corpus in fuzz/corpus/; new inputs go
+# to fuzz/work/ and findings to fuzz/findings/.  'make fuzz-smoke' is the
+# short run CI does.
+FUZZ_TARGETS = csv tsv jsonl json args whatsapp
+FUZZ_TIME = 600
+FUZZ_CC = clang
+FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_BINS = $(FUZZ_TARGETS:%=fuzz/bin/fuzz-%)
+FUZZ_DEPS_PKGS = clang libclang-rt-dev
+
+FUZZ_OBJ = $(LIB_SRC:lib/%.c=fuzz/bin/%.o)
+
+fuzz/bin/%.o: lib/%.c $(wildcard lib/*.h)
+	@mkdir -p fuzz/bin
+	$(FUZZ_CC) $(FUZZ_CFLAGS:fuzzer,%=fuzzer-no-link,%) -std=c11 -D_GNU_SOURCE -Ilib \
+	    $(SQLITE_CFLAGS) -DADUAN_DATADIR='"$(DATADIR)"' -DADUAN_LOCALEDIR='"$(LOCALEDIR)"' \
+	    -c -o $@ $<
+
+fuzz/bin/libaduan.a: $(FUZZ_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(FUZZ_OBJ)
+
+fuzz/bin/fuzz-%: fuzz/fuzz-%.c fuzz/fuzz-reader.h fuzz/bin/libaduan.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -std=c11 -D_GNU_SOURCE -Ilib $(SQLITE_CFLAGS) \
+	    -o $@ $< fuzz/bin/libaduan.a $(LIBS)
+
+fuzz: deps-fuzz $(FUZZ_BINS)
+	for t in $(FUZZ_TARGETS); do \
+	    mkdir -p fuzz/work/$$t fuzz/findings/$$t && \
+	    fuzz/bin/fuzz-$$t -max_total_time=$(FUZZ_TIME) -print_final_stats=1 \
+	        -artifact_prefix=fuzz/findings/$$t/ fuzz/work/$$t fuzz/corpus/$$t || exit 1; \
+	done
+
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_TIME=15
+
+deps-fuzz:
+	@sh tests/deps.sh $(FUZZ_DEPS_PKGS)
+
+# The suite with every program run under valgrind (memcheck): no error,
+# no definite leak.  The C unit tests run under it too.
+check-valgrind: all $(UNITS)
+	for u in $(UNITS); do \
+	    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+	        $$u >/dev/null || { echo "valgrind: $$u failed"; exit 1; }; \
+	done
+	ADUAN_BUILD=$(CURDIR) ADUAN_VALGRIND=1 prove $(PROVEFLAGS) tests/*.t
 
 lint-man:
 	mandoc -T lint -W warning $(MAN1) $(MAN7)
@@ -95,6 +145,6 @@ uninstall:
 	for f in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${f#man/}; done
 
 clean:
-	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan demo
+	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan demo fuzz/bin
 
-.PHONY: all demo check check-asan lint-man deps deps-check install uninstall clean
+.PHONY: all demo check check-valgrind fuzz fuzz-smoke deps-fuzz check-asan lint-man deps deps-check install uninstall clean

@@ -15,7 +15,7 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: aduan-add [-q] [--db FILE] [--by NAME] [-c CHANNEL] [-n NAME] [-p PHONE]\n"
+	fputs(_("usage: aduan-add [-q] [--db FILE] [--by NAME] [-c CHANNEL] [-n NAME] [-p PHONE]\n"
 	    "                 [-k KELURAHAN] [-r RT] [-L LOCATION] [--category CATEGORY]\n"
 	    "                 [--urgent | --priority PRIORITY] [--anonymous] [--confidential]\n"
 	    "                 [--at TIME] [--source SOURCE] [--dry-run [--format jsonl]]\n"
@@ -24,7 +24,7 @@ usage(FILE *fp)
 	    "                 [--rejects FILE] [--strict] [--dry-run [--format jsonl]] [-q]\n"
 	    "                 [--group NAME] [--tz ZONE] [--date-order dmy|mdy|ymd] [--all]\n"
 	    "                 [--match REGEX] [--join MINUTES] [--messages]\n"
-	    "                 [record options] [FILE | -]\n", fp);
+	    "                 [record options] [FILE | -]\n"), fp);
 }
 
 enum {
@@ -115,7 +115,7 @@ read_stdin(void)
 	size_t n;
 
 	if (isatty(STDIN_FILENO))
-		fprintf(stderr, "%s: type the complaint, then Ctrl-D\n", progname);
+		cli_warn("type the complaint, then Ctrl-D");
 	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
 		aduan_buf_add(&b, chunk, n);
 	if (ferror(stdin))
@@ -391,9 +391,9 @@ add_many(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[
 	while ((n = fread(buf, 1, sizeof(buf), b.ids)) > 0)
 		fwrite(buf, 1, n, stdout);
 	if (!o->quiet && fmt != AFMT_WHATSAPP)
-		fprintf(stderr, "%s: %ld read, %ld %s, %ld already present, %ld rejected\n",
-		    progname, b.read, b.added, o->dry_run ? "to add" : "added", b.present,
-		    b.rejected);
+		cli_warn(o->dry_run ? "%ld read, %ld to add, %ld already present, %ld rejected" :
+		    "%ld read, %ld added, %ld already present, %ld rejected",
+		    b.read, b.added, b.present, b.rejected);
 	if (!o->quiet && fmt == AFMT_WHATSAPP)
 		aduan_intake_summary(&o->wa, stderr, progname, b.added, b.present, b.rejected,
 		    o->dry_run);

@@ -11,10 +11,10 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: aduan-close [--db FILE] [--by NAME]\n"
+	fputs(_("usage: aduan-close [--db FILE] [--by NAME]\n"
 	    "                   [--resolution resolved|rejected|duplicate|withdrawn]\n"
 	    "                   [--duplicate-of N] [--note TEXT] ID ...\n"
-	    "       aduan-close [--db FILE] [--by NAME] --reopen [--note TEXT] ID ...\n", fp);
+	    "       aduan-close [--db FILE] [--by NAME] --reopen [--note TEXT] ID ...\n"), fp);
 }
 
 enum { OPT_RESOLUTION = OPT_FIRST_LOCAL, OPT_DUPLICATE_OF, OPT_NOTE, OPT_REOPEN };

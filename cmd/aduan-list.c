@@ -13,11 +13,11 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: aduan-list [--db FILE] [--status S] [--agency A] [--kelurahan K] [--rt RT]\n"
+	fputs(_("usage: aduan-list [--db FILE] [--status S] [--agency A] [--kelurahan K] [--rt RT]\n"
 	    "                  [--channel C] [--category C] [--priority P] [--since TIME]\n"
 	    "                  [--until TIME] [--overdue] [--search TEXT] [--reporter PHONE]\n"
 	    "                  [--format table|tsv|csv|jsonl] [--header] [-f FIELD,...]\n"
-	    "                  [-q [-0] | -l] [ID ... | -]\n", fp);
+	    "                  [-q [-0] | -l] [ID ... | -]\n"), fp);
 }
 
 enum {
@@ -95,15 +95,20 @@ print_long(struct aduan_db *db, const char *const *v, int visible, time_t now)
 		putchar('\n');
 	}
 	if (v[AF_DUE_AT] != NULL && strcmp(v[AF_STATUS], "closed") != 0 &&
-	    aduan_time_from_utc(v[AF_DUE_AT], &due) == 0 && due < now)
-		printf("%-15s %ld day(s) past due\n", "late", (long)((now - due) / 86400) + 1);
+	    aduan_time_from_utc(v[AF_DUE_AT], &due) == 0 && due < now) {
+		long days = (long)((now - due) / 86400) + 1;
+
+		printf("%-15s ", "late");
+		printf(dngettext(ADUAN_TEXTDOMAIN, "%ld day past due\n", "%ld days past due\n",
+		    (unsigned long)days), days);
+	}
 	st = aduan_db_stmt(db,
 	    "SELECT at, actor, action, old_status, new_status, old_agency, new_agency, note "
 	    "FROM event WHERE complaint = ? ORDER BY id");
 	if (st == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_int64(st, 1, strtoll(v[AF_ID], NULL, 10));
-	printf("history:\n");
+	printf("%s\n", _("history:"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *at = (const char *)sqlite3_column_text(st, 0);
 		const char *os = (const char *)sqlite3_column_text(st, 3);

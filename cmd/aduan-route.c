@@ -12,10 +12,10 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: aduan-route [--db FILE] [--by NAME] --to AGENCY [--note TEXT] ID ...\n"
+	fputs(_("usage: aduan-route [--db FILE] [--by NAME] --to AGENCY [--note TEXT] ID ...\n"
 	    "       aduan-route [--db FILE] [--by NAME] --auto [--explain] [--dry-run]\n"
 	    "                   [--note TEXT] [ID ...]\n"
-	    "       aduan-route [--db FILE] [--by NAME] --note TEXT ID ...\n", fp);
+	    "       aduan-route [--db FILE] [--by NAME] --note TEXT ID ...\n"), fp);
 }
 
 enum { OPT_TO = OPT_FIRST_LOCAL, OPT_AUTO, OPT_EXPLAIN, OPT_DRY_RUN, OPT_NOTE };

@@ -16,7 +16,7 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: aduan add|list|route|close|export [ARG ...]\n"
+	fputs(_("usage: aduan add|list|route|close|export [ARG ...]\n"
 	    "       aduan init [--db FILE] [--preset NAME]\n"
 	    "       aduan config [--db FILE] [--unset] [KEY [VALUE]]\n"
 	    "       aduan agency [--db FILE] list | add CODE NAME [--sla DAYS] [--contact TEXT] |\n"
@@ -27,7 +27,7 @@ usage(FILE *fp)
 	    "                  test [--category C] TEXT | load FILE\n"
 	    "       aduan holiday [--db FILE] list | add DAY NAME | rm DAY | load FILE\n"
 	    "       aduan undo [--db FILE] [--by NAME] [--list]\n"
-	    "       aduan help [COMMAND]\n", fp);
+	    "       aduan help [COMMAND]\n"), fp);
 }
 
 static const char *const programs[] = {"add", "list", "route", "close", "export", NULL};
@@ -146,7 +146,7 @@ parse(int *argcp, char ***argvp, struct opts *o)
 static void
 report_part(const char *part, long n, void *arg)
 {
-	fprintf(stderr, "%s: %ld %s loaded\n", progname, n, part);
+	cli_warn("%ld %s loaded", n, part);
 }
 
 static int
@@ -172,7 +172,7 @@ cmd_init(int argc, char *argv[], int full_argc, char *full_argv[])
 		cli_commit(db);
 		free(dir);
 	}
-	fprintf(stderr, "%s: database ready: %s\n", progname, aduan_db_filename(db));
+	cli_warn("database ready: %s", aduan_db_filename(db));
 	aduan_db_close(db);
 	return 0;
 }
@@ -409,7 +409,7 @@ cmd_rule(int argc, char *argv[], int full_argc, char *full_argv[])
 		db = cli_open(o.db, ADUAN_RDWR);
 		cli_begin(db, o.by);
 		finish_change(db, aduan_rule_load(db, argv[1], &n));
-		fprintf(stderr, "%s: %ld rules loaded\n", progname, n);
+		cli_warn("%ld rules loaded", n);
 	} else
 		cli_usage_error(usage, "rule: list, add, rm, test or load, not \"%s\"", argv[0]);
 	aduan_db_close(db);
@@ -449,7 +449,7 @@ cmd_holiday(int argc, char *argv[], int full_argc, char *full_argv[])
 		cli_begin(db, o.by);
 		rc = aduan_holiday_load(db, argv[1], &n);
 		finish_change(db, rc == ADUAN_NOMATCH ? ADUAN_IOERR : rc);
-		fprintf(stderr, "%s: %ld holidays loaded\n", progname, n);
+		cli_warn("%ld holidays loaded", n);
 	} else
 		cli_usage_error(usage, "holiday: list, add, rm or load, not \"%s\"", argv[0]);
 	aduan_db_close(db);
@@ -538,7 +538,7 @@ main(int argc, char *argv[])
 	}
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc == 2) {
-			fputs(overview, stdout);
+			fputs(_(overview), stdout);
 			return cli_finish(0);
 		}
 		if (aduan_word_index(programs, argv[2]) >= 0) {

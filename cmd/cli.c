@@ -17,6 +17,8 @@ cli_init(int argc, char *argv[])
 	int i;
 
 	setlocale(LC_ALL, "");
+	aduan_i18n_init();
+	textdomain(ADUAN_TEXTDOMAIN);
 	if (argv[0] != NULL && *argv[0] != '\0')
 		progname = (slash = strrchr(argv[0], '/')) ? slash + 1 : argv[0];
 	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
@@ -37,7 +39,7 @@ vwarn(const char *fmt, va_list ap)
 {
 	fflush(stdout);
 	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	fputc('\n', stderr);
 }
 
@@ -84,8 +86,8 @@ int
 cli_finish(int status)
 {
 	if (fflush(stdout) == EOF || ferror(stdout)) {
-		fprintf(stderr, "%s: cannot write output: %s\n", progname,
-		    errno ? strerror(errno) : "write error");
+		fprintf(stderr, _("%s: cannot write output: %s\n"), progname,
+		    errno ? strerror(errno) : _("write error"));
 		return ADUAN_IOERR;
 	}
 	return status;

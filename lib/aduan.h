@@ -22,9 +22,23 @@
 #include <stdio.h>
 #include <time.h>
 
+#include <libintl.h>
 #include <sqlite3.h>
 
 #define ADUAN_VERSION "0.1.0"
+
+/*
+ * Messages are English in the source and translated through gettext
+ * (text domain "aduan"); the library translates with dgettext so that
+ * it does not depend on the program's textdomain().  aduan_fail() and
+ * the programs' message functions translate their format themselves.
+ */
+#define ADUAN_TEXTDOMAIN "aduan"
+#define _(s) dgettext(ADUAN_TEXTDOMAIN, s)
+#define N_(s) (s)
+/* Find the message catalogs: $ADUAN_LOCALEDIR, the build tree, or the
+ * installed locale folder. */
+void aduan_i18n_init(void);
 
 /* Return codes double as the documented exit statuses. */
 enum aduan_rc {

@@ -565,10 +565,13 @@ void
 aduan_intake_summary(const struct aduan_intake_opts *o, FILE *out, const char *prog,
     long added, long present, long rejected, int dry_run)
 {
-	fprintf(out, "%s: %s: dates read %s\n", prog, o->name, o->order_reason);
-	fprintf(out, "%s: %s: %ld messages read, %ld complaints %s, %ld already present, "
+	fprintf(out, _("%s: %s: dates read %s\n"), prog, o->name, o->order_reason);
+	fprintf(out, dry_run ?
+	    _("%s: %s: %ld messages read, %ld complaints to add, %ld already present, "
 	    "%ld rejected; skipped: %ld system, %ld staff, %ld not matching the intake filter, "
-	    "%ld joined into a complaint\n", prog, o->name, o->n_messages, added,
-	    dry_run ? "to add" : "added", present + o->n_present, rejected, o->n_system, o->n_staff,
-	    o->n_filtered, o->n_joined);
+	    "%ld joined into a complaint\n") :
+	    _("%s: %s: %ld messages read, %ld complaints added, %ld already present, "
+	    "%ld rejected; skipped: %ld system, %ld staff, %ld not matching the intake filter, "
+	    "%ld joined into a complaint\n"), prog, o->name, o->n_messages, added,
+	    present + o->n_present, rejected, o->n_system, o->n_staff, o->n_filtered, o->n_joined);
 }

@@ -24,7 +24,7 @@ aduan_fail(int rc, const char *fmt, ...)
 
 	/* formatted aside first: the arguments may include aduan_errmsg() */
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	vsnprintf(tmp, sizeof(tmp), _(fmt), ap);
 	va_end(ap);
 	memcpy(errbuf, tmp, sizeof(errbuf));
 	return rc;
@@ -283,4 +283,28 @@ aduan_tsv_unescape(char *s)
 	}
 	*w = '\0';
 	return 0;
+}
+
+void
+aduan_i18n_init(void)
+{
+	const char *s = getenv("ADUAN_LOCALEDIR");
+	char exe[4096], *slash;
+	ssize_t n;
+
+	if (s == NULL || *s == '\0') {
+		s = ADUAN_LOCALEDIR;
+		/* run from the build tree: the catalogs sit beside the program */
+		n = readlink("/proc/self/exe", exe, sizeof(exe) - 32);
+		if (n > 0) {
+			exe[n] = '\0';
+			if ((slash = strrchr(exe, '/')) != NULL) {
+				strcpy(slash + 1, "locale");
+				if (access(exe, R_OK) == 0)
+					s = exe;
+			}
+		}
+	}
+	bindtextdomain(ADUAN_TEXTDOMAIN, s);
+	bind_textdomain_codeset(ADUAN_TEXTDOMAIN, "UTF-8");
 }

@@ -127,39 +127,78 @@ aduan_writer_open(struct aduan_writer **wp, enum aduan_outfmt fmt, FILE *out,
 	return ferror(out) ? aduan_fail(ADUAN_IOERR, "write error") : 0;
 }
 
-/* Cells a spreadsheet would run as a formula or mangle as a number. */
+/* A plain decimal number: [-+]digits[.digits]. */
+static int
+plain_number(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	size_t n = strspn(p, "0123456789");
+
+	if (n == 0)
+		return 0;
+	p += n;
+	if (*p == '.')
+		p += 1 + strspn(p + 1, "0123456789");
+	return *p == '\0';
+}
+
+/*
+ * Cells a spreadsheet would run as a formula or mangle as a number.
+ * field is a complaint field, or -1 for a cell of another table (a
+ * summary), where numbers are meant as numbers.
+ */
 static int
 excel_unsafe(int field, const char *s)
 {
+	int numeric = field == -1 || field == AF_LAT || field == AF_LON;
+
+	if (s[0] == '\0')
+		return 0;
+	if (numeric && plain_number(s) && !(s[0] == '0' && s[1] >= '0' && s[1] <= '9'))
+		return 0;	/* -0.5 is a number, not a formula; 007 is not a number */
 	if (strchr("=+-@\t\r", s[0]) != NULL)
 		return 1;
 	if (field == AF_REPORTER_PHONE || field == AF_RT)
 		return 1;
-	return s[0] == '0' && s[1] != '\0' && field != AF_LAT && field != AF_LON;
+	return s[0] == '0' && s[1] != '\0';
 }
 
 static void
-csv_cell(struct aduan_writer *w, int field, const char *s)
+csv_cell(FILE *out, int flags, int field, const char *s)
 {
 	if (s == NULL)
 		return;
-	if ((w->flags & AW_EXCEL) && excel_unsafe(field, s)) {
+	if ((flags & AW_EXCEL) && excel_unsafe(field, s)) {
 		/* a leading apostrophe is what spreadsheets use for "text" */
 		size_t n = strlen(s) + 2;
 		char *t = aduan_xmalloc(n);
 
 		t[0] = '\'';
 		memcpy(t + 1, s, n - 1);
-		csv_fwrite(w->out, t, n - 1);
+		csv_fwrite(out, t, n - 1);
 		free(t);
 		return;
 	}
 	/* quoted only when it must be, as most CSV writers do */
 	if (s[strcspn(s, ",\"\r\n")] != '\0' || s[0] == ' ' ||
 	    (s[0] != '\0' && s[strlen(s) - 1] == ' '))
-		csv_fwrite(w->out, s, strlen(s));
+		csv_fwrite(out, s, strlen(s));
 	else
-		fputs(s, w->out);
+		fputs(s, out);
+}
+
+int
+aduan_csv_row(FILE *out, const char *const *cells, int n, int flags)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			fputc(',', out);
+		csv_cell(out, flags, -1, cells[i]);
+	}
+	fputs("\r\n", out);
+	return ferror(out) ? aduan_fail(ADUAN_IOERR, "write error") : 0;
 }
 
 static void
@@ -235,7 +274,7 @@ aduan_writer_row(struct aduan_writer *w, const char *const *v)
 		for (i = 0; i < w->nfields; i++) {
 			if (i > 0)
 				fputc(',', w->out);
-			csv_cell(w, w->fields[i], v[w->fields[i]]);
+			csv_cell(w->out, w->flags, w->fields[i], v[w->fields[i]]);
 		}
 		fputs("\r\n", w->out);
 		break;

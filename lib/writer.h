@@ -23,6 +23,13 @@ int aduan_writer_open(struct aduan_writer **wp, enum aduan_outfmt fmt, FILE *out
 int aduan_writer_row(struct aduan_writer *w, const char *const *v);
 /* Flush (a table is printed here) and free. */
 int aduan_writer_close(struct aduan_writer *w);
+/*
+ * One CSV row of n cells of any table (a summary, say): RFC 4180, quoted
+ * only where needed, CRLF; NULL cells empty.  With AW_EXCEL a cell that
+ * a spreadsheet would run as a formula gets a leading apostrophe (plain
+ * numbers such as -0.5 stay numbers).  The BOM is the caller's.
+ */
+int aduan_csv_row(FILE *out, const char *const *cells, int n, int flags);
 /* Append s with control characters made visible. */
 void aduan_visible(struct aduan_buf *b, const char *s, int oneline);
 

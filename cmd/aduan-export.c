@@ -1,0 +1,261 @@
+/*
+ * aduan-export - files for others: a period summary as CSV (the weekly
+ * cron job), or complaint records as CSV, TSV, JSON Lines or Open311
+ * GeoReport v2 JSON, without personal data unless --personal.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "export.h"
+
+static void
+usage(FILE *fp)
+{
+	fputs("usage: aduan-export [--db FILE] --summary [--week YYYY-Www | this | last]\n"
+	    "                    [--since TIME] [--until TIME] [--by KEY,...] [--excel] [--sql]\n"
+	    "                    [-o FILE] [FILTER ...] [ID ... | -]\n"
+	    "       aduan-export [--db FILE] [--format csv | tsv | jsonl | open311] [--personal]\n"
+	    "                    [--excel] [--sql] [-o FILE] [FILTER ...] [ID ... | -]\n", fp);
+}
+
+enum {
+	OPT_STATUS = OPT_FIRST_LOCAL, OPT_AGENCY, OPT_KELURAHAN, OPT_RT, OPT_CHANNEL,
+	OPT_CATEGORY, OPT_PRIORITY, OPT_SINCE, OPT_UNTIL, OPT_OVERDUE, OPT_SEARCH,
+	OPT_REPORTER, OPT_FORMAT, OPT_SUMMARY, OPT_WEEK, OPT_GROUP, OPT_EXCEL,
+	OPT_PERSONAL, OPT_SQL
+};
+
+/* No common --by here: in aduan-export it groups a summary (see the manual). */
+static const struct option longopts[] = {
+	{"db", required_argument, NULL, OPT_DB},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{"status", required_argument, NULL, OPT_STATUS},
+	{"agency", required_argument, NULL, OPT_AGENCY},
+	{"kelurahan", required_argument, NULL, OPT_KELURAHAN},
+	{"rt", required_argument, NULL, OPT_RT},
+	{"channel", required_argument, NULL, OPT_CHANNEL},
+	{"category", required_argument, NULL, OPT_CATEGORY},
+	{"priority", required_argument, NULL, OPT_PRIORITY},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"overdue", no_argument, NULL, OPT_OVERDUE},
+	{"search", required_argument, NULL, OPT_SEARCH},
+	{"reporter", required_argument, NULL, OPT_REPORTER},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"summary", no_argument, NULL, OPT_SUMMARY},
+	{"week", required_argument, NULL, OPT_WEEK},
+	{"by", required_argument, NULL, OPT_GROUP},
+	{"excel", no_argument, NULL, OPT_EXCEL},
+	{"personal", no_argument, NULL, OPT_PERSONAL},
+	{"sql", no_argument, NULL, OPT_SQL},
+	{"output", required_argument, NULL, 'o'},
+	{NULL, 0, NULL, 0}
+};
+
+struct ids {
+	struct aduan_filter *f;
+	struct aduan_buf *what;
+	int n;
+};
+
+static void
+add_id(int64_t id, void *arg)
+{
+	struct ids *x = arg;
+
+	aduan_filter_add_id(x->f, id);
+	if (x->n++ < 20)
+		aduan_buf_printf(x->what, " %lld", (long long)id);
+	else if (x->n == 21)
+		aduan_buf_adds(x->what, " ...");
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct aduan_filter f;
+	struct aduan_summary s;
+	struct aduan_outfile of;
+	struct aduan_buf what = {0};
+	struct aduan_db *db;
+	sqlite3_stmt *st;
+	const char *dbpath = NULL, *outpath = NULL, *week = NULL, *group = NULL;
+	int ch, fmt = AEX_CSV, summary = 0, excel = 0, personal = 0, showsql = 0;
+	int fmt_given = 0, rc;
+	time_t since = -1, until = -1, start, end;
+	long rows = 0;
+	char phone[17];
+	FILE *out = stdout;
+
+	cli_init(argc, argv);
+	aduan_filter_init(&f);
+	memset(&s, 0, sizeof(s));
+	f.now = s.now = time(NULL);
+	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		/* the filter as typed, for the history of a --personal export */
+		if (ch >= OPT_STATUS && ch <= OPT_REPORTER) {
+			const char *name = NULL;
+
+			for (const struct option *o = longopts; o->name; o++)
+				if (o->val == ch)
+					name = o->name;
+			aduan_buf_printf(&what, "%s--%s%s%s", what.len ? " " : "", name,
+			    optarg ? " " : "", optarg ? optarg : "");
+		}
+		switch (ch) {
+		case OPT_STATUS: aduan_filter_add(&f, AQ_STATUS, optarg); break;
+		case OPT_AGENCY: aduan_filter_add(&f, AQ_AGENCY, optarg); break;
+		case OPT_KELURAHAN: aduan_filter_add(&f, AQ_KELURAHAN, optarg); break;
+		case OPT_CHANNEL: aduan_filter_add(&f, AQ_CHANNEL, optarg); break;
+		case OPT_CATEGORY: aduan_filter_add(&f, AQ_CATEGORY, optarg); break;
+		case OPT_PRIORITY: aduan_filter_add(&f, AQ_PRIORITY, optarg); break;
+		case OPT_RT: {
+			char *end_;
+			long n;
+
+			optarg += strncasecmp(optarg, "rt", 2) == 0 ? 2 : 0;
+			optarg += strspn(optarg, " .");
+			n = strtol(optarg, &end_, 10);
+			if (*optarg == '\0' || *end_ != '\0' || n <= 0 || n > 999)
+				cli_usage_error(usage, "--rt: a number such as 005, not \"%s\"", optarg);
+			free(f.rt);
+			f.rt = aduan_xmalloc(8);
+			snprintf(f.rt, 8, "%03ld", n);
+			break;
+		}
+		case OPT_SINCE:
+			cli_time_span("--since", optarg, &start, &end, usage);
+			since = start;
+			break;
+		case OPT_UNTIL:
+			cli_time_span("--until", optarg, &start, &end, usage);
+			until = end;
+			break;
+		case OPT_OVERDUE: f.overdue = 1; break;
+		case OPT_SEARCH:
+			free(f.search);
+			f.search = aduan_xstrdup(optarg);
+			break;
+		case OPT_REPORTER:
+			if (aduan_phone_normalize(optarg, phone) == -1)
+				cli_usage_error(usage, "--reporter: not a phone number: \"%s\"", optarg);
+			free(f.reporter);
+			f.reporter = aduan_xstrdup(phone);
+			break;
+		case OPT_FORMAT:
+			if ((fmt = aduan_export_fmt_lookup(optarg)) == -1)
+				cli_usage_error(usage, "--format: csv, tsv, jsonl or open311, not \"%s\"",
+				    optarg);
+			fmt_given = 1;
+			break;
+		case OPT_SUMMARY: summary = 1; break;
+		case OPT_WEEK: week = optarg; break;
+		case OPT_GROUP: group = optarg; break;
+		case OPT_EXCEL: excel = 1; break;
+		case OPT_PERSONAL: personal = 1; break;
+		case OPT_SQL: showsql = 1; break;
+		case 'o': outpath = optarg; break;
+		case OPT_DB: dbpath = optarg; break;
+		case OPT_HELP: usage(stdout); return cli_finish(0);
+		case OPT_VERSION: printf("aduan-export %s\n", ADUAN_VERSION); return cli_finish(0);
+		default: usage(stderr); return ADUAN_USAGE;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 0) {
+		struct ids x = {&f, &what, 0};
+
+		aduan_buf_adds(&what, what.len ? " ids" : "ids");
+		f.ids_given = 1;
+		cli_ids(argc, argv, usage, add_id, &x);
+	}
+	if (summary) {
+		if (fmt_given || personal)
+			cli_usage_error(usage, "--summary has no records: no --format or --personal");
+		if (week != NULL && (since != -1 || until != -1))
+			cli_usage_error(usage, "--week or --since/--until, not both");
+		if (group != NULL && aduan_summary_by(&s, group) != 0)
+			cli_usage_error(usage, "--by: %s", aduan_errmsg());
+		if (week == NULL && since == -1 && until == -1)
+			week = "this";
+		if (week != NULL) {
+			if (aduan_summary_week(week, s.now, &s.start, &s.end) != 0)
+				cli_usage_error(usage, "%s", aduan_errmsg());
+		} else {
+			s.start = since != -1 ? since : 0;
+			s.end = until != -1 ? until : s.now + 1;
+		}
+		if (s.end <= s.start)
+			cli_usage_error(usage, "the period ends before it starts");
+		s.flags = excel ? AW_EXCEL : 0;
+	} else {
+		if (week != NULL || group != NULL)
+			cli_usage_error(usage, "--week and --by go with --summary");
+		if (excel && fmt != AEX_CSV)
+			cli_usage_error(usage, "--excel goes with CSV");
+		f.since = since;
+		f.until = until;
+	}
+
+	db = cli_open(dbpath, ADUAN_RDONLY);
+	if ((rc = aduan_filter_resolve(db, &f)) != 0)
+		cli_usage_error(usage, "%s", aduan_errmsg());
+
+	if (showsql) {
+		char *sql;
+
+		rc = summary ? aduan_summary_prepare(db, &s, &f, &st) : aduan_export_prepare(db, &f, &st);
+		if (rc != 0)
+			cli_fail(rc);
+		if ((sql = sqlite3_expanded_sql(st)) == NULL)
+			cli_die(ADUAN_IOERR, "out of memory");
+		printf("%s;\n", sql);
+		sqlite3_free(sql);
+		sqlite3_finalize(st);
+		aduan_db_close(db);
+		aduan_filter_release(&f);
+		aduan_buf_release(&what);
+		return cli_finish(0);
+	}
+
+	if (outpath != NULL) {
+		if ((rc = aduan_outfile_open(&of, outpath, personal)) != 0)
+			cli_fail(rc);
+		out = of.fp;
+	}
+	if (personal)
+		cli_begin(db, NULL);
+	if (summary)
+		rc = aduan_summary_write(db, &s, &f, out);
+	else
+		rc = aduan_export_write(db, &f, fmt, (excel ? AW_EXCEL : 0) |
+		    (personal ? AEX_PERSONAL : 0), out, outpath ? outpath : "stdout",
+		    what.s, &rows);
+	if (rc == ADUAN_IOERR && outpath != NULL && ferror(out))
+		rc = aduan_fail(ADUAN_IOERR, "cannot write %s: %s", outpath, strerror(errno));
+	/* stdout must have taken it all before a --personal export is recorded */
+	if (rc == 0 && out == stdout && (fflush(stdout) == EOF || ferror(stdout)))
+		rc = aduan_fail(ADUAN_IOERR, "cannot write output");
+	if (rc == 0 && personal)
+		rc = aduan_db_commit(db);
+	if (outpath != NULL) {
+		if (rc == 0)
+			rc = aduan_outfile_commit(&of);
+		else
+			aduan_outfile_abort(&of);
+	}
+	if (rc != 0) {
+		aduan_db_close(db);	/* rolls a --personal export's history back */
+		cli_fail(rc);
+	}
+	aduan_db_close(db);
+	aduan_filter_release(&f);
+	aduan_buf_release(&what);
+	return cli_finish(summary || rows > 0 ? 0 : ADUAN_NOMATCH);
+}

@@ -1,0 +1,425 @@
+/*
+ * export.c - complaint records for others: CSV, TSV and JSON Lines
+ * through the record writers, Open311 GeoReport v2 JSON; privacy by
+ * default; output files replaced whole.
+ *
+ * Privacy (UU PDP No. 27/2022).  Unless AEX_PERSONAL is given:
+ *
+ *   - reporter_name becomes its initials ("Sitti Hasnah" -> "S.H."),
+ *     reporter_phone is masked ("+62812****7890"), and source_key (which
+ *     holds a WhatsApp author's name or number) is left out;
+ *   - an anonymous or confidential complaint shows no identity at all
+ *     (name, phone, source, source_key and attachments left out) and its
+ *     body is replaced by "(withheld)".
+ *
+ * With AEX_PERSONAL everything is written as stored, and every exported
+ * complaint gets an 'export' event in the caller's transaction.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "aduan.h"
+#include "export.h"
+
+#define WITHHELD "(withheld)"
+
+/* Extra columns after the complaint fields, for open311. */
+enum { XC_UPDATED = ADUAN_NFIELDS, XC_AGENCY_NAME, XC_NCOLS };
+
+int
+aduan_export_fmt_lookup(const char *name)
+{
+	static const char *const names[] = {"csv", "tsv", "jsonl", "open311", NULL};
+	int i = aduan_word_index(names, name);
+
+	if (i == -1 && strcmp(name, "json") == 0)
+		i = AEX_JSONL;
+	return i;
+}
+
+char *
+aduan_name_mask(const char *name)
+{
+	struct aduan_buf b = {0};
+	const unsigned char *p = (const unsigned char *)(name ? name : "");
+
+	while (*p != '\0') {
+		/* the first letter or digit of each word, whatever its script */
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		while (*p != '\0' && *p < 0x80 && !((*p >= 'A' && *p <= 'Z') ||
+		    (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (*p < 0x80) {
+			aduan_buf_addc(&b, *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+			p++;
+		} else {
+			const unsigned char *q = p + 1;
+
+			while ((*q & 0xc0) == 0x80)
+				q++;
+			aduan_buf_add(&b, (const char *)p, (size_t)(q - p));
+			p = q;
+		}
+		aduan_buf_addc(&b, '.');
+		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			p++;
+	}
+	if (b.len == 0 || aduan_utf8_valid(b.s, b.len) != b.len) {
+		aduan_buf_release(&b);
+		return aduan_xstrdup("***");
+	}
+	return b.s;
+}
+
+char *
+aduan_time_iso_local(time_t t, char buf[32])
+{
+	struct tm tm;
+	long off;
+
+	tzset();
+	localtime_r(&t, &tm);
+	off = labs(tm.tm_gmtoff);
+	strftime(buf, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(buf + strlen(buf), 8, "%c%02d:%02d", tm.tm_gmtoff < 0 ? '-' : '+',
+	    (int)(off / 3600 % 24), (int)(off % 3600 / 60));
+	return buf;
+}
+
+int
+aduan_export_prepare(struct aduan_db *db, struct aduan_filter *f, sqlite3_stmt **stp)
+{
+	struct aduan_filter_binds binds;
+	struct aduan_buf sql = {0};
+	int i, rc;
+
+	aduan_buf_adds(&sql, "SELECT c.id");
+	for (i = 1; i < ADUAN_NFIELDS; i++)
+		aduan_buf_printf(&sql, ", c.%s", aduan_fields[i].name);
+	aduan_buf_adds(&sql, " FROM complaint c");
+	aduan_filter_where(f, &sql, &binds);
+	aduan_buf_adds(&sql, " ORDER BY c.id");
+	rc = sqlite3_prepare_v2(aduan_db_sqlite(db), sql.s, -1, stp, NULL);
+	aduan_buf_release(&sql);
+	if (rc != SQLITE_OK) {
+		*stp = NULL;
+		return aduan_db_fail(db, "querying");
+	}
+	aduan_filter_bind(*stp, &binds, 1);
+	return 0;
+}
+
+/* Apply the privacy rules to v in place (pointers only; masked strings
+ * go into the two buffers given). */
+static void
+private_view(const char **v, char phone[17], char **name)
+{
+	int hidden = (v[AF_ANONYMOUS] && strcmp(v[AF_ANONYMOUS], "0") != 0) ||
+	    (v[AF_CONFIDENTIAL] && strcmp(v[AF_CONFIDENTIAL], "0") != 0);
+
+	v[AF_SOURCE_KEY] = NULL;
+	if (hidden) {
+		v[AF_REPORTER_NAME] = v[AF_REPORTER_PHONE] = NULL;
+		v[AF_SOURCE] = v[AF_ATTACHMENTS] = NULL;
+		v[AF_BODY] = WITHHELD;
+		return;
+	}
+	if (v[AF_REPORTER_NAME] != NULL)
+		v[AF_REPORTER_NAME] = *name = aduan_name_mask(v[AF_REPORTER_NAME]);
+	if (v[AF_REPORTER_PHONE] != NULL) {
+		aduan_phone_mask(v[AF_REPORTER_PHONE], phone);
+		v[AF_REPORTER_PHONE] = phone;
+	}
+}
+
+/* A stored UTC stamp as local ISO 8601 with offset, as a JSON value. */
+static void
+json_time(struct aduan_buf *b, const char *utc)
+{
+	char buf[32];
+	time_t t;
+
+	if (utc == NULL || aduan_time_from_utc(utc, &t) == -1)
+		aduan_buf_adds(b, "null");
+	else
+		aduan_buf_printf(b, "\"%s\"", aduan_time_iso_local(t, buf));
+}
+
+static void
+json_str(struct aduan_buf *b, const char *s)
+{
+	if (s == NULL)
+		aduan_buf_adds(b, "null");
+	else
+		aduan_json_quote(b, s, strlen(s));
+}
+
+/* One GeoReport v2 service request. */
+static void
+open311_row(struct aduan_buf *b, const char *const *v, const char *updated,
+    const char *agency_name)
+{
+	struct aduan_buf t = {0};
+	const char *st = v[AF_STATUS];
+
+	aduan_buf_adds(b, "{\"service_request_id\":");
+	json_str(b, v[AF_ID]);
+	aduan_buf_printf(b, ",\"status\":\"%s\",\"status_notes\":",
+	    strcmp(st, "closed") == 0 ? "closed" : "open");
+	if (strcmp(st, "closed") == 0 && v[AF_RESOLUTION] != NULL) {
+		aduan_buf_adds(&t, v[AF_RESOLUTION]);
+		if (v[AF_DUPLICATE_OF] != NULL)
+			aduan_buf_printf(&t, " (duplicate of %s)", v[AF_DUPLICATE_OF]);
+		json_str(b, t.s);
+	} else if (strcmp(st, "routed") == 0 && v[AF_AGENCY] != NULL) {
+		aduan_buf_printf(&t, "forwarded to %s", agency_name ? agency_name : v[AF_AGENCY]);
+		json_str(b, t.s);
+	} else
+		aduan_buf_adds(b, "null");
+	aduan_buf_adds(b, ",\"service_name\":");
+	json_str(b, v[AF_CATEGORY] ? v[AF_CATEGORY] : "other");
+	aduan_buf_adds(b, ",\"service_code\":");
+	json_str(b, v[AF_CATEGORY] ? v[AF_CATEGORY] : "other");
+	aduan_buf_adds(b, ",\"description\":");
+	json_str(b, v[AF_BODY]);
+	aduan_buf_adds(b, ",\"agency_responsible\":");
+	json_str(b, agency_name ? agency_name : v[AF_AGENCY]);
+	aduan_buf_adds(b, ",\"requested_datetime\":");
+	json_time(b, v[AF_RECEIVED_AT]);
+	aduan_buf_adds(b, ",\"updated_datetime\":");
+	json_time(b, updated ? updated : v[AF_CREATED_AT]);
+	aduan_buf_adds(b, ",\"expected_datetime\":");
+	json_time(b, v[AF_DUE_AT]);
+	/* "Jl. Pelabuhan, RT 008, Lok Tuan" */
+	aduan_buf_reset(&t);
+	if (v[AF_LOCATION] != NULL)
+		aduan_buf_adds(&t, v[AF_LOCATION]);
+	if (v[AF_RT] != NULL)
+		aduan_buf_printf(&t, "%sRT %s", t.len ? ", " : "", v[AF_RT]);
+	if (v[AF_KELURAHAN] != NULL)
+		aduan_buf_printf(&t, "%s%s", t.len ? ", " : "", v[AF_KELURAHAN]);
+	aduan_buf_adds(b, ",\"address\":");
+	json_str(b, t.len ? t.s : NULL);
+	aduan_buf_printf(b, ",\"lat\":%s,\"long\":%s}", v[AF_LAT] ? v[AF_LAT] : "null",
+	    v[AF_LON] ? v[AF_LON] : "null");
+	aduan_buf_release(&t);
+}
+
+/* Extra facts per complaint for open311: its last event, its agency's name. */
+static int
+open311_extra(struct aduan_db *db, const char *id, const char *agency,
+    char **updated, char **agency_name)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT (SELECT max(at) FROM event WHERE complaint = ?1), "
+	    "(SELECT name FROM agency WHERE code = ?2)");
+	int rc;
+
+	*updated = *agency_name = NULL;
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, strtoll(id, NULL, 10));
+	sqlite3_bind_text(st, 2, agency, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+			*updated = aduan_xstrdup((const char *)sqlite3_column_text(st, 0));
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			*agency_name = aduan_xstrdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : aduan_db_fail(db, "reading history");
+}
+
+int
+aduan_export_write(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt fmt,
+    int flags, FILE *out, const char *to, const char *what, long *rows)
+{
+	static const enum aduan_outfmt wfmt[] = {
+		[AEX_CSV] = AOUT_CSV, [AEX_TSV] = AOUT_TSV, [AEX_JSONL] = AOUT_JSONL
+	};
+	static const char *const fmt_names[] = {"csv", "tsv", "jsonl", "open311"};
+	struct aduan_writer *w = NULL;
+	struct aduan_buf b = {0};
+	sqlite3_stmt *st;
+	int64_t *ids = NULL;
+	size_t nids = 0, capids = 0, k;
+	int fields[ADUAN_NFIELDS], i, rc;
+
+	*rows = 0;
+	if ((rc = aduan_export_prepare(db, f, &st)) != 0)
+		return rc;
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		fields[i] = i;
+	if (fmt == AEX_OPEN311)
+		fputc('[', out);
+	else if ((rc = aduan_writer_open(&w, wfmt[fmt], out, fields, ADUAN_NFIELDS,
+	    AW_HEADER | (flags & AW_EXCEL))) != 0)
+		goto done;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v[ADUAN_NFIELDS];
+		char phone[17], *name = NULL;
+
+		for (i = 0; i < ADUAN_NFIELDS; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i);
+		if (!(flags & AEX_PERSONAL))
+			private_view(v, phone, &name);
+		else {
+			if (nids == capids) {
+				capids = capids ? capids * 2 : 1024;
+				ids = aduan_xrealloc(ids, capids * sizeof(*ids));
+			}
+			ids[nids++] = sqlite3_column_int64(st, AF_ID);
+		}
+		if (fmt == AEX_OPEN311) {
+			char *updated, *agency_name;
+
+			if ((rc = open311_extra(db, v[AF_ID], v[AF_AGENCY], &updated, &agency_name)) != 0) {
+				free(name);
+				goto done;
+			}
+			aduan_buf_reset(&b);
+			aduan_buf_adds(&b, *rows ? ",\n" : "\n");
+			open311_row(&b, v, updated, agency_name);
+			fwrite(b.s, 1, b.len, out);
+			free(updated);
+			free(agency_name);
+			rc = ferror(out) ? aduan_fail(ADUAN_IOERR, "write error") : 0;
+		} else
+			rc = aduan_writer_row(w, v);
+		free(name);
+		(*rows)++;
+		if (rc != 0)
+			goto done;
+	}
+	if (rc != SQLITE_DONE) {
+		rc = aduan_db_fail(db, "querying");
+		goto done;
+	}
+	rc = 0;
+	if (fmt == AEX_OPEN311)
+		fputs(*rows ? "\n]\n" : "]\n", out);
+	else {
+		rc = aduan_writer_close(w);
+		w = NULL;
+	}
+	if (rc == 0 && ferror(out))
+		rc = aduan_fail(ADUAN_IOERR, "write error");
+	if (rc == 0 && (flags & AEX_PERSONAL)) {
+		aduan_buf_reset(&b);
+		aduan_buf_printf(&b, "personal data exported: %s to %s, %ld row%s; filter: %s",
+		    fmt_names[fmt], to, *rows, *rows == 1 ? "" : "s",
+		    what && *what ? what : "(none)");
+		for (k = 0; k < nids && rc == 0; k++)
+			rc = aduan_event_add(db, ids[k], "export", NULL, NULL, NULL, NULL, b.s);
+	}
+done:
+	if (w != NULL)
+		aduan_writer_close(w);
+	sqlite3_finalize(st);
+	aduan_buf_release(&b);
+	free(ids);
+	return rc;
+}
+
+/* ---- output files replaced whole ---------------------------------------- */
+
+int
+aduan_outfile_open(struct aduan_outfile *o, const char *path, int private_)
+{
+	char *dcopy = aduan_xstrdup(path), *bcopy = aduan_xstrdup(path);
+	struct aduan_buf tmpl = {0};
+	struct stat st;
+	mode_t mask;
+	int fd;
+
+	memset(o, 0, sizeof(*o));
+	o->path = aduan_xstrdup(path);
+	o->private_ = private_;
+	/* beside the target, so that rename() never crosses file systems */
+	aduan_buf_printf(&tmpl, "%s/.%s.XXXXXX", dirname(dcopy), basename(bcopy));
+	free(dcopy);
+	free(bcopy);
+	if ((fd = mkstemp(tmpl.s)) == -1) {
+		int e = errno;
+
+		aduan_buf_release(&tmpl);
+		free(o->path);
+		o->path = NULL;
+		return aduan_fail(ADUAN_IOERR, "cannot write %s: %s", path, strerror(e));
+	}
+	o->tmp = tmpl.s;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+		(void)fchmod(fd, st.st_mode & 07777);
+	else if (!private_) {
+		mask = umask(0);
+		umask(mask);
+		(void)fchmod(fd, 0666 & ~mask);
+	}
+	if ((o->fp = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		aduan_outfile_abort(o);
+		return aduan_fail(ADUAN_IOERR, "cannot write %s: %s", path, strerror(errno));
+	}
+	return 0;
+}
+
+int
+aduan_outfile_commit(struct aduan_outfile *o)
+{
+	char *copy;
+	int e = 0, fd;
+
+	if (fflush(o->fp) == EOF || ferror(o->fp))
+		e = errno ? errno : EIO;
+	else if (fsync(fileno(o->fp)) == -1)
+		e = errno;
+	if (fclose(o->fp) == EOF && e == 0)
+		e = errno;
+	o->fp = NULL;
+	if (e == 0 && rename(o->tmp, o->path) == -1)
+		e = errno;
+	if (e != 0) {
+		int rc = aduan_fail(ADUAN_IOERR, "cannot write %s: %s", o->path, strerror(e));
+
+		aduan_outfile_abort(o);
+		return rc;
+	}
+	/* make the rename itself durable */
+	copy = aduan_xstrdup(o->path);
+	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(copy);
+	free(o->tmp);
+	o->tmp = NULL;
+	aduan_outfile_abort(o);
+	return 0;
+}
+
+void
+aduan_outfile_abort(struct aduan_outfile *o)
+{
+	if (o->fp != NULL) {
+		fclose(o->fp);
+		o->fp = NULL;
+	}
+	if (o->tmp != NULL) {
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+	}
+	free(o->path);
+	o->path = NULL;
+}

@@ -1,0 +1,97 @@
+/*
+ * export.h - files for others (aduan-export): period summaries, record
+ * exports with privacy by default, and output files replaced whole.
+ */
+#ifndef ADUAN_EXPORT_H
+#define ADUAN_EXPORT_H
+
+#include "aduan.h"
+#include "query.h"
+#include "writer.h"
+
+/* ---- summaries (summary.c) -------------------------------------------- */
+
+/* What a summary can be grouped by, in --by order. */
+enum aduan_summary_key {
+	ASK_KELURAHAN, ASK_CATEGORY, ASK_AGENCY, ASK_CHANNEL, ASK_STATUS, ASK_NKEYS
+};
+
+struct aduan_summary {
+	time_t start, end;	/* the period [start, end) */
+	time_t now;		/* states are taken at min(end, now) */
+	int by[ASK_NKEYS];	/* group keys, in order */
+	int nby;
+	int flags;		/* AW_EXCEL */
+};
+
+/* Parse "kelurahan,category" into s->by; ADUAN_USAGE on an unknown key. */
+int aduan_summary_by(struct aduan_summary *s, const char *list);
+/*
+ * The ISO week (Monday 00:00 local time, 7 days) named by "this", "last"
+ * or "YYYY-Www".  ADUAN_USAGE when it is none of them.
+ */
+int aduan_summary_week(const char *arg, time_t now, time_t *start, time_t *end);
+/*
+ * Prepare the summary query over the complaints that pass f (whose
+ * since/until must be unset: the period is s->start..end).  The caller
+ * steps and finalizes *stp; columns as aduan_summary_header() names them.
+ */
+int aduan_summary_prepare(struct aduan_db *db, const struct aduan_summary *s,
+    struct aduan_filter *f, sqlite3_stmt **stp);
+/* The column names of a summary with these keys (n set to their number). */
+void aduan_summary_header(const struct aduan_summary *s, const char **names, int *n);
+/* Prepare, run and write the whole summary as CSV to out. */
+int aduan_summary_write(struct aduan_db *db, const struct aduan_summary *s,
+    struct aduan_filter *f, FILE *out);
+
+/* ---- record exports (export.c) ------------------------------------------ */
+
+enum aduan_export_fmt { AEX_CSV, AEX_TSV, AEX_JSONL, AEX_OPEN311 };
+int aduan_export_fmt_lookup(const char *name);	/* -1 when unknown */
+
+enum {
+	AEX_PERSONAL = 0x100	/* names, phones and confidential text included */
+};
+
+/*
+ * Prepare the record query (every field, plus what open311 needs) over
+ * the complaints that pass f, by id.  The caller finalizes *stp.
+ */
+int aduan_export_prepare(struct aduan_db *db, struct aduan_filter *f, sqlite3_stmt **stp);
+/*
+ * Write the complaints that pass f to out in fmt.  flags: AW_EXCEL,
+ * AEX_PERSONAL.  With AEX_PERSONAL the caller must have begun the
+ * invocation's transaction: an 'export' event goes into each exported
+ * complaint's history, its note naming the format, the destination
+ * `to`, the filter `what` and the number of rows.  *rows is set to the
+ * number of complaints written.
+ */
+int aduan_export_write(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt fmt,
+    int flags, FILE *out, const char *to, const char *what, long *rows);
+
+/* A name for an export without personal data: initials ("Sitti Hasnah"
+ * -> "S.H."); "***" when the name has no letters.  Caller frees. */
+char *aduan_name_mask(const char *name);
+/* t as local ISO 8601 with its offset: "2024-11-28T14:05:00+08:00". */
+char *aduan_time_iso_local(time_t t, char buf[32]);
+
+/* ---- output files replaced whole (export.c) -------------------------- */
+
+/*
+ * Write to a temporary file beside path, then aduan_outfile_commit()
+ * flushes it to disk and renames it over path, so that path is either
+ * the old file or the new one, never half of one.  The file keeps the
+ * mode of the file it replaces; a new one gets 0666 less the umask, or
+ * 0600 when private is set.
+ */
+struct aduan_outfile {
+	char *path, *tmp;
+	FILE *fp;
+	int private_;
+};
+int aduan_outfile_open(struct aduan_outfile *o, const char *path, int private_);
+int aduan_outfile_commit(struct aduan_outfile *o);
+/* Remove the temporary file (safe after a commit, and to call twice). */
+void aduan_outfile_abort(struct aduan_outfile *o);
+
+#endif
