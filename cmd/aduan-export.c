@@ -23,9 +23,7 @@ usage(FILE *fp)
 }
 
 enum {
-	OPT_STATUS = OPT_FIRST_LOCAL, OPT_AGENCY, OPT_KELURAHAN, OPT_RT, OPT_CHANNEL,
-	OPT_CATEGORY, OPT_PRIORITY, OPT_SINCE, OPT_UNTIL, OPT_OVERDUE, OPT_SEARCH,
-	OPT_REPORTER, OPT_FORMAT, OPT_SUMMARY, OPT_WEEK, OPT_GROUP, OPT_EXCEL,
+	OPT_FORMAT = OPT_FIRST_LOCAL, OPT_SUMMARY, OPT_WEEK, OPT_GROUP, OPT_EXCEL,
 	OPT_PERSONAL, OPT_SQL
 };
 
@@ -34,18 +32,7 @@ static const struct option longopts[] = {
 	{"db", required_argument, NULL, OPT_DB},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
-	{"status", required_argument, NULL, OPT_STATUS},
-	{"agency", required_argument, NULL, OPT_AGENCY},
-	{"kelurahan", required_argument, NULL, OPT_KELURAHAN},
-	{"rt", required_argument, NULL, OPT_RT},
-	{"channel", required_argument, NULL, OPT_CHANNEL},
-	{"category", required_argument, NULL, OPT_CATEGORY},
-	{"priority", required_argument, NULL, OPT_PRIORITY},
-	{"since", required_argument, NULL, OPT_SINCE},
-	{"until", required_argument, NULL, OPT_UNTIL},
-	{"overdue", no_argument, NULL, OPT_OVERDUE},
-	{"search", required_argument, NULL, OPT_SEARCH},
-	{"reporter", required_argument, NULL, OPT_REPORTER},
+	CLI_FILTER_OPTIONS,
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"summary", no_argument, NULL, OPT_SUMMARY},
 	{"week", required_argument, NULL, OPT_WEEK},
@@ -87,9 +74,8 @@ main(int argc, char *argv[])
 	const char *dbpath = NULL, *outpath = NULL, *week = NULL, *group = NULL;
 	int ch, fmt = AEX_CSV, summary = 0, excel = 0, personal = 0, showsql = 0;
 	int fmt_given = 0, rc;
-	time_t since = -1, until = -1, start, end;
+	time_t since, until;
 	long rows = 0;
-	char phone[17];
 	FILE *out = stdout;
 
 	cli_init(argc, argv);
@@ -98,7 +84,7 @@ main(int argc, char *argv[])
 	f.now = s.now = time(NULL);
 	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		/* the filter as typed, for the history of a --personal export */
-		if (ch >= OPT_STATUS && ch <= OPT_REPORTER) {
+		if (ch >= OPT_F_STATUS && ch <= OPT_F_REPORTER) {
 			const char *name = NULL;
 
 			for (const struct option *o = longopts; o->name; o++)
@@ -107,46 +93,9 @@ main(int argc, char *argv[])
 			aduan_buf_printf(&what, "%s--%s%s%s", what.len ? " " : "", name,
 			    optarg ? " " : "", optarg ? optarg : "");
 		}
+		if (cli_filter_option(ch, optarg, &f, usage))
+			continue;
 		switch (ch) {
-		case OPT_STATUS: aduan_filter_add(&f, AQ_STATUS, optarg); break;
-		case OPT_AGENCY: aduan_filter_add(&f, AQ_AGENCY, optarg); break;
-		case OPT_KELURAHAN: aduan_filter_add(&f, AQ_KELURAHAN, optarg); break;
-		case OPT_CHANNEL: aduan_filter_add(&f, AQ_CHANNEL, optarg); break;
-		case OPT_CATEGORY: aduan_filter_add(&f, AQ_CATEGORY, optarg); break;
-		case OPT_PRIORITY: aduan_filter_add(&f, AQ_PRIORITY, optarg); break;
-		case OPT_RT: {
-			char *end_;
-			long n;
-
-			optarg += strncasecmp(optarg, "rt", 2) == 0 ? 2 : 0;
-			optarg += strspn(optarg, " .");
-			n = strtol(optarg, &end_, 10);
-			if (*optarg == '\0' || *end_ != '\0' || n <= 0 || n > 999)
-				cli_usage_error(usage, "--rt: a number such as 005, not \"%s\"", optarg);
-			free(f.rt);
-			f.rt = aduan_xmalloc(8);
-			snprintf(f.rt, 8, "%03ld", n);
-			break;
-		}
-		case OPT_SINCE:
-			cli_time_span("--since", optarg, &start, &end, usage);
-			since = start;
-			break;
-		case OPT_UNTIL:
-			cli_time_span("--until", optarg, &start, &end, usage);
-			until = end;
-			break;
-		case OPT_OVERDUE: f.overdue = 1; break;
-		case OPT_SEARCH:
-			free(f.search);
-			f.search = aduan_xstrdup(optarg);
-			break;
-		case OPT_REPORTER:
-			if (aduan_phone_normalize(optarg, phone) == -1)
-				cli_usage_error(usage, "--reporter: not a phone number: \"%s\"", optarg);
-			free(f.reporter);
-			f.reporter = aduan_xstrdup(phone);
-			break;
 		case OPT_FORMAT:
 			if ((fmt = aduan_export_fmt_lookup(optarg)) == -1)
 				cli_usage_error(usage, "--format: csv, tsv, jsonl or open311, not \"%s\"",
@@ -175,7 +124,11 @@ main(int argc, char *argv[])
 		f.ids_given = 1;
 		cli_ids(argc, argv, usage, add_id, &x);
 	}
+	/* a summary's period is its own; records take --since/--until as filters */
+	since = f.since;
+	until = f.until;
 	if (summary) {
+		f.since = f.until = -1;
 		if (fmt_given || personal)
 			cli_usage_error(usage, "--summary has no records: no --format or --personal");
 		if (week != NULL && (since != -1 || until != -1))
@@ -199,8 +152,6 @@ main(int argc, char *argv[])
 			cli_usage_error(usage, "--week and --by go with --summary");
 		if (excel && fmt != AEX_CSV)
 			cli_usage_error(usage, "--excel goes with CSV");
-		f.since = since;
-		f.until = until;
 	}
 
 	db = cli_open(dbpath, ADUAN_RDONLY);

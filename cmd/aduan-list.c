@@ -21,27 +21,14 @@ usage(FILE *fp)
 }
 
 enum {
-	OPT_STATUS = OPT_FIRST_LOCAL, OPT_AGENCY, OPT_KELURAHAN, OPT_RT, OPT_CHANNEL,
-	OPT_CATEGORY, OPT_PRIORITY, OPT_SINCE, OPT_UNTIL, OPT_OVERDUE, OPT_SEARCH,
-	OPT_REPORTER, OPT_FORMAT, OPT_HEADER
+	OPT_FORMAT = OPT_FIRST_LOCAL, OPT_HEADER
 };
 
 static const struct option longopts[] = {
 	{"db", required_argument, NULL, OPT_DB},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
-	{"status", required_argument, NULL, OPT_STATUS},
-	{"agency", required_argument, NULL, OPT_AGENCY},
-	{"kelurahan", required_argument, NULL, OPT_KELURAHAN},
-	{"rt", required_argument, NULL, OPT_RT},
-	{"channel", required_argument, NULL, OPT_CHANNEL},
-	{"category", required_argument, NULL, OPT_CATEGORY},
-	{"priority", required_argument, NULL, OPT_PRIORITY},
-	{"since", required_argument, NULL, OPT_SINCE},
-	{"until", required_argument, NULL, OPT_UNTIL},
-	{"overdue", no_argument, NULL, OPT_OVERDUE},
-	{"search", required_argument, NULL, OPT_SEARCH},
-	{"reporter", required_argument, NULL, OPT_REPORTER},
+	CLI_FILTER_OPTIONS,
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"header", no_argument, NULL, OPT_HEADER},
 	{"fields", required_argument, NULL, 'f'},
@@ -170,45 +157,14 @@ main(int argc, char *argv[])
 	int ch, fmt = -1, header = 0, quiet = 0, nul = 0, longfmt = 0, tty, i, rc;
 	int fields[ADUAN_NFIELDS], nfields = 0, flags = 0;
 	long matched = 0;
-	char phone[17];
-	time_t start, end;
 
 	cli_init(argc, argv);
 	aduan_filter_init(&f);
 	f.now = time(NULL);
 	while ((ch = getopt_long(argc, argv, "f:q0l", longopts, NULL)) != -1) {
+		if (cli_filter_option(ch, optarg, &f, usage))
+			continue;
 		switch (ch) {
-		case OPT_STATUS: aduan_filter_add(&f, AQ_STATUS, optarg); break;
-		case OPT_AGENCY: aduan_filter_add(&f, AQ_AGENCY, optarg); break;
-		case OPT_KELURAHAN: aduan_filter_add(&f, AQ_KELURAHAN, optarg); break;
-		case OPT_CHANNEL: aduan_filter_add(&f, AQ_CHANNEL, optarg); break;
-		case OPT_CATEGORY: aduan_filter_add(&f, AQ_CATEGORY, optarg); break;
-		case OPT_PRIORITY: aduan_filter_add(&f, AQ_PRIORITY, optarg); break;
-		case OPT_RT:
-			free(f.rt);
-			f.rt = aduan_xmalloc(8);
-			if (aduan_rt_normalize(optarg, f.rt) == -1)
-				cli_usage_error(usage, "--rt: a number such as 005, not \"%s\"", optarg);
-			break;
-		case OPT_SINCE:
-			cli_time_span("--since", optarg, &start, &end, usage);
-			f.since = start;
-			break;
-		case OPT_UNTIL:
-			cli_time_span("--until", optarg, &start, &end, usage);
-			f.until = end;
-			break;
-		case OPT_OVERDUE: f.overdue = 1; break;
-		case OPT_SEARCH:
-			free(f.search);
-			f.search = aduan_xstrdup(optarg);
-			break;
-		case OPT_REPORTER:
-			if (aduan_phone_normalize(optarg, phone) == -1)
-				cli_usage_error(usage, "--reporter: not a phone number: \"%s\"", optarg);
-			free(f.reporter);
-			f.reporter = aduan_xstrdup(phone);
-			break;
 		case OPT_FORMAT:
 			if ((fmt = aduan_outfmt_lookup(optarg)) == -1)
 				cli_usage_error(usage, "--format: table, tsv, csv or jsonl, not \"%s\"", optarg);

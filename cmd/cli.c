@@ -189,3 +189,47 @@ cli_time_span(const char *opt, const char *arg, time_t *start, time_t *end,
 		cli_usage_error(usage, "%s: bad time \"%s\" (try 2024-11-28, "
 		    "2024-11-28T14:05, today, yesterday, -7d or 2024-W48)", opt, arg);
 }
+
+int
+cli_filter_option(int ch, const char *arg, struct aduan_filter *f, void (*usage)(FILE *))
+{
+	time_t start, end;
+	char phone[17];
+
+	switch (ch) {
+	case OPT_F_STATUS: aduan_filter_add(f, AQ_STATUS, arg); break;
+	case OPT_F_AGENCY: aduan_filter_add(f, AQ_AGENCY, arg); break;
+	case OPT_F_KELURAHAN: aduan_filter_add(f, AQ_KELURAHAN, arg); break;
+	case OPT_F_CHANNEL: aduan_filter_add(f, AQ_CHANNEL, arg); break;
+	case OPT_F_CATEGORY: aduan_filter_add(f, AQ_CATEGORY, arg); break;
+	case OPT_F_PRIORITY: aduan_filter_add(f, AQ_PRIORITY, arg); break;
+	case OPT_F_RT:
+		free(f->rt);
+		f->rt = aduan_xmalloc(8);
+		if (aduan_rt_normalize(arg, f->rt) == -1)
+			cli_usage_error(usage, "--rt: a number such as 005, not \"%s\"", arg);
+		break;
+	case OPT_F_SINCE:
+		cli_time_span("--since", arg, &start, &end, usage);
+		f->since = start;
+		break;
+	case OPT_F_UNTIL:
+		cli_time_span("--until", arg, &start, &end, usage);
+		f->until = end;
+		break;
+	case OPT_F_OVERDUE: f->overdue = 1; break;
+	case OPT_F_SEARCH:
+		free(f->search);
+		f->search = aduan_xstrdup(arg);
+		break;
+	case OPT_F_REPORTER:
+		if (aduan_phone_normalize(arg, phone) == -1)
+			cli_usage_error(usage, "--reporter: not a phone number: \"%s\"", arg);
+		free(f->reporter);
+		f->reporter = aduan_xstrdup(phone);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}

@@ -42,6 +42,32 @@ void cli_ids(int argc, char *argv[], void (*usage)(FILE *),
 void cli_time_span(const char *opt, const char *arg, time_t *start, time_t *end,
     void (*usage)(FILE *));
 
+/*
+ * The complaint filters of aduan-list and aduan-export (DESIGN: "the
+ * same filters"): their long options, and their handling.  --since sets
+ * f->since to the start of its span, --until f->until to the end of its.
+ */
+enum {
+	OPT_F_STATUS = 0x200, OPT_F_AGENCY, OPT_F_KELURAHAN, OPT_F_RT, OPT_F_CHANNEL,
+	OPT_F_CATEGORY, OPT_F_PRIORITY, OPT_F_SINCE, OPT_F_UNTIL, OPT_F_OVERDUE,
+	OPT_F_SEARCH, OPT_F_REPORTER
+};
+#define CLI_FILTER_OPTIONS \
+	{"status", required_argument, NULL, OPT_F_STATUS}, \
+	{"agency", required_argument, NULL, OPT_F_AGENCY}, \
+	{"kelurahan", required_argument, NULL, OPT_F_KELURAHAN}, \
+	{"rt", required_argument, NULL, OPT_F_RT}, \
+	{"channel", required_argument, NULL, OPT_F_CHANNEL}, \
+	{"category", required_argument, NULL, OPT_F_CATEGORY}, \
+	{"priority", required_argument, NULL, OPT_F_PRIORITY}, \
+	{"since", required_argument, NULL, OPT_F_SINCE}, \
+	{"until", required_argument, NULL, OPT_F_UNTIL}, \
+	{"overdue", no_argument, NULL, OPT_F_OVERDUE}, \
+	{"search", required_argument, NULL, OPT_F_SEARCH}, \
+	{"reporter", required_argument, NULL, OPT_F_REPORTER}
+/* 1 when ch is a filter option (applied to f), else 0. */
+int cli_filter_option(int ch, const char *arg, struct aduan_filter *f, void (*usage)(FILE *));
+
 /* Standard long options. */
 enum {
 	OPT_DB = 0x100, OPT_BY, OPT_HELP, OPT_VERSION, OPT_FIRST_LOCAL
