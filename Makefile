@@ -27,7 +27,26 @@ MAN1     = $(wildcard man/*.1)
 MAN7     = $(wildcard man/*.7)
 DATA     = $(wildcard data/*.tsv data/*.csv)
 
-all: $(PROGS)
+PO       = $(wildcard po/*.po)
+MO       = $(PO:po/%.po=locale/%/LC_MESSAGES/aduan.mo)
+
+all: $(PROGS) $(MO)
+
+# Message catalogs: po/aduan.pot from the sources ('make pot'), each
+# po/LANG.po compiled beside the programs so that the build tree speaks it.
+XGETTEXT_FLAGS = --from-code=UTF-8 --add-comments=TRANSLATORS: --no-wrap \
+	-k_ -kN_ -kC_:1c,2 -kdngettext:2,3 -kaduan_fail:2 -kcli_die:2 -kcli_warn:1 -kcli_usage_error:2 \
+	--flag=aduan_fail:2:c-format --flag=cli_die:2:c-format --flag=cli_warn:1:c-format \
+	--flag=cli_usage_error:2:c-format --package-name=aduan --package-version=0.1.0
+
+pot: po/aduan.pot
+po/aduan.pot: $(LIB_SRC) $(CMD_SRC) cmd/cli.c
+	mkdir -p po
+	xgettext $(XGETTEXT_FLAGS) -o $@ $(sort $(LIB_SRC) $(CMD_SRC) cmd/cli.c)
+
+locale/%/LC_MESSAGES/aduan.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ $<
 
 lib/%.o: lib/%.c lib/aduan.h $(wildcard lib/*.h)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -65,7 +84,7 @@ demo: deps all
 # built in its own folder so that it never mixes with the normal build.
 check-asan:
 	rm -rf build-asan && mkdir -p build-asan
-	tar cf - Makefile cmd lib tests data man | (cd build-asan && tar xf -)
+	tar cf - Makefile cmd lib tests data man po | (cd build-asan && tar xf -)
 	$(MAKE) -C build-asan check \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	    LDFLAGS='-fsanitize=address,undefined'
@@ -145,6 +164,6 @@ uninstall:
 	for f in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${f#man/}; done
 
 clean:
-	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan demo fuzz/bin
+	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan demo fuzz/bin locale
 
-.PHONY: all demo check check-valgrind fuzz fuzz-smoke deps-fuzz check-asan lint-man deps deps-check install uninstall clean
+.PHONY: all pot demo check check-valgrind fuzz fuzz-smoke deps-fuzz check-asan lint-man deps deps-check install uninstall clean

@@ -15,11 +15,11 @@
 static void
 usage(FILE *fp)
 {
-	fputs("usage: aduan-export [--db FILE] --summary [--week YYYY-Www | this | last]\n"
+	fputs(_("usage: aduan-export [--db FILE] --summary [--week YYYY-Www | this | last]\n"
 	    "                    [--since TIME] [--until TIME] [--by KEY,...] [--excel] [--sql]\n"
 	    "                    [-o FILE] [FILTER ...] [ID ... | -]\n"
 	    "       aduan-export [--db FILE] [--format csv | tsv | jsonl | open311] [--personal]\n"
-	    "                    [--excel] [--sql] [-o FILE] [FILTER ...] [ID ... | -]\n", fp);
+	    "                    [--excel] [--sql] [-o FILE] [FILTER ...] [ID ... | -]\n"), fp);
 }
 
 enum {

@@ -32,7 +32,7 @@ usage(FILE *fp)
 
 static const char *const programs[] = {"add", "list", "route", "close", "export", NULL};
 
-static const char *const overview =
+static const char *const overview = N_(
     "aduan records public complaints and follows them up to their close.\n"
     "\n"
     "  aduan add       record a complaint, or import CSV, TSV, JSON Lines, WhatsApp\n"
@@ -48,7 +48,7 @@ static const char *const overview =
     "  aduan holiday   list, add, remove or load holidays (for due dates)\n"
     "  aduan undo      revert the last command that changed complaints\n"
     "\n"
-    "'aduan help COMMAND' shows a command's options; 'man aduan' tells the whole story.\n";
+    "'aduan help COMMAND' shows a command's options; 'man aduan' tells the whole story.\n");
 
 /* Run aduan-VERB from our own folder, else from PATH. */
 static _Noreturn void

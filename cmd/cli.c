@@ -16,7 +16,26 @@ cli_init(int argc, char *argv[])
 	const char *slash;
 	int i;
 
-	setlocale(LC_ALL, "");
+	if (setlocale(LC_ALL, "") == NULL) {
+		/*
+		 * The locale asked for is not installed (a fresh machine often
+		 * has only C.UTF-8): keep UTF-8, and let messages follow its
+		 * language all the same.
+		 */
+		const char *l = getenv("LC_ALL");
+
+		if (l == NULL || *l == '\0')
+			l = getenv("LC_MESSAGES");
+		if (l == NULL || *l == '\0')
+			l = getenv("LANG");
+		setlocale(LC_ALL, "C.UTF-8");
+		if (l != NULL && *l != '\0' && getenv("LANGUAGE") == NULL) {
+			char lang[32];
+
+			snprintf(lang, sizeof(lang), "%.*s", (int)strcspn(l, ".@"), l);
+			setenv("LANGUAGE", lang, 0);
+		}
+	}
 	aduan_i18n_init();
 	textdomain(ADUAN_TEXTDOMAIN);
 	if (argv[0] != NULL && *argv[0] != '\0')

@@ -36,6 +36,12 @@
 #define ADUAN_TEXTDOMAIN "aduan"
 #define _(s) dgettext(ADUAN_TEXTDOMAIN, s)
 #define N_(s) (s)
+/* Marks a word of the data (a status, channel, ...) for the catalog under
+ * a context; aduan_label() looks it up at run time. */
+#define C_(ctx, s) (s)
+/* The translated label of a data value for people (tables), e.g.
+ * aduan_label("status", "open"); the value itself when there is none. */
+const char *aduan_label(const char *ctx, const char *value);
 /* Find the message catalogs: $ADUAN_LOCALEDIR, the build tree, or the
  * installed locale folder. */
 void aduan_i18n_init(void);

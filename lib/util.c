@@ -308,3 +308,15 @@ aduan_i18n_init(void)
 	bindtextdomain(ADUAN_TEXTDOMAIN, s);
 	bind_textdomain_codeset(ADUAN_TEXTDOMAIN, "UTF-8");
 }
+
+const char *
+aduan_label(const char *ctx, const char *value)
+{
+	static char key[128];
+	const char *t;
+
+	if (snprintf(key, sizeof(key), "%s\004%s", ctx, value) >= (int)sizeof(key))
+		return value;
+	t = dgettext(ADUAN_TEXTDOMAIN, key);
+	return t == key ? value : t;
+}

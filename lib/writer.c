@@ -11,6 +11,8 @@
 #include "aduan.h"
 #include "writer.h"
 
+static size_t width(const char *s);
+
 struct aduan_writer {
 	enum aduan_outfmt fmt;
 	FILE *out;
@@ -123,7 +125,7 @@ aduan_writer_open(struct aduan_writer **wp, enum aduan_outfmt fmt, FILE *out,
 	}
 	if (fmt == AOUT_TABLE)
 		for (i = 0; i < nfields; i++)
-			w->colw[i] = strlen(aduan_fields[fields[i]].name);
+			w->colw[i] = width(aduan_label("field", aduan_fields[fields[i]].name));
 	return ferror(out) ? aduan_fail(ADUAN_IOERR, "write error") : 0;
 }
 
@@ -214,7 +216,26 @@ json_value(struct aduan_buf *b, int field, const char *s)
 		aduan_json_quote(b, s, strlen(s));
 }
 
-/* Display form of a value for people: local times, visible controls. */
+/* The words of the data as a table shows them (translated by context). */
+static const char *const labels[] __attribute__((unused)) = {
+	C_("field", "id"), C_("field", "received_at"), C_("field", "status"),
+	C_("field", "priority"), C_("field", "kelurahan"), C_("field", "agency"),
+	C_("field", "body"), C_("field", "channel"), C_("field", "category"),
+	C_("field", "rt"), C_("field", "reporter_name"), C_("field", "reporter_phone"),
+	C_("field", "location"), C_("field", "due_at"), C_("field", "closed_at"),
+	C_("field", "resolution"), C_("field", "source"), C_("field", "created_at"),
+	C_("status", "open"), C_("status", "routed"), C_("status", "closed"),
+	C_("priority", "urgent"), C_("priority", "normal"), C_("priority", "low"),
+	C_("channel", "whatsapp"), C_("channel", "facebook"), C_("channel", "instagram"),
+	C_("channel", "walk-in"), C_("channel", "phone"), C_("channel", "sms"),
+	C_("channel", "email"), C_("channel", "letter"), C_("channel", "web"),
+	C_("channel", "other"),
+	C_("resolution", "resolved"), C_("resolution", "rejected"),
+	C_("resolution", "duplicate"), C_("resolution", "withdrawn"),
+};
+
+/* Display form of a value for people: local times, visible controls,
+ * the words of the data in the reader's language. */
 static void
 display(struct aduan_buf *b, int field, const char *s, int oneline)
 {
@@ -226,6 +247,11 @@ display(struct aduan_buf *b, int field, const char *s, int oneline)
 	if ((field == AF_RECEIVED_AT || field == AF_CREATED_AT || field == AF_DUE_AT ||
 	    field == AF_CLOSED_AT) && aduan_time_from_utc(s, &t) == 0) {
 		aduan_buf_adds(b, aduan_time_local(t, buf));
+		return;
+	}
+	if (field == AF_STATUS || field == AF_PRIORITY || field == AF_CHANNEL ||
+	    field == AF_RESOLUTION) {
+		aduan_buf_adds(b, aduan_label(aduan_fields[field].name, s));
 		return;
 	}
 	aduan_visible(b, s, oneline);
@@ -358,7 +384,8 @@ aduan_writer_close(struct aduan_writer *w)
 		if (used + 10 < (size_t)w->width && w->colw[last] > (size_t)w->width - used)
 			w->colw[last] = (size_t)w->width - used;
 		for (i = 0; i < w->nfields; i++) {
-			cell(w->out, aduan_fields[w->fields[i]].name, w->colw[i], i == last);
+			cell(w->out, aduan_label("field", aduan_fields[w->fields[i]].name),
+			    w->colw[i], i == last);
 			fputs(i == last ? "\n" : "  ", w->out);
 		}
 		for (r = 0; r < w->ncells; r++) {
