@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "export.h"
+#include "privacy.h"
 
 static void
 usage(FILE *fp)
@@ -19,12 +20,13 @@ usage(FILE *fp)
 	    "                    [--since TIME] [--until TIME] [--by KEY,...] [--excel] [--sql]\n"
 	    "                    [-o FILE] [FILTER ...] [ID ... | -]\n"
 	    "       aduan-export [--db FILE] [--format csv | tsv | jsonl | open311] [--personal]\n"
-	    "                    [--excel] [--sql] [-o FILE] [FILTER ...] [ID ... | -]\n"), fp);
+	    "                    [--excel] [--sql] [-o FILE] [FILTER ...] [ID ... | -]\n"
+	    "       aduan-export [--db FILE] --subject PHONE [-o FILE]\n"), fp);
 }
 
 enum {
 	OPT_FORMAT = OPT_FIRST_LOCAL, OPT_SUMMARY, OPT_WEEK, OPT_GROUP, OPT_EXCEL,
-	OPT_PERSONAL, OPT_SQL
+	OPT_PERSONAL, OPT_SQL, OPT_SUBJECT
 };
 
 /* No common --by here: in aduan-export it groups a summary (see the manual). */
@@ -33,6 +35,7 @@ static const struct option longopts[] = {
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	CLI_FILTER_OPTIONS,
+	{"subject", required_argument, NULL, OPT_SUBJECT},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"summary", no_argument, NULL, OPT_SUMMARY},
 	{"week", required_argument, NULL, OPT_WEEK},
@@ -62,6 +65,41 @@ add_id(int64_t id, void *arg)
 		aduan_buf_adds(x->what, " ...");
 }
 
+/* Everything held about one reporter, for their access request. */
+static int
+subject_access(const char *dbpath, const char *phone, const char *outpath)
+{
+	struct aduan_outfile of;
+	struct aduan_db *db = cli_open(dbpath, ADUAN_RDONLY);
+	FILE *out = stdout;
+	long n = 0;
+	int rc;
+
+	if (outpath != NULL) {
+		if ((rc = aduan_outfile_open(&of, outpath, 1)) != 0)
+			cli_fail(rc);
+		out = of.fp;
+	}
+	cli_begin(db, NULL);
+	rc = aduan_subject_write(db, phone, out, &n);
+	if (rc == 0 && out == stdout && (fflush(stdout) == EOF || ferror(stdout)))
+		rc = aduan_fail(ADUAN_IOERR, "cannot write output");
+	if (rc == 0)
+		rc = aduan_db_commit(db);
+	if (outpath != NULL) {
+		if (rc == 0)
+			rc = aduan_outfile_commit(&of);
+		else
+			aduan_outfile_abort(&of);
+	}
+	aduan_db_close(db);
+	if (rc != 0)
+		cli_fail(rc);
+	if (n == 0)
+		cli_warn("no complaint from %s", phone);
+	return cli_finish(n > 0 ? 0 : ADUAN_NOMATCH);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -77,6 +115,7 @@ main(int argc, char *argv[])
 	time_t since, until;
 	long rows = 0;
 	FILE *out = stdout;
+	char subject[17] = "";
 
 	cli_init(argc, argv);
 	aduan_filter_init(&f);
@@ -108,6 +147,10 @@ main(int argc, char *argv[])
 		case OPT_EXCEL: excel = 1; break;
 		case OPT_PERSONAL: personal = 1; break;
 		case OPT_SQL: showsql = 1; break;
+		case OPT_SUBJECT:
+			if (aduan_phone_normalize(optarg, subject) == -1)
+				cli_usage_error(usage, "--subject: not a phone number: \"%s\"", optarg);
+			break;
 		case 'o': outpath = optarg; break;
 		case OPT_DB: dbpath = optarg; break;
 		case OPT_HELP: usage(stdout); return cli_finish(0);
@@ -124,6 +167,11 @@ main(int argc, char *argv[])
 		f.ids_given = 1;
 		cli_ids(argc, argv, usage, add_id, &x);
 	}
+	if (*subject != '\0' && (summary || fmt_given || personal || excel || showsql ||
+	    what.len > 0))
+		cli_usage_error(usage, "--subject goes alone (with -o FILE at most)");
+	if (*subject != '\0')
+		return subject_access(dbpath, subject, outpath);
 	/* a summary's period is its own; records take --since/--until as filters */
 	since = f.since;
 	until = f.until;

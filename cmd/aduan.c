@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "privacy.h"
 #include "refdata.h"
 #include "lifecycle.h"
 
@@ -27,6 +28,7 @@ usage(FILE *fp)
 	    "                  test [--category C] TEXT | load FILE\n"
 	    "       aduan holiday [--db FILE] list | add DAY NAME | rm DAY | load FILE\n"
 	    "       aduan undo [--db FILE] [--by NAME] [--list]\n"
+	    "       aduan purge [--db FILE] [--by NAME] --older-than YEARS [--dry-run]\n"
 	    "       aduan help [COMMAND]\n"), fp);
 }
 
@@ -47,6 +49,7 @@ static const char *const overview = N_(
     "  aduan rule      list, add, remove, test or load the routing rules\n"
     "  aduan holiday   list, add, remove or load holidays (for due dates)\n"
     "  aduan undo      revert the last command that changed complaints\n"
+    "  aduan purge     anonymise old closed complaints (retention, UU PDP)\n"
     "\n"
     "'aduan help COMMAND' shows a command's options; 'man aduan' tells the whole story.\n");
 
@@ -74,12 +77,15 @@ run_program(const char *verb, char *argv[])
 
 enum {
 	OPT_PRESET = OPT_FIRST_LOCAL, OPT_UNSET, OPT_SLA, OPT_CONTACT, OPT_CODE, OPT_ALIAS,
-	OPT_CATEGORY, OPT_SET_CATEGORY, OPT_PRIORITY, OPT_AT, OPT_LIST
+	OPT_CATEGORY, OPT_SET_CATEGORY, OPT_PRIORITY, OPT_AT, OPT_LIST, OPT_OLDER_THAN,
+	OPT_DRY_RUN
 };
 
 static const struct option longopts[] = {
 	CLI_COMMON_OPTIONS,
 	{"preset", required_argument, NULL, OPT_PRESET},
+	{"older-than", required_argument, NULL, OPT_OLDER_THAN},
+	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
 	{"unset", no_argument, NULL, OPT_UNSET},
 	{"sla", required_argument, NULL, OPT_SLA},
 	{"contact", required_argument, NULL, OPT_CONTACT},
@@ -96,7 +102,7 @@ static const struct option longopts[] = {
 struct opts {
 	const char *db, *by, *preset, *contact, *code, *alias;
 	const char *category, *set_category, *priority;
-	int unset, sla, at, list;
+	int unset, sla, at, list, older_than, dry_run;
 };
 
 /* Options of every admin verb; which ones a verb accepts is checked by it. */
@@ -121,6 +127,14 @@ parse(int *argcp, char ***argvp, struct opts *o)
 		case OPT_SET_CATEGORY: o->set_category = optarg; break;
 		case OPT_PRIORITY: o->priority = optarg; break;
 		case OPT_LIST: o->list = 1; break;
+		case OPT_DRY_RUN: o->dry_run = 1; break;
+		case OPT_OLDER_THAN:
+			v = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 100)
+				cli_usage_error(usage, "--older-than: years from 1 to 100, not \"%s\"",
+				    optarg);
+			o->older_than = (int)v;
+			break;
 		case OPT_AT:
 			v = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 100000)
@@ -499,8 +513,44 @@ cmd_undo(int argc, char *argv[], int full_argc, char *full_argv[])
 		aduan_time_local(t, at);
 	else
 		snprintf(at, sizeof(at), "%s", r.at);
-	fprintf(stderr, "%s: undid #%lld by %s at %s (%s): %ld restored, %ld removed\n",
-	    progname, (long long)r.invocation, r.actor, at, r.command, r.restored, r.deleted);
+	cli_warn("undid #%lld by %s at %s (%s): %ld restored, %ld removed",
+	    (long long)r.invocation, r.actor, at, r.command, r.restored, r.deleted);
+	aduan_db_close(db);
+	return 0;
+}
+
+static void
+purged(int64_t id, void *arg)
+{
+	(*(long *)arg)++;
+	printf("%lld\n", (long long)id);
+}
+
+/* Anonymise closed complaints past the retention period (UU PDP). */
+static int
+cmd_purge(int argc, char *argv[], int full_argc, char *full_argv[])
+{
+	struct opts o = {0};
+	struct aduan_db *db;
+	long n = 0;
+	int rc;
+
+	parse(&argc, &argv, &o);
+	if (argc > 0)
+		cli_usage_error(usage, "purge takes no operands");
+	if (o.older_than == 0)
+		cli_usage_error(usage, "purge needs --older-than YEARS");
+	db = cli_open(o.db, o.dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
+	if (!o.dry_run)
+		cli_begin(db, o.by);
+	if ((rc = aduan_purge(db, o.older_than, time(NULL), o.dry_run, purged, &n)) != 0) {
+		aduan_db_rollback(db);
+		cli_fail(rc);
+	}
+	if (!o.dry_run)
+		cli_commit(db);
+	cli_warn(o.dry_run ? "%ld closed complaint(s) would be anonymised" :
+	    "%ld closed complaint(s) anonymised", n);
 	aduan_db_close(db);
 	return 0;
 }
@@ -516,6 +566,7 @@ static const struct {
 	{"rule", cmd_rule},
 	{"holiday", cmd_holiday},
 	{"undo", cmd_undo},
+	{"purge", cmd_purge},
 };
 
 int

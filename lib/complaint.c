@@ -11,6 +11,7 @@
 
 #include "aduan.h"
 #include "lifecycle.h"
+#include "privacy.h"
 
 #define MAX_TEXT	65536	/* body, location, attachments */
 #define MAX_SHORT	256	/* names, categories, sources */
@@ -500,6 +501,24 @@ aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *
 			return aduan_fail(ADUAN_DATAERR, "duplicate_of %s: no such complaint",
 			    c->v[AF_DUPLICATE_OF]);
 	}
+	/* A purged complaint keeps only a hash of its source_key: still present. */
+	if (c->v[AF_SOURCE_KEY] != NULL) {
+		sqlite3_stmt *p = aduan_db_stmt(db, "SELECT 1 FROM complaint WHERE source_key = ?1");
+		char *purged = aduan_source_key_purged(c->v[AF_SOURCE_KEY]);
+
+		if (p == NULL) {
+			free(purged);
+			return ADUAN_IOERR;
+		}
+		sqlite3_bind_text(p, 1, purged, -1, SQLITE_STATIC);
+		rc = sqlite3_step(p);
+		sqlite3_reset(p);
+		free(purged);
+		if (rc == SQLITE_ROW)
+			return 0;
+		if (rc != SQLITE_DONE)
+			return aduan_db_fail(db, "looking up a complaint");
+	}
 	/* Every complaint is due from the day it arrives, routed or not. */
 	if (c->v[AF_DUE_AT] == NULL && strcmp(c->v[AF_STATUS], "closed") != 0) {
 		char due[21];
@@ -642,15 +661,20 @@ int
 aduan_complaint_present(struct aduan_db *db, const struct aduan_complaint *c, int *present)
 {
 	sqlite3_stmt *st = aduan_db_stmt(db,
-	    "SELECT 1 FROM complaint WHERE uid = ?1 OR source_key = ?2");
+	    "SELECT 1 FROM complaint WHERE uid = ?1 OR source_key = ?2 OR source_key = ?3");
+	char *purged = c->v[AF_SOURCE_KEY] ? aduan_source_key_purged(c->v[AF_SOURCE_KEY]) : NULL;
 	int rc;
 
-	if (st == NULL)
+	if (st == NULL) {
+		free(purged);
 		return ADUAN_IOERR;
+	}
 	sqlite3_bind_text(st, 1, c->v[AF_UID], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, c->v[AF_SOURCE_KEY], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, purged, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
+	free(purged);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return aduan_db_fail(db, "looking up a complaint");
 	*present = rc == SQLITE_ROW;

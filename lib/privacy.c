@@ -1,0 +1,149 @@
+/*
+ * privacy.c - the data subject's rights (UU PDP No. 27/2022): everything
+ * held about one reporter, for an access request; and anonymising closed
+ * complaints past the retention period, keeping what the weekly summary
+ * counts.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "aduan.h"
+#include "privacy.h"
+
+int
+aduan_subject_write(struct aduan_db *db, const char *phone, FILE *out, long *n)
+{
+	/* One JSON object per complaint, its history inside: SQLite's JSON
+	 * functions do the writing. */
+	static const char sql[] =
+	    "SELECT json_object("
+	    " 'id', c.id, 'uid', c.uid, 'received_at', c.received_at,"
+	    " 'channel', c.channel, 'source', c.source, 'reporter_name', c.reporter_name,"
+	    " 'reporter_phone', c.reporter_phone, 'anonymous', json(iif(c.anonymous, 'true', 'false')),"
+	    " 'confidential', json(iif(c.confidential, 'true', 'false')),"
+	    " 'kelurahan', c.kelurahan, 'rt', c.rt, 'location', c.location,"
+	    " 'lat', c.lat, 'lon', c.lon, 'category', c.category, 'body', c.body,"
+	    " 'attachments', c.attachments, 'priority', c.priority, 'status', c.status,"
+	    " 'agency', c.agency, 'due_at', c.due_at, 'closed_at', c.closed_at,"
+	    " 'resolution', c.resolution, 'duplicate_of', c.duplicate_of,"
+	    " 'history', (SELECT json_group_array(json_object('at', e.at, 'actor', e.actor,"
+	    "   'action', e.action, 'old_status', e.old_status, 'new_status', e.new_status,"
+	    "   'old_agency', e.old_agency, 'new_agency', e.new_agency, 'note', e.note))"
+	    "   FROM (SELECT * FROM event WHERE complaint = c.id ORDER BY id) e))"
+	    " , c.id FROM complaint c WHERE c.reporter_phone = ?1 ORDER BY c.id";
+	sqlite3_stmt *st;
+	int rc;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(aduan_db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return aduan_db_fail(db, "reading a reporter's complaints");
+	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs((const char *)sqlite3_column_text(st, 0), out);
+		fputc('\n', out);
+		(*n)++;
+		/* the access itself is part of the history (UU PDP Pasal 31) */
+		rc = aduan_event_add(db, sqlite3_column_int64(st, 1), "export", NULL, NULL,
+		    NULL, NULL, "personal data given to the data subject (access request)");
+		if (rc != 0) {
+			sqlite3_finalize(st);
+			return rc;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "reading a reporter's complaints");
+	if (ferror(out))
+		return aduan_fail(ADUAN_IOERR, "write error");
+	return 0;
+}
+
+char *
+aduan_source_key_purged(const char *key)
+{
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	struct aduan_buf b = {0};
+
+	for (; *key != '\0'; key++) {
+		h ^= (unsigned char)*key;
+		h *= 0x100000001b3ULL;
+	}
+	aduan_buf_printf(&b, "purged:%016llx", h);
+	return b.s;
+}
+
+int
+aduan_purge(struct aduan_db *db, int years, time_t now, int dry_run,
+    void (*fn)(int64_t id, void *arg), void *arg)
+{
+	struct tm tm;
+	char cutoff[21];
+	sqlite3_stmt *sel, *upd;
+	int rc;
+
+	if (years < 1 || years > 100)
+		return aduan_fail(ADUAN_USAGE, "--older-than: years from 1 to 100");
+	gmtime_r(&now, &tm);
+	tm.tm_year -= years;
+	aduan_time_utc(timegm(&tm), cutoff);
+	if (sqlite3_prepare_v2(aduan_db_sqlite(db),
+	    "SELECT id, source_key FROM complaint WHERE status = 'closed' AND closed_at < ?1 "
+	    "AND NOT (reporter_name IS NULL AND reporter_phone IS NULL AND body = '(purged)') "
+	    "ORDER BY id", -1, &sel, NULL) != SQLITE_OK)
+		return aduan_db_fail(db, "finding complaints to purge");
+	sqlite3_bind_text(sel, 1, cutoff, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(sel, 0);
+		const char *key = (const char *)sqlite3_column_text(sel, 1);
+		char *purged = key && strncmp(key, "purged:", 7) != 0 ?
+		    aduan_source_key_purged(key) : NULL;
+
+		if (!dry_run) {
+			upd = aduan_db_stmt(db,
+			    "UPDATE complaint SET reporter_name = NULL, reporter_phone = NULL,"
+			    " location = NULL, lat = NULL, lon = NULL, body = '(purged)',"
+			    " attachments = NULL, source = NULL,"
+			    " source_key = coalesce(?2, source_key) WHERE id = ?1");
+			if (upd == NULL) {
+				free(purged);
+				sqlite3_finalize(sel);
+				return ADUAN_IOERR;
+			}
+			sqlite3_bind_int64(upd, 1, id);
+			if (purged != NULL)
+				sqlite3_bind_text(upd, 2, purged, -1, SQLITE_STATIC);
+			rc = sqlite3_step(upd);
+			sqlite3_reset(upd);
+			free(purged);
+			if (rc != SQLITE_DONE) {
+				sqlite3_finalize(sel);
+				return aduan_db_fail(db, "purging a complaint");
+			}
+			/* notes may name people too; the history keeps its shape */
+			upd = aduan_db_stmt(db, "UPDATE event SET note = NULL, prior = NULL "
+			    "WHERE complaint = ?1 AND (note IS NOT NULL OR prior IS NOT NULL)");
+			if (upd == NULL) {
+				sqlite3_finalize(sel);
+				return ADUAN_IOERR;
+			}
+			sqlite3_bind_int64(upd, 1, id);
+			rc = sqlite3_step(upd);
+			sqlite3_reset(upd);
+			if (rc != SQLITE_DONE) {
+				sqlite3_finalize(sel);
+				return aduan_db_fail(db, "purging a complaint's history");
+			}
+			if ((rc = aduan_event_add(db, id, "purge", NULL, NULL, NULL, NULL,
+			    "reporter identity and text removed after the retention period")) != 0) {
+				sqlite3_finalize(sel);
+				return rc;
+			}
+		} else
+			free(purged);
+		fn(id, arg);
+	}
+	sqlite3_finalize(sel);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "finding complaints to purge");
+	return 0;
+}

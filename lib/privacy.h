@@ -1,0 +1,34 @@
+/*
+ * privacy.h - the data subject's rights (UU PDP No. 27/2022): access to
+ * everything held about a reporter, and anonymising old closed
+ * complaints.  Both write history: call inside the invocation's
+ * transaction.
+ */
+#ifndef ADUAN_PRIVACY_H
+#define ADUAN_PRIVACY_H
+
+#include "aduan.h"
+
+/*
+ * Write every complaint whose reporter_phone is phone (E.164) as one JSON
+ * object per line with its whole history, and record an export event on
+ * each; *n complaints written.
+ */
+int aduan_subject_write(struct aduan_db *db, const char *phone, FILE *out, long *n);
+
+/*
+ * Anonymise the closed complaints closed more than years ago: reporter
+ * name and phone, text, location, attachments, source and history notes
+ * are removed; kelurahan, RT, category, agency, channel, priority, times
+ * and statuses stay for the statistics.  A source_key becomes a hash of
+ * itself, so that re-importing the same export does not bring the
+ * complaint back.  A 'purge' event records each; fn(id) for each (also
+ * on a dry run, which changes nothing).
+ */
+int aduan_purge(struct aduan_db *db, int years, time_t now, int dry_run,
+    void (*fn)(int64_t id, void *arg), void *arg);
+
+/* The stored form of a purged complaint's source_key (caller frees). */
+char *aduan_source_key_purged(const char *key);
+
+#endif
