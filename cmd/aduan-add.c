@@ -233,8 +233,10 @@ take(struct batch *b, struct aduan_complaint *c, const char *where,
 	if (b->o->dry_run) {
 		int present = 0;
 
-		if ((rc = aduan_complaint_present(b->db, c, &present)) != 0)
-			return rc;
+		/* a WhatsApp complaint was looked up when its messages were read */
+		if (b->o->from == NULL || strcmp(b->o->from, "whatsapp") != 0)
+			if ((rc = aduan_complaint_present(b->db, c, &present)) != 0)
+				return rc;
 		if (present)
 			b->present++;
 		else {
@@ -348,6 +350,8 @@ add_many(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[
 			all_fields[i] = i;
 		aduan_writer_open(&b.dry, AOUT_JSONL, stdout, all_fields, ADUAN_NFIELDS, 0);
 	}
+	if (o->dry_run && (rc = aduan_db_snapshot(b.db)) != 0)
+		cli_fail(rc);
 	if (!o->dry_run) {
 		cli_begin(b.db, o->by);
 		if ((rc = aduan_db_bulk_begin(b.db)) != 0) {

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -38,6 +39,12 @@ cli_init(int argc, char *argv[])
 	}
 	aduan_i18n_init();
 	textdomain(ADUAN_TEXTDOMAIN);
+	/*
+	 * Without TZ, libc looks at /etc/localtime again at every local
+	 * time conversion; naming it once makes that a string compare.
+	 */
+	if (getenv("TZ") == NULL && access("/etc/localtime", R_OK) == 0)
+		setenv("TZ", ":/etc/localtime", 1);
 	if (argv[0] != NULL && *argv[0] != '\0')
 		progname = (slash = strrchr(argv[0], '/')) ? slash + 1 : argv[0];
 	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */

@@ -205,6 +205,10 @@ int64_t aduan_db_invocation(struct aduan_db *db);
 int aduan_db_bulk_begin(struct aduan_db *db);
 int aduan_db_bulk_end(struct aduan_db *db);
 
+/* A read-only snapshot for many lookups (a dry run): one read
+ * transaction instead of one per statement; rollback() ends it. */
+int aduan_db_snapshot(struct aduan_db *db);
+
 /* Translate the last SQLite failure on db into a return code and message. */
 int aduan_db_fail(struct aduan_db *db, const char *what);
 
@@ -225,8 +229,8 @@ int aduan_event_add(struct aduan_db *db, int64_t id, const char *action,
 /*
  * Check and normalise c in place against the database: known channel,
  * priority, kelurahan (aliases folded to the canonical name), agency;
- * phone to E.164; times to UTC; defaults filled (uid, received_at,
- * channel, priority, status).  Returns 0 or ADUAN_DATAERR with a reason.
+ * phone to E.164; times to UTC; defaults filled (received_at, channel,
+ * priority, status; the uid is made by aduan_complaint_insert).  Returns 0 or ADUAN_DATAERR with a reason.
  */
 int aduan_complaint_check(struct aduan_db *db, struct aduan_complaint *c, time_t now);
 

@@ -377,10 +377,6 @@ aduan_complaint_check(struct aduan_db *db, struct aduan_complaint *c, time_t now
 	if (c->v[AF_BODY] == NULL)
 		return aduan_fail(ADUAN_DATAERR, "empty body: a complaint needs its text");
 
-	if (c->v[AF_UID] == NULL) {
-		make_uid(buf);
-		aduan_complaint_sets(c, AF_UID, buf);
-	}
 	if ((rc = check_int(c, AF_ID)) != 0 || (rc = check_int(c, AF_DUPLICATE_OF)) != 0)
 		return rc;
 	if (c->v[AF_RECEIVED_AT] == NULL)
@@ -490,6 +486,12 @@ aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *
 	int i, rc, taken = 0;
 
 	*id = 0;
+	if (c->v[AF_UID] == NULL) {	/* made here: a dry run needs none */
+		char uid[37];
+
+		make_uid(uid);
+		aduan_complaint_sets(c, AF_UID, uid);
+	}
 	if (c->v[AF_ID] != NULL && (rc = exists(db, strtoll(c->v[AF_ID], NULL, 10), &taken)) != 0)
 		return rc;
 	if (taken)	/* keep an imported tracking number only when it is free */

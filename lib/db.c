@@ -327,6 +327,12 @@ fail:
 }
 
 int
+aduan_db_snapshot(struct aduan_db *db)
+{
+	return exec(db, "BEGIN", "reading");
+}
+
+int
 aduan_db_commit(struct aduan_db *db)
 {
 	int rc;

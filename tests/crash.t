@@ -44,12 +44,17 @@ for kind in csv wa; do
 	i=0
 	while [ $i -lt "$KILLS" ]; do
 		rm -f "$ADUAN_DB" "$ADUAN_DB-wal" "$ADUAN_DB-shm"; cp fresh.db "$ADUAN_DB"
-		import $kind >/dev/null 2>&1 &
+		# the program itself in the background, so that the kill reaches it
+		case $kind in
+		csv) aduan-add -q --from csv big.csv >/dev/null 2>&1 & ;;
+		wa) aduan-add -q --from whatsapp --all --join 0 "WhatsApp Chat with Crash.txt" >/dev/null 2>&1 & ;;
+		esac
 		pid=$!
 		delay=$(random_ms $((ms + ms / 5 + 1)))
 		sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
 		kill -9 $pid 2>/dev/null && killed=$((killed + 1))
 		wait $pid 2>/dev/null
+		pgrep -x aduan-add >/dev/null && { echo "# an aduan-add outlived its kill"; bad=$((bad + 1)); }
 		n=$(sql 'select count(*) from complaint')
 		[ "$(sql 'pragma integrity_check')" = ok ] || bad=$((bad + 1))
 		case $n in
