@@ -395,9 +395,14 @@ add_many(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[
 	while ((n = fread(buf, 1, sizeof(buf), b.ids)) > 0)
 		fwrite(buf, 1, n, stdout);
 	if (!o->quiet && fmt != AFMT_WHATSAPP)
-		cli_warn(o->dry_run ? "%ld read, %ld to add, %ld already present, %ld rejected" :
-		    "%ld read, %ld added, %ld already present, %ld rejected",
-		    b.read, b.added, b.present, b.rejected);
+	{
+		if (o->dry_run)
+			cli_warn("%ld read, %ld to add, %ld already present, %ld rejected",
+			    b.read, b.added, b.present, b.rejected);
+		else
+			cli_warn("%ld read, %ld added, %ld already present, %ld rejected",
+			    b.read, b.added, b.present, b.rejected);
+	}
 	if (!o->quiet && fmt == AFMT_WHATSAPP)
 		aduan_intake_summary(&o->wa, stderr, progname, b.added, b.present, b.rejected,
 		    o->dry_run);

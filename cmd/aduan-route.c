@@ -182,8 +182,16 @@ main(int argc, char *argv[])
 	if (!dry_run)
 		cli_commit(db);
 	if (autoroute && (ids.n > 1 || argc == 0))
-		cli_warn("%ld %s, %ld left open%s", done, dry_run ? "would be routed" : "routed",
-		    unmatched, skipped ? ", some skipped" : "");
+	{
+		if (dry_run && skipped)
+			cli_warn("%ld would be routed, %ld left open, some skipped", done, unmatched);
+		else if (dry_run)
+			cli_warn("%ld would be routed, %ld left open", done, unmatched);
+		else if (skipped)
+			cli_warn("%ld routed, %ld left open, some skipped", done, unmatched);
+		else
+			cli_warn("%ld routed, %ld left open", done, unmatched);
+	}
 	aduan_rules_release(&rules);
 	free(agency);
 	free(ids.v);

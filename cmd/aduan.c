@@ -160,7 +160,16 @@ parse(int *argcp, char ***argvp, struct opts *o)
 static void
 report_part(const char *part, long n, void *arg)
 {
-	cli_warn("%ld %s loaded", n, part);
+	if (strcmp(part, "kelurahan") == 0)
+		cli_warn("%ld kelurahan loaded", n);
+	else if (strcmp(part, "agency") == 0)
+		cli_warn("%ld agencies loaded", n);
+	else if (strcmp(part, "rule") == 0)
+		cli_warn("%ld routing rules loaded", n);
+	else if (strcmp(part, "holiday") == 0)
+		cli_warn("%ld holidays loaded", n);
+	else
+		cli_warn("%ld rows of %s loaded", n, part);
 }
 
 static int
@@ -549,8 +558,10 @@ cmd_purge(int argc, char *argv[], int full_argc, char *full_argv[])
 	}
 	if (!o.dry_run)
 		cli_commit(db);
-	cli_warn(o.dry_run ? "%ld closed complaint(s) would be anonymised" :
-	    "%ld closed complaint(s) anonymised", n);
+	if (o.dry_run)
+		cli_warn("%ld closed complaint(s) would be anonymised", n);
+	else
+		cli_warn("%ld closed complaint(s) anonymised", n);
 	aduan_db_close(db);
 	return 0;
 }

@@ -30,11 +30,12 @@ cli_init(int argc, char *argv[])
 		if (l == NULL || *l == '\0')
 			l = getenv("LANG");
 		setlocale(LC_ALL, "C.UTF-8");
-		if (l != NULL && *l != '\0' && getenv("LANGUAGE") == NULL) {
+		if (l != NULL && *l != '\0' &&
+		    (getenv("LANGUAGE") == NULL || *getenv("LANGUAGE") == '\0')) {
 			char lang[32];
 
 			snprintf(lang, sizeof(lang), "%.*s", (int)strcspn(l, ".@"), l);
-			setenv("LANGUAGE", lang, 0);
+			setenv("LANGUAGE", lang, 1);
 		}
 	}
 	aduan_i18n_init();

@@ -529,11 +529,13 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 	}
 	if ((rc = aduan_wa_open(&w, in, o->name, o->date_order)) != 0)
 		goto out;
-	snprintf(o->order_reason, sizeof(o->order_reason), "%s%s",
-	    strcmp(aduan_wa_order_reason(w), "set by option") != 0 ? "" :
-	    aduan_wa_date_order(w) == AWA_MDY ? "month first, " :
-	    aduan_wa_date_order(w) == AWA_YMD ? "year first, " : "day first, ",
-	    aduan_wa_order_reason(w));
+	if (o->date_order == 0)
+		snprintf(o->order_reason, sizeof(o->order_reason), "%s", aduan_wa_order_reason(w));
+	else
+		snprintf(o->order_reason, sizeof(o->order_reason),
+		    aduan_wa_date_order(w) == AWA_MDY ? _("month first, %s") :
+		    aduan_wa_date_order(w) == AWA_YMD ? _("year first, %s") : _("day first, %s"),
+		    aduan_wa_order_reason(w));
 	while ((rc = aduan_wa_next(w, &m)) == 1)
 		if ((rc = take_message(&x, &m)) != 0)
 			goto out;

@@ -468,38 +468,38 @@ static void
 decide(struct aduan_wa *w, const struct scan *sc, enum aduan_wa_order order)
 {
 	int yfirst = sc->yfirst * 2 > sc->headers, k;
-	static const char *const word[] = { "day first", "month first" };
-	static const char *const field[] = { "first", "second" };
 
 	if (order != AWA_AUTO) {
 		w->order = order;
-		snprintf(w->reason, sizeof(w->reason), "set by option");
+		snprintf(w->reason, sizeof(w->reason), "%s", _("set by option"));
 		return;
 	}
 	if (sc->ev[0] != sc->ev[1]) {
 		k = sc->ev[1] > sc->ev[0];
 		w->order = k ? AWA_MDY : AWA_DMY;
-		if (k && yfirst) {
+		if (k && yfirst)
 			w->order = AWA_YMD;
-			snprintf(w->reason, sizeof(w->reason), "year first: %s on line %ld",
-			    sc->evdate[k], sc->evline[k]);
-		} else
-			snprintf(w->reason, sizeof(w->reason), "%s: %s on line %ld",
-			    word[k], sc->evdate[k], sc->evline[k]);
+		snprintf(w->reason, sizeof(w->reason),
+		    w->order == AWA_YMD ? _("year first: %s on line %ld") :
+		    w->order == AWA_MDY ? _("month first: %s on line %ld") :
+		    _("day first: %s on line %ld"), sc->evdate[k], sc->evline[k]);
 	} else if (sc->adv[0] != sc->adv[1]) {
 		k = sc->adv[1] > sc->adv[0];
 		w->order = k ? (yfirst ? AWA_YMD : AWA_MDY) : AWA_DMY;
 		snprintf(w->reason, sizeof(w->reason),
-		    "%s: dates advance in the %s field (%ld against %ld)",
-		    w->order == AWA_YMD ? "year first" : word[k], field[k],
+		    w->order == AWA_YMD ?
+		    _("year first: dates advance in the second field (%ld against %ld)") :
+		    w->order == AWA_MDY ?
+		    _("month first: dates advance in the second field (%ld against %ld)") :
+		    _("day first: dates advance in the first field (%ld against %ld)"),
 		    sc->adv[k], sc->adv[!k]);
 	} else if (yfirst) {
 		w->order = AWA_YMD;
-		snprintf(w->reason, sizeof(w->reason), "year first: %s on line %ld",
+		snprintf(w->reason, sizeof(w->reason), _("year first: %s on line %ld"),
 		    sc->yfdate, sc->yfline);
 	} else {
 		w->order = AWA_DMY;
-		snprintf(w->reason, sizeof(w->reason), "day first: default");
+		snprintf(w->reason, sizeof(w->reason), "%s", _("day first: default"));
 	}
 }
 

@@ -54,7 +54,7 @@ for kind in csv wa; do
 		sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
 		kill -9 $pid 2>/dev/null && killed=$((killed + 1))
 		wait $pid 2>/dev/null
-		pgrep -x aduan-add >/dev/null && { echo "# an aduan-add outlived its kill"; bad=$((bad + 1)); }
+		kill -0 $pid 2>/dev/null && { echo "# aduan-add $pid outlived its kill"; bad=$((bad + 1)); }
 		n=$(sql 'select count(*) from complaint')
 		[ "$(sql 'pragma integrity_check')" = ok ] || bad=$((bad + 1))
 		case $n in
