@@ -28,31 +28,10 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0}
 };
 
-struct idlist {
-	int64_t *v;
-	size_t n, cap;
-};
-
-static void
-add_id(int64_t id, void *arg)
-{
-	struct idlist *l = arg;
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (l->v[i] == id)
-			return;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = aduan_xrealloc(l->v, sizeof(*l->v) * l->cap);
-	}
-	l->v[l->n++] = id;
-}
-
 int
 main(int argc, char *argv[])
 {
-	struct idlist ids = {0};
+	struct cli_idlist ids = {0};
 	struct aduan_db *db;
 	const char *dbpath = NULL, *by = NULL, *note = NULL, *resolution = NULL;
 	int64_t dup = 0;
@@ -103,7 +82,7 @@ main(int argc, char *argv[])
 		resolution = "resolved";
 	if (argc == 0)
 		cli_usage_error(usage, "which complaints? name their ids, or - to read them from stdin");
-	cli_ids(argc, argv, usage, add_id, &ids);
+	cli_ids(argc, argv, usage, cli_idlist_add, &ids);
 
 	db = cli_open(dbpath, ADUAN_RDWR);
 	if (dup != 0) {

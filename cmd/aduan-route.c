@@ -30,31 +30,9 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0}
 };
 
-/* The ids to work on, each once, in the order given. */
-struct idlist {
-	int64_t *v;
-	size_t n, cap;
-};
-
-static void
-add_id(int64_t id, void *arg)
-{
-	struct idlist *l = arg;
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (l->v[i] == id)
-			return;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = aduan_xrealloc(l->v, sizeof(*l->v) * l->cap);
-	}
-	l->v[l->n++] = id;
-}
-
 /* Every open complaint that has no agency yet. */
 static void
-open_ids(struct aduan_db *db, struct idlist *l)
+open_ids(struct aduan_db *db, struct cli_idlist *l)
 {
 	sqlite3_stmt *st = aduan_db_stmt(db,
 	    "SELECT id FROM complaint WHERE status = 'open' AND agency IS NULL ORDER BY id");
@@ -63,7 +41,7 @@ open_ids(struct aduan_db *db, struct idlist *l)
 	if (st == NULL)
 		cli_fail(ADUAN_IOERR);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		add_id(sqlite3_column_int64(st, 0), l);
+		cli_idlist_add(sqlite3_column_int64(st, 0), l);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		cli_fail(aduan_db_fail(db, "finding open complaints"));
@@ -80,7 +58,7 @@ stop(struct aduan_db *db, int rc)
 int
 main(int argc, char *argv[])
 {
-	struct idlist ids = {0};
+	struct cli_idlist ids = {0};
 	struct aduan_rules rules = {0};
 	struct aduan_db *db;
 	const char *dbpath = NULL, *by = NULL, *to = NULL, *note = NULL;
@@ -118,7 +96,7 @@ main(int argc, char *argv[])
 		cli_usage_error(usage, "--explain and --dry-run go with --auto");
 	if (!autoroute && argc == 0)
 		cli_usage_error(usage, "which complaints? name their ids, or - to read them from stdin");
-	cli_ids(argc, argv, usage, add_id, &ids);
+	cli_ids(argc, argv, usage, cli_idlist_add, &ids);
 
 	db = cli_open(dbpath, dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
 	if (to != NULL && (rc = aduan_agency_resolve(db, to, &agency)) != 0)

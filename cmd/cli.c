@@ -209,6 +209,25 @@ cli_ids(int argc, char *argv[], void (*usage)(FILE *),
 }
 
 void
+cli_idlist_add(int64_t id, void *arg)
+{
+	struct cli_idlist *l = arg;
+	size_t i;
+
+	if (id <= l->max)
+		for (i = 0; i < l->n; i++)
+			if (l->v[i] == id)
+				return;
+	if (id > l->max)
+		l->max = id;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = aduan_xrealloc(l->v, sizeof(*l->v) * l->cap);
+	}
+	l->v[l->n++] = id;
+}
+
+void
 cli_time_span(const char *opt, const char *arg, time_t *start, time_t *end,
     void (*usage)(FILE *))
 {

@@ -38,6 +38,15 @@ void cli_commit(struct aduan_db *db);
  */
 void cli_ids(int argc, char *argv[], void (*usage)(FILE *),
     void (*fn)(int64_t id, void *arg), void *arg);
+/* Ids to work on, each once, in the order given: cli_idlist_add is a
+ * callback for cli_ids(); free(v) when done. */
+struct cli_idlist {
+	int64_t *v;
+	size_t n, cap;
+	int64_t max;	/* the largest so far: a larger id is new without a search */
+};
+void cli_idlist_add(int64_t id, void *arg);
+
 /* Parse a time argument or exit with a usage error naming the option. */
 void cli_time_span(const char *opt, const char *arg, time_t *start, time_t *end,
     void (*usage)(FILE *));

@@ -212,6 +212,10 @@ int aduan_db_snapshot(struct aduan_db *db);
 /* Translate the last SQLite failure on db into a return code and message. */
 int aduan_db_fail(struct aduan_db *db, const char *what);
 
+/* Step a statement that returns no rows, and reset it; 0 or the code and
+ * message of the failure ("WHAT: ..."). */
+int aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what);
+
 /* Prepared statements cached by SQL text for the life of db. */
 sqlite3_stmt *aduan_db_stmt(struct aduan_db *db, const char *sql);
 

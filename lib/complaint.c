@@ -455,23 +455,6 @@ bind_field(sqlite3_stmt *st, int col, const struct aduan_complaint *c, int i)
 		sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
 }
 
-static int
-exists(struct aduan_db *db, int64_t id, int *yes)
-{
-	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT 1 FROM complaint WHERE id = ?");
-	int rc;
-
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return aduan_db_fail(db, "looking up a complaint");
-	*yes = rc == SQLITE_ROW;
-	return 0;
-}
-
 int
 aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *id)
 {
@@ -492,12 +475,14 @@ aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *
 		make_uid(uid);
 		aduan_complaint_sets(c, AF_UID, uid);
 	}
-	if (c->v[AF_ID] != NULL && (rc = exists(db, strtoll(c->v[AF_ID], NULL, 10), &taken)) != 0)
+	if (c->v[AF_ID] != NULL &&
+	    (rc = aduan_complaint_exists(db, strtoll(c->v[AF_ID], NULL, 10), &taken)) != 0)
 		return rc;
 	if (taken)	/* keep an imported tracking number only when it is free */
 		aduan_complaint_set(c, AF_ID, NULL, 0);
 	if (c->v[AF_DUPLICATE_OF] != NULL) {
-		if ((rc = exists(db, strtoll(c->v[AF_DUPLICATE_OF], NULL, 10), &taken)) != 0)
+		if ((rc = aduan_complaint_exists(db, strtoll(c->v[AF_DUPLICATE_OF], NULL, 10),
+		    &taken)) != 0)
 			return rc;
 		if (!taken)
 			return aduan_fail(ADUAN_DATAERR, "duplicate_of %s: no such complaint",

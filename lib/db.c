@@ -327,6 +327,17 @@ fail:
 }
 
 int
+aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, what);
+	return 0;
+}
+
+int
 aduan_db_snapshot(struct aduan_db *db)
 {
 	return exec(db, "BEGIN", "reading");

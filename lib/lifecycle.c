@@ -88,17 +88,6 @@ aduan_complaint_exists(struct aduan_db *db, int64_t id, int *yes)
 	return 0;
 }
 
-static int
-step_done(struct aduan_db *db, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return aduan_db_fail(db, what);
-	return 0;
-}
-
 /*
  * Record an event on complaint id before changing it: the old status and
  * agency and the prior state come from the row as it is now.
@@ -212,7 +201,7 @@ aduan_route_to(struct aduan_db *db, int64_t id, const char *agency, const char *
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, agency, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, due, -1, SQLITE_STATIC);
-	if ((rc = step_done(db, st, "routing a complaint")) == 0)
+	if ((rc = aduan_db_step(db, st, "routing a complaint")) == 0)
 		*changed = 1;
 out:
 	state_release(&s);
@@ -277,7 +266,7 @@ aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rule
 	sqlite3_bind_text(st, 3, a->due, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, a->category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, priority, -1, SQLITE_STATIC);
-	rc = step_done(db, st, "routing a complaint");
+	rc = aduan_db_step(db, st, "routing a complaint");
 out:
 	aduan_buf_release(&why);
 	state_release(&s);
@@ -364,7 +353,7 @@ aduan_close(struct aduan_db *db, int64_t id, const char *resolution, int64_t dup
 	sqlite3_bind_text(st, 3, resolution, -1, SQLITE_STATIC);
 	if (duplicate_of != 0)
 		sqlite3_bind_int64(st, 4, duplicate_of);
-	rc = step_done(db, st, "closing a complaint");
+	rc = aduan_db_step(db, st, "closing a complaint");
 out:
 	aduan_buf_release(&why);
 	state_release(&s);
@@ -396,7 +385,7 @@ aduan_reopen(struct aduan_db *db, int64_t id, const char *note)
 	}
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
-	rc = step_done(db, st, "reopening a complaint");
+	rc = aduan_db_step(db, st, "reopening a complaint");
 out:
 	state_release(&s);
 	return rc;
@@ -523,7 +512,7 @@ restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 		if ((st = aduan_db_stmt(db, "DELETE FROM complaint WHERE id = ?")) == NULL)
 			return ADUAN_IOERR;
 		sqlite3_bind_int64(st, 1, t->id);
-		return step_done(db, st, "removing an added complaint");
+		return aduan_db_step(db, st, "removing an added complaint");
 	}
 	snprintf(note, sizeof(note), "undo of #%lld", (long long)inv);
 	/* the event first, while the row still shows the state being left */
@@ -542,7 +531,7 @@ restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 	sqlite3_bind_text(st, 2, t->prior, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, aduan_db_invocation(db));
-	if ((rc = step_done(db, st, "recording history")) != 0)
+	if ((rc = aduan_db_step(db, st, "recording history")) != 0)
 		return rc;
 	st = aduan_db_stmt(db, "UPDATE complaint SET "
 	    "status = json_extract(?2, '$.status'), agency = json_extract(?2, '$.agency'), "
@@ -555,7 +544,7 @@ restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 		return ADUAN_IOERR;
 	sqlite3_bind_int64(st, 1, t->id);
 	sqlite3_bind_text(st, 2, t->prior, -1, SQLITE_STATIC);
-	return step_done(db, st, "restoring a complaint");
+	return aduan_db_step(db, st, "restoring a complaint");
 }
 
 int
@@ -618,7 +607,7 @@ aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
 		else {
 			sqlite3_bind_int64(st, 1, r->invocation);
 			sqlite3_bind_int64(st, 2, aduan_db_invocation(db));
-			rc = step_done(db, st, "recording the undo");
+			rc = aduan_db_step(db, st, "recording the undo");
 		}
 	}
 out:

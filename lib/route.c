@@ -293,17 +293,6 @@ rule_count(struct aduan_db *db, int *n)
 	return 0;
 }
 
-static int
-step_done(struct aduan_db *db, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return aduan_db_fail(db, what);
-	return 0;
-}
-
 static const char *
 empty_null(const char *s)
 {
@@ -344,7 +333,7 @@ aduan_rule_add(struct aduan_db *db, int position, const char *pattern, const cha
 		goto out;
 	}
 	sqlite3_bind_int(st, 1, position);
-	if ((rc = step_done(db, st, "adding a rule")) != 0)
+	if ((rc = aduan_db_step(db, st, "adding a rule")) != 0)
 		goto out;
 	st = aduan_db_stmt(db, "INSERT INTO rule(position, pattern, category_match, agency, "
 	    "set_category, set_priority) VALUES (?, ?, ?, ?, ?, ?)");
@@ -358,7 +347,7 @@ aduan_rule_add(struct aduan_db *db, int position, const char *pattern, const cha
 	sqlite3_bind_text(st, 4, code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, set_category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, set_priority, -1, SQLITE_STATIC);
-	rc = step_done(db, st, "adding a rule");
+	rc = aduan_db_step(db, st, "adding a rule");
 out:
 	free(code);
 	return rc;
@@ -373,7 +362,7 @@ aduan_rule_rm(struct aduan_db *db, int position)
 	if (st == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_int(st, 1, position);
-	if ((rc = step_done(db, st, "removing a rule")) != 0)
+	if ((rc = aduan_db_step(db, st, "removing a rule")) != 0)
 		return rc;
 	if (sqlite3_changes(aduan_db_sqlite(db)) == 0)
 		return aduan_fail(ADUAN_NOMATCH, "no rule %d", position);
@@ -381,7 +370,7 @@ aduan_rule_rm(struct aduan_db *db, int position)
 	    "WHERE position > ?")) == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_int(st, 1, position);
-	return step_done(db, st, "removing a rule");
+	return aduan_db_step(db, st, "removing a rule");
 }
 
 int
@@ -432,7 +421,7 @@ aduan_rule_load(struct aduan_db *db, const char *path, long *n)
 		return aduan_fail(ADUAN_IOERR, "cannot open %s: %s", path, strerror(errno));
 	if ((st = aduan_db_stmt(db, "DELETE FROM rule")) == NULL)
 		return ADUAN_IOERR;
-	if ((rc = step_done(db, st, "replacing the rules")) != 0)
+	if ((rc = aduan_db_step(db, st, "replacing the rules")) != 0)
 		return rc;
 	rc = aduan_tsv_load(path, load_rule, &x);
 	*n = x.n;
@@ -446,5 +435,5 @@ aduan_rule_clear(struct aduan_db *db)
 
 	if (st == NULL)
 		return ADUAN_IOERR;
-	return step_done(db, st, "replacing the rules");
+	return aduan_db_step(db, st, "replacing the rules");
 }
