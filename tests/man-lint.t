@@ -3,39 +3,7 @@
 # sections, and each program's --help lists the same options as the
 # SYNOPSIS of its page.
 
-if [ -f "${0%/*}/lib.sh" ]; then
-	. "${0%/*}/lib.sh"
-else	# the same setup as lib.sh, for a tree without it
-	ADUAN_BUILD=${ADUAN_BUILD:-$(cd "$(dirname "$0")/.." && pwd)}
-	PATH="$ADUAN_BUILD:$PATH"
-	T=$(mktemp -d "${TMPDIR:-/tmp}/aduan-test.XXXXXX") || exit 1
-	trap 'rm -rf "$T"' EXIT
-	trap 'exit 1' HUP INT TERM
-	ADUAN_DB="$T/aduan.db"
-	ADUAN_DATADIR="$ADUAN_BUILD/data"
-	TZ=Asia/Makassar
-	export PATH ADUAN_DB ADUAN_DATADIR TZ
-	cd "$T" || exit 1
-	tap_n=0
-	tap_fail=0
-	ok() {
-		tap_n=$((tap_n + 1))
-		if [ "$1" -eq 0 ]; then
-			echo "ok $tap_n - $2"
-		else
-			echo "not ok $tap_n - $2"
-			tap_fail=$((tap_fail + 1))
-		fi
-	}
-	skip() {
-		tap_n=$((tap_n + 1))
-		echo "ok $tap_n # skip $1"
-	}
-	done_testing() {
-		echo "1..$tap_n"
-		[ "$tap_fail" -eq 0 ]
-	}
-fi
+. "${0%/*}/lib.sh"
 MAN="$ADUAN_BUILD/man"
 
 pages=$(ls "$MAN"/*.[1-9] 2>/dev/null)
