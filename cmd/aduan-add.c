@@ -125,7 +125,7 @@ read_stdin(void)
 }
 
 static int
-add_one(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[])
+add_one(struct opts *o, int argc, char *argv[])
 {
 	struct aduan_complaint c;
 	struct aduan_db *db;
@@ -315,7 +315,7 @@ wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawle
 }
 
 static int
-add_many(struct opts *o, int argc, char *argv[], int full_argc, char *full_argv[])
+add_many(struct opts *o, int argc, char *argv[])
 {
 	struct batch b;
 	const char *path = argc > 0 ? argv[0] : "-";
@@ -421,8 +421,8 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o;
-	int ch, full_argc = argc, rc;
-	char **full_argv = argv, *end;
+	int ch, rc;
+	char *end;
 
 	cli_init(argc, argv);
 	memset(&o, 0, sizeof(o));
@@ -486,9 +486,9 @@ main(int argc, char *argv[])
 		if (o.rejects || o.strict || o.wa.group || o.wa.tz || o.wa.all || o.wa.match ||
 		    o.wa.messages || o.wa.join != -1 || o.wa.date_order != 0)
 			cli_usage_error(usage, "that option needs --from");
-		rc = add_one(&o, argc, argv, full_argc, full_argv);
+		rc = add_one(&o, argc, argv);
 	} else
-		rc = add_many(&o, argc, argv, full_argc, full_argv);
+		rc = add_many(&o, argc, argv);
 	aduan_complaint_release(&o.defaults);
 	return cli_finish(rc);
 }

@@ -173,7 +173,7 @@ report_part(const char *part, long n, void *arg)
 }
 
 static int
-cmd_init(int argc, char *argv[], int full_argc, char *full_argv[])
+cmd_init(int argc, char *argv[])
 {
 	struct opts o = {0};
 	struct aduan_db *db;
@@ -185,7 +185,7 @@ cmd_init(int argc, char *argv[], int full_argc, char *full_argv[])
 		cli_usage_error(usage, "init takes no operands");
 	db = cli_open(o.db, ADUAN_RDWR);
 	if (o.preset != NULL) {
-		dir = aduan_datadir(full_argv[0]);
+		dir = aduan_datadir();
 		cli_begin(db, o.by);
 		if ((rc = aduan_preset_load(db, dir, o.preset, report_part, NULL)) != 0) {
 			aduan_db_rollback(db);
@@ -215,7 +215,7 @@ check_setting(const char *key, const char *value)
 }
 
 static int
-cmd_config(int argc, char *argv[], int full_argc, char *full_argv[])
+cmd_config(int argc, char *argv[])
 {
 	const struct aduan_setting_def *d;
 	struct opts o = {0};
@@ -281,7 +281,7 @@ print_query(struct aduan_db *db, const char *sql)
 }
 
 static int
-cmd_agency(int argc, char *argv[], int full_argc, char *full_argv[])
+cmd_agency(int argc, char *argv[])
 {
 	struct opts o = {0};
 	struct aduan_db *db;
@@ -320,7 +320,7 @@ cmd_agency(int argc, char *argv[], int full_argc, char *full_argv[])
 }
 
 static int
-cmd_kelurahan(int argc, char *argv[], int full_argc, char *full_argv[])
+cmd_kelurahan(int argc, char *argv[])
 {
 	struct opts o = {0};
 	struct aduan_db *db;
@@ -369,7 +369,7 @@ finish_change(struct aduan_db *db, int rc)
 }
 
 static int
-cmd_rule(int argc, char *argv[], int full_argc, char *full_argv[])
+cmd_rule(int argc, char *argv[])
 {
 	struct aduan_rules rules;
 	const struct aduan_rule *r;
@@ -440,7 +440,7 @@ cmd_rule(int argc, char *argv[], int full_argc, char *full_argv[])
 }
 
 static int
-cmd_holiday(int argc, char *argv[], int full_argc, char *full_argv[])
+cmd_holiday(int argc, char *argv[])
 {
 	struct opts o = {0};
 	struct aduan_db *db;
@@ -487,7 +487,7 @@ undone(int64_t id, int deleted, void *arg)
 }
 
 static int
-cmd_undo(int argc, char *argv[], int full_argc, char *full_argv[])
+cmd_undo(int argc, char *argv[])
 {
 	struct aduan_undo_result r;
 	struct opts o = {0};
@@ -537,7 +537,7 @@ purged(int64_t id, void *arg)
 
 /* Anonymise closed complaints past the retention period (UU PDP). */
 static int
-cmd_purge(int argc, char *argv[], int full_argc, char *full_argv[])
+cmd_purge(int argc, char *argv[])
 {
 	struct opts o = {0};
 	struct aduan_db *db;
@@ -568,7 +568,7 @@ cmd_purge(int argc, char *argv[], int full_argc, char *full_argv[])
 
 static const struct {
 	const char *name;
-	int (*fn)(int, char **, int, char **);
+	int (*fn)(int, char **);
 } verbs[] = {
 	{"init", cmd_init},
 	{"config", cmd_config},
@@ -619,6 +619,6 @@ main(int argc, char *argv[])
 		run_program(argv[1], argv + 1);
 	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
 		if (strcmp(argv[1], verbs[i].name) == 0)
-			return cli_finish(verbs[i].fn(argc - 1, argv + 1, argc, argv));
+			return cli_finish(verbs[i].fn(argc - 1, argv + 1));
 	cli_usage_error(usage, "unknown command \"%s\"", argv[1]);
 }

@@ -192,7 +192,7 @@ aduan_agency_rm(struct aduan_db *db, const char *code)
 }
 
 char *
-aduan_datadir(const char *argv0)
+aduan_datadir(void)
 {
 	const char *s = getenv("ADUAN_DATADIR");
 	char exe[4096], *slash;
@@ -212,7 +212,6 @@ aduan_datadir(const char *argv0)
 			}
 		}
 	}
-	(void)argv0;
 	return aduan_xstrdup(ADUAN_DATADIR);
 }
 

@@ -24,7 +24,7 @@ int aduan_agency_rm(struct aduan_db *db, const char *code);
 
 /* Where presets live: $ADUAN_DATADIR, the build tree, or the install
  * folder.  Caller frees. */
-char *aduan_datadir(const char *argv0);
+char *aduan_datadir(void);
 /* Read a TSV data file with a header line; fn gets each row's fields. */
 int aduan_tsv_load(const char *path, int (*fn)(char **f, int n, long line, void *arg),
     void *arg);
