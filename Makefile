@@ -84,7 +84,7 @@ demo: deps all
 # built in its own folder so that it never mixes with the normal build.
 check-asan:
 	rm -rf build-asan && mkdir -p build-asan
-	tar cf - Makefile cmd lib tests data man po | (cd build-asan && tar xf -)
+	tar cf - Makefile cmd lib tests data man po completion | (cd build-asan && tar xf -)
 	$(MAKE) -C build-asan check \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	    LDFLAGS='-fsanitize=address,undefined'
