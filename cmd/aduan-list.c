@@ -243,7 +243,7 @@ main(int argc, char *argv[])
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		cli_fail(aduan_db_fail(db, "querying"));
 	sqlite3_finalize(st);
-	if (f.nids > 0)
+	if (f.nids > 0 && (size_t)matched < f.nids)
 		report_missing(db, &f);
 	if (w != NULL)
 		aduan_writer_close(w);
