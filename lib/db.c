@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "aduan.h"
@@ -17,6 +18,8 @@
 
 struct aduan_db {
 	sqlite3 *sq;
+	int timeout;		/* ms to wait for another writer */
+	struct timespec wait_start;
 	char *path;
 	int in_tx;
 	int64_t invocation;
@@ -185,6 +188,34 @@ fail:
 	return rc;
 }
 
+/*
+ * Waiting for another writer.  SQLite's own handler sleeps ever longer
+ * (up to 100 ms a time), so among many waiters the lucky ones get in and
+ * a slow one can wait past its timeout; short random sleeps keep every
+ * waiter close to the moment the lock is free.
+ */
+static int
+busy_wait(void *arg, int n)
+{
+	struct aduan_db *db = arg;
+	struct timespec now, nap;
+	long ms;
+	unsigned r;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (n == 0)
+		db->wait_start = now;
+	ms = (now.tv_sec - db->wait_start.tv_sec) * 1000 +
+	    (now.tv_nsec - db->wait_start.tv_nsec) / 1000000;
+	if (ms >= db->timeout)
+		return 0;
+	sqlite3_randomness(sizeof(r), &r);
+	nap.tv_sec = 0;
+	nap.tv_nsec = (long)(1 + r % 8) * 1000000L;
+	nanosleep(&nap, NULL);
+	return 1;
+}
+
 int
 aduan_db_open(struct aduan_db **dbp, const char *path, enum aduan_open mode)
 {
@@ -224,7 +255,8 @@ aduan_db_open(struct aduan_db **dbp, const char *path, enum aduan_open mode)
 		if (*end == '\0' && t >= 0 && t <= 86400000)
 			timeout = (int)t;
 	}
-	sqlite3_busy_timeout(db->sq, timeout);
+	db->timeout = timeout;
+	sqlite3_busy_handler(db->sq, busy_wait, db);
 	if ((rc = exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
 	    "PRAGMA temp_store=MEMORY", "opening database")) != 0 || (rc = migrate(db)) != 0)
 		goto fail;
