@@ -65,15 +65,9 @@ print_long(struct aduan_db *db, const char *const *v, int visible, time_t now)
 		if (s == NULL)
 			continue;
 		aduan_buf_reset(&b);
-		if ((i == AF_RECEIVED_AT || i == AF_CREATED_AT || i == AF_DUE_AT ||
-		    i == AF_CLOSED_AT) && aduan_time_from_utc(s, &t) == 0)
-			aduan_buf_adds(&b, aduan_time_local(t, buf));
-		else if (visible)
-			aduan_visible(&b, s, 0);
-		else
-			aduan_buf_adds(&b, s);
+		aduan_display(&b, i, s, 0, visible);
 		/* continuation lines of a long text are indented under the value */
-		printf("%-15s ", aduan_fields[i].name);
+		printf("%-15s ", aduan_label("field", aduan_fields[i].name));
 		for (const char *p = b.s; *p; p++) {
 			putchar(*p);
 			if (*p == '\n' && p[1] != '\0')
@@ -85,7 +79,7 @@ print_long(struct aduan_db *db, const char *const *v, int visible, time_t now)
 	    aduan_time_from_utc(v[AF_DUE_AT], &due) == 0 && due < now) {
 		long days = (long)((now - due) / 86400) + 1;
 
-		printf("%-15s ", "late");
+		printf("%-15s ", aduan_label("field", "late"));
 		printf(dngettext(ADUAN_TEXTDOMAIN, "%ld day past due\n", "%ld days past due\n",
 		    (unsigned long)days), days);
 	}

@@ -224,6 +224,9 @@ static const char *const labels[] __attribute__((unused)) = {
 	C_("field", "rt"), C_("field", "reporter_name"), C_("field", "reporter_phone"),
 	C_("field", "location"), C_("field", "due_at"), C_("field", "closed_at"),
 	C_("field", "resolution"), C_("field", "source"), C_("field", "created_at"),
+	C_("field", "uid"), C_("field", "source_key"), C_("field", "anonymous"),
+	C_("field", "confidential"), C_("field", "lat"), C_("field", "lon"),
+	C_("field", "attachments"), C_("field", "duplicate_of"), C_("field", "late"),
 	C_("status", "open"), C_("status", "routed"), C_("status", "closed"),
 	C_("priority", "urgent"), C_("priority", "normal"), C_("priority", "low"),
 	C_("channel", "whatsapp"), C_("channel", "facebook"), C_("channel", "instagram"),
@@ -236,8 +239,8 @@ static const char *const labels[] __attribute__((unused)) = {
 
 /* Display form of a value for people: local times, visible controls,
  * the words of the data in the reader's language. */
-static void
-display(struct aduan_buf *b, int field, const char *s, int oneline)
+void
+aduan_display(struct aduan_buf *b, int field, const char *s, int oneline, int visible)
 {
 	time_t t;
 	char buf[32];
@@ -254,7 +257,10 @@ display(struct aduan_buf *b, int field, const char *s, int oneline)
 		aduan_buf_adds(b, aduan_label(aduan_fields[field].name, s));
 		return;
 	}
-	aduan_visible(b, s, oneline);
+	if (visible)
+		aduan_visible(b, s, oneline);
+	else
+		aduan_buf_adds(b, s);
 }
 
 /* Display width of UTF-8 text (code points; good enough for Indonesian). */
@@ -328,7 +334,7 @@ aduan_writer_row(struct aduan_writer *w, const char *const *v)
 			size_t cw;
 
 			aduan_buf_reset(b);
-			display(b, w->fields[i], v[w->fields[i]], 1);
+			aduan_display(b, w->fields[i], v[w->fields[i]], 1, 1);
 			if (w->ncells == w->capcells) {
 				w->capcells = w->capcells ? w->capcells * 2 : 256;
 				w->cells = aduan_xrealloc(w->cells, w->capcells * sizeof(char *));
