@@ -219,6 +219,16 @@ int aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what);
 /* Prepared statements cached by SQL text for the life of db. */
 sqlite3_stmt *aduan_db_stmt(struct aduan_db *db, const char *sql);
 
+/*
+ * One cache of reference data per database handle (settings, holidays,
+ * agencies as the SLA needs them), for the life of the handle.  Every
+ * change to reference data through the library calls aduan_db_changed();
+ * a cache built at an older generation is stale.
+ */
+void *aduan_db_cache(struct aduan_db *db, unsigned long *generation);
+void aduan_db_cache_set(struct aduan_db *db, void *cache, void (*cache_free)(void *));
+void aduan_db_changed(struct aduan_db *db);
+
 /* Settings: value or NULL (borrowed until the next call). */
 const char *aduan_setting(struct aduan_db *db, const char *key);
 int aduan_setting_set(struct aduan_db *db, const char *key, const char *value);

@@ -30,6 +30,9 @@ struct aduan_db {
 	int ncache;
 	char *setting_value;
 	char *bulk_trigger;	/* the FTS trigger set aside by bulk_begin */
+	void *refcache;		/* reference data kept in memory (see sla.c) */
+	void (*refcache_free)(void *);
+	unsigned long generation;	/* counts changes to reference data */
 	char at[21];		/* the invocation's time and actor */
 	char *actor;
 };
@@ -279,6 +282,8 @@ aduan_db_close(struct aduan_db *db)
 	for (i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close(db->sq);
+	if (db->refcache_free != NULL)
+		db->refcache_free(db->refcache);
 	free(db->bulk_trigger);
 	free(db->actor);
 	free(db->setting_value);
@@ -422,9 +427,32 @@ aduan_setting(struct aduan_db *db, const char *key)
 	return db->setting_value;
 }
 
+void *
+aduan_db_cache(struct aduan_db *db, unsigned long *generation)
+{
+	*generation = db->generation;
+	return db->refcache;
+}
+
+void
+aduan_db_cache_set(struct aduan_db *db, void *cache, void (*cache_free)(void *))
+{
+	if (db->refcache_free != NULL && db->refcache != cache)
+		db->refcache_free(db->refcache);
+	db->refcache = cache;
+	db->refcache_free = cache_free;
+}
+
+void
+aduan_db_changed(struct aduan_db *db)
+{
+	db->generation++;
+}
+
 int
 aduan_setting_set(struct aduan_db *db, const char *key, const char *value)
 {
+	aduan_db_changed(db);
 	sqlite3_stmt *st = aduan_db_stmt(db, value == NULL ?
 	    "DELETE FROM setting WHERE key = ?1" :
 	    "INSERT INTO setting(key, value) VALUES (?1, ?2) "

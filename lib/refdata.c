@@ -122,6 +122,7 @@ aduan_agency_add(struct aduan_db *db, const char *code, const char *name, int sl
 	sqlite3_stmt *st;
 	const char *p;
 
+	aduan_db_changed(db);
 	if (*code == '\0' || strlen(code) > 32)
 		return aduan_fail(ADUAN_USAGE, "an agency code is 1 to 32 characters");
 	for (p = code; *p; p++)
@@ -158,6 +159,7 @@ aduan_agency_rm(struct aduan_db *db, const char *code)
 	    "SELECT count(*) FROM complaint WHERE agency = ?1 COLLATE NOCASE");
 	int n, rc;
 
+	aduan_db_changed(db);
 	if (st == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);

@@ -250,14 +250,19 @@ aduan_actor(const char *by)
 void
 aduan_tsv_escape(struct aduan_buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
+	for (;;) {
+		size_t n = strcspn(s, "\t\n\r\\");
+
+		aduan_buf_add(b, s, n);
+		s += n;
 		switch (*s) {
+		case '\0': return;
 		case '\t': aduan_buf_adds(b, "\\t"); break;
 		case '\n': aduan_buf_adds(b, "\\n"); break;
 		case '\r': aduan_buf_adds(b, "\\r"); break;
-		case '\\': aduan_buf_adds(b, "\\\\"); break;
-		default: aduan_buf_addc(b, *s);
+		default: aduan_buf_adds(b, "\\\\"); break;
 		}
+		s++;
 	}
 }
 
