@@ -245,7 +245,8 @@ aduan_db_open(struct aduan_db **dbp, const char *path, enum aduan_open mode)
 		rc = aduan_fail(ADUAN_IOERR, "database %s is not a regular file", db->path);
 		goto fail;
 	}
-	if (sqlite3_open_v2(db->path, &db->sq, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(db->path, &db->sq, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+	    NULL) != SQLITE_OK) {
 		rc = aduan_fail(ADUAN_IOERR, "cannot open database %s: %s", db->path,
 		    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
 		goto fail;
