@@ -148,8 +148,12 @@ else
 	skip "37 a full disk: cannot mount a small filesystem here (needs root)"
 fi
 
-run sh -c 'aduan-list >&-'
-is "$rc" 74 "38 stdout closed: exit 74"
+if [ -n "${ADUAN_VALGRIND:-}" ]; then
+	skip "38 stdout closed: under valgrind its log file takes the closed descriptor"
+else
+	run sh -c 'aduan-list >&-'
+	is "$rc" 74 "38 stdout closed: exit 74"
+fi
 aduan-list >/dev/full 2>err
 is "$?" 74 "39 stdout full: exit 74"
 ADUAN_BUSY_TIMEOUT=soon aduan-list -q >/dev/null 2>&1

@@ -27,14 +27,14 @@ export ASAN_OPTIONS UBSAN_OPTIONS
 # Under 'make check-valgrind' each program runs in valgrind; any report
 # (an error or a definite leak) lands in $T/valgrind.* and fails the test.
 if [ -n "${ADUAN_VALGRIND:-}" ]; then
-	mkdir -p "$T/vg"
+	mkdir -p "$T/vg" "$T/vglog" && chmod 1777 "$T/vglog"	# cases run as another user log too
 	for p in "$ADUAN_BUILD"/aduan "$ADUAN_BUILD"/aduan-*; do
 		case $p in *.c|*.o) continue ;; esac
 		[ -x "$p" ] || continue
 		cat >"$T/vg/${p##*/}" <<VG
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\
-	--show-leak-kinds=definite --log-file="$T/valgrind.%p" "$p" "\$@"
+	--show-leak-kinds=definite --log-file="$T/vglog/valgrind.%p" "$p" "\$@"
 VG
 		chmod +x "$T/vg/${p##*/}"
 	done
@@ -107,7 +107,7 @@ skip() {	# skip REASON
 }
 
 done_testing() {
-	for f in "$T"/valgrind.*; do
+	for f in "$T"/vglog/valgrind.*; do
 		[ -s "$f" ] || continue
 		ok 1 "no valgrind reports"
 		sed 's/^/#   /' "$f" | head -n 60
