@@ -14,7 +14,6 @@
 #include "aduan.h"
 #include "schema.h"
 
-#define NSTMT 48
 
 struct aduan_db {
 	sqlite3 *sq;
@@ -24,10 +23,10 @@ struct aduan_db {
 	int in_tx;
 	int64_t invocation;
 	struct {
-		const char *sql;
+		const char *sql;	/* a string literal of the caller's */
 		sqlite3_stmt *st;
-	} cache[NSTMT];
-	int ncache;
+	} *cache;
+	int ncache, capcache;
 	char *setting_value;
 	char *bulk_trigger;	/* the FTS trigger set aside by bulk_begin */
 	void *refcache;		/* reference data kept in memory (see sla.c) */
@@ -282,6 +281,7 @@ aduan_db_close(struct aduan_db *db)
 		aduan_db_rollback(db);
 	for (i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
 	sqlite3_close(db->sq);
 	if (db->refcache_free != NULL)
 		db->refcache_free(db->refcache);
@@ -321,12 +321,13 @@ aduan_db_stmt(struct aduan_db *db, const char *sql)
 		aduan_db_fail(db, "preparing a query");
 		return NULL;
 	}
-	if (db->ncache < NSTMT) {
-		db->cache[db->ncache].sql = sql;
-		db->cache[db->ncache].st = st;
-		db->ncache++;
+	if (db->ncache == db->capcache) {
+		db->capcache = db->capcache ? db->capcache * 2 : 32;
+		db->cache = aduan_xrealloc(db->cache, sizeof(*db->cache) * (size_t)db->capcache);
 	}
-	/* else: leaks one statement per call; NSTMT is sized so this never happens */
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = st;
+	db->ncache++;
 	return st;
 }
 

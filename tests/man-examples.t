@@ -79,16 +79,6 @@ fresh_db() {
 		"$ADUAN_BUILD/data/sample-complaints.csv" >/dev/null 2>&1
 }
 
-# Is WhatsApp intake built yet?  While it is a stub, its examples are TODO.
-mkdir "$T/probe"
-fresh_db "$T/probe" || { echo "Bail out! cannot set up a database"; exit 1; }
-wa_todo=
-ADUAN_DB="$T/probe/aduan.db" aduan-add --dry-run --from whatsapp \
-    "$IN/WhatsApp Chat with RT 05 Api-Api.txt" >/dev/null 2>"$T/probe/err"
-if grep -q 'not available yet' "$T/probe/err"; then
-	wa_todo="WhatsApp intake is not built yet"
-fi
-
 # ---- extract the examples ----------------------------------------------------------
 # For each block: EX/N.sh (the commands, roff escapes undone) and one
 # manifest line "N<TAB>page<TAB>line<TAB>expected-status-or-norun".
@@ -164,16 +154,12 @@ while IFS="$tab" read -r i page line want; do
 		skip "$what ($missing)"
 		continue
 	fi
-	todo=
-	if [ -n "$wa_todo" ] && grep -q -- '--from whatsapp' "$script"; then
-		todo=" # TODO $wa_todo"
-	fi
 
 	dir="$T/run-$i"
 	mkdir -p "$dir"
 	cp "$IN"/* "$dir"/
 	if ! fresh_db "$dir"; then
-		ok 1 "$what: setting up its database$todo"
+		ok 1 "$what: setting up its database"
 		continue
 	fi
 	(cd "$dir" && ADUAN_DB="$dir/aduan.db" sh -e "$script") \
@@ -181,11 +167,11 @@ while IFS="$tab" read -r i page line want; do
 	rc=$?
 	if [ "$rc" -eq "$want" ]; then
 		tap_n=$((tap_n + 1))
-		echo "ok $tap_n - $what (exit $rc)$todo"
+		echo "ok $tap_n - $what (exit $rc)"
 	else
 		tap_n=$((tap_n + 1))
-		echo "not ok $tap_n - $what (exit $rc, want $want)$todo"
-		[ -n "$todo" ] || tap_fail=$((tap_fail + 1))
+		echo "not ok $tap_n - $what (exit $rc, want $want)"
+		tap_fail=$((tap_fail + 1))
 		{
 			echo "example:"
 			sed 's/^/  | /' "$script"
