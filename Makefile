@@ -15,7 +15,8 @@ SQLITE_LIBS   != pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3
 CSV_LIBS = -lcsv
 ALL_CFLAGS = $(CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -Ilib $(SQLITE_CFLAGS) \
 	-DADUAN_DATADIR='"$(DATADIR)"' -DADUAN_LOCALEDIR='"$(LOCALEDIR)"'
-LIBS     = $(SQLITE_LIBS) $(CSV_LIBS) -lm
+STEMMER_LIBS = -lstemmer
+LIBS     = $(SQLITE_LIBS) $(CSV_LIBS) $(STEMMER_LIBS) -lm
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(LIB_SRC:.c=.o)
@@ -145,7 +146,7 @@ lint-man:
 	mandoc -T lint -W warning $(MAN1) $(MAN7)
 
 # Install what the build and the tests need (Debian and Ubuntu).
-DEPS_PKGS = build-essential pkg-config libsqlite3-dev libcsv-dev sqlite3 mandoc perl gettext
+DEPS_PKGS = build-essential pkg-config libsqlite3-dev libcsv-dev libstemmer-dev sqlite3 mandoc perl gettext
 deps:
 	@sh tests/deps.sh $(DEPS_PKGS)
 

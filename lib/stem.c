@@ -1,0 +1,329 @@
+/*
+ * stem.c - the words of an Indonesian text in one comparable form (see
+ * stem.h): folding, elongation, reduplication, chat abbreviations, and
+ * Snowball's Indonesian stemmer.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "aduan.h"
+#include "stem.h"
+
+#define WORDMAX 64	/* longer words are kept as they are, not stemmed */
+
+struct aduan_stemmer {
+	struct sb_stemmer *sb;
+	char word[WORDMAX + 1];
+	char form[WORDMAX + 1];
+};
+
+/*
+ * Chat abbreviations, slang and regional forms (Banjar, Bugis, Javanese
+ * as written in Bontang's groups) to the standard word; sorted by the
+ * short form for bsearch.  Only forms that mean one thing here.
+ */
+struct abbrev {
+	const char *short_form, *word;
+};
+static const struct abbrev aduan_stem_abbrev[] = {
+	{ "ak", "aku" }, { "akn", "akan" }, { "ane", "saya" }, { "bgmn", "bagaimana" },
+	{ "bgt", "banget" }, { "bhw", "bahwa" }, { "bkn", "bukan" }, { "blm", "belum" },
+	{ "blom", "belum" }, { "blum", "belum" }, { "bngt", "banget" }, { "bnyk", "banyak" },
+	{ "bpk", "bapak" }, { "brp", "berapa" }, { "bs", "bisa" }, { "bsk", "besok" },
+	{ "bu", "ibu" }, { "byk", "banyak" }, { "dah", "sudah" }, { "dg", "dengan" },
+	{ "dgn", "dengan" }, { "dkt", "dekat" }, { "dlm", "dalam" }, { "dmn", "dimana" },
+	{ "dpn", "depan" }, { "dr", "dari" }, { "dri", "dari" }, { "dsb", "dan sebagainya" },
+	{ "dst", "dan seterusnya" }, { "emg", "memang" }, { "ga", "tidak" }, { "gak", "tidak" },
+	{ "gimana", "bagaimana" }, { "gk", "tidak" }, { "gpp", "tidak apa apa" },
+	{ "gx", "tidak" }, { "hr", "hari" }, { "jd", "jadi" }, { "jg", "juga" },
+	{ "jl", "jalan" }, { "jln", "jalan" }, { "kada", "tidak" }, { "kalo", "kalau" },
+	{ "kec", "kecamatan" }, { "kel", "kelurahan" }, { "klo", "kalau" }, { "klu", "kalau" },
+	{ "kmrn", "kemarin" }, { "kmrin", "kemarin" }, { "kpd", "kepada" }, { "krn", "karena" },
+	{ "krna", "karena" }, { "kyk", "seperti" }, { "lg", "lagi" }, { "mhn", "mohon" },
+	{ "mlm", "malam" }, { "mnt", "minta" }, { "msh", "masih" }, { "msk", "masuk" },
+	{ "nda", "tidak" }, { "ndak", "tidak" }, { "ngga", "tidak" }, { "nggak", "tidak" },
+	{ "nyampe", "sampai" }, { "org", "orang" }, { "pd", "pada" }, { "pdhl", "padahal" },
+	{ "pk", "bapak" }, { "plg", "paling" }, { "pst", "pasti" }, { "sblm", "sebelum" },
+	{ "sbg", "sebagai" }, { "sbr", "sabar" }, { "sdg", "sedang" }, { "sdh", "sudah" },
+	{ "sgt", "sangat" }, { "skrg", "sekarang" }, { "skrng", "sekarang" }, { "sm", "sama" },
+	{ "smp", "sampai" }, { "smpe", "sampai" }, { "spt", "seperti" }, { "sy", "saya" },
+	{ "tdk", "tidak" }, { "tgl", "tanggal" }, { "tlg", "tolong" }, { "tlong", "tolong" },
+	{ "tmn", "teman" }, { "tp", "tapi" }, { "trs", "terus" }, { "tsb", "tersebut" },
+	{ "ttg", "tentang" }, { "udah", "sudah" }, { "udh", "sudah" }, { "ulun", "saya" },
+	{ "utk", "untuk" }, { "yg", "yang" },
+};
+
+struct aduan_stemmer *
+aduan_stemmer_new(void)
+{
+	struct aduan_stemmer *st = aduan_xmalloc(sizeof(*st));
+
+	st->sb = sb_stemmer_new("indonesian", "UTF_8");
+	if (st->sb == NULL) {
+		free(st);
+		aduan_fail(ADUAN_IOERR, _("the Indonesian stemmer is not available"));
+		return NULL;
+	}
+	return st;
+}
+
+void
+aduan_stemmer_free(struct aduan_stemmer *st)
+{
+	if (st == NULL)
+		return;
+	sb_stemmer_delete(st->sb);
+	free(st);
+}
+
+/* Latin-1 letters U+00C0..U+00FF without their accents, in lower case. */
+static const char latin1_fold[] =
+    "aaaaaaaceeeeiiiidnooooo ouuuuyts"
+    "aaaaaaaceeeeiiiidnooooo ouuuuyty";
+
+/* Length of the word character at s (0 when s is not one); its folded
+ * ASCII byte in *c, or 0 for a letter kept as it is. */
+static size_t
+word_char(const unsigned char *s, size_t n, int *c)
+{
+	*c = 0;
+	if (s[0] < 0x80) {
+		if ((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')) {
+			*c = s[0];
+			return 1;
+		}
+		if (s[0] >= 'A' && s[0] <= 'Z') {
+			*c = s[0] - 'A' + 'a';
+			return 1;
+		}
+		return 0;
+	}
+	if (n >= 2 && s[0] == 0xc3 && s[1] >= 0x80 && s[1] <= 0xbf &&
+	    latin1_fold[s[1] - 0x80] != ' ') {
+		*c = latin1_fold[s[1] - 0x80];
+		return 2;
+	}
+	/* Latin Extended-A and -B: letters, kept as they are */
+	if (n >= 2 && s[0] >= 0xc4 && s[0] <= 0xc9 && (s[1] & 0xc0) == 0x80)
+		return 2;
+	return 0;
+}
+
+static int
+cmp_abbrev(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct abbrev *)e)->short_form);
+}
+
+/* Letters written three or more times in a row once ("tolooong"); in
+ * place; returns the new length.  Digits are kept ("2000"). */
+static size_t
+collapse(char *w, size_t n)
+{
+	size_t i = 0, o = 0;
+
+	while (i < n) {
+		size_t run = 1;
+
+		while (i + run < n && w[i + run] == w[i])
+			run++;
+		if (run >= 3 && !(w[i] >= '0' && w[i] <= '9'))
+			w[o++] = w[i];
+		else {
+			memmove(w + o, w + i, run);
+			o += run;
+		}
+		i += run;
+	}
+	w[o] = '\0';
+	return o;
+}
+
+static int
+has_digit(const char *w)
+{
+	for (; *w; w++)
+		if (*w >= '0' && *w <= '9')
+			return 1;
+	return 0;
+}
+
+/* Stem one standard word (no abbreviation look-up) into st->form. */
+static const char *
+stem_one(struct aduan_stemmer *st, const char *w, size_t n)
+{
+	const sb_symbol *s;
+	int len;
+
+	if (n < 3 || n > WORDMAX || has_digit(w)) {
+		memcpy(st->form, w, n);
+		st->form[n] = '\0';
+		return st->form;
+	}
+	s = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)n);
+	len = sb_stemmer_length(st->sb);
+	if (s == NULL || len <= 0 || len > WORDMAX) {
+		memcpy(st->form, w, n);
+		len = (int)n;
+	} else {
+		memcpy(st->form, s, (size_t)len);
+	}
+	st->form[len] = '\0';
+	return st->form;
+}
+
+/* Remove elongation, and reduplication written with a 2 ("sapi2",
+ * "kos2an", "anak2nya"); in place; returns the new length. */
+static size_t
+normalise(char *w, size_t n)
+{
+	char *two;
+
+	n = collapse(w, n);
+	two = strchr(w, '2');
+	if (two != NULL && two - w >= 2 && !has_digit(two + 1)) {
+		size_t i;
+		int letters = 1;
+
+		for (i = 0; i < (size_t)(two - w); i++)
+			if (w[i] >= '0' && w[i] <= '9')
+				letters = 0;
+		if (letters) {
+			memmove(two, two + 1, n - (size_t)(two - w));
+			n--;
+		}
+	}
+	return n;
+}
+
+/* Hand the forms of one normalised word to fn. */
+static int
+emit(struct aduan_stemmer *st, const char *w, size_t n, size_t start, size_t wlen,
+    int (*fn)(const char *, size_t, size_t, size_t, void *), void *arg)
+{
+	const struct abbrev *a;
+	const char *p, *sp;
+	int rc;
+
+	a = bsearch(w, aduan_stem_abbrev, sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]),
+	    sizeof(aduan_stem_abbrev[0]), cmp_abbrev);
+	if (a == NULL) {
+		const char *f = stem_one(st, w, n);
+
+		return fn(f, strlen(f), start, wlen, arg);
+	}
+	for (p = a->word; *p; p = *sp ? sp + 1 : sp) {
+		const char *f;
+
+		sp = strchr(p, ' ');
+		if (sp == NULL)
+			sp = p + strlen(p);
+		f = stem_one(st, p, (size_t)(sp - p));
+		if ((rc = fn(f, strlen(f), start, wlen, arg)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Read the word at text[*pos] into buf (folded); returns its length in
+ * buf and moves *pos past it. */
+static size_t
+read_word(const char *text, size_t len, size_t *pos, char *buf)
+{
+	size_t n = 0;
+	int c;
+
+	while (*pos < len) {
+		size_t k = word_char((const unsigned char *)text + *pos, len - *pos, &c);
+
+		if (k == 0)
+			break;
+		if (n < WORDMAX) {
+			if (c != 0) {
+				buf[n++] = (char)c;
+			} else if (n + k <= WORDMAX) {
+				memcpy(buf + n, text + *pos, k);
+				n += k;
+			}
+		}
+		*pos += k;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+int
+aduan_stem_words(struct aduan_stemmer *st, const char *text, size_t len,
+    int (*fn)(const char *form, size_t formlen, size_t start, size_t wordlen, void *arg),
+    void *arg)
+{
+	char next[WORDMAX + 1];
+	size_t pos = 0;
+	int c, rc;
+
+	while (pos < len) {
+		size_t start, n;
+
+		if (word_char((const unsigned char *)text + pos, len - pos, &c) == 0) {
+			pos++;
+			continue;
+		}
+		start = pos;
+		n = normalise(st->word, read_word(text, len, &pos, st->word));
+		/* "anak-anak", "kos-kosan", "main-main": one word */
+		while (pos + 1 < len && text[pos] == '-' &&
+		    word_char((const unsigned char *)text + pos + 1, len - pos - 1, &c) != 0) {
+			size_t save = pos++, m;
+
+			m = normalise(next, read_word(text, len, &pos, next));
+			if (m >= n && strncmp(next, st->word, n) == 0) {
+				memcpy(st->word, next, m + 1);
+				n = m;
+			} else if (n >= m && strcmp(st->word + n - m, next) == 0) {
+				/* "bermain-main" keeps the first */
+			} else {
+				pos = save;
+				break;
+			}
+		}
+		if (n == 0)
+			continue;
+		if ((rc = emit(st, st->word, n, start, pos - start, fn, arg)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+add_form(const char *form, size_t formlen, size_t start, size_t wordlen, void *arg)
+{
+	struct aduan_buf *out = arg;
+
+	if (out->len > 0 && out->s[out->len - 1] != ' ')
+		aduan_buf_addc(out, ' ');
+	aduan_buf_add(out, form, formlen);
+	return 0;
+}
+
+void
+aduan_stem_text(struct aduan_stemmer *st, const char *text, size_t len, struct aduan_buf *out)
+{
+	aduan_stem_words(st, text, len, add_form, out);
+}
+
+const char *
+aduan_stem_word(struct aduan_stemmer *st, const char *word, size_t len)
+{
+	char w[WORDMAX + 1];
+	const struct abbrev *a;
+	size_t n = 0, pos = 0;
+
+	n = normalise(w, read_word(word, len, &pos, w));
+	a = bsearch(w, aduan_stem_abbrev, sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]),
+	    sizeof(aduan_stem_abbrev[0]), cmp_abbrev);
+	if (a != NULL && strchr(a->word, ' ') == NULL)
+		return stem_one(st, a->word, strlen(a->word));
+	return stem_one(st, w, n);
+}

@@ -1,0 +1,54 @@
+/*
+ * stem.h - the words of an Indonesian text as intake and routing compare
+ * them.
+ *
+ * A word is a run of letters and digits (UTF-8 letters included).  Each
+ * word is brought to one form before it is compared:
+ *
+ *  1. lower case, Latin accents dropped ("Désa" -> "desa");
+ *  2. letters written three or more times in a row once ("tolooong" ->
+ *     "tolong", "banjiiirrr" -> "banjir");
+ *  3. reduplication written with a 2 or a dash made one word ("sapi2" ->
+ *     "sapi", "kos2an" -> "kosan", "anak-anak" -> "anak"; a dash between
+ *     two different words separates them: "Api-Api" is one word "api",
+ *     "sayur-mayur" two);
+ *  4. chat abbreviations and regional forms written out ("tdk", "gk",
+ *     "nggak", "kada" -> "tidak"; "jln", "jl" -> "jalan"; "sy" -> "saya");
+ *  5. stemmed by Snowball's Indonesian stemmer ("kebanjiran" -> "banjir",
+ *     "terbakar" -> "bakar", "pemadaman" -> "padam").
+ *
+ * Step 4's table is aduan_stem_abbrev[] in stem.c: language, not office
+ * data.  Words of one or two letters and words with digits are not
+ * stemmed ("rt", "05", "lpg3").
+ */
+#ifndef ADUAN_STEM_H
+#define ADUAN_STEM_H
+
+#include <stddef.h>
+
+struct aduan_buf;
+struct aduan_stemmer;
+
+/* A stemmer; NULL when libstemmer has no Indonesian algorithm. */
+struct aduan_stemmer *aduan_stemmer_new(void);
+void aduan_stemmer_free(struct aduan_stemmer *st);
+
+/*
+ * Call fn for each word of text[0..len): its form (steps 1-5, borrowed
+ * for the call, NUL-terminated), and where the word stands in text.  A
+ * written-out abbreviation of several words ("dgn" is one, "tlg" one)
+ * gives one call per word, all at the same place.  fn returns 0 to go
+ * on; any other value stops the walk and is returned.
+ */
+int aduan_stem_words(struct aduan_stemmer *st, const char *text, size_t len,
+    int (*fn)(const char *form, size_t formlen, size_t start, size_t wordlen, void *arg),
+    void *arg);
+
+/* The forms of text's words joined by single spaces, appended to out. */
+void aduan_stem_text(struct aduan_stemmer *st, const char *text, size_t len,
+    struct aduan_buf *out);
+
+/* The form of one word (steps 1-5); borrowed until the next call on st. */
+const char *aduan_stem_word(struct aduan_stemmer *st, const char *word, size_t len);
+
+#endif
