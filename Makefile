@@ -13,10 +13,13 @@ WARN     = -Wall -Wextra -Wshadow -Wno-unused-parameter
 SQLITE_CFLAGS != pkg-config --cflags sqlite3 2>/dev/null || true
 SQLITE_LIBS   != pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3
 CSV_LIBS = -lcsv
-ALL_CFLAGS = $(CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -Ilib $(SQLITE_CFLAGS) \
+# spreadsheets: .xlsx read with libzip and expat, written with libxlsxwriter
+SHEET_CFLAGS != pkg-config --cflags libzip expat xlsxwriter 2>/dev/null || true
+SHEET_LIBS   != pkg-config --libs libzip expat xlsxwriter 2>/dev/null || echo -lzip -lexpat -lxlsxwriter -lz
+ALL_CFLAGS = $(CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -Ilib $(SQLITE_CFLAGS) $(SHEET_CFLAGS) \
 	-DADUAN_DATADIR='"$(DATADIR)"' -DADUAN_LOCALEDIR='"$(LOCALEDIR)"'
 STEMMER_LIBS = -lstemmer
-LIBS     = $(SQLITE_LIBS) $(CSV_LIBS) $(STEMMER_LIBS) -lm
+LIBS     = $(SQLITE_LIBS) $(CSV_LIBS) $(STEMMER_LIBS) $(SHEET_LIBS) -lm
 
 LIB_SRC  = $(wildcard lib/*.c)
 LIB_OBJ  = $(LIB_SRC:.c=.o)
@@ -106,7 +109,7 @@ FUZZ_OBJ = $(LIB_SRC:lib/%.c=fuzz/bin/%.o)
 fuzz/bin/%.o: lib/%.c $(wildcard lib/*.h)
 	@mkdir -p fuzz/bin
 	$(FUZZ_CC) $(FUZZ_CFLAGS:fuzzer,%=fuzzer-no-link,%) -std=c11 -D_GNU_SOURCE -Ilib \
-	    $(SQLITE_CFLAGS) -DADUAN_DATADIR='"$(DATADIR)"' -DADUAN_LOCALEDIR='"$(LOCALEDIR)"' \
+	    $(SQLITE_CFLAGS) $(SHEET_CFLAGS) -DADUAN_DATADIR='"$(DATADIR)"' -DADUAN_LOCALEDIR='"$(LOCALEDIR)"' \
 	    -c -o $@ $<
 
 fuzz/bin/libaduan.a: $(FUZZ_OBJ)
@@ -146,7 +149,8 @@ lint-man:
 	mandoc -T lint -W warning $(MAN1) $(MAN7)
 
 # Install what the build and the tests need (Debian and Ubuntu).
-DEPS_PKGS = build-essential pkg-config libsqlite3-dev libcsv-dev libstemmer-dev sqlite3 mandoc perl gettext
+DEPS_PKGS = build-essential pkg-config libsqlite3-dev libcsv-dev libstemmer-dev sqlite3 mandoc perl gettext \
+	libzip-dev libexpat1-dev libxlsxwriter-dev libxml2-utils zip unzip
 deps:
 	@sh tests/deps.sh $(DEPS_PKGS)
 
