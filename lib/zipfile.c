@@ -44,11 +44,12 @@ open_fd(struct aduan_zip *z, int fd)
 {
 	int err = 0, dfd;
 
-	if ((dfd = dup(fd)) == -1)
-		return aduan_fail(ADUAN_IOERR, "%s: %s", z->name, strerror(errno));
-	if (lseek(dfd, 0, SEEK_SET) == -1) {
-		close(dfd);
-		return aduan_fail(ADUAN_IOERR, "%s: %s", z->name, strerror(errno));
+	if ((dfd = dup(fd)) == -1 || lseek(dfd, 0, SEEK_SET) == -1) {
+		int e = errno;
+
+		if (dfd != -1)
+			close(dfd);
+		return aduan_fail(ADUAN_IOERR, "%s: %s", z->name, strerror(e));
 	}
 	if ((z->za = zip_fdopen(dfd, ZIP_RDONLY | ZIP_CHECKCONS, &err)) == NULL) {
 		close(dfd);
@@ -67,50 +68,52 @@ zip_new(const char *name)
 	return z;
 }
 
+/* Copy what is left of fp into a temporary file: a pipe cannot be sought. */
+static int
+copy_to_tmp(struct aduan_zip *z, FILE *fp)
+{
+	char buf[65536];
+	size_t n;
+
+	if ((z->tmp = tmpfile()) == NULL)
+		return aduan_fail(ADUAN_IOERR, "cannot create a temporary file: %s", strerror(errno));
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		if (fwrite(buf, 1, n, z->tmp) != n)
+			return aduan_fail(ADUAN_IOERR, "temporary file: %s", strerror(errno));
+	if (ferror(fp))
+		return aduan_fail(ADUAN_IOERR, "%s: read error", z->name);
+	if (fflush(z->tmp) == EOF)
+		return aduan_fail(ADUAN_IOERR, "temporary file: %s", strerror(errno));
+	return open_fd(z, fileno(z->tmp));
+}
+
 int
 aduan_zip_open_fp(struct aduan_zip **zp, FILE *fp, const char *name)
 {
 	struct aduan_zip *z = zip_new(name);
-	int rc;
+	int fd = fileno(fp);
 
 	*zp = z;
-	if (fflush(fp) == EOF && ferror(fp))
-		return aduan_fail(ADUAN_IOERR, "%s: read error", name);
-	if ((rc = open_fd(z, fileno(fp))) != 0)
-		return rc;
-	return 0;
+	if (fd == -1 || lseek(fd, 0, SEEK_SET) == -1)
+		return copy_to_tmp(z, fp);
+	return open_fd(z, fd);
 }
 
 int
 aduan_zip_open(struct aduan_zip **zp, const char *path, const char *name)
 {
-	struct aduan_zip *z;
 	FILE *fp;
-	char buf[65536];
-	size_t n;
 	int rc;
 
-	if (strcmp(path, "-") != 0) {
-		if ((fp = fopen(path, "rb")) == NULL) {
-			*zp = zip_new(name);
-			return aduan_fail(ADUAN_IOERR, "cannot open %s: %s", path, strerror(errno));
-		}
-		rc = aduan_zip_open_fp(zp, fp, name);
-		fclose(fp);
-		return rc;
+	if (strcmp(path, "-") == 0)
+		return aduan_zip_open_fp(zp, stdin, name);
+	if ((fp = fopen(path, "rb")) == NULL) {
+		*zp = zip_new(name);
+		return aduan_fail(ADUAN_IOERR, "cannot open %s: %s", path, strerror(errno));
 	}
-	z = zip_new(name);
-	*zp = z;
-	if ((z->tmp = tmpfile()) == NULL)
-		return aduan_fail(ADUAN_IOERR, "cannot create a temporary file: %s", strerror(errno));
-	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
-		if (fwrite(buf, 1, n, z->tmp) != n)
-			return aduan_fail(ADUAN_IOERR, "temporary file: %s", strerror(errno));
-	if (ferror(stdin))
-		return aduan_fail(ADUAN_IOERR, "%s: read error", name);
-	if (fflush(z->tmp) == EOF)
-		return aduan_fail(ADUAN_IOERR, "temporary file: %s", strerror(errno));
-	return open_fd(z, fileno(z->tmp));
+	rc = aduan_zip_open_fp(zp, fp, name);
+	fclose(fp);
+	return rc;
 }
 
 void

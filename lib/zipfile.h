@@ -17,7 +17,8 @@ struct aduan_zip;
  * when it cannot be read.
  */
 int aduan_zip_open(struct aduan_zip **zp, const char *path, const char *name);
-/* The same over an open file (read from its start; fp stays the caller's). */
+/* The same over an open file, read from its start, or over what is left
+ * of a stream that cannot seek (a pipe); fp stays the caller's. */
 int aduan_zip_open_fp(struct aduan_zip **zp, FILE *fp, const char *name);
 void aduan_zip_close(struct aduan_zip *z);
 

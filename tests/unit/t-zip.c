@@ -70,6 +70,20 @@ main(void)
 	ok(aduan_zip_member(z, 5, 0) == NULL, "a member that is not there is an error");
 	aduan_zip_close(z);
 
+	/* a stream that cannot seek is copied first */
+	fp = fopen(path, "rb");
+	{
+		char all[4096];
+		size_t n = fread(all, 1, sizeof(all), fp);
+		FILE *mem = fmemopen(all, n, "r");
+
+		fclose(fp);
+		is_int(aduan_zip_open_fp(&z, mem, "pipe"), 0, "an archive from a stream without a file");
+		is_int(aduan_zip_find(z, "xl/worksheets/sheet1.xml", 0), 1, "reads the same");
+		aduan_zip_close(z);
+		fclose(mem);
+	}
+
 	/* a member larger than the limit fails to read rather than growing */
 	memset(big, 'x', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';
