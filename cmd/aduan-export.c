@@ -114,10 +114,11 @@ main(int argc, char *argv[])
 	int fmt_given = 0, rc;
 	time_t since, until;
 	long rows = 0;
-	FILE *out = stdout;
+	FILE *out;
 	char subject[17] = "";
 
 	cli_init(argc, argv);
+	out = stdout;	/* after cli_init: on a terminal, its safe stream */
 	aduan_filter_init(&f);
 	memset(&s, 0, sizeof(s));
 	f.now = s.now = time(NULL);

@@ -11,6 +11,99 @@
 const char *progname = "aduan";
 static struct aduan_buf command;	/* the command line, as typed */
 
+/*
+ * Terminal safety.  Messages on stderr, and everything on stdout when it
+ * is a terminal, pass through aduan_visible_n(): no escape sequence in a
+ * complaint, a file name or a CSV header reaches the terminal raw.  Data
+ * written to a file or a pipe stays byte for byte.  The filter is a
+ * stdio stream of its own over the descriptor, so that every printf of
+ * every view goes through it.
+ */
+struct visible_stream {
+	int fd;
+	size_t ncarry;
+	char carry[4];	/* a UTF-8 sequence or CR cut by the end of a chunk */
+	struct aduan_buf out;
+};
+static struct visible_stream vis_out = {.fd = STDOUT_FILENO}, vis_err = {.fd = STDERR_FILENO};
+
+static int
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static ssize_t
+visible_write(void *cookie, const char *buf, size_t n)
+{
+	struct visible_stream *v = cookie;
+	struct aduan_buf in = {0};
+	size_t used;
+	int rc;
+
+	aduan_buf_add(&in, v->carry, v->ncarry);
+	aduan_buf_add(&in, buf, n);
+	aduan_buf_reset(&v->out);
+	used = aduan_visible_n(&v->out, in.s, in.len, AV_PARTIAL);
+	v->ncarry = in.len - used;
+	memcpy(v->carry, in.s + used, v->ncarry);
+	aduan_buf_release(&in);
+	rc = write_all(v->fd, v->out.s, v->out.len);
+	return rc == 0 ? (ssize_t)n : -1;
+}
+
+/* At exit: what was cut at the very end is shown too. */
+static void
+visible_end(void)
+{
+	struct visible_stream *all[] = {&vis_out, &vis_err};
+	size_t i;
+
+	fflush(stdout);
+	fflush(stderr);
+	for (i = 0; i < 2; i++) {
+		aduan_buf_reset(&all[i]->out);
+		aduan_visible_n(&all[i]->out, all[i]->carry, all[i]->ncarry, 0);
+		all[i]->ncarry = 0;
+		if (all[i]->out.len > 0)
+			(void)write_all(all[i]->fd, all[i]->out.s, all[i]->out.len);
+		aduan_buf_release(&all[i]->out);
+	}
+}
+
+static FILE *
+visible_stream(struct visible_stream *v, const char *mode)
+{
+	cookie_io_functions_t io = {.write = visible_write};
+	FILE *fp = fopencookie(v, mode, io);
+
+	if (fp != NULL)
+		setvbuf(fp, NULL, _IOLBF, 0);
+	return fp;
+}
+
+static void
+visible_init(void)
+{
+	FILE *fp;
+
+	if ((fp = visible_stream(&vis_err, "w")) != NULL)
+		stderr = fp;
+	if (isatty(STDOUT_FILENO) && (fp = visible_stream(&vis_out, "w")) != NULL)
+		stdout = fp;
+	atexit(visible_end);
+}
+
 void
 cli_init(int argc, char *argv[])
 {
@@ -40,6 +133,7 @@ cli_init(int argc, char *argv[])
 	}
 	aduan_i18n_init();
 	textdomain(ADUAN_TEXTDOMAIN);
+	visible_init();
 	/*
 	 * Without TZ, libc looks at /etc/localtime again at every local
 	 * time conversion; naming it once makes that a string compare.
@@ -64,10 +158,25 @@ cli_init(int argc, char *argv[])
 static void
 vwarn(const char *fmt, va_list ap)
 {
+	struct aduan_buf b = {0};
+	char *msg = NULL;
+	va_list aq;
+	int n;
+
 	fflush(stdout);
-	fprintf(stderr, "%s: ", progname);
-	vfprintf(stderr, _(fmt), ap);
-	fputc('\n', stderr);
+	/* one line whatever the quoted text holds: a newline in a file name
+	 * or a header cannot forge a second message */
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, _(fmt), aq);
+	va_end(aq);
+	if (n >= 0) {
+		msg = aduan_xmalloc((size_t)n + 1);
+		vsnprintf(msg, (size_t)n + 1, _(fmt), ap);
+	}
+	aduan_visible(&b, msg ? msg : "", 1);
+	fprintf(stderr, "%s: %s\n", progname, b.s);
+	free(msg);
+	aduan_buf_release(&b);
 }
 
 void

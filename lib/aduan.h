@@ -86,6 +86,22 @@ void aduan_buf_release(struct aduan_buf *b);
  * become U+FFFD. */
 void aduan_json_quote(struct aduan_buf *b, const char *s, size_t n);
 
+/*
+ * Terminal safety: the one routine every view meant for people and every
+ * message that quotes user text goes through.  Appends s[0..n) with
+ * every byte a terminal could take as a command made visible: C0
+ * controls and DEL as \xNN (newline and tab kept, or shown as \n and \t
+ * with AV_ONELINE; CR kept only right before LF), the C1 controls
+ * U+0080..U+009F (U+009B is CSI) and the bidirectional overrides as
+ * \uNNNN, and bytes that are not UTF-8 as \xNN.  With AV_PARTIAL an
+ * incomplete UTF-8 sequence or a CR at the very end is left for the next
+ * call (a stream cut into chunks); the bytes consumed are returned.
+ */
+enum { AV_ONELINE = 1, AV_PARTIAL = 2 };
+size_t aduan_visible_n(struct aduan_buf *b, const char *s, size_t n, int flags);
+/* The same for a string, all of it. */
+void aduan_visible(struct aduan_buf *b, const char *s, int oneline);
+
 /* Fold a name for comparison: ASCII lower case, spaces, dashes, dots and
  * underscores removed ("Lok Tuan" == "loktuan" == "LOK-TUAN"). */
 char *aduan_fold(const char *s);	/* caller frees */

@@ -39,7 +39,15 @@ aduan_subject_write(struct aduan_db *db, const char *phone, FILE *out, long *n)
 		return aduan_db_fail(db, "reading a reporter's complaints");
 	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fputs((const char *)sqlite3_column_text(st, 0), out);
+		const unsigned char *p = sqlite3_column_text(st, 0);
+
+		/* C1 controls (U+009B is CSI) as \u escapes, like every
+		 * JSON aduan writes; SQLite escapes only C0 */
+		for (; *p != '\0'; p++)
+			if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+				fprintf(out, "\\u%04x", *++p);
+			else
+				fputc(*p, out);
 		fputc('\n', out);
 		(*n)++;
 		/* the access itself is part of the history (UU PDP Pasal 31) */

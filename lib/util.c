@@ -206,6 +206,10 @@ aduan_json_quote(struct aduan_buf *b, const char *s, size_t n)
 		} else if ((k = utf8_seq((const unsigned char *)s + i, n - i)) == 0) {
 			aduan_buf_adds(b, "\\ufffd");
 			i++;
+		} else if (k == 2 && c == 0xc2 && (unsigned char)s[i + 1] <= 0x9f) {
+			/* C1 controls (U+009B is CSI) escaped: still the same JSON string */
+			aduan_buf_printf(b, "\\u%04x", (unsigned char)s[i + 1]);
+			i += 2;
 		} else {
 			aduan_buf_add(b, s + i, k);
 			i += k;
@@ -245,6 +249,79 @@ aduan_actor(const char *by)
 	if ((s = getenv("USER")) != NULL && *s != '\0')
 		return s;
 	return "unknown";
+}
+
+/* Whether p[0..n) is the start of a multi-byte UTF-8 sequence cut short
+ * (the rest may come with the next chunk of a stream). */
+static int
+utf8_cut(const unsigned char *p, size_t n)
+{
+	size_t len = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2, i;
+
+	if (p[0] < 0xc2 || p[0] > 0xf4 || n >= len)
+		return 0;
+	for (i = 1; i < n; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return 1;
+}
+
+size_t
+aduan_visible_n(struct aduan_buf *b, const char *s, size_t n, int flags)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run;
+	int len;
+
+	while (i < n) {
+		/* the common case: printable ASCII, copied in runs */
+		for (run = i; run < n && p[run] >= 0x20 && p[run] < 0x7f; run++)
+			;
+		aduan_buf_add(b, s + i, run - i);
+		if ((i = run) == n)
+			break;
+		if (p[i] == '\n' || p[i] == '\t') {
+			if (flags & AV_ONELINE)
+				aduan_buf_adds(b, p[i] == '\n' ? "\\n" : "\\t");
+			else
+				aduan_buf_addc(b, p[i]);
+			i++;
+		} else if (p[i] == '\r' && i + 1 == n && (flags & AV_PARTIAL)) {
+			break;
+		} else if (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n' &&
+		    !(flags & AV_ONELINE)) {
+			aduan_buf_add(b, "\r\n", 2);
+			i += 2;
+		} else if (p[i] < 0x80) {
+			aduan_buf_printf(b, "\\x%02x", p[i]);
+			i++;
+		} else if ((len = (int)utf8_seq(p + i, n - i)) == 0 && (flags & AV_PARTIAL) &&
+		    utf8_cut(p + i, n - i)) {
+			break;
+		} else if (len == 0) {
+			aduan_buf_printf(b, "\\x%02x", p[i]);
+			i++;
+		} else if (len == 2 && p[i] == 0xc2 && p[i + 1] <= 0x9f) {
+			aduan_buf_printf(b, "\\u%04x", p[i + 1]);
+			i += 2;
+		} else if (len == 3 && p[i] == 0xe2 && ((p[i + 1] == 0x80 && p[i + 2] >= 0xaa &&
+		    p[i + 2] <= 0xae) || (p[i + 1] == 0x81 && p[i + 2] >= 0xa6 && p[i + 2] <= 0xa9))) {
+			aduan_buf_printf(b, "\\u%04x", 0x2000 | (p[i + 1] & 0x3f) << 6 | (p[i + 2] & 0x3f));
+			i += 3;
+		} else {
+			aduan_buf_add(b, s + i, (size_t)len);
+			i += (size_t)len;
+		}
+	}
+	if (b->s == NULL)
+		aduan_buf_add(b, "", 0);
+	return i;
+}
+
+void
+aduan_visible(struct aduan_buf *b, const char *s, int oneline)
+{
+	aduan_visible_n(b, s, strlen(s), oneline ? AV_ONELINE : 0);
 }
 
 void

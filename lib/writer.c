@@ -64,39 +64,6 @@ aduan_fields_parse(const char *list, int *fields, int *n)
 	return 0;
 }
 
-/*
- * Make text safe to show on a terminal: C0 and C1 controls, DEL and the
- * bidirectional overrides become visible escapes; newlines become "\n"
- * when oneline is set.
- */
-void
-aduan_visible(struct aduan_buf *b, const char *s, int oneline)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (; *p != '\0'; p++) {
-		if (*p == '\n' && !oneline)
-			aduan_buf_addc(b, '\n');
-		else if (*p == '\n')
-			aduan_buf_adds(b, "\\n");
-		else if (*p == '\t')
-			aduan_buf_adds(b, oneline ? "\\t" : "\t");
-		else if (*p < 0x20 || *p == 0x7f)
-			aduan_buf_printf(b, "\\x%02x", *p);
-		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			aduan_buf_printf(b, "\\u%04x", p[1]);
-			p++;
-		} else if (p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) {
-			aduan_buf_printf(b, "\\u%04x", 0x2000 + (p[2] & 0x3f));
-			p += 2;
-		} else if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9) {
-			aduan_buf_printf(b, "\\u%04x", 0x2040 + (p[2] & 0x3f));
-			p += 2;
-		} else
-			aduan_buf_addc(b, *p);
-	}
-}
-
 int
 aduan_writer_open(struct aduan_writer **wp, enum aduan_outfmt fmt, FILE *out,
     const int *fields, int nfields, int flags)

@@ -33,7 +33,5 @@ int aduan_csv_row(FILE *out, const char *const *cells, int n, int flags);
 /* Append a value as people read it: local times, the data's words in the
  * reader's language, and (visible) control characters made visible. */
 void aduan_display(struct aduan_buf *b, int field, const char *s, int oneline, int visible);
-/* Append s with control characters made visible. */
-void aduan_visible(struct aduan_buf *b, const char *s, int oneline);
 
 #endif

@@ -63,6 +63,11 @@ printf 'bodi,kelurahan\nx,Guntung\n' >col.csv
 run aduan-add --from csv col.csv
 is "$rc" 65 "09 a misspelt column"
 like err 'col.csv:1: unknown column "bodi"' "09 is named"
+printf 'bo\033[31mdy,kelurahan\nx,Guntung\n' >esc.csv
+run aduan-add --from csv esc.csv
+like err 'esc.csv:1: unknown column "bo\\x1b\[31mdy"' "09 a header with an escape sequence is named with it made visible"
+! LC_ALL=C grep -q "$(printf '\033')" err
+ok $? "09 and no raw escape reaches stderr"
 printf 'body,kelurahan\n,Guntung\n' >empty.csv
 run aduan-add --from csv empty.csv
 like err 'empty.csv:2: empty body' "10 an empty required field"
