@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "history.h"
 #include "writer.h"
 
 static void
@@ -49,15 +50,24 @@ add_id(int64_t id, void *arg)
 	aduan_filter_add_id(arg, id);
 }
 
+static int
+print_event(const struct aduan_event *e, void *arg)
+{
+	struct aduan_buf b = {0};
+
+	aduan_event_line(&b, e, *(int *)arg);
+	printf("  %s\n", b.s);
+	aduan_buf_release(&b);
+	return 0;
+}
+
 /* Print complaint v in full, then its history. */
 static int
 print_long(struct aduan_db *db, const char *const *v, int visible, time_t now)
 {
 	struct aduan_buf b = {0};
-	sqlite3_stmt *st;
-	time_t t, due;
-	char buf[32];
-	int i, rc;
+	time_t due;
+	int i;
 
 	for (i = 0; i < ADUAN_NFIELDS; i++) {
 		const char *s = v[i];
@@ -83,43 +93,9 @@ print_long(struct aduan_db *db, const char *const *v, int visible, time_t now)
 		printf(dngettext(ADUAN_TEXTDOMAIN, "%ld day past due\n", "%ld days past due\n",
 		    (unsigned long)days), days);
 	}
-	st = aduan_db_stmt(db,
-	    "SELECT at, actor, action, old_status, new_status, old_agency, new_agency, note "
-	    "FROM event WHERE complaint = ? ORDER BY id");
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, strtoll(v[AF_ID], NULL, 10));
 	printf("%s\n", _("history:"));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *at = (const char *)sqlite3_column_text(st, 0);
-		const char *os = (const char *)sqlite3_column_text(st, 3);
-		const char *ns = (const char *)sqlite3_column_text(st, 4);
-		const char *oa = (const char *)sqlite3_column_text(st, 5);
-		const char *na = (const char *)sqlite3_column_text(st, 6);
-		const char *note = (const char *)sqlite3_column_text(st, 7);
-
-		printf("  %s  %-7s %s", aduan_time_from_utc(at, &t) == 0 ?
-		    aduan_time_local(t, buf) : at, sqlite3_column_text(st, 2),
-		    sqlite3_column_text(st, 1));
-		if (ns != NULL && (os == NULL || strcmp(os, ns) != 0))
-			printf("  %s%s%s", os ? os : "", os ? " -> " : "", ns);
-		if (na != NULL && (oa == NULL || strcmp(oa, na) != 0))
-			printf("  %s%s%s", oa ? oa : "", oa ? " -> " : "to ", na);
-		if (note != NULL) {
-			aduan_buf_reset(&b);
-			if (visible)
-				aduan_visible(&b, note, 1);
-			else
-				aduan_buf_adds(&b, note);
-			printf("  \"%s\"", b.s);
-		}
-		putchar('\n');
-	}
-	sqlite3_reset(st);
 	aduan_buf_release(&b);
-	if (rc != SQLITE_DONE)
-		return aduan_db_fail(db, "reading history");
-	return 0;
+	return aduan_history_each(db, strtoll(v[AF_ID], NULL, 10), print_event, &visible);
 }
 
 /* Name the ids that were asked for and do not exist. */

@@ -32,7 +32,7 @@ usage(FILE *fp)
 	    "       aduan help [COMMAND]\n"), fp);
 }
 
-static const char *const programs[] = {"add", "list", "route", "close", "export", NULL};
+static const char *const programs[] = {"add", "list", "route", "close", "edit", "export", NULL};
 
 static const char *const overview = N_(
     "aduan records public complaints and follows them up to their close.\n"
@@ -41,6 +41,7 @@ static const char *const overview = N_(
     "  aduan list      find and show complaints\n"
     "  aduan route     forward complaints to an agency, add follow-up notes\n"
     "  aduan close     close complaints, or reopen them\n"
+    "  aduan edit      correct a complaint: place, reporter, text, priority...\n"
     "  aduan export    weekly summaries and record exports\n"
     "  aduan init      create the database, load a preset (bontang-utara)\n"
     "  aduan config    show or change settings\n"

@@ -10,8 +10,8 @@
 # rule numbers are asked of the database through aduan itself (never the
 # sqlite3 shell), with the --db given earlier on the line if any.
 
-_aduan_programs='aduan aduan-add aduan-list aduan-route aduan-close aduan-export'
-_aduan_verbs='add list route close export init config agency kelurahan rule holiday undo purge help'
+_aduan_programs='aduan aduan-add aduan-list aduan-route aduan-close aduan-edit aduan-export'
+_aduan_verbs='add list route close edit export init config agency kelurahan rule holiday undo purge help'
 
 _aduan_opts_add='--db --by -q --quiet -c --channel -n --name -p --phone
 	-k --kelurahan -r --rt -L --location --category --urgent --priority
@@ -23,6 +23,9 @@ _aduan_opts_list='--db --status --agency --kelurahan --rt --channel --category
 	-f --fields -q --quiet -0 --null -l --long --help --version'
 _aduan_opts_route='--db --by --to --auto --explain --dry-run --note --help --version'
 _aduan_opts_close='--db --by --resolution --duplicate-of --note --reopen --help --version'
+_aduan_opts_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
+	--category --priority --channel --source --name --phone --anonymous
+	--confidential --received --body --note --dry-run --help --version'
 _aduan_opts_export='--db --summary --week --since --until --by --excel --sql
 	-o --output --format --personal --subject --status --agency --kelurahan
 	--rt --channel --category --priority --overdue --search --reporter --help
@@ -44,6 +47,9 @@ _aduan_args_list='--db --status --agency --kelurahan --rt --channel --category
 	--priority --since --until --search --reporter --format -f --fields'
 _aduan_args_route='--db --by --to --note'
 _aduan_args_close='--db --by --resolution --duplicate-of --note'
+_aduan_args_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
+	--category --priority --channel --source --name --phone --anonymous
+	--confidential --received --body --note'
 _aduan_args_export='--db --week --since --until --by -o --output --format
 	--subject --status --agency --kelurahan --rt --channel --category --priority
 	--search --reporter'
@@ -251,6 +257,10 @@ _aduan_value()
 		printf -v w '%(%G-W%V)T' -1
 		printf -v last '%(%G-W%V)T' $((${EPOCHSECONDS:-$(date +%s)} - 604800))
 		_aduan_reply "$cur" this last "$w" "$last" ;;
+	--anonymous|--confidential)
+		[[ $prog == aduan-edit ]] && _aduan_reply "$cur" yes no ;;
+	--received)
+		_aduan_reply "$cur" today yesterday ;;
 	--since|--until)
 		printf -v w '%(%G-W%V)T' -1
 		_aduan_reply "$cur" today yesterday -7d "$w" ;;
@@ -444,7 +454,7 @@ _aduan()
 	fi
 	verb=${COMP_WORDS[1]}
 	case $verb in
-	add|list|route|close|export)
+	add|list|route|close|edit|export)
 		_aduan_prog "aduan-$verb" 2 ;;
 	init|config|agency|kelurahan|rule|holiday|undo|purge|help)
 		_aduan_admin "$verb" ;;
@@ -454,4 +464,4 @@ _aduan()
 	return 0
 }
 
-complete -F _aduan aduan aduan-add aduan-list aduan-route aduan-close aduan-export
+complete -F _aduan aduan aduan-add aduan-list aduan-route aduan-close aduan-edit aduan-export

@@ -159,6 +159,9 @@ struct aduan_field {
 extern const struct aduan_field aduan_fields[ADUAN_NFIELDS];
 /* Field index by name, or -1. */
 int aduan_field_lookup(const char *name, size_t len);
+/* Bind s, a value of field i as text, to parameter col by the field's
+ * type (NULL binds null; s must outlive the statement's step). */
+void aduan_field_bind(sqlite3_stmt *st, int col, int i, const char *s);
 
 extern const char *const aduan_channels[];	/* NULL-terminated */
 extern const char *const aduan_priorities[];

@@ -55,15 +55,28 @@ const char *const aduan_resolutions[] = {
 	"resolved", "rejected", "duplicate", "withdrawn", NULL
 };
 
-/* Words an operator types for a channel or priority, and what they mean. */
+/*
+ * Words an operator types for a channel, priority, status or resolution,
+ * and what they mean: the Indonesian words the programs print (po/id.po;
+ * tests/words.t holds this table to the catalogue) and common spellings.
+ * Compared folded: case, spaces, dashes and dots do not count.
+ */
 static const char *const synonyms[][2] = {
 	{"wa", "whatsapp"}, {"fb", "facebook"}, {"ig", "instagram"},
-	{"walkin", "walk-in"}, {"walk in", "walk-in"}, {"datang", "walk-in"},
-	{"langsung", "walk-in"}, {"telepon", "phone"}, {"telp", "phone"},
-	{"tel", "phone"}, {"surat", "letter"}, {"e-mail", "email"},
-	{"website", "web"}, {"lainnya", "other"},
+	{"walkin", "walk-in"}, {"datang", "walk-in"}, {"datang langsung", "walk-in"},
+	{"langsung", "walk-in"}, {"tatap muka", "walk-in"},
+	{"telepon", "phone"}, {"telpon", "phone"}, {"telp", "phone"}, {"tel", "phone"},
+	{"telefon", "phone"}, {"surat", "letter"}, {"e-mail", "email"}, {"surel", "email"},
+	{"pesan singkat", "sms"}, {"website", "web"}, {"situs", "web"}, {"lainnya", "other"},
+	{"lain", "other"},
 	{"mendesak", "urgent"}, {"darurat", "urgent"}, {"segera", "urgent"},
-	{"biasa", "normal"}, {"sedang", "normal"}, {"rendah", "low"},
+	{"penting", "urgent"}, {"biasa", "normal"}, {"sedang", "normal"},
+	{"rendah", "low"},
+	{"terbuka", "open"}, {"baru", "open"}, {"diteruskan", "routed"},
+	{"diteruskan ke instansi", "routed"}, {"ditutup", "closed"}, {"tutup", "closed"},
+	{"selesai", "resolved"}, {"tuntas", "resolved"}, {"ditolak", "rejected"},
+	{"tolak", "rejected"}, {"ganda", "duplicate"}, {"duplikat", "duplicate"},
+	{"dicabut", "withdrawn"}, {"cabut", "withdrawn"},
 };
 
 int
@@ -141,19 +154,51 @@ trim(struct aduan_complaint *c, int i)
 	s[e - s - lead] = '\0';
 }
 
+/* The catalogue context of a word list (its labels), or "". */
+static const char *
+list_context(const char *const *list)
+{
+	if (list == aduan_channels)
+		return "channel";
+	if (list == aduan_priorities)
+		return "priority";
+	if (list == aduan_statuses)
+		return "status";
+	if (list == aduan_resolutions)
+		return "resolution";
+	return "";
+}
+
+static int
+folded_eq(const char *a, const char *folded)
+{
+	char *f = aduan_fold(a);
+	int eq = strcmp(f, folded) == 0;
+
+	free(f);
+	return eq;
+}
+
 const char *
 aduan_word_canon(const char *const *list, const char *s)
 {
+	const char *w = NULL;
+	char *fs;
 	size_t i;
 	int k;
 
 	if ((k = aduan_word_index(list, s)) >= 0)
 		return list[k];
-	for (i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
-		if (strcasecmp(synonyms[i][0], s) == 0 &&
-		    (k = aduan_word_index(list, synonyms[i][1])) >= 0)
-			return list[k];
-	return NULL;
+	fs = aduan_fold(s);
+	/* the word itself, or as this reader's language shows it */
+	for (k = 0; list[k] != NULL && w == NULL; k++)
+		if (folded_eq(list[k], fs) || folded_eq(aduan_label(list_context(list), list[k]), fs))
+			w = list[k];
+	for (i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]) && w == NULL; i++)
+		if (folded_eq(synonyms[i][0], fs) && (k = aduan_word_index(list, synonyms[i][1])) >= 0)
+			w = list[k];
+	free(fs);
+	return w;
 }
 
 static void
@@ -440,11 +485,9 @@ aduan_complaint_check(struct aduan_db *db, struct aduan_complaint *c, time_t now
 	return 0;
 }
 
-static void
-bind_field(sqlite3_stmt *st, int col, const struct aduan_complaint *c, int i)
+void
+aduan_field_bind(sqlite3_stmt *st, int col, int i, const char *s)
 {
-	const char *s = c->v[i];
-
 	if (s == NULL)
 		sqlite3_bind_null(st, col);
 	else if (aduan_fields[i].type == AT_INT || aduan_fields[i].type == AT_BOOL)
@@ -519,7 +562,7 @@ aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *
 	if ((st = aduan_db_stmt(db, sql)) == NULL)
 		return ADUAN_IOERR;
 	for (i = 0; i < ADUAN_NFIELDS; i++)
-		bind_field(st, i + 1, c, i);
+		aduan_field_bind(st, i + 1, i, c->v[i]);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "edit.h"
 #include "lifecycle.h"
 
 /* The lifecycle fields of a complaint. */
@@ -504,6 +505,7 @@ changed_since(struct aduan_db *db, int64_t inv, const struct touched *t)
 static int
 restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 {
+	static struct aduan_buf sql;
 	sqlite3_stmt *st;
 	int rc;
 	char note[64];
@@ -533,14 +535,16 @@ restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 	sqlite3_bind_int64(st, 4, aduan_db_invocation(db));
 	if ((rc = aduan_db_step(db, st, "recording history")) != 0)
 		return rc;
-	st = aduan_db_stmt(db, "UPDATE complaint SET "
-	    "status = json_extract(?2, '$.status'), agency = json_extract(?2, '$.agency'), "
-	    "due_at = json_extract(?2, '$.due_at'), closed_at = json_extract(?2, '$.closed_at'), "
-	    "resolution = json_extract(?2, '$.resolution'), "
-	    "duplicate_of = json_extract(?2, '$.duplicate_of'), "
-	    "category = json_extract(?2, '$.category'), priority = json_extract(?2, '$.priority') "
-	    "WHERE id = ?1");
-	if (st == NULL)
+	/* the lifecycle fields every prior has, and what an edit's prior adds */
+	if (sql.len == 0)
+		aduan_buf_printf(&sql, "UPDATE complaint SET "
+		    "status = json_extract(?2, '$.status'), agency = json_extract(?2, '$.agency'), "
+		    "due_at = json_extract(?2, '$.due_at'), closed_at = json_extract(?2, '$.closed_at'), "
+		    "resolution = json_extract(?2, '$.resolution'), "
+		    "duplicate_of = json_extract(?2, '$.duplicate_of'), "
+		    "category = json_extract(?2, '$.category'), priority = json_extract(?2, '$.priority')"
+		    "%s WHERE id = ?1", aduan_edit_restore_sql());
+	if ((st = aduan_db_stmt(db, sql.s)) == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_int64(st, 1, t->id);
 	sqlite3_bind_text(st, 2, t->prior, -1, SQLITE_STATIC);

@@ -803,6 +803,12 @@ find_coords(const char *s, size_t n, double *lat, double *lon)
 	return 0;
 }
 
+int
+aduan_maps_coords(const char *s, size_t n, double *lat, double *lon)
+{
+	return find_coords(s, n, lat, lon) ? 0 : -1;
+}
+
 /* The file name in "...<terlampir: NAME>" / "<attached: NAME>" / "NAME <attached>". */
 static int
 attachment(const char *s, size_t n, struct aduan_buf *out)

@@ -124,4 +124,8 @@ void aduan_wa_close(struct aduan_wa *w);
  */
 char *aduan_wa_group_from_filename(const char *path);
 
+/* Coordinates from the first maps link in s[0..n) that has them (Google,
+ * Apple, OpenStreetMap, Foursquare): 0, or -1 when there is none. */
+int aduan_maps_coords(const char *s, size_t n, double *lat, double *lon);
+
 #endif

@@ -45,6 +45,10 @@ options() {
 	done
 	sed -n 's/.*getopt_long([^"]*"\([^"]*\)".*/\1/p' "$1" | head -n 1 |
 		tr -d ':' | fold -w 1 | sed -n 's/^./-&/p'
+	# aduan-edit's field options come from the library's table
+	case $1 in */aduan-edit.c)
+		sed -n 's/^[[:space:]]*{"\([a-z]*\)", AF_[A-Z_]*,.*/--\1/p' "$ADUAN_BUILD/lib/edit.c" ;;
+	esac
 }
 
 # same DESCRIPTION: $T/want and $T/got hold the same lines
@@ -61,7 +65,7 @@ same() {
 
 # Every program is registered, and offers exactly the options its source
 # declares: a new option fails here until the completions know it.
-for p in aduan-add aduan-list aduan-route aduan-close aduan-export; do
+for p in aduan-add aduan-list aduan-route aduan-close aduan-edit aduan-export; do
 	options "$ADUAN_BUILD/cmd/$p.c" >"$T/want"
 	comp "$p" -
 	cp "$T/out" "$T/got"
@@ -80,7 +84,7 @@ options "$ADUAN_BUILD/cmd/aduan.c" >"$T/want"
 : >"$T/got"
 for v in $(cat "$T/out"); do
 	comp aduan "$v" -
-	case $v in add|list|route|close|export|help) ;; *) cat "$T/out" >>"$T/got" ;; esac
+	case $v in add|list|route|close|edit|export|help) ;; *) cat "$T/out" >>"$T/got" ;; esac
 done
 echo --version >>"$T/got"
 same "aduan's verbs together offer the options of aduan.c"
@@ -132,6 +136,10 @@ comp aduan-add --date-order m
 is "$got" "mdy" "--date-order"
 comp aduan-export --by kelurahan,c
 is "$got" "kelurahan,category kelurahan,channel" "--by completes the last key of a list"
+comp aduan-edit --anonymous ''
+is "$got" "no yes" "aduan-edit --anonymous yes or no"
+comp aduan edit --pr
+is "$got" "--priority" "aduan edit takes the options of aduan-edit"
 comp aduan-list -f id,received_at,kel
 is "$got" "id,received_at,kelurahan" "-f completes field names"
 
@@ -230,13 +238,13 @@ is "$got" "FROMBIN" "a program named with a path asks the aduan beside it"
 
 # zsh
 run bash -c 'head -n 1 "$1"' sh "$ZSHCOMP"
-is "$(cat "$T/out")" "#compdef aduan aduan-add aduan-list aduan-route aduan-close aduan-export" \
+is "$(cat "$T/out")" "#compdef aduan aduan-add aduan-list aduan-route aduan-close aduan-edit aduan-export" \
 	"_aduan is a compdef for every program"
 if command -v zsh >/dev/null 2>&1; then
 	run zsh -n "$ZSHCOMP"
 	is "$rc" 0 "_aduan parses (zsh -n)"
 	# each program's function in _aduan knows the options bash offers
-	for p in aduan-add aduan-list aduan-route aduan-close aduan-export; do
+	for p in aduan-add aduan-list aduan-route aduan-close aduan-edit aduan-export; do
 		sed -n "/^_$p() {/,/^}/p" "$ZSHCOMP" >"$T/zfn"
 		grep -q _aduan_filter_specs "$T/zfn" &&
 			sed -n '/^_aduan_filter_specs() {/,/^}/p' "$ZSHCOMP" >>"$T/zfn"
