@@ -425,6 +425,7 @@ main(int argc, char *argv[])
 	char *end;
 
 	cli_init(argc, argv);
+	cli_options("c:n:p:k:r:L:q", longopts, 1);
 	memset(&o, 0, sizeof(o));
 	aduan_intake_opts_init(&o.wa);
 	aduan_complaint_init(&o.defaults);

@@ -41,6 +41,7 @@ main(int argc, char *argv[])
 	char *end;
 
 	cli_init(argc, argv);
+	cli_options("", longopts, 0);
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_RESOLUTION:

@@ -118,6 +118,7 @@ main(int argc, char *argv[])
 	char subject[17] = "";
 
 	cli_init(argc, argv);
+	cli_options("o:", longopts, 0);
 	out = stdout;	/* after cli_init: on a terminal, its safe stream */
 	aduan_filter_init(&f);
 	memset(&s, 0, sizeof(s));

@@ -129,6 +129,7 @@ main(int argc, char *argv[])
 	long matched = 0;
 
 	cli_init(argc, argv);
+	cli_options("f:q0l", longopts, 0);
 	aduan_filter_init(&f);
 	f.now = time(NULL);
 	while ((ch = getopt_long(argc, argv, "f:q0l", longopts, NULL)) != -1) {

@@ -68,6 +68,7 @@ main(int argc, char *argv[])
 	size_t i;
 
 	cli_init(argc, argv);
+	cli_options("", longopts, 0);
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_TO: to = optarg; break;

@@ -559,6 +559,8 @@ cmd_purge(int argc, char *argv[])
 	}
 	if (!o.dry_run)
 		cli_commit(db);
+	if (!o.dry_run && (rc = aduan_db_vacuum(db)) != 0)
+		cli_fail(rc);
 	if (o.dry_run)
 		cli_warn("%ld closed complaint(s) would be anonymised", n);
 	else
@@ -587,6 +589,7 @@ main(int argc, char *argv[])
 	size_t i;
 
 	cli_init(argc, argv);
+	cli_options("", longopts, 0);
 	if (argc < 2) {
 		usage(stderr);
 		return ADUAN_USAGE;

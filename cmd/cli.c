@@ -9,7 +9,9 @@
 #include "cli.h"
 
 const char *progname = "aduan";
-static struct aduan_buf command;	/* the command line, as typed */
+static struct aduan_buf command;	/* the command line, personal data left out */
+static int saved_argc;
+static char **saved_argv;
 
 /*
  * Terminal safety.  Messages on stderr, and everything on stdout when it
@@ -108,7 +110,6 @@ void
 cli_init(int argc, char *argv[])
 {
 	const char *slash;
-	int i;
 
 	if (setlocale(LC_ALL, "") == NULL) {
 		/*
@@ -144,15 +145,8 @@ cli_init(int argc, char *argv[])
 		progname = (slash = strrchr(argv[0], '/')) ? slash + 1 : argv[0];
 	argv[0] = (char *)progname;	/* getopt's messages name the program, not its path */
 	/* kept before getopt permutes argv, for the invocation's record */
-	aduan_buf_adds(&command, progname);
-	for (i = 1; i < argc; i++) {
-		aduan_buf_addc(&command, ' ');
-		aduan_buf_adds(&command, argv[i]);
-		if (command.len > 400) {
-			aduan_buf_adds(&command, " ...");
-			break;
-		}
-	}
+	saved_argc = argc;
+	saved_argv = argv;
 }
 
 static void
@@ -240,10 +234,118 @@ cli_open(const char *path, enum aduan_open mode)
 	return db;
 }
 
+/*
+ * What is personal in a command line: the values of these options, and
+ * with text_operands the operands (aduan-add's complaint text).  The
+ * invocation's record, shown by 'aduan undo --list', keeps the rest.
+ */
+static const char *const personal_options[] = {
+	"name", "phone", "location", "note", "search", "reporter", "subject", "match", NULL
+};
+#define REDACTED "***"
+
+static int
+personal_option(const char *name)
+{
+	return name != NULL && aduan_word_index(personal_options, name) != -1;
+}
+
+/* The long option that arg (after "--", up to '=') names, getopt's way:
+ * exactly, else as the unique start of one. */
+static const struct option *
+long_option(const struct option *longopts, const char *arg, size_t len)
+{
+	const struct option *o, *found = NULL;
+
+	for (o = longopts; o != NULL && o->name != NULL; o++) {
+		if (strncmp(o->name, arg, len) != 0)
+			continue;
+		if (o->name[len] == '\0')
+			return o;
+		if (found != NULL)
+			return NULL;
+		found = o;
+	}
+	return found;
+}
+
+static void
+record_word(const char *s, int personal)
+{
+	if (command.len > 400)
+		return;
+	aduan_buf_addc(&command, ' ');
+	aduan_buf_adds(&command, personal ? REDACTED : s);
+	if (command.len > 400)
+		aduan_buf_adds(&command, " ...");
+}
+
+void
+cli_options(const char *shortopts, const struct option *longopts, int text_operands)
+{
+	int i, operands = 0;
+
+	aduan_buf_reset(&command);
+	aduan_buf_adds(&command, progname);
+	for (i = 1; i < saved_argc; i++) {
+		const char *a = saved_argv[i];
+
+		if (operands || a[0] != '-' || a[1] == '\0') {
+			record_word(a, text_operands);
+		} else if (strcmp(a, "--") == 0) {
+			record_word(a, 0);
+			operands = 1;
+		} else if (a[1] == '-') {
+			size_t len = strcspn(a + 2, "=");
+			const struct option *o = long_option(longopts, a + 2, len);
+			int personal = o != NULL && personal_option(o->name);
+
+			if (a[2 + len] == '=') {
+				if (command.len <= 400)
+					aduan_buf_printf(&command, " --%.*s=%s", (int)len, a + 2,
+					    personal ? REDACTED : a + 3 + len);
+			} else {
+				record_word(a, 0);
+				if (o != NULL && o->has_arg == required_argument && i + 1 < saved_argc)
+					record_word(saved_argv[++i], personal);
+			}
+		} else {
+			/* a cluster of short options, the last maybe with its value */
+			const char *p, *spec;
+
+			for (p = a + 1; *p != '\0'; p++) {
+				const struct option *o;
+				int personal = 0;
+
+				if ((spec = strchr(shortopts, *p)) == NULL || spec[1] != ':')
+					continue;
+				for (o = longopts; o != NULL && o->name != NULL; o++)
+					if (o->val == *p)
+						personal = personal_option(o->name);
+				if (p[1] != '\0') {
+					if (command.len <= 400)
+						aduan_buf_printf(&command, " %.*s%s", (int)(p + 1 - a), a,
+						    personal ? REDACTED : p + 1);
+				} else {
+					record_word(a, 0);
+					if (i + 1 < saved_argc)
+						record_word(saved_argv[++i], personal);
+				}
+				break;
+			}
+			if (*p == '\0')
+				record_word(a, 0);
+		}
+	}
+}
+
 void
 cli_begin(struct aduan_db *db, const char *by)
 {
 	int rc;
+
+	if (command.s == NULL)	/* options unknown: every value and operand left out */
+		cli_options("", NULL, 1);
 
 	if ((rc = aduan_db_begin(db, aduan_actor(by), command.s)) != 0)
 		cli_fail(rc);

@@ -6,6 +6,8 @@
 #ifndef ADUAN_CLI_H
 #define ADUAN_CLI_H
 
+#include <getopt.h>
+
 #include "aduan.h"
 #include "query.h"
 
@@ -26,6 +28,13 @@ int cli_finish(int status);
 
 /* Open the database or die with its message. */
 struct aduan_db *cli_open(const char *path, enum aduan_open mode);
+/*
+ * The program's options, given before getopt runs: the invocation's
+ * record (what 'aduan undo --list' shows) keeps the command line with the
+ * values of personal options (names, phones, notes, search terms) and,
+ * with text_operands, the operands replaced by "***".
+ */
+void cli_options(const char *shortopts, const struct option *longopts, int text_operands);
 /* Begin the invocation's one write transaction or die. */
 void cli_begin(struct aduan_db *db, const char *by);
 /* Commit or die (after rolling back). */

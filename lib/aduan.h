@@ -228,6 +228,10 @@ int aduan_db_bulk_end(struct aduan_db *db);
  * transaction instead of one per statement; rollback() ends it. */
 int aduan_db_snapshot(struct aduan_db *db);
 
+/* After a commit that must leave nothing behind (a purge): rebuild the
+ * file without its free pages and empty the write-ahead log. */
+int aduan_db_vacuum(struct aduan_db *db);
+
 /* Translate the last SQLite failure on db into a return code and message. */
 int aduan_db_fail(struct aduan_db *db, const char *what);
 

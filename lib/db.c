@@ -270,6 +270,19 @@ fail:
 	return rc;
 }
 
+int
+aduan_db_vacuum(struct aduan_db *db)
+{
+	int rc, logged = 0, moved = 0;
+
+	if ((rc = exec(db, "PRAGMA secure_delete = ON; VACUUM", "compacting the database")) != 0)
+		return rc;
+	rc = sqlite3_wal_checkpoint_v2(db->sq, NULL, SQLITE_CHECKPOINT_TRUNCATE, &logged, &moved);
+	if (rc != SQLITE_OK)
+		return aduan_db_fail(db, "emptying the write-ahead log");
+	return 0;
+}
+
 void
 aduan_db_close(struct aduan_db *db)
 {

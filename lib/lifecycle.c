@@ -511,6 +511,14 @@ restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 	char note[64];
 
 	if (t->created) {
+		/* who was given its personal data stays on record (UU PDP) */
+		if ((st = aduan_db_stmt(db, "INSERT INTO export_audit(complaint, at, actor, note, "
+		    "invocation) SELECT complaint, at, actor, note, invocation FROM event "
+		    "WHERE complaint = ?1 AND action = 'export' ORDER BY id")) == NULL)
+			return ADUAN_IOERR;
+		sqlite3_bind_int64(st, 1, t->id);
+		if ((rc = aduan_db_step(db, st, "keeping the record of exports")) != 0)
+			return rc;
 		if ((st = aduan_db_stmt(db, "DELETE FROM complaint WHERE id = ?")) == NULL)
 			return ADUAN_IOERR;
 		sqlite3_bind_int64(st, 1, t->id);

@@ -80,13 +80,89 @@ aduan_source_key_purged(const char *key)
 	return b.s;
 }
 
+/* One step of a purge: sql with ?1 = the complaint's id (and ?2 = a
+ * text when given); 0 or the failure. */
+static int
+purge_step(struct aduan_db *db, const char *sql, int64_t id, const char *text,
+    const char *what)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db, sql);
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_clear_bindings(st);
+	sqlite3_bind_int64(st, 1, id);
+	if (text != NULL)
+		sqlite3_bind_text(st, 2, text, -1, SQLITE_TRANSIENT);
+	return aduan_db_step(db, st, what);
+}
+
+/*
+ * Forget one complaint's reporter and text everywhere the database keeps
+ * a copy: the complaint itself, its history's notes and prior states, the
+ * notes of any history naming the reporter, and the command lines that
+ * held them (recorded before they were redacted).
+ */
+static int
+purge_one(struct aduan_db *db, int64_t id, const char *key, const char *name,
+    const char *phone)
+{
+	char *hashed = key && strncmp(key, "purged:", 7) != 0 ? aduan_source_key_purged(key) : NULL;
+	char local[17] = "";
+	const char *who[3];
+	int rc, i;
+
+	rc = purge_step(db,
+	    "UPDATE complaint SET reporter_name = NULL, reporter_phone = NULL,"
+	    " location = NULL, lat = NULL, lon = NULL, body = '(purged)',"
+	    " attachments = NULL, source = NULL,"
+	    " source_key = coalesce(?2, source_key) WHERE id = ?1", id, hashed,
+	    "purging a complaint");
+	free(hashed);
+	if (rc != 0)
+		return rc;
+	/* the commands that added or changed it, as recorded then */
+	if ((rc = purge_step(db,
+	    "UPDATE invocation SET command = substr(command, 1, instr(command || ' ', ' ') - 1)"
+	    " || ' (purged)' WHERE command NOT LIKE '% (purged)' AND id IN"
+	    " (SELECT invocation FROM event WHERE complaint = ?1)",
+	    id, NULL, "purging the commands that recorded a complaint")) != 0)
+		return rc;
+	/* notes may name people too; the history keeps its shape */
+	if ((rc = purge_step(db, "UPDATE event SET note = NULL, prior = NULL "
+	    "WHERE complaint = ?1 AND (note IS NOT NULL OR prior IS NOT NULL)", id, NULL,
+	    "purging a complaint's history")) != 0)
+		return rc;
+	/* and the reporter named anywhere else: other notes, other commands */
+	if (phone != NULL && strncmp(phone, "+62", 3) == 0)
+		snprintf(local, sizeof(local), "0%s", phone + 3);
+	who[0] = name;
+	who[1] = phone;
+	who[2] = local;
+	for (i = 0; i < 3; i++) {
+		if (who[i] == NULL || strlen(who[i]) < 4)
+			continue;
+		if ((rc = purge_step(db, "UPDATE event SET note = replace(note, ?2, '(purged)') "
+		    "WHERE note IS NOT NULL AND instr(note, ?2) > 0 AND ?1 IS NOT NULL", id, who[i],
+		    "purging notes that name a reporter")) != 0 ||
+		    (rc = purge_step(db,
+		    "UPDATE invocation SET command = replace(command, ?2, '(purged)') "
+		    "WHERE instr(command, ?2) > 0 AND ?1 IS NOT NULL", id, who[i],
+		    "purging commands that name a reporter")) != 0)
+			return rc;
+	}
+	return aduan_event_add(db, id, "purge", NULL, NULL, NULL, NULL,
+	    "reporter identity and text removed after the retention period");
+}
+
 int
 aduan_purge(struct aduan_db *db, int years, time_t now, int dry_run,
     void (*fn)(int64_t id, void *arg), void *arg)
 {
 	struct tm tm;
 	char cutoff[21];
-	sqlite3_stmt *sel, *upd;
+	sqlite3_stmt *sel;
+	long n = 0;
 	int rc;
 
 	if (years < 1 || years > 100)
@@ -94,64 +170,37 @@ aduan_purge(struct aduan_db *db, int years, time_t now, int dry_run,
 	gmtime_r(&now, &tm);
 	tm.tm_year -= years;
 	aduan_time_utc(timegm(&tm), cutoff);
+	/* what is deleted or overwritten from here on is zeroed in the file */
+	if (!dry_run && sqlite3_exec(aduan_db_sqlite(db), "PRAGMA secure_delete = ON",
+	    NULL, NULL, NULL) != SQLITE_OK)
+		return aduan_db_fail(db, "purging");
 	if (sqlite3_prepare_v2(aduan_db_sqlite(db),
-	    "SELECT id, source_key FROM complaint WHERE status = 'closed' AND closed_at < ?1 "
+	    "SELECT id, source_key, reporter_name, reporter_phone FROM complaint "
+	    "WHERE status = 'closed' AND closed_at < ?1 "
 	    "AND NOT (reporter_name IS NULL AND reporter_phone IS NULL AND body = '(purged)') "
 	    "ORDER BY id", -1, &sel, NULL) != SQLITE_OK)
 		return aduan_db_fail(db, "finding complaints to purge");
 	sqlite3_bind_text(sel, 1, cutoff, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(sel, 0);
-		const char *key = (const char *)sqlite3_column_text(sel, 1);
-		char *purged = key && strncmp(key, "purged:", 7) != 0 ?
-		    aduan_source_key_purged(key) : NULL;
 
-		if (!dry_run) {
-			upd = aduan_db_stmt(db,
-			    "UPDATE complaint SET reporter_name = NULL, reporter_phone = NULL,"
-			    " location = NULL, lat = NULL, lon = NULL, body = '(purged)',"
-			    " attachments = NULL, source = NULL,"
-			    " source_key = coalesce(?2, source_key) WHERE id = ?1");
-			if (upd == NULL) {
-				free(purged);
-				sqlite3_finalize(sel);
-				return ADUAN_IOERR;
-			}
-			sqlite3_bind_int64(upd, 1, id);
-			if (purged != NULL)
-				sqlite3_bind_text(upd, 2, purged, -1, SQLITE_STATIC);
-			rc = sqlite3_step(upd);
-			sqlite3_reset(upd);
-			free(purged);
-			if (rc != SQLITE_DONE) {
-				sqlite3_finalize(sel);
-				return aduan_db_fail(db, "purging a complaint");
-			}
-			/* notes may name people too; the history keeps its shape */
-			upd = aduan_db_stmt(db, "UPDATE event SET note = NULL, prior = NULL "
-			    "WHERE complaint = ?1 AND (note IS NOT NULL OR prior IS NOT NULL)");
-			if (upd == NULL) {
-				sqlite3_finalize(sel);
-				return ADUAN_IOERR;
-			}
-			sqlite3_bind_int64(upd, 1, id);
-			rc = sqlite3_step(upd);
-			sqlite3_reset(upd);
-			if (rc != SQLITE_DONE) {
-				sqlite3_finalize(sel);
-				return aduan_db_fail(db, "purging a complaint's history");
-			}
-			if ((rc = aduan_event_add(db, id, "purge", NULL, NULL, NULL, NULL,
-			    "reporter identity and text removed after the retention period")) != 0) {
-				sqlite3_finalize(sel);
-				return rc;
-			}
-		} else
-			free(purged);
+		if (!dry_run && (rc = purge_one(db, id, (const char *)sqlite3_column_text(sel, 1),
+		    (const char *)sqlite3_column_text(sel, 2),
+		    (const char *)sqlite3_column_text(sel, 3))) != 0) {
+			sqlite3_finalize(sel);
+			return rc;
+		}
+		n++;
 		fn(id, arg);
 	}
 	sqlite3_finalize(sel);
 	if (rc != SQLITE_DONE)
 		return aduan_db_fail(db, "finding complaints to purge");
+	/* the search index keeps the words of old versions in its blocks
+	 * until they are merged: built again from what is left */
+	if (!dry_run && n > 0 && sqlite3_exec(aduan_db_sqlite(db),
+	    "INSERT INTO complaint_fts(complaint_fts) VALUES ('rebuild')",
+	    NULL, NULL, NULL) != SQLITE_OK)
+		return aduan_db_fail(db, "rebuilding the search index");
 	return 0;
 }

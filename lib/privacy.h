@@ -19,8 +19,12 @@ int aduan_subject_write(struct aduan_db *db, const char *phone, FILE *out, long 
 /*
  * Anonymise the closed complaints closed more than years ago: reporter
  * name and phone, text, location, attachments, source and history notes
- * are removed; kelurahan, RT, category, agency, channel, priority, times
- * and statuses stay for the statistics.  A source_key becomes a hash of
+ * are removed, and so are the command lines that recorded them and the
+ * reporter's name and phone wherever another note or command holds them;
+ * kelurahan, RT, category, agency, channel, priority, times and statuses
+ * stay for the statistics.  Runs with secure_delete and rebuilds the
+ * search index; aduan_db_vacuum() after the commit frees the file of the
+ * old pages.  A source_key becomes a hash of
  * itself, so that re-importing the same export does not bring the
  * complaint back.  A 'purge' event records each; fn(id) for each (also
  * on a dry run, which changes nothing).

@@ -128,6 +128,21 @@ const char *const aduan_migrations[] = {
 	"CREATE INDEX rule_agency ON rule(agency);\n"
 	"ALTER TABLE event ADD COLUMN prior TEXT;\n"
 	"ALTER TABLE invocation ADD COLUMN undone_by INTEGER REFERENCES invocation(id);\n",
+
+	/*
+	 * 3: the record of who was given a complaint's personal data (its
+	 * 'export' events) outlives the complaint when 'aduan undo' deletes
+	 * an added one: no foreign key on purpose.
+	 */
+	"CREATE TABLE export_audit (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  complaint  INTEGER NOT NULL,\n"
+	"  at         TEXT NOT NULL,\n"
+	"  actor      TEXT NOT NULL,\n"
+	"  note       TEXT,\n"
+	"  invocation INTEGER NOT NULL REFERENCES invocation(id)\n"
+	") STRICT;\n"
+	"CREATE INDEX export_audit_complaint ON export_audit(complaint);\n",
 };
 
 const int aduan_nmigrations = sizeof(aduan_migrations) / sizeof(aduan_migrations[0]);

@@ -74,4 +74,54 @@ run aduan purge
 is "$rc" 2 "purge needs --older-than"
 run aduan purge --older-than 0
 is "$rc" 2 "a retention of zero years is a usage error"
+
+# --- the command lines kept for undo hold no personal data ----------------------
+NAME="Sutarmiji Wiraprana"
+cid=$(aduan-add --confidential -qn "$NAME" --phone=0812-7777-0431 -L "Gang Kenari Tujuh" \
+	-k Guntung -- "tetangga menimbun zulkarnaenbarang di gudang" 2>/dev/null)
+aduan-route --to PUPR --note "Pak $NAME sudah ditelepon" "$cid" >/dev/null 2>&1
+aduan-list --search zulkarnaenbarang --reporter 0812-7777-0431 >/dev/null 2>&1
+other=$(aduan-add -k Guntung "lampu jalan padam" 2>/dev/null)
+aduan-route --note "tetangga dari $NAME (+6281277770431) ikut melapor" "$other" >/dev/null 2>&1
+run aduan undo --list
+like out "aduan-add --confidential -qn \*\*\* --phone=\*\*\* -L \*\*\* -k Guntung -- \*\*\*\$" \
+	"undo --list: the add with its name, phone, place and text left out"
+like out "aduan-route --to PUPR --note \*\*\* $cid\$" "undo --list: a note left out, the route kept"
+unlike out "Sutarmiji|7777|0431|Kenari|zulkarnaen|ditelepon" "undo --list shows nothing personal"
+aduan-add -p 0812-7777-0999 "salah catat" >/dev/null 2>&1
+run aduan undo
+like err 'undid #[0-9]+ by tester .*\(aduan-add -p \*\*\* \*\*\*\)' "undo's message: the command without phone and text"
+
+# --- purge forgets: not a byte of the reporter is left in the file ---------------
+forgotten() {	# the words of the purged complaint found in the database files
+	for w in Sutarmiji Wiraprana 6281277770431 081277770431 zulkarnaenbarang Kenari ditelepon; do
+		cat "$@" 2>/dev/null | LC_ALL=C grep -aiq "$w" && echo "$w"
+	done
+}
+sqlite3 "$ADUAN_DB" 'pragma wal_checkpoint(passive)' >/dev/null
+is "$(forgotten "$ADUAN_DB" "$ADUAN_DB-wal" | tr '\n' ' ')" \
+	"Sutarmiji Wiraprana 6281277770431 zulkarnaenbarang Kenari ditelepon " \
+	"before the purge the file holds them (the check can see)"
+aduan-close "$cid" >/dev/null 2>&1
+sql "update complaint set closed_at='2020-06-01T00:00:00Z' where id=$cid"
+run aduan purge --older-than 3
+is "$(cat out)" "$cid" "the confidential complaint is purged"
+is "$(forgotten "$ADUAN_DB" "$ADUAN_DB-wal" | tr '\n' ' ')" "" \
+	"after it, no name, phone or word of it in the database file or its log"
+is "$(sql "select count(*) from event where complaint=$other and note = 'tetangga dari (purged) ((purged)) ikut melapor'")" 1 \
+	"a note on another complaint that named the reporter keeps its words, not the name"
+run aduan-list -q --search zulkarnaenbarang
+is "$rc" 1 "the search finds nothing of it"
+is "$(sql 'pragma integrity_check')" ok "the database is intact"
+is "$(sql "select count(*) from complaint_fts where complaint_fts match 'padam' and rowid=$other")" 1 \
+	"the search index still knows the others"
+
+# --- the record of a personal export outlives the undo of the add ----------------
+aid=$(aduan-add -n "Rina Amalia" -p 0812-5555-0101 -k Guntung "minta salinan data" 2>/dev/null)
+aduan-export --personal --format jsonl "$aid" >/dev/null 2>&1
+run aduan undo
+is "$rc" 0 "undo of an add that was exported with --personal"
+is "$(aduan-list -q "$aid" 2>/dev/null)" "" "the complaint is gone"
+is "$(sql "select count(*) from export_audit where complaint=$aid and actor='tester'")" 1 \
+	"the record that its personal data was given out stays"
 done_testing
