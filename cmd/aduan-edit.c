@@ -95,6 +95,7 @@ main(int argc, char *argv[])
 	cli_init(argc, argv);
 	aduan_edit_init(&e);
 	longopts = make_longopts();
+	cli_options("", longopts, 0);
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (ch >= OPT_FIELD) {
 			aduan_edit_set(&e, aduan_edit_fields[ch - OPT_FIELD].field, optarg);

@@ -240,7 +240,8 @@ cli_open(const char *path, enum aduan_open mode)
  * invocation's record, shown by 'aduan undo --list', keeps the rest.
  */
 static const char *const personal_options[] = {
-	"name", "phone", "location", "note", "search", "reporter", "subject", "match", NULL
+	"name", "phone", "location", "lat", "lon", "at-maps", "body", "note", "search",
+	"reporter", "subject", "match", NULL
 };
 #define REDACTED "***"
 

@@ -83,7 +83,11 @@ aduan-route --to PUPR --note "Pak $NAME sudah ditelepon" "$cid" >/dev/null 2>&1
 aduan-list --search zulkarnaenbarang --reporter 0812-7777-0431 >/dev/null 2>&1
 other=$(aduan-add -k Guntung "lampu jalan padam" 2>/dev/null)
 aduan-route --note "tetangga dari $NAME (+6281277770431) ikut melapor" "$other" >/dev/null 2>&1
+aduan-edit --body "lampu jalan padam sejak Senin, kata Halimatussadiah" --phone 0812-7777-0555 \
+	"$other" >/dev/null 2>&1
 run aduan undo --list
+like out "aduan-edit --body \*\*\* --phone \*\*\* $other\$" "undo --list: an edit without the new text and phone"
+unlike out "Halimatussadiah|0555" "nothing of the edit's values"
 like out "aduan-add --confidential -qn \*\*\* --phone=\*\*\* -L \*\*\* -k Guntung -- \*\*\*\$" \
 	"undo --list: the add with its name, phone, place and text left out"
 like out "aduan-route --to PUPR --note \*\*\* $cid\$" "undo --list: a note left out, the route kept"
