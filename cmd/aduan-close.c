@@ -35,7 +35,7 @@ main(int argc, char *argv[])
 	struct aduan_db *db;
 	const char *dbpath = NULL, *by = NULL, *note = NULL, *resolution = NULL;
 	int64_t dup = 0;
-	int ch, reopen = 0, k, rc, yes;
+	int ch, reopen = 0, rc, yes;
 	long skipped = 0;
 	size_t i;
 	char *end;
@@ -45,10 +45,9 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_RESOLUTION:
-			if ((k = aduan_word_index(aduan_resolutions, optarg)) < 0)
+			if ((resolution = aduan_word_canon(aduan_resolutions, optarg)) == NULL)
 				cli_usage_error(usage, "--resolution: resolved, rejected, duplicate "
 				    "or withdrawn, not \"%s\"", optarg);
-			resolution = aduan_resolutions[k];
 			break;
 		case OPT_DUPLICATE_OF:
 			optarg += *optarg == '#';

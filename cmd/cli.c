@@ -445,7 +445,8 @@ cli_time_span(const char *opt, const char *arg, time_t *start, time_t *end,
 {
 	if (aduan_time_span(arg, time(NULL), start, end) == -1)
 		cli_usage_error(usage, "%s: bad time \"%s\" (try 2024-11-28, "
-		    "2024-11-28T14:05, today, yesterday, -7d or 2024-W48)", opt, arg);
+		    "27/11/2024, 27 Nov 2024, 2024-11-28T14:05, today, kemarin, minggu lalu, "
+		    "-7d or 2024-W48)", opt, arg);
 }
 
 int

@@ -123,7 +123,8 @@ void aduan_phone_mask(const char *e164, char out[17]);
 
 /*
  * Parse a time argument in local time: "2024-11-28", "2024-11-28T14:05",
- * "2024-11-28 14:05:33", "today", "yesterday", "-7d", "2024-W48", or a
+ * "2024-11-28 14:05:33", "27/11/2024", "27 Nov 2024", "today", "yesterday",
+ * "hari ini", "kemarin", "minggu lalu", "bulan ini", "-7d", "2024-W48", or a
  * full UTC/offset stamp ("2024-11-28T06:05:00Z", "...+08:00").  The
  * argument names a span [*start, *end): a day, a week, a minute, ...
  * Returns 0 or -1.

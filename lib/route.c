@@ -305,7 +305,7 @@ aduan_rule_add(struct aduan_db *db, int position, const char *pattern, const cha
 {
 	sqlite3_stmt *st;
 	char *code;
-	int n = 0, rc, k;
+	int n = 0, rc;
 
 	pattern = pattern ? pattern : "";
 	category = empty_null(category);
@@ -316,10 +316,12 @@ aduan_rule_add(struct aduan_db *db, int position, const char *pattern, const cha
 	if (*pattern != '\0' && (rc = aduan_pattern_check(pattern)) != 0)
 		return rc;
 	if (set_priority != NULL) {
-		if ((k = aduan_word_index(aduan_priorities, set_priority)) < 0)
+		const char *w = aduan_word_canon(aduan_priorities, set_priority);
+
+		if (w == NULL)
 			return aduan_fail(ADUAN_USAGE,
 			    "unknown priority \"%s\" (one of: urgent, normal, low)", set_priority);
-		set_priority = aduan_priorities[k];
+		set_priority = w;
 	}
 	if ((rc = aduan_agency_resolve(db, agency ? agency : "", &code)) != 0)
 		return rc;

@@ -24,8 +24,19 @@
  *                    starts 2025-12-29); W53 exists only in years whose
  *                    1 January is a Thursday, or a Wednesday in a leap
  *                    year (2020, 2026), and is an error otherwise
- *   now              the current second: [now, now + 1)
- *   today, yesterday the local day
+ *   27/11/2024, 27.11.2024, 27-11-2024, 27 Nov 2024, 27 Agustus 2024
+ *                    a day written day first, the month by number or by
+ *                    its English or Indonesian name (three letters or
+ *                    more); a time may follow, "14:05" or "14.05"
+ *                    (seconds too): that minute or second
+ *   now, sekarang    the current second: [now, now + 1)
+ *   today, yesterday, hari ini, kemarin
+ *                    the local day
+ *   this week, last week, minggu ini, minggu lalu (pekan ini, pekan lalu)
+ *                    the local week, Monday 00:00 to the next Monday
+ *   this month, last month, bulan ini, bulan lalu
+ *                    the local month
+ *                    (words in any case, spaces between them counted once)
  *   -Nd, -Nw         from 00:00 of the local day N days (N weeks: 7N
  *                    days) before today, through now: [start, now + 1).
  *                    "-0d" is today so far, "-1d" yesterday and today.
@@ -43,9 +54,11 @@
  * exists twice when they go back is taken as libc's mktime takes it.
  * A day or month that starts in such a gap starts when the gap ends.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "aduan.h"
 
@@ -151,6 +164,8 @@ zone(const char *s, const char **p, struct stamp *t)
 	return 0;
 }
 
+static int stamp_check(const char *s, const struct stamp *t);
+
 /* YYYY-MM, YYYY-MM-DD[(T| )HH:MM[:SS[.f]][zone]], YYYY-Www; checked. */
 static int
 stamp(const char *s, struct stamp *t)
@@ -200,6 +215,16 @@ stamp(const char *s, struct stamp *t)
 	}
 	if (*p != '\0')
 		return bad(s, "unexpected text after the time");
+	return stamp_check(s, t);
+form:
+	return bad(s, "expected YYYY-MM-DD[THH:MM[:SS]], YYYY-Www, YYYY-MM, DD/MM/YYYY, "
+	    "27 Nov 2024, today, yesterday, now, -Nd, -Nw or -Nh");
+}
+
+/* The ranges of every field of t. */
+static int
+stamp_check(const char *s, const struct stamp *t)
+{
 	if (t->y < 1970 || t->y > 9999)
 		return bad(s, "year out of range (1970-9999)");
 	if (t->prec == P_WEEK) {
@@ -218,9 +243,6 @@ stamp(const char *s, struct stamp *t)
 	if (t->s > 60)
 		return bad(s, "second out of range");
 	return 0;
-form:
-	return bad(s, "expected YYYY-MM-DD[THH:MM[:SS]], YYYY-Www, YYYY-MM, "
-	    "today, yesterday, now, -Nd, -Nw or -Nh");
 }
 
 time_t
@@ -292,6 +314,141 @@ day(const char *s, time_t now, int back, time_t *start, time_t *end)
 	return 0;
 }
 
+/* The local week (Monday 00:00, seven days) or month back periods ago. */
+static int
+period(const char *s, time_t now, int month, int back, time_t *start, time_t *end)
+{
+	struct tm tm;
+	int y, mo, d;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return bad(s, "cannot convert the current time");
+	y = tm.tm_year + 1900, mo = tm.tm_mon + 1, d = tm.tm_mday;
+	if (month)
+		return midnight(s, y, mo - back, 1, start) < 0 ||
+		    midnight(s, y, mo - back + 1, 1, end) < 0 ? -1 : 0;
+	d -= (tm.tm_wday + 6) % 7 + 7 * back;
+	return midnight(s, y, mo, d, start) < 0 || midnight(s, y, mo, d + 7, end) < 0 ? -1 : 0;
+}
+
+/* Words for times, in English and in Indonesian. */
+enum when { W_NOW, W_TODAY, W_YESTERDAY, W_THIS_WEEK, W_LAST_WEEK, W_THIS_MONTH, W_LAST_MONTH };
+static const struct {
+	const char *word;
+	enum when when;
+} when_words[] = {
+	{"now", W_NOW}, {"sekarang", W_NOW},
+	{"today", W_TODAY}, {"hari ini", W_TODAY},
+	{"yesterday", W_YESTERDAY}, {"kemarin", W_YESTERDAY},
+	{"this week", W_THIS_WEEK}, {"minggu ini", W_THIS_WEEK}, {"pekan ini", W_THIS_WEEK},
+	{"last week", W_LAST_WEEK}, {"minggu lalu", W_LAST_WEEK}, {"pekan lalu", W_LAST_WEEK},
+	{"this month", W_THIS_MONTH}, {"bulan ini", W_THIS_MONTH},
+	{"last month", W_LAST_MONTH}, {"bulan lalu", W_LAST_MONTH},
+};
+
+/* Whether s is word, any case, spaces between words counted once. */
+static int
+is_word(const char *s, const char *word)
+{
+	s += strspn(s, " ");
+	while (*word != '\0') {
+		if (*word == ' ') {
+			if (*s != ' ')
+				return 0;
+			s += strspn(s, " ");
+			word++;
+			continue;
+		}
+		if (tolower((unsigned char)*s) != *word)
+			return 0;
+		s++, word++;
+	}
+	return s[strspn(s, " ")] == '\0';
+}
+
+/* A month by its English or Indonesian name, whole or cut to three or
+ * more letters ("Nov", "Agu", "Agustus", "Mei", "Okt"): 1..12, or 0. */
+static int
+month_name(const char *w, size_t n)
+{
+	static const char *const names[12][4] = {
+		{"january", "januari"}, {"february", "februari", "pebruari"},
+		{"march", "maret"}, {"april"}, {"may", "mei"}, {"june", "juni"},
+		{"july", "juli"}, {"august", "agustus", "agt", "ags"},
+		{"september", "sept"}, {"october", "oktober"},
+		{"november", "nopember"}, {"december", "desember"},
+	};
+	int m, k;
+
+	if (n < 3)
+		return 0;
+	for (m = 0; m < 12; m++)
+		for (k = 0; k < 4 && names[m][k] != NULL; k++)
+			if (strlen(names[m][k]) >= n && strncasecmp(names[m][k], w, n) == 0)
+				return m + 1;
+	return 0;
+}
+
+/* One or two digits at *p into *v. */
+static int
+digits12(const char **p, int *v)
+{
+	if (**p < '0' || **p > '9')
+		return -1;
+	*v = *(*p)++ - '0';
+	if (**p >= '0' && **p <= '9')
+		*v = *v * 10 + (*(*p)++ - '0');
+	return 0;
+}
+
+/*
+ * Day first, as Indonesians write dates: 27/11/2024 (or with dots or
+ * dashes), 27 Nov 2024, 27 November 2024, 27 Agustus 2024; each may be
+ * followed by a time, 14:05 or 14.05 (seconds too).  0 when s is none
+ * of these, 1 with t filled in, -1 when it is one but bad.
+ */
+static int
+day_first(const char *s, struct stamp *t)
+{
+	const char *p = s, *w;
+	char sep;
+
+	memset(t, 0, sizeof(*t));
+	if (digits12(&p, &t->d) < 0)
+		return 0;
+	if (*p == '/' || *p == '.' || *p == '-') {
+		sep = *p++;
+		if (digits12(&p, &t->mo) < 0 || *p++ != sep)
+			return 0;
+	} else if (*p == ' ') {
+		p += strspn(p, " ");
+		for (w = p; isalpha((unsigned char)*p); p++)
+			;
+		if ((t->mo = month_name(w, (size_t)(p - w))) == 0 || *p != ' ')
+			return 0;
+		p += strspn(p, " ");
+	} else
+		return 0;
+	if (digits(&p, 4, &t->y) < 0)
+		return bad(s, "expected a year of four digits");
+	t->prec = P_DAY;
+	if (*p == ' ' || *p == 'T') {
+		p += strspn(p + 1, " ") + 1;
+		if (digits12(&p, &t->h) < 0 || (*p != ':' && *p != '.') || (p++, digits(&p, 2, &t->mi)) < 0)
+			return bad(s, "expected a time such as 14:05 or 14.05");
+		t->prec = P_MINUTE;
+		if (*p == ':' || *p == '.') {
+			p++;
+			if (digits(&p, 2, &t->s) < 0)
+				return bad(s, "bad seconds");
+			t->prec = P_SECOND;
+		}
+	}
+	if (*p != '\0')
+		return bad(s, "unexpected text after the time");
+	return stamp_check(s, t) < 0 ? -1 : 1;
+}
+
 int
 aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
 {
@@ -300,19 +457,29 @@ aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
 	long jan4;
 	int wd;
 
+	size_t i;
+	int k;
+
 	tzset();
-	if (strcmp(s, "now") == 0) {
-		*start = now;
-		*end = now + 1;
-		return 0;
+	for (i = 0; i < sizeof(when_words) / sizeof(when_words[0]); i++) {
+		if (!is_word(s, when_words[i].word))
+			continue;
+		switch (when_words[i].when) {
+		case W_NOW:
+			*start = now;
+			*end = now + 1;
+			return 0;
+		case W_TODAY: return day(s, now, 0, start, end);
+		case W_YESTERDAY: return day(s, now, 1, start, end);
+		case W_THIS_WEEK: return period(s, now, 0, 0, start, end);
+		case W_LAST_WEEK: return period(s, now, 0, 1, start, end);
+		case W_THIS_MONTH: return period(s, now, 1, 0, start, end);
+		case W_LAST_MONTH: return period(s, now, 1, 1, start, end);
+		}
 	}
-	if (strcmp(s, "today") == 0)
-		return day(s, now, 0, start, end);
-	if (strcmp(s, "yesterday") == 0)
-		return day(s, now, 1, start, end);
 	if (s[0] == '-')
 		return relative(s, now, start, end);
-	if (stamp(s, &t) < 0)
+	if ((k = day_first(s, &t)) < 0 || (k == 0 && stamp(s, &t) < 0))
 		return -1;
 
 	switch (t.prec) {

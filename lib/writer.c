@@ -39,6 +39,25 @@ aduan_outfmt_lookup(const char *name)
 	return i;
 }
 
+/* A field by the name a table shows for it in the reader's language
+ * ("tenggat" for due_at), case and spaces aside; -1 when none. */
+static int
+field_by_label(const char *s, size_t len)
+{
+	char *want = aduan_xstrndup(s, len), *fw = aduan_fold(want), *fl;
+	int i, found = -1;
+
+	for (i = 0; i < ADUAN_NFIELDS && found < 0; i++) {
+		fl = aduan_fold(aduan_label("field", aduan_fields[i].name));
+		if (strcmp(fl, fw) == 0)
+			found = i;
+		free(fl);
+	}
+	free(fw);
+	free(want);
+	return found;
+}
+
 int
 aduan_fields_parse(const char *list, int *fields, int *n)
 {
@@ -51,7 +70,7 @@ aduan_fields_parse(const char *list, int *fields, int *n)
 
 		e = strchr(p, ',');
 		len = e ? (size_t)(e - p) : strlen(p);
-		if ((f = aduan_field_lookup(p, len)) == -1)
+		if ((f = aduan_field_lookup(p, len)) == -1 && (f = field_by_label(p, len)) == -1)
 			return aduan_fail(ADUAN_USAGE, "unknown field \"%.*s\"", (int)len, p);
 		if (*n < ADUAN_NFIELDS)
 			fields[(*n)++] = f;

@@ -173,7 +173,51 @@ main(void)
 	    "today at 00:00 WITA (16:00Z)");
 	is_str(span("yesterday", 1735660800), "2024-12-30T16:00:00Z 2024-12-31T16:00:00Z",
 	    "yesterday on 1 January");
-	ok(rejected("Today", now, "expected"), "words are lower case");
+	is_str(span("Today", now), "2024-11-27T16:00:00Z 2024-11-28T16:00:00Z", "words in any case");
+	is_str(span("hari ini", now), "2024-11-27T16:00:00Z 2024-11-28T16:00:00Z", "hari ini");
+	is_str(span("kemarin", now), "2024-11-26T16:00:00Z 2024-11-27T16:00:00Z", "kemarin");
+	is_str(span("sekarang", now), "2024-11-28T06:05:33Z 2024-11-28T06:05:34Z", "sekarang");
+	is_str(span("minggu ini", now), "2024-11-24T16:00:00Z 2024-12-01T16:00:00Z",
+	    "minggu ini: Monday 00:00 to the next Monday");
+	is_str(span("this week", now), "2024-11-24T16:00:00Z 2024-12-01T16:00:00Z", "this week");
+	is_str(span("Minggu  Lalu", now), "2024-11-17T16:00:00Z 2024-11-24T16:00:00Z",
+	    "minggu lalu, any case and spacing");
+	is_str(span("last week", now), "2024-11-17T16:00:00Z 2024-11-24T16:00:00Z", "last week");
+	is_str(span("minggu ini", 1732467600), "2024-11-24T16:00:00Z 2024-12-01T16:00:00Z",
+	    "minggu ini on a Monday 01:00");
+	is_str(span("minggu ini", 1733036399), "2024-11-24T16:00:00Z 2024-12-01T16:00:00Z",
+	    "minggu ini on a Sunday 23:59");
+	is_str(span("bulan ini", now), "2024-10-31T16:00:00Z 2024-11-30T16:00:00Z", "bulan ini");
+	is_str(span("bulan lalu", now), "2024-09-30T16:00:00Z 2024-10-31T16:00:00Z", "bulan lalu");
+	is_str(span("last month", 1735660800), "2024-11-30T16:00:00Z 2024-12-31T16:00:00Z",
+	    "last month in January is December");
+	is_str(span("this month", now), "2024-10-31T16:00:00Z 2024-11-30T16:00:00Z", "this month");
+
+	/* Day first, as written in Indonesia. */
+	is_str(span("27/11/2024", now), "2024-11-26T16:00:00Z 2024-11-27T16:00:00Z", "27/11/2024");
+	is_str(span("7/1/2025", now), "2025-01-06T16:00:00Z 2025-01-07T16:00:00Z", "7/1/2025: day first");
+	is_str(span("27.11.2024", now), "2024-11-26T16:00:00Z 2024-11-27T16:00:00Z", "27.11.2024");
+	is_str(span("27-11-2024", now), "2024-11-26T16:00:00Z 2024-11-27T16:00:00Z", "27-11-2024");
+	is_str(span("27 Nov 2024", now), "2024-11-26T16:00:00Z 2024-11-27T16:00:00Z", "27 Nov 2024");
+	is_str(span("27 november 2024", now), "2024-11-26T16:00:00Z 2024-11-27T16:00:00Z",
+	    "27 november 2024");
+	is_str(span("17 Agustus 2024", now), "2024-08-16T16:00:00Z 2024-08-17T16:00:00Z",
+	    "17 Agustus 2024");
+	is_str(span("17 Agt 2024", now), "2024-08-16T16:00:00Z 2024-08-17T16:00:00Z", "17 Agt 2024");
+	is_str(span("1 Mei 2024", now), "2024-04-30T16:00:00Z 2024-05-01T16:00:00Z", "1 Mei 2024");
+	is_str(span("5 Okt 2024", now), "2024-10-04T16:00:00Z 2024-10-05T16:00:00Z", "5 Okt 2024");
+	is_str(span("25 Des 2024", now), "2024-12-24T16:00:00Z 2024-12-25T16:00:00Z", "25 Des 2024");
+	is_str(span("27 Nov 2024 14.05", now), "2024-11-27T06:05:00Z 2024-11-27T06:06:00Z",
+	    "27 Nov 2024 14.05: a minute");
+	is_str(span("27/11/2024 14:05:33", now), "2024-11-27T06:05:33Z 2024-11-27T06:05:34Z",
+	    "27/11/2024 14:05:33: a second");
+	ok(rejected("31/02/2024", now, "day out of range"), "31/02/2024");
+	ok(rejected("27/13/2024", now, "month out of range"), "27/13/2024");
+	ok(rejected("27/11/24", now, "four digits"), "27/11/24: the year in full");
+	ok(rejected("27 Foo 2024", now, "expected"), "27 Foo 2024");
+	ok(rejected("27 No 2024", now, "expected"), "a month needs three letters");
+	ok(rejected("27/11-2024", now, "expected"), "mixed separators");
+	ok(rejected("27/11/2024 25:00", now, "hour out of range"), "27/11/2024 25:00");
 	ok(rejected("tomorrow", now, "expected"), "tomorrow is not a time argument");
 
 	/* Relative. */
@@ -264,7 +308,8 @@ main(void)
 	ok(rejected("2024-1-5", now, "expected"), "one-digit month and day");
 	ok(rejected("2024-11-5", now, "expected"), "one-digit day");
 	ok(rejected("24-11-28", now, "expected"), "two-digit year");
-	ok(rejected("28/11/2024", now, "expected"), "day-first slashes");
+	is_str(span("28/11/2024", now), "2024-11-27T16:00:00Z 2024-11-28T16:00:00Z",
+	    "day-first slashes are a day (not an error)");
 	ok(rejected("2024/11/28", now, "expected"), "slashes");
 	ok(rejected(" 2024-11-28", now, "expected"), "leading space");
 	ok(rejected("2024-11-28 ", now, "expected"), "trailing space");
