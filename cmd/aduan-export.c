@@ -204,6 +204,13 @@ main(int argc, char *argv[])
 			cli_usage_error(usage, "--excel goes with CSV");
 	}
 
+	/* a masked export must not confirm who filed what, nor what it says */
+	if ((f.search != NULL || f.reporter != NULL) && summary)
+		cli_usage_error(usage, "--search and --reporter look into personal data: "
+		    "not in a summary");
+	if ((f.search != NULL || f.reporter != NULL) && !personal)
+		cli_usage_error(usage, "--search and --reporter look into personal data: "
+		    "only with --personal (recorded in the history)");
 	db = cli_open(dbpath, ADUAN_RDONLY);
 	if ((rc = aduan_filter_resolve(db, &f)) != 0)
 		cli_usage_error(usage, "%s", aduan_errmsg());

@@ -118,7 +118,7 @@ const char *aduan_actor(const char *by);
  * numbers assumed when no country code is given.  out must hold 17
  * bytes.  Returns 0, or -1 when s is not a phone number. */
 int aduan_phone_normalize(const char *s, char out[17]);
-/* Mask for exports: "+62812****7890". out must hold 17 bytes. */
+/* Mask for exports: "+**********890". out must hold 17 bytes. */
 void aduan_phone_mask(const char *e164, char out[17]);
 
 /*

@@ -6,11 +6,16 @@
  * Privacy (UU PDP No. 27/2022).  Unless AEX_PERSONAL is given:
  *
  *   - reporter_name becomes its initials ("Sitti Hasnah" -> "S.H."),
- *     reporter_phone is masked ("+62812****7890"), and source_key (which
+ *     reporter_phone is masked ("+**********890"), and source_key (which
  *     holds a WhatsApp author's name or number) is left out;
  *   - an anonymous or confidential complaint shows no identity at all
  *     (name, phone, source, source_key and attachments left out) and its
- *     body is replaced by "(withheld)".
+ *     body is replaced by "(withheld)";
+ *   - a confidential one shows no place either (location, position, RT,
+ *     kelurahan) nor its category, which in a small neighbourhood can
+ *     name the person as surely as a name: what is left tells that a
+ *     complaint was received, when, by which channel, and how it is
+ *     being followed up.
  *
  * With AEX_PERSONAL everything is written as stored, and every exported
  * complaint gets an 'export' event in the caller's transaction.
@@ -125,10 +130,13 @@ aduan_export_prepare(struct aduan_db *db, struct aduan_filter *f, sqlite3_stmt *
 static void
 private_view(const char **v, char phone[17], char **name)
 {
-	int hidden = (v[AF_ANONYMOUS] && strcmp(v[AF_ANONYMOUS], "0") != 0) ||
-	    (v[AF_CONFIDENTIAL] && strcmp(v[AF_CONFIDENTIAL], "0") != 0);
+	int confidential = v[AF_CONFIDENTIAL] && strcmp(v[AF_CONFIDENTIAL], "0") != 0;
+	int hidden = confidential || (v[AF_ANONYMOUS] && strcmp(v[AF_ANONYMOUS], "0") != 0);
 
 	v[AF_SOURCE_KEY] = NULL;
+	if (confidential)
+		v[AF_LOCATION] = v[AF_LAT] = v[AF_LON] = v[AF_RT] = v[AF_KELURAHAN] =
+		    v[AF_CATEGORY] = NULL;
 	if (hidden) {
 		v[AF_REPORTER_NAME] = v[AF_REPORTER_PHONE] = NULL;
 		v[AF_SOURCE] = v[AF_ATTACHMENTS] = NULL;

@@ -164,26 +164,16 @@ aduan_phone_normalize(const char *s, char out[17])
 }
 
 /*
- * "+6281234567890" -> "+62812****7890".  The mask keeps the number's
- * length, '*' for each hidden digit.  From 10 digits up, the first five
- * (country code and operator or area code, which say nothing about the
- * person) are shown, and of the subscriber digits after them at most
- * the last four and never more than half:
- *
- *   +6281234567890  -> +62812****7890   (13 digits: 4 of the last 8 shown)
- *   +628112345678   -> +62811****678    (12 digits: 3 of 7)
- *   +62541123456    -> +62541***456     (11 digits: 3 of 6)
- *   +442079460958   -> +44207****958
- *
- * Shorter numbers (7 to 9 digits, foreign only) show no more than half
- * of all their digits, split between the start and the end:
- * "+1234567" -> "+12****7".  Anything that is not '+' and 7 to 15
- * digits is masked whole as "****"; NULL or "" gives "".
+ * "+6281234567890" -> "+**********890": the mask keeps the number's
+ * length and only its last three digits, which let a clerk tell two
+ * callers apart on the phone without saying who they are.  Anything that
+ * is not '+' and 7 to 15 digits is masked whole as "****"; NULL or ""
+ * gives "".
  */
 void
 aduan_phone_mask(const char *e164, char out[17])
 {
-	size_t len, nd, i, head, tail;
+	size_t len, nd, i;
 
 	out[0] = '\0';
 	if (e164 == NULL || *e164 == '\0')
@@ -195,16 +185,7 @@ aduan_phone_mask(const char *e164, char out[17])
 		strcpy(out, "****");
 		return;
 	}
-	if (nd >= 10) {
-		head = 5;
-		tail = (nd - head) / 2;
-		if (tail > 4)
-			tail = 4;
-	} else {
-		tail = nd / 2 / 2;
-		head = nd / 2 - tail;
-	}
 	memcpy(out, e164, len + 1);
-	for (i = 1 + head; i < len - tail; i++)
+	for (i = 1; i < len - 3; i++)
 		out[i] = '*';
 }

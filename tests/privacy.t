@@ -75,6 +75,36 @@ is "$rc" 2 "purge needs --older-than"
 run aduan purge --older-than 0
 is "$rc" 2 "a retention of zero years is a usage error"
 
+# --- confidential means confidential in every export for others -----------------
+conf=$(aduan-add --confidential -n "Wulan Sari" -p 0813-2222-0777 -k "Lok Tuan" -r 7 \
+	-L "rumah kuning ujung gang" --category kdrt "suami memukul" 2>/dev/null)
+anon=$(aduan-add --anonymous -n "Yusuf" -p 0813-2222-0888 -k Guntung -L "pasar" "pungli" 2>/dev/null)
+sql "update complaint set lat=0.1325, lon=117.4791 where id=$conf; update complaint set lat=0.125, lon=117.5 where id=$anon"
+for fmt in csv tsv jsonl open311; do
+	aduan-export --format $fmt "$conf" "$anon" >masked.$fmt 2>/dev/null
+	unlike masked.$fmt 'Wulan|Yusuf|0813|2222|0777|0888|kuning|Lok Tuan|kdrt|memukul|pungli|0\.1325|117\.4791' \
+		"$fmt: a confidential complaint shows no identity, place, position, category or text; an anonymous one no identity or text"
+done
+like masked.csv "^$anon,.*,Guntung,,pasar,0\.125,117\.5,,\(withheld\)," "an anonymous one keeps its place"
+aduan-export --format csv --personal "$conf" >personal.csv 2>/dev/null
+like personal.csv 'Wulan Sari.*Lok Tuan,007,rumah kuning ujung gang,.*kdrt,suami memukul' "--personal shows it all"
+while IFS='|' read -r args want; do
+	run aduan-export $args
+	is "$rc" 2 "aduan-export $args: refused (2)"
+	like err "$want" "aduan-export $args: saying why"
+	is "$(wc -c <out | tr -d ' ')" 0 "aduan-export $args: and nothing written"
+done <<'ROWS'
+--reporter 0813-2222-0777|--search and --reporter look into personal data: only with --personal
+--search memukul|--search and --reporter look into personal data: only with --personal
+--format jsonl --search memukul|--search and --reporter look into personal data: only with --personal
+--summary --search memukul|--search and --reporter look into personal data: not in a summary
+--summary --reporter 0813-2222-0777|--search and --reporter look into personal data: not in a summary
+ROWS
+run aduan-export --personal --format csv --reporter 0813-2222-0777
+is "$(grep -c 'Wulan Sari' out)" 1 "with --personal, --reporter finds the reporter"
+run aduan-export --format csv "$conf" "$(sql "select id from complaint where reporter_phone is not null and not anonymous and not confidential limit 1")"
+like out ',\+\*{10}[0-9]{3},' "a masked phone shows only its last 3 digits"
+
 # --- the command lines kept for undo hold no personal data ----------------------
 NAME="Sutarmiji Wiraprana"
 cid=$(aduan-add --confidential -qn "$NAME" --phone=0812-7777-0431 -L "Gang Kenari Tujuh" \
