@@ -53,6 +53,14 @@
  * forward (2024-03-31 02:30 in Europe/Berlin) is an error; one that
  * exists twice when they go back is taken as libc's mktime takes it.
  * A day or month that starts in such a gap starts when the gap ends.
+ *
+ * Beyond the day-first dates above, the longer ways they are written in
+ * Indonesia become the stamps above before they are checked:
+ *
+ *   Jumat, 27 November 2026    the day's name first
+ *   "27 November 2026 pukul 10.00", "27/11/2026, 10:00", "... jam 10.00",
+ *   "... pkl. 10.00"; and a time may end in WIB, WITA or WIT (UTC+7, +8,
+ *   +9: "27/11/2026 10.00 WITA")
  */
 #include <ctype.h>
 #include <errno.h>
@@ -449,9 +457,146 @@ day_first(const char *s, struct stamp *t)
 	return stamp_check(s, t) < 0 ? -1 : 1;
 }
 
+/* ---- the longer ways people write dates in Indonesia ------------------ */
+
+static const char *const day_names[] = {
+	"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL
+};
+
+/* The word of letters (and ') at *p, its length. */
+static size_t
+word_at(const char *p)
+{
+	size_t n = 0;
+
+	while (isalpha((unsigned char)p[n]) || p[n] == '\'')
+		n++;
+	return n;
+}
+
+static int
+word_is(const char *p, size_t n, const char *w)
+{
+	return strlen(w) == n && strncasecmp(p, w, n) == 0;
+}
+
+/* 1..max digits at *p (advanced) into *v. */
+static int
+number(const char **p, int max, int *v)
+{
+	int k = 0;
+
+	*v = 0;
+	while (k < max && (*p)[k] >= '0' && (*p)[k] <= '9') {
+		*v = *v * 10 + ((*p)[k] - '0');
+		k++;
+	}
+	if (k == 0 || ((*p)[k] >= '0' && (*p)[k] <= '9'))
+		return -1;
+	*p += k;
+	return k;
+}
+
+static const char *
+spaces(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == ',')
+		p++;
+	return p;
+}
+
+/*
+ * Rewrite an Indonesian date (and time) as ISO 8601 into out: the
+ * fields are checked afterwards by stamp().  -1 when s is not one.
+ */
+static int
+human(const char *s, char out[48])
+{
+	const char *p = spaces(s);
+	int d, mo = 0, y, h, mi, sec = -1, k;
+	char sep;
+	size_t n, i;
+	char zone[8] = "";
+
+	if ((n = word_at(p)) > 0) {	/* a day's name: "Jumat, 27 ..." */
+		for (i = 0; day_names[i] != NULL && !word_is(p, n, day_names[i]); i++)
+			;
+		if (day_names[i] == NULL)
+			return -1;
+		p = spaces(p + n);
+	}
+	if (number(&p, 2, &d) < 0)
+		return -1;
+	if (*p == '/' || *p == '-' || *p == '.') {
+		sep = *p++;
+		if (number(&p, 2, &mo) < 0 || *p++ != sep)
+			return -1;
+	} else {
+		p = spaces(p);
+		n = word_at(p);
+		if ((mo = month_name(p, n)) == 0)
+			return -1;
+		p += n;
+		if (*p == '.')
+			p++;
+		if (*p != ' ' && *p != '-')
+			return -1;
+		p++;
+	}
+	if (number(&p, 4, &y) != 4)	/* the year in full: 27/11/24 is no date here */
+		return -1;
+	if (*p == '\0') {
+		snprintf(out, 48, "%04d-%02d-%02d", y, mo, d);
+		return 0;
+	}
+	p = spaces(p);
+	if ((n = word_at(p)) > 0) {	/* "pukul 10.00", "jam 10.00", "pkl. 10.00" */
+		if (!word_is(p, n, "pukul") && !word_is(p, n, "jam") && !word_is(p, n, "pkl") &&
+		    !word_is(p, n, "at"))
+			return -1;
+		p += n;
+		if (*p == '.')
+			p++;
+		p = spaces(p);
+	}
+	if (number(&p, 2, &h) < 0 || (*p != ':' && *p != '.'))
+		return -1;
+	k = *p++;
+	if (number(&p, 2, &mi) != 2)
+		return -1;
+	if (*p == k) {
+		p++;
+		if (number(&p, 2, &sec) != 2)
+			return -1;
+	}
+	p = spaces(p);
+	if ((n = word_at(p)) > 0) {
+		if (word_is(p, n, "wib"))
+			strcpy(zone, "+07:00");
+		else if (word_is(p, n, "wita"))
+			strcpy(zone, "+08:00");
+		else if (word_is(p, n, "wit"))
+			strcpy(zone, "+09:00");
+		else
+			return -1;
+		p = spaces(p + n);
+	}
+	if (*p != '\0')
+		return -1;
+	if (sec >= 0)
+		snprintf(out, 48, "%04d-%02d-%02dT%02d:%02d:%02d%s", y, mo, d, h, mi, sec, zone);
+	else
+		snprintf(out, 48, "%04d-%02d-%02dT%02d:%02d%s", y, mo, d, h, mi, zone);
+	return 0;
+}
+
 int
 aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
 {
+	char iso[48];
+
 	struct stamp t;
 	struct tm tm;
 	long jan4;
@@ -479,8 +624,17 @@ aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
 	}
 	if (s[0] == '-')
 		return relative(s, now, start, end);
-	if ((k = day_first(s, &t)) < 0 || (k == 0 && stamp(s, &t) < 0))
-		return -1;
+	if ((k = day_first(s, &t)) < 0 || (k == 0 && stamp(s, &t) < 0)) {
+		/* the longer ways: "Jumat, 27/11/26 pukul 10.00 WITA" */
+		char *why = aduan_xstrdup(aduan_errmsg());
+
+		if (human(s, iso) < 0 || stamp(iso, &t) < 0) {
+			aduan_fail(ADUAN_USAGE, "%s", why);
+			free(why);
+			return -1;
+		}
+		free(why);
+	}
 
 	switch (t.prec) {
 	case P_WEEK:
