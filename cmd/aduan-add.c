@@ -20,8 +20,9 @@ usage(FILE *fp)
 	    "                 [--urgent | --priority PRIORITY] [--anonymous] [--confidential]\n"
 	    "                 [--at TIME] [--source SOURCE] [--dry-run [--format jsonl]]\n"
 	    "                 [TEXT ...]\n"
-	    "       aduan-add [--db FILE] [--by NAME] --from csv|tsv|jsonl|whatsapp\n"
+	    "       aduan-add [--db FILE] [--by NAME] --from csv|tsv|jsonl|whatsapp|xlsx\n"
 	    "                 [--rejects FILE] [--strict] [--dry-run [--format jsonl]] [-q]\n"
+	    "                 [--sheet NAME | N] [--delimiter C] [--map HEADER=FIELD,...]\n"
 	    "                 [--group NAME] [--tz ZONE] [--date-order dmy|mdy|ymd] [--all]\n"
 	    "                 [--match REGEX] [--join MINUTES] [--messages]\n"
 	    "                 [record options] [FILE | -]\n"), fp);
@@ -31,7 +32,7 @@ enum {
 	OPT_CATEGORY = OPT_FIRST_LOCAL, OPT_URGENT, OPT_PRIORITY, OPT_ANONYMOUS,
 	OPT_CONFIDENTIAL, OPT_AT, OPT_SOURCE, OPT_FROM, OPT_REJECTS, OPT_STRICT,
 	OPT_DRY_RUN, OPT_FORMAT, OPT_GROUP, OPT_TZ, OPT_DATE_ORDER, OPT_ALL,
-	OPT_MATCH, OPT_JOIN, OPT_MESSAGES
+	OPT_MATCH, OPT_JOIN, OPT_MESSAGES, OPT_SHEET, OPT_DELIMITER, OPT_MAP
 };
 
 static const struct option longopts[] = {
@@ -62,6 +63,9 @@ static const struct option longopts[] = {
 	{"match", required_argument, NULL, OPT_MATCH},
 	{"join", required_argument, NULL, OPT_JOIN},
 	{"messages", no_argument, NULL, OPT_MESSAGES},
+	{"sheet", required_argument, NULL, OPT_SHEET},
+	{"delimiter", required_argument, NULL, OPT_DELIMITER},
+	{"map", required_argument, NULL, OPT_MAP},
 	{NULL, 0, NULL, 0}
 };
 
@@ -69,6 +73,7 @@ struct opts {
 	const char *db, *by, *from, *rejects, *format;
 	int strict, dry_run, quiet;
 	struct aduan_intake_opts wa;
+	struct aduan_reader_opts table;
 	struct aduan_complaint defaults;
 };
 
@@ -194,11 +199,14 @@ struct batch {
 	time_t now;
 };
 
+/* Count a rejected record, say why (unless said already: why NULL), and
+ * keep it in the rejects file. */
 static void
 reject(struct batch *b, const char *why, const char *header, const char *raw, size_t rawlen)
 {
 	b->rejected++;
-	cli_warn("%s", why);
+	if (why != NULL)
+		cli_warn("%s", why);
 	if (b->rejects == NULL)
 		return;
 	if (!b->header_written && header != NULL)
@@ -207,13 +215,27 @@ reject(struct batch *b, const char *why, const char *header, const char *raw, si
 	fwrite(raw, 1, rawlen, b->rejects);
 }
 
+/* Each problem of a table's record, where it is: "FILE:LINE: column
+ * \"No HP\": bad phone number: ...". */
+static void
+table_problem(int field, const char *msg, void *arg)
+{
+	struct aduan_reader *r = arg;
+	struct aduan_buf where = {0};
+
+	aduan_reader_where(r, field, &where);
+	cli_warn("%s: %s", where.s, msg);
+	aduan_buf_release(&where);
+}
+
 /*
  * One record from any source: check it, then add it (or, on a dry run,
- * see whether it is already present).  Returns 0, or a code that stops
- * the whole batch (a database failure).
+ * see whether it is already present).  A table's reader r names the
+ * column of each problem, all of which are reported.  Returns 0, or a
+ * code that stops the whole batch (a database failure).
  */
 static int
-take(struct batch *b, struct aduan_complaint *c, const char *where,
+take(struct batch *b, struct aduan_complaint *c, const char *where, struct aduan_reader *r,
     const char *header, const char *raw, size_t rawlen)
 {
 	struct aduan_buf why = {0};
@@ -222,9 +244,12 @@ take(struct batch *b, struct aduan_complaint *c, const char *where,
 
 	b->read++;
 	apply_defaults(c, &b->o->defaults);
-	if ((rc = aduan_complaint_check(b->db, c, b->now)) == ADUAN_DATAERR) {
-		aduan_buf_printf(&why, "%s: %s", where, aduan_errmsg());
-		reject(b, why.s, header, raw, rawlen);
+	rc = r != NULL ? aduan_complaint_check_all(b->db, c, b->now, table_problem, r) :
+	    aduan_complaint_check(b->db, c, b->now);
+	if (rc == ADUAN_DATAERR) {
+		if (r == NULL)
+			aduan_buf_printf(&why, "%s: %s", where, aduan_errmsg());
+		reject(b, r == NULL ? why.s : NULL, header, raw, rawlen);
 		aduan_buf_release(&why);
 		return 0;
 	}
@@ -278,7 +303,7 @@ batch_table(struct batch *b, enum aduan_format fmt, FILE *in, const char *name)
 	size_t rawlen;
 	int rc;
 
-	if ((rc = aduan_reader_open(&r, fmt, in, name)) != 0) {
+	if ((rc = aduan_reader_open_opts(&r, fmt, in, name, &b->o->table)) != 0) {
 		aduan_reader_free(r);
 		return rc;
 	}
@@ -288,14 +313,18 @@ batch_table(struct batch *b, enum aduan_format fmt, FILE *in, const char *name)
 		if (rc == 0 || rc == ADUAN_IOERR)
 			break;
 		raw = aduan_reader_raw(r, &rawlen);
-		if (rc == ADUAN_DATAERR) {
+		if (rc == ADUAN_DATAERR) {	/* one line each for the row's problems */
+			const char *p = aduan_errmsg(), *nl;
+
+			for (; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+				cli_warn("%.*s", (int)(nl - p), p);
 			b->read++;
-			reject(b, aduan_errmsg(), aduan_reader_header(r), raw, rawlen);
+			reject(b, p, aduan_reader_header(r), raw, rawlen);
 			continue;
 		}
 		aduan_buf_reset(&where);
-		aduan_buf_printf(&where, "%s:%ld", name, aduan_reader_line(r));
-		if ((rc = take(b, &c, where.s, aduan_reader_header(r), raw, rawlen)) != 0)
+		aduan_reader_where(r, -1, &where);
+		if ((rc = take(b, &c, where.s, r, aduan_reader_header(r), raw, rawlen)) != 0)
 			break;
 	}
 	aduan_buf_release(&where);
@@ -311,7 +340,7 @@ wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawle
 	char where[64 + 256];
 
 	snprintf(where, sizeof(where), "%s:%ld", b->o->wa.name, line);
-	return take(b, c, where, NULL, raw, rawlen);
+	return take(b, c, where, NULL, NULL, raw, rawlen);
 }
 
 static int
@@ -325,12 +354,16 @@ add_many(struct opts *o, int argc, char *argv[])
 	size_t n;
 
 	if ((fmt = aduan_format_lookup(o->from)) == -1)
-		cli_usage_error(usage, "--from: unknown format \"%s\" (csv, tsv, jsonl or whatsapp)",
+		cli_usage_error(usage, "--from: unknown format \"%s\" (csv, tsv, jsonl, whatsapp or xlsx)",
 		    o->from);
 	if (argc > 1)
 		cli_usage_error(usage, "one input file at a time");
 	if (o->wa.messages && fmt != AFMT_WHATSAPP)
 		cli_usage_error(usage, "--messages is for --from whatsapp");
+	if ((o->table.map || o->table.sheet) && (fmt == AFMT_JSONL || fmt == AFMT_WHATSAPP))
+		cli_usage_error(usage, "--map and --sheet are for tables (csv, tsv, xlsx)");
+	if (o->table.delimiter && fmt != AFMT_CSV)
+		cli_usage_error(usage, "--delimiter is for --from csv");
 	if (o->wa.messages && !o->dry_run)
 		cli_usage_error(usage, "--messages goes with --dry-run");
 	if (strcmp(path, "-") == 0)
@@ -472,6 +505,17 @@ main(int argc, char *argv[])
 				cli_usage_error(usage, "--join: minutes from 0 to 1440, not \"%s\"", optarg);
 			break;
 		case OPT_MESSAGES: o.wa.messages = 1; break;
+		case OPT_SHEET: o.table.sheet = optarg; break;
+		case OPT_MAP: o.table.map = optarg; break;
+		case OPT_DELIMITER:
+			if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0)
+				o.table.delimiter = '\t';
+			else if (strlen(optarg) == 1 && strchr(",;\t|", *optarg) != NULL)
+				o.table.delimiter = *optarg;
+			else
+				cli_usage_error(usage, "--delimiter: \",\", \";\", \"|\" or tab, not \"%s\"",
+				    optarg);
+			break;
 		case OPT_DB: o.db = optarg; break;
 		case OPT_BY: o.by = optarg; break;
 		case OPT_HELP: usage(stdout); return cli_finish(0);
@@ -485,7 +529,8 @@ main(int argc, char *argv[])
 		cli_usage_error(usage, "--format jsonl goes with --dry-run");
 	if (o.from == NULL) {
 		if (o.rejects || o.strict || o.wa.group || o.wa.tz || o.wa.all || o.wa.match ||
-		    o.wa.messages || o.wa.join != -1 || o.wa.date_order != 0)
+		    o.wa.messages || o.wa.join != -1 || o.wa.date_order != 0 || o.table.map ||
+		    o.table.sheet || o.table.delimiter)
 			cli_usage_error(usage, "that option needs --from");
 		rc = add_one(&o, argc, argv);
 	} else

@@ -15,6 +15,8 @@
 
 #define MAX_TEXT	65536	/* body, location, attachments */
 #define MAX_SHORT	256	/* names, categories, sources */
+/* What a bad time's message suggests instead. */
+#define TIME_EXAMPLES N_("(for example 2026-11-27 10:00, 27/11/2026 10.00 or 27 November 2026 pukul 10.00)")
 
 const struct aduan_field aduan_fields[ADUAN_NFIELDS] = {
 	[AF_ID] = {"id", AT_INT},
@@ -248,8 +250,8 @@ check_time(struct aduan_complaint *c, int i, time_t now)
 	if (c->v[i] == NULL)
 		return 0;
 	if (aduan_time_parse(c->v[i], now, &t) == -1)
-		return aduan_fail(ADUAN_DATAERR, "bad time in %s: \"%s\"",
-		    aduan_fields[i].name, c->v[i]);
+		return aduan_fail(ADUAN_DATAERR, "bad time in %s: \"%s\" %s",
+		    aduan_fields[i].name, c->v[i], _(TIME_EXAMPLES));
 	if (t > now + 86400)
 		return aduan_fail(ADUAN_DATAERR, "%s is in the future: \"%s\"",
 		    aduan_fields[i].name, c->v[i]);
@@ -394,14 +396,88 @@ make_uid(char out[37])
 	out[k] = '\0';
 }
 
-int
-aduan_complaint_check(struct aduan_db *db, struct aduan_complaint *c, time_t now)
+/* The problems of one record, each passed on as found. */
+struct problems {
+	void (*fn)(int field, const char *msg, void *arg);
+	void *arg;
+	struct aduan_buf all;	/* joined with "; " for aduan_errmsg() */
+	int bad[ADUAN_NFIELDS];
+};
+
+/* Note rc when it is a problem of the data (field -1: of the record),
+ * and return 0 to go on; any other failure is returned to stop. */
+static int
+noted(struct problems *ps, int field, int rc)
 {
-	char buf[37], phone[17];
+	if (rc != ADUAN_DATAERR)
+		return rc;
+	if (field >= 0)
+		ps->bad[field] = 1;
+	aduan_buf_printf(&ps->all, "%s%s", ps->all.len ? "; " : "", aduan_errmsg());
+	if (ps->fn != NULL)
+		ps->fn(field, aduan_errmsg(), ps->arg);
+	return 0;
+}
+
+/* A word of a list in canonical form, given or defaulted. */
+static int
+check_word(struct aduan_complaint *c, int i, const char *const *list, const char *dflt)
+{
 	const char *w;
-	size_t n;
+
+	if (c->v[i] == NULL) {
+		if (dflt == NULL)
+			return 0;
+		aduan_complaint_sets(c, i, dflt);
+	}
+	if ((w = aduan_word_canon(list, c->v[i])) == NULL)
+		return bad_word(aduan_fields[i].name, c->v[i], list);
+	aduan_complaint_sets(c, i, w);
+	return 0;
+}
+
+static int
+check_phone(struct aduan_complaint *c)
+{
+	char phone[17];
+
+	if (c->v[AF_REPORTER_PHONE] == NULL)
+		return 0;
+	if (aduan_phone_normalize(c->v[AF_REPORTER_PHONE], phone) == -1)
+		return aduan_fail(ADUAN_DATAERR, "bad phone number: \"%s\"", c->v[AF_REPORTER_PHONE]);
+	aduan_complaint_sets(c, AF_REPORTER_PHONE, phone);
+	return 0;
+}
+
+static int
+check_due(struct aduan_complaint *c, time_t now)
+{
+	char buf[21];
+	time_t t;
+
+	/* a due date may lie ahead: parse it without the future check */
+	if (c->v[AF_DUE_AT] == NULL)
+		return 0;
+	if (aduan_time_parse(c->v[AF_DUE_AT], now, &t) == -1)
+		return aduan_fail(ADUAN_DATAERR, "bad time in due_at: \"%s\" %s", c->v[AF_DUE_AT],
+		    _(TIME_EXAMPLES));
+	aduan_complaint_sets(c, AF_DUE_AT, aduan_time_utc(t, buf));
+	return 0;
+}
+
+int
+aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, time_t now,
+    void (*fn)(int field, const char *msg, void *arg), void *arg)
+{
+	static const int times[] = {AF_RECEIVED_AT, AF_CREATED_AT, AF_CLOSED_AT};
+	struct problems ps;
+	char buf[37];
+	size_t n, k;
 	int i, rc;
 
+	memset(&ps, 0, sizeof(ps));
+	ps.fn = fn;
+	ps.arg = arg;
 	for (i = 0; i < ADUAN_NFIELDS; i++) {
 		if (c->v[i] == NULL)
 			continue;
@@ -411,78 +487,85 @@ aduan_complaint_check(struct aduan_db *db, struct aduan_complaint *c, time_t now
 			continue;
 		n = strlen(c->v[i]);
 		if (aduan_utf8_valid(c->v[i], n) != n)
-			return aduan_fail(ADUAN_DATAERR, "%s is not valid UTF-8 (byte %zu)",
+			rc = aduan_fail(ADUAN_DATAERR, "%s is not valid UTF-8 (byte %zu)",
 			    aduan_fields[i].name, aduan_utf8_valid(c->v[i], n) + 1);
-		if (n > ((i == AF_BODY || i == AF_LOCATION || i == AF_ATTACHMENTS ||
+		else if (n > ((i == AF_BODY || i == AF_LOCATION || i == AF_ATTACHMENTS ||
 		    i == AF_SOURCE_KEY) ? MAX_TEXT : MAX_SHORT))
-			return aduan_fail(ADUAN_DATAERR, "%s is too long (%zu bytes)",
+			rc = aduan_fail(ADUAN_DATAERR, "%s is too long (%zu bytes)",
 			    aduan_fields[i].name, n);
+		else
+			continue;
+		if ((rc = noted(&ps, i, rc)) != 0)
+			goto out;
 	}
 	trim(c, AF_BODY);
-	if (c->v[AF_BODY] == NULL)
-		return aduan_fail(ADUAN_DATAERR, "empty body: a complaint needs its text");
+	if (c->v[AF_BODY] == NULL && !ps.bad[AF_BODY] &&
+	    (rc = noted(&ps, AF_BODY, aduan_fail(ADUAN_DATAERR,
+	    "empty body: a complaint needs its text"))) != 0)
+		goto out;
 
-	if ((rc = check_int(c, AF_ID)) != 0 || (rc = check_int(c, AF_DUPLICATE_OF)) != 0)
-		return rc;
+	if ((!ps.bad[AF_ID] && (rc = noted(&ps, AF_ID, check_int(c, AF_ID))) != 0) ||
+	    (!ps.bad[AF_DUPLICATE_OF] &&
+	    (rc = noted(&ps, AF_DUPLICATE_OF, check_int(c, AF_DUPLICATE_OF))) != 0))
+		goto out;
 	if (c->v[AF_RECEIVED_AT] == NULL)
 		aduan_complaint_sets(c, AF_RECEIVED_AT, aduan_time_utc(now, buf));
 	if (c->v[AF_CREATED_AT] == NULL)
 		aduan_complaint_sets(c, AF_CREATED_AT, aduan_time_utc(now, buf));
-	if ((rc = check_time(c, AF_RECEIVED_AT, now)) != 0 ||
-	    (rc = check_time(c, AF_CREATED_AT, now)) != 0 ||
-	    (rc = check_time(c, AF_CLOSED_AT, now)) != 0)
-		return rc;
-	/* a due date may lie ahead: parse it without the future check */
-	if (c->v[AF_DUE_AT] != NULL) {
-		time_t t;
+	for (k = 0; k < sizeof(times) / sizeof(times[0]); k++)
+		if (!ps.bad[times[k]] &&
+		    (rc = noted(&ps, times[k], check_time(c, times[k], now))) != 0)
+			goto out;
+	if (!ps.bad[AF_DUE_AT] && (rc = noted(&ps, AF_DUE_AT, check_due(c, now))) != 0)
+		goto out;
 
-		if (aduan_time_parse(c->v[AF_DUE_AT], now, &t) == -1)
-			return aduan_fail(ADUAN_DATAERR, "bad time in due_at: \"%s\"", c->v[AF_DUE_AT]);
-		aduan_complaint_sets(c, AF_DUE_AT, aduan_time_utc(t, buf));
-	}
+	if ((!ps.bad[AF_CHANNEL] &&
+	    (rc = noted(&ps, AF_CHANNEL, check_word(c, AF_CHANNEL, aduan_channels, "other"))) != 0) ||
+	    (!ps.bad[AF_PRIORITY] && (rc = noted(&ps, AF_PRIORITY,
+	    check_word(c, AF_PRIORITY, aduan_priorities, "normal"))) != 0) ||
+	    (!ps.bad[AF_STATUS] && (rc = noted(&ps, AF_STATUS, check_word(c, AF_STATUS,
+	    aduan_statuses, c->v[AF_AGENCY] ? "routed" : "open"))) != 0) ||
+	    (!ps.bad[AF_RESOLUTION] && (rc = noted(&ps, AF_RESOLUTION,
+	    check_word(c, AF_RESOLUTION, aduan_resolutions, NULL))) != 0))
+		goto out;
+	if (!ps.bad[AF_STATUS] && !ps.bad[AF_CLOSED_AT] &&
+	    strcmp(c->v[AF_STATUS], "closed") == 0 && c->v[AF_CLOSED_AT] == NULL &&
+	    (rc = noted(&ps, AF_CLOSED_AT, aduan_fail(ADUAN_DATAERR,
+	    "a closed complaint needs closed_at"))) != 0)
+		goto out;
+	if (!ps.bad[AF_STATUS] && !ps.bad[AF_AGENCY] &&
+	    strcmp(c->v[AF_STATUS], "routed") == 0 && c->v[AF_AGENCY] == NULL &&
+	    (rc = noted(&ps, AF_AGENCY, aduan_fail(ADUAN_DATAERR,
+	    "a routed complaint needs an agency"))) != 0)
+		goto out;
 
-	if (c->v[AF_CHANNEL] == NULL)
-		aduan_complaint_sets(c, AF_CHANNEL, "other");
-	if ((w = aduan_word_canon(aduan_channels, c->v[AF_CHANNEL])) == NULL)
-		return bad_word("channel", c->v[AF_CHANNEL], aduan_channels);
-	aduan_complaint_sets(c, AF_CHANNEL, w);
-	if (c->v[AF_PRIORITY] == NULL)
-		aduan_complaint_sets(c, AF_PRIORITY, "normal");
-	if ((w = aduan_word_canon(aduan_priorities, c->v[AF_PRIORITY])) == NULL)
-		return bad_word("priority", c->v[AF_PRIORITY], aduan_priorities);
-	aduan_complaint_sets(c, AF_PRIORITY, w);
-	if (c->v[AF_STATUS] == NULL)
-		aduan_complaint_sets(c, AF_STATUS, c->v[AF_AGENCY] ? "routed" : "open");
-	if ((w = aduan_word_canon(aduan_statuses, c->v[AF_STATUS])) == NULL)
-		return bad_word("status", c->v[AF_STATUS], aduan_statuses);
-	aduan_complaint_sets(c, AF_STATUS, w);
-	if (c->v[AF_RESOLUTION] != NULL) {
-		if ((w = aduan_word_canon(aduan_resolutions, c->v[AF_RESOLUTION])) == NULL)
-			return bad_word("resolution", c->v[AF_RESOLUTION], aduan_resolutions);
-		aduan_complaint_sets(c, AF_RESOLUTION, w);
-	}
-	if (strcmp(c->v[AF_STATUS], "closed") == 0 && c->v[AF_CLOSED_AT] == NULL)
-		return aduan_fail(ADUAN_DATAERR, "a closed complaint needs closed_at");
-	if (strcmp(c->v[AF_STATUS], "routed") == 0 && c->v[AF_AGENCY] == NULL)
-		return aduan_fail(ADUAN_DATAERR, "a routed complaint needs an agency");
+	if ((!ps.bad[AF_ANONYMOUS] &&
+	    (rc = noted(&ps, AF_ANONYMOUS, check_bool(c, AF_ANONYMOUS))) != 0) ||
+	    (!ps.bad[AF_CONFIDENTIAL] &&
+	    (rc = noted(&ps, AF_CONFIDENTIAL, check_bool(c, AF_CONFIDENTIAL))) != 0) ||
+	    (!ps.bad[AF_REPORTER_PHONE] &&
+	    (rc = noted(&ps, AF_REPORTER_PHONE, check_phone(c))) != 0) ||
+	    (!ps.bad[AF_RT] && (rc = noted(&ps, AF_RT, check_rt(c))) != 0) ||
+	    (!ps.bad[AF_LAT] && (rc = noted(&ps, AF_LAT, check_number(c, AF_LAT, -90, 90))) != 0) ||
+	    (!ps.bad[AF_LON] && (rc = noted(&ps, AF_LON, check_number(c, AF_LON, -180, 180))) != 0))
+		goto out;
+	if (!ps.bad[AF_LAT] && !ps.bad[AF_LON] && (c->v[AF_LAT] == NULL) != (c->v[AF_LON] == NULL) &&
+	    (rc = noted(&ps, c->v[AF_LAT] ? AF_LON : AF_LAT,
+	    aduan_fail(ADUAN_DATAERR, "lat and lon go together"))) != 0)
+		goto out;
+	if ((!ps.bad[AF_KELURAHAN] && (rc = noted(&ps, AF_KELURAHAN, check_kelurahan(db, c))) != 0) ||
+	    (!ps.bad[AF_AGENCY] && (rc = noted(&ps, AF_AGENCY, check_agency(db, c))) != 0))
+		goto out;
+	rc = ps.all.len > 0 ? aduan_fail(ADUAN_DATAERR, "%s", ps.all.s) : 0;
+out:
+	aduan_buf_release(&ps.all);
+	return rc;
+}
 
-	if ((rc = check_bool(c, AF_ANONYMOUS)) != 0 || (rc = check_bool(c, AF_CONFIDENTIAL)) != 0)
-		return rc;
-	if (c->v[AF_REPORTER_PHONE] != NULL) {
-		if (aduan_phone_normalize(c->v[AF_REPORTER_PHONE], phone) == -1)
-			return aduan_fail(ADUAN_DATAERR, "bad phone number: \"%s\"",
-			    c->v[AF_REPORTER_PHONE]);
-		aduan_complaint_sets(c, AF_REPORTER_PHONE, phone);
-	}
-	if ((rc = check_rt(c)) != 0 ||
-	    (rc = check_number(c, AF_LAT, -90, 90)) != 0 ||
-	    (rc = check_number(c, AF_LON, -180, 180)) != 0)
-		return rc;
-	if ((c->v[AF_LAT] == NULL) != (c->v[AF_LON] == NULL))
-		return aduan_fail(ADUAN_DATAERR, "lat and lon go together");
-	if ((rc = check_kelurahan(db, c)) != 0 || (rc = check_agency(db, c)) != 0)
-		return rc;
-	return 0;
+int
+aduan_complaint_check(struct aduan_db *db, struct aduan_complaint *c, time_t now)
+{
+	return aduan_complaint_check_all(db, c, now, NULL, NULL);
 }
 
 void
