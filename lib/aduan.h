@@ -329,7 +329,9 @@ long aduan_reader_line(struct aduan_reader *r);
 const char *aduan_reader_raw(struct aduan_reader *r, size_t *len);
 /* Where the last record's field is, for a message: "NAME:LINE: column
  * \"No HP\"", "NAME:SHEET!C5: column \"No HP\"", or the record's
- * "NAME:LINE" / "NAME:SHEET:ROW" when field is -1 or not a column. */
+ * "NAME:LINE" / "NAME:SHEET:ROW" when field is -1 or not a column (or,
+ * in CSV and TSV, a column under the field's own name, which the
+ * message names). */
 void aduan_reader_where(struct aduan_reader *r, int field, struct aduan_buf *b);
 /* The header line (CSV/TSV) with its line end, or NULL. */
 const char *aduan_reader_header(struct aduan_reader *r);

@@ -795,7 +795,8 @@ aduan_reader_where(struct aduan_reader *r, int field, struct aduan_buf *b)
 			    r->colname[col]);
 		else
 			aduan_buf_printf(b, "%s:%s:%ld", r->name, aduan_xlsx_sheet(r->xlsx), r->recline);
-	} else if (col >= 0)
+	} else if (col >= 0 && strcmp(r->colname[col], aduan_fields[field].name) != 0)
+		/* a column under its field's own name is named by the message */
 		aduan_buf_printf(b, "%s:%ld: column \"%s\"", r->name, r->recline, r->colname[col]);
 	else if (field >= 0 && r->fmt == AFMT_JSONL)
 		aduan_buf_printf(b, "%s:%ld: field \"%s\"", r->name, r->recline, aduan_fields[field].name);
