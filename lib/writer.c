@@ -151,11 +151,30 @@ excel_unsafe(int field, const char *s)
 	return s[0] == '0' && s[1] != '\0';
 }
 
+static int
+time_field(int field)
+{
+	return field == AF_RECEIVED_AT || field == AF_CREATED_AT || field == AF_DUE_AT ||
+	    field == AF_CLOSED_AT;
+}
+
 static void
 csv_cell(FILE *out, int flags, int field, const char *s)
 {
+	char local[32];
+	time_t when;
+
 	if (s == NULL)
 		return;
+	/* a spreadsheet reads local "2024-11-28 21:46:00" as a date and time;
+	 * "...T13:46:00Z" it shows as text, and in UTC */
+	if ((flags & AW_EXCEL) && time_field(field) && aduan_time_from_utc(s, &when) == 0) {
+		struct tm tm;
+
+		localtime_r(&when, &tm);
+		strftime(local, sizeof(local), "%Y-%m-%d %H:%M:%S", &tm);
+		s = local;
+	}
 	if ((flags & AW_EXCEL) && excel_unsafe(field, s)) {
 		/* a leading apostrophe is what spreadsheets use for "text" */
 		size_t n = strlen(s) + 2;

@@ -8,7 +8,8 @@ enum aduan_outfmt { AOUT_TABLE, AOUT_TSV, AOUT_CSV, AOUT_JSONL };
 
 enum {
 	AW_HEADER = 1,		/* a header line for TSV (CSV always has one) */
-	AW_EXCEL = 2,		/* CSV for spreadsheets: BOM, no formulas, text kept text */
+	AW_EXCEL = 2,		/* CSV for spreadsheets: BOM, no formulas, text kept text,
+				   times local "YYYY-MM-DD HH:MM:SS" */
 	AW_VISIBLE = 4		/* for a terminal: control characters made visible */
 };
 

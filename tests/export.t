@@ -194,6 +194,10 @@ like x.csv ",\"'@SUM\\(1\\)\"," "an @ cell too"
 like x.csv ",\"'003\"," "RT 003 keeps its zeros"
 like x.csv ",\"'\\+6281300000104\"," "a phone number stays text"
 unlike x.csv ',[=+@-]' "no cell starts with a formula character"
+is "$(aduan-list --format jsonl -f received_at 3)" '{"received_at":"2024-11-25T02:00:00Z"}' \
+	"(complaint 3 was received at 10:00 WITA)"
+like x.csv '^3,[^,]*,[^,]*,2024-11-25 10:00:00,' "--excel writes times in local time, without Z"
+unlike x.csv '[0-9]Z,' "no UTC stamp is left"
 aduan-export --format csv --personal 3 4 >nx.csv
 like nx.csv ',=1\+1,' "without --excel the cells are as stored"
 aduan-export --summary --week 2024-W48 --by category --excel >xs.csv
