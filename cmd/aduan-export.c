@@ -18,9 +18,9 @@ usage(FILE *fp)
 {
 	fputs(_("usage: aduan-export [--db FILE] --summary [--week YYYY-Www | this | last]\n"
 	    "                    [--since TIME] [--until TIME] [--by KEY,...] [--excel] [--sql]\n"
-	    "                    [-o FILE] [FILTER ...] [ID ... | -]\n"
-	    "       aduan-export [--db FILE] [--format csv | tsv | jsonl | open311] [--personal]\n"
-	    "                    [--excel] [--sql] [-o FILE] [FILTER ...] [ID ... | -]\n"
+	    "                    [--format csv | xlsx] [-o FILE] [FILTER ...] [ID ... | -]\n"
+	    "       aduan-export [--db FILE] [--format csv | tsv | jsonl | open311 | xlsx]\n"
+	    "                    [--personal] [--excel] [--sql] [-o FILE] [FILTER ...] [ID ... | -]\n"
 	    "       aduan-export [--db FILE] --subject PHONE [-o FILE]\n"), fp);
 }
 
@@ -139,7 +139,7 @@ main(int argc, char *argv[])
 		switch (ch) {
 		case OPT_FORMAT:
 			if ((fmt = aduan_export_fmt_lookup(optarg)) == -1)
-				cli_usage_error(usage, "--format: csv, tsv, jsonl or open311, not \"%s\"",
+				cli_usage_error(usage, "--format: csv, tsv, jsonl, open311 or xlsx, not \"%s\"",
 				    optarg);
 			fmt_given = 1;
 			break;
@@ -179,8 +179,9 @@ main(int argc, char *argv[])
 	until = f.until;
 	if (summary) {
 		f.since = f.until = -1;
-		if (fmt_given || personal)
-			cli_usage_error(usage, "--summary has no records: no --format or --personal");
+		if ((fmt_given && fmt != AEX_CSV && fmt != AEX_XLSX) || personal)
+			cli_usage_error(usage, "--summary has no records: no --personal, and "
+			    "--format csv or xlsx");
 		if (week != NULL && (since != -1 || until != -1))
 			cli_usage_error(usage, "--week or --since/--until, not both");
 		if (group != NULL && aduan_summary_by(&s, group) != 0)
@@ -203,6 +204,8 @@ main(int argc, char *argv[])
 		if (excel && fmt != AEX_CSV)
 			cli_usage_error(usage, "--excel goes with CSV");
 	}
+	if (fmt == AEX_XLSX && (outpath == NULL || excel))
+		cli_usage_error(usage, "--format xlsx writes a workbook: it needs -o FILE (and no --excel)");
 
 	/* a masked export must not confirm who filed what, nor what it says */
 	if ((f.search != NULL || f.reporter != NULL) && summary)
@@ -239,8 +242,13 @@ main(int argc, char *argv[])
 	}
 	if (personal)
 		cli_begin(db, NULL);
-	if (summary)
+	if (summary && fmt == AEX_XLSX)
+		rc = aduan_summary_xlsx(db, &s, &f, of.tmp);
+	else if (summary)
 		rc = aduan_summary_write(db, &s, &f, out);
+	else if (fmt == AEX_XLSX)
+		rc = aduan_export_xlsx(db, &f, personal ? AEX_PERSONAL : 0, of.tmp, outpath,
+		    what.s, &rows);
 	else
 		rc = aduan_export_write(db, &f, fmt, (excel ? AW_EXCEL : 0) |
 		    (personal ? AEX_PERSONAL : 0), out, outpath ? outpath : "stdout",

@@ -39,7 +39,7 @@ enum { XC_UPDATED = ADUAN_NFIELDS, XC_AGENCY_NAME, XC_NCOLS };
 int
 aduan_export_fmt_lookup(const char *name)
 {
-	static const char *const names[] = {"csv", "tsv", "jsonl", "open311", NULL};
+	static const char *const names[] = {"csv", "tsv", "jsonl", "open311", "xlsx", NULL};
 	int i = aduan_word_index(names, name);
 
 	if (i == -1 && strcmp(name, "json") == 0)
@@ -249,14 +249,76 @@ open311_extra(struct aduan_db *db, const char *id, const char *agency,
 	return rc == SQLITE_ROW ? 0 : aduan_db_fail(db, "reading history");
 }
 
+/* The columns of a record export as a worksheet. */
+static void
+sheet_columns(enum aduan_cell *kinds, double *widths)
+{
+	static const struct {
+		int field;
+		enum aduan_cell kind;
+		double width;
+	} cols[] = {
+		{AF_ID, ACELL_NUMBER, 7}, {AF_UID, ACELL_TEXT, 12}, {AF_SOURCE_KEY, ACELL_TEXT, 14},
+		{AF_RECEIVED_AT, ACELL_UTC, 17}, {AF_CREATED_AT, ACELL_UTC, 17},
+		{AF_CHANNEL, ACELL_TEXT, 11}, {AF_SOURCE, ACELL_TEXT, 16},
+		{AF_REPORTER_NAME, ACELL_TEXT, 18}, {AF_REPORTER_PHONE, ACELL_TEXT, 16},
+		{AF_ANONYMOUS, ACELL_NUMBER, 6}, {AF_CONFIDENTIAL, ACELL_NUMBER, 6},
+		{AF_KELURAHAN, ACELL_TEXT, 15}, {AF_RT, ACELL_TEXT, 6}, {AF_LOCATION, ACELL_TEXT, 24},
+		{AF_LAT, ACELL_NUMBER, 10}, {AF_LON, ACELL_NUMBER, 10}, {AF_CATEGORY, ACELL_TEXT, 14},
+		{AF_BODY, ACELL_LONGTEXT, 60}, {AF_ATTACHMENTS, ACELL_TEXT, 20},
+		{AF_PRIORITY, ACELL_TEXT, 9}, {AF_STATUS, ACELL_TEXT, 9}, {AF_AGENCY, ACELL_TEXT, 12},
+		{AF_DUE_AT, ACELL_UTC, 17}, {AF_CLOSED_AT, ACELL_UTC, 17},
+		{AF_RESOLUTION, ACELL_TEXT, 12}, {AF_DUPLICATE_OF, ACELL_NUMBER, 8},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
+		kinds[cols[i].field] = cols[i].kind;
+		widths[cols[i].field] = cols[i].width;
+	}
+}
+
+static int export_rows(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt fmt,
+    int flags, FILE *out, struct aduan_sheet *sheet, const char *to, const char *what,
+    long *rows);
+
 int
 aduan_export_write(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt fmt,
     int flags, FILE *out, const char *to, const char *what, long *rows)
 {
+	return export_rows(db, f, fmt, flags, out, NULL, to, what, rows);
+}
+
+int
+aduan_export_xlsx(struct aduan_db *db, struct aduan_filter *f, int flags,
+    const char *path, const char *to, const char *what, long *rows)
+{
+	const char *names[ADUAN_NFIELDS];
+	enum aduan_cell kinds[ADUAN_NFIELDS];
+	double widths[ADUAN_NFIELDS];
+	struct aduan_sheet *sheet;
+	int i, rc, rc2;
+
+	*rows = 0;
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		names[i] = aduan_fields[i].name;
+	sheet_columns(kinds, widths);
+	if ((rc = aduan_sheet_open(&sheet, path, _("complaints"), names, kinds, widths,
+	    ADUAN_NFIELDS)) == 0)
+		rc = export_rows(db, f, AEX_XLSX, flags, NULL, sheet, to, what, rows);
+	rc2 = aduan_sheet_close(sheet);
+	return rc != 0 ? rc : rc2;
+}
+
+static int
+export_rows(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt fmt,
+    int flags, FILE *out, struct aduan_sheet *sheet, const char *to, const char *what,
+    long *rows)
+{
 	static const enum aduan_outfmt wfmt[] = {
 		[AEX_CSV] = AOUT_CSV, [AEX_TSV] = AOUT_TSV, [AEX_JSONL] = AOUT_JSONL
 	};
-	static const char *const fmt_names[] = {"csv", "tsv", "jsonl", "open311"};
+	static const char *const fmt_names[] = {"csv", "tsv", "jsonl", "open311", "xlsx"};
 	struct aduan_writer *w = NULL;
 	struct aduan_buf b = {0};
 	sqlite3_stmt *st;
@@ -271,6 +333,8 @@ aduan_export_write(struct aduan_db *db, struct aduan_filter *f, enum aduan_expor
 		fields[i] = i;
 	if (fmt == AEX_OPEN311)
 		fputc('[', out);
+	else if (fmt == AEX_XLSX)
+		;
 	else if ((rc = aduan_writer_open(&w, wfmt[fmt], out, fields, ADUAN_NFIELDS,
 	    AW_HEADER | (flags & AW_EXCEL))) != 0)
 		goto done;
@@ -303,7 +367,9 @@ aduan_export_write(struct aduan_db *db, struct aduan_filter *f, enum aduan_expor
 			free(updated);
 			free(agency_name);
 			rc = ferror(out) ? aduan_fail(ADUAN_IOERR, "write error") : 0;
-		} else
+		} else if (fmt == AEX_XLSX)
+			rc = aduan_sheet_row(sheet, v);
+		else
 			rc = aduan_writer_row(w, v);
 		free(name);
 		(*rows)++;
@@ -317,11 +383,11 @@ aduan_export_write(struct aduan_db *db, struct aduan_filter *f, enum aduan_expor
 	rc = 0;
 	if (fmt == AEX_OPEN311)
 		fputs(*rows ? "\n]\n" : "]\n", out);
-	else {
+	else if (fmt != AEX_XLSX) {
 		rc = aduan_writer_close(w);
 		w = NULL;
 	}
-	if (rc == 0 && ferror(out))
+	if (rc == 0 && out != NULL && ferror(out))
 		rc = aduan_fail(ADUAN_IOERR, "write error");
 	if (rc == 0 && (flags & AEX_PERSONAL)) {
 		aduan_buf_reset(&b);

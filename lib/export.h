@@ -46,7 +46,7 @@ int aduan_summary_write(struct aduan_db *db, const struct aduan_summary *s,
 
 /* ---- record exports (export.c) ------------------------------------------ */
 
-enum aduan_export_fmt { AEX_CSV, AEX_TSV, AEX_JSONL, AEX_OPEN311 };
+enum aduan_export_fmt { AEX_CSV, AEX_TSV, AEX_JSONL, AEX_OPEN311, AEX_XLSX };
 int aduan_export_fmt_lookup(const char *name);	/* -1 when unknown */
 
 enum {
@@ -69,11 +69,45 @@ int aduan_export_prepare(struct aduan_db *db, struct aduan_filter *f, sqlite3_st
 int aduan_export_write(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt fmt,
     int flags, FILE *out, const char *to, const char *what, long *rows);
 
+/*
+ * The same as an .xlsx workbook written to path (the temporary file of
+ * an aduan_outfile): one worksheet of every field, times as local dates,
+ * phone numbers and RT as text.
+ */
+int aduan_export_xlsx(struct aduan_db *db, struct aduan_filter *f, int flags,
+    const char *path, const char *to, const char *what, long *rows);
+/* The summary as an .xlsx workbook written to path. */
+int aduan_summary_xlsx(struct aduan_db *db, const struct aduan_summary *s,
+    struct aduan_filter *f, const char *path);
+
 /* A name for an export without personal data: initials ("Sitti Hasnah"
  * -> "S.H."); "***" when the name has no letters.  Caller frees. */
 char *aduan_name_mask(const char *name);
 /* t as local ISO 8601 with its offset: "2024-11-28T14:05:00+08:00". */
 char *aduan_time_iso_local(time_t t, char buf[32]);
+
+/* ---- .xlsx worksheets (xlsxout.c) ------------------------------------------ */
+
+/* What a column holds, and so how a spreadsheet shows it. */
+enum aduan_cell {
+	ACELL_TEXT,		/* text, as it is (phone numbers, RT, names) */
+	ACELL_LONGTEXT,		/* text wrapped in its cell (a complaint's body) */
+	ACELL_NUMBER,		/* a number (text when it is not one) */
+	ACELL_UTC,		/* a stored UTC stamp, shown as a local date and time */
+	ACELL_LOCAL		/* a local "YYYY-MM-DD HH:MM", shown as a date and time */
+};
+struct aduan_sheet;
+/*
+ * Start a workbook at path with one worksheet called title, whose header
+ * row names the n columns (at most 64), of these kinds and widths (in
+ * characters).  aduan_sheet_close() writes it, also after a failure.
+ */
+int aduan_sheet_open(struct aduan_sheet **sp, const char *path, const char *title,
+    const char *const *names, const enum aduan_cell *kinds, const double *widths, int n);
+/* One row of n cells (NULL or "": empty).  ADUAN_DATAERR for a text
+ * longer than a cell holds, ADUAN_IOERR when writing fails. */
+int aduan_sheet_row(struct aduan_sheet *s, const char *const *cells);
+int aduan_sheet_close(struct aduan_sheet *s);
 
 /* ---- output files replaced whole (export.c) -------------------------- */
 

@@ -307,3 +307,37 @@ done:
 	sqlite3_finalize(st);
 	return rc;
 }
+
+int
+aduan_summary_xlsx(struct aduan_db *db, const struct aduan_summary *s,
+    struct aduan_filter *f, const char *path)
+{
+	const char *names[2 + ASK_NKEYS + NVALUES];
+	const char *cells[2 + ASK_NKEYS + NVALUES];
+	enum aduan_cell kinds[2 + ASK_NKEYS + NVALUES];
+	double widths[2 + ASK_NKEYS + NVALUES];
+	struct aduan_sheet *sheet = NULL;
+	sqlite3_stmt *st;
+	int n, i, rc, rc2;
+
+	if ((rc = aduan_summary_prepare(db, s, f, &st)) != 0)
+		return rc;
+	aduan_summary_header(s, names, &n);
+	for (i = 0; i < n; i++) {
+		kinds[i] = i < 2 ? ACELL_LOCAL : i < 2 + s->nby ? ACELL_TEXT : ACELL_NUMBER;
+		widths[i] = i < 2 ? 17 : i < 2 + s->nby ? 16 : strlen(names[i]) + 2;
+	}
+	if ((rc = aduan_sheet_open(&sheet, path, _("summary"), names, kinds, widths, n)) != 0)
+		goto done;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			cells[i] = (const char *)sqlite3_column_text(st, i);
+		if ((rc = aduan_sheet_row(sheet, cells)) != 0)
+			goto done;
+	}
+	rc = rc == SQLITE_DONE ? 0 : aduan_db_fail(db, "computing the summary");
+done:
+	rc2 = aduan_sheet_close(sheet);
+	sqlite3_finalize(st);
+	return rc != 0 ? rc : rc2;
+}
