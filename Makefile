@@ -97,7 +97,7 @@ check-asan:
 # for FUZZ_TIME seconds from the seed corpus in fuzz/corpus/; new inputs go
 # to fuzz/work/ and findings to fuzz/findings/.  'make fuzz-smoke' is the
 # short run CI does.
-FUZZ_TARGETS = csv tsv jsonl json args whatsapp
+FUZZ_TARGETS = csv tsv jsonl json args whatsapp xlsx
 FUZZ_TIME = 600
 FUZZ_CC = clang
 FUZZ_CFLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
