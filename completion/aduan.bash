@@ -17,7 +17,7 @@ _aduan_opts_add='--db --by -q --quiet -c --channel -n --name -p --phone
 	-k --kelurahan -r --rt -L --location --category --urgent --priority
 	--anonymous --confidential --at --source --from --rejects --strict
 	--dry-run --format --group --tz --date-order --all --match --join
-	--messages --help --version'
+	--messages --sheet --delimiter --map --help --version'
 _aduan_opts_list='--db --status --agency --kelurahan --rt --channel --category
 	--priority --since --until --overdue --search --reporter --format --header
 	-f --fields -q --quiet -0 --null -l --long --help --version'
@@ -42,7 +42,7 @@ _aduan_opts_purge='--db --by --older-than --dry-run --help'
 # Options whose value is the next word.
 _aduan_args_add='--db --by -c --channel -n --name -p --phone -k --kelurahan
 	-r --rt -L --location --category --priority --at --source --from --rejects
-	--format --group --tz --date-order --match --join'
+	--format --group --tz --date-order --match --join --sheet --delimiter --map'
 _aduan_args_list='--db --status --agency --kelurahan --rt --channel --category
 	--priority --since --until --search --reporter --format -f --fields'
 _aduan_args_route='--db --by --to --note'
@@ -225,7 +225,9 @@ _aduan_value()
 	--db|--rejects|-o|--output)
 		_aduan_files "$cur" ;;
 	--from)
-		_aduan_reply "$cur" csv tsv jsonl whatsapp ;;
+		_aduan_reply "$cur" csv tsv jsonl whatsapp xlsx ;;
+	--delimiter)
+		_aduan_reply "$cur" , ';' '|' tab ;;
 	-c|--channel)
 		_aduan_reply "$cur" $_aduan_channels ;;
 	--status)
@@ -237,7 +239,7 @@ _aduan_value()
 	--format)
 		case $prog in
 		aduan-add) _aduan_reply "$cur" jsonl ;;
-		aduan-export) _aduan_reply "$cur" csv tsv jsonl open311 ;;
+		aduan-export) _aduan_reply "$cur" csv tsv jsonl open311 xlsx ;;
 		*) _aduan_reply "$cur" table tsv csv jsonl ;;
 		esac ;;
 	--agency|--to)

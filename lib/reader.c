@@ -437,7 +437,7 @@ header(struct aduan_reader *r)
 		}
 		f = header_field(r, name);
 		if (f == -4) {
-			aduan_buf_printf(&why, "%s--map names no field for column \"%s\"",
+			aduan_buf_printf(&why, _("%s--map names no field for column \"%s\""),
 			    why.len ? "; " : "", name);
 			continue;
 		}
@@ -450,9 +450,9 @@ header(struct aduan_reader *r)
 			continue;
 		for (j = 0; j < i; j++)
 			if (r->map[j] == f && r->colname[j] != NULL) {
-				aduan_buf_printf(&why, "%scolumns \"%s\" and \"%s\" both give %s",
+				aduan_buf_printf(&why, _("%scolumns \"%s\" and \"%s\" both give %s"),
 				    why.len ? "; " : "", r->colname[j], name,
-				    f == COL_TIME ? "the time" : aduan_fields[f].name);
+				    f == COL_TIME ? _("the time") : aduan_fields[f].name);
 				break;
 			}
 		if (f == COL_TIME)
@@ -463,15 +463,18 @@ header(struct aduan_reader *r)
 	r->ncols = r->cur.n;
 	if (unknown.len > 0) {
 		known_columns(&known);
-		aduan_buf_printf(&why, "%sunknown column%s %s (known: %s; and Indonesian headers such "
-		    "as Nama Pelapor, No HP, Kelurahan, RT, Alamat, Isi Aduan, Tanggal, Jam, "
-		    "Kategori; or name it with --map 'HEADER=FIELD')", why.len ? "; " : "",
-		    strchr(unknown.s, ',') ? "s" : "", unknown.s, known.s);
+		aduan_buf_printf(&why, strchr(unknown.s, ',') ?
+		    _("%sunknown columns %s (known: %s; and Indonesian headers such as Nama Pelapor, "
+		    "No HP, Kelurahan, RT, Alamat, Isi Aduan, Tanggal, Jam, Kategori; or name them "
+		    "with --map 'HEADER=FIELD')") :
+		    _("%sunknown column %s (known: %s; and Indonesian headers such as Nama Pelapor, "
+		    "No HP, Kelurahan, RT, Alamat, Isi Aduan, Tanggal, Jam, Kategori; or name it "
+		    "with --map 'HEADER=FIELD')"), why.len ? "; " : "", unknown.s, known.s);
 	} else if (why.len == 0 && r->fieldcol[AF_BODY] == -1)
-		aduan_buf_adds(&why, "no \"body\" column (the complaint's text: body, Isi Aduan, "
-		    "Keluhan, Laporan, ...)");
+		aduan_buf_adds(&why, _("no \"body\" column (the complaint's text: body, Isi Aduan, "
+		    "Keluhan, Laporan, ...)"));
 	else if (why.len == 0 && r->timecol != -1 && r->fieldcol[AF_RECEIVED_AT] == -1)
-		aduan_buf_printf(&why, "column \"%s\" gives a time of day but no column gives its date",
+		aduan_buf_printf(&why, _("column \"%s\" gives a time of day but no column gives its date"),
 		    r->colname[r->timecol]);
 	rc = 0;
 	if (why.len > 0)
@@ -750,10 +753,10 @@ aduan_reader_next(struct aduan_reader *r, struct aduan_complaint *c)
 		 * from being lost by rejecting the row */
 		for (i = r->ncols; i < r->cur.n; i++)
 			if (r->cur.f[i] != NULL)
-				row_problem(r, i, "a value in a column without a header");
+				row_problem(r, i, _("a value in a column without a header"));
 		for (i = 0; i < r->ncols && i < r->cur.n; i++)
 			if (r->map[i] == COL_SKIP && r->colname[i][0] == '\0' && r->cur.f[i] != NULL)
-				row_problem(r, i, "a value in a column without a header");
+				row_problem(r, i, _("a value in a column without a header"));
 		if (r->problems.len > 0)
 			return aduan_fail(ADUAN_DATAERR, "%s", r->problems.s);
 	} else if (r->cur.n != r->ncols)
@@ -790,16 +793,16 @@ aduan_reader_where(struct aduan_reader *r, int field, struct aduan_buf *b)
 		col = r->timecol;
 	if (r->fmt == AFMT_XLSX) {
 		if (col >= 0)
-			aduan_buf_printf(b, "%s:%s!%s%ld: column \"%s\"", r->name,
+			aduan_buf_printf(b, _("%s:%s!%s%ld: column \"%s\""), r->name,
 			    aduan_xlsx_sheet(r->xlsx), aduan_xlsx_column((size_t)col, cn), r->recline,
 			    r->colname[col]);
 		else
 			aduan_buf_printf(b, "%s:%s:%ld", r->name, aduan_xlsx_sheet(r->xlsx), r->recline);
 	} else if (col >= 0 && strcmp(r->colname[col], aduan_fields[field].name) != 0)
 		/* a column under its field's own name is named by the message */
-		aduan_buf_printf(b, "%s:%ld: column \"%s\"", r->name, r->recline, r->colname[col]);
+		aduan_buf_printf(b, _("%s:%ld: column \"%s\""), r->name, r->recline, r->colname[col]);
 	else if (field >= 0 && r->fmt == AFMT_JSONL)
-		aduan_buf_printf(b, "%s:%ld: field \"%s\"", r->name, r->recline, aduan_fields[field].name);
+		aduan_buf_printf(b, _("%s:%ld: field \"%s\""), r->name, r->recline, aduan_fields[field].name);
 	else
 		aduan_buf_printf(b, "%s:%ld", r->name, r->recline);
 }

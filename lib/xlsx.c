@@ -112,7 +112,7 @@ on_text(void *arg, const XML_Char *s, int len)
 	if (!x->in_text || x->depth_skip > 0)
 		return;
 	if (x->text.len + (size_t)len > CELL_LIMIT) {
-		stop(x, ADUAN_DATAERR, "%s: %s: a cell longer than 1 MiB", x->part ? x->part : "");
+		stop(x, ADUAN_DATAERR, N_("%s: %s: a cell longer than 1 MiB"), x->part ? x->part : "");
 		return;
 	}
 	aduan_buf_add(&x->text, s, (size_t)len);
@@ -145,7 +145,7 @@ parse_member(struct aduan_xlsx *x, const char *path, int optional,
 		if (ferror(x->fp)) {
 			rc = aduan_fail(errno == EFBIG ? ADUAN_DATAERR : ADUAN_IOERR,
 			    "%s: %s: %s", x->name, path,
-			    errno == EFBIG ? "larger than 256 MiB unpacked" : "read error");
+			    errno == EFBIG ? _("larger than 256 MiB unpacked") : _("read error"));
 			break;
 		}
 		if (XML_Parse(x->p, x->buf, (int)n, n == 0) == XML_STATUS_ERROR) {
@@ -479,7 +479,7 @@ cell_value(struct aduan_xlsx *x)
 		errno = 0;
 		i = strtol(s, &end, 10);
 		if (errno != 0 || *end != '\0' || end == s || i < 0 || (size_t)i >= x->nsst) {
-			stop(x, ADUAN_DATAERR, "%s: %s: a shared string that is not there", x->part);
+			stop(x, ADUAN_DATAERR, N_("%s: %s: a shared string that is not there"), x->part);
 			return NULL;
 		}
 		return x->sst[i][0] ? aduan_xstrdup(x->sst[i]) : NULL;
@@ -520,14 +520,14 @@ sh_start(void *arg, const XML_Char *el, const XML_Char **a)
 	} else if (strcmp(n, "c") == 0) {
 		if ((v = attr(a, "r")) != NULL) {
 			if ((c = ref_column(v)) < 0 || c >= MAX_COLS) {
-				stop(x, ADUAN_DATAERR, "%s: bad cell reference \"%.16s\"", v);
+				stop(x, ADUAN_DATAERR, N_("%s: bad cell reference \"%.16s\""), v);
 				return;
 			}
 			x->col = (size_t)c;
 		} else
 			x->col = x->nextcol;
 		if (x->col >= MAX_COLS) {
-			stop(x, ADUAN_DATAERR, "%s: %s: more than 16384 columns", x->part);
+			stop(x, ADUAN_DATAERR, N_("%s: %s: more than 16384 columns"), x->part);
 			return;
 		}
 		v = attr(a, "t");
@@ -663,7 +663,7 @@ aduan_xlsx_row(struct aduan_xlsx *x, char ***cells, size_t *n, long *row)
 			if (ferror(x->fp)) {
 				x->failed = aduan_fail(errno == EFBIG ? ADUAN_DATAERR : ADUAN_IOERR,
 				    "%s: %s: %s", x->name, x->part, errno == EFBIG ?
-				    "larger than 256 MiB unpacked" : "read error");
+				    _("larger than 256 MiB unpacked") : _("read error"));
 				break;
 			}
 			x->eof = len == 0;

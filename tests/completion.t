@@ -129,9 +129,9 @@ is "$got" "duplicate rejected resolved withdrawn" "resolutions after --resolutio
 comp aduan-list --format ''
 is "$got" "csv jsonl table tsv" "aduan-list formats"
 comp aduan-export --format ''
-is "$got" "csv jsonl open311 tsv" "aduan-export formats"
+is "$got" "csv jsonl open311 tsv xlsx" "aduan-export formats"
 comp aduan-add --from ''
-is "$got" "csv jsonl tsv whatsapp" "--from formats"
+is "$got" "csv jsonl tsv whatsapp xlsx" "--from formats"
 comp aduan-add --date-order m
 is "$got" "mdy" "--date-order"
 comp aduan-export --by kelurahan,c

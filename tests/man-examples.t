@@ -38,6 +38,9 @@ received_at,channel,reporter_name,kelurahan,rt,category,body
 2024-11-28T10:00,phone,Hasan,Guntung,4,penerangan,Lampu jalan di Gang Melati mati
 EOF
 
+# a kelurahan's spreadsheet saved in an Indonesian locale
+printf 'No;Nama Pelapor;No HP;Kelurahan;RT;Uraian Singkat;Tanggal\r\n1;Rahmat;0812-0000-0195;Guntung;4;Saluran air tersumbat di Gang Melati;28/11/2024 08.30\r\n2;Siti;;Lok Tuan;8;Lampu jalan mati;28 November 2024 pukul 19.00\r\n' >"$IN/laporan-kelurahan.csv"
+
 # Android, Indonesian, day first
 cat >"$IN/WhatsApp Chat with RT 05 Api-Api.txt" <<'EOF'
 28/11/24 08.00 - Pesan dan panggilan terenkripsi secara end-to-end. Tidak seorang pun di luar chat ini, termasuk WhatsApp, yang dapat membaca atau mendengarkannya. Ketuk untuk info selengkapnya.

@@ -41,7 +41,7 @@ run aduan-add --from csv unk.csv
 is "$rc" 65 "unknown columns are bad input"
 like err '^aduan-add: unk.csv:1: unknown columns "Uraian Singkat", "Foto Kejadian", "Status Tindak Lanjut" \(known: id, uid, source_key, received_at,' \
 	"every unknown column is named at once, with the known ones"
-like err "Isi Aduan, Tanggal, Jam, Kategori; or name it with --map 'HEADER=FIELD'\\)" "and the way out"
+like err "Isi Aduan, Tanggal, Jam, Kategori; or name them with --map 'HEADER=FIELD'\\)" "and the way out"
 run aduan-add -q --from csv --map 'Uraian Singkat=body,foto kejadian=attachments,STATUS TINDAK LANJUT=-' unk.csv
 is "$rc" 0 "--map names the columns no table knows, - leaves one out"
 is "$(aduan-list --format jsonl -f body,attachments,status 6)" '{"body":"x","attachments":"a.jpg","status":"open"}' \
