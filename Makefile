@@ -30,6 +30,7 @@ UNITS    = $(UNIT_SRC:.c=)
 MAN1     = $(wildcard man/*.1)
 MAN7     = $(wildcard man/*.7)
 DATA     = $(wildcard data/*.tsv data/*.csv)
+TEMPLATES = $(wildcard data/templates/*.txt)
 
 PO       = $(wildcard po/*.po)
 MO       = $(PO:po/%.po=locale/%/LC_MESSAGES/aduan.mo)
@@ -145,6 +146,17 @@ check-valgrind: all $(UNITS)
 	done
 	ADUAN_BUILD=$(CURDIR) ADUAN_VALGRIND=1 prove $(PROVEFLAGS) $(VALGRIND_TESTS)
 
+# The covering letter as a real browser prints it: headless Chromium
+# renders tests/browser-letter.sh's letter to PNG and PDF in browser/,
+# and the PDF must have A4 pages, one per complaint.  Not part of 'make
+# check' (it needs Chromium: 'make deps-browser').
+BROWSER_DEPS_PKGS = chromium poppler-utils
+check-browser: deps-browser all
+	ADUAN_BUILD=$(CURDIR) sh tests/browser-letter.sh browser
+
+deps-browser:
+	@sh tests/deps.sh $(BROWSER_DEPS_PKGS)
+
 lint-man:
 	mandoc -T lint -W warning $(MAN1) $(MAN7)
 
@@ -168,6 +180,8 @@ install: all
 	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
 	install -m 644 $(DATA) $(DESTDIR)$(DATADIR)/
+	mkdir -p $(DESTDIR)$(DATADIR)/templates
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	install -m 644 completion/aduan.bash $(DESTDIR)$(BASHCOMPDIR)/aduan
@@ -184,12 +198,12 @@ install: all
 # were in, when they are left empty; bin, man1 and man7 belong to PREFIX.
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(BASHCOMPDIR)/$$p; done
-	for f in $(DATA); do rm -f $(DESTDIR)$(DATADIR)/$${f#data/}; done
+	for f in $(DATA) $(TEMPLATES); do rm -f $(DESTDIR)$(DATADIR)/$${f#data/}; done
 	for f in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 	for f in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${f#man/}; done
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_aduan
 	for m in $(MO); do rm -f $(DESTDIR)$(LOCALEDIR)/$${m#locale/}; done
-	for d in $(DESTDIR)$(DATADIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(dir $(BASHCOMPDIR)) \
+	for d in $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(dir $(BASHCOMPDIR)) \
 	    $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(dir $(ZSHCOMPDIR)) \
 	    $(MO:locale/%/aduan.mo=$(DESTDIR)$(LOCALEDIR)/%) \
 	    $(MO:locale/%/LC_MESSAGES/aduan.mo=$(DESTDIR)$(LOCALEDIR)/%); do \
@@ -197,6 +211,6 @@ uninstall:
 	done
 
 clean:
-	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan demo fuzz/bin locale
+	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan demo fuzz/bin locale browser
 
-.PHONY: all pot demo check check-valgrind fuzz fuzz-smoke deps-fuzz check-asan lint-man deps deps-check install uninstall clean
+.PHONY: all pot demo check check-browser deps-browser check-valgrind fuzz fuzz-smoke deps-fuzz check-asan lint-man deps deps-check install uninstall clean

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "forward.h"
 #include "history.h"
 #include "writer.h"
 
@@ -18,11 +19,12 @@ usage(FILE *fp)
 	    "                  [--channel C] [--category C] [--priority P] [--since TIME]\n"
 	    "                  [--until TIME] [--overdue] [--search TEXT] [--reporter PHONE]\n"
 	    "                  [--format table|tsv|csv|jsonl] [--header] [-f FIELD,...]\n"
-	    "                  [-q [-0] | -l] [ID ... | -]\n"), fp);
+	    "                  [-q [-0] | -l] [ID ... | -]\n"
+	    "       aduan-list [--db FILE] --public [--lang id|en] ID ... | -\n"), fp);
 }
 
 enum {
-	OPT_FORMAT = OPT_FIRST_LOCAL, OPT_HEADER
+	OPT_FORMAT = OPT_FIRST_LOCAL, OPT_HEADER, OPT_PUBLIC, OPT_LANG
 };
 
 static const struct option longopts[] = {
@@ -36,6 +38,8 @@ static const struct option longopts[] = {
 	{"quiet", no_argument, NULL, 'q'},
 	{"null", no_argument, NULL, '0'},
 	{"long", no_argument, NULL, 'l'},
+	{"public", no_argument, NULL, OPT_PUBLIC},
+	{"lang", required_argument, NULL, OPT_LANG},
 	{NULL, 0, NULL, 0}
 };
 
@@ -59,6 +63,46 @@ print_event(const struct aduan_event *e, void *arg)
 	printf("  %s\n", b.s);
 	aduan_buf_release(&b);
 	return 0;
+}
+
+static void
+add_listed(int64_t id, void *arg)
+{
+	cli_idlist_add(id, arg);
+}
+
+/* --public: what a citizen with the number may see, from the template. */
+static int
+print_public(const char *dbpath, const char *lang, int argc, char *argv[])
+{
+	struct aduan_render how = {AUD_PUBLIC, 0, lang, NULL};
+	struct cli_idlist ids = {0};
+	struct aduan_buf b = {0};
+	struct aduan_db *db;
+	long missing = 0, shown = 0;
+	size_t i;
+	int rc;
+
+	cli_ids(argc, argv, usage, add_listed, &ids);
+	db = cli_open(dbpath, ADUAN_RDONLY);
+	for (i = 0; i < ids.n; i++) {
+		aduan_buf_reset(&b);
+		if ((rc = aduan_render(db, "public", ids.v[i], &how, &b)) == ADUAN_NOMATCH) {
+			cli_warn("%s", aduan_errmsg());
+			missing++;
+			continue;
+		}
+		if (rc == ADUAN_USAGE)
+			cli_usage_error(usage, "%s", aduan_errmsg());
+		if (rc != 0)
+			cli_fail(rc);
+		/* on a terminal, stdout shows control characters (cli.c) */
+		printf("%s%s", shown++ > 0 ? "\n" : "", b.s);
+	}
+	aduan_buf_release(&b);
+	free(ids.v);
+	aduan_db_close(db);
+	return cli_finish(missing ? ADUAN_NOMATCH : 0);
 }
 
 /* Print complaint v in full, then its history. */
@@ -123,8 +167,9 @@ main(int argc, char *argv[])
 	struct aduan_writer *w = NULL;
 	struct aduan_db *db;
 	sqlite3_stmt *st;
-	const char *dbpath = NULL, *fieldlist = NULL;
-	int ch, fmt = -1, header = 0, quiet = 0, nul = 0, longfmt = 0, tty, i, rc;
+	const char *dbpath = NULL, *fieldlist = NULL, *lang = NULL;
+	int ch, fmt = -1, header = 0, quiet = 0, nul = 0, longfmt = 0, public = 0, filtered = 0;
+	int tty, i, rc;
 	int fields[ADUAN_NFIELDS], nfields = 0, flags = 0;
 	long matched = 0;
 
@@ -133,8 +178,10 @@ main(int argc, char *argv[])
 	aduan_filter_init(&f);
 	f.now = time(NULL);
 	while ((ch = getopt_long(argc, argv, "f:q0l", longopts, NULL)) != -1) {
-		if (cli_filter_option(ch, optarg, &f, usage))
+		if (cli_filter_option(ch, optarg, &f, usage)) {
+			filtered = 1;
 			continue;
+		}
 		switch (ch) {
 		case OPT_FORMAT:
 			if ((fmt = aduan_outfmt_lookup(optarg)) == -1)
@@ -145,6 +192,8 @@ main(int argc, char *argv[])
 		case 'q': quiet = 1; break;
 		case '0': nul = 1; break;
 		case 'l': longfmt = 1; break;
+		case OPT_PUBLIC: public = 1; break;
+		case OPT_LANG: lang = optarg; break;
 		case OPT_DB: dbpath = optarg; break;
 		case OPT_HELP: usage(stdout); return cli_finish(0);
 		case OPT_VERSION: printf("aduan-list %s\n", ADUAN_VERSION); return cli_finish(0);
@@ -153,6 +202,15 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (lang != NULL && !public)
+		cli_usage_error(usage, "--lang goes with --public");
+	if (public) {
+		if (quiet || longfmt || fmt != -1 || header || fieldlist != NULL || filtered ||
+		    argc == 0)
+			cli_usage_error(usage, "--public takes only ids (or - to read them from stdin)");
+		aduan_filter_release(&f);
+		return print_public(dbpath, lang, argc, argv);
+	}
 	if (nul && !quiet)
 		cli_usage_error(usage, "-0 goes with -q");
 	if (quiet && longfmt)

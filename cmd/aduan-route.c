@@ -1,24 +1,35 @@
 /*
  * aduan-route - forward complaints to an agency, by hand (--to) or by
- * the routing rules (--auto), and record follow-up notes (--note).
+ * the routing rules (--auto), and record follow-up notes (--note); send
+ * the agency the complaint itself (--message, --link, --mail, --letter).
  */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
+#include "export.h"
+#include "forward.h"
 #include "lifecycle.h"
+#include "refdata.h"
 
 static void
 usage(FILE *fp)
 {
-	fputs(_("usage: aduan-route [--db FILE] [--by NAME] --to AGENCY [--note TEXT] ID ...\n"
+	fputs(_("usage: aduan-route [--db FILE] [--by NAME] --to AGENCY [--note TEXT] [HOW] ID ...\n"
+	    "       aduan-route [--db FILE] [--by NAME] HOW ID ...\n"
 	    "       aduan-route [--db FILE] [--by NAME] --auto [--explain] [--dry-run]\n"
 	    "                   [--note TEXT] [ID ...]\n"
-	    "       aduan-route [--db FILE] [--by NAME] --note TEXT ID ...\n"), fp);
+	    "       aduan-route [--db FILE] [--by NAME] --note TEXT ID ...\n"
+	    "where HOW is --message | --link | --mail | --letter [--list] [-o FILE],\n"
+	    "with [--personal] [--lang id|en]\n"), fp);
 }
 
-enum { OPT_TO = OPT_FIRST_LOCAL, OPT_AUTO, OPT_EXPLAIN, OPT_DRY_RUN, OPT_NOTE };
+enum {
+	OPT_TO = OPT_FIRST_LOCAL, OPT_AUTO, OPT_EXPLAIN, OPT_DRY_RUN, OPT_NOTE, OPT_MESSAGE,
+	OPT_LINK, OPT_MAIL, OPT_LETTER, OPT_LIST, OPT_PERSONAL, OPT_LANG
+};
 
 static const struct option longopts[] = {
 	CLI_COMMON_OPTIONS,
@@ -27,8 +38,199 @@ static const struct option longopts[] = {
 	{"explain", no_argument, NULL, OPT_EXPLAIN},
 	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
 	{"note", required_argument, NULL, OPT_NOTE},
+	{"message", no_argument, NULL, OPT_MESSAGE},
+	{"link", no_argument, NULL, OPT_LINK},
+	{"mail", no_argument, NULL, OPT_MAIL},
+	{"letter", no_argument, NULL, OPT_LETTER},
+	{"list", no_argument, NULL, OPT_LIST},
+	{"output", required_argument, NULL, 'o'},
+	{"personal", no_argument, NULL, OPT_PERSONAL},
+	{"lang", required_argument, NULL, OPT_LANG},
 	{NULL, 0, NULL, 0}
 };
+
+/* How the complaint itself goes to the agency. */
+enum how { HOW_NONE, HOW_MESSAGE, HOW_LINK, HOW_MAIL, HOW_LETTER };
+static const char *const how_names[] = {"", "--message", "--link", "--mail", "--letter"};
+
+struct fwd {
+	struct aduan_db *db;
+	enum how how;
+	int personal;
+	const char *lang;
+	char *office;			/* office.name, the sender of mail */
+	struct aduan_buf out;		/* printed after the commit */
+	struct {			/* --link: one text per agency */
+		char *agency, *phone;
+		struct aduan_buf text;
+	} *links;
+	size_t nlinks;
+	int64_t *letter;		/* --letter: the ids, in order */
+	size_t nletter;
+	long failed;			/* mail that could not be sent */
+};
+
+/* Text for complaint id from template name, for the agency. */
+static int
+render(struct fwd *x, const char *name, int64_t id, struct aduan_buf *b)
+{
+	struct aduan_render how = {AUD_AGENCY, x->personal, x->lang, NULL};
+
+	return aduan_render(x->db, name, id, &how, b);
+}
+
+static int
+forward_message(struct fwd *x, int64_t id, const char *agency)
+{
+	int rc;
+
+	if (x->out.len > 0)
+		aduan_buf_adds(&x->out, "\n----------\n\n");
+	if ((rc = render(x, "forward", id, &x->out)) != 0)
+		return rc;
+	return aduan_forward_record(x->db, id, agency, "message", agency, x->personal);
+}
+
+static int
+forward_link(struct fwd *x, int64_t id, const struct aduan_agency *a)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < x->nlinks; i++)
+		if (strcmp(x->links[i].agency, a->code) == 0)
+			break;
+	if (i == x->nlinks) {
+		x->links = aduan_xrealloc(x->links, sizeof(*x->links) * (x->nlinks + 1));
+		x->links[i].agency = aduan_xstrdup(a->code);
+		x->links[i].phone = a->f[AG_WHATSAPP] ? aduan_xstrdup(a->f[AG_WHATSAPP]) : NULL;
+		memset(&x->links[i].text, 0, sizeof(x->links[i].text));
+		x->nlinks++;
+		if (a->f[AG_WHATSAPP] == NULL)
+			cli_warn("agency %s has no WhatsApp number: the link asks whom to send it to "
+			    "('aduan agency set %s --whatsapp NUMBER')", a->code, a->code);
+	} else
+		aduan_buf_adds(&x->links[i].text, "\n----------\n\n");
+	if ((rc = render(x, "forward", id, &x->links[i].text)) != 0)
+		return rc;
+	return aduan_forward_record(x->db, id, a->code, "WhatsApp link",
+	    a->f[AG_WHATSAPP] ? a->f[AG_WHATSAPP] : "a contact chosen in WhatsApp", x->personal);
+}
+
+static int
+forward_mail(struct fwd *x, int64_t id, const struct aduan_agency *a)
+{
+	struct aduan_buf subject = {0}, body = {0}, msg = {0};
+	struct aduan_mail m = {0};
+	char *from = aduan_xstrdup(aduan_config(x->db, "office.email"));
+	int rc;
+
+	if (a->f[AG_EMAIL] == NULL)
+		return aduan_fail(ADUAN_NOMATCH, "agency %s has no email address; complaint %lld "
+		    "not mailed ('aduan agency set %s --email ADDRESS')", a->code, (long long)id,
+		    a->code);
+	if ((rc = render(x, "forward-subject", id, &subject)) != 0 ||
+	    (rc = render(x, "forward", id, &body)) != 0)
+		goto out;
+	subject.s[strcspn(subject.s, "\n")] = '\0';
+	m.from_name = x->office;
+	m.from = from;
+	m.to_name = a->name;
+	m.to = a->f[AG_EMAIL];
+	m.subject = subject.s;
+	m.body = body.s;
+	m.id = id;
+	m.date = time(NULL);
+	aduan_mail_format(&msg, &m);
+	if ((rc = aduan_mail_send(x->db, msg.s)) != 0) {
+		cli_warn("complaint %lld: %s", (long long)id, aduan_errmsg());
+		x->failed++;
+		rc = 0;
+		goto out;
+	}
+	rc = aduan_forward_record(x->db, id, a->code, "mail", a->f[AG_EMAIL], x->personal);
+	if (rc == 0)
+		aduan_buf_printf(&x->out, "%lld\n", (long long)id);
+out:
+	aduan_buf_release(&subject);
+	aduan_buf_release(&body);
+	aduan_buf_release(&msg);
+	free(from);
+	return rc;
+}
+
+/* Send complaint id to its agency the way asked; ADUAN_NOMATCH skips it. */
+static int
+forward(struct fwd *x, int64_t id)
+{
+	struct aduan_agency a;
+	char *code;
+	int rc;
+
+	if ((rc = aduan_forward_check(x->db, id, &code)) != 0)
+		return rc;
+	rc = aduan_agency_get(x->db, code, &a);
+	free(code);
+	if (rc != 0)
+		return rc;
+	switch (x->how) {
+	case HOW_MESSAGE: rc = forward_message(x, id, a.code); break;
+	case HOW_LINK: rc = forward_link(x, id, &a); break;
+	case HOW_MAIL: rc = forward_mail(x, id, &a); break;
+	default:
+		x->letter = aduan_xrealloc(x->letter, sizeof(*x->letter) * (x->nletter + 1));
+		x->letter[x->nletter++] = id;
+		break;
+	}
+	aduan_agency_release(&a);
+	return rc;
+}
+
+/* After the loop: the letter, written whole or not at all. */
+static int
+forward_finish(struct fwd *x, const char *outpath, int list)
+{
+	struct aduan_outfile of;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < x->nlinks; i++) {
+		struct aduan_buf *t = &x->links[i].text;
+
+		while (t->len > 0 && t->s[t->len - 1] == '\n')
+			t->s[--t->len] = '\0';
+		aduan_walink(&x->out, x->links[i].phone, t->s);
+		aduan_buf_addc(&x->out, '\n');
+	}
+	if (x->how != HOW_LETTER || x->nletter == 0)
+		return 0;
+	if (outpath == NULL)
+		return aduan_letter_write(x->db, x->letter, x->nletter, list, x->personal, x->lang,
+		    stdout);
+	if ((rc = aduan_outfile_open(&of, outpath, x->personal)) != 0)
+		return rc;
+	rc = aduan_letter_write(x->db, x->letter, x->nletter, list, x->personal, x->lang, of.fp);
+	if (rc == 0)
+		rc = aduan_outfile_commit(&of);
+	aduan_outfile_abort(&of);
+	return rc;
+}
+
+static void
+fwd_release(struct fwd *x)
+{
+	size_t i;
+
+	for (i = 0; i < x->nlinks; i++) {
+		free(x->links[i].agency);
+		free(x->links[i].phone);
+		aduan_buf_release(&x->links[i].text);
+	}
+	free(x->links);
+	free(x->letter);
+	free(x->office);
+	aduan_buf_release(&x->out);
+}
 
 /* Every open complaint that has no agency yet. */
 static void
@@ -61,16 +263,27 @@ main(int argc, char *argv[])
 	struct cli_idlist ids = {0};
 	struct aduan_rules rules = {0};
 	struct aduan_db *db;
-	const char *dbpath = NULL, *by = NULL, *to = NULL, *note = NULL;
+	struct fwd x = {0};
+	const char *dbpath = NULL, *by = NULL, *to = NULL, *note = NULL, *outpath = NULL;
 	char *agency = NULL;
-	int ch, autoroute = 0, explain = 0, dry_run = 0, rc;
+	int ch, autoroute = 0, explain = 0, dry_run = 0, list = 0, rc;
 	long done = 0, skipped = 0, unmatched = 0;
 	size_t i;
 
 	cli_init(argc, argv);
-	cli_options("", longopts, 0);
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	cli_options("o:", longopts, 0);
+	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
 		switch (ch) {
+		case OPT_MESSAGE: case OPT_LINK: case OPT_MAIL: case OPT_LETTER:
+			if (x.how != HOW_NONE && x.how != (enum how)(ch - OPT_MESSAGE + HOW_MESSAGE))
+				cli_usage_error(usage, "%s and %s do not go together", how_names[x.how],
+				    how_names[ch - OPT_MESSAGE + HOW_MESSAGE]);
+			x.how = (enum how)(ch - OPT_MESSAGE + HOW_MESSAGE);
+			break;
+		case OPT_LIST: list = 1; break;
+		case 'o': outpath = optarg; break;
+		case OPT_PERSONAL: x.personal = 1; break;
+		case OPT_LANG: x.lang = optarg; break;
 		case OPT_TO: to = optarg; break;
 		case OPT_AUTO: autoroute = 1; break;
 		case OPT_EXPLAIN: explain = 1; break;
@@ -91,8 +304,17 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (to != NULL && autoroute)
 		cli_usage_error(usage, "--to and --auto do not go together");
-	if (to == NULL && !autoroute && note == NULL)
-		cli_usage_error(usage, "say what to do: --to AGENCY, --auto or --note TEXT");
+	if (to == NULL && !autoroute && note == NULL && x.how == HOW_NONE)
+		cli_usage_error(usage, "say what to do: --to AGENCY, --auto, --note TEXT, "
+		    "--message, --link, --mail or --letter");
+	if (autoroute && x.how != HOW_NONE)
+		cli_usage_error(usage, "%s goes with --to or alone, not with --auto",
+		    how_names[x.how]);
+	if ((list || outpath != NULL) && x.how != HOW_LETTER)
+		cli_usage_error(usage, "--list and -o go with --letter");
+	if ((x.personal || x.lang != NULL) && x.how == HOW_NONE)
+		cli_usage_error(usage, "--personal and --lang go with --message, --link, --mail "
+		    "or --letter");
 	if ((explain || dry_run) && !autoroute)
 		cli_usage_error(usage, "--explain and --dry-run go with --auto");
 	if (!autoroute && argc == 0)
@@ -102,6 +324,19 @@ main(int argc, char *argv[])
 	db = cli_open(dbpath, dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
 	if (to != NULL && (rc = aduan_agency_resolve(db, to, &agency)) != 0)
 		cli_usage_error(usage, "--to: %s", aduan_errmsg());
+	x.db = db;
+	if (x.how != HOW_NONE && (rc = aduan_template_lang(db, x.lang, &x.lang)) != 0)
+		cli_usage_error(usage, "--lang: %s", aduan_errmsg());
+	if (x.how == HOW_MAIL) {
+		const char *from = aduan_config(db, "office.email");
+
+		if (from == NULL || *from == '\0')
+			cli_die(ADUAN_USAGE, "--mail: the office has no sender address "
+			    "(aduan config office.email ADDRESS)");
+		if (aduan_email_check(from) != 0)
+			cli_die(ADUAN_USAGE, "office.email: %s", aduan_errmsg());
+		x.office = aduan_xstrdup(aduan_config(db, "office.name"));
+	}
 	if (autoroute) {
 		if ((rc = aduan_rules_get(db, &rules)) != 0)
 			cli_fail(rc);
@@ -142,12 +377,18 @@ main(int argc, char *argv[])
 		} else if (agency != NULL) {
 			if ((rc = aduan_route_to(db, id, agency, note, &changed)) == 0) {
 				done++;
-				if (changed)
+				if (changed && x.how == HOW_NONE)
 					printf("%lld\n", (long long)id);
-				else
+				else if (!changed)
 					cli_warn("complaint %lld is already routed to %s", (long long)id,
 					    agency);
 			}
+			if (rc == 0 && x.how != HOW_NONE)
+				rc = forward(&x, id);
+		} else if (x.how != HOW_NONE) {
+			if ((rc = note == NULL ? 0 : aduan_note_add(db, id, note)) == 0 &&
+			    (rc = forward(&x, id)) == 0)
+				done++;
 		} else if ((rc = aduan_note_add(db, id, note)) == 0) {
 			done++;
 			printf("%lld\n", (long long)id);
@@ -158,8 +399,12 @@ main(int argc, char *argv[])
 		} else if (rc != 0)
 			stop(db, rc);
 	}
+	if (x.how != HOW_NONE && (rc = forward_finish(&x, outpath, list)) != 0)
+		stop(db, rc);
 	if (!dry_run)
 		cli_commit(db);
+	fwrite(x.out.s ? x.out.s : "", 1, x.out.len, stdout);
+	fwd_release(&x);
 	if (autoroute && (ids.n > 1 || argc == 0))
 	{
 		if (dry_run && skipped)
@@ -175,5 +420,5 @@ main(int argc, char *argv[])
 	free(agency);
 	free(ids.v);
 	aduan_db_close(db);
-	return cli_finish(skipped || unmatched ? ADUAN_NOMATCH : 0);
+	return cli_finish(x.failed ? ADUAN_IOERR : skipped || unmatched ? ADUAN_NOMATCH : 0);
 }

@@ -9,7 +9,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/wait.h>
+
 #include "cli.h"
+#include "forward.h"
 #include "privacy.h"
 #include "refdata.h"
 #include "lifecycle.h"
@@ -21,12 +24,16 @@ usage(FILE *fp)
 	    "       aduan init [--db FILE] [--preset NAME]\n"
 	    "       aduan config [--db FILE] [--unset] [KEY [VALUE]]\n"
 	    "       aduan agency [--db FILE] list | add CODE NAME [--sla DAYS] [--contact TEXT] |\n"
-	    "                    rm CODE\n"
+	    "                    rm CODE | set CODE [--whatsapp NUMBER] [--email ADDRESS]\n"
+	    "                    [--address TEXT] [--officer NAME] [--title TEXT]\n"
 	    "       aduan kelurahan [--db FILE] list | add NAME [--code CODE] [--alias ALIAS,...]\n"
 	    "       aduan rule [--db FILE] list | add PATTERN AGENCY [--category C]\n"
 	    "                  [--set-category C] [--priority P] [--at N] | rm N |\n"
 	    "                  test [--category C] TEXT | load FILE\n"
 	    "       aduan holiday [--db FILE] list | add DAY NAME | rm DAY | load FILE\n"
+	    "       aduan template [--db FILE] [--lang id|en] list | show NAME |\n"
+	    "                      set NAME FILE|- | set --unset NAME | edit NAME\n"
+	    "       aduan reply [--db FILE] [--by NAME] [--lang id|en] ID ...\n"
 	    "       aduan undo [--db FILE] [--by NAME] [--list]\n"
 	    "       aduan purge [--db FILE] [--by NAME] --older-than YEARS [--dry-run]\n"
 	    "       aduan help [COMMAND]\n"), fp);
@@ -45,10 +52,12 @@ static const char *const overview = N_(
     "  aduan export    weekly summaries and record exports\n"
     "  aduan init      create the database, load a preset (bontang-utara)\n"
     "  aduan config    show or change settings\n"
-    "  aduan agency    list, add or remove agencies\n"
+    "  aduan agency    list, add, change or remove agencies and their contacts\n"
     "  aduan kelurahan list or add kelurahan and their aliases\n"
     "  aduan rule      list, add, remove, test or load the routing rules\n"
     "  aduan holiday   list, add, remove or load holidays (for due dates)\n"
+    "  aduan template  list, show, change or edit the message templates\n"
+    "  aduan reply     the answer to a citizen, with a WhatsApp link\n"
     "  aduan undo      revert the last command that changed complaints\n"
     "  aduan purge     anonymise old closed complaints (retention, UU PDP)\n"
     "\n"
@@ -156,6 +165,28 @@ parse(int *argcp, char ***argvp, struct opts *o)
 	}
 	*argcp -= optind;
 	*argvp += optind;
+}
+
+/* The first operand of a verb's arguments (its sub-verb), skipping
+ * options and the values of those in opts that take one. */
+static const char *
+first_operand(int argc, char *argv[], const struct option *opts)
+{
+	const struct option *o;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return i + 1 < argc ? argv[i + 1] : NULL;
+		if (argv[i][0] != '-' || argv[i][1] == '\0')
+			return argv[i];
+		if (argv[i][1] != '-' || strchr(argv[i], '=') != NULL)
+			continue;
+		for (o = opts; o->name != NULL; o++)
+			if (strcmp(o->name, argv[i] + 2) == 0 && o->has_arg == required_argument)
+				i++;
+	}
+	return NULL;
 }
 
 static void
@@ -281,19 +312,25 @@ print_query(struct aduan_db *db, const char *sql)
 	return rows;
 }
 
+static int cmd_agency_set(int argc, char *argv[]);
+
 static int
 cmd_agency(int argc, char *argv[])
 {
 	struct opts o = {0};
 	struct aduan_db *db;
+	const char *verb = first_operand(argc, argv, longopts);
 	int rc = 0;
 
+	if (verb != NULL && strcmp(verb, "set") == 0)
+		return cmd_agency_set(argc, argv);
 	parse(&argc, &argv, &o);
 	if (argc == 0 || strcmp(argv[0], "list") == 0) {
 		if (argc > 1)
 			cli_usage_error(usage, "agency list takes no operands");
 		db = cli_open(o.db, ADUAN_RDONLY);
-		print_query(db, "SELECT code, name, sla_days, contact FROM agency ORDER BY code");
+		print_query(db, "SELECT code, name, sla_days, contact, whatsapp, email, address, "
+		    "officer, title FROM agency ORDER BY code");
 	} else if (strcmp(argv[0], "add") == 0) {
 		if (argc != 3)
 			cli_usage_error(usage, "agency add needs a CODE and a NAME");
@@ -307,7 +344,7 @@ cmd_agency(int argc, char *argv[])
 		cli_begin(db, o.by);
 		rc = aduan_agency_rm(db, argv[1]);
 	} else
-		cli_usage_error(usage, "agency: list, add or rm, not \"%s\"", argv[0]);
+		cli_usage_error(usage, "agency: list, add, set or rm, not \"%s\"", argv[0]);
 	if (rc == ADUAN_USAGE)
 		cli_usage_error(usage, "%s", aduan_errmsg());
 	if (rc != 0) {
@@ -569,6 +606,318 @@ cmd_purge(int argc, char *argv[])
 	return 0;
 }
 
+/* ---- aduan agency set ---------------------------------------------------- */
+
+static const struct option agency_set_opts[] = {
+	CLI_COMMON_OPTIONS,
+	{"whatsapp", required_argument, NULL, OPT_FIRST_LOCAL + AG_WHATSAPP},
+	{"email", required_argument, NULL, OPT_FIRST_LOCAL + AG_EMAIL},
+	{"address", required_argument, NULL, OPT_FIRST_LOCAL + AG_ADDRESS},
+	{"officer", required_argument, NULL, OPT_FIRST_LOCAL + AG_OFFICER},
+	{"title", required_argument, NULL, OPT_FIRST_LOCAL + AG_TITLE},
+	{NULL, 0, NULL, 0}
+};
+
+/* An agency's contacts: each option given sets one ("" clears it). */
+static int
+cmd_agency_set(int argc, char *argv[])
+{
+	const char *v[AG_NFIELDS] = {0}, *db_path = NULL, *by = NULL;
+	struct aduan_db *db;
+	int ch, given = 0;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", agency_set_opts, NULL)) != -1) {
+		if (ch >= OPT_FIRST_LOCAL && ch < OPT_FIRST_LOCAL + AG_NFIELDS) {
+			v[ch - OPT_FIRST_LOCAL] = optarg;
+			given++;
+			continue;
+		}
+		switch (ch) {
+		case OPT_DB: db_path = optarg; break;
+		case OPT_BY: by = optarg; break;
+		case OPT_HELP: usage(stdout); exit(cli_finish(0));
+		case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
+		default: usage(stderr); exit(ADUAN_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 2)
+		cli_usage_error(usage, "agency set needs a CODE");
+	if (given == 0)
+		cli_usage_error(usage, "agency set: say what to change "
+		    "(--whatsapp, --email, --address, --officer, --title)");
+	db = cli_open(db_path, ADUAN_RDWR);
+	cli_begin(db, by);
+	finish_change(db, aduan_agency_set(db, argv[1], v));
+	aduan_db_close(db);
+	return 0;
+}
+
+/* ---- aduan template ------------------------------------------------------- */
+
+enum { OPT_T_LANG = OPT_FIRST_LOCAL, OPT_T_UNSET };
+
+static const struct option template_opts[] = {
+	CLI_COMMON_OPTIONS,
+	{"lang", required_argument, NULL, OPT_T_LANG},
+	{"unset", no_argument, NULL, OPT_T_UNSET},
+	{NULL, 0, NULL, 0}
+};
+
+/* The whole of a file, or of stdin for "-" (caller frees). */
+static char *
+slurp(const char *path)
+{
+	struct aduan_buf b = {0};
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+	char chunk[4096];
+	size_t n;
+
+	if (fp == NULL)
+		cli_die(ADUAN_IOERR, "cannot open %s: %s", path, strerror(errno));
+	aduan_buf_adds(&b, "");
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+		aduan_buf_add(&b, chunk, n);
+	if (ferror(fp))
+		cli_die(ADUAN_IOERR, "%s: read error", path);
+	if (fp != stdin)
+		fclose(fp);
+	if (strlen(b.s) != b.len)
+		cli_die(ADUAN_DATAERR, "%s: a template is text, without NUL bytes", path);
+	return b.s;
+}
+
+/* Let the user change text in their editor; the new text (caller frees). */
+static char *
+edit_text(const char *name, const char *text)
+{
+	const char *tmp = getenv("TMPDIR");
+	struct aduan_buf p = {0};
+	char *out;
+	FILE *fp;
+	pid_t pid;
+	int fd, status;
+
+	aduan_buf_printf(&p, "%s/aduan-%s-XXXXXX.txt", tmp && *tmp ? tmp : "/tmp", name);
+	if ((fd = mkstemps(p.s, 4)) == -1 || (fp = fdopen(fd, "w")) == NULL)
+		cli_die(ADUAN_IOERR, "cannot create a file to edit in: %s", strerror(errno));
+	if (fputs(text, fp) == EOF || fclose(fp) == EOF) {
+		unlink(p.s);
+		cli_die(ADUAN_IOERR, "%s: %s", p.s, strerror(errno));
+	}
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		execl("/bin/sh", "sh", "-c", "${VISUAL:-${EDITOR:-vi}} \"$1\"", "sh", p.s,
+		    (char *)NULL);
+		_exit(127);
+	}
+	if (pid == -1 || waitpid(pid, &status, 0) == -1 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		unlink(p.s);
+		cli_die(ADUAN_IOERR, "the editor failed; template %s not changed", name);
+	}
+	out = slurp(p.s);
+	unlink(p.s);
+	aduan_buf_release(&p);
+	return out;
+}
+
+static int
+cmd_template(int argc, char *argv[])
+{
+	const char *db_path = NULL, *by = NULL, *lang = NULL, *origin;
+	struct aduan_db *db;
+	char *text = NULL, *edited;
+	int ch, unset = 0, i, rc;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", template_opts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_DB: db_path = optarg; break;
+		case OPT_BY: by = optarg; break;
+		case OPT_T_LANG: lang = optarg; break;
+		case OPT_T_UNSET: unset = 1; break;
+		case OPT_HELP: usage(stdout); exit(cli_finish(0));
+		case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
+		default: usage(stderr); exit(ADUAN_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0 || strcmp(argv[0], "list") == 0) {
+		if (argc > 1 || unset)
+			cli_usage_error(usage, "template list takes no operands");
+		db = cli_open(db_path, ADUAN_RDONLY);
+		if ((rc = aduan_template_lang(db, lang, &lang)) != 0)
+			cli_usage_error(usage, "--lang: %s", aduan_errmsg());
+		printf("name\tlang\tfrom\tdescription\n");
+		for (i = 0; aduan_templates[i].name != NULL; i++) {
+			if ((rc = aduan_template_get(db, aduan_templates[i].name, lang, &text,
+			    &origin)) != 0)
+				cli_fail(rc);
+			printf("%s\t%s\t%s\t%s\n", aduan_templates[i].name, lang, origin,
+			    _(aduan_templates[i].help));
+			free(text);
+		}
+	} else if (strcmp(argv[0], "show") == 0) {
+		if (argc != 2 || unset)
+			cli_usage_error(usage, "template show needs a NAME");
+		db = cli_open(db_path, ADUAN_RDONLY);
+		if ((rc = aduan_template_get(db, argv[1], lang, &text, NULL)) != 0)
+			finish_change(db, rc);
+		fputs(text, stdout);
+		free(text);
+	} else if (strcmp(argv[0], "set") == 0) {
+		if (argc != (unset ? 2 : 3))
+			cli_usage_error(usage, unset ? "template set --unset needs a NAME" :
+			    "template set needs a NAME and a FILE (- for stdin)");
+		text = unset ? NULL : slurp(argv[2]);
+		db = cli_open(db_path, ADUAN_RDWR);
+		cli_begin(db, by);
+		finish_change(db, aduan_template_set(db, argv[1], lang, text));
+		free(text);
+	} else if (strcmp(argv[0], "edit") == 0) {
+		if (argc != 2 || unset)
+			cli_usage_error(usage, "template edit needs a NAME");
+		db = cli_open(db_path, ADUAN_RDWR);
+		if ((rc = aduan_template_get(db, argv[1], lang, &text, NULL)) != 0)
+			finish_change(db, rc);
+		edited = edit_text(argv[1], text);
+		if (strcmp(edited, text) == 0)
+			cli_warn("template %s unchanged", argv[1]);
+		else {
+			cli_begin(db, by);
+			if ((rc = aduan_template_set(db, argv[1], lang, edited)) != 0) {
+				aduan_db_rollback(db);
+				cli_die(rc, "%s; template %s not changed", aduan_errmsg(), argv[1]);
+			}
+			cli_commit(db);
+		}
+		free(edited);
+		free(text);
+	} else
+		cli_usage_error(usage, "template: list, show, set or edit, not \"%s\"", argv[0]);
+	aduan_db_close(db);
+	return 0;
+}
+
+/* ---- aduan reply ------------------------------------------------------------ */
+
+enum { OPT_R_LANG = OPT_FIRST_LOCAL };
+
+static const struct option reply_opts[] = {
+	CLI_COMMON_OPTIONS,
+	{"lang", required_argument, NULL, OPT_R_LANG},
+	{NULL, 0, NULL, 0}
+};
+
+/* The answer to one complaint: for the reporter, and for its group. */
+static int
+reply_one(struct aduan_db *db, int64_t id, const char *lang, struct aduan_buf *out)
+{
+	struct aduan_render to_reporter = {AUD_REPORTER, 0, lang, NULL};
+	struct aduan_render to_group = {AUD_PUBLIC, 0, lang, NULL};
+	struct aduan_buf text = {0}, pub = {0}, note = {0};
+	const char *name;
+	char *phone = NULL, *group = NULL;
+	int rc;
+
+	if ((rc = aduan_reply_template(db, id, &name)) != 0 ||
+	    (rc = aduan_render(db, name, id, &to_reporter, &text)) != 0 ||
+	    (rc = aduan_reply_phone(db, id, &phone)) != 0 ||
+	    (rc = aduan_reply_group(db, id, &group)) != 0)
+		goto out;
+	if (out->len > 0)
+		aduan_buf_adds(out, "\n----------\n\n");
+	aduan_buf_adds(out, text.s);
+	aduan_buf_printf(&note, "%s", name);
+	if (phone != NULL) {
+		while (text.len > 0 && text.s[text.len - 1] == '\n')
+			text.s[--text.len] = '\0';
+		aduan_buf_printf(out, "\n%s ", _("WhatsApp to the reporter:"));
+		aduan_walink(out, phone, text.s);
+		aduan_buf_addc(out, '\n');
+		aduan_buf_adds(&note, "; WhatsApp link to the reporter");
+	}
+	if (group != NULL) {
+		aduan_buf_reset(&text);
+		if ((rc = aduan_render(db, name, id, &to_group, &text)) != 0)
+			goto out;
+		while (text.len > 0 && text.s[text.len - 1] == '\n')
+			text.s[--text.len] = '\0';
+		to_group.reply = text.s;
+		if ((rc = aduan_render(db, "reply-group", id, &to_group, &pub)) != 0)
+			goto out;
+		aduan_buf_addc(out, '\n');
+		aduan_buf_printf(out, _("For the group %s:\n"), group);
+		aduan_buf_adds(out, pub.s);
+		while (pub.len > 0 && pub.s[pub.len - 1] == '\n')
+			pub.s[--pub.len] = '\0';
+		aduan_buf_printf(out, "\n%s ", _("WhatsApp to the group:"));
+		aduan_walink(out, NULL, pub.s);
+		aduan_buf_addc(out, '\n');
+		aduan_buf_printf(&note, "; for the group %s", group);
+	}
+	rc = aduan_reply_record(db, id, note.s);
+out:
+	free(phone);
+	free(group);
+	aduan_buf_release(&text);
+	aduan_buf_release(&pub);
+	aduan_buf_release(&note);
+	return rc;
+}
+
+static int
+cmd_reply(int argc, char *argv[])
+{
+	const char *db_path = NULL, *by = NULL, *lang = NULL;
+	struct cli_idlist ids = {0};
+	struct aduan_buf out = {0};
+	struct aduan_db *db;
+	long skipped = 0;
+	size_t i;
+	int ch, rc;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", reply_opts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_DB: db_path = optarg; break;
+		case OPT_BY: by = optarg; break;
+		case OPT_R_LANG: lang = optarg; break;
+		case OPT_HELP: usage(stdout); exit(cli_finish(0));
+		case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
+		default: usage(stderr); exit(ADUAN_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		cli_usage_error(usage, "which complaints? name their ids, or - to read them from stdin");
+	cli_ids(argc, argv, usage, cli_idlist_add, &ids);
+	db = cli_open(db_path, ADUAN_RDWR);
+	if ((rc = aduan_template_lang(db, lang, &lang)) != 0)
+		cli_usage_error(usage, "--lang: %s", aduan_errmsg());
+	cli_begin(db, by);
+	for (i = 0; i < ids.n; i++) {
+		if ((rc = reply_one(db, ids.v[i], lang, &out)) == ADUAN_NOMATCH) {
+			cli_warn("%s", aduan_errmsg());
+			skipped++;
+		} else if (rc != 0) {
+			aduan_db_rollback(db);
+			cli_fail(rc);
+		}
+	}
+	cli_commit(db);
+	fwrite(out.s ? out.s : "", 1, out.len, stdout);
+	aduan_buf_release(&out);
+	free(ids.v);
+	aduan_db_close(db);
+	return skipped ? ADUAN_NOMATCH : 0;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(int, char **);
@@ -579,6 +928,8 @@ static const struct {
 	{"kelurahan", cmd_kelurahan},
 	{"rule", cmd_rule},
 	{"holiday", cmd_holiday},
+	{"template", cmd_template},
+	{"reply", cmd_reply},
 	{"undo", cmd_undo},
 	{"purge", cmd_purge},
 };

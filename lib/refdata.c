@@ -25,6 +25,19 @@ const struct aduan_setting_def aduan_settings[] = {
 	{"sla.normal", "5", "working days to act on a normal complaint"},
 	{"sla.low", "14", "working days to act on a low-priority complaint"},
 	{"office.name", "", "the office's name, shown in reports"},
+	{"office.parent", "", "the government above the office, atop the letterhead "
+	    "(Pemerintah Kota Bontang)"},
+	{"office.address", "", "the office's address, for the letterhead and messages"},
+	{"office.phone", "", "the office's telephone or WhatsApp number, for messages"},
+	{"office.email", "", "the office's email address: the sender of forwarded mail"},
+	{"office.city", "", "the town written before the date of a letter"},
+	{"office.head", "", "the name of the head of the office (the camat), who signs letters"},
+	{"office.head_title", "Camat", "the title under which letters are signed"},
+	{"office.head_id", "", "the signer's staff number (NIP), printed under the name"},
+	{"letter.number", "", "the number of a covering letter (empty: a line to fill in by hand)"},
+	{"template.lang", "id", "the language of the message templates: id or en"},
+	{"mail.command", "/usr/sbin/sendmail -t",
+	    "the command that sends mail (reads the message on stdin; $ADUAN_SENDMAIL overrides)"},
 	{NULL, NULL, NULL}
 };
 
@@ -150,6 +163,130 @@ aduan_agency_add(struct aduan_db *db, const char *code, const char *name, int sl
 	}
 	sqlite3_reset(st);
 	return 0;
+}
+
+const char *const aduan_agency_fields[AG_NFIELDS] = {
+	"whatsapp", "email", "address", "officer", "title"
+};
+
+static int
+has_control(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
+}
+
+int
+aduan_email_check(const char *s)
+{
+	const char *at = strrchr(s, '@'), *p;
+
+	if (at == NULL || at == s || at[1] == '\0' || strchr(at + 1, '.') == NULL ||
+	    strlen(s) > 254)
+		return aduan_fail(ADUAN_USAGE, "\"%s\" is not an email address", s);
+	/* one bare address: nothing a mail header would read as more */
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7f || strchr("<>()[]\\,;:\"", *p) != NULL)
+			return aduan_fail(ADUAN_USAGE,
+			    "\"%s\" is not an email address (one plain address, like dinas@example.go.id)",
+			    s);
+	return 0;
+}
+
+/* One statement per contact column, in aduan_agency_fields order. */
+static const char *const set_sql[AG_NFIELDS] = {
+	"UPDATE agency SET whatsapp = nullif(?2, '') WHERE code = ?1 COLLATE NOCASE",
+	"UPDATE agency SET email = nullif(?2, '') WHERE code = ?1 COLLATE NOCASE",
+	"UPDATE agency SET address = nullif(?2, '') WHERE code = ?1 COLLATE NOCASE",
+	"UPDATE agency SET officer = nullif(?2, '') WHERE code = ?1 COLLATE NOCASE",
+	"UPDATE agency SET title = nullif(?2, '') WHERE code = ?1 COLLATE NOCASE",
+};
+
+int
+aduan_agency_set(struct aduan_db *db, const char *code, const char *const v[AG_NFIELDS])
+{
+	sqlite3_stmt *st;
+	char phone[17];
+	const char *val;
+	int i, rc;
+
+	aduan_db_changed(db);
+	for (i = 0; i < AG_NFIELDS; i++) {
+		if ((val = v[i]) == NULL)
+			continue;
+		if (has_control(val))
+			return aduan_fail(ADUAN_USAGE, "--%s: no line breaks or control characters",
+			    aduan_agency_fields[i]);
+		if (*val != '\0' && i == AG_WHATSAPP) {
+			if (aduan_phone_normalize(val, phone) != 0)
+				return aduan_fail(ADUAN_USAGE, "--whatsapp: \"%s\" is not a phone number",
+				    val);
+			val = phone;
+		}
+		if (*val != '\0' && i == AG_EMAIL && (rc = aduan_email_check(val)) != 0)
+			return rc;
+		if ((st = aduan_db_stmt(db, set_sql[i])) == NULL)
+			return ADUAN_IOERR;
+		sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, val, -1, SQLITE_TRANSIENT);
+		if ((rc = aduan_db_step(db, st, "changing an agency")) != 0)
+			return rc;
+		if (sqlite3_changes(aduan_db_sqlite(db)) == 0)
+			return aduan_fail(ADUAN_NOMATCH, "no such agency: %s", code);
+	}
+	return 0;
+}
+
+static char *
+column(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s != NULL ? aduan_xstrdup((const char *)s) : NULL;
+}
+
+int
+aduan_agency_get(struct aduan_db *db, const char *code, struct aduan_agency *a)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT code, name, contact, coalesce(sla_days, 0), whatsapp, email, address, "
+	    "officer, title FROM agency WHERE code = ?1 COLLATE NOCASE");
+	int i, rc;
+
+	memset(a, 0, sizeof(*a));
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		a->code = column(st, 0);
+		a->name = column(st, 1);
+		a->contact = column(st, 2);
+		a->sla_days = sqlite3_column_int(st, 3);
+		for (i = 0; i < AG_NFIELDS; i++)
+			a->f[i] = column(st, 4 + i);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return aduan_fail(ADUAN_NOMATCH, "no such agency: %s", code);
+	if (rc != SQLITE_ROW)
+		return aduan_db_fail(db, "looking up an agency");
+	return 0;
+}
+
+void
+aduan_agency_release(struct aduan_agency *a)
+{
+	int i;
+
+	free(a->code);
+	free(a->name);
+	free(a->contact);
+	for (i = 0; i < AG_NFIELDS; i++)
+		free(a->f[i]);
+	memset(a, 0, sizeof(*a));
 }
 
 int
@@ -282,9 +419,19 @@ load_agency(char **f, int n, long line, void *arg)
 {
 	struct loadctx *x = arg;
 
+	const char *v[AG_NFIELDS] = {0};
+	int i, rc;
+
 	x->n++;
-	return aduan_agency_add(x->db, f[0], n > 1 ? f[1] : NULL,
-	    n > 2 && *f[2] ? atoi(f[2]) : 0, n > 3 ? f[3] : NULL);
+	if ((rc = aduan_agency_add(x->db, f[0], n > 1 ? f[1] : NULL,
+	    n > 2 && *f[2] ? atoi(f[2]) : 0, n > 3 ? f[3] : NULL)) != 0)
+		return rc;
+	/* the contact columns, when the file has them */
+	for (i = 0; i < AG_NFIELDS && 4 + i < n; i++)
+		v[i] = f[4 + i];
+	if ((rc = aduan_agency_set(x->db, f[0], v)) != 0)
+		return aduan_fail(rc, "agency file:%ld: %s", line, aduan_errmsg());
+	return 0;
 }
 
 static int

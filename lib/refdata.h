@@ -19,6 +19,27 @@ int aduan_kelurahan_add(struct aduan_db *db, const char *name, const char *code,
 /* Add or update an agency; sla_days 0 for "the priority's default". */
 int aduan_agency_add(struct aduan_db *db, const char *code, const char *name,
     int sla_days, const char *contact);
+/*
+ * An agency's contacts, one column each.  aduan_agency_set() changes
+ * those whose value is not NULL ("" clears one): the WhatsApp number is
+ * normalised to E.164, the email must be one plain address, and no
+ * field may hold a line break or other control character.
+ */
+enum aduan_agency_field { AG_WHATSAPP, AG_EMAIL, AG_ADDRESS, AG_OFFICER, AG_TITLE, AG_NFIELDS };
+extern const char *const aduan_agency_fields[AG_NFIELDS];	/* the column names */
+struct aduan_agency {
+	char *code, *name, *contact;
+	char *f[AG_NFIELDS];	/* NULL when not known */
+	int sla_days;		/* 0: the priority's default */
+};
+int aduan_agency_set(struct aduan_db *db, const char *code, const char *const v[AG_NFIELDS]);
+/* The agency with this code (any case); ADUAN_NOMATCH when there is
+ * none.  a owns its strings: aduan_agency_release(). */
+int aduan_agency_get(struct aduan_db *db, const char *code, struct aduan_agency *a);
+void aduan_agency_release(struct aduan_agency *a);
+/* Check an email address as aduan_agency_set() does: 0 or ADUAN_USAGE. */
+int aduan_email_check(const char *s);
+
 /* Remove an agency no complaint refers to. */
 int aduan_agency_rm(struct aduan_db *db, const char *code);
 

@@ -143,6 +143,47 @@ const char *const aduan_migrations[] = {
 	"  invocation INTEGER NOT NULL REFERENCES invocation(id)\n"
 	") STRICT;\n"
 	"CREATE INDEX export_audit_complaint ON export_audit(complaint);\n",
+
+	/*
+	 * 4: forwarding and answering.  An agency's contacts as fields (the
+	 * free-text contact stays); the office's own versions of the message
+	 * templates; and two history actions: 'forward' (a complaint's text
+	 * went to an agency: how and to whom) and 'reply' (an answer to the
+	 * citizen was made).  SQLite cannot widen a CHECK in place, so the
+	 * event table is rebuilt with the same columns and rows.
+	 */
+	"ALTER TABLE agency ADD COLUMN whatsapp TEXT;\n"
+	"ALTER TABLE agency ADD COLUMN email TEXT;\n"
+	"ALTER TABLE agency ADD COLUMN address TEXT;\n"
+	"ALTER TABLE agency ADD COLUMN officer TEXT;\n"
+	"ALTER TABLE agency ADD COLUMN title TEXT;\n"
+	"CREATE TABLE template (\n"
+	"  name TEXT NOT NULL,\n"
+	"  lang TEXT NOT NULL,\n"
+	"  body TEXT NOT NULL,\n"
+	"  PRIMARY KEY (name, lang)\n"
+	") STRICT;\n"
+	"CREATE TABLE event_new (\n"
+	"  id         INTEGER PRIMARY KEY,\n"
+	"  complaint  INTEGER NOT NULL REFERENCES complaint(id) ON DELETE CASCADE,\n"
+	"  at         TEXT NOT NULL,\n"
+	"  actor      TEXT NOT NULL,\n"
+	"  action     TEXT NOT NULL CHECK (action IN ('create','route','note','close','reopen',\n"
+	"                 'edit','export','undo','purge','forward','reply')),\n"
+	"  old_status TEXT,\n"
+	"  new_status TEXT,\n"
+	"  old_agency TEXT,\n"
+	"  new_agency TEXT,\n"
+	"  note       TEXT,\n"
+	"  invocation INTEGER NOT NULL REFERENCES invocation(id),\n"
+	"  prior      TEXT\n"
+	") STRICT;\n"
+	"INSERT INTO event_new SELECT id, complaint, at, actor, action, old_status, new_status,\n"
+	"  old_agency, new_agency, note, invocation, prior FROM event;\n"
+	"DROP TABLE event;\n"
+	"ALTER TABLE event_new RENAME TO event;\n"
+	"CREATE INDEX event_complaint ON event(complaint);\n"
+	"CREATE INDEX event_invocation ON event(invocation);\n",
 };
 
 const int aduan_nmigrations = sizeof(aduan_migrations) / sizeof(aduan_migrations[0]);

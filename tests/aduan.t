@@ -61,7 +61,7 @@ run aduan agency add KOMINFO "Dinas Komunikasi dan Informatika" --sla 4
 is "$rc" 0 "agency add"
 is "$(sql "select name||'|'||sla_days from agency where code='KOMINFO'")" "Dinas Komunikasi dan Informatika|4" "stored"
 run aduan agency list
-like out '^KOMINFO	Dinas Komunikasi dan Informatika	4	$' "agency list shows it"
+like out '^KOMINFO	Dinas Komunikasi dan Informatika	4		' "agency list shows it"
 run aduan agency add "BAD CODE" "x"
 is "$rc" 2 "a code with a space is a usage error"
 aduan rule add 'internet mati' KOMINFO >/dev/null 2>&1

@@ -44,6 +44,7 @@ done >>"$T/want"
 for f in "$B"/man/*.1; do echo "usr/share/man/man1/${f##*/} 644"; done >>"$T/want"
 for f in "$B"/man/*.7; do echo "usr/share/man/man7/${f##*/} 644"; done >>"$T/want"
 for f in "$B"/data/*.tsv "$B"/data/*.csv; do echo "usr/share/aduan/${f##*/} 644"; done >>"$T/want"
+for f in "$B"/data/templates/*.txt; do echo "usr/share/aduan/templates/${f##*/} 644"; done >>"$T/want"
 for f in "$B"/locale/*/LC_MESSAGES/aduan.mo; do
 	[ -f "$f" ] && echo "usr/share/locale/${f#"$B"/locale/} 644"
 done >>"$T/want"
