@@ -357,6 +357,33 @@ enum {
 
 #define COL(i) ((const char *)sqlite3_column_text(st, (i)))
 
+/*
+ * What a person wrote in a history note, without what aduan put before
+ * it: "resolved: ", "duplicate of 5: ", "rule 3: jalan; ".  NULL when
+ * the note is only that.
+ */
+static const char *
+person_note(const char *note)
+{
+	const char *p;
+	int i;
+
+	if (note == NULL)
+		return NULL;
+	if (strncmp(note, "rule ", 5) == 0)
+		return (p = strstr(note, "; ")) != NULL ? p + 2 : NULL;
+	for (i = 0; aduan_resolutions[i] != NULL; i++) {
+		size_t n = strlen(aduan_resolutions[i]);
+
+		if (strncmp(note, aduan_resolutions[i], n) == 0 &&
+		    (note[n] == '\0' || note[n] == ':' || note[n] == ' ')) {
+			p = strstr(note, ": ");
+			return p != NULL ? p + 2 : NULL;
+		}
+	}
+	return note;
+}
+
 /* Fill f for complaint id, the privacy rules first. */
 static int
 fill(struct aduan_db *db, int64_t id, const struct aduan_render *how, const char *lang,
@@ -429,8 +456,8 @@ fill(struct aduan_db *db, int64_t id, const struct aduan_render *how, const char
 	put_date(f, PH_CLOSED, COL(C_CLOSED), lang, 0);
 	if (COL(C_RESOLUTION) != NULL)
 		put(f, PH_RESOLUTION, word(COL(C_RESOLUTION), lang));
-	if (how->audience != AUD_PUBLIC || !withheld)
-		put(f, PH_NOTE, COL(C_NOTE));
+	if (!withheld)
+		put(f, PH_NOTE, person_note(COL(C_NOTE)));
 	put(f, PH_DUPLICATE_OF, COL(C_DUP));
 	sqlite3_reset(st);
 	put(f, PH_OFFICE, aduan_config(db, "office.name"));
