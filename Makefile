@@ -28,6 +28,7 @@ PROGS    = $(CMD_SRC:cmd/%.c=%)
 UNIT_SRC = $(wildcard tests/unit/t-*.c)
 UNITS    = $(UNIT_SRC:.c=)
 MAN1     = $(wildcard man/*.1)
+MAN5     = $(wildcard man/*.5)
 MAN7     = $(wildcard man/*.7)
 DATA     = $(wildcard data/*.tsv data/*.csv)
 TEMPLATES = $(wildcard data/templates/*.txt)
@@ -158,7 +159,7 @@ deps-browser:
 	@sh tests/deps.sh $(BROWSER_DEPS_PKGS)
 
 lint-man:
-	mandoc -T lint -W warning $(MAN1) $(MAN7)
+	mandoc -T lint -W warning $(MAN1) $(MAN5) $(MAN7)
 
 # Install what the build and the tests need (Debian and Ubuntu).
 DEPS_PKGS = build-essential pkg-config libsqlite3-dev libcsv-dev libstemmer-dev sqlite3 mandoc perl gettext \
@@ -177,12 +178,14 @@ ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)/
 	install -m 644 $(DATA) $(DESTDIR)$(DATADIR)/
 	mkdir -p $(DESTDIR)$(DATADIR)/templates
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	install -m 644 completion/aduan.bash $(DESTDIR)$(BASHCOMPDIR)/aduan
 	for p in $(PROGS); do \
@@ -195,11 +198,12 @@ install: all
 	done
 
 # Removes what install put there, then the folders that only aduan's files
-# were in, when they are left empty; bin, man1 and man7 belong to PREFIX.
+# were in, when they are left empty; bin, man1, man5 and man7 belong to PREFIX.
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p $(DESTDIR)$(BASHCOMPDIR)/$$p; done
 	for f in $(DATA) $(TEMPLATES); do rm -f $(DESTDIR)$(DATADIR)/$${f#data/}; done
 	for f in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
+	for f in $(MAN5); do rm -f $(DESTDIR)$(MANDIR)/man5/$${f#man/}; done
 	for f in $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${f#man/}; done
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_aduan
 	for m in $(MO); do rm -f $(DESTDIR)$(LOCALEDIR)/$${m#locale/}; done

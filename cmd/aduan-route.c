@@ -17,13 +17,14 @@
 static void
 usage(FILE *fp)
 {
-	fputs(_("usage: aduan-route [--db FILE] [--by NAME] --to AGENCY [--note TEXT] [HOW] ID ...\n"
-	    "       aduan-route [--db FILE] [--by NAME] HOW ID ...\n"
+	fputs(_("usage: aduan-route [--db FILE] [--by NAME] --to AGENCY [--note TEXT] ID ...\n"
+	    "       aduan-route [--db FILE] [--by NAME] [--to AGENCY] [--note TEXT]\n"
+	    "                   --message | --link | --mail [--personal] [--lang id|en] ID ...\n"
+	    "       aduan-route [--db FILE] [--by NAME] [--to AGENCY] [--note TEXT]\n"
+	    "                   --letter [--list] [-o FILE] [--personal] [--lang id|en] ID ...\n"
 	    "       aduan-route [--db FILE] [--by NAME] --auto [--explain] [--dry-run]\n"
 	    "                   [--note TEXT] [ID ...]\n"
-	    "       aduan-route [--db FILE] [--by NAME] --note TEXT ID ...\n"
-	    "where HOW is --message | --link | --mail | --letter [--list] [-o FILE],\n"
-	    "with [--personal] [--lang id|en]\n"), fp);
+	    "       aduan-route [--db FILE] [--by NAME] --note TEXT ID ...\n"), fp);
 }
 
 enum {

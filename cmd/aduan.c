@@ -606,6 +606,22 @@ cmd_purge(int argc, char *argv[])
 	return 0;
 }
 
+/*
+ * The options every verb with its own table shares: 1 when ch was one
+ * of them (--db, --by), else help, version or a bad option end the run.
+ */
+static int
+verb_common(int ch, const char **db, const char **by)
+{
+	switch (ch) {
+	case OPT_DB: *db = optarg; return 1;
+	case OPT_BY: *by = optarg; return 1;
+	case OPT_HELP: usage(stdout); exit(cli_finish(0));
+	case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
+	default: usage(stderr); exit(ADUAN_USAGE);
+	}
+}
+
 /* ---- aduan agency set ---------------------------------------------------- */
 
 static const struct option agency_set_opts[] = {
@@ -631,15 +647,8 @@ cmd_agency_set(int argc, char *argv[])
 		if (ch >= OPT_FIRST_LOCAL && ch < OPT_FIRST_LOCAL + AG_NFIELDS) {
 			v[ch - OPT_FIRST_LOCAL] = optarg;
 			given++;
-			continue;
-		}
-		switch (ch) {
-		case OPT_DB: db_path = optarg; break;
-		case OPT_BY: by = optarg; break;
-		case OPT_HELP: usage(stdout); exit(cli_finish(0));
-		case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
-		default: usage(stderr); exit(ADUAN_USAGE);
-		}
+		} else
+			verb_common(ch, &db_path, &by);
 	}
 	argc -= optind;
 	argv += optind;
@@ -734,15 +743,12 @@ cmd_template(int argc, char *argv[])
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", template_opts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_DB: db_path = optarg; break;
-		case OPT_BY: by = optarg; break;
-		case OPT_T_LANG: lang = optarg; break;
-		case OPT_T_UNSET: unset = 1; break;
-		case OPT_HELP: usage(stdout); exit(cli_finish(0));
-		case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
-		default: usage(stderr); exit(ADUAN_USAGE);
-		}
+		if (ch == OPT_T_LANG)
+			lang = optarg;
+		else if (ch == OPT_T_UNSET)
+			unset = 1;
+		else
+			verb_common(ch, &db_path, &by);
 	}
 	argc -= optind;
 	argv += optind;
@@ -883,14 +889,10 @@ cmd_reply(int argc, char *argv[])
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", reply_opts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_DB: db_path = optarg; break;
-		case OPT_BY: by = optarg; break;
-		case OPT_R_LANG: lang = optarg; break;
-		case OPT_HELP: usage(stdout); exit(cli_finish(0));
-		case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
-		default: usage(stderr); exit(ADUAN_USAGE);
-		}
+		if (ch == OPT_R_LANG)
+			lang = optarg;
+		else
+			verb_common(ch, &db_path, &by);
 	}
 	argc -= optind;
 	argv += optind;

@@ -22,7 +22,6 @@ const struct aduan_template_def *aduan_template_def(const char *name);
 
 struct aduan_placeholder_def {
 	const char *name, *help;
-	int personal;	/* names the reporter: filled by the privacy rules */
 };
 extern const struct aduan_placeholder_def aduan_placeholders[];	/* NULL-terminated */
 

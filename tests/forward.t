@@ -291,6 +291,13 @@ for f in shipped.id shipped.en every.id every.en; do
 done
 like every.id 'Pungli di kantor' "the text still reaches the agency"
 
+# ---- the manual names every template and placeholder ---------------------------
+page="$ADUAN_BUILD/man/aduan-template.5"
+missing=
+for p in $all; do grep -q "^\.It Li $p\$" "$page" || missing="$missing $p"; done
+for t in $(aduan template list | sed 1d | cut -f1); do grep -q "^\.It Cm $t\$" "$page" || missing="$missing $t"; done
+is "$missing" "" "aduan-template(5) documents every template and placeholder"
+
 # ---- history shape -----------------------------------------------------------
 is "$(sql "select count(*) from event where action='forward' and new_agency is null")" 0 \
 	"every forward names the agency"

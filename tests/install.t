@@ -42,6 +42,7 @@ for p in $progs; do
 	fi
 done >>"$T/want"
 for f in "$B"/man/*.1; do echo "usr/share/man/man1/${f##*/} 644"; done >>"$T/want"
+for f in "$B"/man/*.5; do echo "usr/share/man/man5/${f##*/} 644"; done >>"$T/want"
 for f in "$B"/man/*.7; do echo "usr/share/man/man7/${f##*/} 644"; done >>"$T/want"
 for f in "$B"/data/*.tsv "$B"/data/*.csv; do echo "usr/share/aduan/${f##*/} 644"; done >>"$T/want"
 for f in "$B"/data/templates/*.txt; do echo "usr/share/aduan/templates/${f##*/} 644"; done >>"$T/want"
@@ -82,9 +83,10 @@ for p in $progs; do
 done
 is "$bad" "" "the programs are those of the build"
 bad=
-for f in "$B"/man/*.1 "$B"/man/*.7 "$B"/data/*.tsv "$B"/data/*.csv; do
+for f in "$B"/man/*.1 "$B"/man/*.5 "$B"/man/*.7 "$B"/data/*.tsv "$B"/data/*.csv \
+    "$B"/data/templates/*.txt; do
 	case $f in
-	*.1) d=man/man1 ;; *.7) d=man/man7 ;; *) d=aduan ;;
+	*.1) d=man/man1 ;; *.5) d=man/man5 ;; *.7) d=man/man7 ;; *.txt) d=aduan/templates ;; *) d=aduan ;;
 	esac
 	cmp -s "$f" "$S/usr/share/$d/${f##*/}" || bad="$bad ${f##*/}"
 done
