@@ -11,7 +11,8 @@
 # sqlite3 shell), with the --db given earlier on the line if any.
 
 _aduan_programs='aduan aduan-add aduan-list aduan-route aduan-close aduan-edit aduan-export'
-_aduan_verbs='add list route close edit export init config agency kelurahan rule holiday undo purge help'
+_aduan_verbs='add list route close edit export init config agency kelurahan rule holiday
+	template reply undo purge help'
 
 _aduan_opts_add='--db --by -q --quiet -c --channel -n --name -p --phone
 	-k --kelurahan -r --rt -L --location --category --urgent --priority
@@ -20,8 +21,9 @@ _aduan_opts_add='--db --by -q --quiet -c --channel -n --name -p --phone
 	--messages --sheet --delimiter --map --help --version'
 _aduan_opts_list='--db --status --agency --kelurahan --rt --channel --category
 	--priority --since --until --overdue --search --reporter --format --header
-	-f --fields -q --quiet -0 --null -l --long --help --version'
-_aduan_opts_route='--db --by --to --auto --explain --dry-run --note --help --version'
+	-f --fields -q --quiet -0 --null -l --long --public --lang --help --version'
+_aduan_opts_route='--db --by --to --auto --explain --dry-run --note --message --link
+	--mail --letter --list -o --output --personal --lang --help --version'
 _aduan_opts_close='--db --by --resolution --duplicate-of --note --reopen --help --version'
 _aduan_opts_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
 	--category --priority --channel --source --name --phone --anonymous
@@ -32,10 +34,13 @@ _aduan_opts_export='--db --summary --week --since --until --by --excel --sql
 	--version'
 _aduan_opts_init='--db --preset --help'
 _aduan_opts_config='--db --unset --help'
-_aduan_opts_agency='--db --sla --contact --help'
+_aduan_opts_agency='--db --by --sla --contact --whatsapp --email --address --officer
+	--title --help'
 _aduan_opts_kelurahan='--db --code --alias --help'
 _aduan_opts_rule='--db --category --set-category --priority --at --help'
 _aduan_opts_holiday='--db --help'
+_aduan_opts_template='--db --by --lang --unset --help'
+_aduan_opts_reply='--db --by --lang --help'
 _aduan_opts_undo='--db --by --list --help'
 _aduan_opts_purge='--db --by --older-than --dry-run --help'
 
@@ -44,8 +49,8 @@ _aduan_args_add='--db --by -c --channel -n --name -p --phone -k --kelurahan
 	-r --rt -L --location --category --priority --at --source --from --rejects
 	--format --group --tz --date-order --match --join --sheet --delimiter --map'
 _aduan_args_list='--db --status --agency --kelurahan --rt --channel --category
-	--priority --since --until --search --reporter --format -f --fields'
-_aduan_args_route='--db --by --to --note'
+	--priority --since --until --search --reporter --format -f --fields --lang'
+_aduan_args_route='--db --by --to --note -o --output --lang'
 _aduan_args_close='--db --by --resolution --duplicate-of --note'
 _aduan_args_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
 	--category --priority --channel --source --name --phone --anonymous
@@ -54,7 +59,8 @@ _aduan_args_export='--db --week --since --until --by -o --output --format
 	--subject --status --agency --kelurahan --rt --channel --category --priority
 	--search --reporter'
 _aduan_args_admin='--db --by --preset --sla --contact --code --alias --category
-	--set-category --priority --at --older-than'
+	--set-category --priority --at --older-than --whatsapp --email --address --officer
+	--title --lang'
 
 _aduan_channels='whatsapp facebook instagram walk-in phone sms email letter web other'
 _aduan_statuses='open routed closed'
@@ -277,6 +283,8 @@ _aduan_value()
 		[[ $prog == aduan-export ]] && _aduan_reply_list "$cur" $_aduan_summary_keys ;;
 	-f|--fields)
 		_aduan_reply_list "$cur" $_aduan_fields ;;
+	--lang)
+		_aduan_reply "$cur" id en ;;
 	--preset)
 		_aduan_presets
 		_aduan_reply "$cur" "${_aduan_col[@]}" ;;
@@ -363,7 +371,7 @@ _aduan_admin()
 	if [[ $cword -gt 2 ]] && _aduan_option "$_aduan_args_admin" "$cur" "$prev" "$prev2"; then
 		[[ $_aduan_opt == --db ]] && _aduan_files "$_aduan_cur" && return 0
 		case $verb/$_aduan_opt in
-		init/--preset|rule/--category|rule/--set-category|rule/--priority|rule/--at)
+		*/--lang|init/--preset|rule/--category|rule/--set-category|rule/--priority|rule/--at)
 			_aduan_value aduan "$_aduan_opt" "$_aduan_cur" ;;
 		esac
 		return 0
@@ -390,8 +398,8 @@ _aduan_admin()
 		_aduan_column 1 config
 		_aduan_reply "$cur" "${_aduan_col[@]}" ;;
 	agency/0/)
-		_aduan_reply "$cur" list add rm ;;
-	agency/1/rm|agency/1/add|rule/2/add)
+		_aduan_reply "$cur" list add rm set ;;
+	agency/1/rm|agency/1/add|agency/1/set|rule/2/add)
 		_aduan_column 1 agency list
 		_aduan_reply "$cur" "${_aduan_col[@]}" ;;
 	kelurahan/0/)
@@ -409,7 +417,12 @@ _aduan_admin()
 	holiday/1/rm)
 		_aduan_column 1 holiday list
 		_aduan_reply "$cur" "${_aduan_col[@]}" ;;
-	rule/1/load|holiday/1/load)
+	template/0/)
+		_aduan_reply "$cur" list show set edit ;;
+	template/1/show|template/1/set|template/1/edit)
+		_aduan_column 1 template list
+		_aduan_reply "$cur" "${_aduan_col[@]}" ;;
+	rule/1/load|holiday/1/load|template/2/set)
 		_aduan_files "$cur" ;;
 	help/0/)
 		_aduan_reply "$cur" $_aduan_verbs ;;
@@ -458,7 +471,7 @@ _aduan()
 	case $verb in
 	add|list|route|close|edit|export)
 		_aduan_prog "aduan-$verb" 2 ;;
-	init|config|agency|kelurahan|rule|holiday|undo|purge|help)
+	init|config|agency|kelurahan|rule|holiday|template|reply|undo|purge|help)
 		_aduan_admin "$verb" ;;
 	*)
 		COMPREPLY=() ;;

@@ -16,18 +16,18 @@
 #include "refdata.h"
 
 const struct aduan_template_def aduan_templates[] = {
-	{"forward", "the text forwarded to an agency (message, link, mail body)"},
-	{"forward-subject", "the subject of forwarded mail (one line)"},
-	{"letter", "the text of a covering letter, for one complaint"},
-	{"letter-list", "the text of a covering letter that lists complaints"},
-	{"reply-open", "the answer to a complaint received and not forwarded yet"},
-	{"reply-routed", "the answer to a complaint forwarded to an agency"},
-	{"reply-resolved", "the answer to a complaint closed as resolved"},
-	{"reply-rejected", "the answer to a complaint closed as rejected"},
-	{"reply-duplicate", "the answer to a complaint closed as a duplicate"},
-	{"reply-withdrawn", "the answer to a complaint withdrawn by its reporter"},
-	{"reply-group", "the answer to paste in the WhatsApp group it came from"},
-	{"public", "the status anyone with the number may see (aduan-list --public)"},
+	{"forward", N_("the text forwarded to an agency (message, link, mail body)")},
+	{"forward-subject", N_("the subject of forwarded mail (one line)")},
+	{"letter", N_("the text of a covering letter, for one complaint")},
+	{"letter-list", N_("the text of a covering letter that lists complaints")},
+	{"reply-open", N_("the answer to a complaint received and not forwarded yet")},
+	{"reply-routed", N_("the answer to a complaint forwarded to an agency")},
+	{"reply-resolved", N_("the answer to a complaint closed as resolved")},
+	{"reply-rejected", N_("the answer to a complaint closed as rejected")},
+	{"reply-duplicate", N_("the answer to a complaint closed as a duplicate")},
+	{"reply-withdrawn", N_("the answer to a complaint withdrawn by its reporter")},
+	{"reply-group", N_("the answer to paste in the WhatsApp group it came from")},
+	{"public", N_("the status anyone with the number may see (aduan-list --public)")},
 	{NULL, NULL}
 };
 

@@ -103,11 +103,17 @@ is "$got" "--help --version" "aduan -- offers --help and --version"
 comp aduan ag
 is "$got" "agency" "aduan ag completes to agency"
 comp aduan agency ''
-is "$got" "add list rm" "aduan agency offers list, add, rm"
+is "$got" "add list rm set" "aduan agency offers list, add, rm, set"
 comp aduan rule ''
 is "$got" "add list load rm test" "aduan rule offers its sub-verbs"
 comp aduan holiday ''
 is "$got" "add list load rm" "aduan holiday offers its sub-verbs"
+comp aduan template ''
+is "$got" "edit list set show" "aduan template offers its sub-verbs"
+comp aduan-route --l
+is "$got" "--lang --letter --link --list" "aduan-route --l offers the ways to forward"
+comp aduan-route --lang ''
+is "$got" "en id" "the template languages after --lang"
 comp aduan help ro
 is "$got" "route" "aduan help ro completes to route"
 comp aduan list --ove
