@@ -147,13 +147,13 @@ check-valgrind: all $(UNITS)
 	done
 	ADUAN_BUILD=$(CURDIR) ADUAN_VALGRIND=1 prove $(PROVEFLAGS) $(VALGRIND_TESTS)
 
-# The covering letter as a real browser prints it: headless Chromium
-# renders tests/browser-letter.sh's letter to PNG and PDF in browser/,
-# and the PDF must have A4 pages, one per complaint.  Not part of 'make
-# check' (it needs Chromium: 'make deps-browser').
-BROWSER_DEPS_PKGS = chromium poppler-utils
+# Pages as a real browser shows and prints them: every tests/browser/*.t
+# runs headless Chromium on what aduan writes (PDF pages, screenshots).
+# Not part of 'make check': Chromium is big.  BROWSER_OUT=DIR keeps the
+# PDFs and screenshots there.
+BROWSER_DEPS_PKGS = chromium
 check-browser: deps-browser all
-	ADUAN_BUILD=$(CURDIR) sh tests/browser-letter.sh browser
+	ADUAN_BUILD=$(CURDIR) prove $(PROVEFLAGS) tests/browser/*.t
 
 deps-browser:
 	@sh tests/deps.sh $(BROWSER_DEPS_PKGS)
@@ -215,6 +215,6 @@ uninstall:
 	done
 
 clean:
-	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan demo fuzz/bin locale browser
+	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan demo fuzz/bin locale
 
 .PHONY: all pot demo check check-browser deps-browser check-valgrind fuzz fuzz-smoke deps-fuzz check-asan lint-man deps deps-check install uninstall clean
