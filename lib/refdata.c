@@ -430,7 +430,8 @@ load_agency(char **f, int n, long line, void *arg)
 	for (i = 0; i < AG_NFIELDS && 4 + i < n; i++)
 		v[i] = f[4 + i];
 	if ((rc = aduan_agency_set(x->db, f[0], v)) != 0)
-		return aduan_fail(rc, "agency file:%ld: %s", line, aduan_errmsg());
+		return aduan_fail(rc == ADUAN_USAGE ? ADUAN_DATAERR : rc, "agency file:%ld: %s", line,
+		    aduan_errmsg());
 	return 0;
 }
 

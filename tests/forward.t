@@ -45,6 +45,19 @@ is "$(sql "select email from agency where code='PUPR'")" pupr@example.go.id "the
 run aduan agency set DLH --email dlh@example.go.id
 is "$rc" 0 "another agency gets an email"
 
+# a preset's agency file may carry the contacts as columns
+mkdir -p pre
+printf 'code\tname\tsla_days\tcontact\twhatsapp\temail\taddress\tofficer\ttitle\n' >pre/x.agency.tsv
+printf 'XA\tDinas X\t3\t\t0811-2222-3333\tx@example.go.id\tJl. X\tIbu X\tKepala Dinas X\n' >>pre/x.agency.tsv
+ADUAN_DATADIR="$T/pre" run aduan init --db x.db --preset x
+is "$rc" 0 "a preset with contact columns loads"
+is "$(sqlite3 x.db "select whatsapp||' '||email||' '||title from agency")" \
+	"+6281122223333 x@example.go.id Kepala Dinas X" "with the contacts"
+printf 'XB\tDinas Y\t3\t\t\tnot-an-address\t\t\t\n' >>pre/x.agency.tsv
+ADUAN_DATADIR="$T/pre" run aduan init --db y.db --preset x
+is "$rc" 65 "a bad contact in a preset is bad data (65)"
+like err 'agency file:3: "not-an-address" is not an email address' "naming the line"
+
 # ---- --message -----------------------------------------------------------
 run aduan-route --to PUPR --message 1
 is "$rc" 0 "--to PUPR --message routes and prints"
