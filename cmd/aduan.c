@@ -642,6 +642,7 @@ cmd_agency_set(int argc, char *argv[])
 	struct aduan_db *db;
 	int ch, given = 0;
 
+	cli_options("", agency_set_opts, 0);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", agency_set_opts, NULL)) != -1) {
 		if (ch >= OPT_FIRST_LOCAL && ch < OPT_FIRST_LOCAL + AG_NFIELDS) {
@@ -741,6 +742,7 @@ cmd_template(int argc, char *argv[])
 	char *text = NULL, *edited;
 	int ch, unset = 0, i, rc;
 
+	cli_options("", template_opts, 0);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", template_opts, NULL)) != -1) {
 		if (ch == OPT_T_LANG)
@@ -838,7 +840,7 @@ reply_one(struct aduan_db *db, int64_t id, const char *lang, struct aduan_buf *o
 	if (out->len > 0)
 		aduan_buf_adds(out, "\n----------\n\n");
 	aduan_buf_adds(out, text.s);
-	aduan_buf_printf(&note, "%s", name);
+	aduan_buf_printf(&note, "answer from the template %s", name);
 	if (phone != NULL) {
 		while (text.len > 0 && text.s[text.len - 1] == '\n')
 			text.s[--text.len] = '\0';
@@ -887,6 +889,7 @@ cmd_reply(int argc, char *argv[])
 	size_t i;
 	int ch, rc;
 
+	cli_options("", reply_opts, 0);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "", reply_opts, NULL)) != -1) {
 		if (ch == OPT_R_LANG)

@@ -12,7 +12,7 @@ static const char *const actions[] = {
 	C_("action", "create"), C_("action", "route"), C_("action", "note"),
 	C_("action", "close"), C_("action", "reopen"), C_("action", "edit"),
 	C_("action", "export"), C_("action", "undo"), C_("action", "purge"),
-	C_("event", "to"), NULL
+	C_("action", "forward"), C_("action", "reply"), C_("event", "to"), NULL
 };
 
 int

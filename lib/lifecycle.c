@@ -458,7 +458,7 @@ changed_since(struct aduan_db *db, int64_t inv, const struct touched *t)
 	sqlite3_stmt *st = aduan_db_stmt(db,
 	    "SELECT e.action, i.id, i.actor, i.at, i.command FROM event e "
 	    "JOIN invocation i ON i.id = e.invocation "
-	    "WHERE e.complaint = ?1 AND e.invocation > ?2 AND e.action NOT IN ('export','undo') "
+	    "WHERE e.complaint = ?1 AND e.invocation > ?2 AND e.action NOT IN ('export','undo','forward','reply') "
 	    "AND i.undone_by IS NULL ORDER BY e.id LIMIT 1");
 	char at[32];
 	int rc;

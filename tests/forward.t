@@ -314,7 +314,14 @@ is "$missing" "" "aduan-template(5) documents every template and placeholder"
 # ---- history shape -----------------------------------------------------------
 is "$(sql "select count(*) from event where action='forward' and new_agency is null")" 0 \
 	"every forward names the agency"
+aduan-add -q -k Guntung "Got mampet di Gang Mawar" >undo.id 2>/dev/null
+u=$(cat undo.id)
+aduan-route --to DLH "$u" >/dev/null 2>&1
+aduan-route --message "$u" >/dev/null 2>&1
+aduan reply "$u" >/dev/null 2>&1
 run aduan undo
-is "$(sql "select count(*) from event where action in ('forward','reply')" | grep -c '^0$')" 0 \
-	"undo leaves forwards and replies in the history"
+is "$rc" 0 "undo after a forward and a reply undoes the route before them"
+is "$(sql "select status||' '||coalesce(agency,'-') from complaint where id=$u")" "open -" "the route is undone"
+is "$(sql "select group_concat(action, ' ') from (select action from event where complaint=$u order by id)")" \
+	"create route forward reply undo" "what was sent and answered stays in the history"
 done_testing
