@@ -54,7 +54,7 @@ int aduan_template_lang(struct aduan_db *db, const char *lang, const char **out)
  *
  *   - an anonymous or confidential complaint never shows the reporter's
  *     name or phone: those placeholders are empty;
- *   - AUD_AGENCY shows them masked ("S.H.", "+62812****7890"), or as
+ *   - AUD_AGENCY shows them masked ("S.H.", "+**********890"), or as
  *     stored when personal is set (the caller records that);
  *   - AUD_REPORTER (the answer sent to the reporter) shows them masked;
  *   - AUD_PUBLIC (a WhatsApp group, the public status) shows neither,

@@ -443,9 +443,11 @@ fill(struct aduan_db *db, int64_t id, const struct aduan_render *how, const char
 	put(f, PH_CHANNEL, word(COL(C_CHANNEL), lang));
 	if (!hidden)
 		put(f, PH_SOURCE, COL(C_SOURCE));
-	put(f, PH_KELURAHAN, COL(C_KEL));
-	put(f, PH_RT, COL(C_RT));
-	put(f, PH_CATEGORY, COL(C_CATEGORY));
+	if (!withheld) {
+		put(f, PH_KELURAHAN, COL(C_KEL));
+		put(f, PH_RT, COL(C_RT));
+		put(f, PH_CATEGORY, COL(C_CATEGORY));
+	}
 	put(f, PH_PRIORITY, word(COL(C_PRIORITY), lang));
 	put(f, PH_STATUS, word(COL(C_STATUS), lang));
 	put(f, PH_AGENCY, COL(C_AGENCY));
