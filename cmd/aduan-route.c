@@ -1,7 +1,8 @@
 /*
  * aduan-route - forward complaints to an agency, by hand (--to) or by
- * the routing rules (--auto), and record follow-up notes (--note); send
- * the agency the complaint itself (--message, --link, --mail, --letter).
+ * the routing rules and what the office taught (--auto), suggest an
+ * agency (--suggest), and record follow-up notes (--note); send the
+ * agency the complaint itself (--message, --link, --mail, --letter).
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -24,12 +25,13 @@ usage(FILE *fp)
 	    "                   --letter [--list] [-o FILE] [--personal] [--lang id|en] ID ...\n"
 	    "       aduan-route [--db FILE] [--by NAME] --auto [--explain] [--dry-run]\n"
 	    "                   [--note TEXT] [ID ...]\n"
+	    "       aduan-route [--db FILE] --suggest [ID ...]\n"
 	    "       aduan-route [--db FILE] [--by NAME] --note TEXT ID ...\n"), fp);
 }
 
 enum {
 	OPT_TO = OPT_FIRST_LOCAL, OPT_AUTO, OPT_EXPLAIN, OPT_DRY_RUN, OPT_NOTE, OPT_MESSAGE,
-	OPT_LINK, OPT_MAIL, OPT_LETTER, OPT_LIST, OPT_PERSONAL, OPT_LANG
+	OPT_LINK, OPT_MAIL, OPT_LETTER, OPT_LIST, OPT_PERSONAL, OPT_LANG, OPT_SUGGEST
 };
 
 static const struct option longopts[] = {
@@ -47,6 +49,7 @@ static const struct option longopts[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"personal", no_argument, NULL, OPT_PERSONAL},
 	{"lang", required_argument, NULL, OPT_LANG},
+	{"suggest", no_argument, NULL, OPT_SUGGEST},
 	{NULL, 0, NULL, 0}
 };
 
@@ -237,17 +240,42 @@ fwd_release(struct fwd *x)
 static void
 open_ids(struct aduan_db *db, struct cli_idlist *l)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db,
-	    "SELECT id FROM complaint WHERE status = 'open' AND agency IS NULL ORDER BY id");
 	int rc;
 
-	if (st == NULL)
-		cli_fail(ADUAN_IOERR);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		cli_idlist_add(sqlite3_column_int64(st, 0), l);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		cli_fail(aduan_db_fail(db, "finding open complaints"));
+	if ((rc = aduan_open_unrouted(db, cli_idlist_add, l)) != 0)
+		cli_fail(rc);
+}
+
+/* --suggest: id, agency, confidence, the ids it learned from. */
+static int
+suggest(struct aduan_db *db, const struct cli_idlist *ids)
+{
+	struct aduan_suggest sug;
+	char cf[32];
+	size_t i;
+	int j, rc, status = 0;
+
+	for (i = 0; i < ids->n; i++) {
+		if ((rc = aduan_suggest_id(db, ids->v[i], &sug)) == ADUAN_NOMATCH) {
+			cli_warn("%s", aduan_errmsg());
+			status = ADUAN_NOMATCH;
+			continue;
+		} else if (rc != 0)
+			cli_fail(rc);
+		if (sug.agency == NULL) {
+			cli_warn("complaint %lld: nothing like it was routed by hand yet",
+			    (long long)ids->v[i]);
+			status = ADUAN_NOMATCH;
+			continue;
+		}
+		printf("%lld\t%s\t%s\t", (long long)ids->v[i], sug.agency,
+		    aduan_decimal(sug.confidence, 2, cf));
+		for (j = 0; j < sug.nfrom; j++)
+			printf("%s%lld", j ? "," : "", (long long)sug.from[j]);
+		putchar('\n');
+		aduan_suggest_release(&sug);
+	}
+	return status;
 }
 
 /* A failure that stops everything: nothing of this run is kept. */
@@ -267,7 +295,7 @@ main(int argc, char *argv[])
 	struct fwd x = {0};
 	const char *dbpath = NULL, *by = NULL, *to = NULL, *note = NULL, *outpath = NULL;
 	char *agency = NULL;
-	int ch, autoroute = 0, explain = 0, dry_run = 0, list = 0, rc;
+	int ch, autoroute = 0, explain = 0, dry_run = 0, list = 0, suggesting = 0, rc;
 	long done = 0, skipped = 0, unmatched = 0;
 	size_t i;
 
@@ -289,6 +317,7 @@ main(int argc, char *argv[])
 		case OPT_AUTO: autoroute = 1; break;
 		case OPT_EXPLAIN: explain = 1; break;
 		case OPT_DRY_RUN: dry_run = 1; break;
+		case OPT_SUGGEST: suggesting = 1; break;
 		case OPT_NOTE:
 			if (*optarg == '\0')
 				cli_usage_error(usage, "--note: the note is empty");
@@ -305,8 +334,21 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (to != NULL && autoroute)
 		cli_usage_error(usage, "--to and --auto do not go together");
+	if (suggesting && (to != NULL || autoroute || note != NULL || explain || dry_run ||
+	    x.how != HOW_NONE))
+		cli_usage_error(usage, "--suggest goes alone: it changes nothing");
+	if (suggesting) {
+		cli_ids(argc, argv, usage, cli_idlist_add, &ids);
+		db = cli_open(dbpath, ADUAN_RDONLY);
+		if (argc == 0)
+			open_ids(db, &ids);
+		rc = suggest(db, &ids);
+		free(ids.v);
+		aduan_db_close(db);
+		return cli_finish(rc);
+	}
 	if (to == NULL && !autoroute && note == NULL && x.how == HOW_NONE)
-		cli_usage_error(usage, "say what to do: --to AGENCY, --auto, --note TEXT, "
+		cli_usage_error(usage, "say what to do: --to AGENCY, --auto, --suggest, --note TEXT, "
 		    "--message, --link, --mail or --letter");
 	if (autoroute && x.how != HOW_NONE)
 		cli_usage_error(usage, "%s goes with --to or alone, not with --auto",
@@ -358,14 +400,17 @@ main(int argc, char *argv[])
 			struct aduan_auto a;
 
 			rc = aduan_route_auto(db, id, &rules, note, dry_run, &a);
-			if (rc == 0 && a.rule == NULL) {
+			if (rc == 0 && a.agency == NULL) {
 				cli_warn("complaint %lld: no rule matches; it stays open", (long long)id);
 				unmatched++;
 			} else if (rc == 0) {
 				done++;
 				if (explain || dry_run) {
-					printf("%lld\t%s\trule %d\t%s", (long long)id, a.rule->agency,
-					    a.rule->position, a.match);
+					struct aduan_buf why = {0};
+
+					aduan_auto_explain(&a, &why);
+					printf("%lld\t%s\t%s", (long long)id, a.agency, why.s);
+					aduan_buf_release(&why);
 					if (a.category != NULL)
 						printf("\tcategory=%s", a.category);
 					if (a.priority != NULL)

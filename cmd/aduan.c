@@ -28,7 +28,7 @@ usage(FILE *fp)
 	    "                    [--address TEXT] [--officer NAME] [--title TEXT]\n"
 	    "       aduan kelurahan [--db FILE] list | add NAME [--code CODE] [--alias ALIAS,...]\n"
 	    "       aduan rule [--db FILE] list | add PATTERN AGENCY [--category C]\n"
-	    "                  [--set-category C] [--priority P] [--at N] | rm N |\n"
+	    "                  [--set-category C] [--priority P] [--weight W] [--at N] | rm N |\n"
 	    "                  test [--category C] TEXT | load FILE\n"
 	    "       aduan holiday [--db FILE] list | add DAY NAME | rm DAY | load FILE\n"
 	    "       aduan template [--db FILE] [--lang id|en] list | show NAME |\n"
@@ -88,7 +88,7 @@ run_program(const char *verb, char *argv[])
 enum {
 	OPT_PRESET = OPT_FIRST_LOCAL, OPT_UNSET, OPT_SLA, OPT_CONTACT, OPT_CODE, OPT_ALIAS,
 	OPT_CATEGORY, OPT_SET_CATEGORY, OPT_PRIORITY, OPT_AT, OPT_LIST, OPT_OLDER_THAN,
-	OPT_DRY_RUN
+	OPT_DRY_RUN, OPT_WEIGHT
 };
 
 static const struct option longopts[] = {
@@ -105,13 +105,14 @@ static const struct option longopts[] = {
 	{"set-category", required_argument, NULL, OPT_SET_CATEGORY},
 	{"priority", required_argument, NULL, OPT_PRIORITY},
 	{"at", required_argument, NULL, OPT_AT},
+	{"weight", required_argument, NULL, OPT_WEIGHT},
 	{"list", no_argument, NULL, OPT_LIST},
 	{NULL, 0, NULL, 0}
 };
 
 struct opts {
 	const char *db, *by, *preset, *contact, *code, *alias;
-	const char *category, *set_category, *priority;
+	const char *category, *set_category, *priority, *weight;
 	int unset, sla, at, list, older_than, dry_run;
 };
 
@@ -136,6 +137,7 @@ parse(int *argcp, char ***argvp, struct opts *o)
 		case OPT_CATEGORY: o->category = optarg; break;
 		case OPT_SET_CATEGORY: o->set_category = optarg; break;
 		case OPT_PRIORITY: o->priority = optarg; break;
+		case OPT_WEIGHT: o->weight = optarg; break;
 		case OPT_LIST: o->list = 1; break;
 		case OPT_DRY_RUN: o->dry_run = 1; break;
 		case OPT_OLDER_THAN:
@@ -243,7 +245,7 @@ check_setting(const char *key, const char *value)
 		if (*value == '\0' || *end != '\0' || v < (key[0] == 's' ? 1 : 0) || v > 1440)
 			return aduan_fail(ADUAN_USAGE, "%s: a whole number, not \"%s\"", key, value);
 	}
-	return 0;
+	return aduan_setting_check(key, value);
 }
 
 static int
@@ -410,11 +412,9 @@ static int
 cmd_rule(int argc, char *argv[])
 {
 	struct aduan_rules rules;
-	const struct aduan_rule *r;
 	struct opts o = {0};
 	struct aduan_db *db;
-	const char *alt;
-	size_t altlen;
+	double weight;
 	long n = 0;
 	int rc;
 
@@ -424,34 +424,50 @@ cmd_rule(int argc, char *argv[])
 			cli_usage_error(usage, "rule list takes no operands");
 		db = cli_open(o.db, ADUAN_RDONLY);
 		print_query(db, "SELECT position, pattern, category_match AS category, agency, "
-		    "set_category, set_priority FROM rule ORDER BY position");
+		    "set_category, set_priority, weight FROM rule ORDER BY position");
 	} else if (strcmp(argv[0], "test") == 0) {
+		struct aduan_hits hits;
+		char sc[32];
+		int i;
+
 		if (argc != 2)
 			cli_usage_error(usage, "rule test needs one TEXT (quote it)");
 		db = cli_open(o.db, ADUAN_RDONLY);
 		if ((rc = aduan_rules_get(db, &rules)) != 0)
 			cli_fail(rc);
-		r = aduan_rules_match(&rules, argv[1], o.category, &alt, &altlen);
-		if (r == NULL) {
+		aduan_rules_score(&rules, argv[1], o.category, &hits);
+		if (hits.n == 0) {
 			aduan_rules_release(&rules);
 			aduan_db_close(db);
 			cli_die(ADUAN_NOMATCH, "no rule matches");
 		}
-		printf("rule %d\t%s\t%.*s", r->position, r->agency, (int)altlen, alt);
-		if (r->set_category != NULL)
-			printf("\tcategory=%s", r->set_category);
-		if (r->set_priority != NULL)
-			printf("\tpriority=%s", r->set_priority);
-		putchar('\n');
+		/* the winner, then the best rule of every other agency */
+		for (i = 0; i < hits.n; i++) {
+			const struct aduan_rule *r = hits.v[i].rule;
+
+			printf("rule %d\t%s\t%s\t%s", r->position, r->agency,
+			    aduan_decimal(hits.v[i].score, 1, sc), hits.v[i].match);
+			if (r->set_category != NULL)
+				printf("\tcategory=%s", r->set_category);
+			if (r->set_priority != NULL)
+				printf("\tpriority=%s", r->set_priority);
+			putchar('\n');
+		}
+		if (!aduan_hits_sure(&hits))
+			cli_warn("close call between %s and %s: no rule is sure",
+			    hits.v[0].rule->agency, hits.v[1].rule->agency);
+		aduan_hits_release(&hits);
 		aduan_rules_release(&rules);
 	} else if (strcmp(argv[0], "add") == 0) {
 		if (argc != 3)
 			cli_usage_error(usage, "rule add needs a PATTERN and an AGENCY "
 			    "(an empty PATTERN with --category matches on the category)");
+		if (aduan_weight_parse(o.weight, &weight) != 0)
+			cli_usage_error(usage, "--weight: %s", aduan_errmsg());
 		db = cli_open(o.db, ADUAN_RDWR);
 		cli_begin(db, o.by);
 		finish_change(db, aduan_rule_add(db, o.at, argv[1], o.category, argv[2],
-		    o.set_category, o.priority));
+		    o.set_category, o.priority, weight));
 	} else if (strcmp(argv[0], "rm") == 0) {
 		char *end;
 		long pos;

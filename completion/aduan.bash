@@ -22,7 +22,7 @@ _aduan_opts_add='--db --by -q --quiet -c --channel -n --name -p --phone
 _aduan_opts_list='--db --status --agency --kelurahan --rt --channel --category
 	--priority --since --until --overdue --search --reporter --format --header
 	-f --fields -q --quiet -0 --null -l --long --public --lang --help --version'
-_aduan_opts_route='--db --by --to --auto --explain --dry-run --note --message --link
+_aduan_opts_route='--db --by --to --auto --explain --dry-run --suggest --note --message --link
 	--mail --letter --list -o --output --personal --lang --help --version'
 _aduan_opts_close='--db --by --resolution --duplicate-of --note --reopen --help --version'
 _aduan_opts_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
@@ -37,7 +37,7 @@ _aduan_opts_config='--db --unset --help'
 _aduan_opts_agency='--db --by --sla --contact --whatsapp --email --address --officer
 	--title --help'
 _aduan_opts_kelurahan='--db --code --alias --help'
-_aduan_opts_rule='--db --category --set-category --priority --at --help'
+_aduan_opts_rule='--db --category --set-category --priority --weight --at --help'
 _aduan_opts_holiday='--db --help'
 _aduan_opts_template='--db --by --lang --unset --help'
 _aduan_opts_reply='--db --by --lang --help'
@@ -59,7 +59,7 @@ _aduan_args_export='--db --week --since --until --by -o --output --format
 	--subject --status --agency --kelurahan --rt --channel --category --priority
 	--search --reporter'
 _aduan_args_admin='--db --by --preset --sla --contact --code --alias --category
-	--set-category --priority --at --older-than --whatsapp --email --address --officer
+	--set-category --priority --weight --at --older-than --whatsapp --email --address --officer
 	--title --lang'
 
 _aduan_channels='whatsapp facebook instagram walk-in phone sms email letter web other'

@@ -240,6 +240,11 @@ int aduan_db_fail(struct aduan_db *db, const char *what);
  * message of the failure ("WHAT: ..."). */
 int aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what);
 
+/* The Indonesian stemmer (stem.h) for the life of db; NULL with a
+ * message when libstemmer lacks it. */
+struct aduan_stemmer;
+struct aduan_stemmer *aduan_db_stemmer(struct aduan_db *db);
+
 /* Prepared statements cached by SQL text for the life of db. */
 sqlite3_stmt *aduan_db_stmt(struct aduan_db *db, const char *sql);
 

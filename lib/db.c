@@ -13,7 +13,7 @@
 
 #include "aduan.h"
 #include "schema.h"
-
+#include "stem.h"
 
 struct aduan_db {
 	sqlite3 *sq;
@@ -34,7 +34,40 @@ struct aduan_db {
 	unsigned long generation;	/* counts changes to reference data */
 	char at[21];		/* the invocation's time and actor */
 	char *actor;
+	struct aduan_stemmer *stemmer;	/* made when first needed */
 };
+
+struct aduan_stemmer *
+aduan_db_stemmer(struct aduan_db *db)
+{
+	if (db->stemmer == NULL)
+		db->stemmer = aduan_stemmer_new();
+	return db->stemmer;
+}
+
+/* SQL aduan_stems(TEXT): the stems of a text joined by spaces; for the
+ * migration that indexes existing databases (never used in triggers, so
+ * that other SQLite clients can still write complaints). */
+static void
+sql_stems(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct aduan_db *db = sqlite3_user_data(cx);
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	struct aduan_stemmer *st = aduan_db_stemmer(db);
+	struct aduan_buf b = {0};
+
+	if (st == NULL) {
+		sqlite3_result_error(cx, aduan_errmsg(), -1);
+		return;
+	}
+	if (text == NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	aduan_stem_text(st, text, (size_t)sqlite3_value_bytes(argv[0]), &b);
+	sqlite3_result_text(cx, b.s ? b.s : "", -1, SQLITE_TRANSIENT);
+	aduan_buf_release(&b);
+}
 
 char *
 aduan_db_path(const char *path)
@@ -260,6 +293,11 @@ aduan_db_open(struct aduan_db **dbp, const char *path, enum aduan_open mode)
 	}
 	db->timeout = timeout;
 	sqlite3_busy_handler(db->sq, busy_wait, db);
+	if (sqlite3_create_function(db->sq, "aduan_stems", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+	    db, sql_stems, NULL, NULL) != SQLITE_OK) {
+		rc = aduan_db_fail(db, "opening database");
+		goto fail;
+	}
 	if ((rc = exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; "
 	    "PRAGMA temp_store=MEMORY", "opening database")) != 0 || (rc = migrate(db)) != 0)
 		goto fail;
@@ -299,6 +337,7 @@ aduan_db_close(struct aduan_db *db)
 	if (db->refcache_free != NULL)
 		db->refcache_free(db->refcache);
 	free(db->bulk_trigger);
+	aduan_stemmer_free(db->stemmer);
 	free(db->actor);
 	free(db->setting_value);
 	free(db->path);

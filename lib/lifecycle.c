@@ -12,6 +12,7 @@
 #include "aduan.h"
 #include "edit.h"
 #include "lifecycle.h"
+#include "refdata.h"
 
 /* The lifecycle fields of a complaint. */
 struct state {
@@ -185,9 +186,12 @@ aduan_route_to(struct aduan_db *db, int64_t id, const char *agency, const char *
 		goto out;
 	}
 	if (s.agency != NULL && strcmp(s.agency, agency) == 0 && strcmp(s.status, "routed") == 0) {
-		/* already there: the due date stays; a note is still kept */
+		/* already there: the due date stays; a note is still kept, and
+		 * the office has confirmed the agency */
 		if (note != NULL)
 			rc = event(db, id, "note", s.status, s.agency, note);
+		if (rc == 0)
+			rc = aduan_learn(db, id, agency, s.body, "confirmed");
 		goto out;
 	}
 	if ((rc = due_for(db, &s, agency, s.priority, due)) != 0 ||
@@ -204,6 +208,8 @@ aduan_route_to(struct aduan_db *db, int64_t id, const char *agency, const char *
 	sqlite3_bind_text(st, 3, due, -1, SQLITE_STATIC);
 	if ((rc = aduan_db_step(db, st, "routing a complaint")) == 0)
 		*changed = 1;
+	if (rc == 0)
+		rc = aduan_learn(db, id, agency, s.body, s.agency == NULL ? "hand" : "correction");
 out:
 	state_release(&s);
 	return rc;
@@ -212,10 +218,49 @@ out:
 void
 aduan_auto_release(struct aduan_auto *a)
 {
-	free(a->match);
+	aduan_hits_release(&a->hits);
+	aduan_suggest_release(&a->sug);
 	free(a->category);
 	free(a->priority);
 	memset(a, 0, sizeof(*a));
+}
+
+const char *
+aduan_decimal(double v, int places, char buf[32])
+{
+	long scale = places == 2 ? 100 : 10, x = (long)(v * scale + 0.5);
+
+	snprintf(buf, 32, places == 2 ? "%ld.%02ld" : "%ld.%ld", x / scale, x % scale);
+	return buf;
+}
+
+/* Decide for s: sure rule, learned suggestion, any rule. */
+static int
+decide(struct aduan_db *db, const struct state *s, const struct aduan_rules *rules,
+    struct aduan_auto *a)
+{
+	const char *min;
+	double learned_min;
+	int rc;
+
+	aduan_rules_score(rules, s->body, s->category, &a->hits);
+	if (aduan_hits_sure(&a->hits)) {
+		a->rule = a->hits.v[0].rule;
+		a->agency = a->rule->agency;
+		return 0;
+	}
+	if ((rc = aduan_suggest(db, s->id, s->body, &a->sug)) != 0)
+		return rc;
+	min = aduan_config(db, "route.learned_min");
+	learned_min = min ? strtod(min, NULL) : 1;
+	if (a->sug.agency != NULL && a->sug.confidence >= learned_min) {
+		a->learned = 1;
+		a->agency = a->sug.agency;
+	} else if (a->hits.n > 0) {
+		a->rule = a->hits.v[0].rule;
+		a->agency = a->rule->agency;
+	}
+	return 0;
 }
 
 int
@@ -225,8 +270,7 @@ aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rule
 	struct aduan_buf why = {0};
 	struct state s;
 	sqlite3_stmt *st;
-	const char *alt, *priority;
-	size_t altlen;
+	const char *priority;
 	int rc;
 
 	memset(a, 0, sizeof(*a));
@@ -239,22 +283,31 @@ aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rule
 		    "(use --to to route it again)", (long long)id, s.agency ? s.agency : "?");
 		goto out;
 	}
-	if ((a->rule = aduan_rules_match(rules, s.body, s.category, &alt, &altlen)) == NULL)
+	if ((rc = decide(db, &s, rules, a)) != 0 || a->agency == NULL)
 		goto out;
-	a->match = aduan_xstrndup(alt, altlen);
-	if (a->rule->set_category != NULL && s.category == NULL)
-		a->category = aduan_xstrdup(a->rule->set_category);
 	priority = s.priority;
-	if (a->rule->set_priority != NULL &&
-	    aduan_word_index(aduan_priorities, a->rule->set_priority) <
-	    aduan_word_index(aduan_priorities, s.priority))
-		priority = a->priority = aduan_xstrdup(a->rule->set_priority);
-	if ((rc = due_for(db, &s, a->rule->agency, priority, a->due)) != 0 || dry_run)
+	if (a->rule != NULL) {
+		if (a->rule->set_category != NULL && s.category == NULL)
+			a->category = aduan_xstrdup(a->rule->set_category);
+		if (a->rule->set_priority != NULL &&
+		    aduan_word_index(aduan_priorities, a->rule->set_priority) <
+		    aduan_word_index(aduan_priorities, s.priority))
+			priority = a->priority = aduan_xstrdup(a->rule->set_priority);
+	}
+	if ((rc = due_for(db, &s, a->agency, priority, a->due)) != 0 || dry_run)
 		goto out;
-	aduan_buf_printf(&why, "rule %d: %s", a->rule->position, a->match);
+	if (a->rule != NULL)
+		aduan_buf_printf(&why, "rule %d: %s", a->rule->position, a->hits.v[0].match);
+	else {
+		int i;
+
+		aduan_buf_adds(&why, "learned from");
+		for (i = 0; i < a->sug.nfrom; i++)
+			aduan_buf_printf(&why, "%s %lld", i ? "," : "", (long long)a->sug.from[i]);
+	}
 	if (note != NULL)
 		aduan_buf_printf(&why, "; %s", note);
-	if ((rc = event(db, id, "route", "routed", a->rule->agency, why.s)) != 0)
+	if ((rc = event(db, id, "route", "routed", a->agency, why.s)) != 0)
 		goto out;
 	st = aduan_db_stmt(db, "UPDATE complaint SET status = 'routed', agency = ?2, "
 	    "due_at = ?3, category = coalesce(?4, category), priority = ?5 WHERE id = ?1");
@@ -263,7 +316,7 @@ aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rule
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, a->rule->agency, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->agency, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, a->due, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, a->category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, priority, -1, SQLITE_STATIC);
@@ -272,6 +325,87 @@ out:
 	aduan_buf_release(&why);
 	state_release(&s);
 	return rc;
+}
+
+int
+aduan_suggest_id(struct aduan_db *db, int64_t id, struct aduan_suggest *sug)
+{
+	struct state s;
+	int rc;
+
+	memset(sug, 0, sizeof(*sug));
+	if ((rc = state_get(db, id, &s)) != 0)
+		return rc;
+	rc = aduan_suggest(db, id, s.body, sug);
+	state_release(&s);
+	return rc;
+}
+
+int
+aduan_open_unrouted(struct aduan_db *db, void (*fn)(int64_t id, void *arg), void *arg)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT id FROM complaint WHERE status = 'open' AND agency IS NULL ORDER BY id");
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(sqlite3_column_int64(st, 0), arg);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "finding open complaints");
+	return 0;
+}
+
+/* "rule 12 "lampu jalan" 2.0" for candidate h. */
+static void
+explain_hit(const struct aduan_hit *h, struct aduan_buf *out)
+{
+	char sc[32];
+
+	aduan_buf_printf(out, _("rule %d \"%s\" scores %s"), h->rule->position, h->match,
+	    aduan_decimal(h->score, 1, sc));
+}
+
+static void
+explain_learned(const struct aduan_suggest *sug, struct aduan_buf *out)
+{
+	char cf[32];
+	int i;
+
+	aduan_buf_printf(out, _("like complaints the office routed to %s:"), sug->agency);
+	for (i = 0; i < sug->nfrom; i++)
+		aduan_buf_printf(out, "%s %lld", i ? "," : "", (long long)sug->from[i]);
+	aduan_buf_printf(out, _(" (confidence %s)"), aduan_decimal(sug->confidence, 2, cf));
+}
+
+void
+aduan_auto_explain(const struct aduan_auto *a, struct aduan_buf *out)
+{
+	char sc[32];
+	int i;
+
+	if (a->learned) {
+		aduan_buf_adds(out, a->hits.n == 0 ? _("no rule matches; ") :
+		    _("no rule is sure; "));
+		explain_learned(&a->sug, out);
+	} else if (a->rule != NULL) {
+		explain_hit(&a->hits.v[0], out);
+		if (a->hits.n > 1 && !aduan_hits_sure(&a->hits))
+			aduan_buf_adds(out, _("; close call, check it:"));
+		else if (a->hits.n > 1)
+			aduan_buf_adds(out, _("; next:"));
+		for (i = 1; i < a->hits.n && i < 3; i++)
+			aduan_buf_printf(out, "%s %s %s (%s %d)", i > 1 ? "," : "",
+			    a->hits.v[i].rule->agency, aduan_decimal(a->hits.v[i].score, 1, sc),
+			    _("rule"), a->hits.v[i].rule->position);
+	} else
+		aduan_buf_adds(out, _("no rule matches and nothing similar was routed before"));
+	if (!a->learned && a->sug.agency != NULL) {
+		aduan_buf_adds(out, "; ");
+		explain_learned(&a->sug, out);
+	}
 }
 
 int

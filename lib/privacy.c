@@ -196,10 +196,12 @@ aduan_purge(struct aduan_db *db, int years, time_t now, int dry_run,
 	sqlite3_finalize(sel);
 	if (rc != SQLITE_DONE)
 		return aduan_db_fail(db, "finding complaints to purge");
-	/* the search index keeps the words of old versions in its blocks
-	 * until they are merged: built again from what is left */
+	/* the search indexes keep the words of old versions in their blocks
+	 * until they are merged: built again from what is left (a purged
+	 * text left the stems index through its trigger: it teaches no more) */
 	if (!dry_run && n > 0 && sqlite3_exec(aduan_db_sqlite(db),
-	    "INSERT INTO complaint_fts(complaint_fts) VALUES ('rebuild')",
+	    "INSERT INTO complaint_fts(complaint_fts) VALUES ('rebuild');"
+	    "INSERT INTO complaint_stem(complaint_stem) VALUES ('rebuild')",
 	    NULL, NULL, NULL) != SQLITE_OK)
 		return aduan_db_fail(db, "rebuilding the search index");
 	return 0;

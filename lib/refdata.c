@@ -38,6 +38,11 @@ const struct aduan_setting_def aduan_settings[] = {
 	{"template.lang", "id", "the language of the message templates: id or en"},
 	{"mail.command", "/usr/sbin/sendmail -t",
 	    "the command that sends mail (reads the message on stdin; $ADUAN_SENDMAIL overrides)"},
+	{"route.learned_min", "0.6",
+	    "aduan-route --auto takes a learned suggestion when no rule is sure and its "
+	    "confidence (0 to 1) reaches this"},
+	{"route.learned_k", "10",
+	    "how many similar complaints the office routed vote on a suggestion (1 to 50)"},
 	{NULL, NULL, NULL}
 };
 
@@ -50,6 +55,26 @@ aduan_setting_def(const char *key)
 		if (strcmp(aduan_settings[i].key, key) == 0)
 			return &aduan_settings[i];
 	return NULL;
+}
+
+int
+aduan_setting_check(const char *key, const char *value)
+{
+	double v, lo = 0, hi = 0;
+	char *end;
+
+	if (strcmp(key, "route.learned_min") == 0)
+		lo = 0, hi = 1;
+	else if (strcmp(key, "route.learned_k") == 0)
+		lo = 1, hi = ADUAN_SUGGEST_K_MAX;
+	else
+		return 0;
+	v = strtod(value, &end);
+	if (*value == '\0' || *end != '\0' || v < lo || v > hi ||
+	    (hi > 1 && v != (double)(long)v))
+		return aduan_fail(ADUAN_USAGE, "%s: a number from %g to %g, not \"%s\"", key, lo, hi,
+		    value);
+	return 0;
 }
 
 const char *

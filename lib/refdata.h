@@ -10,6 +10,9 @@ struct aduan_setting_def {
 /* Every known setting with its default; NULL-terminated. */
 extern const struct aduan_setting_def aduan_settings[];
 const struct aduan_setting_def *aduan_setting_def(const char *key);
+/* Whether value is one that setting key takes (numbers in range for
+ * route.*); ADUAN_USAGE with a message when not. */
+int aduan_setting_check(const char *key, const char *value);
 /* The value in force: the stored one, else the default (borrowed). */
 const char *aduan_config(struct aduan_db *db, const char *key);
 

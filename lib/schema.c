@@ -184,6 +184,42 @@ const char *const aduan_migrations[] = {
 	"ALTER TABLE event_new RENAME TO event;\n"
 	"CREATE INDEX event_complaint ON event(complaint);\n"
 	"CREATE INDEX event_invocation ON event(invocation);\n",
+
+	/*
+	 * 5: scored routing and learning from the office.  rule.weight
+	 * multiplies a rule's score.  route_learn holds the complaints a
+	 * person routed (by hand, confirming, or correcting a route) and
+	 * the agency chosen; complaint_stem the stems of their text
+	 * (stem.h), written by the library, searched with bm25.  Editing a
+	 * complaint's text takes it out of the index (a trigger needing no
+	 * stemmer, so any SQLite client can still write complaints).
+	 * Existing databases learn from the routes people made: the last
+	 * route event of each complaint that was not made by a rule.
+	 */
+	"ALTER TABLE rule ADD COLUMN weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0);\n"
+	"CREATE TABLE route_learn (\n"
+	"  complaint INTEGER PRIMARY KEY REFERENCES complaint(id) ON DELETE CASCADE,\n"
+	"  agency    TEXT NOT NULL REFERENCES agency(code) ON UPDATE CASCADE,\n"
+	"  how       TEXT NOT NULL CHECK (how IN ('hand','confirmed','correction'))\n"
+	") STRICT;\n"
+	"CREATE VIRTUAL TABLE complaint_stem USING fts5(stems, detail=column,\n"
+	"  tokenize='unicode61 remove_diacritics 0');\n"
+	"CREATE VIRTUAL TABLE complaint_stem_vocab USING fts5vocab(complaint_stem, row);\n"
+	"CREATE TRIGGER route_learn_ad AFTER DELETE ON route_learn BEGIN\n"
+	"  DELETE FROM complaint_stem WHERE rowid = old.complaint;\n"
+	"END;\n"
+	"CREATE TRIGGER complaint_stem_au AFTER UPDATE OF body ON complaint BEGIN\n"
+	"  DELETE FROM route_learn WHERE complaint = old.id;\n"
+	"END;\n"
+	"INSERT INTO route_learn(complaint, agency, how)\n"
+	"  SELECT c.id, c.agency, CASE WHEN e.old_agency IS NULL THEN 'hand' ELSE 'correction' END\n"
+	"  FROM complaint c JOIN event e ON e.id = (SELECT max(id) FROM event\n"
+	"    WHERE complaint = c.id AND action = 'route')\n"
+	"  WHERE c.agency IS NOT NULL AND e.new_agency = c.agency\n"
+	"    AND (e.note IS NULL OR (e.note NOT GLOB 'rule [0-9]*' AND e.note NOT GLOB 'learned*'));\n"
+	"INSERT INTO complaint_stem(rowid, stems)\n"
+	"  SELECT l.complaint, aduan_stems(c.body) FROM route_learn l\n"
+	"  JOIN complaint c ON c.id = l.complaint;\n",
 };
 
 const int aduan_nmigrations = sizeof(aduan_migrations) / sizeof(aduan_migrations[0]);
