@@ -87,10 +87,12 @@ demo: deps all
 	@echo "The database is demo/aduan.db; try: ADUAN_DB=demo/aduan.db ./aduan-list -l 1"
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer,
-# built in its own folder so that it never mixes with the normal build.
+# built in its own folder so that it never mixes with the normal build
+# (sources only: objects of the normal build would be linked uninstrumented).
 check-asan:
 	rm -rf build-asan && mkdir -p build-asan
-	tar cf - Makefile cmd lib tests data man po completion | (cd build-asan && tar xf -)
+	tar cf - --exclude='*.o' --exclude='*.a' \
+	    Makefile cmd lib tests data man po completion | (cd build-asan && tar xf -)
 	$(MAKE) -C build-asan check \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	    LDFLAGS='-fsanitize=address,undefined'

@@ -340,6 +340,15 @@ wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawle
 	char where[64 + 256];
 
 	snprintf(where, sizeof(where), "%s:%ld", b->o->wa.name, line);
+	if (c == NULL) {	/* bad as it came: rejected with its reason */
+		struct aduan_buf why = {0};
+
+		b->read++;
+		aduan_buf_printf(&why, "%s: %s", where, aduan_errmsg());
+		reject(b, why.s, NULL, raw, rawlen);
+		aduan_buf_release(&why);
+		return 0;
+	}
 	return take(b, c, where, NULL, NULL, raw, rawlen);
 }
 
@@ -455,7 +464,7 @@ main(int argc, char *argv[])
 {
 	struct opts o;
 	int ch, rc;
-	char *end;
+	char *end, *tz = NULL;
 
 	cli_init(argc, argv);
 	cli_options("c:n:p:k:r:L:q", longopts, 1);
@@ -492,7 +501,12 @@ main(int argc, char *argv[])
 		case OPT_DRY_RUN: o.dry_run = 1; break;
 		case OPT_FORMAT: o.format = optarg; break;
 		case OPT_GROUP: o.wa.group = optarg; break;
-		case OPT_TZ: o.wa.tz = optarg; break;
+		case OPT_TZ:
+			free(tz);
+			if ((tz = aduan_tz_lookup(optarg)) == NULL)
+				cli_usage_error(usage, "%s", aduan_errmsg());
+			o.wa.tz = tz;
+			break;
 		case OPT_DATE_ORDER:
 			if ((o.wa.date_order = aduan_intake_date_order(optarg)) == -1)
 				cli_usage_error(usage, "--date-order: dmy, mdy or ymd, not \"%s\"", optarg);
@@ -518,9 +532,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_DB: o.db = optarg; break;
 		case OPT_BY: o.by = optarg; break;
-		case OPT_HELP: usage(stdout); return cli_finish(0);
-		case OPT_VERSION: printf("aduan-add %s\n", ADUAN_VERSION); return cli_finish(0);
-		default: usage(stderr); return ADUAN_USAGE;
+		case OPT_HELP: usage(stdout); rc = cli_finish(0); goto out;
+		case OPT_VERSION: printf("aduan-add %s\n", ADUAN_VERSION); rc = cli_finish(0); goto out;
+		default: usage(stderr); rc = ADUAN_USAGE; goto out;
 		}
 	}
 	argc -= optind;
@@ -535,6 +549,9 @@ main(int argc, char *argv[])
 		rc = add_one(&o, argc, argv);
 	} else
 		rc = add_many(&o, argc, argv);
+	rc = cli_finish(rc);
+out:
 	aduan_complaint_release(&o.defaults);
-	return cli_finish(rc);
+	free(tz);
+	return rc;
 }

@@ -138,6 +138,16 @@ char *aduan_time_utc(time_t t, char buf[21]);
 char *aduan_time_local(time_t t, char buf[32]);
 /* Parse a stored UTC stamp; -1 on failure. */
 int aduan_time_from_utc(const char *s, time_t *t);
+/*
+ * The TZ value for a zone a person names: WIB, WITA and WIT (any case)
+ * are Asia/Jakarta, Asia/Makassar and Asia/Jayapura; a zone name must
+ * name a zone file ("Asia/Makassar", "UTC"; a bare city such as
+ * "Makassar" is tried under Asia/); a POSIX string ("WITA-8", "<+08>-8")
+ * is taken as it is, except UTC or GMT with an offset ("UTC+8"), whose
+ * sign means the opposite of what its writer meant: refused, with the
+ * right spelling in the message.  Caller frees; NULL with the reason.
+ */
+char *aduan_tz_lookup(const char *name);
 /* Local date/time fields to time_t (mktime with DST decided by libc). */
 time_t aduan_time_mklocal(int y, int mo, int d, int h, int mi, int s);
 

@@ -41,6 +41,7 @@ struct msg {
 	double lat, lon;
 	char *key;
 	int passive;		/* staff or system: shown in order, not part of the complaint */
+	int nul;		/* a NUL byte in its text: the complaint is rejected */
 };
 
 struct intake {
@@ -317,8 +318,14 @@ flush(struct intake *x)
 			x->o->n_joined++;
 	}
 	if (wanted && !present) {
+		int nul = 0;
+
+		for (i = 0; i < x->n; i++)
+			nul |= !x->msgs[i].passive && x->msgs[i].nul;
 		render(x, &raw);
-		rc = x->fn(&c, x->msgs[0].line, raw.s, raw.len, x->arg);
+		if (nul)
+			aduan_fail(ADUAN_DATAERR, "NUL byte in message");
+		rc = x->fn(nul ? NULL : &c, x->msgs[0].line, raw.s, raw.len, x->arg);
 	} else if (wanted)
 		x->o->n_present++;
 out:
@@ -332,22 +339,48 @@ out:
 	return rc;
 }
 
-/* A zone name must name a zone file; a POSIX TZ string ("WITA-8") is taken
- * as it is. */
+/*
+ * Refuse what makes a regular expression slow whatever the matcher does
+ * with it: back-references (exponential in the text's length) and
+ * repetition counts that multiply into a huge automaton ("a{30000}" took
+ * minutes to compile).  Bracket expressions are skipped.  0 or -1 with
+ * the reason.
+ */
 static int
-check_zone(const char *tz)
+regex_unbounded(const char *re)
 {
-	struct aduan_buf path = {0};
-	int rc = 0;
+	double product = 1;
+	const char *p;
 
-	if (*tz == '\0' || strstr(tz, "..") != NULL)
-		return -1;
-	if (strchr(tz, '/') != NULL || strcmp(tz, "UTC") == 0) {
-		aduan_buf_printf(&path, "/usr/share/zoneinfo/%s", *tz == ':' ? tz + 1 : tz);
-		rc = access(path.s, R_OK) == 0 ? 0 : -1;
+	for (p = re; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] >= '1' && p[1] <= '9')
+			return aduan_fail(ADUAN_USAGE, "--match: back-references such as \\%c are "
+			    "not supported (they can take hours on a long message)", p[1]);
+		if (*p == '\\' && p[1] != '\0') {
+			p++;
+		} else if (*p == '[') {
+			p += p[1] == '^' ? 2 : 1;
+			if (*p == ']')
+				p++;
+			while (*p != '\0' && *p != ']')
+				p++;
+			if (*p == '\0')
+				break;
+		} else if (*p == '{' && p[1] >= '0' && p[1] <= '9') {
+			char *end;
+			double n = strtod(p + 1, &end);
+
+			if (*end == ',' && end[1] >= '0' && end[1] <= '9')
+				n = strtod(end + 1, &end);
+			else if (*end == ',' && n < 1)
+				n = 1;
+			product *= n > 1 ? n : 1;
+			if (product > 1000)
+				return aduan_fail(ADUAN_USAGE, "--match: repetition counts above 1000, "
+				    "alone or multiplied, are not supported (\"%s\")", re);
+		}
 	}
-	aduan_buf_release(&path);
-	return rc;
+	return 0;
 }
 
 static time_t
@@ -397,8 +430,9 @@ keep(struct msg *k, const struct aduan_wa_msg *m, char *key)
 	memcpy(k->at, m->at, sizeof(k->at));
 	k->wall = wall(m);
 	k->author = m->author ? aduan_xstrdup(m->author) : NULL;
-	/* NUL bytes inside a message cannot be stored: the text ends there,
-	 * and the complaint check rejects what is not valid UTF-8 */
+	/* NUL bytes inside a message cannot be stored: its complaint is
+	 * rejected (the text would end there) */
+	k->nul = memchr(m->body, '\0', m->body_len) != NULL;
 	k->body = aduan_xstrdup(m->body);
 	k->text = aduan_xstrdup(m->text);
 	k->attachment = m->attachment ? aduan_xstrdup(m->attachment) : NULL;
@@ -467,7 +501,7 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 	struct intake x;
 	struct aduan_wa *w = NULL;
 	struct aduan_wa_msg m;
-	char *group = NULL, **staff, *saved_tz = NULL;
+	char *group = NULL, **staff, *saved_tz = NULL, *zone;
 	int nstaff, i, rc, had_tz = 0;
 	long join = o->join;
 
@@ -485,7 +519,31 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 		    o->name);
 	x.group = group;
 	if (o->match != NULL) {
+		if (regex_unbounded(o->match) != 0) {
+			free(group);
+			return ADUAN_USAGE;
+		}
 		if ((rc = regcomp(&x.match, o->match, REG_EXTENDED | REG_ICASE | REG_NOSUB)) != 0) {
+			free(group);
+			return aduan_fail(ADUAN_USAGE, "--match: bad regular expression \"%s\"",
+			    o->match);
+		}
+		/*
+		 * Searched as one match from the start, "^.*(PATTERN)": glibc
+		 * then walks the text once with sets of states, where a search
+		 * that tries every start again is quadratic ("(a|aa)*c" on
+		 * 30 KB took seconds).  The pattern compiled alone, so its
+		 * parentheses balance and the group holds it whole.
+		 */
+		regfree(&x.match);
+		{
+			struct aduan_buf re = {0};
+
+			aduan_buf_printf(&re, "^.*(%s)", o->match);
+			rc = regcomp(&x.match, re.s, REG_EXTENDED | REG_ICASE | REG_NOSUB);
+			aduan_buf_release(&re);
+		}
+		if (rc != 0) {
 			free(group);
 			return aduan_fail(ADUAN_USAGE, "--match: bad regular expression \"%s\"",
 			    o->match);
@@ -520,11 +578,12 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 
 		saved_tz = old ? aduan_xstrdup(old) : NULL;
 		had_tz = 1;
-		if (check_zone(o->tz) != 0) {
-			rc = aduan_fail(ADUAN_USAGE, "--tz: unknown time zone \"%s\"", o->tz);
+		if ((zone = aduan_tz_lookup(o->tz)) == NULL) {
+			rc = ADUAN_USAGE;
 			goto out;
 		}
-		setenv("TZ", o->tz, 1);
+		setenv("TZ", zone, 1);
+		free(zone);
 		tzset();
 	}
 	if ((rc = aduan_wa_open(&w, in, o->name, o->date_order)) != 0)

@@ -30,7 +30,9 @@ int aduan_intake_date_order(const char *s);
 /*
  * Read a chat export from in and hand each complaint to fn (borrowed
  * record, the line of its first message, and the raw lines it came from
- * for a rejects file).  fn returns 0 to go on, or a code that stops.
+ * for a rejects file).  A complaint that cannot be taken as it came (a
+ * NUL byte in its text) comes as c NULL, the reason in aduan_errmsg().
+ * fn returns 0 to go on, or a code that stops.
  */
 int aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o,
     int (*fn)(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,

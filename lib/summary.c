@@ -299,7 +299,9 @@ aduan_summary_write(struct aduan_db *db, const struct aduan_summary *s,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < n; i++)
 			cells[i] = (const char *)sqlite3_column_text(st, i);
-		if ((rc = aduan_csv_row(out, cells, n, s->flags)) != 0)
+		/* group names come from people and files: never a formula,
+		 * whether or not the file is meant for a spreadsheet */
+		if ((rc = aduan_csv_row(out, cells, n, s->flags | AW_NOFORMULA)) != 0)
 			goto done;
 	}
 	rc = rc == SQLITE_DONE ? 0 : aduan_db_fail(db, "computing the summary");

@@ -67,6 +67,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "aduan.h"
 
@@ -738,4 +740,80 @@ aduan_time_from_utc(const char *s, time_t *t)
 	tm.tm_min = mi;
 	*t = timegm(&tm) + sec;
 	return 0;
+}
+
+/* ---- time zones named by people ---------------------------------------- */
+
+/* Whether a zone file of that name exists ($TZDIR or the system's). */
+static int
+zone_file(const char *name)
+{
+	const char *dir = getenv("TZDIR");
+	struct aduan_buf path = {0};
+	struct stat sb;
+	int ok;
+
+	if (*name == '\0' || *name == '/' || strstr(name, "..") != NULL)
+		return 0;
+	aduan_buf_printf(&path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
+	ok = stat(path.s, &sb) == 0 && S_ISREG(sb.st_mode) && access(path.s, R_OK) == 0;
+	aduan_buf_release(&path);
+	return ok;
+}
+
+char *
+aduan_tz_lookup(const char *name)
+{
+	static const char *const indonesia[][2] = {
+		{"WIB", "Asia/Jakarta"}, {"WITA", "Asia/Makassar"}, {"WIT", "Asia/Jayapura"},
+	};
+	struct aduan_buf b = {0};
+	const char *p, *zone = *name == ':' ? name + 1 : name;
+	size_t i, len;
+	long h;
+
+	for (i = 0; i < sizeof(indonesia) / sizeof(indonesia[0]); i++)
+		if (strcasecmp(zone, indonesia[i][0]) == 0)
+			return aduan_xstrdup(indonesia[i][1]);
+	if (zone_file(zone))
+		return aduan_xstrdup(zone);
+	/* "Makassar", "jakarta": the city of an Asian zone */
+	aduan_buf_printf(&b, "Asia/%s", zone);
+	if (strchr(zone, '/') == NULL && b.len > 6) {
+		b.s[5] = (char)toupper((unsigned char)b.s[5]);
+		if (zone_file(b.s))
+			return b.s;
+	}
+	aduan_buf_release(&b);
+	/* a POSIX TZ string: a name of 3 letters or more (or <...>), then an
+	 * offset in hours WEST of Greenwich, maybe a daylight saving rule */
+	p = zone;
+	if (*p == '<' && (p = strchr(p, '>')) != NULL)
+		p++;
+	else
+		for (p = zone; isalpha((unsigned char)*p); p++)
+			;
+	len = (size_t)(p - zone);
+	if (p != NULL && len >= 3 && (*p == '+' || *p == '-' || isdigit((unsigned char)*p))) {
+		h = strtol(p, NULL, 10);
+		if ((len == 3 && (strncasecmp(zone, "UTC", 3) == 0 || strncasecmp(zone, "GMT", 3) == 0)) &&
+		    h != 0 && h >= -24 && h <= 24) {
+			const char *id = h == 7 ? "WIB (Asia/Jakarta)" : h == 8 ? "WITA (Asia/Makassar)" :
+			    h == 9 ? "WIT (Asia/Jayapura)" : NULL;
+
+			if (id != NULL)
+				aduan_fail(ADUAN_USAGE, "--tz: \"%s\" is POSIX notation, which counts "
+				    "hours west of Greenwich: it means UTC%+ld; for UTC%+ld write %s "
+				    "or <%+03ld>%+ld", name, -h, h, id, h, -h);
+			else
+				aduan_fail(ADUAN_USAGE, "--tz: \"%s\" is POSIX notation, which counts "
+				    "hours west of Greenwich: it means UTC%+ld; for UTC%+ld write "
+				    "<%+03ld>%+ld", name, -h, h, h, -h);
+			return NULL;
+		}
+		return aduan_xstrdup(name);	/* "WITA-8", "<+08>-8": as POSIX says */
+	}
+	aduan_fail(ADUAN_USAGE, "--tz: unknown time zone \"%s\" (try Asia/Makassar, WITA, WIB or WIT)",
+	    name);
+	return NULL;
 }

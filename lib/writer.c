@@ -136,7 +136,7 @@ plain_number(const char *s)
  * summary), where numbers are meant as numbers.
  */
 static int
-excel_unsafe(int field, const char *s)
+excel_unsafe(int field, const char *s, int flags)
 {
 	int numeric = field == -1 || field == AF_LAT || field == AF_LON;
 
@@ -146,6 +146,8 @@ excel_unsafe(int field, const char *s)
 		return 0;	/* -0.5 is a number, not a formula; 007 is not a number */
 	if (strchr("=+-@\t\r", s[0]) != NULL)
 		return 1;
+	if (!(flags & AW_EXCEL))
+		return 0;	/* AW_NOFORMULA: formulas only */
 	if (field == AF_REPORTER_PHONE || field == AF_RT)
 		return 1;
 	return s[0] == '0' && s[1] != '\0';
@@ -175,7 +177,7 @@ csv_cell(FILE *out, int flags, int field, const char *s)
 		strftime(local, sizeof(local), "%Y-%m-%d %H:%M:%S", &tm);
 		s = local;
 	}
-	if ((flags & AW_EXCEL) && excel_unsafe(field, s)) {
+	if ((flags & (AW_EXCEL | AW_NOFORMULA)) && excel_unsafe(field, s, flags)) {
 		/* a leading apostrophe is what spreadsheets use for "text" */
 		size_t n = strlen(s) + 2;
 		char *t = aduan_xmalloc(n);

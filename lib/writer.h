@@ -10,7 +10,8 @@ enum {
 	AW_HEADER = 1,		/* a header line for TSV (CSV always has one) */
 	AW_EXCEL = 2,		/* CSV for spreadsheets: BOM, no formulas, text kept text,
 				   times local "YYYY-MM-DD HH:MM:SS" */
-	AW_VISIBLE = 4		/* for a terminal: control characters made visible */
+	AW_VISIBLE = 4,		/* for a terminal: control characters made visible */
+	AW_NOFORMULA = 8	/* of AW_EXCEL only this: no cell a spreadsheet runs as a formula */
 };
 
 struct aduan_writer;
@@ -28,7 +29,8 @@ int aduan_writer_close(struct aduan_writer *w);
  * One CSV row of n cells of any table (a summary, say): RFC 4180, quoted
  * only where needed, CRLF; NULL cells empty.  With AW_EXCEL a cell that
  * a spreadsheet would run as a formula gets a leading apostrophe (plain
- * numbers such as -0.5 stay numbers).  The BOM is the caller's.
+ * numbers such as -0.5 stay numbers); with AW_NOFORMULA that alone.
+ * The BOM is the caller's.
  */
 int aduan_csv_row(FILE *out, const char *const *cells, int n, int flags);
 /* Append a value as people read it: local times, the data's words in the
