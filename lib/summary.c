@@ -7,12 +7,16 @@
  * counts in its group (its current kelurahan, category, agency,
  * channel, status) as
  *
- *   received     received_at in [S, E)
+ *   received     received_at in [S, E), unless it duplicates another
+ *                (duplicate_of set, or closed as a duplicate): see
+ *                COUNTS_AS_RECEIVED
  *   routed       it has a 'route' event in [S, E) (re-routes count once)
  *   closed       closed_at in [S, E)
  *   open_end     received before T and not closed at T (closed_at unset
  *                or not before T)
  *   overdue_end  open at T and due before T
+ *   closed_on_time
+ *                closed in [S, E) by its due date (or without one)
  *
  * and contributes a duration to
  *
@@ -49,7 +53,17 @@ static const struct {
 static const char *const value_names[] = {
 	"received", "routed", "closed", "open_end", "overdue_end",
 	"first_action_median_h", "first_action_p90_h", "closure_median_h", "closure_p90_h",
+	"closed_on_time",
 };
+
+/*
+ * What counts as received, over complaint c: not a duplicate of another.
+ * This is the one place to leave out more (a complaint a person marked
+ * as not a complaint, say) from every summary and report.
+ */
+#define COUNTS_AS_RECEIVED \
+	"c.duplicate_of IS NULL AND ifnull(c.resolution, '') <> 'duplicate'"
+
 #define NVALUES ((int)(sizeof(value_names) / sizeof(value_names[0])))
 
 int
@@ -209,11 +223,12 @@ aduan_summary_prepare(struct aduan_db *db, const struct aduan_summary *s,
 	for (i = 0; i < s->nby; i++)
 		aduan_buf_printf(&b, "%s AS k%d, ", keys[s->by[i]].column, i + 1);
 	aduan_buf_adds(&b,
-	    "c.received_at >= ?1 AS rcv,\n"
+	    "c.received_at >= ?1 AND " COUNTS_AS_RECEIVED " AS rcv,\n"
 	    "    c.id IN (SELECT id FROM rt) AS rtd,\n"
 	    "    ifnull(c.closed_at >= ?1 AND c.closed_at < ?2, 0) AS cls,\n"
 	    "    c.received_at < ?3 AND ifnull(c.closed_at >= ?3, 1) AS opn,\n"
 	    "    c.received_at < ?3 AND ifnull(c.closed_at >= ?3, 1) AND ifnull(c.due_at < ?3, 0) AS ovd,\n"
+	    "    ifnull(c.closed_at >= ?1 AND c.closed_at < ?2 AND c.closed_at <= ifnull(c.due_at, c.closed_at), 0) AS ont,\n"
 	    "    max(0.0, (julianday(fa.at) - julianday(c.received_at)) * 24) AS hf,\n"
 	    "    CASE WHEN c.closed_at >= ?1 AND c.closed_at < ?2 THEN\n"
 	    "      max(0.0, (julianday(c.closed_at) - julianday(c.received_at)) * 24) END AS hc\n"
@@ -229,17 +244,17 @@ aduan_summary_prepare(struct aduan_db *db, const struct aduan_summary *s,
 	for (i = 0; i < s->nby; i++)
 		aduan_buf_printf(&b, ", CASE WHEN r.t THEN '(total)' ELSE ifnull(r.k%d, '(none)') END", i + 1);
 	aduan_buf_adds(&b, ",\n  r.received, r.routed, r.closed, r.open_end, r.overdue_end,"
-	    " r.fm, r.fp, r.cm, r.cp\nFROM (");
+	    " r.fm, r.fp, r.cm, r.cp, r.on_time\nFROM (");
 	if (s->nby > 0) {
 		aduan_buf_adds(&b, "SELECT 0 AS t");
 		key_list(&b, s, "g.");
 		aduan_buf_adds(&b, ", g.received, g.routed, g.closed, g.open_end, g.overdue_end,"
-		    " f.m AS fm, f.p AS fp, cl.m AS cm, cl.p AS cp\n"
+		    " f.m AS fm, f.p AS fp, cl.m AS cm, cl.p AS cp, g.on_time\n"
 		    "  FROM (SELECT k1");
 		for (i = 1; i < s->nby; i++)
 			aduan_buf_printf(&b, ", k%d", i + 1);
 		aduan_buf_adds(&b, ", sum(rcv) AS received, sum(rtd) AS routed, sum(cls) AS closed,"
-		    " sum(opn) AS open_end, sum(ovd) AS overdue_end FROM y GROUP BY k1");
+		    " sum(opn) AS open_end, sum(ovd) AS overdue_end, sum(ont) AS on_time FROM y GROUP BY k1");
 		for (i = 1; i < s->nby; i++)
 			aduan_buf_printf(&b, ", k%d", i + 1);
 		aduan_buf_adds(&b, ") g");
@@ -260,7 +275,7 @@ aduan_summary_prepare(struct aduan_db *db, const struct aduan_summary *s,
 	pct(&b, "ti", "tn", 1, 2);
 	aduan_buf_adds(&b, " FROM dc) AS cm, (SELECT ");
 	pct(&b, "ti", "tn", 9, 10);
-	aduan_buf_adds(&b, " FROM dc) AS cp\n  FROM y) r, prm\nORDER BY r.t");
+	aduan_buf_adds(&b, " FROM dc) AS cp,\n    ifnull(sum(ont), 0) AS on_time\n  FROM y) r, prm\nORDER BY r.t");
 	for (i = 0; i < s->nby; i++)
 		aduan_buf_printf(&b, ", r.k%d IS NULL, r.k%d", i + 1, i + 1);
 
