@@ -21,12 +21,14 @@ usage(FILE *fp)
 	    "                    [--format csv | xlsx] [-o FILE] [FILTER ...] [ID ... | -]\n"
 	    "       aduan-export [--db FILE] [--format csv | tsv | jsonl | open311 | xlsx]\n"
 	    "                    [--personal] [--excel] [--sql] [-o FILE] [FILTER ...] [ID ... | -]\n"
+	    "       aduan-export [--db FILE] --report html [--week YYYY-Www | this | last]\n"
+	    "                    [--since TIME] [--until TIME] [-o FILE] [FILTER ...]\n"
 	    "       aduan-export [--db FILE] --subject PHONE [-o FILE]\n"), fp);
 }
 
 enum {
 	OPT_FORMAT = OPT_FIRST_LOCAL, OPT_SUMMARY, OPT_WEEK, OPT_GROUP, OPT_EXCEL,
-	OPT_PERSONAL, OPT_SQL, OPT_SUBJECT
+	OPT_PERSONAL, OPT_SQL, OPT_SUBJECT, OPT_REPORT
 };
 
 /* No common --by here: in aduan-export it groups a summary (see the manual). */
@@ -38,6 +40,7 @@ static const struct option longopts[] = {
 	{"subject", required_argument, NULL, OPT_SUBJECT},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"summary", no_argument, NULL, OPT_SUMMARY},
+	{"report", required_argument, NULL, OPT_REPORT},
 	{"week", required_argument, NULL, OPT_WEEK},
 	{"by", required_argument, NULL, OPT_GROUP},
 	{"excel", no_argument, NULL, OPT_EXCEL},
@@ -111,7 +114,7 @@ main(int argc, char *argv[])
 	sqlite3_stmt *st;
 	const char *dbpath = NULL, *outpath = NULL, *week = NULL, *group = NULL;
 	int ch, fmt = AEX_CSV, summary = 0, excel = 0, personal = 0, showsql = 0;
-	int fmt_given = 0, rc;
+	int fmt_given = 0, report = 0, rc;
 	time_t since, until;
 	long rows = 0;
 	FILE *out;
@@ -144,6 +147,11 @@ main(int argc, char *argv[])
 			fmt_given = 1;
 			break;
 		case OPT_SUMMARY: summary = 1; break;
+		case OPT_REPORT:
+			if (strcmp(optarg, "html") != 0)
+				cli_usage_error(usage, "--report: html, not \"%s\"", optarg);
+			report = 1;
+			break;
 		case OPT_WEEK: week = optarg; break;
 		case OPT_GROUP: group = optarg; break;
 		case OPT_EXCEL: excel = 1; break;
@@ -169,7 +177,11 @@ main(int argc, char *argv[])
 		f.ids_given = 1;
 		cli_ids(argc, argv, usage, add_id, &x);
 	}
-	if (*subject != '\0' && (summary || fmt_given || personal || excel || showsql ||
+	if (report && (summary || fmt_given || personal || excel || group != NULL || f.ids_given))
+		cli_usage_error(usage, "--report goes with --week or --since/--until and filters only");
+	if (report && showsql)
+		cli_usage_error(usage, "--report has no one statement to show: use --summary --sql");
+	if (*subject != '\0' && (summary || report || fmt_given || personal || excel || showsql ||
 	    what.len > 0))
 		cli_usage_error(usage, "--subject goes alone (with -o FILE at most)");
 	if (*subject != '\0')
@@ -177,7 +189,7 @@ main(int argc, char *argv[])
 	/* a summary's period is its own; records take --since/--until as filters */
 	since = f.since;
 	until = f.until;
-	if (summary) {
+	if (summary || report) {
 		f.since = f.until = -1;
 		if ((fmt_given && fmt != AEX_CSV && fmt != AEX_XLSX) || personal)
 			cli_usage_error(usage, "--summary has no records: no --personal, and "
@@ -242,7 +254,9 @@ main(int argc, char *argv[])
 	}
 	if (personal)
 		cli_begin(db, NULL);
-	if (summary && fmt == AEX_XLSX)
+	if (report)
+		rc = aduan_report_html(db, &s, &f, out);
+	else if (summary && fmt == AEX_XLSX)
 		rc = aduan_summary_xlsx(db, &s, &f, of.tmp);
 	else if (summary)
 		rc = aduan_summary_write(db, &s, &f, out);
@@ -273,5 +287,5 @@ main(int argc, char *argv[])
 	aduan_db_close(db);
 	aduan_filter_release(&f);
 	aduan_buf_release(&what);
-	return cli_finish(summary || rows > 0 ? 0 : ADUAN_NOMATCH);
+	return cli_finish(summary || report || rows > 0 ? 0 : ADUAN_NOMATCH);
 }

@@ -44,6 +44,14 @@ void aduan_summary_header(const struct aduan_summary *s, const char **names, int
 int aduan_summary_write(struct aduan_db *db, const struct aduan_summary *s,
     struct aduan_filter *f, FILE *out);
 
+/*
+ * The camat's page for the period of s (report.c): one self-contained
+ * HTML file with inline SVG charts, whose figures are the summary's.
+ * The whole page is written to out at the end.
+ */
+int aduan_report_html(struct aduan_db *db, const struct aduan_summary *s,
+    struct aduan_filter *f, FILE *out);
+
 /* ---- record exports (export.c) ------------------------------------------ */
 
 enum aduan_export_fmt { AEX_CSV, AEX_TSV, AEX_JSONL, AEX_OPEN311, AEX_XLSX };
