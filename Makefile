@@ -153,12 +153,19 @@ check-valgrind: all $(UNITS)
 # runs headless Chromium on what aduan writes (PDF pages, screenshots).
 # Not part of 'make check': Chromium is big.  BROWSER_OUT=DIR keeps the
 # PDFs and screenshots there.
-BROWSER_DEPS_PKGS = chromium
+BROWSER_DEPS_PKGS = chromium python3
 check-browser: deps-browser all
 	ADUAN_BUILD=$(CURDIR) prove $(PROVEFLAGS) tests/browser/*.t
 
 deps-browser:
 	@sh tests/deps.sh $(BROWSER_DEPS_PKGS)
+
+# Workbooks that LibreOffice writes, read back.  Not part of 'make check':
+# LibreOffice is big.
+OFFICE_DEPS_PKGS = libreoffice-calc-nogui
+check-office: all
+	@sh tests/deps.sh $(OFFICE_DEPS_PKGS)
+	ADUAN_BUILD=$(CURDIR) prove $(PROVEFLAGS) tests/office.sh
 
 lint-man:
 	mandoc -T lint -W warning $(MAN1) $(MAN5) $(MAN7)
@@ -219,4 +226,4 @@ uninstall:
 clean:
 	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan demo fuzz/bin locale
 
-.PHONY: all pot demo check check-browser deps-browser check-valgrind fuzz fuzz-smoke deps-fuzz check-asan lint-man deps deps-check install uninstall clean
+.PHONY: all pot demo check check-browser deps-browser check-office check-valgrind fuzz fuzz-smoke deps-fuzz check-asan lint-man deps deps-check install uninstall clean

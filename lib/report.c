@@ -653,7 +653,12 @@ static int
 section_agency(struct report *r)
 {
 	static struct figs x;
-	const char *names[2] = {_("% closed within the SLA"), _("% overdue")};
+	const char *names[2] = {
+		/* xgettext:no-c-format */
+		_("% closed within the SLA"),
+		/* xgettext:no-c-format */
+		_("% overdue")
+	};
 	const char *cats[MAX_GROUPS];
 	double v[MAX_GROUPS * 2];
 	int i, rc;
