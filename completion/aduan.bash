@@ -28,7 +28,7 @@ _aduan_opts_close='--db --by --resolution --duplicate-of --note --reopen --help 
 _aduan_opts_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
 	--category --priority --channel --source --name --phone --anonymous
 	--confidential --received --body --note --dry-run --help --version'
-_aduan_opts_export='--db --summary --week --since --until --by --excel --sql
+_aduan_opts_export='--db --summary --report --week --since --until --by --excel --sql
 	-o --output --format --personal --subject --status --agency --kelurahan
 	--rt --channel --category --priority --overdue --search --reporter --help
 	--version'
@@ -55,7 +55,7 @@ _aduan_args_close='--db --by --resolution --duplicate-of --note'
 _aduan_args_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
 	--category --priority --channel --source --name --phone --anonymous
 	--confidential --received --body --note'
-_aduan_args_export='--db --week --since --until --by -o --output --format
+_aduan_args_export='--db --report --week --since --until --by -o --output --format
 	--subject --status --agency --kelurahan --rt --channel --category --priority
 	--search --reporter'
 _aduan_args_admin='--db --by --preset --sla --contact --code --alias --category
@@ -234,6 +234,8 @@ _aduan_value()
 		_aduan_reply "$cur" csv tsv jsonl whatsapp xlsx ;;
 	--delimiter)
 		_aduan_reply "$cur" , ';' '|' tab ;;
+	--report)
+		_aduan_reply "$cur" html ;;
 	-c|--channel)
 		_aduan_reply "$cur" $_aduan_channels ;;
 	--status)
