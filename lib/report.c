@@ -496,6 +496,18 @@ cell_pct(struct report *r, const char *col, long part, long whole)
 	aduan_buf_adds(r->b, "</td>");
 }
 
+/* A table row of a group (its key as the summary has it, its label), or
+ * of the total (key NULL), and its first cell. */
+static void
+row_start(struct report *r, const char *key, const char *label)
+{
+	aduan_buf_adds(r->b, key ? "<tr data-key=\"" : "<tr class=\"total\" data-key=\"");
+	esc(r->b, key ? key : "(total)");
+	aduan_buf_adds(r->b, "\"><td>");
+	esc(r->b, key ? label : _("Total"));
+	aduan_buf_adds(r->b, "</td>");
+}
+
 static void
 heading(struct report *r, const char *id, const char *text)
 {
@@ -634,11 +646,7 @@ section_kelurahan(struct report *r)
 	for (i = 0; i <= x.n; i++) {
 		const struct fig *g = i < x.n ? &x.v[i] : &x.total;
 
-		aduan_buf_adds(r->b, i < x.n ? "<tr data-key=\"" : "<tr class=\"total\" data-key=\"");
-		esc(r->b, i < x.n ? g->key : "(total)");
-		aduan_buf_adds(r->b, "\"><td>");
-		esc(r->b, i < x.n ? cats[i] : _("Total"));
-		aduan_buf_adds(r->b, "</td>");
+		row_start(r, i < x.n ? g->key : NULL, i < x.n ? cats[i] : NULL);
 		cell_n(r, "received", g->received);
 		cell_n(r, "closed", g->closed);
 		cell_n(r, "open_end", g->open_end);
@@ -687,11 +695,7 @@ section_agency(struct report *r)
 	for (i = 0; i <= x.n; i++) {
 		const struct fig *g = i < x.n ? &x.v[i] : &x.total;
 
-		aduan_buf_adds(r->b, i < x.n ? "<tr data-key=\"" : "<tr class=\"total\" data-key=\"");
-		esc(r->b, i < x.n ? g->key : "(total)");
-		aduan_buf_adds(r->b, "\"><td>");
-		esc(r->b, i < x.n ? cats[i] : _("Total"));
-		aduan_buf_adds(r->b, "</td>");
+		row_start(r, i < x.n ? g->key : NULL, i < x.n ? cats[i] : NULL);
 		cell_n(r, "routed", g->routed);
 		cell_n(r, "closed", g->closed);
 		cell_pct(r, "closed_on_time_pct", g->on_time, g->closed);
