@@ -179,8 +179,13 @@ add_one(struct opts *o, int argc, char *argv[])
 	}
 	if (!o->quiet)
 		warn_duplicates(db, id);
-	cli_commit(db);
 	printf("%lld\n", (long long)id);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		aduan_db_rollback(db);
+		cli_die(ADUAN_IOERR, "cannot write the new id: %s; nothing added",
+		    strerror(errno ? errno : EIO));
+	}
+	cli_commit(db);
 	aduan_complaint_release(&c);
 	aduan_db_close(db);
 	return 0;
@@ -191,6 +196,7 @@ add_one(struct opts *o, int argc, char *argv[])
 struct batch {
 	struct opts *o;
 	struct aduan_db *db;
+	struct aduan_outfile rejfile;	/* --rejects FILE */
 	FILE *rejects;
 	FILE *ids;		/* new ids, shown once the work is committed */
 	struct aduan_writer *dry;	/* --dry-run --format jsonl */
@@ -383,8 +389,11 @@ add_many(struct opts *o, int argc, char *argv[])
 	b.o = o;
 	b.now = time(NULL);
 	b.db = cli_open(o->db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
-	if (o->rejects != NULL && (b.rejects = fopen(o->rejects, "w")) == NULL)
-		cli_die(ADUAN_IOERR, "cannot create %s: %s", o->rejects, strerror(errno));
+	/* a dry run writes nothing; a real one replaces FILE only if it rejects */
+	if (o->rejects != NULL && !o->dry_run) {
+		cli_outfile_open(&b.rejfile, o->rejects, 1, in, path, usage);
+		b.rejects = b.rejfile.fp;
+	}
 	if ((b.ids = tmpfile()) == NULL)
 		cli_die(ADUAN_IOERR, "cannot create a temporary file: %s", strerror(errno));
 	if (o->dry_run && o->format != NULL && !o->wa.messages) {
@@ -420,22 +429,34 @@ add_many(struct opts *o, int argc, char *argv[])
 	}
 	if (b.dry != NULL)
 		aduan_writer_close(b.dry);
+	/* the rejects are safe on disk before anything is committed */
+	if (b.rejects != NULL && b.rejected > 0 && (rc = cli_outfile_commit(&b.rejfile)) != 0) {
+		aduan_db_rollback(b.db);
+		cli_fail(rc);
+	}
 	if (o->strict && b.rejected > 0) {
 		aduan_db_rollback(b.db);
 		cli_warn("%ld of %ld records rejected; nothing added (--strict)", b.rejected, b.read);
 		rc = ADUAN_DATAERR;
 		goto out;
 	}
-	if (!o->dry_run) {
-		if ((rc = aduan_db_bulk_end(b.db)) != 0) {
-			aduan_db_rollback(b.db);
-			cli_fail(rc);
-		}
-		cli_commit(b.db);
+	if (!o->dry_run && (rc = aduan_db_bulk_end(b.db)) != 0) {
+		aduan_db_rollback(b.db);
+		cli_fail(rc);
 	}
+	/* the new ids reach stdout before the commit: if they cannot, nothing is
+	 * added, and running the same import again duplicates nothing */
 	rewind(b.ids);
 	while ((n = fread(buf, 1, sizeof(buf), b.ids)) > 0)
 		fwrite(buf, 1, n, stdout);
+	if (!o->dry_run) {
+		if (fflush(stdout) == EOF || ferror(stdout)) {
+			aduan_db_rollback(b.db);
+			cli_die(ADUAN_IOERR, "cannot write the new ids: %s; nothing added",
+			    strerror(errno ? errno : EIO));
+		}
+		cli_commit(b.db);
+	}
 	if (!o->quiet && fmt != AFMT_WHATSAPP)
 	{
 		if (o->dry_run)
@@ -450,8 +471,8 @@ add_many(struct opts *o, int argc, char *argv[])
 		    o->dry_run);
 	rc = b.rejected > 0 ? ADUAN_DATAERR : 0;
 out:
-	if (b.rejects != NULL && fclose(b.rejects) == EOF)
-		cli_die(ADUAN_IOERR, "%s: write error", o->rejects);
+	if (b.rejects != NULL && b.rejected == 0)
+		cli_outfile_abort(&b.rejfile);
 	fclose(b.ids);
 	if (in != stdin)
 		fclose(in);

@@ -38,7 +38,6 @@ main(int argc, char *argv[])
 	int ch, reopen = 0, rc, yes;
 	long skipped = 0;
 	size_t i;
-	char *end;
 
 	cli_init(argc, argv);
 	cli_options("", longopts, 0);
@@ -50,9 +49,7 @@ main(int argc, char *argv[])
 				    "or withdrawn, not \"%s\"", optarg);
 			break;
 		case OPT_DUPLICATE_OF:
-			optarg += *optarg == '#';
-			dup = strtoll(optarg, &end, 10);
-			if (*optarg < '0' || *optarg > '9' || *end != '\0' || dup <= 0)
+			if (aduan_id_parse(optarg, strlen(optarg), &dup) == -1)
 				cli_usage_error(usage, "--duplicate-of: a complaint id, not \"%s\"", optarg);
 			break;
 		case OPT_NOTE:

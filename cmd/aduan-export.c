@@ -79,8 +79,7 @@ subject_access(const char *dbpath, const char *phone, const char *outpath)
 	int rc;
 
 	if (outpath != NULL) {
-		if ((rc = aduan_outfile_open(&of, outpath, 1)) != 0)
-			cli_fail(rc);
+		cli_outfile_open(&of, outpath, 1, NULL, aduan_db_filename(db), usage);
 		out = of.fp;
 	}
 	cli_begin(db, NULL);
@@ -91,9 +90,9 @@ subject_access(const char *dbpath, const char *phone, const char *outpath)
 		rc = aduan_db_commit(db);
 	if (outpath != NULL) {
 		if (rc == 0)
-			rc = aduan_outfile_commit(&of);
+			rc = cli_outfile_commit(&of);
 		else
-			aduan_outfile_abort(&of);
+			cli_outfile_abort(&of);
 	}
 	aduan_db_close(db);
 	if (rc != 0)
@@ -248,9 +247,13 @@ main(int argc, char *argv[])
 	}
 
 	if (outpath != NULL) {
-		if ((rc = aduan_outfile_open(&of, outpath, personal)) != 0)
-			cli_fail(rc);
+		cli_outfile_open(&of, outpath, personal, NULL, aduan_db_filename(db), usage);
 		out = of.fp;
+		if (fmt == AEX_XLSX && of.tmp == NULL) {
+			cli_outfile_abort(&of);
+			cli_usage_error(usage, "--format xlsx writes a workbook file: -o names a file, "
+			    "not a device or pipe");
+		}
 	}
 	if (personal)
 		cli_begin(db, NULL);
@@ -276,9 +279,9 @@ main(int argc, char *argv[])
 		rc = aduan_db_commit(db);
 	if (outpath != NULL) {
 		if (rc == 0)
-			rc = aduan_outfile_commit(&of);
+			rc = cli_outfile_commit(&of);
 		else
-			aduan_outfile_abort(&of);
+			cli_outfile_abort(&of);
 	}
 	if (rc != 0) {
 		aduan_db_close(db);	/* rolls a --personal export's history back */

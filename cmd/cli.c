@@ -223,6 +223,63 @@ cli_finish(int status)
 	return status;
 }
 
+static struct aduan_outfile *outfiles[4];
+
+static void
+outfiles_abort(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(outfiles) / sizeof(outfiles[0]); i++)
+		if (outfiles[i] != NULL)
+			aduan_outfile_abort(outfiles[i]);
+}
+
+void
+cli_outfile_open(struct aduan_outfile *o, const char *path, int private_,
+    FILE *in, const char *inname, void (*usage)(FILE *))
+{
+	static int registered;
+	size_t i;
+	int rc;
+
+	if (aduan_outfile_is_input(path, in, inname) != 0)
+		cli_usage_error(usage, "%s", aduan_errmsg());
+	if ((rc = aduan_outfile_open(o, path, private_)) != 0)
+		cli_fail(rc);
+	if (!registered++)
+		atexit(outfiles_abort);
+	for (i = 0; i < sizeof(outfiles) / sizeof(outfiles[0]); i++)
+		if (outfiles[i] == NULL || outfiles[i] == o) {
+			outfiles[i] = o;
+			return;
+		}
+}
+
+static void
+outfile_forget(struct aduan_outfile *o)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(outfiles) / sizeof(outfiles[0]); i++)
+		if (outfiles[i] == o)
+			outfiles[i] = NULL;
+}
+
+int
+cli_outfile_commit(struct aduan_outfile *o)
+{
+	outfile_forget(o);
+	return aduan_outfile_commit(o);
+}
+
+void
+cli_outfile_abort(struct aduan_outfile *o)
+{
+	outfile_forget(o);
+	aduan_outfile_abort(o);
+}
+
 struct aduan_db *
 cli_open(const char *path, enum aduan_open mode)
 {
@@ -361,27 +418,6 @@ cli_commit(struct aduan_db *db)
 		cli_fail(rc);
 }
 
-static int
-parse_id(const char *s, size_t n, int64_t *id)
-{
-	int64_t v = 0;
-	size_t i;
-
-	if (n > 0 && s[0] == '#')	/* "#42" as written on a receipt */
-		s++, n--;
-	if (n == 0 || n > 18)
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 void
 cli_ids(int argc, char *argv[], void (*usage)(FILE *),
     void (*fn)(int64_t id, void *arg), void *arg)
@@ -395,7 +431,7 @@ cli_ids(int argc, char *argv[], void (*usage)(FILE *),
 
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "-") != 0) {
-			if (parse_id(argv[i], strlen(argv[i]), &id) == -1)
+			if (aduan_id_parse(argv[i], strlen(argv[i]), &id) == -1)
 				cli_usage_error(usage, "bad complaint id: %s", argv[i]);
 			fn(id, arg);
 			continue;
@@ -407,7 +443,7 @@ cli_ids(int argc, char *argv[], void (*usage)(FILE *),
 
 			if (len == 0 && strspn(line, "\r\n") == (size_t)n)
 				continue;
-			if (parse_id(line, len, &id) == -1)
+			if (aduan_id_parse(line, len, &id) == -1)
 				cli_die(ADUAN_DATAERR, "stdin:%ld: not a complaint id: %.*s",
 				    lineno, (int)(len > 40 ? 40 : len), line);
 			fn(id, arg);

@@ -26,6 +26,19 @@ _Noreturn void cli_usage_error(void (*usage)(FILE *), const char *fmt, ...)
 /* Flush stdout; exit 74 when it could not be written, else return status. */
 int cli_finish(int status);
 
+/*
+ * Open an output file (see aduan_outfile_open) or die with its message;
+ * until committed, its temporary file is removed at exit, however the
+ * program ends.  The input in (NULL if none), named inname, must not be
+ * the same file: that is a usage error.
+ */
+void cli_outfile_open(struct aduan_outfile *o, const char *path, int private_,
+    FILE *in, const char *inname, void (*usage)(FILE *));
+/* Put it in place (0 or the failure's code and message), or leave the
+ * old file alone; either way it is done with. */
+int cli_outfile_commit(struct aduan_outfile *o);
+void cli_outfile_abort(struct aduan_outfile *o);
+
 /* Open the database or die with its message. */
 struct aduan_db *cli_open(const char *path, enum aduan_open mode);
 /*

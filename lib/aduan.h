@@ -112,6 +112,32 @@ size_t aduan_utf8_valid(const char *s, size_t n);
 /* The acting user: --by, else $ADUAN_USER, else the login name. */
 const char *aduan_actor(const char *by);
 
+/* ---- output files (outfile.c) ------------------------------------------ */
+
+/*
+ * A file a command writes (--rejects, -o) is written to a temporary file
+ * beside it (beside the file a symbolic link names); commit() flushes it
+ * to disk and renames it over path, so that path is the old file or the
+ * new one, never half of one; abort() leaves the old one untouched.
+ * With private_ (personal data) the file is 0600 whatever the umask and
+ * the old file's mode; otherwise it keeps the old file's mode, and a new
+ * one gets 0666 less the umask.  A path that is not a regular file (a
+ * device, a FIFO, /dev/stdout) is written into, not replaced.
+ */
+struct aduan_outfile {
+	char *path, *tmp;	/* tmp NULL: writing into path itself */
+	FILE *fp;
+	int private_;
+};
+int aduan_outfile_open(struct aduan_outfile *o, const char *path, int private_);
+int aduan_outfile_commit(struct aduan_outfile *o);
+/* Remove the temporary file (safe after a commit, and to call twice). */
+void aduan_outfile_abort(struct aduan_outfile *o);
+/* ADUAN_USAGE (with a message) when path is the file open as in (named
+ * inname), or with in NULL the file inname: an output must never
+ * overwrite an input. */
+int aduan_outfile_is_input(const char *path, FILE *in, const char *inname);
+
 /* ---- phone numbers and times --------------------------------------- */
 
 /* Normalise a phone number to E.164 ("+6281234567890"), Indonesian
@@ -184,6 +210,12 @@ int aduan_word_index(const char *const *list, const char *s);
  * types ("wa" for whatsapp, "telepon" for phone, "darurat" for urgent);
  * NULL when none. */
 const char *aduan_word_canon(const char *const *list, const char *s);
+/* The largest tracking number: every program takes ids of 1 to 18 digits. */
+#define ADUAN_ID_MAX INT64_C(999999999999999999)
+/* A complaint id: digits, after an optional '#' ("#42" as on a receipt),
+ * from 1 to ADUAN_ID_MAX.  Every program and importer parses ids with
+ * this.  Returns 0, or -1 when s[0..n) is not one. */
+int aduan_id_parse(const char *s, size_t n, int64_t *id);
 /* RT numbers: "5", "05", "RT 005", "rt.5" all become "005"; -1 if not one. */
 int aduan_rt_normalize(const char *s, char out[8]);
 

@@ -277,19 +277,22 @@ check_number(struct aduan_complaint *c, int i, double lo, double hi)
 	return 0;
 }
 
+/* An imported id as every program would take it. */
 static int
-check_int(struct aduan_complaint *c, int i)
+check_id(struct aduan_complaint *c, int i)
 {
-	char *end;
-	long long n;
+	char buf[24];
+	int64_t id;
 
 	if (c->v[i] == NULL)
 		return 0;
-	errno = 0;
-	n = strtoll(c->v[i], &end, 10);
-	if (errno != 0 || *end != '\0' || n <= 0 || !isdigit((unsigned char)c->v[i][0]))
-		return aduan_fail(ADUAN_DATAERR, "bad %s: \"%s\"", aduan_fields[i].name, c->v[i]);
-	return 0;
+	if (aduan_id_parse(c->v[i], strlen(c->v[i]), &id) == 0) {
+		snprintf(buf, sizeof(buf), "%lld", (long long)id);
+		aduan_complaint_sets(c, i, buf);
+		return 0;
+	}
+	return aduan_fail(ADUAN_DATAERR, "bad %s: \"%s\" (a number from 1 to %lld)",
+	    aduan_fields[i].name, c->v[i], (long long)ADUAN_ID_MAX);
 }
 
 int
@@ -504,9 +507,9 @@ aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, time_t
 	    "empty body: a complaint needs its text"))) != 0)
 		goto out;
 
-	if ((!ps.bad[AF_ID] && (rc = noted(&ps, AF_ID, check_int(c, AF_ID))) != 0) ||
+	if ((!ps.bad[AF_ID] && (rc = noted(&ps, AF_ID, check_id(c, AF_ID))) != 0) ||
 	    (!ps.bad[AF_DUPLICATE_OF] &&
-	    (rc = noted(&ps, AF_DUPLICATE_OF, check_int(c, AF_DUPLICATE_OF))) != 0))
+	    (rc = noted(&ps, AF_DUPLICATE_OF, check_id(c, AF_DUPLICATE_OF))) != 0))
 		goto out;
 	if (c->v[AF_RECEIVED_AT] == NULL)
 		aduan_complaint_sets(c, AF_RECEIVED_AT, aduan_time_utc(now, buf));
@@ -581,6 +584,22 @@ aduan_field_bind(sqlite3_stmt *st, int col, int i, const char *s)
 		sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
 }
 
+/* The largest id ever given in this database (AUTOINCREMENT's mark). */
+static int
+id_mark(struct aduan_db *db, int64_t *mark)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'complaint'), 0)");
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	rc = sqlite3_step(st);
+	*mark = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : aduan_db_fail(db, "reading the last id");
+}
+
 int
 aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *id)
 {
@@ -601,11 +620,15 @@ aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *
 		make_uid(uid);
 		aduan_complaint_sets(c, AF_UID, uid);
 	}
-	if (c->v[AF_ID] != NULL &&
-	    (rc = aduan_complaint_exists(db, strtoll(c->v[AF_ID], NULL, 10), &taken)) != 0)
-		return rc;
-	if (taken)	/* keep an imported tracking number only when it is free */
-		aduan_complaint_set(c, AF_ID, NULL, 0);
+	/* keep an imported tracking number only when it was never given here */
+	if (c->v[AF_ID] != NULL) {
+		int64_t mark;
+
+		if ((rc = id_mark(db, &mark)) != 0)
+			return rc;
+		if (strtoll(c->v[AF_ID], NULL, 10) <= mark)
+			aduan_complaint_set(c, AF_ID, NULL, 0);
+	}
 	if (c->v[AF_DUPLICATE_OF] != NULL) {
 		if ((rc = aduan_complaint_exists(db, strtoll(c->v[AF_DUPLICATE_OF], NULL, 10),
 		    &taken)) != 0)

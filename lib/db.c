@@ -188,6 +188,26 @@ user_version(struct aduan_db *db, int *v)
 	return 0;
 }
 
+/* After a migration: every reference still names a row. */
+static int
+foreign_keys_hold(struct aduan_db *db)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db->sq, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+		return aduan_db_fail(db, "updating schema");
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		rc = aduan_fail(ADUAN_IOERR, "database %s: table %s refers to a missing row; "
+		    "schema not updated", db->path, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : aduan_db_fail(db, "updating schema");
+}
+
 /* Bring the schema up to date, forward only; refuse a newer one untouched. */
 static int
 migrate(struct aduan_db *db)
@@ -205,21 +225,27 @@ migrate(struct aduan_db *db)
 		return 0;
 	if (v == 0 && (rc = exec(db, "PRAGMA journal_mode=WAL", "setting WAL mode")) != 0)
 		return rc;
-	if ((rc = exec(db, "BEGIN IMMEDIATE", "updating schema")) != 0)
+	/* A migration may rebuild a table: no cascades meanwhile (checked below). */
+	if ((rc = exec(db, "PRAGMA foreign_keys=OFF", "updating schema")) != 0)
 		return rc;
+	if ((rc = exec(db, "BEGIN IMMEDIATE", "updating schema")) != 0)
+		goto fail;
 	/* Another process may have migrated while we waited for the lock. */
 	if ((rc = user_version(db, &v)) != 0)
 		goto fail;
 	for (i = v; i < aduan_nmigrations; i++)
 		if ((rc = exec(db, aduan_migrations[i], "updating schema")) != 0)
 			goto fail;
+	if ((rc = foreign_keys_hold(db)) != 0)
+		goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", aduan_nmigrations);
 	if ((rc = exec(db, sql, "updating schema")) != 0 ||
 	    (rc = exec(db, "COMMIT", "updating schema")) != 0)
 		goto fail;
-	return 0;
+	return exec(db, "PRAGMA foreign_keys=ON", "updating schema");
 fail:
 	sqlite3_exec(db->sq, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(db->sq, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
 	return rc;
 }
 

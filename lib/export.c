@@ -1,7 +1,7 @@
 /*
  * export.c - complaint records for others: CSV, TSV and JSON Lines
  * through the record writers, Open311 GeoReport v2 JSON; privacy by
- * default; output files replaced whole.
+ * default.
  *
  * Privacy (UU PDP No. 27/2022).  Unless AEX_PERSONAL is given:
  *
@@ -404,96 +404,4 @@ done:
 	aduan_buf_release(&b);
 	free(ids);
 	return rc;
-}
-
-/* ---- output files replaced whole ---------------------------------------- */
-
-int
-aduan_outfile_open(struct aduan_outfile *o, const char *path, int private_)
-{
-	char *dcopy = aduan_xstrdup(path), *bcopy = aduan_xstrdup(path);
-	struct aduan_buf tmpl = {0};
-	struct stat st;
-	mode_t mask;
-	int fd;
-
-	memset(o, 0, sizeof(*o));
-	o->path = aduan_xstrdup(path);
-	o->private_ = private_;
-	/* beside the target, so that rename() never crosses file systems */
-	aduan_buf_printf(&tmpl, "%s/.%s.XXXXXX", dirname(dcopy), basename(bcopy));
-	free(dcopy);
-	free(bcopy);
-	if ((fd = mkstemp(tmpl.s)) == -1) {
-		int e = errno;
-
-		aduan_buf_release(&tmpl);
-		free(o->path);
-		o->path = NULL;
-		return aduan_fail(ADUAN_IOERR, "cannot write %s: %s", path, strerror(e));
-	}
-	o->tmp = tmpl.s;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
-		(void)fchmod(fd, st.st_mode & 07777);
-	else if (!private_) {
-		mask = umask(0);
-		umask(mask);
-		(void)fchmod(fd, 0666 & ~mask);
-	}
-	if ((o->fp = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		aduan_outfile_abort(o);
-		return aduan_fail(ADUAN_IOERR, "cannot write %s: %s", path, strerror(errno));
-	}
-	return 0;
-}
-
-int
-aduan_outfile_commit(struct aduan_outfile *o)
-{
-	char *copy;
-	int e = 0, fd;
-
-	if (fflush(o->fp) == EOF || ferror(o->fp))
-		e = errno ? errno : EIO;
-	else if (fsync(fileno(o->fp)) == -1)
-		e = errno;
-	if (fclose(o->fp) == EOF && e == 0)
-		e = errno;
-	o->fp = NULL;
-	if (e == 0 && rename(o->tmp, o->path) == -1)
-		e = errno;
-	if (e != 0) {
-		int rc = aduan_fail(ADUAN_IOERR, "cannot write %s: %s", o->path, strerror(e));
-
-		aduan_outfile_abort(o);
-		return rc;
-	}
-	/* make the rename itself durable */
-	copy = aduan_xstrdup(o->path);
-	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(copy);
-	free(o->tmp);
-	o->tmp = NULL;
-	aduan_outfile_abort(o);
-	return 0;
-}
-
-void
-aduan_outfile_abort(struct aduan_outfile *o)
-{
-	if (o->fp != NULL) {
-		fclose(o->fp);
-		o->fp = NULL;
-	}
-	if (o->tmp != NULL) {
-		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-	}
-	free(o->path);
-	o->path = NULL;
 }

@@ -1,6 +1,6 @@
 /*
  * export.h - files for others (aduan-export): period summaries, record
- * exports with privacy by default, and output files replaced whole.
+ * exports with privacy by default.
  */
 #ifndef ADUAN_EXPORT_H
 #define ADUAN_EXPORT_H
@@ -116,24 +116,5 @@ int aduan_sheet_open(struct aduan_sheet **sp, const char *path, const char *titl
  * longer than a cell holds, ADUAN_IOERR when writing fails. */
 int aduan_sheet_row(struct aduan_sheet *s, const char *const *cells);
 int aduan_sheet_close(struct aduan_sheet *s);
-
-/* ---- output files replaced whole (export.c) -------------------------- */
-
-/*
- * Write to a temporary file beside path, then aduan_outfile_commit()
- * flushes it to disk and renames it over path, so that path is either
- * the old file or the new one, never half of one.  The file keeps the
- * mode of the file it replaces; a new one gets 0666 less the umask, or
- * 0600 when private is set.
- */
-struct aduan_outfile {
-	char *path, *tmp;
-	FILE *fp;
-	int private_;
-};
-int aduan_outfile_open(struct aduan_outfile *o, const char *path, int private_);
-int aduan_outfile_commit(struct aduan_outfile *o);
-/* Remove the temporary file (safe after a commit, and to call twice). */
-void aduan_outfile_abort(struct aduan_outfile *o);
 
 #endif

@@ -402,3 +402,24 @@ aduan_label(const char *ctx, const char *value)
 	t = dgettext(ADUAN_TEXTDOMAIN, key);
 	return t == key ? value : t;
 }
+
+int
+aduan_id_parse(const char *s, size_t n, int64_t *id)
+{
+	int64_t v = 0;
+	size_t i;
+
+	if (n > 0 && s[0] == '#')
+		s++, n--;
+	if (n == 0 || n > 18)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v <= 0)
+		return -1;
+	*id = v;
+	return 0;
+}

@@ -1,0 +1,170 @@
+#!/bin/sh
+# Nothing lost at the desk: output files replaced whole or not at all,
+# tracking numbers never given twice, ids read the same everywhere.
+. "${0%/*}/lib.sh"
+preset
+count() { aduan-list -q 2>/dev/null | wc -l | tr -d ' '; }
+nodot() { ls -a | grep -c "^\.$1\." ; }	# temporary files left beside $1
+
+# ---- output files ------------------------------------------------------------
+printf 'body,kelurahan\nsatu,Gotham\ndua,Guntung\n' >perlu-diperbaiki.csv
+cp perlu-diperbaiki.csv before.csv
+n=$(count)
+run aduan-add --from csv --rejects perlu-diperbaiki.csv perlu-diperbaiki.csv
+is "$rc" 2 "10.1 --rejects naming the input: a usage error"
+like err 'cannot write perlu-diperbaiki.csv over the input perlu-diperbaiki.csv' "10.1 saying why"
+cmp -s perlu-diperbaiki.csv before.csv
+ok $? "10.1 the input is untouched"
+is "$(count)" "$n" "10.1 and nothing was added"
+run sh -c 'aduan-add --from csv --rejects perlu-diperbaiki.csv - <perlu-diperbaiki.csv'
+is "$rc" 2 "10.1 the same file as stdin is refused too"
+ln -s perlu-diperbaiki.csv link.csv
+run aduan-add --from csv --rejects link.csv perlu-diperbaiki.csv
+is "$rc" 2 "10.1 and through a symbolic link"
+
+echo 'the old rejects' >old.csv
+printf 'body,kelurahan\nbaik,Guntung\n' >good.csv
+run aduan-add --dry-run --from csv --rejects old.csv good.csv
+is "$rc" 0 "10.1 a dry run with nothing rejected"
+is "$(cat old.csv)" "the old rejects" "10.1 leaves an existing --rejects file alone"
+run aduan-add --dry-run --from csv --rejects old.csv before.csv
+is "$rc" 65 "10.1 a dry run that rejects"
+is "$(cat old.csv)" "the old rejects" "10.1 writes nothing either"
+run aduan-add --from csv --rejects old.csv good.csv
+is "$(cat old.csv)" "the old rejects" "10.1 a real import rejecting nothing leaves it alone"
+: >empty.csv
+run aduan-add --from csv --rejects old.csv empty.csv
+is "$rc" 65 "10.1 an unreadable input"
+is "$(cat old.csv)" "the old rejects" "10.1 leaves it alone"
+run aduan-add --from csv --rejects old.csv before.csv
+is "$rc" 65 "10.1 a real import that rejects"
+is "$(cat old.csv)" "$(printf 'body,kelurahan\nsatu,Gotham')" "10.1 replaces it with the rejected records"
+is "$(nodot old.csv)" 0 "10.1 no temporary file is left"
+run aduan-add --from csv --strict --rejects strict.csv before.csv
+is "$rc" 65 "10.1 --strict rejects all"
+is "$(head -n 1 strict.csv)" "body,kelurahan" "10.1 and still writes the rejects"
+
+# 11.5: personal data is owner-only whatever the umask and the old mode
+umask 022
+printf 'body,confidential,reporter_name\nrahasia,1,Siti\n' >conf.csv
+printf 'body,kelurahan,confidential\nrahasia,Gotham,1\n' >confrej.csv
+run aduan-add --from csv --rejects confrej.rej confrej.csv
+is "$(stat -c %a confrej.rej)" 600 "11.5 a --rejects file under umask 022 is 0600"
+: >personal.csv && chmod 644 personal.csv
+run aduan-export --personal -o personal.csv
+is "$rc" 0 "11.5 --personal -o onto a 0644 file"
+is "$(stat -c %a personal.csv)" 600 "11.5 leaves it 0600"
+aduan-add -q -p 081234567890 "lampu mati" >/dev/null 2>&1
+: >subject.jsonl && chmod 644 subject.jsonl
+run aduan-export --subject 081234567890 -o subject.jsonl
+is "$(stat -c %a subject.jsonl)" 600 "11.5 --subject -o onto a 0644 file is 0600"
+: >summary.csv && chmod 644 summary.csv
+run aduan-export --summary -o summary.csv
+is "$(stat -c %a summary.csv)" 644 "11.5 a summary (no personal data) keeps the file's mode"
+
+# 11.6: devices, FIFOs and /dev/stdout are written into, not replaced
+if [ "$(id -u)" = 0 ] && mknod full c 1 7 2>/dev/null; then
+	dev=full	# the same device as /dev/full, in our own folder
+else
+	dev=/dev/full
+fi
+run aduan-export --personal -o "$dev"
+is "$rc" 74 "11.6 -o onto a full device: exit 74"
+like err "cannot write $dev: No space left on device" "11.6 saying so"
+test -c "$dev"
+ok $? "11.6 the device is still a device"
+mkfifo fifo
+timeout 10 cat fifo >from-fifo &	# a replaced FIFO would leave it waiting
+run aduan-export --personal -o fifo
+wait
+is "$rc" 0 "11.6 -o onto a FIFO"
+test -p fifo
+ok $? "11.6 the FIFO is still a FIFO"
+like from-fifo '^id,uid,' "11.6 and the reader got the export"
+# As root a regression would replace /dev/stdout itself: put it back.
+stdout_kept() {
+	[ -L /dev/stdout ] && return 0
+	[ "$(id -u)" = 0 ] && rm -f /dev/stdout && ln -s /proc/self/fd/1 /dev/stdout
+	return 1
+}
+run sh -c 'aduan-export --personal -o /dev/stdout | cat'
+stdout_kept
+ok $? "11.6 -o /dev/stdout leaves /dev/stdout alone"
+is "$rc" 0 "11.6 -o /dev/stdout into a pipe"
+like out '^id,uid,' "11.6 writes the export there"
+run aduan-export -o /dev/stdout
+stdout_kept
+like out '^id,uid,' "11.6 -o /dev/stdout into a file"
+run aduan-export -o "$ADUAN_DB"
+is "$rc" 2 "-o naming the database is refused"
+
+# 11.11: the new ids are printed before the commit
+printf 'body,kelurahan\nsatu,Guntung\ndua,Guntung\n' >two.csv
+n=$(count)
+aduan-add --from csv two.csv >/dev/full 2>err
+is "$?" 74 "11.11 ids to a full disk: exit 74"
+like err 'cannot write the new ids: .*nothing added' "11.11 saying nothing was added"
+is "$(count)" "$n" "11.11 nothing was added"
+run aduan-add --from csv two.csv
+is "$(count)" "$((n + 2))" "11.11 the retry adds each record once"
+aduan-add "satu saja" >/dev/full 2>err
+is "$?" 74 "11.11 one complaint, its id to a full disk: exit 74"
+is "$(count)" "$((n + 2))" "11.11 not added"
+
+# ---- tracking numbers ----------------------------------------------------------
+a=$(aduan-add -k Guntung "jalan rusak" 2>/dev/null)
+aduan undo 2>/dev/null
+b=$(aduan-add -k Guntung "lampu mati" 2>/dev/null)
+ok $([ "$b" -gt "$a" ] && echo 0 || echo 1) "10.2 after undo the next id is new ($a then $b)"
+c=$(aduan-add -k Guntung "sampah" 2>/dev/null)
+aduan undo 2>/dev/null
+sqlite3 "$ADUAN_DB" VACUUM
+d=$(aduan-add -k Guntung "sampah lagi" 2>/dev/null)
+ok $([ "$d" -gt "$c" ] && echo 0 || echo 1) "10.2 after undo and VACUUM too ($c then $d)"
+run aduan-list "$a"
+is "$rc" 1 "10.2 the undone number shows nothing"
+
+# 11.3: ids outside what every program accepts are refused
+printf '{"body":"x","id":9223372036854775807}\n{"body":"y","id":"#%s"}\n' "$((d + 10))" >ids.jsonl
+run aduan-add --from jsonl ids.jsonl
+is "$rc" 65 "11.3 an id beyond 18 digits rejects its record"
+like err 'ids.jsonl:1: .*bad id: "9223372036854775807" \(a number from 1 to 999999999999999999\)' \
+	"11.3 saying what an id is"
+is "$(cat out)" "$((d + 10))" "11.3 a free id above the mark is kept (written #N)"
+e=$(aduan-add "berikutnya" 2>/dev/null)
+is "$e" "$((d + 11))" "11.3 numbering goes on from there"
+printf '{"body":"z","id":%s}\n' "$a" >low.jsonl
+run aduan-add --from jsonl low.jsonl
+is "$(cat out)" "$((e + 1))" "11.3 an imported id given before (undone) is renumbered"
+printf '{"body":"z","duplicate_of":99999999999999999999}\n' >dup.jsonl
+run aduan-add --from jsonl dup.jsonl
+like err 'bad duplicate_of' "11.3 duplicate_of is read the same way"
+for p in "aduan-list" "aduan-route --note x" "aduan-close" "aduan-close --duplicate-of" \
+    "aduan-export"; do
+	run $p 1000000000000000000
+	is "$rc" 2 "11.3 $p: a 19-digit id is a usage error"
+done
+run aduan-list -q "#$e"
+is "$(cat out)" "$e" "11.3 #N is an id for aduan-list"
+run aduan-close --resolution duplicate --duplicate-of "#$e" "#$((e + 1))"
+is "$rc" 0 "11.3 and for aduan-close --duplicate-of"
+
+# a database made by the previous schema is brought up to date
+sqlite3 old.db <"$FIX/schema-2.sql"
+run aduan-list --db old.db -q
+is "$(tr '\n' ' ' <out)" "1 2 3 " "schema 2: its complaints keep their ids"
+is "$(sqlite3 old.db 'pragma user_version')" 6 "schema 2: migrated"
+is "$(sqlite3 old.db 'pragma foreign_key_check')" "" "schema 2: every reference holds"
+q="select type || ' ' || name from sqlite_master where tbl_name = 'complaint' order by 1"
+is "$(sqlite3 old.db "$q")" "$(sql "$q")" "schema 2: the same indexes and triggers as a new database"
+is "$(sqlite3 old.db 'select count(*) from event')" 5 "schema 2: the history is all there"
+is "$(sqlite3 old.db 'select duplicate_of from complaint where id = 3')" 1 "schema 2: duplicate_of kept"
+run aduan-list --db old.db -q --search rusak
+is "$(cat out)" 1 "schema 2: search finds what it found"
+f=$(aduan-add --db old.db -k Guntung "baru" 2>/dev/null)
+is "$f" 4 "schema 2: the next id follows"
+aduan undo --db old.db 2>/dev/null
+is "$(aduan-add --db old.db -k Guntung "baru lagi" 2>/dev/null)" 5 "schema 2: and is not given again after undo"
+sqlite3 old.db "insert into complaint_fts(complaint_fts) values('integrity-check')"
+ok $? "schema 2: the search index matches the table"
+done_testing
