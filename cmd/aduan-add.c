@@ -8,8 +8,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "cli.h"
 #include "intake.h"
+#include "place.h"
 #include "writer.h"
 
 static void
@@ -25,14 +27,15 @@ usage(FILE *fp)
 	    "                 [--sheet NAME | N] [--delimiter C] [--map HEADER=FIELD,...]\n"
 	    "                 [--group NAME] [--tz ZONE] [--date-order dmy|mdy|ymd] [--all]\n"
 	    "                 [--match REGEX] [--join MINUTES] [--messages]\n"
-	    "                 [record options] [FILE | -]\n"), fp);
+	    "                 [record options] [FILE | -]\n"
+	    "       aduan-add [--db FILE] [--by NAME] --take MESSAGE ... | -\n"), fp);
 }
 
 enum {
 	OPT_CATEGORY = OPT_FIRST_LOCAL, OPT_URGENT, OPT_PRIORITY, OPT_ANONYMOUS,
 	OPT_CONFIDENTIAL, OPT_AT, OPT_SOURCE, OPT_FROM, OPT_REJECTS, OPT_STRICT,
 	OPT_DRY_RUN, OPT_FORMAT, OPT_GROUP, OPT_TZ, OPT_DATE_ORDER, OPT_ALL,
-	OPT_MATCH, OPT_JOIN, OPT_MESSAGES, OPT_SHEET, OPT_DELIMITER, OPT_MAP
+	OPT_MATCH, OPT_JOIN, OPT_MESSAGES, OPT_SHEET, OPT_DELIMITER, OPT_MAP, OPT_TAKE
 };
 
 static const struct option longopts[] = {
@@ -66,12 +69,13 @@ static const struct option longopts[] = {
 	{"sheet", required_argument, NULL, OPT_SHEET},
 	{"delimiter", required_argument, NULL, OPT_DELIMITER},
 	{"map", required_argument, NULL, OPT_MAP},
+	{"take", no_argument, NULL, OPT_TAKE},
 	{NULL, 0, NULL, 0}
 };
 
 struct opts {
 	const char *db, *by, *from, *rejects, *format;
-	int strict, dry_run, quiet;
+	int strict, dry_run, quiet, take;
 	struct aduan_intake_opts wa;
 	struct aduan_reader_opts table;
 	struct aduan_complaint defaults;
@@ -129,6 +133,20 @@ read_stdin(void)
 	return b.s;
 }
 
+/* Empty kelurahan and RT from what the text states. */
+static int
+fill_place(struct aduan_db *db, struct aduan_complaint *c)
+{
+	struct aduan_places *p;
+	int rc;
+
+	if ((rc = aduan_places_load(db, &p)) != 0)
+		return rc;
+	aduan_place_fill(p, c, NULL);
+	aduan_places_free(p);
+	return 0;
+}
+
 static int
 add_one(struct opts *o, int argc, char *argv[])
 {
@@ -150,7 +168,7 @@ add_one(struct opts *o, int argc, char *argv[])
 	} else
 		c.v[AF_BODY] = read_stdin();
 	db = cli_open(o->db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
-	if ((rc = aduan_complaint_check(db, &c, time(NULL))) != 0)
+	if ((rc = fill_place(db, &c)) != 0 || (rc = aduan_complaint_check(db, &c, time(NULL))) != 0)
 		cli_die(rc, "%s", aduan_errmsg());
 	if (o->dry_run) {
 		if (o->format != NULL) {
@@ -191,6 +209,84 @@ add_one(struct opts *o, int argc, char *argv[])
 	return 0;
 }
 
+/* ---- archived messages taken by a person -------------------------------- */
+
+/* The messages named: operands, and with "-" the first field of each line
+ * of stdin (the output of aduan-list --messages). */
+static char **
+message_refs(int argc, char *argv[], size_t *n)
+{
+	char **v = NULL, *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int i, stdin_used = 0;
+
+	*n = 0;
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "-") != 0) {
+			v = aduan_xrealloc(v, sizeof(*v) * (*n + 1));
+			v[(*n)++] = aduan_xstrdup(argv[i]);
+			continue;
+		}
+		if (stdin_used++)
+			continue;
+		while ((len = getline(&line, &cap, stdin)) != -1) {
+			size_t k = strcspn(line, "\t\r\n");
+
+			if (k == 0)
+				continue;
+			v = aduan_xrealloc(v, sizeof(*v) * (*n + 1));
+			v[(*n)++] = aduan_xstrndup(line, k);
+		}
+		if (ferror(stdin))
+			cli_die(ADUAN_IOERR, "stdin: read error");
+	}
+	free(line);
+	return v;
+}
+
+static int
+take_messages(struct opts *o, int argc, char *argv[])
+{
+	struct aduan_places *p;
+	struct aduan_db *db;
+	char **refs;
+	size_t n, i;
+	int64_t id;
+	long skipped = 0;
+	int rc;
+
+	if (argc == 0)
+		cli_usage_error(usage, "which messages? name their archive ids or keys, or - to read "
+		    "them from stdin");
+	refs = message_refs(argc, argv, &n);
+	db = cli_open(o->db, ADUAN_RDWR);
+	cli_begin(db, o->by);
+	if ((rc = aduan_places_load(db, &p)) != 0) {
+		aduan_db_rollback(db);
+		cli_fail(rc);
+	}
+	for (i = 0; i < n; i++) {
+		rc = aduan_message_take(db, p, refs[i], &id);
+		if (rc == 0)
+			printf("%lld\n", (long long)id);
+		else if (rc == ADUAN_NOMATCH || rc == ADUAN_DATAERR) {
+			cli_warn("%s", aduan_errmsg());
+			skipped++;
+		} else {
+			aduan_db_rollback(db);
+			cli_fail(rc);
+		}
+	}
+	cli_commit(db);
+	for (i = 0; i < n; i++)
+		free(refs[i]);
+	free(refs);
+	aduan_places_free(p);
+	aduan_db_close(db);
+	return skipped ? ADUAN_NOMATCH : 0;
+}
+
 /* ---- many records ------------------------------------------------------ */
 
 struct batch {
@@ -200,6 +296,7 @@ struct batch {
 	FILE *rejects;
 	FILE *ids;		/* new ids, shown once the work is committed */
 	struct aduan_writer *dry;	/* --dry-run --format jsonl */
+	struct aduan_places *places;	/* kelurahan spellings, for places in the text */
 	int header_written;
 	long read, added, present, rejected, checked_dups;
 	time_t now;
@@ -242,14 +339,16 @@ table_problem(int field, const char *msg, void *arg)
  */
 static int
 take(struct batch *b, struct aduan_complaint *c, const char *where, struct aduan_reader *r,
-    const char *header, const char *raw, size_t rawlen)
+    const char *header, const char *raw, size_t rawlen, int64_t *idp)
 {
 	struct aduan_buf why = {0};
 	int64_t id;
 	int rc;
 
 	b->read++;
+	*idp = 0;
 	apply_defaults(c, &b->o->defaults);
+	aduan_place_fill(b->places, c, NULL);
 	rc = r != NULL ? aduan_complaint_check_all(b->db, c, b->now, table_problem, r) :
 	    aduan_complaint_check(b->db, c, b->now);
 	if (rc == ADUAN_DATAERR) {
@@ -291,6 +390,7 @@ take(struct batch *b, struct aduan_complaint *c, const char *where, struct aduan
 		return 0;
 	}
 	b->added++;
+	*idp = id;
 	fprintf(b->ids, "%lld\n", (long long)id);
 	/* Looking for duplicates costs a query per record: do it for the
 	 * first thousand of a batch, which covers every clerk's import. */
@@ -307,6 +407,7 @@ batch_table(struct batch *b, enum aduan_format fmt, FILE *in, const char *name)
 	struct aduan_buf where = {0};
 	const char *raw;
 	size_t rawlen;
+	int64_t id;
 	int rc;
 
 	if ((rc = aduan_reader_open_opts(&r, fmt, in, name, &b->o->table)) != 0) {
@@ -330,7 +431,7 @@ batch_table(struct batch *b, enum aduan_format fmt, FILE *in, const char *name)
 		}
 		aduan_buf_reset(&where);
 		aduan_reader_where(r, -1, &where);
-		if ((rc = take(b, &c, where.s, r, aduan_reader_header(r), raw, rawlen)) != 0)
+		if ((rc = take(b, &c, where.s, r, aduan_reader_header(r), raw, rawlen, &id)) != 0)
 			break;
 	}
 	aduan_buf_release(&where);
@@ -340,12 +441,14 @@ batch_table(struct batch *b, enum aduan_format fmt, FILE *in, const char *name)
 }
 
 static int
-wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawlen, void *arg)
+wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,
+    int64_t *id, void *arg)
 {
 	struct batch *b = arg;
 	char where[64 + 256];
 
 	snprintf(where, sizeof(where), "%s:%ld", b->o->wa.name, line);
+	*id = 0;
 	if (c == NULL) {	/* bad as it came: rejected with its reason */
 		struct aduan_buf why = {0};
 
@@ -355,7 +458,7 @@ wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawle
 		aduan_buf_release(&why);
 		return 0;
 	}
-	return take(b, c, where, NULL, NULL, raw, rawlen);
+	return take(b, c, where, NULL, NULL, raw, rawlen, id);
 }
 
 static int
@@ -403,6 +506,8 @@ add_many(struct opts *o, int argc, char *argv[])
 	}
 	if (o->dry_run && (rc = aduan_db_snapshot(b.db)) != 0)
 		cli_fail(rc);
+	if ((rc = aduan_places_load(b.db, &b.places)) != 0)
+		cli_fail(rc);
 	if (!o->dry_run) {
 		cli_begin(b.db, o->by);
 		if ((rc = aduan_db_bulk_begin(b.db)) != 0) {
@@ -414,6 +519,9 @@ add_many(struct opts *o, int argc, char *argv[])
 		o->wa.name = strcmp(path, "-") == 0 ? "stdin" : path;
 		o->wa.path = path;
 		o->wa.messages_out = o->wa.messages ? stdout : NULL;
+		o->wa.kelurahan = o->defaults.v[AF_KELURAHAN];
+		o->wa.rt = o->defaults.v[AF_RT];
+		o->wa.dry_run = o->dry_run;
 		rc = aduan_intake_whatsapp(b.db, in, &o->wa, wa_complaint, &b);
 	} else
 		rc = batch_table(&b, fmt, in, strcmp(path, "-") == 0 ? "stdin" : path);
@@ -474,6 +582,7 @@ out:
 	if (b.rejects != NULL && b.rejected == 0)
 		cli_outfile_abort(&b.rejfile);
 	fclose(b.ids);
+	aduan_places_free(b.places);
 	if (in != stdin)
 		fclose(in);
 	aduan_db_close(b.db);
@@ -551,6 +660,7 @@ main(int argc, char *argv[])
 				cli_usage_error(usage, "--delimiter: \",\", \";\", \"|\" or tab, not \"%s\"",
 				    optarg);
 			break;
+		case OPT_TAKE: o.take = 1; break;
 		case OPT_DB: o.db = optarg; break;
 		case OPT_BY: o.by = optarg; break;
 		case OPT_HELP: usage(stdout); rc = cli_finish(0); goto out;
@@ -562,7 +672,18 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (o.format != NULL && (strcmp(o.format, "jsonl") != 0 || !o.dry_run))
 		cli_usage_error(usage, "--format jsonl goes with --dry-run");
-	if (o.from == NULL) {
+	if (o.take) {
+		int i;
+
+		for (i = 0; i < ADUAN_NFIELDS; i++)
+			if (o.defaults.v[i] != NULL)
+				cli_usage_error(usage, "--take takes only --db and --by");
+		if (o.from || o.rejects || o.strict || o.dry_run || o.format || o.wa.group ||
+		    o.wa.tz || o.wa.all || o.wa.match || o.wa.messages || o.wa.join != -1 ||
+		    o.wa.date_order != 0)
+			cli_usage_error(usage, "--take takes only --db and --by");
+		rc = take_messages(&o, argc, argv);
+	} else if (o.from == NULL) {
 		if (o.rejects || o.strict || o.wa.group || o.wa.tz || o.wa.all || o.wa.match ||
 		    o.wa.messages || o.wa.join != -1 || o.wa.date_order != 0 || o.table.map ||
 		    o.table.sheet || o.table.delimiter)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
 #include "cli.h"
 #include "lifecycle.h"
 
@@ -14,10 +15,14 @@ usage(FILE *fp)
 	fputs(_("usage: aduan-close [--db FILE] [--by NAME]\n"
 	    "                   [--resolution resolved|rejected|duplicate|withdrawn]\n"
 	    "                   [--duplicate-of N] [--note TEXT] ID ...\n"
-	    "       aduan-close [--db FILE] [--by NAME] --reopen [--note TEXT] ID ...\n"), fp);
+	    "       aduan-close [--db FILE] [--by NAME] --reopen [--note TEXT] ID ...\n"
+	    "       aduan-close [--db FILE] [--by NAME] --not-complaint [--note TEXT] ID ...\n"), fp);
 }
 
-enum { OPT_RESOLUTION = OPT_FIRST_LOCAL, OPT_DUPLICATE_OF, OPT_NOTE, OPT_REOPEN };
+enum {
+	OPT_RESOLUTION = OPT_FIRST_LOCAL, OPT_DUPLICATE_OF, OPT_NOTE, OPT_REOPEN,
+	OPT_NOT_COMPLAINT
+};
 
 static const struct option longopts[] = {
 	CLI_COMMON_OPTIONS,
@@ -25,6 +30,7 @@ static const struct option longopts[] = {
 	{"duplicate-of", required_argument, NULL, OPT_DUPLICATE_OF},
 	{"note", required_argument, NULL, OPT_NOTE},
 	{"reopen", no_argument, NULL, OPT_REOPEN},
+	{"not-complaint", no_argument, NULL, OPT_NOT_COMPLAINT},
 	{NULL, 0, NULL, 0}
 };
 
@@ -35,7 +41,7 @@ main(int argc, char *argv[])
 	struct aduan_db *db;
 	const char *dbpath = NULL, *by = NULL, *note = NULL, *resolution = NULL;
 	int64_t dup = 0;
-	int ch, reopen = 0, rc, yes;
+	int ch, reopen = 0, rc, yes, leave = 0;
 	long skipped = 0;
 	size_t i;
 
@@ -58,6 +64,7 @@ main(int argc, char *argv[])
 			note = optarg;
 			break;
 		case OPT_REOPEN: reopen = 1; break;
+		case OPT_NOT_COMPLAINT: leave = 1; break;
 		case OPT_DB: dbpath = optarg; break;
 		case OPT_BY: by = optarg; break;
 		case OPT_HELP: usage(stdout); return cli_finish(0);
@@ -69,6 +76,8 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (reopen && (resolution != NULL || dup != 0))
 		cli_usage_error(usage, "--reopen takes no resolution");
+	if (leave && (reopen || resolution != NULL || dup != 0))
+		cli_usage_error(usage, "--not-complaint takes no resolution");
 	if (dup != 0 && resolution != NULL && strcmp(resolution, "duplicate") != 0)
 		cli_usage_error(usage, "--duplicate-of goes with --resolution duplicate");
 	if (dup != 0)
@@ -91,6 +100,7 @@ main(int argc, char *argv[])
 	cli_begin(db, by);
 	for (i = 0; i < ids.n; i++) {
 		rc = reopen ? aduan_reopen(db, ids.v[i], note) :
+		    leave ? aduan_message_leave(db, ids.v[i], note) :
 		    aduan_close(db, ids.v[i], resolution, dup, note);
 		if (rc == 0)
 			printf("%lld\n", (long long)ids.v[i]);

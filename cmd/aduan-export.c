@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "archive.h"
 #include "cli.h"
 #include "export.h"
 #include "privacy.h"
@@ -75,7 +76,7 @@ subject_access(const char *dbpath, const char *phone, const char *outpath)
 	struct aduan_outfile of;
 	struct aduan_db *db = cli_open(dbpath, ADUAN_RDONLY);
 	FILE *out = stdout;
-	long n = 0;
+	long n = 0, nmsg = 0;
 	int rc;
 
 	if (outpath != NULL) {
@@ -84,6 +85,8 @@ subject_access(const char *dbpath, const char *phone, const char *outpath)
 	}
 	cli_begin(db, NULL);
 	rc = aduan_subject_write(db, phone, out, &n);
+	if (rc == 0 && (rc = aduan_messages_subject(db, phone, out, &nmsg)) == 0)
+		n += nmsg;
 	if (rc == 0 && out == stdout && (fflush(stdout) == EOF || ferror(stdout)))
 		rc = aduan_fail(ADUAN_IOERR, "cannot write output");
 	if (rc == 0)

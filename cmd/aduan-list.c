@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "cli.h"
 #include "forward.h"
 #include "history.h"
@@ -20,11 +21,15 @@ usage(FILE *fp)
 	    "                  [--until TIME] [--overdue] [--search TEXT] [--reporter PHONE]\n"
 	    "                  [--format table|tsv|csv|jsonl] [--header] [-f FIELD,...]\n"
 	    "                  [-q [-0] | -l] [ID ... | -]\n"
-	    "       aduan-list [--db FILE] --public [--lang id|en] ID ... | -\n"), fp);
+	    "       aduan-list [--db FILE] --public [--lang id|en] ID ... | -\n"
+	    "       aduan-list [--db FILE] --messages [--left | --taken] [--group NAME]\n"
+	    "                  [--since TIME] [--until TIME] [--search TEXT] [--format tsv|jsonl]\n"
+	    "                  [--header]\n"), fp);
 }
 
 enum {
-	OPT_FORMAT = OPT_FIRST_LOCAL, OPT_HEADER, OPT_PUBLIC, OPT_LANG
+	OPT_FORMAT = OPT_FIRST_LOCAL, OPT_HEADER, OPT_PUBLIC, OPT_LANG, OPT_MESSAGES, OPT_LEFT,
+	OPT_TAKEN, OPT_GROUP
 };
 
 static const struct option longopts[] = {
@@ -40,8 +45,84 @@ static const struct option longopts[] = {
 	{"long", no_argument, NULL, 'l'},
 	{"public", no_argument, NULL, OPT_PUBLIC},
 	{"lang", required_argument, NULL, OPT_LANG},
+	{"messages", no_argument, NULL, OPT_MESSAGES},
+	{"left", no_argument, NULL, OPT_LEFT},
+	{"taken", no_argument, NULL, OPT_TAKEN},
+	{"group", required_argument, NULL, OPT_GROUP},
 	{NULL, 0, NULL, 0}
 };
+
+/* ---- --messages: the archive of WhatsApp messages ---------------------- */
+
+static int
+print_message(const struct aduan_message *m, void *arg)
+{
+	const int *jsonl = arg;
+	struct aduan_buf b = {0};
+	const char *v[] = {
+		m->source_key, m->source, m->received_at, m->author, m->kind, m->decision,
+		m->reason, m->body
+	};
+	static const char *const keys[] = {
+		"source_key", "source", "received_at", "author", "kind", "decision", "reason",
+		"body"
+	};
+	size_t i;
+
+	if (*jsonl) {
+		aduan_buf_printf(&b, "{\"id\":%lld,\"complaint\":", (long long)m->id);
+		if (m->complaint > 0)
+			aduan_buf_printf(&b, "%lld", (long long)m->complaint);
+		else
+			aduan_buf_adds(&b, "null");
+		for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+			aduan_buf_printf(&b, ",\"%s\":", keys[i]);
+			if (v[i] != NULL)
+				aduan_json_quote(&b, v[i], strlen(v[i]));
+			else
+				aduan_buf_adds(&b, "null");
+		}
+		aduan_buf_adds(&b, "}\n");
+	} else {
+		aduan_buf_printf(&b, "%lld\t", (long long)m->id);
+		if (m->complaint > 0)
+			aduan_buf_printf(&b, "%lld", (long long)m->complaint);
+		for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+			aduan_buf_addc(&b, '\t');
+			aduan_tsv_escape(&b, v[i] ? v[i] : "");
+		}
+		aduan_buf_addc(&b, '\n');
+	}
+	fwrite(b.s, 1, b.len, stdout);
+	aduan_buf_release(&b);
+	return ferror(stdout) ? ADUAN_IOERR : 0;
+}
+
+static int
+list_messages(const char *dbpath, struct aduan_message_filter *mf,
+    const struct aduan_filter *f, int fmt, int header)
+{
+	struct aduan_db *db;
+	char since[21], until[21];
+	int jsonl = fmt == AOUT_JSONL, rc;
+	long n;
+
+	if (fmt != AOUT_TSV && fmt != AOUT_JSONL && fmt != AOUT_TABLE)
+		cli_usage_error(usage, "--messages: --format tsv or jsonl");
+	if (f->since != -1)
+		mf->since = aduan_time_utc(f->since, since);
+	if (f->until != -1)
+		mf->until = aduan_time_utc(f->until, until);
+	mf->search = f->search;
+	db = cli_open(dbpath, ADUAN_RDONLY);
+	if (header && !jsonl)
+		fputs("id\tcomplaint\tsource_key\tsource\treceived_at\tauthor\tkind\t"
+		    "decision\treason\tbody\n", stdout);
+	if ((rc = aduan_messages_list(db, mf, print_message, &jsonl, &n)) != 0)
+		cli_fail(rc);
+	aduan_db_close(db);
+	return cli_finish(n > 0 ? 0 : ADUAN_NOMATCH);
+}
 
 /* What a table shows when no -f is given. */
 static const int table_fields[] = {
@@ -172,7 +253,10 @@ main(int argc, char *argv[])
 	int tty, i, rc;
 	int fields[ADUAN_NFIELDS], nfields = 0, flags = 0;
 	long matched = 0;
+	struct aduan_message_filter mf;
+	int messages = 0;
 
+	memset(&mf, 0, sizeof(mf));
 	cli_init(argc, argv);
 	cli_options("f:q0l", longopts, 0);
 	aduan_filter_init(&f);
@@ -194,6 +278,10 @@ main(int argc, char *argv[])
 		case 'l': longfmt = 1; break;
 		case OPT_PUBLIC: public = 1; break;
 		case OPT_LANG: lang = optarg; break;
+		case OPT_MESSAGES: messages = 1; break;
+		case OPT_LEFT: mf.left = 1; break;
+		case OPT_TAKEN: mf.taken = 1; break;
+		case OPT_GROUP: mf.group = optarg; break;
 		case OPT_DB: dbpath = optarg; break;
 		case OPT_HELP: usage(stdout); return cli_finish(0);
 		case OPT_VERSION: printf("aduan-list %s\n", ADUAN_VERSION); return cli_finish(0);
@@ -204,6 +292,17 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (lang != NULL && !public)
 		cli_usage_error(usage, "--lang goes with --public");
+	if ((mf.left || mf.taken || mf.group) && !messages)
+		cli_usage_error(usage, "--left, --taken and --group go with --messages");
+	if (messages) {
+		if (mf.left && mf.taken)
+			cli_usage_error(usage, "--left and --taken do not go together");
+		if (argc > 0 || quiet || longfmt || fieldlist || f.overdue || f.rt || f.reporter ||
+		    f.nids > 0 || public)
+			cli_usage_error(usage, "--messages takes only --left, --taken, --group, "
+			    "--since, --until, --search, --format and --header");
+		return list_messages(dbpath, &mf, &f, fmt == -1 ? AOUT_TSV : fmt, header);
+	}
 	if (public) {
 		if (quiet || longfmt || fmt != -1 || header || fieldlist != NULL || filtered ||
 		    argc == 0)

@@ -11,8 +11,10 @@
 
 #include <sys/wait.h>
 
+#include "archive.h"
 #include "cli.h"
 #include "forward.h"
+#include "place.h"
 #include "privacy.h"
 #include "refdata.h"
 #include "lifecycle.h"
@@ -34,6 +36,7 @@ usage(FILE *fp)
 	    "       aduan template [--db FILE] [--lang id|en] list | show NAME |\n"
 	    "                      set NAME FILE|- | set --unset NAME | edit NAME\n"
 	    "       aduan reply [--db FILE] [--by NAME] [--lang id|en] ID ...\n"
+	    "       aduan group [--db FILE] list | add NAME --kelurahan K [--rt R] | rm NAME\n"
 	    "       aduan undo [--db FILE] [--by NAME] [--list]\n"
 	    "       aduan purge [--db FILE] [--by NAME] --older-than YEARS [--dry-run]\n"
 	    "       aduan help [COMMAND]\n"), fp);
@@ -58,6 +61,7 @@ static const char *const overview = N_(
     "  aduan holiday   list, add, remove or load holidays (for due dates)\n"
     "  aduan template  list, show, change or edit the message templates\n"
     "  aduan reply     the answer to a citizen, with a WhatsApp link\n"
+    "  aduan group     map WhatsApp groups to a kelurahan and RT\n"
     "  aduan undo      revert the last command that changed complaints\n"
     "  aduan purge     anonymise old closed complaints (retention, UU PDP)\n"
     "\n"
@@ -533,6 +537,77 @@ cmd_holiday(int argc, char *argv[])
 	return 0;
 }
 
+/* ---- aduan group: WhatsApp groups mapped to a place ------------------- */
+
+static int
+print_group(const struct aduan_group *g, void *arg)
+{
+	struct aduan_buf b = {0};
+
+	aduan_tsv_escape(&b, g->name);
+	aduan_buf_addc(&b, '\t');
+	aduan_tsv_escape(&b, g->kelurahan);
+	aduan_buf_addc(&b, '\t');
+	aduan_tsv_escape(&b, g->rt ? g->rt : "");
+	aduan_buf_addc(&b, '\n');
+	fwrite(b.s, 1, b.len, stdout);
+	aduan_buf_release(&b);
+	return 0;
+}
+
+static int
+cmd_group(int argc, char *argv[])
+{
+	enum { G_KELURAHAN = OPT_FIRST_LOCAL, G_RT };
+	static const struct option group_opts[] = {
+		CLI_COMMON_OPTIONS,
+		{"kelurahan", required_argument, NULL, G_KELURAHAN},
+		{"rt", required_argument, NULL, G_RT},
+		{NULL, 0, NULL, 0}
+	};
+	const char *dbpath = NULL, *by = NULL, *kel = NULL, *rt = NULL;
+	struct aduan_db *db;
+	int ch;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "k:r:", group_opts, NULL)) != -1) {
+		switch (ch) {
+		case OPT_DB: dbpath = optarg; break;
+		case OPT_BY: by = optarg; break;
+		case 'k': case G_KELURAHAN: kel = optarg; break;
+		case 'r': case G_RT: rt = optarg; break;
+		case OPT_HELP: usage(stdout); exit(cli_finish(0));
+		default: usage(stderr); exit(ADUAN_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if ((kel != NULL || rt != NULL) && (argc == 0 || strcmp(argv[0], "add") != 0))
+		cli_usage_error(usage, "--kelurahan and --rt go with group add");
+	if (argc == 0 || strcmp(argv[0], "list") == 0) {
+		if (argc > 1)
+			cli_usage_error(usage, "group list takes no operands");
+		db = cli_open(dbpath, ADUAN_RDONLY);
+		if ((ch = aduan_group_list(db, print_group, NULL)) != 0)
+			cli_fail(ch);
+	} else if (strcmp(argv[0], "add") == 0) {
+		if (argc != 2 || kel == NULL)
+			cli_usage_error(usage, "group add needs a NAME and --kelurahan");
+		db = cli_open(dbpath, ADUAN_RDWR);
+		cli_begin(db, by);
+		finish_change(db, aduan_group_add(db, argv[1], kel, rt));
+	} else if (strcmp(argv[0], "rm") == 0) {
+		if (argc != 2)
+			cli_usage_error(usage, "group rm needs a NAME");
+		db = cli_open(dbpath, ADUAN_RDWR);
+		cli_begin(db, by);
+		finish_change(db, aduan_group_rm(db, argv[1]));
+	} else
+		cli_usage_error(usage, "group: list, add or rm, not \"%s\"", argv[0]);
+	aduan_db_close(db);
+	return 0;
+}
+
 static void
 undone(int64_t id, int deleted, void *arg)
 {
@@ -590,12 +665,25 @@ purged(int64_t id, void *arg)
 }
 
 /* Anonymise closed complaints past the retention period (UU PDP). */
+/* The archived messages as old as the complaints purge anonymises. */
+static int
+purge_messages(struct aduan_db *db, int years, int dry_run, long *n)
+{
+	struct tm tm;
+	time_t now = time(NULL);
+	char cutoff[21];
+
+	gmtime_r(&now, &tm);
+	tm.tm_year -= years;
+	return aduan_messages_purge(db, aduan_time_utc(timegm(&tm), cutoff), dry_run, n);
+}
+
 static int
 cmd_purge(int argc, char *argv[])
 {
 	struct opts o = {0};
 	struct aduan_db *db;
-	long n = 0;
+	long n = 0, nmsg = 0;
 	int rc;
 
 	parse(&argc, &argv, &o);
@@ -606,7 +694,8 @@ cmd_purge(int argc, char *argv[])
 	db = cli_open(o.db, o.dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
 	if (!o.dry_run)
 		cli_begin(db, o.by);
-	if ((rc = aduan_purge(db, o.older_than, time(NULL), o.dry_run, purged, &n)) != 0) {
+	if ((rc = aduan_purge(db, o.older_than, time(NULL), o.dry_run, purged, &n)) != 0 ||
+	    (rc = purge_messages(db, o.older_than, o.dry_run, &nmsg)) != 0) {
 		aduan_db_rollback(db);
 		cli_fail(rc);
 	}
@@ -618,6 +707,10 @@ cmd_purge(int argc, char *argv[])
 		cli_warn("%ld closed complaint(s) would be anonymised", n);
 	else
 		cli_warn("%ld closed complaint(s) anonymised", n);
+	if (o.dry_run)
+		cli_warn("%ld archived message(s) would be anonymised", nmsg);
+	else
+		cli_warn("%ld archived message(s) anonymised", nmsg);
 	aduan_db_close(db);
 	return 0;
 }
@@ -951,6 +1044,7 @@ static const struct {
 	{"holiday", cmd_holiday},
 	{"template", cmd_template},
 	{"reply", cmd_reply},
+	{"group", cmd_group},
 	{"undo", cmd_undo},
 	{"purge", cmd_purge},
 };

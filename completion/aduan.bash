@@ -12,19 +12,21 @@
 
 _aduan_programs='aduan aduan-add aduan-list aduan-route aduan-close aduan-edit aduan-export'
 _aduan_verbs='add list route close edit export init config agency kelurahan rule holiday
-	template reply undo purge help'
+	template reply group undo purge help'
 
 _aduan_opts_add='--db --by -q --quiet -c --channel -n --name -p --phone
 	-k --kelurahan -r --rt -L --location --category --urgent --priority
 	--anonymous --confidential --at --source --from --rejects --strict
 	--dry-run --format --group --tz --date-order --all --match --join
-	--messages --sheet --delimiter --map --help --version'
+	--messages --sheet --delimiter --map --take --help --version'
 _aduan_opts_list='--db --status --agency --kelurahan --rt --channel --category
 	--priority --since --until --overdue --search --reporter --format --header
-	-f --fields -q --quiet -0 --null -l --long --public --lang --help --version'
+	-f --fields -q --quiet -0 --null -l --long --public --lang --messages --left --taken
+	--group --help --version'
 _aduan_opts_route='--db --by --to --auto --explain --dry-run --suggest --note --message --link
 	--mail --letter --list -o --output --personal --lang --help --version'
-_aduan_opts_close='--db --by --resolution --duplicate-of --note --reopen --help --version'
+_aduan_opts_close='--db --by --resolution --duplicate-of --note --reopen --not-complaint
+	--help --version'
 _aduan_opts_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
 	--category --priority --channel --source --name --phone --anonymous
 	--confidential --received --body --note --dry-run --help --version'
@@ -41,6 +43,7 @@ _aduan_opts_rule='--db --category --set-category --priority --weight --at --help
 _aduan_opts_holiday='--db --help'
 _aduan_opts_template='--db --by --lang --unset --help'
 _aduan_opts_reply='--db --by --lang --help'
+_aduan_opts_group='--db --by --kelurahan --rt --help'
 _aduan_opts_undo='--db --by --list --help'
 _aduan_opts_purge='--db --by --older-than --dry-run --help'
 
@@ -49,7 +52,7 @@ _aduan_args_add='--db --by -c --channel -n --name -p --phone -k --kelurahan
 	-r --rt -L --location --category --priority --at --source --from --rejects
 	--format --group --tz --date-order --match --join --sheet --delimiter --map'
 _aduan_args_list='--db --status --agency --kelurahan --rt --channel --category
-	--priority --since --until --search --reporter --format -f --fields --lang'
+	--priority --since --until --search --reporter --format -f --fields --lang --group'
 _aduan_args_route='--db --by --to --note -o --output --lang'
 _aduan_args_close='--db --by --resolution --duplicate-of --note'
 _aduan_args_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
@@ -60,7 +63,7 @@ _aduan_args_export='--db --report --week --since --until --by -o --output --form
 	--search --reporter'
 _aduan_args_admin='--db --by --preset --sla --contact --code --alias --category
 	--set-category --priority --weight --at --older-than --whatsapp --email --address --officer
-	--title --lang'
+	--title --lang --kelurahan --rt'
 
 _aduan_channels='whatsapp facebook instagram walk-in phone sms email letter web other'
 _aduan_statuses='open routed closed'
@@ -375,6 +378,9 @@ _aduan_admin()
 		case $verb/$_aduan_opt in
 		*/--lang|init/--preset|rule/--category|rule/--set-category|rule/--priority|rule/--at)
 			_aduan_value aduan "$_aduan_opt" "$_aduan_cur" ;;
+		group/--kelurahan)
+			_aduan_column 1 kelurahan list
+			_aduan_reply "$_aduan_cur" "${_aduan_col[@]}" ;;
 		esac
 		return 0
 	fi
@@ -423,6 +429,11 @@ _aduan_admin()
 		_aduan_reply "$cur" list show set edit ;;
 	template/1/show|template/1/set|template/1/edit)
 		_aduan_column 1 template list
+		_aduan_reply "$cur" "${_aduan_col[@]}" ;;
+	group/0/)
+		_aduan_reply "$cur" list add rm ;;
+	group/1/rm)
+		_aduan_column 1 group list
 		_aduan_reply "$cur" "${_aduan_col[@]}" ;;
 	rule/1/load|holiday/1/load|template/2/set)
 		_aduan_files "$cur" ;;
@@ -473,7 +484,7 @@ _aduan()
 	case $verb in
 	add|list|route|close|edit|export)
 		_aduan_prog "aduan-$verb" 2 ;;
-	init|config|agency|kelurahan|rule|holiday|template|reply|undo|purge|help)
+	init|config|agency|kelurahan|rule|holiday|template|reply|group|undo|purge|help)
 		_aduan_admin "$verb" ;;
 	*)
 		COMPREPLY=() ;;

@@ -14,7 +14,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "decide.h"
 #include "intake.h"
+#include "place.h"
+#include "privacy.h"
 #include "refdata.h"
 #include "whatsapp.h"
 
@@ -61,8 +64,17 @@ struct intake {
 	char same_at[20];
 	unsigned long long same_hash[SAME_AT_MAX];
 	int nsame;
-	int (*fn)(struct aduan_complaint *, long, const char *, size_t, void *);
+	int (*fn)(struct aduan_complaint *, long, const char *, size_t, int64_t *, void *);
 	void *arg;
+	struct aduan_decider *decider;
+	struct aduan_places *places;
+	/* the group's place: its mapping or what its name says */
+	char *group_kel;
+	char group_rt[8];
+	const char *group_from;
+	int has_purged;		/* the archive holds purged messages */
+	char latest[21];	/* the group's latest archived message ("": none) */
+	char newest[21];	/* the latest message archived by this import */
 };
 
 void
@@ -181,8 +193,25 @@ msg_release(struct msg *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* Where a complaint's place came from, for --messages. */
+struct place {
+	const char *kel, *kel_from;
+	char rt[8];
+	const char *rt_from;
+};
+
 static void
-print_message(struct intake *x, const struct msg *m, enum decision d)
+json_or_null(struct aduan_buf *b, const char *s)
+{
+	if (s != NULL && *s != '\0')
+		aduan_json_quote(b, s, strlen(s));
+	else
+		aduan_buf_adds(b, "null");
+}
+
+static void
+print_message(struct intake *x, const struct msg *m, enum decision d, const char *why,
+    const struct place *pl)
 {
 	struct aduan_buf b = {0};
 
@@ -199,7 +228,28 @@ print_message(struct intake *x, const struct msg *m, enum decision d)
 	aduan_json_quote(&b, m->body, strlen(m->body));
 	aduan_buf_printf(&b, ",\"kind\":\"%s\",\"source_key\":", kind_names[m->kind]);
 	aduan_json_quote(&b, m->key, strlen(m->key));
-	aduan_buf_printf(&b, ",\"decision\":\"%s\"}\n", decision_names[d]);
+	aduan_buf_printf(&b, ",\"decision\":\"%s\",\"why\":", decision_names[d]);
+	json_or_null(&b, why);
+	if (pl != NULL) {
+		aduan_buf_adds(&b, ",\"kelurahan\":");
+		json_or_null(&b, pl->kel);
+		aduan_buf_adds(&b, ",\"rt\":");
+		json_or_null(&b, pl->rt);
+		aduan_buf_adds(&b, ",\"place_from\":");
+		if (pl->kel_from == NULL && pl->rt_from == NULL)
+			aduan_buf_adds(&b, "null");
+		else if (pl->kel_from == NULL || pl->rt_from == NULL ||
+		    strcmp(pl->kel_from, pl->rt_from) == 0)
+			json_or_null(&b, pl->kel_from ? pl->kel_from : pl->rt_from);
+		else {
+			struct aduan_buf from = {0};
+
+			aduan_buf_printf(&from, "%s, %s", pl->kel_from, pl->rt_from);
+			json_or_null(&b, from.s);
+			aduan_buf_release(&from);
+		}
+	}
+	aduan_buf_adds(&b, "}\n");
 	fwrite(b.s, 1, b.len, x->o->messages_out);
 	aduan_buf_release(&b);
 }
@@ -223,14 +273,201 @@ render(struct intake *x, struct aduan_buf *raw)
 	}
 }
 
+static const char *const archive_decision[] = {
+	"complaint", "joined", "staff", "filtered", "system", NULL
+};
+
+/* The stored time of message m. */
+static const char *
+utc(const struct msg *m, char stamp[21])
+{
+	return aduan_time_utc(aduan_time_mklocal(atoi(m->at), atoi(m->at + 5), atoi(m->at + 8),
+	    atoi(m->at + 11), atoi(m->at + 14), m->at[16] ? atoi(m->at + 17) : 0), stamp);
+}
+
+static int archived(struct intake *x, const struct msg *m, int *yes);
+
+/* Keep a message in the archive; one already there stays as it was. */
+static int
+archive(struct intake *x, const struct msg *m, enum decision d, const char *why,
+    int64_t complaint)
+{
+	sqlite3_stmt *st;
+	char stamp[21];
+	int seen, rc;
+
+	if (x->o->dry_run || archive_decision[d] == NULL)
+		return 0;
+	/* a purged message is known only by the hash of its key */
+	if (x->has_purged && ((rc = archived(x, m, &seen)) != 0 || seen))
+		return rc;
+	st = aduan_db_stmt(x->db, "INSERT INTO message(source_key, source, received_at, author, "
+	    "body, kind, decision, reason, complaint, invocation) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(source_key) DO NOTHING");
+	if (st == NULL)
+		return aduan_db_fail(x->db, "keeping a message");
+	sqlite3_bind_text(st, 1, m->key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, x->group, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, utc(m, stamp), -1, SQLITE_STATIC);
+	if (strcmp(stamp, x->newest) > 0)
+		memcpy(x->newest, stamp, sizeof(stamp));
+	if (m->author != NULL)
+		sqlite3_bind_text(st, 4, m->author, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_text(st, 5, m->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, kind_names[m->kind], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, archive_decision[d], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, why, -1, SQLITE_STATIC);
+	if (complaint > 0)
+		sqlite3_bind_int64(st, 9, complaint);
+	else
+		sqlite3_bind_null(st, 9);
+	sqlite3_bind_int64(st, 10, aduan_db_invocation(x->db));
+	return aduan_db_step(x->db, st, "keeping a message");
+}
+
+/* Whether message m was archived by an earlier import. */
+static int
+archived(struct intake *x, const struct msg *m, int *yes)
+{
+	sqlite3_stmt *st;
+	const char *key = m->key;
+	char *purged, stamp[21];
+	int rc;
+
+	*yes = 0;
+	/* later than every message of the group in the archive: new */
+	if (x->latest[0] == '\0' || strcmp(utc(m, stamp), x->latest) > 0)
+		return 0;
+	/* a purged message is found by the hash of its key */
+	if ((st = aduan_db_stmt(x->db, "SELECT 1 FROM message WHERE source_key IN (?1, ?2)")) == NULL)
+		return aduan_db_fail(x->db, "looking up a message");
+	purged = x->has_purged ? aduan_source_key_purged(key) : NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (purged != NULL)
+		sqlite3_bind_text(st, 2, purged, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 2);
+	rc = sqlite3_step(st);
+	free(purged);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		*yes = 1;
+	else if (rc != SQLITE_DONE)
+		return aduan_db_fail(x->db, "looking up a message");
+	return 0;
+}
+
+/* What the archive holds of the group: whether purged messages (whose
+ * keys are hashes), and the time of the latest message. */
+static int
+archive_state(struct intake *x)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = aduan_db_stmt(x->db, "SELECT EXISTS (SELECT 1 FROM message WHERE source_key >= "
+	    "'purged:' AND source_key < 'purged;'), (SELECT latest FROM message_source "
+	    "WHERE source = ?1)");
+	if (st == NULL)
+		return aduan_db_fail(x->db, "looking up the archive");
+	sqlite3_bind_text(st, 1, x->group, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		x->has_purged = sqlite3_column_int(st, 0);
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			snprintf(x->latest, sizeof(x->latest), "%s", sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : aduan_db_fail(x->db, "looking up the archive");
+}
+
+/* After the import: the group's latest archived message. */
+static int
+archive_done(struct intake *x)
+{
+	sqlite3_stmt *st;
+
+	if (x->o->dry_run || x->newest[0] == '\0')
+		return 0;
+	st = aduan_db_stmt(x->db, "INSERT INTO message_source(source, latest) VALUES (?1, ?2) "
+	    "ON CONFLICT(source) DO UPDATE SET latest = max(latest, excluded.latest)");
+	if (st == NULL)
+		return aduan_db_fail(x->db, "keeping the group's latest message");
+	sqlite3_bind_text(st, 1, x->group, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, x->newest, -1, SQLITE_STATIC);
+	return aduan_db_step(x->db, st, "keeping the group's latest message");
+}
+
+static const char *
+passive_why(enum decision d)
+{
+	return d == D_STAFF ? _("staff (setting intake.staff)") : _("a line of WhatsApp's own");
+}
+
+/* The place of a complaint: options, then its text, then the group. */
+static void
+place_of(struct intake *x, const char *body, size_t len, struct place *pl)
+{
+	const char *kel;
+	char rt[8];
+
+	memset(pl, 0, sizeof(*pl));
+	if (x->o->kelurahan != NULL) {
+		pl->kel = x->o->kelurahan;
+		pl->kel_from = "option";
+	}
+	if (x->o->rt != NULL) {
+		snprintf(pl->rt, sizeof(pl->rt), "%s", x->o->rt);
+		pl->rt_from = "option";
+	}
+	if (pl->kel == NULL || pl->rt[0] == '\0') {
+		aduan_place_read(x->places, body, len, &kel, rt);
+		if (pl->kel == NULL && kel != NULL) {
+			pl->kel = kel;
+			pl->kel_from = "text";
+		}
+		if (pl->rt[0] == '\0' && rt[0] != '\0') {
+			memcpy(pl->rt, rt, sizeof(rt));
+			pl->rt_from = "text";
+		}
+	}
+	/* the group's RT belongs to the group's kelurahan only */
+	if (pl->kel == NULL && x->group_kel != NULL) {
+		pl->kel = x->group_kel;
+		pl->kel_from = x->group_from;
+	}
+	if (pl->rt[0] == '\0' && x->group_rt[0] != '\0' &&
+	    (x->group_kel == NULL || pl->kel == x->group_kel)) {
+		memcpy(pl->rt, x->group_rt, sizeof(pl->rt));
+		pl->rt_from = x->group_from;
+	}
+}
+
+/* Does body carry one of the office's own keywords (setting intake.keywords)? */
+static const char *
+office_keyword(struct intake *x, const char *body)
+{
+	int i;
+
+	for (i = 0; i < x->nkeywords; i++)
+		if (has_word(body, x->keywords[i]))
+			return x->keywords[i];
+	return NULL;
+}
+
 /* Close the current group: decide, and hand a complaint on. */
 static int
 flush(struct intake *x)
 {
 	struct aduan_complaint c;
-	struct aduan_buf body = {0}, att = {0}, raw = {0};
+	struct aduan_buf body = {0}, att = {0}, raw = {0}, why = {0};
+	struct aduan_verdict v;
+	struct place pl;
 	enum decision first, rest;
-	int i, rc = 0, present = 0, wanted = 0, any_text = 0;
+	int i, rc = 0, present = 0, wanted = 0, any_text = 0, media = 0, seen = 0;
+	int64_t id = 0;
+	const char *kw;
 	char phone[17];
 
 	if (x->n == 0)
@@ -240,6 +477,8 @@ flush(struct intake *x)
 
 		if (m->kind == AWA_DELETED || m->passive)
 			continue;
+		if (m->attachment != NULL || m->has_location || m->kind == AWA_MEDIA)
+			media = 1;
 		if (*m->text != '\0') {
 			if (body.len > 0)
 				aduan_buf_addc(&body, '\n');
@@ -252,6 +491,8 @@ flush(struct intake *x)
 			aduan_buf_adds(&att, m->attachment);
 		}
 	}
+	/* the decision reads the sender's words only */
+	aduan_decide(x->decider, body.s ? body.s : "", body.len, media, &v);
 	if (!any_text)	/* photos alone: their placeholder lines say what came */
 		for (i = 0; i < x->n; i++)
 			if (x->msgs[i].kind != AWA_DELETED && !x->msgs[i].passive) {
@@ -261,16 +502,28 @@ flush(struct intake *x)
 			}
 
 	if (body.len == 0)
-		wanted = 0;
-	else if (x->o->all)
+		aduan_buf_adds(&why, _("deleted"));
+	else if (x->o->all) {
 		wanted = 1;
-	else
-		for (i = 0; i < x->nkeywords && !wanted; i++)
-			wanted = has_word(body.s, x->keywords[i]);
-	if (wanted && x->has_match)
-		wanted = regexec(&x->match, body.s, 0, NULL, 0) == 0;
+		aduan_buf_adds(&why, _("every message taken (--all)"));
+	} else if (any_text && (kw = office_keyword(x, body.s)) != NULL) {
+		wanted = 1;
+		aduan_buf_printf(&why, _("office keyword \"%s\""), kw);
+	} else {
+		wanted = v.take;
+		aduan_buf_adds(&why, v.why);
+	}
+	if (wanted && x->has_match && regexec(&x->match, body.s, 0, NULL, 0) != 0) {
+		wanted = 0;
+		aduan_buf_reset(&why);
+		aduan_buf_adds(&why, _("not matching --match"));
+	}
+	place_of(x, body.s ? body.s : "", body.len, &pl);
 
 	aduan_complaint_init(&c);
+	if ((rc = archived(x, &x->msgs[0], &seen)) != 0)
+		goto out;
+	present = seen;
 	if (wanted) {
 		struct msg *m = &x->msgs[0];
 		time_t t;
@@ -290,33 +543,25 @@ flush(struct intake *x)
 		aduan_complaint_set(&c, AF_BODY, body.s, body.len);
 		if (att.len > 0)
 			aduan_complaint_set(&c, AF_ATTACHMENTS, att.s, att.len);
+		if (pl.kel != NULL)
+			aduan_complaint_sets(&c, AF_KELURAHAN, pl.kel);
+		if (pl.rt[0] != '\0')
+			aduan_complaint_sets(&c, AF_RT, pl.rt);
 		for (i = x->n - 1; i >= 0; i--)
 			if (x->msgs[i].has_location) {
-				char v[32];
+				char val[32];
 
-				snprintf(v, sizeof(v), "%.7g", x->msgs[i].lat);
-				aduan_complaint_sets(&c, AF_LAT, v);
-				snprintf(v, sizeof(v), "%.7g", x->msgs[i].lon);
-				aduan_complaint_sets(&c, AF_LON, v);
+				snprintf(val, sizeof(val), "%.7g", x->msgs[i].lat);
+				aduan_complaint_sets(&c, AF_LAT, val);
+				snprintf(val, sizeof(val), "%.7g", x->msgs[i].lon);
+				aduan_complaint_sets(&c, AF_LON, val);
 				break;
 			}
-		if ((rc = aduan_complaint_present(x->db, &c, &present)) != 0)
+		if (!present && (rc = aduan_complaint_present(x->db, &c, &present)) != 0)
 			goto out;
 	}
 	first = !wanted ? D_FILTERED : present ? D_PRESENT : D_COMPLAINT;
 	rest = !wanted ? D_FILTERED : present ? D_PRESENT : D_JOINED;
-	for (i = 0; i < x->n; i++) {
-		struct msg *m = &x->msgs[i];
-
-		if (m->passive)
-			print_message(x, m, m->passive);
-		else
-			print_message(x, m, i == 0 ? first : rest);
-		if (!m->passive && !wanted)
-			x->o->n_filtered++;
-		else if (!m->passive && !present && i > 0)
-			x->o->n_joined++;
-	}
 	if (wanted && !present) {
 		int nul = 0;
 
@@ -325,14 +570,35 @@ flush(struct intake *x)
 		render(x, &raw);
 		if (nul)
 			aduan_fail(ADUAN_DATAERR, "NUL byte in message");
-		rc = x->fn(nul ? NULL : &c, x->msgs[0].line, raw.s, raw.len, x->arg);
+		if ((rc = x->fn(nul ? NULL : &c, x->msgs[0].line, raw.s, raw.len, &id, x->arg)) != 0)
+			goto out;
+		if (id == 0 && !x->o->dry_run) {	/* rejected: left for a person */
+			first = rest = D_FILTERED;
+			aduan_buf_reset(&why);
+			aduan_buf_adds(&why, _("rejected: see the warning"));
+		}
 	} else if (wanted)
 		x->o->n_present++;
+	for (i = 0; i < x->n; i++) {
+		struct msg *m = &x->msgs[i];
+		enum decision d = m->passive ? (enum decision)m->passive : i == 0 ? first : rest;
+
+		print_message(x, m, d, m->passive ? passive_why(d) : why.s,
+		    m->passive || i > 0 ? NULL : &pl);
+		if (!m->passive && !wanted)
+			x->o->n_filtered++;
+		else if (!m->passive && !present && i > 0)
+			x->o->n_joined++;
+		if (!seen && (rc = archive(x, m, d, m->passive ? passive_why(d) : why.s,
+		    d == D_COMPLAINT || d == D_JOINED ? id : 0)) != 0)
+			goto out;
+	}
 out:
 	aduan_complaint_release(&c);
 	aduan_buf_release(&body);
 	aduan_buf_release(&att);
 	aduan_buf_release(&raw);
+	aduan_buf_release(&why);
 	for (i = 0; i < x->n; i++)
 		msg_release(&x->msgs[i]);
 	x->n = 0;
@@ -471,9 +737,12 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 			return rc;
 		}
 		keep(&one, m, key);
-		print_message(x, &one, staff ? D_STAFF : D_SYSTEM);
+		print_message(x, &one, staff ? D_STAFF : D_SYSTEM, passive_why(staff ? D_STAFF : D_SYSTEM),
+		    NULL);
+		rc = archive(x, &one, staff ? D_STAFF : D_SYSTEM, passive_why(staff ? D_STAFF : D_SYSTEM),
+		    0);
 		msg_release(&one);
-		return 0;
+		return rc;
 	}
 	if (x->n > 0) {
 		const struct msg *last = &x->msgs[x->n - 1];
@@ -496,12 +765,13 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 int
 aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o,
     int (*fn)(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,
-	void *arg), void *arg)
+	int64_t *id, void *arg), void *arg)
 {
 	struct intake x;
 	struct aduan_wa *w = NULL;
 	struct aduan_wa_msg m;
 	char *group = NULL, **staff, *saved_tz = NULL, *zone;
+	const char *kel;
 	int nstaff, i, rc, had_tz = 0;
 	long join = o->join;
 
@@ -518,12 +788,34 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 		    "%s: the file name does not say which group this is; name it with --group",
 		    o->name);
 	x.group = group;
+	if ((x.decider = aduan_decider_new()) == NULL) {
+		free(group);
+		return ADUAN_IOERR;
+	}
+	if ((rc = aduan_places_load(db, &x.places)) != 0 ||
+	    (rc = aduan_group_place(db, x.places, group, &kel, x.group_rt, &x.group_from)) < 0) {
+		aduan_decider_free(x.decider);
+		free(group);
+		return rc < 0 ? -rc : rc;
+	}
+	if (kel != NULL)
+		x.group_kel = aduan_xstrdup(kel);
+	if ((rc = archive_state(&x)) != 0) {
+		aduan_decider_free(x.decider);
+		aduan_places_free(x.places);
+		free(x.group_kel);
+		free(group);
+		return rc;
+	}
 	if (o->match != NULL) {
 		if (regex_unbounded(o->match) != 0) {
 			free(group);
 			return ADUAN_USAGE;
 		}
 		if ((rc = regcomp(&x.match, o->match, REG_EXTENDED | REG_ICASE | REG_NOSUB)) != 0) {
+			aduan_decider_free(x.decider);
+			aduan_places_free(x.places);
+			free(x.group_kel);
 			free(group);
 			return aduan_fail(ADUAN_USAGE, "--match: bad regular expression \"%s\"",
 			    o->match);
@@ -600,6 +892,8 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 			goto out;
 	if (rc == 0)
 		rc = flush(&x);
+	if (rc == 0)
+		rc = archive_done(&x);
 out:
 	if (had_tz) {
 		if (saved_tz != NULL)
@@ -618,6 +912,9 @@ out:
 	free_words(x.keywords, x.nkeywords);
 	free_words(x.staff_names, x.nstaff_names);
 	free_words(x.staff_phones, x.nstaff_phones);
+	aduan_decider_free(x.decider);
+	aduan_places_free(x.places);
+	free(x.group_kel);
 	free(group);
 	return rc;
 }

@@ -18,6 +18,9 @@ struct aduan_intake_opts {
 	int date_order;		/* 0 auto, else enum aduan_wa_order */
 	int messages;		/* --messages */
 	FILE *messages_out;	/* where --messages writes, or NULL */
+	const char *kelurahan;	/* -k: before what the text and the group say */
+	const char *rt;		/* -r */
+	int dry_run;		/* write nothing (no archive) */
 	/* filled in: */
 	long n_messages, n_system, n_staff, n_filtered, n_joined, n_present;
 	char order_reason[128];
@@ -32,11 +35,14 @@ int aduan_intake_date_order(const char *s);
  * record, the line of its first message, and the raw lines it came from
  * for a rejects file).  A complaint that cannot be taken as it came (a
  * NUL byte in its text) comes as c NULL, the reason in aduan_errmsg().
- * fn returns 0 to go on, or a code that stops.
+ * fn sets *id to the new complaint (0 when none was added) and returns 0
+ * to go on, or a code that stops.  Unless o->dry_run, every message is
+ * kept in the archive with its decision and reason; a message archived
+ * before is left as it was decided.
  */
 int aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o,
     int (*fn)(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,
-	void *arg), void *arg);
+	int64_t *id, void *arg), void *arg);
 void aduan_intake_summary(const struct aduan_intake_opts *o, FILE *out, const char *prog,
     long added, long present, long rejected, int dry_run);
 

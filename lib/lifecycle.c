@@ -693,6 +693,35 @@ restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 	return aduan_db_step(db, st, "restoring a complaint");
 }
 
+/*
+ * The message archive after undoing invocation inv: a person's decisions
+ * made there go back to what they replaced, and messages first archived
+ * there (by an import) are forgotten, so that importing again brings
+ * them back.
+ */
+static int
+undo_messages(struct aduan_db *db, int64_t inv)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = aduan_db_stmt(db, "UPDATE message SET decision = json_extract(prior, '$.decision'), "
+	    "complaint = CASE WHEN json_extract(prior, '$.decision') = 'filtered' THEN NULL "
+	    "ELSE complaint END, decided_by = json_extract(prior, '$.decided_by'), "
+	    "decided_in = json_extract(prior, '$.decided_in'), "
+	    "prior = json_extract(prior, '$.prior') WHERE decided_in = ?1");
+	if (st == NULL)
+		return aduan_db_fail(db, "undoing decisions on messages");
+	sqlite3_bind_int64(st, 1, inv);
+	if ((rc = aduan_db_step(db, st, "undoing decisions on messages")) != 0)
+		return rc;
+	st = aduan_db_stmt(db, "DELETE FROM message WHERE invocation = ?1 AND decided_in IS NULL");
+	if (st == NULL)
+		return aduan_db_fail(db, "undoing an import's messages");
+	sqlite3_bind_int64(st, 1, inv);
+	return aduan_db_step(db, st, "undoing an import's messages");
+}
+
 int
 aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
     void (*fn)(int64_t, int, void *), void *arg)
@@ -746,6 +775,8 @@ aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
 		if (fn != NULL)
 			fn(v[i].id, v[i].created, arg);
 	}
+	if (rc == 0)
+		rc = undo_messages(db, r->invocation);
 	if (rc == 0) {
 		st = aduan_db_stmt(db, "UPDATE invocation SET undone_by = ?2 WHERE id = ?1");
 		if (st == NULL)

@@ -12,11 +12,9 @@
 #include "lifecycle.h"
 
 const struct aduan_setting_def aduan_settings[] = {
-	{"intake.keywords",
-	    "lapor,laporan,melapor,aduan,adukan,mengadu,keluhan,mengeluh,komplain,mohon,tolong,"
-	    "rusak,berlubang,banjir,genangan,sampah,macet,mati,padam,bocor,tumbang,kebakaran,"
-	    "longsor,bau,liar,bansos,ktp,kk,akta,pungli,#aduan",
-	    "words that mark a WhatsApp message as a complaint (comma-separated, any case)"},
+	{"intake.keywords", "#aduan",
+	    "the office's own words that always make a WhatsApp message a complaint "
+	    "(comma-separated, any case), besides the rules of aduan-add(1)"},
 	{"intake.staff", "",
 	    "names and phone numbers of staff, whose messages are never complaints"},
 	{"intake.join_minutes", "5",

@@ -297,6 +297,45 @@ const char *const aduan_migrations[] = {
 	"CREATE TRIGGER complaint_stem_au AFTER UPDATE OF body ON complaint BEGIN\n"
 	"  DELETE FROM route_learn WHERE complaint = old.id;\n"
 	"END;\n",
+
+	 * 7: every message of every WhatsApp import, with the decision and its
+	 * reason, and WhatsApp groups mapped to a place.  A person's decision
+	 * (taken, not-complaint) records who, in which invocation, and in
+	 * prior the decision it replaced (a JSON object: decision, decided_by,
+	 * decided_in and its own prior), so that undo can put it back;
+	 * decided_by is NULL for the import's own rules.  message_source keeps
+	 * the latest message of each group, so that an import looks up only
+	 * the messages it may have seen before.
+	 */
+	"CREATE TABLE message (\n"
+	"  id          INTEGER PRIMARY KEY,\n"
+	"  source_key  TEXT NOT NULL UNIQUE,\n"
+	"  source      TEXT NOT NULL,\n"
+	"  received_at TEXT NOT NULL,\n"
+	"  author      TEXT,\n"
+	"  body        TEXT NOT NULL,\n"
+	"  kind        TEXT NOT NULL CHECK (kind IN ('text','media','deleted','location','system')),\n"
+	"  decision    TEXT NOT NULL CHECK (decision IN ('complaint','joined','staff','filtered',\n"
+	"                'system','taken','not-complaint')),\n"
+	"  reason      TEXT NOT NULL,\n"
+	"  complaint   INTEGER REFERENCES complaint(id) ON DELETE SET NULL,\n"
+	"  decided_by  TEXT,\n"
+	"  decided_in  INTEGER REFERENCES invocation(id),\n"
+	"  prior       TEXT,\n"
+	"  invocation  INTEGER NOT NULL REFERENCES invocation(id)\n"
+	") STRICT;\n"
+	"CREATE TABLE message_source (\n"
+	"  source TEXT PRIMARY KEY,\n"
+	"  latest TEXT NOT NULL\n"
+	") STRICT;\n"
+	"CREATE INDEX message_complaint ON message(complaint) WHERE complaint IS NOT NULL;\n"
+	"CREATE INDEX message_decided ON message(decided_in) WHERE decided_in IS NOT NULL;\n"
+	"CREATE TABLE wa_group (\n"
+	"  name      TEXT NOT NULL,\n"
+	"  folded    TEXT PRIMARY KEY,\n"
+	"  kelurahan TEXT NOT NULL REFERENCES kelurahan(name) ON UPDATE CASCADE ON DELETE CASCADE,\n"
+	"  rt        TEXT\n"
+	") STRICT;\n",
 };
 
 const int aduan_nmigrations = sizeof(aduan_migrations) / sizeof(aduan_migrations[0]);

@@ -1,0 +1,516 @@
+/*
+ * decide.c - weighted rules over word forms: is a chat message a
+ * complaint?  (see decide.h; the rules are told in aduan-add(1)).
+ *
+ * Each word of the message is brought to its comparable form (stem.h)
+ * and looked up in the lexicon below, which gives it a set of classes.
+ * The rules then add weights: a problem word (+3), a request (+2), a
+ * negated working verb ("air tidak ngalir", +3), a bad state ("gelap",
+ * "susah", +2), a question about a fix or an earlier report (+4),
+ * sarcasm (+3), the topic of public works (+1), complaint tone (+1),
+ * against announcements (-5), a request to residents ("jangan buang",
+ * -4), thanks for a fix (-7), a report that something works again (-4),
+ * condolences (-8), adverts and scams (-4), a reply from an office (-5),
+ * jokes, greetings and questions among residents.  A message is a
+ * complaint when the sum is 3 or more; the reason names the weightiest
+ * rules on the winning side.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "aduan.h"
+#include "decide.h"
+#include "stem.h"
+
+enum {
+	C_PROBLEM = 1 << 0,	/* a problem: banjir, bocor, rusak, ... */
+	C_REQUEST = 1 << 1,	/* mohon, tolong, lapor, ... */
+	C_FUNC = 1 << 2,	/* what should work: ngalir, nyala, angkut */
+	C_STATE = 1 << 3,	/* a bad state: susah, bahaya, kering */
+	C_TONE = 1 << 4,	/* kok, kenapa, tiap, lagi */
+	C_TOPIC = 1 << 5,	/* public works: jalan, air, lampu */
+	C_NEG = 1 << 6,		/* tidak, belum */
+	C_PRAISE = 1 << 7,	/* mantap, hebat: sarcasm with a problem */
+	C_METAPHOR = 1 << 8,	/* kolam, sawah, offroad */
+	C_LIKE = 1 << 9,	/* kayak, seperti, jadi */
+	C_THANKS = 1 << 10,
+	C_RESOLVED = 1 << 11,	/* diperbaiki, beres, normal */
+	C_CONTRAST = 1 << 12,	/* tapi, namun, malah */
+	C_ANNOUNCE = 1 << 13,	/* himbau, undangan, kerja bakti */
+	C_INFO = 1 << 14,
+	C_HARAP = 1 << 15,	/* diharapkan: with warga an announcement */
+	C_PUBLIC = 1 << 16,	/* warga, seluruh, kepada, bagi */
+	C_JANGAN = 1 << 17,
+	C_CONDOLENCE = 1 << 18,
+	C_SCAM = 1 << 19,	/* hadiah, promo, jual */
+	C_LINK = 1 << 20,	/* http, www */
+	C_MAPS = 1 << 21,	/* a shared place, not a link to click */
+	C_GREET = 1 << 22,	/* selamat (pagi), assalamualaikum */
+	C_DAYTIME = 1 << 23,	/* pagi, siang, sore, malam */
+	C_KAMI = 1 << 24,
+	C_STAFFVERB = 1 << 25,	/* (kami) teruskan, tindaklanjuti, cek */
+	C_REPORT = 1 << 26,	/* lapor, aduan, keluhan */
+	C_CUE = 1 << 27,	/* kapan, belum, gimana: asking after */
+	C_FIXVERB = 1 << 28,	/* (kapan) diperbaiki, diangkut */
+	C_UNIT = 1 << 29,	/* hari, minggu, bulan, jam */
+	C_SUDAH = 1 << 30,
+	C_ASK = 1u << 31	/* tanya, "ada yang tahu" */
+};
+#define C_PRAYER	(1ULL << 32)	/* doakan, semoga */
+#define C_IF		(1ULL << 33)	/* kalau, jika */
+#define C_WANT		(1ULL << 34)	/* mau, ingin */
+#define C_WHO		(1ULL << 35)	/* orang, yang: "ada orang jual" reports a seller */
+#define C_WATER		(1ULL << 37)	/* air: with masuk a flood */
+#define C_OPENER	(1ULL << 36)	/* kepada, diberitahukan: an announcement's first words */
+
+/* The lexicon, in ordinary words; each is stemmed when a decider is made. */
+static const struct {
+	unsigned long long cls;
+	const char *words;
+} lexicon[] = {
+	{ C_PROBLEM, "banjir bocor rusak mati padam macet bau sampah lubang berlubang "
+	    "tumbang genang tergenang longsor amblas ambles ambrol jebol roboh ambruk retak "
+	    "putus keruh kotor sumbat tersumbat mampet meluap luber kebakaran terbakar asap "
+	    "curi pencurian maling kemalingan begal rampok copet jambret kecelakaan tabrak "
+	    "bising berisik nyamuk dbd diare gatal tikus bangkai limbah tercemar busuk "
+	    "menyengat lumpur licin gelap gulita byarpet kedip berkedip korslet konslet "
+	    "korsleting pungli pungutan mogok hanyut kumuh semak ilalang ular buaya preman "
+	    "mabuk judi knalpot langka antri antre rembes tumpah numpuk menumpuk berserakan "
+	    "tersendat pecah patah debu berdebu polusi lalat kecoa liar balap rob abrasi "
+	    "blocked flooded flood broken burst leak leaking pothole garbage trash smell "
+	    "miras narkoba sabu miring menjuntai anjlok ngadat lambat telat molor terbengkalai mangkrak" },
+	{ C_REQUEST, "mohon tolong minta bantu bantuan segera cek periksa tinjau" },
+	{ C_REQUEST | C_REPORT, "lapor laporan melapor aduan mengadu keluhan mengeluh" },
+	{ C_FUNC, "alir ngalir mengalir nyala menyala hidup keluar angkut diangkut datang "
+	    "dapat fungsi berfungsi normal lancar respon ditanggapi ambil diambil sedot disedot "
+	    "tembus lewat dilewati jalan berjalan kerja bekerja" },
+	{ C_STATE, "susah sulit ganggu mengganggu terganggu takut khawatir resah meresahkan "
+	    "bahaya berbahaya membahayakan parah kering penuh kecil lemah netes menetes pelan "
+	    "lama terlambat capek kesal kecewa jengkel sakit mahal rawan becek pengap sesak "
+	    "tinggi terlantar kumuh" },
+	{ C_TONE, "kok kenapa knp masa percuma lagi tiap setiap sering selalu terus berhari "
+	    "hujan" },
+	{ C_TOPIC, "jalan air pdam listrik lampu pln got parit drainase selokan gorong pipa "
+	    "kabel tiang pohon jembatan tps gas elpiji lpg sinyal gang trotoar aspal saluran "
+	    "sungai meteran token" },
+	{ C_NEG, "tidak belum tak tanpa jarang gak kagak" },
+	{ C_PRAISE, "mantap mantul hebat keren bagus luar indah mulus canggih top salut "
+	    "prestasi juara" },
+	{ C_METAPHOR, "kolam danau empang tambak sawah offroad wisata kubangan laut "
+	    "rally" },
+	{ C_LIKE, "kayak seperti mirip jadi bagai ala" },
+	{ C_THANKS, "makasih alhamdulillah syukur nuwun thanks thx tengkyu" },
+	{ C_RESOLVED, "diperbaiki ditangani tambal ditambal beres selesai bersih normal "
+	    "lancar nyala menyala hidup cepat tanggap sigap gercep datang aman" },
+	{ C_CONTRAST, "tapi namun malah sayang cuma cuman hanya" },
+	{ C_ANNOUNCE, "himbau dihimbau imbau diimbau himbauan =pengumuman undangan diundang "
+	    "beritahu diberitahukan mengingatkan diingatkan rapat posyandu vaksin imunisasi "
+	    "jadwal acara kegiatan lomba sosialisasi kehadiran hadir bakti gotong pengajian "
+	    "arisan musyawarah senam larang dilarang pendataan" },
+	{ C_INFO, "info informasi iuran" },
+	{ C_WATER, "air" },
+	{ C_PRAYER, "doa doakan semoga amin aamiin" },
+	{ C_IF, "kalau kalo jika bila apabila" },
+	{ C_WANT, "mau ingin" },
+	{ C_WHO, "orang yang" },
+	{ C_HARAP, "harap diharap diharapkan mengharapkan" },
+	{ C_PUBLIC, "warga seluruh kepada bagi para masyarakat" },
+	{ C_OPENER, "kepada diberitahukan diinformasikan bagi" },
+	{ C_JANGAN, "jangan" },
+	{ C_CONDOLENCE, "innalillahi innalillah inalillahi duka berduka meninggal almarhum "
+	    "almarhumah wafat alfatihah" },
+	{ C_SCAM, "hadiah pemenang undian klik transfer rekening gratis promo diskon =jual "
+	    "=dijual cod order ready stok minat pinjaman pinjol investasi bonus voucher saldo" },
+	{ C_LINK, "http https www bit" },
+	{ C_MAPS, "maps goo" },
+	{ C_GREET, "assalamualaikum assalamu halo permisi selamat" },
+	{ C_DAYTIME, "pagi siang sore malam" },
+	{ C_KAMI, "kami" },
+	{ C_STAFFVERB, "teruskan diteruskan tindaklanjuti ditindaklanjuti tindak tinjau "
+	    "koordinasikan proses diproses catat dicatat tampung ditampung sampaikan "
+	    "disampaikan" },
+	{ C_CUE, "kapan belum gimana bagaimana kabar kelanjutan tindaklanjut respon" },
+	{ C_FIXVERB, "diperbaiki perbaikan diangkut ditangani ditindaklanjuti ganti diganti "
+	    "pasang dipasang sedot disedot dibersihkan tambal ditambal cor dicor aspal "
+	    "diaspal ditinjau turun datang" },
+	{ C_UNIT, "hari minggu bulan jam tahun malam" },
+	{ C_SUDAH, "sudah" },
+	{ C_ASK, "tanya" },
+};
+
+struct entry {
+	char *form;
+	unsigned long long cls;
+};
+
+#define WORD 23
+
+#define HASHSIZE 2048	/* a power of two, well above the lexicon's size */
+
+struct aduan_decider {
+	struct aduan_stemmer *st;
+	const char *text;
+	struct entry *lex;
+	size_t nlex;
+	int slot[HASHSIZE];	/* open addressing: index in lex + 1, or 0 */
+	unsigned char surface_first[256];	/* first letters of the "=" entries */
+	/* the message being read */
+	struct tok {
+		unsigned long long cls;
+		int number;
+		char form[WORD + 1];
+	} tok[ADUAN_DECIDE_WORDS];
+	int n;
+};
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->form, ((const struct entry *)b)->form);
+}
+
+static unsigned
+hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static const struct entry *
+lookup(const struct aduan_decider *d, const char *form)
+{
+	unsigned i = hash(form) & (HASHSIZE - 1);
+
+	for (; d->slot[i] != 0; i = (i + 1) & (HASHSIZE - 1))
+		if (strcmp(d->lex[d->slot[i] - 1].form, form) == 0)
+			return &d->lex[d->slot[i] - 1];
+	return NULL;
+}
+
+struct aduan_decider *
+aduan_decider_new(void)
+{
+	struct aduan_decider *d;
+	size_t i, cap = 0, j;
+
+	d = aduan_xmalloc(sizeof(*d));
+	memset(d, 0, sizeof(*d));
+	if ((d->st = aduan_stemmer_new()) == NULL) {
+		free(d);
+		return NULL;
+	}
+	for (i = 0; i < sizeof(lexicon) / sizeof(lexicon[0]); i++) {
+		const char *p = lexicon[i].words;
+
+		while (*p) {
+			size_t n = strcspn(p, " ");
+			char surface[WORD + 1];
+			const char *f;
+
+			if (*p == '=') {	/* the word as written, not its stem */
+				snprintf(surface, sizeof(surface), "%.*s", (int)n, p);
+				f = surface;
+			} else
+				f = aduan_stem_word(d->st, p, n);
+
+			if (d->nlex == cap) {
+				cap = cap ? cap * 2 : 256;
+				d->lex = aduan_xrealloc(d->lex, cap * sizeof(*d->lex));
+			}
+			d->lex[d->nlex].form = aduan_xstrdup(f);
+			d->lex[d->nlex++].cls = lexicon[i].cls;
+			p += n;
+			p += strspn(p, " ");
+		}
+	}
+	qsort(d->lex, d->nlex, sizeof(*d->lex), cmp_entry);
+	/* one entry per form, its classes joined */
+	for (i = 0, j = 0; i < d->nlex; i++) {
+		if (j > 0 && strcmp(d->lex[j - 1].form, d->lex[i].form) == 0) {
+			d->lex[j - 1].cls |= d->lex[i].cls;
+			free(d->lex[i].form);
+		} else
+			d->lex[j++] = d->lex[i];
+	}
+	d->nlex = j;
+	for (i = 0; i < d->nlex; i++) {
+		unsigned h = hash(d->lex[i].form) & (HASHSIZE - 1);
+
+		while (d->slot[h] != 0)
+			h = (h + 1) & (HASHSIZE - 1);
+		d->slot[h] = (int)i + 1;
+		if (d->lex[i].form[0] == '=')
+			d->surface_first[(unsigned char)d->lex[i].form[1]] = 1;
+	}
+	return d;
+}
+
+void
+aduan_decider_free(struct aduan_decider *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nlex; i++)
+		free(d->lex[i].form);
+	free(d->lex);
+	aduan_stemmer_free(d->st);
+	free(d);
+}
+
+static int
+add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *arg)
+{
+	struct aduan_decider *d = arg;
+	struct tok *t;
+	const struct entry *e;
+	unsigned char c0;
+	size_t i;
+
+	if (d->n == ADUAN_DECIDE_WORDS)
+		return 1;
+	t = &d->tok[d->n++];
+	if (formlen >= sizeof(t->form))
+		formlen = sizeof(t->form) - 1;
+	memcpy(t->form, form, formlen);
+	t->form[formlen] = '\0';
+	t->number = 1;
+	for (i = 0; i < formlen; i++)
+		if (form[i] < '0' || form[i] > '9')
+			t->number = 0;
+	e = lookup(d, t->form);
+	t->cls = e != NULL ? e->cls : 0;
+	c0 = (unsigned char)d->text[start];
+	if (c0 >= 'A' && c0 <= 'Z')
+		c0 = (unsigned char)(c0 - 'A' + 'a');
+	if (wordlen < WORD && d->surface_first[c0]) {	/* the word as written */
+		char surface[WORD + 2];
+
+		surface[0] = '=';
+		for (i = 0; i < wordlen; i++) {
+			char ch = d->text[start + i];
+
+			surface[i + 1] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+		}
+		surface[wordlen + 1] = '\0';
+		if ((e = lookup(d, surface)) != NULL)
+			t->cls |= e->cls;
+	}
+	/* laughter: wkwk, hahaha, hehe */
+	if (strncmp(t->form, "wkwk", 4) == 0 || strncmp(t->form, "haha", 4) == 0 ||
+	    strncmp(t->form, "hehe", 4) == 0 || strncmp(t->form, "hihi", 4) == 0 ||
+	    strncmp(t->form, "awok", 4) == 0)
+		t->number = -1;
+	return 0;
+}
+
+/* One rule that fired: its weight, what it is, and the word that shows it. */
+struct feature {
+	int weight;
+	const char *label;	/* a format with one %s (untranslated) */
+	const char *word;
+};
+
+struct score {
+	struct feature f[24];
+	int n, sum;
+};
+
+static void
+fire(struct score *s, int weight, const char *label, const char *word)
+{
+	s->sum += weight;
+	if (s->n < (int)(sizeof(s->f) / sizeof(s->f[0]))) {
+		s->f[s->n].weight = weight;
+		s->f[s->n].label = label;
+		s->f[s->n++].word = word;
+	}
+}
+
+static int
+has(const struct aduan_decider *d, int from, int to, unsigned long long cls)
+{
+	int i;
+
+	if (from < 0)
+		from = 0;
+	for (i = from; i < to && i < d->n; i++)
+		if (d->tok[i].cls & cls)
+			return i;
+	return -1;
+}
+
+/* The reason: the weightiest rules on the side that won. */
+static void
+explain(const struct score *s, int take, char *out, size_t size)
+{
+	struct aduan_buf b = {0};
+	int used[24] = {0}, k, i;
+
+	for (k = 0; k < 2; k++) {
+		int best = -1;
+
+		for (i = 0; i < s->n; i++) {
+			if (used[i] || (take ? s->f[i].weight <= 0 : s->f[i].weight >= 0))
+				continue;
+			if (best == -1 || abs(s->f[i].weight) > abs(s->f[best].weight))
+				best = i;
+		}
+		if (best == -1)
+			break;
+		used[best] = 1;
+		if (b.len > 0)
+			aduan_buf_adds(&b, "; ");
+		aduan_buf_printf(&b, _(s->f[best].label), s->f[best].word);
+	}
+	if (b.len == 0)
+		aduan_buf_adds(&b, take ? _("complaint words") : _("no problem or request stated"));
+	snprintf(out, size, "%s", b.s);
+	aduan_buf_release(&b);
+}
+
+int
+aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
+    struct aduan_verdict *v)
+{
+	struct score s;
+	const struct tok *t = d->tok;
+	int i, j, nproblem = 0, nrequest = 0, nstate = 0, ntone = 0, topic = 0;
+	int thanks = -1, resolved = -1, contrast = -1, last_problem = -1, praise = 0;
+	int metaphor = 0, like = 0, joke = 0, link = 0, maps = 0, report = 0, cue = 0;
+	int announce = 0, words = 0, prayer = 0;
+
+	memset(v, 0, sizeof(*v));
+	memset(&s, 0, sizeof(s));
+	d->n = 0;
+	d->text = text;
+	aduan_stem_words(d->st, text, len, add_tok, d);
+	if (d->n == 0) {
+		snprintf(v->why, sizeof(v->why), "%s", media ? _("media only") :
+		    len > 0 ? _("no words (emoji or signs only)") : _("empty"));
+		return 0;
+	}
+	for (i = 0; i < d->n; i++) {
+		unsigned long long c = t[i].cls;
+		int negated = i > 0 && (t[i - 1].cls & C_NEG);
+
+		if (t[i].number == 0)
+			words++;
+		if ((c & C_PROBLEM) && !negated) {
+			last_problem = i;
+			if (nproblem++ < 2)
+				fire(&s, 3, N_("problem \"%s\""), t[i].form);
+		}
+		if ((c & C_REQUEST) && !(c & C_REPORT) && has(d, i + 1, i + 4, C_PUBLIC) != -1 &&
+		    has(d, i - 2, i, C_PUBLIC) == -1)
+			fire(&s, -3, N_("asks residents: \"%s\""), t[i].form);
+		else if ((c & C_REQUEST) && !(i + 1 < d->n && strcmp(t[i + 1].form, "maaf") == 0) &&
+		    has(d, i - 3, i, C_IF) == -1 && nrequest++ < 2)
+			fire(&s, nrequest == 1 ? 2 : 1, N_("request \"%s\""), t[i].form);
+		if ((c & C_IF) && has(d, i + 1, i + 3, C_WANT) != -1)
+			fire(&s, -2, N_("if someone wants: \"%s\""), t[i].form);
+		if ((c & C_PRAYER) && !prayer++)
+			fire(&s, -2, N_("prayer \"%s\""), t[i].form);
+		if ((c & C_OPENER) && (i == 0 || (i <= 2 && (t[0].cls & C_GREET))) && !announce++)
+			fire(&s, -5, N_("announcement \"%s\""), t[i].form);
+		if (c & C_REPORT)
+			report = 1;
+		if (c & C_CUE)
+			cue = 1;
+		if ((c & C_NEG) && (j = has(d, i + 1, i + 4, C_FUNC)) != -1 &&
+		    has(d, i + 1, j, C_NEG | C_CONTRAST) == -1) {
+			last_problem = j;
+			fire(&s, 3, N_("not working: \"%s\""), t[j].form);
+		}
+		if (strcmp(t[i].form, "masuk") == 0 && has(d, i - 2, i + 3, C_WATER) != -1 &&
+		    nproblem++ < 2)	/* "air masuk rumah", "kemasukan air" */
+			fire(&s, 3, N_("problem \"%s\""), "air masuk");
+		if ((c & C_STATE) && !negated && nstate++ < 2)
+			fire(&s, 2, N_("bad state \"%s\""), t[i].form);
+		if ((c & C_TONE) && ntone++ < 2)
+			fire(&s, 1, N_("tone \"%s\""), t[i].form);
+		if ((c & C_TOPIC) && !topic++)
+			fire(&s, 1, N_("about \"%s\""), t[i].form);
+		if (t[i].number == 1 && i + 1 < d->n && (t[i + 1].cls & C_UNIT))
+			fire(&s, i > 0 && (t[i - 1].cls & C_SUDAH) ? 2 : 1,
+			    N_("for some time: \"%s\""), t[i + 1].form);
+		if ((c & C_CUE) && strcmp(t[i].form, "kapan") == 0 &&
+		    (j = has(d, i + 1, i + 4, C_FIXVERB)) != -1)
+			fire(&s, 3, N_("asks when it is fixed: \"%s\""), t[j].form);
+		if (c & C_PRAISE)
+			praise = 1;
+		if (c & C_METAPHOR)
+			metaphor = 1;
+		if (c & C_LIKE)
+			like = 1;
+		if (((c & C_THANKS) || (strcmp(t[i].form, "kasih") == 0 && i > 0 &&
+		    strcmp(t[i - 1].form, "ima") == 0)) && thanks == -1)
+			thanks = i;
+		if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC)) != -1 &&
+		    has(d, i + 1, j + 1, C_NEG) == -1)
+			resolved = j;
+		if ((c & C_SUDAH) && i + 2 < d->n && (t[i + 1].cls & C_NEG) &&
+		    (t[i + 2].cls & (C_PROBLEM | C_STATE)))
+			resolved = i + 2;	/* "sudah tidak bau" */
+		if (c & C_CONTRAST)
+			contrast = i;
+		if ((c & C_ANNOUNCE) && !announce++)
+			fire(&s, -5, N_("announcement \"%s\""), t[i].form);
+		if (c & C_INFO)
+			fire(&s, -2, N_("information \"%s\""), t[i].form);
+		if ((c & C_HARAP) && has(d, i - 2, i + 3, C_PUBLIC) != -1 && !announce++)
+			fire(&s, -5, N_("announcement \"%s\""), t[i].form);
+		if ((c & C_JANGAN) && i + 1 < d->n && !(t[i + 1].cls & C_NEG) &&
+		    strcmp(t[i + 1].form, "sampa") != 0 && strcmp(t[i + 1].form, "sampai") != 0)
+			fire(&s, -4, N_("asks residents: \"jangan %s\""), t[i + 1].form);
+		if (c & C_CONDOLENCE)
+			fire(&s, -8, N_("condolence \"%s\""), t[i].form);
+		if ((c & C_SCAM) && !(i > 0 && (t[i - 1].cls & C_WHO)))
+			fire(&s, -4, N_("advert or scam \"%s\""), t[i].form);
+		if (c & C_LINK)
+			link = 1;
+		if (c & C_MAPS)
+			maps = 1;
+		if (((c & C_GREET) && !(c & C_DAYTIME) && strcmp(t[i].form, "selamat") != 0) ||
+		    (strcmp(t[i].form, "selamat") == 0 && i + 1 < d->n &&
+		    (t[i + 1].cls & C_DAYTIME)))
+			fire(&s, -1, N_("greeting \"%s\""), t[i].form);
+		if ((c & C_KAMI) && (j = has(d, i + 1, i + 3, C_STAFFVERB)) != -1)
+			fire(&s, -5, N_("a reply from an office: \"kami %s\""), t[j].form);
+		if (c & C_ASK)
+			fire(&s, -2, N_("a question among residents: \"%s\""), t[i].form);
+		if (t[i].number == -1)
+			joke = 1;
+	}
+	if (report && cue) {
+		v->followup = 1;
+		fire(&s, 4, N_("asks after a report: \"%s\""), "lapor");
+	}
+	if (thanks != -1) {
+		int again = contrast > thanks && last_problem > contrast;
+
+		if (resolved != -1 && !again)
+			fire(&s, -7, N_("thanks for a fix: \"%s\""), t[resolved].form);
+		else if (!again && nproblem == 0)
+			fire(&s, -2, N_("thanks \"%s\""), t[thanks].form);
+	} else if (resolved != -1 && !(contrast > resolved && last_problem > contrast))
+		fire(&s, -4, N_("works again: \"%s\""), t[resolved].form);
+	if (praise && (nproblem > 0 || (metaphor && topic) || (joke && topic)) &&
+	    resolved == -1)
+		fire(&s, 3, N_("sarcasm \"%s\""), metaphor ? "kolam" : "mantap");
+	else if (metaphor && like && topic)
+		fire(&s, 3, N_("a comparison: \"%s\""), "kayak kolam");
+	else if (joke && nproblem == 0)
+		fire(&s, -2, N_("a joke: \"%s\""), "wkwk");
+	if (link && !maps)
+		fire(&s, -3, N_("advert or scam \"%s\""), "http");
+	(void)words;
+	v->score = s.sum;
+	v->take = s.sum >= 3;
+	explain(&s, v->take, v->why, sizeof(v->why));
+	return v->take;
+}

@@ -1,0 +1,40 @@
+/*
+ * decide.h - is a chat message a complaint?  Weighted rules over the
+ * comparable forms of its words (stem.h), each with a short reason.
+ *
+ * A pure function of the text: no database, no printing.  The rules are
+ * described in aduan-add(1), "How messages are decided"; the lexicon is
+ * written as ordinary Indonesian words in decide.c and stemmed once when
+ * the decider is made.  Memory is constant: a message's first
+ * ADUAN_DECIDE_WORDS words are read, the rest ignored.
+ */
+#ifndef ADUAN_DECIDE_H
+#define ADUAN_DECIDE_H
+
+#include <stddef.h>
+
+#define ADUAN_DECIDE_WORDS 160
+
+struct aduan_decider;
+
+struct aduan_verdict {
+	int take;		/* 1: a complaint */
+	int score;		/* the sum of the weights; take when >= 3 */
+	int followup;		/* a question about an earlier report */
+	char why[192];		/* the reason, in the reader's language */
+};
+
+/* A decider (owns a stemmer); NULL with aduan_errmsg() when libstemmer
+ * has no Indonesian. */
+struct aduan_decider *aduan_decider_new(void);
+void aduan_decider_free(struct aduan_decider *d);
+
+/*
+ * Decide on text[0..len), the sender's own words.  media: the message
+ * carried a photo, file or location (so empty text is "media only").
+ * Fills *v and returns v->take.
+ */
+int aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
+    struct aduan_verdict *v);
+
+#endif

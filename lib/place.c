@@ -1,0 +1,393 @@
+/*
+ * place.c - kelurahan and RT read from text and from WhatsApp groups
+ * (see place.h).
+ *
+ * The text is cut into runs of ASCII letters and digits, lower case.  An
+ * RT is "rt" followed by a number of one to three digits ("RT 5",
+ * "rt.05", "RT:012", "rt05"); a kelurahan is one, two or three runs in a
+ * row that, joined, are a folded name or alias ("Gn. Elai" -> "gnelai",
+ * "Api-Api" -> "apiapi", "api2").
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "aduan.h"
+#include "place.h"
+#include "refdata.h"
+
+#define RUNS 3		/* a spelling spans at most this many runs */
+
+struct spelling {
+	char *folded;
+	char *name;
+};
+
+struct aduan_places {
+	struct spelling *v;	/* sorted by folded */
+	size_t n, cap;
+	size_t minlen, maxlen;
+	unsigned char first[256];	/* the first letters of the spellings */
+};
+
+struct aduan_places *
+aduan_places_new(void)
+{
+	struct aduan_places *p = aduan_xmalloc(sizeof(*p));
+
+	memset(p, 0, sizeof(*p));
+	return p;
+}
+
+void
+aduan_places_add(struct aduan_places *p, const char *spelling, const char *name)
+{
+	char *f = aduan_fold(spelling);
+	size_t i;
+	int c = 1;
+
+	for (i = 0; i < p->n && (c = strcmp(p->v[i].folded, f)) < 0; i++)
+		;
+	if (*f == '\0' || c == 0) {	/* the first spelling wins */
+		free(f);
+		return;
+	}
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 32;
+		p->v = aduan_xrealloc(p->v, p->cap * sizeof(*p->v));
+	}
+	memmove(p->v + i + 1, p->v + i, (p->n - i) * sizeof(*p->v));
+	p->v[i].folded = f;
+	p->v[i].name = aduan_xstrdup(name);
+	p->n++;
+	if (p->minlen == 0 || strlen(f) < p->minlen)
+		p->minlen = strlen(f);
+	if (strlen(f) > p->maxlen)
+		p->maxlen = strlen(f);
+	p->first[(unsigned char)f[0]] = 1;
+}
+
+static int
+cmp_folded(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct spelling *)e)->folded);
+}
+
+void
+aduan_places_free(struct aduan_places *p)
+{
+	size_t i;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].folded);
+		free(p->v[i].name);
+	}
+	free(p->v);
+	free(p);
+}
+
+int
+aduan_places_load(struct aduan_db *db, struct aduan_places **pp)
+{
+	struct aduan_places *p = aduan_places_new();
+	sqlite3_stmt *st;
+	int rc;
+
+	st = aduan_db_stmt(db, "SELECT name, name FROM kelurahan UNION ALL "
+	    "SELECT alias, kelurahan FROM kelurahan_alias");
+	if (st == NULL) {
+		aduan_places_free(p);
+		return aduan_db_fail(db, "reading the kelurahan");
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		aduan_places_add(p, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		aduan_places_free(p);
+		return aduan_db_fail(db, "reading the kelurahan");
+	}
+	*pp = p;
+	return 0;
+}
+
+struct run {
+	const char *s;
+	size_t n;
+};
+
+/* The next run of ASCII letters and digits at or after *pos. */
+static int
+next_run(const char *text, size_t len, size_t *pos, struct run *r)
+{
+	size_t i = *pos;
+
+	while (i < len && !isalnum((unsigned char)text[i]))
+		i++;
+	if (i == len)
+		return 0;
+	r->s = text + i;
+	while (i < len && isalnum((unsigned char)text[i]))
+		i++;
+	r->n = (size_t)(text + i - r->s);
+	*pos = i;
+	return 1;
+}
+
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+/* "005" from one to three digits that are not all zero. */
+static int
+rt_number(const char *s, size_t n, char rt[8])
+{
+	long v = 0;
+	size_t i;
+
+	if (n == 0 || n > 3 || !all_digits(s, n))
+		return 0;
+	for (i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	if (v == 0)
+		return 0;
+	snprintf(rt, 8, "%03ld", v);
+	return 1;
+}
+
+static const char *
+spelled(const struct aduan_places *p, const struct run *r, int k)
+{
+	const struct spelling *sp;
+	char f[64];
+	size_t n = 0, i;
+	int j;
+
+	for (j = 0; j < k; j++)
+		n += r[j].n;
+	if (n < p->minlen || n > p->maxlen || n >= sizeof(f))
+		return NULL;
+	for (n = 0, j = 0; j < k; j++)
+		for (i = 0; i < r[j].n; i++)
+			f[n++] = (char)tolower((unsigned char)r[j].s[i]);
+	f[n] = '\0';
+	sp = bsearch(f, p->v, p->n, sizeof(*p->v), cmp_folded);
+	return sp != NULL ? sp->name : NULL;
+}
+
+int
+aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
+    const char **kel, char rt[8])
+{
+	struct run win[RUNS + 1];
+	size_t pos = 0;
+	int have = 0, k;
+
+	*kel = NULL;
+	rt[0] = '\0';
+	/* a window of the last runs read: win[0] is the current one */
+	while (have < RUNS + 1 && next_run(text, len, &pos, &win[have]))
+		have++;
+	while (have > 0) {
+		const struct run *r = &win[0];
+
+		if (rt[0] == '\0' && r->n >= 2 && tolower((unsigned char)r->s[0]) == 'r' &&
+		    tolower((unsigned char)r->s[1]) == 't' && (r->s == text ||
+		    !isalnum((unsigned char)r->s[-1]))) {
+			if (r->n == 2 && have > 1 && win[1].s - (r->s + 2) <= 3)
+				rt_number(win[1].s, win[1].n, rt);
+			else if (r->n > 2)
+				rt_number(r->s + 2, r->n - 2, rt);
+		}
+		if (*kel == NULL && p != NULL && p->first[tolower((unsigned char)r->s[0])])
+			for (k = have < RUNS ? have : RUNS; k >= 1 && *kel == NULL; k--)
+				*kel = spelled(p, win, k);
+		if (*kel != NULL && rt[0] != '\0')
+			break;
+		memmove(win, win + 1, (size_t)(have - 1) * sizeof(win[0]));
+		have--;
+		if (next_run(text, len, &pos, &win[have]))
+			have++;
+	}
+	return (*kel != NULL) + (rt[0] != '\0');
+}
+
+void
+aduan_place_fill(const struct aduan_places *p, struct aduan_complaint *c, const char **from)
+{
+	const char *kel;
+	char rt[8];
+	int filled = 0;
+
+	if ((c->v[AF_KELURAHAN] != NULL && c->v[AF_RT] != NULL) || c->v[AF_BODY] == NULL)
+		return;
+	if (aduan_place_read(p, c->v[AF_BODY], strlen(c->v[AF_BODY]), &kel, rt) == 0)
+		return;
+	if (c->v[AF_KELURAHAN] == NULL && kel != NULL) {
+		aduan_complaint_sets(c, AF_KELURAHAN, kel);
+		filled = 1;
+	}
+	if (c->v[AF_RT] == NULL && rt[0] != '\0') {
+		aduan_complaint_sets(c, AF_RT, rt);
+		filled = 1;
+	}
+	if (filled && from != NULL)
+		*from = "text";
+}
+
+/* ---- groups ------------------------------------------------------------ */
+
+/* The canonical kelurahan that name (or an alias) names, into out. */
+static int
+kelurahan_name(struct aduan_db *db, const char *name, struct aduan_buf *out)
+{
+	sqlite3_stmt *st;
+	char *folded = aduan_fold(name);
+	int rc;
+
+	st = aduan_db_stmt(db, "SELECT name FROM kelurahan WHERE folded = ?1 UNION ALL "
+	    "SELECT kelurahan FROM kelurahan_alias WHERE folded = ?1 LIMIT 1");
+	if (st == NULL) {
+		free(folded);
+		return aduan_db_fail(db, "looking up a kelurahan");
+	}
+	sqlite3_bind_text(st, 1, folded, -1, SQLITE_TRANSIENT);
+	free(folded);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		aduan_buf_adds(out, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "looking up a kelurahan");
+	return aduan_fail(ADUAN_USAGE, _("unknown kelurahan \"%s\" (see 'aduan kelurahan list')"),
+	    name);
+}
+
+int
+aduan_group_add(struct aduan_db *db, const char *name, const char *kelurahan, const char *rt)
+{
+	struct aduan_buf kel = {0};
+	sqlite3_stmt *st;
+	char rtbuf[8], *folded;
+	int rc;
+
+	if (*name == '\0')
+		return aduan_fail(ADUAN_USAGE, _("a group needs a name"));
+	if (rt != NULL && aduan_rt_normalize(rt, rtbuf) == -1)
+		return aduan_fail(ADUAN_USAGE, _("bad rt: \"%s\" (a number such as 005)"), rt);
+	if ((rc = kelurahan_name(db, kelurahan, &kel)) != 0)
+		return rc;
+	st = aduan_db_stmt(db, "INSERT INTO wa_group(name, folded, kelurahan, rt) "
+	    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT(folded) DO UPDATE SET name = excluded.name, "
+	    "kelurahan = excluded.kelurahan, rt = excluded.rt");
+	if (st == NULL) {
+		aduan_buf_release(&kel);
+		return aduan_db_fail(db, "adding a group");
+	}
+	folded = aduan_fold(name);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, folded, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, kel.s, -1, SQLITE_TRANSIENT);
+	if (rt != NULL)
+		sqlite3_bind_text(st, 4, rtbuf, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, 4);
+	free(folded);
+	aduan_buf_release(&kel);
+	return aduan_db_step(db, st, "adding a group");
+}
+
+int
+aduan_group_rm(struct aduan_db *db, const char *name)
+{
+	sqlite3_stmt *st;
+	char *folded = aduan_fold(name);
+	int rc;
+
+	if ((st = aduan_db_stmt(db, "DELETE FROM wa_group WHERE folded = ?1")) == NULL) {
+		free(folded);
+		return aduan_db_fail(db, "removing a group");
+	}
+	sqlite3_bind_text(st, 1, folded, -1, SQLITE_TRANSIENT);
+	free(folded);
+	if ((rc = aduan_db_step(db, st, "removing a group")) != 0)
+		return rc;
+	if (sqlite3_changes(aduan_db_sqlite(db)) == 0)
+		return aduan_fail(ADUAN_NOMATCH, _("no such group: %s"), name);
+	return 0;
+}
+
+int
+aduan_group_list(struct aduan_db *db, int (*fn)(const struct aduan_group *g, void *arg),
+    void *arg)
+{
+	sqlite3_stmt *st;
+	struct aduan_group g;
+	int rc, stop = 0;
+
+	st = aduan_db_stmt(db, "SELECT name, kelurahan, rt FROM wa_group ORDER BY name");
+	if (st == NULL)
+		return aduan_db_fail(db, "listing the groups");
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		g.name = (const char *)sqlite3_column_text(st, 0);
+		g.kelurahan = (const char *)sqlite3_column_text(st, 1);
+		g.rt = (const char *)sqlite3_column_text(st, 2);
+		stop = fn(&g, arg);
+	}
+	if (stop) {
+		sqlite3_reset(st);
+		return stop;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return aduan_db_fail(db, "listing the groups");
+	return 0;
+}
+
+int
+aduan_group_place(struct aduan_db *db, const struct aduan_places *p, const char *name,
+    const char **kel, char rt[8], const char **from)
+{
+	static struct aduan_buf kelbuf;
+	sqlite3_stmt *st;
+	char *folded = aduan_fold(name);
+	int rc;
+
+	*kel = NULL;
+	rt[0] = '\0';
+	st = aduan_db_stmt(db, "SELECT kelurahan, rt FROM wa_group WHERE folded = ?1");
+	if (st == NULL) {
+		free(folded);
+		return -aduan_db_fail(db, "looking up a group");
+	}
+	sqlite3_bind_text(st, 1, folded, -1, SQLITE_TRANSIENT);
+	free(folded);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		aduan_buf_reset(&kelbuf);
+		aduan_buf_adds(&kelbuf, (const char *)sqlite3_column_text(st, 0));
+		*kel = kelbuf.s;
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL)
+			snprintf(rt, 8, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW) {
+		*from = "group";
+		return 1 + (rt[0] != '\0');
+	}
+	if (rc != SQLITE_DONE)
+		return -aduan_db_fail(db, "looking up a group");
+	*from = "group name";
+	return aduan_place_read(p, name, strlen(name), kel, rt);
+}
