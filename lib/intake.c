@@ -572,11 +572,10 @@ flush(struct intake *x)
 			aduan_fail(ADUAN_DATAERR, "NUL byte in message");
 		if ((rc = x->fn(nul ? NULL : &c, x->msgs[0].line, raw.s, raw.len, &id, x->arg)) != 0)
 			goto out;
-		if (id == 0 && !x->o->dry_run) {	/* rejected: left for a person */
-			first = rest = D_FILTERED;
-			aduan_buf_reset(&why);
-			aduan_buf_adds(&why, _("rejected: see the warning"));
-		}
+		/* rejected (reported, and in --rejects): not archived, so that
+		 * every import reports it again until it is fixed */
+		if (id == 0 && !x->o->dry_run)
+			seen = 1;
 	} else if (wanted)
 		x->o->n_present++;
 	for (i = 0; i < x->n; i++) {

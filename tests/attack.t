@@ -44,8 +44,8 @@ done <<'ROWS'
 csv|body,kelurahan\nbaik satu,Guntung\nsatu\000dua,Guntung|last record, no newline
 csv|body,kelurahan\nsatu\000dua,Guntung\nbaik satu,Guntung|first record
 tsv|body\tkelurahan\nbaik satu\tGuntung\nsatu\000dua\tGuntung|last record, no newline
-whatsapp|28/11/24 14.05 - Warga: lapor satu\000dua|last message, no newline
-whatsapp|28/11/24 14.05 - Warga: lapor satu\000dua\n28/11/24 14.09 - Lain: lapor baik satu\n|a message in the middle
+whatsapp|28/11/24 14.05 - Warga: lapor jalan rusak satu\000dua|last message, no newline
+whatsapp|28/11/24 14.05 - Warga: lapor jalan rusak satu\000dua\n28/11/24 14.09 - Lain: lapor jalan rusak baik satu\n|a message in the middle
 ROWS
 
 # --- summary group names are never formulas, --excel or not ------------------------------
@@ -60,7 +60,7 @@ unlike sum.csv ',[=+@]' "no cell of the summary starts with a formula character"
 like sum.csv "@SUM\\(1\\+1\\)\",1,0,0,1,0," "the counts stay plain numbers"
 
 # --- regular expressions: bounded, whatever the pattern ---------------------------------
-{ printf '28/11/24 14.05 - Warga: lapor '; head -c 30000 /dev/zero | tr '\0' a; echo; } >long.txt
+{ printf '28/11/24 14.05 - Warga: jalan rusak, lapor '; head -c 30000 /dev/zero | tr '\0' a; echo; } >long.txt
 while IFS='	' read -r re want_rc want; do
 	run timeout 120 aduan-add --from whatsapp --group G --dry-run --match "$re" long.txt
 	is "$rc" "$want_rc" "--match '$re' on a 30 KB message: exit $want_rc"

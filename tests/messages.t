@@ -143,6 +143,14 @@ run aduan-add -q --from csv in.csv
 is "$(for i in $(cat out); do aduan-list --format tsv -f kelurahan,rt "$i"; done)" "Gunung Elai	012
 Api-Api	" "CSV records: empty places from the text"
 
+# a rejected message is not archived: every import reports it again
+printf '14/11/24 09.15 - Ani: lapor jalan rusak \377\376 parah\n' >"WhatsApp Chat with Rusak.txt"
+run aduan-add --from whatsapp "WhatsApp Chat with Rusak.txt"
+is "$rc" 65 "a message that cannot be stored is rejected"
+run aduan-add --from whatsapp "WhatsApp Chat with Rusak.txt"
+is "$rc" 65 "and rejected again on the next import"
+is "$(aduan-list --messages --group rusak | wc -l | tr -d ' ')" 0 "it is not in the archive"
+
 # why, in Indonesian
 printf '14/11/24 09.15 - Ani: Dihimbau kepada warga agar tidak membuang sampah ke parit\n' >"WhatsApp Chat with Tes.txt"
 LANG=id_ID.UTF-8 LC_ALL= LANGUAGE= aduan-add --from whatsapp --dry-run --messages "WhatsApp Chat with Tes.txt" >out 2>err
