@@ -298,6 +298,7 @@ const char *const aduan_migrations[] = {
 	"  DELETE FROM route_learn WHERE complaint = old.id;\n"
 	"END;\n",
 
+	/*
 	 * 7: every message of every WhatsApp import, with the decision and its
 	 * reason, and WhatsApp groups mapped to a place.  A person's decision
 	 * (taken, not-complaint) records who, in which invocation, and in
