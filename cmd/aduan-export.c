@@ -222,10 +222,10 @@ main(int argc, char *argv[])
 		cli_usage_error(usage, "--format xlsx writes a workbook: it needs -o FILE (and no --excel)");
 
 	/* a masked export must not confirm who filed what, nor what it says */
-	if ((f.search != NULL || f.reporter != NULL) && summary)
+	if (aduan_filter_personal(&f) && summary)
 		cli_usage_error(usage, "--search and --reporter look into personal data: "
 		    "not in a summary");
-	if ((f.search != NULL || f.reporter != NULL) && !personal)
+	if (aduan_filter_personal(&f) && !personal)
 		cli_usage_error(usage, "--search and --reporter look into personal data: "
 		    "only with --personal (recorded in the history)");
 	db = cli_open(dbpath, ADUAN_RDONLY);

@@ -489,7 +489,6 @@ int
 cli_filter_option(int ch, const char *arg, struct aduan_filter *f, void (*usage)(FILE *))
 {
 	time_t start, end;
-	char phone[17];
 
 	switch (ch) {
 	case OPT_F_STATUS: aduan_filter_add(f, AQ_STATUS, arg); break;
@@ -518,10 +517,8 @@ cli_filter_option(int ch, const char *arg, struct aduan_filter *f, void (*usage)
 		f->search = aduan_xstrdup(arg);
 		break;
 	case OPT_F_REPORTER:
-		if (aduan_phone_normalize(arg, phone) == -1)
-			cli_usage_error(usage, "--reporter: not a phone number: \"%s\"", arg);
-		free(f->reporter);
-		f->reporter = aduan_xstrdup(phone);
+		if (aduan_filter_reporter(f, arg) != 0)
+			cli_usage_error(usage, "%s", aduan_errmsg());
 		break;
 	default:
 		return 0;

@@ -30,7 +30,92 @@ aduan_filter_release(struct aduan_filter *f)
 	aduan_buf_release(&f->ids);
 	free(f->search);
 	free(f->reporter);
+	free(f->reporter_name);
+	free(f->search_name);
 	free(f->rt);
+}
+
+int
+aduan_filter_personal(const struct aduan_filter *f)
+{
+	return f->reporter != NULL || f->reporter_name != NULL || f->search != NULL;
+}
+
+/* Latin-1 letters U+00C0..U+00FF without their accents, in lower case
+ * (a space: not a letter). */
+static const char latin1_base[] =
+    "aaaaaaaceeeeiiiidnooooo ouuuuyts"
+    "aaaaaaaceeeeiiiidnooooo ouuuuyty";
+
+char *
+aduan_name_fold(const char *s)
+{
+	struct aduan_buf b = {0};
+	const unsigned char *p = (const unsigned char *)s;
+	int space = 0;
+
+	aduan_buf_add(&b, "", 0);
+	while (*p != '\0') {
+		int c = 0, len = 1;
+
+		if (isalnum(*p))
+			c = tolower(*p);
+		else if (p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0xbf &&
+		    latin1_base[p[1] - 0x80] != ' ')
+			c = latin1_base[p[1] - 0x80], len = 2;
+		else if (*p >= 0x80) {
+			/* other letters kept as they are, whole */
+			for (len = 1; (p[len] & 0xc0) == 0x80; len++)
+				;
+			c = -1;
+		}
+		if (c == 0)
+			space = b.len > 0;
+		else {
+			if (space)
+				aduan_buf_addc(&b, ' ');
+			space = 0;
+			if (c > 0)
+				aduan_buf_addc(&b, c);
+			else
+				aduan_buf_add(&b, (const char *)p, (size_t)len);
+		}
+		p += len;
+	}
+	return b.s;
+}
+
+int
+aduan_filter_reporter(struct aduan_filter *f, const char *s)
+{
+	char phone[17], *name;
+
+	if (aduan_phone_normalize(s, phone) == 0) {
+		free(f->reporter);
+		f->reporter = aduan_xstrdup(phone);
+		return 0;
+	}
+	name = aduan_name_fold(s);
+	if (*name == '\0') {
+		free(name);
+		return aduan_fail(ADUAN_USAGE, "--reporter: a phone number or a name, not \"%s\"", s);
+	}
+	free(f->reporter_name);
+	f->reporter_name = name;
+	return 0;
+}
+
+/* aduan_name_fold() for SQL. */
+static void
+sql_name_fold(sqlite3_context *cx, int n, sqlite3_value **v)
+{
+	const unsigned char *s = sqlite3_value_text(v[0]);
+
+	(void)n;
+	if (s == NULL)
+		sqlite3_result_null(cx);
+	else
+		sqlite3_result_text(cx, aduan_name_fold((const char *)s), -1, free);
 }
 
 /* Add the comma-separated words of s to a JSON array under construction. */
@@ -161,6 +246,10 @@ aduan_filter_where(struct aduan_filter *f, struct aduan_buf *sql,
 		aduan_buf_adds(sql, " AND c.reporter_phone = ?");
 		BIND_TEXT(f->reporter);
 	}
+	if (f->reporter_name != NULL) {
+		aduan_buf_adds(sql, " AND instr(aduan_name_fold(c.reporter_name), ?) > 0");
+		BIND_TEXT(f->reporter_name);
+	}
 	if (f->since != -1) {
 		aduan_time_utc(f->since, f->since_s);
 		aduan_buf_adds(sql, " AND c.received_at >= ?");
@@ -177,11 +266,16 @@ aduan_filter_where(struct aduan_filter *f, struct aduan_buf *sql,
 		BIND_TEXT(f->now_s);
 	}
 	if (f->search != NULL) {
-		aduan_buf_adds(sql, " AND c.id IN (SELECT rowid FROM complaint_fts "
-		    "WHERE complaint_fts MATCH ?)");
+		/* the text, location and category; or the reporter's name */
+		aduan_buf_adds(sql, " AND (c.id IN (SELECT rowid FROM complaint_fts "
+		    "WHERE complaint_fts MATCH ?) OR instr(aduan_name_fold(c.reporter_name), ?) > 0)");
 		free(f->fts);
 		f->fts = fts_query(f->search);
 		BIND_TEXT(f->fts ? f->fts : "\"\"");
+		free(f->search_name);
+		f->search_name = aduan_name_fold(f->search);
+		/* nothing to look for matches no name */
+		BIND_TEXT(*f->search_name != '\0' ? f->search_name : "\x01");
 	}
 #undef BIND_TEXT
 #undef BIND_INT
@@ -276,6 +370,12 @@ int
 aduan_filter_resolve(struct aduan_db *db, struct aduan_filter *f)
 {
 	int rc;
+
+	/* the name matching of --reporter and --search */
+	if (sqlite3_create_function_v2(aduan_db_sqlite(db), "aduan_name_fold", 1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_name_fold,
+	    NULL, NULL, NULL) != SQLITE_OK)
+		return aduan_db_fail(db, "preparing name matching");
 
 	if ((rc = resolve_list(db, f, AQ_KELURAHAN, "kelurahan",
 	    "SELECT name FROM kelurahan WHERE folded = ?1 UNION ALL "

@@ -19,6 +19,8 @@ struct aduan_filter {
 	size_t nids;
 	int ids_given;				/* ids were named (maybe none valid) */
 	char *rt, *reporter, *search, *fts;
+	char *reporter_name;			/* folded (aduan_name_fold) */
+	char *search_name;			/* --search folded, for reporter names */
 	time_t since, until, now;		/* -1: not set */
 	int overdue;
 	char since_s[21], until_s[21], now_s[21];
@@ -35,6 +37,17 @@ struct aduan_filter_binds {
 
 void aduan_filter_init(struct aduan_filter *f);
 void aduan_filter_release(struct aduan_filter *f);
+/* Whether the filter looks people up: by phone, by name, or a search
+ * that also matches reporters' names. */
+int aduan_filter_personal(const struct aduan_filter *f);
+/* A name as compared: lower case, Latin accents dropped, every run of
+ * other characters than letters and digits one space, trimmed.  Caller
+ * frees. */
+char *aduan_name_fold(const char *s);
+/* --reporter: a phone number (normalised) or else a name, or part of
+ * one.  ADUAN_USAGE when it is neither. */
+int aduan_filter_reporter(struct aduan_filter *f, const char *s);
+
 /* Add comma-separated values (e.g. "open,routed") to one list. */
 void aduan_filter_add(struct aduan_filter *f, enum aduan_filter_list which, const char *value);
 void aduan_filter_add_id(struct aduan_filter *f, int64_t id);
