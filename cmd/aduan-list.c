@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "forward.h"
 #include "history.h"
+#include "lifecycle.h"
 #include "writer.h"
 
 static void
@@ -20,7 +21,7 @@ usage(FILE *fp)
 	    "                  [--channel C] [--category C] [--priority P] [--since TIME]\n"
 	    "                  [--until TIME] [--overdue] [--search TEXT] [--reporter PHONE]\n"
 	    "                  [--format table|tsv|csv|jsonl] [--header] [-f FIELD,...]\n"
-	    "                  [-q [-0] | -l] [ID ... | -]\n"
+	    "                  [-q [-0] | -l | --count-by FIELD] [ID ... | -]\n"
 	    "       aduan-list [--db FILE] --public [--lang id|en] ID ... | -\n"
 	    "       aduan-list [--db FILE] --messages [--left | --taken] [--group NAME]\n"
 	    "                  [--since TIME] [--until TIME] [--search TEXT] [--format tsv|jsonl]\n"
@@ -29,7 +30,7 @@ usage(FILE *fp)
 
 enum {
 	OPT_FORMAT = OPT_FIRST_LOCAL, OPT_HEADER, OPT_PUBLIC, OPT_LANG, OPT_MESSAGES, OPT_LEFT,
-	OPT_TAKEN, OPT_GROUP
+	OPT_TAKEN, OPT_GROUP, OPT_COUNT_BY
 };
 
 static const struct option longopts[] = {
@@ -49,6 +50,7 @@ static const struct option longopts[] = {
 	{"left", no_argument, NULL, OPT_LEFT},
 	{"taken", no_argument, NULL, OPT_TAKEN},
 	{"group", required_argument, NULL, OPT_GROUP},
+	{"count-by", required_argument, NULL, OPT_COUNT_BY},
 	{NULL, 0, NULL, 0}
 };
 
@@ -124,10 +126,59 @@ list_messages(const char *dbpath, struct aduan_message_filter *mf,
 	return cli_finish(n > 0 ? 0 : ADUAN_NOMATCH);
 }
 
-/* What a table shows when no -f is given. */
+/* What a table shows when no -f is given; with --overdue, the morning's
+ * list of who is late and by how much. */
 static const int table_fields[] = {
 	AF_ID, AF_RECEIVED_AT, AF_STATUS, AF_PRIORITY, AF_KELURAHAN, AF_AGENCY, AF_BODY
 };
+static const int overdue_fields[] = {
+	AF_ID, AF_RECEIVED_AT, AF_DUE_AT, AF_LATE, AF_PRIORITY, AF_KELURAHAN, AF_AGENCY, AF_BODY
+};
+
+struct count_out {
+	struct aduan_writer *w;
+	int field;
+	long groups;
+};
+
+static int
+count_row(const char *value, long n, void *arg)
+{
+	struct count_out *c = arg;
+	const char *v[ADUAN_NCOLUMNS] = {0};
+	char num[24];
+
+	snprintf(num, sizeof(num), "%ld", n);
+	v[c->field] = value;
+	v[AF_COUNT] = num;
+	c->groups++;
+	return aduan_writer_row(c->w, v);
+}
+
+/* --count-by FIELD: how many complaints pass f for each value; the
+ * number of values. */
+static long
+count_by(struct aduan_db *db, struct aduan_filter *f, const char *field, int fmt, int flags)
+{
+	struct count_out c;
+	int fields[ADUAN_NCOLUMNS], rc, n;
+
+	/* a field by its name or the label a table shows ("instansi") */
+	if (aduan_fields_parse(field, fields, &n) != 0 || n != 1 || fields[0] >= ADUAN_NFIELDS)
+		cli_usage_error(usage, "--count-by: one field, not \"%s\"", field);
+	c.field = fields[0];
+	c.groups = 0;
+	fields[1] = AF_COUNT;
+	if ((rc = aduan_writer_open(&c.w, fmt, stdout, fields, 2, flags)) != 0)
+		cli_fail(rc);
+	rc = aduan_filter_count(db, f, c.field, count_row, &c);
+	if (rc == ADUAN_USAGE)
+		cli_usage_error(usage, "--count-by: %s", aduan_errmsg());
+	if (rc != 0)
+		cli_fail(rc);
+	aduan_writer_close(c.w);
+	return c.groups;
+}
 
 static void
 add_id(int64_t id, void *arg)
@@ -212,11 +263,14 @@ print_long(struct aduan_db *db, const char *const *v, int visible, time_t now)
 	}
 	if (v[AF_DUE_AT] != NULL && strcmp(v[AF_STATUS], "closed") != 0 &&
 	    aduan_time_from_utc(v[AF_DUE_AT], &due) == 0 && due < now) {
-		long days = (long)((now - due) / 86400) + 1;
+		long days;
+		int rc;
 
+		if ((rc = aduan_sla_late(db, v[AF_DUE_AT], now, &days)) != 0)
+			return rc;
 		printf("%-15s ", aduan_label("field", "late"));
-		printf(dngettext(ADUAN_TEXTDOMAIN, "%ld day past due\n", "%ld days past due\n",
-		    (unsigned long)days), days);
+		printf(dngettext(ADUAN_TEXTDOMAIN, "%ld working day past due\n",
+		    "%ld working days past due\n", (unsigned long)days), days);
 	}
 	printf("%s\n", _("history:"));
 	aduan_buf_release(&b);
@@ -248,10 +302,10 @@ main(int argc, char *argv[])
 	struct aduan_writer *w = NULL;
 	struct aduan_db *db;
 	sqlite3_stmt *st;
-	const char *dbpath = NULL, *fieldlist = NULL, *lang = NULL;
+	const char *dbpath = NULL, *fieldlist = NULL, *lang = NULL, *countby = NULL;
 	int ch, fmt = -1, header = 0, quiet = 0, nul = 0, longfmt = 0, public = 0, filtered = 0;
-	int tty, i, rc;
-	int fields[ADUAN_NFIELDS], nfields = 0, flags = 0;
+	int tty, i, rc, late = 0;
+	int fields[ADUAN_NCOLUMNS], nfields = 0, flags = 0;
 	long matched = 0;
 	struct aduan_message_filter mf;
 	int messages = 0;
@@ -282,6 +336,7 @@ main(int argc, char *argv[])
 		case OPT_LEFT: mf.left = 1; break;
 		case OPT_TAKEN: mf.taken = 1; break;
 		case OPT_GROUP: mf.group = optarg; break;
+		case OPT_COUNT_BY: countby = optarg; break;
 		case OPT_DB: dbpath = optarg; break;
 		case OPT_HELP: usage(stdout); return cli_finish(0);
 		case OPT_VERSION: printf("aduan-list %s\n", ADUAN_VERSION); return cli_finish(0);
@@ -298,13 +353,14 @@ main(int argc, char *argv[])
 		if (mf.left && mf.taken)
 			cli_usage_error(usage, "--left and --taken do not go together");
 		if (argc > 0 || quiet || longfmt || fieldlist || f.overdue || f.rt || f.reporter ||
-		    f.nids > 0 || public)
+		    f.reporter_name || countby != NULL || f.nids > 0 || public)
 			cli_usage_error(usage, "--messages takes only --left, --taken, --group, "
 			    "--since, --until, --search, --format and --header");
 		return list_messages(dbpath, &mf, &f, fmt == -1 ? AOUT_TSV : fmt, header);
 	}
 	if (public) {
 		if (quiet || longfmt || fmt != -1 || header || fieldlist != NULL || filtered ||
+		    countby != NULL ||
 		    argc == 0)
 			cli_usage_error(usage, "--public takes only ids (or - to read them from stdin)");
 		aduan_filter_release(&f);
@@ -312,8 +368,8 @@ main(int argc, char *argv[])
 	}
 	if (nul && !quiet)
 		cli_usage_error(usage, "-0 goes with -q");
-	if (quiet && longfmt)
-		cli_usage_error(usage, "-q and -l do not go together");
+	if (quiet + longfmt + (countby != NULL) > 1)
+		cli_usage_error(usage, "-q, -l and --count-by do not go together");
 	if (fieldlist != NULL && aduan_fields_parse(fieldlist, fields, &nfields) != 0)
 		cli_usage_error(usage, "-f: %s", aduan_errmsg());
 	if (argc > 0) {
@@ -324,7 +380,10 @@ main(int argc, char *argv[])
 	if (fmt == -1)
 		fmt = tty ? AOUT_TABLE : AOUT_TSV;
 	if (nfields == 0) {
-		if (fmt == AOUT_TABLE) {
+		if (fmt == AOUT_TABLE && f.overdue) {
+			nfields = (int)(sizeof(overdue_fields) / sizeof(overdue_fields[0]));
+			memcpy(fields, overdue_fields, sizeof(overdue_fields));
+		} else if (fmt == AOUT_TABLE) {
 			nfields = (int)(sizeof(table_fields) / sizeof(table_fields[0]));
 			memcpy(fields, table_fields, sizeof(table_fields));
 		} else
@@ -339,6 +398,14 @@ main(int argc, char *argv[])
 	db = cli_open(dbpath, ADUAN_RDONLY);
 	if ((rc = aduan_filter_resolve(db, &f)) != 0)
 		cli_usage_error(usage, "%s", aduan_errmsg());
+	if (countby != NULL) {
+		matched = count_by(db, &f, countby, fmt, flags);
+		aduan_filter_release(&f);
+		aduan_db_close(db);
+		return cli_finish(matched > 0 ? 0 : ADUAN_NOMATCH);
+	}
+	for (i = 0; i < nfields; i++)
+		late |= fields[i] == AF_LATE;
 	aduan_buf_adds(&sql, "SELECT c.id");
 	for (i = 1; i < ADUAN_NFIELDS; i++)
 		aduan_buf_printf(&sql, ", c.%s", aduan_fields[i].name);
@@ -351,11 +418,19 @@ main(int argc, char *argv[])
 	if (!quiet && !longfmt && (rc = aduan_writer_open(&w, fmt, stdout, fields, nfields, flags)) != 0)
 		cli_fail(rc);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *v[ADUAN_NFIELDS];
+		const char *v[ADUAN_NCOLUMNS] = {0};
+		char days[24];
+		long n;
 
 		matched++;
 		for (i = 0; i < ADUAN_NFIELDS; i++)
 			v[i] = (const char *)sqlite3_column_text(st, i);
+		if (late && v[AF_DUE_AT] != NULL && strcmp(v[AF_STATUS], "closed") != 0) {
+			if ((rc = aduan_sla_late(db, v[AF_DUE_AT], f.now, &n)) != 0)
+				cli_fail(rc);
+			snprintf(days, sizeof(days), "%ld", n);
+			v[AF_LATE] = n > 0 ? days : NULL;
+		}
 		if (quiet)
 			printf("%s%c", v[AF_ID], nul ? '\0' : '\n');
 		else if (longfmt) {

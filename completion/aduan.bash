@@ -21,8 +21,8 @@ _aduan_opts_add='--db --by -q --quiet -c --channel -n --name -p --phone
 	--messages --sheet --delimiter --map --take --help --version'
 _aduan_opts_list='--db --status --agency --kelurahan --rt --channel --category
 	--priority --since --until --overdue --search --reporter --format --header
-	-f --fields -q --quiet -0 --null -l --long --public --lang --messages --left --taken
-	--group --help --version'
+	-f --fields -q --quiet -0 --null -l --long --count-by --public --lang --messages --left
+	--taken --group --help --version'
 _aduan_opts_route='--db --by --to --auto --explain --dry-run --suggest --note --message --link
 	--mail --letter --list -o --output --personal --lang --help --version'
 _aduan_opts_close='--db --by --resolution --duplicate-of --note --reopen --not-complaint
@@ -52,7 +52,7 @@ _aduan_args_add='--db --by -c --channel -n --name -p --phone -k --kelurahan
 	-r --rt -L --location --category --priority --at --source --from --rejects
 	--format --group --tz --date-order --match --join --sheet --delimiter --map'
 _aduan_args_list='--db --status --agency --kelurahan --rt --channel --category
-	--priority --since --until --search --reporter --format -f --fields --lang --group'
+	--priority --since --until --search --reporter --format -f --fields --count-by --lang --group'
 _aduan_args_route='--db --by --to --note -o --output --lang'
 _aduan_args_close='--db --by --resolution --duplicate-of --note'
 _aduan_args_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
@@ -287,7 +287,9 @@ _aduan_value()
 	--by)
 		[[ $prog == aduan-export ]] && _aduan_reply_list "$cur" $_aduan_summary_keys ;;
 	-f|--fields)
-		_aduan_reply_list "$cur" $_aduan_fields ;;
+		_aduan_reply_list "$cur" $_aduan_fields late ;;
+	--count-by)
+		_aduan_reply "$cur" agency kelurahan rt status channel source category priority resolution ;;
 	--lang)
 		_aduan_reply "$cur" id en ;;
 	--preset)

@@ -185,13 +185,14 @@ open311_row(struct aduan_buf *b, const char *const *v, const char *updated,
 	json_str(b, v[AF_ID]);
 	aduan_buf_printf(b, ",\"status\":\"%s\",\"status_notes\":",
 	    strcmp(st, "closed") == 0 ? "closed" : "open");
+	/* notes for people, in the reader's language; the status stays a machine word */
 	if (strcmp(st, "closed") == 0 && v[AF_RESOLUTION] != NULL) {
-		aduan_buf_adds(&t, v[AF_RESOLUTION]);
+		aduan_buf_adds(&t, aduan_label("resolution", v[AF_RESOLUTION]));
 		if (v[AF_DUPLICATE_OF] != NULL)
-			aduan_buf_printf(&t, " (duplicate of %s)", v[AF_DUPLICATE_OF]);
+			aduan_buf_printf(&t, _(" (duplicate of %s)"), v[AF_DUPLICATE_OF]);
 		json_str(b, t.s);
 	} else if (strcmp(st, "routed") == 0 && v[AF_AGENCY] != NULL) {
-		aduan_buf_printf(&t, "forwarded to %s", agency_name ? agency_name : v[AF_AGENCY]);
+		aduan_buf_printf(&t, _("forwarded to %s"), agency_name ? agency_name : v[AF_AGENCY]);
 		json_str(b, t.s);
 	} else
 		aduan_buf_adds(b, "null");

@@ -40,6 +40,11 @@ int aduan_sla_days(struct aduan_db *db, const char *priority, const char *agency
  * holidays from the holiday table.  out holds 21 bytes. */
 int aduan_sla_due(struct aduan_db *db, const char *received, int days, char out[21]);
 
+/* Working days a complaint due at due (UTC stamp) is late at now: the
+ * working days after the due day up to today, at least 1 once past due;
+ * 0 when not yet due. */
+int aduan_sla_late(struct aduan_db *db, const char *due, time_t now, long *days);
+
 /* Holidays: "YYYY-MM-DD" checked, name non-empty. */
 int aduan_holiday_add(struct aduan_db *db, const char *day, const char *name);
 int aduan_holiday_rm(struct aduan_db *db, const char *day);

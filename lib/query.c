@@ -295,6 +295,56 @@ aduan_filter_bind(sqlite3_stmt *st, const struct aduan_filter_binds *binds, int 
 	}
 }
 
+/* What a count can be grouped by. */
+static const int count_fields[] = {
+	AF_STATUS, AF_AGENCY, AF_KELURAHAN, AF_RT, AF_CHANNEL, AF_SOURCE, AF_CATEGORY,
+	AF_PRIORITY, AF_RESOLUTION, -1
+};
+
+int
+aduan_filter_count(struct aduan_db *db, struct aduan_filter *f, int field,
+    int (*fn)(const char *value, long n, void *arg), void *arg)
+{
+	struct aduan_filter_binds binds;
+	struct aduan_buf sql = {0};
+	sqlite3_stmt *st;
+	int i, rc;
+
+	for (i = 0; count_fields[i] >= 0 && count_fields[i] != field; i++)
+		;
+	if (count_fields[i] < 0) {
+		struct aduan_buf b = {0};
+
+		for (i = 0; count_fields[i] >= 0; i++)
+			aduan_buf_printf(&b, "%s%s", i ? ", " : "", aduan_fields[count_fields[i]].name);
+		rc = aduan_fail(ADUAN_USAGE, "cannot count by %s (one of: %s)",
+		    aduan_fields[field].name, b.s);
+		aduan_buf_release(&b);
+		return rc;
+	}
+	aduan_buf_printf(&sql, "SELECT c.%s, count(*) FROM complaint c", aduan_fields[field].name);
+	aduan_filter_where(f, &sql, &binds);
+	aduan_buf_printf(&sql, " GROUP BY 1 ORDER BY 2 DESC, c.%s IS NULL, 1",
+	    aduan_fields[field].name);
+	rc = sqlite3_prepare_v2(aduan_db_sqlite(db), sql.s, -1, &st, NULL);
+	aduan_buf_release(&sql);
+	if (rc != SQLITE_OK)
+		return aduan_db_fail(db, "counting");
+	aduan_filter_bind(st, &binds, 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((i = fn((const char *)sqlite3_column_text(st, 0),
+		    (long)sqlite3_column_int64(st, 1), arg)) != 0)
+			break;
+	if (rc == SQLITE_ROW)
+		rc = i;
+	else if (rc != SQLITE_DONE)
+		rc = aduan_db_fail(db, "counting");
+	else
+		rc = 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Check one list against the database, replacing its JSON array. */
 static int
 resolve_list(struct aduan_db *db, struct aduan_filter *f, enum aduan_filter_list which,

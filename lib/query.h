@@ -61,6 +61,14 @@ int aduan_filter_resolve(struct aduan_db *db, struct aduan_filter *f);
  * (borrowed from f) to bind, in order, from parameter number first. */
 int aduan_filter_where(struct aduan_filter *f, struct aduan_buf *sql,
     struct aduan_filter_binds *binds);
+/*
+ * How many complaints pass f for each value of field (agency, kelurahan,
+ * ...): fn receives each value (NULL for none) and its number, the
+ * largest first.  ADUAN_USAGE for a field that groups nothing (body,
+ * times, ids).
+ */
+int aduan_filter_count(struct aduan_db *db, struct aduan_filter *f, int field,
+    int (*fn)(const char *value, long n, void *arg), void *arg);
 void aduan_filter_bind(sqlite3_stmt *st, const struct aduan_filter_binds *binds, int first);
 
 #endif

@@ -225,6 +225,37 @@ aduan_sla_due(struct aduan_db *db, const char *received, int days, char out[21])
 	return 0;
 }
 
+int
+aduan_sla_late(struct aduan_db *db, const char *due, time_t now, long *days)
+{
+	struct sla_cache *c;
+	struct tm tm;
+	time_t t;
+	long day, today;
+
+	*days = 0;
+	if (aduan_time_from_utc(due, &t) == -1)
+		return aduan_fail(ADUAN_DATAERR, "bad due_at: \"%s\"", due);
+	if (t >= now)
+		return 0;
+	if (localtime_r(&t, &tm) == NULL)
+		return aduan_fail(ADUAN_DATAERR, "bad due_at: \"%s\"", due);
+	day = aduan_day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	if (localtime_r(&now, &tm) == NULL)
+		return aduan_fail(ADUAN_IOERR, "cannot convert the current time");
+	today = aduan_day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	c = cache(db);
+	while (++day <= today && *days < 100000) {
+		int wd = aduan_day_weekday(day);
+
+		if (wd != 0 && wd != 6 && !db_holiday(day, c))
+			(*days)++;
+	}
+	if (*days == 0)		/* past due over a weekend: a day late all the same */
+		*days = 1;
+	return 0;
+}
+
 /* ---- the holiday table ---------------------------------------------- */
 
 static int

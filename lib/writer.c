@@ -28,6 +28,19 @@ struct aduan_writer {
 	long rows;
 };
 
+/* A column's name and type: a complaint field, or the computed AF_LATE. */
+static const char *
+col_name(int field)
+{
+	return field == AF_LATE ? "late" : field == AF_COUNT ? "count" : aduan_fields[field].name;
+}
+
+static enum aduan_ftype
+col_type(int field)
+{
+	return field >= ADUAN_NFIELDS ? AT_INT : aduan_fields[field].type;
+}
+
 int
 aduan_outfmt_lookup(const char *name)
 {
@@ -47,8 +60,8 @@ field_by_label(const char *s, size_t len)
 	char *want = aduan_xstrndup(s, len), *fw = aduan_fold(want), *fl;
 	int i, found = -1;
 
-	for (i = 0; i < ADUAN_NFIELDS && found < 0; i++) {
-		fl = aduan_fold(aduan_label("field", aduan_fields[i].name));
+	for (i = 0; i < ADUAN_NFIELDS + 1 && found < 0; i++) {
+		fl = aduan_fold(aduan_label("field", col_name(i)));
 		if (strcmp(fl, fw) == 0)
 			found = i;
 		free(fl);
@@ -70,7 +83,9 @@ aduan_fields_parse(const char *list, int *fields, int *n)
 
 		e = strchr(p, ',');
 		len = e ? (size_t)(e - p) : strlen(p);
-		if ((f = aduan_field_lookup(p, len)) == -1 && (f = field_by_label(p, len)) == -1)
+		if ((f = aduan_field_lookup(p, len)) == -1 && len == 4 && memcmp(p, "late", 4) == 0)
+			f = AF_LATE;
+		if (f == -1 && (f = field_by_label(p, len)) == -1)
 			return aduan_fail(ADUAN_USAGE, "unknown field \"%.*s\"", (int)len, p);
 		if (*n < ADUAN_NFIELDS)
 			fields[(*n)++] = f;
@@ -105,13 +120,13 @@ aduan_writer_open(struct aduan_writer **wp, enum aduan_outfmt fmt, FILE *out,
 		for (i = 0; i < nfields; i++) {
 			if (i > 0)
 				fputc(fmt == AOUT_TSV ? '\t' : ',', out);
-			fputs(aduan_fields[fields[i]].name, out);
+			fputs(col_name(fields[i]), out);
 		}
 		fputs(fmt == AOUT_CSV ? "\r\n" : "\n", out);
 	}
 	if (fmt == AOUT_TABLE)
 		for (i = 0; i < nfields; i++)
-			w->colw[i] = width(aduan_label("field", aduan_fields[fields[i]].name));
+			w->colw[i] = width(aduan_label("field", col_name(fields[i])));
 	return ferror(out) ? aduan_fail(ADUAN_IOERR, "write error") : 0;
 }
 
@@ -215,9 +230,9 @@ json_value(struct aduan_buf *b, int field, const char *s)
 {
 	if (s == NULL)
 		aduan_buf_adds(b, "null");
-	else if (aduan_fields[field].type == AT_BOOL)
+	else if (col_type(field) == AT_BOOL)
 		aduan_buf_adds(b, strcmp(s, "0") == 0 ? "false" : "true");
-	else if (aduan_fields[field].type == AT_INT || aduan_fields[field].type == AT_REAL)
+	else if (col_type(field) == AT_INT || col_type(field) == AT_REAL)
 		aduan_buf_adds(b, s);
 	else
 		aduan_json_quote(b, s, strlen(s));
@@ -234,6 +249,7 @@ static const char *const labels[] __attribute__((unused)) = {
 	C_("field", "uid"), C_("field", "source_key"), C_("field", "anonymous"),
 	C_("field", "confidential"), C_("field", "lat"), C_("field", "lon"),
 	C_("field", "attachments"), C_("field", "duplicate_of"), C_("field", "late"),
+	C_("field", "count"),
 	C_("status", "open"), C_("status", "routed"), C_("status", "closed"),
 	C_("priority", "urgent"), C_("priority", "normal"), C_("priority", "low"),
 	C_("channel", "whatsapp"), C_("channel", "facebook"), C_("channel", "instagram"),
@@ -322,7 +338,7 @@ aduan_writer_row(struct aduan_writer *w, const char *const *v)
 		for (i = 0; i < w->nfields; i++) {
 			if (i > 0)
 				aduan_buf_addc(b, ',');
-			aduan_buf_printf(b, "\"%s\":", aduan_fields[w->fields[i]].name);
+			aduan_buf_printf(b, "\"%s\":", col_name(w->fields[i]));
 			json_value(b, w->fields[i], v[w->fields[i]]);
 		}
 		aduan_buf_addc(b, '}');
@@ -397,7 +413,7 @@ aduan_writer_close(struct aduan_writer *w)
 		if (used + 10 < (size_t)w->width && w->colw[last] > (size_t)w->width - used)
 			w->colw[last] = (size_t)w->width - used;
 		for (i = 0; i < w->nfields; i++) {
-			cell(w->out, aduan_label("field", aduan_fields[w->fields[i]].name),
+			cell(w->out, aduan_label("field", col_name(w->fields[i])),
 			    w->colw[i], i == last);
 			fputs(i == last ? "\n" : "  ", w->out);
 		}

@@ -14,10 +14,17 @@ enum {
 	AW_NOFORMULA = 8	/* of AW_EXCEL only this: no cell a spreadsheet runs as a formula */
 };
 
+/* Computed columns after the complaint's fields: the working days a
+ * complaint is past due (aduan-list --overdue), and a number of
+ * complaints (aduan-list --count-by); rows then hold ADUAN_NCOLUMNS
+ * values. */
+enum { AF_LATE = ADUAN_NFIELDS, AF_COUNT, ADUAN_NCOLUMNS };
+
 struct aduan_writer;
 
 int aduan_outfmt_lookup(const char *name);	/* -1 when unknown */
-/* Parse "id,body,..." into field indexes; ADUAN_USAGE on an unknown name. */
+/* Parse "id,body,..." into field indexes (names or the labels a table
+ * shows, and "late": AF_LATE); ADUAN_USAGE on an unknown name. */
 int aduan_fields_parse(const char *list, int *fields, int *n);
 int aduan_writer_open(struct aduan_writer **wp, enum aduan_outfmt fmt, FILE *out,
     const int *fields, int nfields, int flags);

@@ -97,7 +97,7 @@ run aduan-list -l 1
 is "$rc" 0 "-l"
 like out '^body +Jalan berlubang dekat pasar$' "-l shows every field"
 like out '^received_at +2024-11-25 08:00$' "-l shows local times"
-like out '^late +[0-9]+ days? past due$' "-l says how late an overdue complaint is"
+like out '^late +[0-9]+ working days? past due$' "-l says how late an overdue complaint is"
 like out '^history:$' "-l shows the history"
 like out 'create  tester' "with the create event and actor"
 

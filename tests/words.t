@@ -67,7 +67,7 @@ for lang in C id; do
 				"$lang: aduan-close --resolution \"$word\" is $id" ;;
 		field)
 			[ $lang = id ] || continue
-			[ "$id" = late ] && continue	# a label of aduan-list -l, not a field
+			[ "$id" = count ] && continue	# a column of --count-by, not a field
 			want=$(aduan-list --format tsv -f "$id" 1 2)
 			got=$($pre aduan-list --format tsv -f "id,$word" 1 2 2>&1 | cut -f 2-)
 			is "$got" "$want" "$lang: -f \"$word\" is -f $id" ;;
