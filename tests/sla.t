@@ -83,7 +83,7 @@ aduan-route --to PUPR 1 2 >/dev/null 2>&1
 is "$(aduan-list -q --overdue)" 1 "--overdue lists what is past due"
 run aduan-list -l 1
 like out '^due_at +2024-12-02 23:59$' "-l shows the due date in local time"
-like out '^late +[0-9]+ days? past due$' "and how late"
+like out '^late +[0-9]+ working days? past due$' "and how late"
 aduan-close 1 >/dev/null 2>&1
 is "$(aduan-list -q --overdue)" "" "a closed complaint is not overdue"
 done_testing
