@@ -153,11 +153,14 @@ aduan_reply_template(struct aduan_db *db, int64_t id, const char **name)
 
 /* ---- mail ------------------------------------------------------------- */
 
+/* Whether s can stand in a header as it is: printable ASCII only, so
+ * that no line break or control character can start a header of its
+ * own (an office name from a setting could hold one). */
 static int
-is_ascii(const char *s)
+is_plain(const char *s)
 {
 	for (; *s != '\0'; s++)
-		if ((unsigned char)*s >= 0x80)
+		if ((unsigned char)*s >= 0x7f || (unsigned char)*s < 0x20)
 			return 0;
 	return 1;
 }
@@ -201,7 +204,7 @@ encode_words(struct aduan_buf *b, const char *s)
 static void
 header_text(struct aduan_buf *b, const char *s)
 {
-	if (is_ascii(s) && strlen(s) < 900)
+	if (is_plain(s) && strlen(s) < 900)
 		aduan_buf_adds(b, s);
 	else
 		encode_words(b, s);
@@ -214,7 +217,7 @@ header_address(struct aduan_buf *b, const char *name, const char *addr)
 	const char *p;
 
 	if (name != NULL && *name != '\0') {
-		if (is_ascii(name)) {
+		if (is_plain(name) && strlen(name) < 900) {
 			aduan_buf_addc(b, '"');
 			for (p = name; *p != '\0'; p++) {
 				if (*p == '"' || *p == '\\')

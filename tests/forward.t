@@ -154,6 +154,22 @@ fi
 is "$(sql "select note from event where complaint=1 and action='forward' order by id desc limit 1")" \
 	"mail to pupr@example.go.id; reporter's identity withheld" "the mail is a forward event"
 
+# a setting cannot add a header: the office's name with a line break in it
+aduan config office.name "$(printf 'Kantor\nBcc: someone@example.com')" >/dev/null
+ADUAN_SENDMAIL="$T/sendmail" run aduan-route --mail 1
+is "$rc" 0 "a name with a line break is mailed"
+sed '/^$/q' sendmail.in >headers
+unlike headers '^Bcc:' "as one encoded word, not a header of its own"
+like headers '^From: =\?UTF-8\?B\?' "the name is encoded"
+if command -v python3 >/dev/null 2>&1; then
+	python3 -c 'import email,sys; m=email.message_from_bytes(open(sys.argv[1],"rb").read()); print(len(m.get_all("Bcc") or []))' \
+		"$T/sendmail.in" >bcc
+	is "$(cat bcc)" 0 "python's email module sees no Bcc"
+else
+	skip "python3 is not installed"
+fi
+aduan config office.name "Kecamatan Bontang Utara" >/dev/null
+
 cat >failing <<'X'
 #!/bin/sh
 cat >/dev/null; exit 3
