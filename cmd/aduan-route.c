@@ -126,13 +126,14 @@ forward_mail(struct fwd *x, int64_t id, const struct aduan_agency *a)
 {
 	struct aduan_buf subject = {0}, body = {0}, msg = {0};
 	struct aduan_mail m = {0};
-	char *from = aduan_xstrdup(aduan_config(x->db, "office.email"));
+	char *from;
 	int rc;
 
 	if (a->f[AG_EMAIL] == NULL)
 		return aduan_fail(ADUAN_NOMATCH, "agency %s has no email address; complaint %lld "
 		    "not mailed ('aduan agency set %s --email ADDRESS')", a->code, (long long)id,
 		    a->code);
+	from = aduan_xstrdup(aduan_config(x->db, "office.email"));
 	if ((rc = render(x, "forward-subject", id, &subject)) != 0 ||
 	    (rc = render(x, "forward", id, &body)) != 0)
 		goto out;
