@@ -168,19 +168,23 @@ placeholder(const char *s, size_t n)
 int
 aduan_template_check(const char *text)
 {
-	const char *p, *e;
+	const char *p, *e, *q;
+	long line;
 
 	for (p = text; (p = strchr(p, '{')) != NULL; p = e + 1) {
 		if (p[1] == '{') {
 			e = p + 1;
 			continue;
 		}
-		if ((e = strchr(p, '}')) == NULL || placeholder(p + 1, (size_t)(e - p - 1)) < 0) {
+		if ((e = strchr(p, '}')) == NULL || memchr(p, '\n', (size_t)(e - p)) != NULL ||
+		    placeholder(p + 1, (size_t)(e - p - 1)) < 0) {
 			int n = (int)strcspn(p, "}\n");
 
-			return aduan_fail(ADUAN_USAGE, "unknown placeholder %.*s%s "
-			    "(see 'man aduan-template'; write {{ for a brace)", n > 40 ? 40 : n, p,
-			    e != NULL && n <= 40 ? "}" : "");
+			for (line = 1, q = text; q < p; q++)
+				line += *q == '\n';
+			return aduan_fail(ADUAN_USAGE, "line %ld: unknown placeholder %.*s%s "
+			    "(see 'man aduan-template'; write {{ for a brace)", line,
+			    n > 40 ? 40 : n, p, p[n] == '}' && n <= 40 ? "}" : "");
 		}
 	}
 	return 0;

@@ -270,10 +270,13 @@ run aduan template list
 like out '^forward	id	office	' "the office's own"
 run aduan-route --message 3
 is "$(cat out)" "Aduan 3 ke PUPR: Sampah dibakar tetangga, jangan sebut nama saya" "is used"
-printf 'Halo {nama}\n' >bad.txt
+printf 'Halo {id}\nNama: {nama}\n' >bad.txt
 run aduan template set forward bad.txt
 is "$rc" 2 "an unknown placeholder is refused"
-like err 'unknown placeholder \{nama\}' "naming it"
+like err 'line 2: unknown placeholder \{nama\}' "naming it and its line"
+printf 'Halo {id\n}\n' >bad.txt
+run aduan template set forward bad.txt
+like err 'line 1: unknown placeholder \{id ' "a brace left open on its line is refused too"
 run aduan template set --unset forward
 run aduan template list
 like out '^forward	id	preset	' "--unset goes back to the shipped one"
