@@ -12,9 +12,9 @@
 #include "refdata.h"
 #include "stem.h"
 
-#define ADUAN_SUGGEST_WORDS 32	/* distinct words of a text looked up */
-#define ADUAN_SUGGEST_TERMS 8	/* the rarest of them searched for */
-#define ADUAN_SUGGEST_ROWS 4000	/* matches ranked at most, about */
+#define ADUAN_SUGGEST_WORDS 24	/* distinct words of a text looked at */
+#define ADUAN_SUGGEST_TERMS 6	/* the rarest of them searched for */
+#define ADUAN_SUGGEST_RECENT 5000	/* taught complaints compared, the most recent */
 
 int
 aduan_learn(struct aduan_db *db, int64_t id, const char *agency, const char *body,
@@ -88,7 +88,8 @@ is_stopword(const char *w)
 	return 0;
 }
 
-/* A term of the query and how many taught complaints have it. */
+/* A telling word of the text and how many of the recent taught
+ * complaints have it. */
 struct term {
 	const char *s;
 	long df;
@@ -103,18 +104,19 @@ term_cmp(const void *a, const void *b)
 }
 
 /*
- * The FTS5 query for a text: its distinct telling stems that some taught
- * complaint has, the rarest ADUAN_SUGGEST_TERMS of them, ORed; *rows is
- * how many matches that may give (the sum of their document counts).
+ * The FTS5 query for a text: of its distinct telling stems, the
+ * ADUAN_SUGGEST_TERMS that the fewest taught complaints since id lo
+ * have (and some have), ORed.  bm25 then ranks only what they match.
  */
 static int
-build_query(struct aduan_db *db, const struct aduan_words *w, struct aduan_buf *q, long *rows)
+build_query(struct aduan_db *db, const struct aduan_words *w, int64_t lo, struct aduan_buf *q)
 {
 	struct term t[ADUAN_SUGGEST_WORDS];
-	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT doc FROM complaint_stem_vocab WHERE term = ?");
-	int i, j, n = 0, rc;
+	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT count(*) FROM complaint_stem "
+	    "WHERE complaint_stem MATCH ?1 AND rowid >= ?2");
+	struct aduan_buf one = {0};
+	int i, j, n = 0, rc = 0;
 
-	*rows = 0;
 	if (st == NULL)
 		return ADUAN_IOERR;
 	for (i = 0; i < w->n && n < ADUAN_SUGGEST_WORDS; i++) {
@@ -127,48 +129,50 @@ build_query(struct aduan_db *db, const struct aduan_words *w, struct aduan_buf *
 				break;
 		if (j < n)
 			continue;
-		sqlite3_bind_text(st, 1, s, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		t[n].s = s;
-		t[n].df = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		aduan_buf_reset(&one);
+		aduan_buf_printf(&one, "\"%s\"", s);
+		sqlite3_bind_text(st, 1, one.s, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, lo);
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+			sqlite3_reset(st);
+			aduan_buf_release(&one);
 			return aduan_db_fail(db, "finding similar complaints");
+		}
+		t[n].s = s;
+		t[n].df = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
 		if (t[n].df > 0)
 			n++;
 	}
+	aduan_buf_release(&one);
 	qsort(t, (size_t)n, sizeof(t[0]), term_cmp);
-	for (i = 0; i < n && i < ADUAN_SUGGEST_TERMS; i++) {
+	for (i = 0; i < n && i < ADUAN_SUGGEST_TERMS; i++)
 		aduan_buf_printf(q, "%s\"%s\"", i ? " OR " : "", t[i].s);
-		*rows += t[i].df;
-	}
 	return 0;
 }
 
 /*
- * The lowest id to look at: all of them when the query may match up to
- * ADUAN_SUGGEST_ROWS taught complaints, else the most recent share of
- * them that gives about that many (the office's recent decisions).
+ * The lowest id to look at: the ADUAN_SUGGEST_RECENT most recent
+ * complaints the office routed by hand, so that a suggestion costs the
+ * same in a database of a thousand complaints or of a million (and
+ * follows the office's recent decisions).
  */
 static int
-lowest_id(struct aduan_db *db, long rows, int64_t *lo)
+lowest_id(struct aduan_db *db, int64_t *lo)
 {
-	sqlite3_stmt *st;
-	int64_t min, max;
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT complaint FROM route_learn ORDER BY complaint DESC LIMIT 1 OFFSET ?");
 	int rc;
 
 	*lo = 0;
-	if (rows <= ADUAN_SUGGEST_ROWS)
-		return 0;
-	if ((st = aduan_db_stmt(db, "SELECT min(complaint), max(complaint) FROM route_learn")) == NULL)
+	if (st == NULL)
 		return ADUAN_IOERR;
-	rc = sqlite3_step(st);
-	min = sqlite3_column_int64(st, 0);
-	max = sqlite3_column_int64(st, 1);
+	sqlite3_bind_int(st, 1, ADUAN_SUGGEST_RECENT - 1);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*lo = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return aduan_db_fail(db, "finding similar complaints");
-	*lo = max - (int64_t)((double)(max - min) * ADUAN_SUGGEST_ROWS / (double)rows);
 	return 0;
 }
 
@@ -198,7 +202,6 @@ aduan_suggest(struct aduan_db *db, int64_t self, const char *body, struct aduan_
 	} nb[ADUAN_SUGGEST_K_MAX];
 	sqlite3_stmt *st;
 	int64_t lo = 0;
-	long rows;
 	double kd, total = 0, best = 0, top = 0;
 	int k, n = 0, i, j, rc;
 
@@ -209,9 +212,8 @@ aduan_suggest(struct aduan_db *db, int64_t self, const char *body, struct aduan_
 		return rc;
 	k = (int)kd;
 	aduan_words_get(stm, body, &w);
-	rc = build_query(db, &w, &q, &rows);
-	if (rc == 0)
-		rc = lowest_id(db, rows, &lo);
+	if ((rc = lowest_id(db, &lo)) == 0)
+		rc = build_query(db, &w, lo, &q);
 	aduan_words_release(&w);
 	if (rc != 0 || q.len == 0) {
 		aduan_buf_release(&q);
