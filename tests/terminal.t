@@ -34,6 +34,7 @@ ok $? "the check sees a raw escape when one is there"
 # hostile text everywhere a person or a file can put it
 aduan kelurahan add "Kel$H" --code "C$H" --alias "Al$H" 2>/dev/null
 aduan agency add "X$H" "Dinas $H" --contact "kontak $H" 2>/dev/null
+aduan agency set PUPR --officer "Pak $H" --address "Jl. $H" 2>/dev/null
 aduan holiday add 2030-01-02 "Libur $H" 2>/dev/null
 aduan rule add "jalan$H" PUPR --set-category "kat$H" 2>/dev/null
 aduan config office.name "Kantor $H" 2>/dev/null
@@ -99,6 +100,12 @@ done <<'VIEWS'
 27 id list message	aduan-list - <ids.txt
 28 unknown option message	aduan-list "--$H"
 29 database path message	aduan-list --db "$T/$H/a.db"
-30 aduan undo	aduan undo --by "petugas$H"
+30 aduan-edit	aduan-edit --dry-run --location "Gang $H" 1
+31 aduan-route --message	aduan-route --message --personal 1
+32 aduan-route --letter	aduan-route --letter --personal 1
+33 aduan-route --suggest	aduan-route --suggest 1
+34 aduan reply	aduan reply 1
+35 aduan template list	aduan template list
+36 aduan undo	aduan undo --by "petugas$H"
 VIEWS
 done_testing
