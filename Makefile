@@ -92,7 +92,7 @@ demo: deps all
 check-asan:
 	rm -rf build-asan && mkdir -p build-asan
 	tar cf - --exclude='*.o' --exclude='*.a' \
-	    Makefile cmd lib tests data man po completion | (cd build-asan && tar xf -)
+	    --exclude=bench/out Makefile cmd lib tests data man po completion bench | (cd build-asan && tar xf -)
 	$(MAKE) -C build-asan check \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	    LDFLAGS='-fsanitize=address,undefined'
