@@ -26,7 +26,7 @@ usage(FILE *fp)
 	    "                 [--rejects FILE] [--strict] [--dry-run [--format jsonl]] [-q]\n"
 	    "                 [--sheet NAME | N] [--delimiter C] [--map HEADER=FIELD,...]\n"
 	    "                 [--group NAME] [--tz ZONE] [--date-order dmy|mdy|ymd] [--all]\n"
-	    "                 [--match REGEX] [--join MINUTES] [--messages]\n"
+	    "                 [--match REGEX] [--join MINUTES] [--messages] [-v]\n"
 	    "                 [record options] [FILE | -]\n"
 	    "       aduan-add [--db FILE] [--by NAME] --take MESSAGE ... | -\n"), fp);
 }
@@ -47,6 +47,7 @@ static const struct option longopts[] = {
 	{"rt", required_argument, NULL, 'r'},
 	{"location", required_argument, NULL, 'L'},
 	{"quiet", no_argument, NULL, 'q'},
+	{"verbose", no_argument, NULL, 'v'},
 	{"category", required_argument, NULL, OPT_CATEGORY},
 	{"urgent", no_argument, NULL, OPT_URGENT},
 	{"priority", required_argument, NULL, OPT_PRIORITY},
@@ -440,6 +441,13 @@ batch_table(struct batch *b, enum aduan_format fmt, FILE *in, const char *name)
 	return rc;
 }
 
+/* --verbose: where the catalogue of WhatsApp's own lines fell short */
+static void
+say_unknown(const struct aduan_intake_opts *o, long line)
+{
+	cli_warn("%s:%ld: unknown WhatsApp line, counted as a system line", o->name, line);
+}
+
 static int
 wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,
     int64_t *id, void *arg)
@@ -601,7 +609,7 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	aduan_intake_opts_init(&o.wa);
 	aduan_complaint_init(&o.defaults);
-	while ((ch = getopt_long(argc, argv, "c:n:p:k:r:L:q", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:n:p:k:r:L:qv", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': aduan_complaint_sets(&o.defaults, AF_CHANNEL, optarg); break;
 		case 'n': aduan_complaint_sets(&o.defaults, AF_REPORTER_NAME, optarg); break;
@@ -610,6 +618,7 @@ main(int argc, char *argv[])
 		case 'r': aduan_complaint_sets(&o.defaults, AF_RT, optarg); break;
 		case 'L': aduan_complaint_sets(&o.defaults, AF_LOCATION, optarg); break;
 		case 'q': o.quiet = 1; break;
+		case 'v': o.wa.on_unknown = say_unknown; break;
 		case OPT_CATEGORY: aduan_complaint_sets(&o.defaults, AF_CATEGORY, optarg); break;
 		case OPT_URGENT: aduan_complaint_sets(&o.defaults, AF_PRIORITY, "urgent"); break;
 		case OPT_PRIORITY: aduan_complaint_sets(&o.defaults, AF_PRIORITY, optarg); break;
@@ -686,7 +695,7 @@ main(int argc, char *argv[])
 	} else if (o.from == NULL) {
 		if (o.rejects || o.strict || o.wa.group || o.wa.tz || o.wa.all || o.wa.match ||
 		    o.wa.messages || o.wa.join != -1 || o.wa.date_order != 0 || o.table.map ||
-		    o.table.sheet || o.table.delimiter)
+		    o.table.sheet || o.table.delimiter || o.wa.on_unknown)
 			cli_usage_error(usage, "that option needs --from");
 		rc = add_one(&o, argc, argv);
 	} else

@@ -18,7 +18,7 @@ _aduan_opts_add='--db --by -q --quiet -c --channel -n --name -p --phone
 	-k --kelurahan -r --rt -L --location --category --urgent --priority
 	--anonymous --confidential --at --source --from --rejects --strict
 	--dry-run --format --group --tz --date-order --all --match --join
-	--messages --sheet --delimiter --map --take --help --version'
+	--messages -v --verbose --sheet --delimiter --map --take --help --version'
 _aduan_opts_list='--db --status --agency --kelurahan --rt --channel --category
 	--priority --since --until --overdue --search --reporter --format --header
 	-f --fields -q --quiet -0 --null -l --long --count-by --public --lang --messages --left

@@ -53,6 +53,8 @@ struct intake {
 	const char *group;
 	char **keywords;
 	int nkeywords;
+	size_t *kw_len;
+	unsigned char kw_first[256];
 	char **staff_names, **staff_phones;
 	int nstaff_names, nstaff_phones;
 	regex_t match;
@@ -142,21 +144,67 @@ fnv1a(const char *s, size_t n)
 	return h;
 }
 
-/* Is word (lower case) at the start of a word in s?  "rusak" is found in
- * "Jalan RUSAKnya parah" but not in "kerusakan"; "#aduan" as written. */
 static int
-has_word(const char *s, const char *word)
+lower_ascii(int c)
 {
-	size_t n = strlen(word);
-	const char *p;
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
 
-	for (p = s; *p != '\0'; p++) {
-		if (p > s && (isalnum((unsigned char)p[-1]) || ((unsigned char)p[-1] & 0x80)))
-			continue;
-		if (strncasecmp(p, word, n) == 0)
-			return 1;
+static int
+word_byte(int c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    c >= 0x80;
+}
+
+/* Which keywords start with each byte (lower case): a list of indexes. */
+static void
+keyword_index(struct intake *x)
+{
+	int i, c;
+
+	memset(x->kw_first, 0, sizeof(x->kw_first));
+	for (i = 0; i < x->nkeywords; i++) {
+		char *k = x->keywords[i];
+
+		for (c = 0; k[c] != '\0'; c++)
+			k[c] = (char)lower_ascii((unsigned char)k[c]);
+		x->kw_len[i] = strlen(k);
+		c = (unsigned char)k[0];
+		x->kw_first[c] = 1;
 	}
-	return 0;
+}
+
+/*
+ * Does s hold a keyword at the start of a word?  "rusak" is found in
+ * "Jalan RUSAKnya parah" but not in "kerusakan"; "#aduan" as written.
+ * One pass over s: only word starts whose first byte begins some keyword
+ * are compared, ASCII letters folded.
+ */
+static const char *
+has_keyword(const struct intake *x, const char *s, size_t n)
+{
+	size_t p, j;
+	int i;
+
+	for (p = 0; p < n; p++) {
+		int c = lower_ascii((unsigned char)s[p]);
+
+		if (!x->kw_first[c] || (p > 0 && word_byte((unsigned char)s[p - 1])))
+			continue;
+		for (i = 0; i < x->nkeywords; i++) {
+			const char *k = x->keywords[i];
+
+			if ((unsigned char)k[0] != c || x->kw_len[i] > n - p)
+				continue;
+			for (j = 1; j < x->kw_len[i] &&
+			    lower_ascii((unsigned char)s[p + j]) == (unsigned char)k[j]; j++)
+				;
+			if (j == x->kw_len[i])
+				return k;
+		}
+	}
+	return NULL;
 }
 
 static int
@@ -448,12 +496,7 @@ place_of(struct intake *x, const char *body, size_t len, struct place *pl)
 static const char *
 office_keyword(struct intake *x, const char *body)
 {
-	int i;
-
-	for (i = 0; i < x->nkeywords; i++)
-		if (has_word(body, x->keywords[i]))
-			return x->keywords[i];
-	return NULL;
+	return has_keyword(x, body, strlen(body));
 }
 
 /* Close the current group: decide, and hand a complaint on. */
@@ -716,6 +759,11 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 	int rc;
 
 	x->o->n_messages++;
+	if (m->unknown) {
+		x->o->n_unknown++;
+		if (x->o->on_unknown != NULL)
+			x->o->on_unknown(x->o, m->line);
+	}
 	if (m->kind == AWA_SYSTEM || m->author == NULL || is_staff(x, m->author)) {
 		int staff = m->kind != AWA_SYSTEM && m->author != NULL;
 
@@ -842,6 +890,8 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 		x.has_match = 1;
 	}
 	x.nkeywords = split(aduan_config(db, "intake.keywords"), &x.keywords);
+	x.kw_len = aduan_xmalloc(sizeof(size_t) * (size_t)(x.nkeywords + 1));
+	keyword_index(&x);
 	nstaff = split(aduan_config(db, "intake.staff"), &staff);
 	for (i = 0; i < nstaff; i++) {
 		char phone[17];
@@ -879,6 +929,7 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 	}
 	if ((rc = aduan_wa_open(&w, in, o->name, o->date_order)) != 0)
 		goto out;
+	aduan_wa_set_group(w, group);
 	if (o->date_order == 0)
 		snprintf(o->order_reason, sizeof(o->order_reason), "%s", aduan_wa_order_reason(w));
 	else
@@ -909,6 +960,7 @@ out:
 	if (x.has_match)
 		regfree(&x.match);
 	free_words(x.keywords, x.nkeywords);
+	free(x.kw_len);
 	free_words(x.staff_names, x.nstaff_names);
 	free_words(x.staff_phones, x.nstaff_phones);
 	aduan_decider_free(x.decider);
@@ -931,4 +983,7 @@ aduan_intake_summary(const struct aduan_intake_opts *o, FILE *out, const char *p
 	    "%ld rejected; skipped: %ld system, %ld staff, %ld not matching the intake filter, "
 	    "%ld joined into a complaint\n"), prog, o->name, o->n_messages, added,
 	    present + o->n_present, rejected, o->n_system, o->n_staff, o->n_filtered, o->n_joined);
+	if (o->n_unknown > 0)
+		fprintf(out, _("%s: %s: %ld unknown WhatsApp lines counted as system lines "
+		    "(--verbose names their lines)\n"), prog, o->name, o->n_unknown);
 }

@@ -21,8 +21,11 @@ struct aduan_intake_opts {
 	const char *kelurahan;	/* -k: before what the text and the group say */
 	const char *rt;		/* -r */
 	int dry_run;		/* write nothing (no archive) */
+	/* called with the line of each unknown WhatsApp line, or NULL */
+	void (*on_unknown)(const struct aduan_intake_opts *o, long line);
 	/* filled in: */
 	long n_messages, n_system, n_staff, n_filtered, n_joined, n_present;
+	long n_unknown;		/* system lines the catalogue does not know */
 	char order_reason[128];
 };
 

@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include "aduan.h"
+#include "walines.h"
 #include "whatsapp.h"
 
 #define HDR_MAX 96		/* a header never needs more bytes than this */
@@ -40,6 +41,10 @@ struct aduan_wa {
 	int ph_y, ph_m, ph_d;
 
 	struct aduan_buf body, author, attach;
+	char *group;		/* the chat's name, or NULL */
+	int group_rule;		/* lines by that name are system lines */
+	unsigned long long authors[3];	/* pass one: distinct names before ": " (hashes) */
+	int nauthors;
 };
 
 /* ---- small byte helpers ----------------------------------------------- */
@@ -70,12 +75,6 @@ static const char *
 find(const char *s, size_t n, const char *p)
 {
 	return memmem(s, n, p, strlen(p));
-}
-
-static int
-equals(const char *s, size_t n, const char *p)
-{
-	return strlen(p) == n && memcmp(s, p, n) == 0;
 }
 
 /* Length of an invisible mark at s (BOM, U+200E/F, U+202A..E, U+2066..9), or 0. */
@@ -418,8 +417,10 @@ copy_date(char *dst, size_t cap, const char *s, size_t n)
 	dst[k] = '\0';
 }
 
-/* Pass one: collect evidence about the date order and the header shape. */
-static void
+/* Pass one: collect evidence about the date order and the header shape.
+ * Returns the offset of the text after the header, or -1 when the line
+ * is not one. */
+static long
 scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 {
 	struct hdr h;
@@ -427,11 +428,11 @@ scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 	int y, m, d, yi, a, b, ad, bd, dmy, mdy;
 
 	if (parse_header(s + off, n - off, &h) == -1)
-		return;
+		return -1;
 	dmy = resolve(&h, AWA_DMY, &y, &m, &d) == 0;
 	mdy = resolve(&h, AWA_MDY, &y, &m, &d) == 0;
 	if (!dmy && !mdy)
-		return;
+		return -1;
 	sc->headers++;
 	sc->style[h.style]++;
 	yi = year_index(&h, AWA_AUTO);
@@ -462,6 +463,7 @@ scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 	sc->pa = a;
 	sc->pb = b;
 	sc->pyi = yi;
+	return (long)(off + h.rest);
 }
 
 static void
@@ -503,12 +505,36 @@ decide(struct aduan_wa *w, const struct scan *sc, enum aduan_wa_order order)
 	}
 }
 
+static int quoting(const char *s, size_t n);
+
+/* Pass one: note the name before ": " on a header line, up to three names. */
+static void
+count_author(struct aduan_wa *w, const char *s, size_t n)
+{
+	const char *colon = find(s, n < 256 ? n : 256, ": ");
+	unsigned long long h = 0xcbf29ce484222325ULL;
+	size_t i;
+	int k;
+
+	if (w->nauthors == 3 || colon == NULL || quoting(s, (size_t)(colon - s)))
+		return;
+	for (i = 0; s + i < colon; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	for (k = 0; k < w->nauthors; k++)
+		if (w->authors[k] == h)
+			return;
+	w->authors[w->nauthors++] = h;
+}
+
 int
 aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_order order)
 {
 	struct aduan_wa *w;
 	struct scan sc;
 	off_t start;
+	long rest;
 	int r, s, best;
 
 	*wp = NULL;
@@ -531,7 +557,8 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 			fwrite(w->line, 1, w->linelen, w->spool);
 			putc('\n', w->spool);
 		}
-		scan_line(&sc, w->line, w->linelen, w->lineno);
+		if ((rest = scan_line(&sc, w->line, w->linelen, w->lineno)) >= 0)
+			count_author(w, w->line + rest, w->linelen - (size_t)rest);
 	}
 	if (r == -1) {
 		r = aduan_fail(ADUAN_IOERR, "%s: %s", w->name,
@@ -572,6 +599,14 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 	return 0;
 }
 
+void
+aduan_wa_set_group(struct aduan_wa *w, const char *group)
+{
+	free(w->group);
+	w->group = group != NULL ? aduan_xstrdup(group) : NULL;
+	w->group_rule = w->group != NULL && w->nauthors >= 3;
+}
+
 enum aduan_wa_order
 aduan_wa_date_order(struct aduan_wa *w)
 {
@@ -598,6 +633,7 @@ aduan_wa_close(struct aduan_wa *w)
 	if (w->spool != NULL)
 		fclose(w->spool);
 	free(w->name);
+	free(w->group);
 	free(w->line);
 	aduan_buf_release(&w->body);
 	aduan_buf_release(&w->author);
@@ -607,99 +643,11 @@ aduan_wa_close(struct aduan_wa *w)
 
 /* ---- message classification -------------------------------------------- */
 
-/* In the would-be author of a line: the line is a system line whose quoted text holds ": ". */
-static const char *const sys_quoting[] = {
-	"membuat grup", "mengubah subjek", "mengganti subjek", "mengubah nama grup",
-	"mengganti nama grup", "mengubah nama komunitas",
-	"created group", "changed the subject", "changed the group name",
-	"changed this group's name", "changed this group\xe2\x80\x99s name",
-	NULL
-};
-
-/* Whole-body system notices, whoever they are attributed to. */
-static const char *const sys_notice[] = {
-	"Pesan dan panggilan terenkripsi", "Pesan dan telepon terenkripsi",
-	"Pesan yang dikirim ke grup ini kini diamankan",
-	"Pesan yang Anda kirim ke grup ini kini diamankan",
-	"Pesan yang dikirim ke chat ini",
-	"Messages and calls are end-to-end encrypted",
-	"Messages to this group are now secured",
-	"Messages you send to this group are now secured",
-	"Messages to this chat and calls are now secured",
-	"Kode keamanan Anda dengan", "Your security code with",
-	"Panggilan suara tak terjawab", "Panggilan video tak terjawab",
-	"Panggilan suara grup tak terjawab", "Panggilan video grup tak terjawab",
-	"Missed voice call", "Missed video call",
-	"Missed group voice call", "Missed group video call",
-	NULL
-};
-
-/* System wordings, trusted only on a line iOS marked (U+200E) or that names its author. */
-static const char *const sys_words[] = {
-	"membuat grup", "menambahkan ", "keluar", "mengeluarkan ", "bergabung",
-	"mengubah subjek", "mengganti subjek", "mengubah nama grup", "mengganti nama grup",
-	"ikon grup", "foto grup", "deskripsi grup", "setelan grup", "admin",
-	"nomor telepon", "telah diganti ke", "pesan sementara", "Kode keamanan",
-	"created group", "created this group", " added ", "added you", "were added",
-	" left", " removed ", "joined using", "changed the subject", "changed the group",
-	"changed this group", "deleted this group", "admin", "changed their phone number",
-	"changed to +", "security code", "disappearing messages", "message timer",
-	"end-to-end",
-	NULL
-};
-
-static const char *const media_omitted[] = {
-	"<Media tidak disertakan>", "<Media omitted>", "<Media weggelassen>",
-	"gambar tidak disertakan", "video tidak disertakan", "audio tidak disertakan",
-	"stiker tidak disertakan", "GIF tidak disertakan", "Kartu kontak tidak disertakan",
-	"image omitted", "video omitted", "audio omitted", "sticker omitted",
-	"GIF omitted", "Contact card omitted",
-	NULL
-};
-
-static const char *const deleted[] = {
-	"Pesan ini telah dihapus", "Pesan ini telah dihapus.", "Pesan ini dihapus",
-	"Pesan ini dihapus.", "Anda menghapus pesan ini", "Anda menghapus pesan ini.",
-	"Anda telah menghapus pesan ini", "Anda telah menghapus pesan ini.",
-	"This message was deleted", "This message was deleted.",
-	"You deleted this message", "You deleted this message.",
-	NULL
-};
-
-static const char *const attached_suffix[] = {
-	" (file terlampir)", " (file attached)", " (Datei angeh\xc3\xa4ngt)",
-	" (fichier joint)", " (archivo adjunto)", " (arquivo anexado)",
-	" (file allegato)", " (bestand bijgevoegd)",
-	NULL
-};
-
-static const char *const edit_marks[] = {
-	"<Pesan ini diedit>", "<This message was edited>", NULL
-};
-
-static int
-in_list(const char *s, size_t n, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (equals(s, n, *list))
-			return 1;
-	return 0;
-}
-
 static int
 any_in(const char *s, size_t n, const char *const *list)
 {
 	for (; *list != NULL; list++)
 		if (find(s, n, *list) != NULL)
-			return 1;
-	return 0;
-}
-
-static int
-any_prefix(const char *s, size_t n, const char *const *list)
-{
-	for (; *list != NULL; list++)
-		if (has_prefix(s, n, *list))
 			return 1;
 	return 0;
 }
@@ -809,48 +757,39 @@ aduan_maps_coords(const char *s, size_t n, double *lat, double *lon)
 	return find_coords(s, n, lat, lon) ? 0 : -1;
 }
 
-/* The file name in "...<terlampir: NAME>" / "<attached: NAME>" / "NAME <attached>". */
+/* Add the name in s[a..b) without spaces and marks around it; 0 when empty. */
+static int
+add_name(const char *s, size_t a, size_t b, struct aduan_buf *out)
+{
+	a += skip_lead_marks(s + a, b - a);
+	while (a < b && s[a] == ' ')
+		a++;
+	b = rtrim(s, b);
+	if (b <= a)
+		return 0;
+	aduan_buf_add(out, s + a, b - a);
+	return 1;
+}
+
+/*
+ * The attached file of a first line: "NAME (file attached)" (a suffix
+ * of the catalogue), "...<attached: NAME>" (a tag of the catalogue
+ * starting at the last "<"), or "NAME <attached>".
+ */
 static int
 attachment(const char *s, size_t n, struct aduan_buf *out)
 {
-	static const char *const tags[] = { "<terlampir:", "<attached:", "< attached:", NULL };
-	const char *p, *q;
-	size_t a, b;
-	int k;
+	const struct wl_entry *e;
+	const char *p;
 
-	for (k = 0; attached_suffix[k] != NULL; k++)
-		if (has_suffix(s, n, attached_suffix[k])) {
-			a = skip_lead_marks(s, n);
-			b = n - strlen(attached_suffix[k]);
-			if (b <= a)
-				return 0;
-			aduan_buf_add(out, s + a, b - a);
-			return 1;
-		}
-	for (k = 0; tags[k] != NULL; k++)
-		if ((p = find(s, n, tags[k])) != NULL) {
-			p += strlen(tags[k]);
-			q = memchr(p, '>', n - (size_t)(p - s));
-			if (q == NULL)
-				continue;
-			while (p < q && *p == ' ')
-				p++;
-			a = (size_t)(q - p);
-			while (a > 0 && p[a - 1] == ' ')
-				a--;
-			if (a == 0)
-				continue;
-			aduan_buf_add(out, p, a);
-			return 1;
-		}
-	if (has_suffix(s, n, " <\xe2\x80\x8e" "attached>") || has_suffix(s, n, " <attached>")) {
-		b = n - (has_suffix(s, n, " <attached>") ? 11 : 14);
-		a = skip_lead_marks(s, n);
-		if (b <= a)
-			return 0;
-		aduan_buf_add(out, s + a, b - a);
-		return 1;
-	}
+	if ((e = wl_match(s, n, WL_SUFFIX, WL_BIT(WLC_ATTACHED))) != NULL)
+		return add_name(s, 0, n - strlen(e->text), out);
+	if (n == 0 || s[n - 1] != '>' || (p = memrchr(s, '<', n)) == NULL)
+		return 0;
+	if ((e = wl_match(p, n - (size_t)(p - s), WL_PREFIX, WL_BIT(WLC_TAG))) != NULL)
+		return add_name(s, (size_t)(p - s) + strlen(e->text), n - 1, out);
+	if (has_suffix(s, n, " <\xe2\x80\x8e" "attached>") || has_suffix(s, n, " <attached>"))
+		return add_name(s, 0, (size_t)(p - s), out);
 	return 0;
 }
 
@@ -884,39 +823,64 @@ clean_author(const char *s, size_t n, struct aduan_buf *out)
 	out->s[out->len] = '\0';
 }
 
-/* Is the attributed body a system line? */
+/*
+ * Does the line begin with its author's name ("Budi: Budi changed the
+ * subject ...", "~ AK: ~ AK created this group")?
+ */
 static int
-system_body(const char *s, size_t n, int marked, const char *author)
+names_author(const char *s, size_t n, const char *author)
 {
 	size_t alen = strlen(author), k;
 
-	if (memchr(s, '\n', n) != NULL)
-		return 0;
-	if (any_prefix(s, n, sys_notice))
-		return 1;
-	if (!marked) {
-		/* "~ AK: ~ AK created this group" */
-		if (n > 0 && s[0] == '~') {
-			s++;
-			n--;
-			while ((k = space_len(s, n)) > 0) {
-				s += k;
-				n -= k;
-			}
+	if (n > 0 && s[0] == '~') {
+		s++;
+		n--;
+		while ((k = space_len(s, n)) > 0) {
+			s += k;
+			n -= k;
 		}
-		if (alen == 0 || !has_prefix(s, n, author) || n == alen || s[alen] != ' ')
-			return 0;
 	}
-	return any_in(s, n, sys_words);
+	return alen > 0 && n > alen && has_prefix(s, n, author) && s[alen] == ' ';
 }
 
-/* Fill in everything after the header from w->body (first line + continuation). */
+/* The kind a catalogue entry gives a line, and whether that line is a placeholder. */
+static enum aduan_wa_kind
+kind_of(const struct wl_entry *e, int *placeholder)
+{
+	*placeholder = 1;
+	switch (e->cls) {
+	case WLC_MEDIA:
+	case WLC_ATTACHED:
+	case WLC_TAG:
+		return AWA_MEDIA;
+	case WLC_DELETED:
+		return AWA_DELETED;
+	case WLC_LOCATION:
+	case WLC_LIVE:
+		return AWA_LOCATION;
+	case WLC_POLL:
+	case WLC_EDITED:
+		*placeholder = 0;
+		return AWA_TEXT;
+	default:
+		*placeholder = 0;
+		return AWA_SYSTEM;
+	}
+}
+
+/*
+ * Fill in everything after the header from w->body (first line +
+ * continuation): the kind from the catalogue of WhatsApp's own lines.
+ * iphone: the header had the iPhone's shape; marked: the text began with
+ * U+200E/U+200F.
+ */
 static void
-classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked)
+classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked, int iphone)
 {
 	char *b = w->body.s;
-	size_t n = w->body.len, fl, k, first;
-	int e, placeholder = 0;
+	size_t n = w->body.len, fl, k, first, whole;
+	int placeholder = 0, group_line;
+	const struct wl_entry *e;
 	const char *nl;
 
 	m->kind = AWA_TEXT;
@@ -924,60 +888,59 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked)
 	m->has_location = 0;
 	m->lat = m->lon = 0;
 	m->edited = 0;
+	m->unknown = 0;
 
 	/* edit mark at the end */
 	k = rtrim(b, n);
-	for (e = 0; edit_marks[e] != NULL; e++)
-		if (has_suffix(b, k, edit_marks[e])) {
-			m->edited = 1;
-			n = rtrim(b, k - strlen(edit_marks[e]));
-			b[n] = '\0';
-			w->body.len = n;
-			break;
-		}
+	if (k > 0 && b[k - 1] == '>' &&
+	    (e = wl_match(b, k, WL_SUFFIX, WL_BIT(WLC_EDITED))) != NULL) {
+		m->edited = 1;
+		n = rtrim(b, k - strlen(e->text));
+		b[n] = '\0';
+		w->body.len = n;
+	}
 
 	nl = memchr(b, '\n', n);
 	fl = nl != NULL ? (size_t)(nl - b) : n;
 	first = rtrim(b, fl);
+	whole = rtrim(b, n);
 
 	if (!attributed) {
 		m->kind = AWA_SYSTEM;
-	} else if (in_list(b, rtrim(b, n), deleted)) {
-		m->kind = AWA_DELETED;
-		placeholder = 1;
-	} else if (equals(b, n, "null")) {
-		m->kind = AWA_MEDIA;
-		placeholder = 1;
-	} else if (in_list(b, first, media_omitted) ||
-	    has_suffix(b, first, "\xe2\x80\x8e" "dokumen tidak disertakan") ||
-	    has_suffix(b, first, "\xe2\x80\x8e" "document omitted")) {
-		m->kind = AWA_MEDIA;
-		placeholder = 1;
+	} else if ((e = wl_match(b, first, WL_EXACT,
+	    WL_BIT(WLC_MEDIA) | WL_BIT(WLC_DELETED) | WL_BIT(WLC_CALL))) != NULL &&
+	    (e->cls != WLC_DELETED || first == whole)) {
+		m->kind = kind_of(e, &placeholder);
+	} else if ((e = wl_match(b, first, WL_PREFIX, WL_BIT(WLC_NOTICE) | WL_BIT(WLC_CALL) |
+	    WL_BIT(WLC_LOCATION) | WL_BIT(WLC_LIVE) | WL_BIT(WLC_POLL) |
+	    WL_BIT(WLC_DELETED))) != NULL &&
+	    (e->cls != WLC_LOCATION || find(b, first, "http") != NULL)) {
+		m->kind = kind_of(e, &placeholder);
 	} else if (attachment(b, first, &w->attach)) {
 		m->kind = AWA_MEDIA;
 		m->attachment = w->attach.s;
 		placeholder = 1;
-	} else if ((has_prefix(b, first, "lokasi: ") || has_prefix(b, first, "Lokasi: ") ||
-	    has_prefix(b, first, "location: ") || has_prefix(b, first, "Location: ")) &&
-	    find(b, first, "http") != NULL) {
-		m->kind = AWA_LOCATION;
-		placeholder = 1;
-	} else if (has_prefix(b, first, "Lokasi terkini dibagikan") ||
-	    has_prefix(b, first, "Live location shared") ||
-	    has_prefix(b, first, "live location shared")) {
-		m->kind = AWA_LOCATION;
-		placeholder = 1;
+	} else if ((e = wl_match(b, first, WL_SUFFIX, WL_BIT(WLC_MEDIA))) != NULL) {
+		m->kind = kind_of(e, &placeholder);
 	} else if (find(b, n, "https://foursquare.com/v/") != NULL) {
 		m->kind = AWA_LOCATION;
-	} else if (system_body(b, n, marked, w->author.s)) {
-		m->kind = AWA_SYSTEM;
+	} else {
+		/* attributed to the group, marked, or naming its author: maybe a system line */
+		group_line = w->group_rule && strcmp(w->author.s, w->group) == 0;
+		if (group_line || marked || (nl == NULL && names_author(b, n, w->author.s))) {
+			if (wl_match(b, first, WL_PHRASE, WL_BIT(WLC_SYSTEM) | WL_BIT(WLC_NOTICE)))
+				m->kind = AWA_SYSTEM;
+			else if (group_line || (marked && iphone)) {
+				m->kind = AWA_SYSTEM;
+				m->unknown = 1;
+			}
+		}
 	}
 	if (m->kind != AWA_SYSTEM && m->kind != AWA_DELETED &&
 	    find_coords(b, n, &m->lat, &m->lon)) {
 		m->has_location = 1;
-		k = rtrim(b, n);
-		if (m->kind == AWA_TEXT && has_prefix(b, k, "http") &&
-		    memchr(b, ' ', k) == NULL && memchr(b, '\n', k) == NULL)
+		if (m->kind == AWA_TEXT && has_prefix(b, whole, "http") &&
+		    memchr(b, ' ', whole) == NULL && memchr(b, '\n', whole) == NULL)
 			m->kind = AWA_LOCATION;
 	}
 	m->body = b;
@@ -991,12 +954,26 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked)
 	}
 }
 
+/*
+ * Is the would-be author of a line rather the start of a system line
+ * quoting a subject with ": " in it (Android: 'Budi changed the subject
+ * to "Info: RT 5"')?  Only a part holding a quotation mark is looked at.
+ */
+static int
+quoting(const char *s, size_t n)
+{
+	if (memchr(s, '"', n) == NULL && find(s, n, "\xe2\x80\x9c") == NULL &&
+	    find(s, n, "\xe2\x80\x9e") == NULL && find(s, n, "\xc2\xab") == NULL)
+		return 0;
+	return wl_match(s, n, WL_PHRASE, WL_BIT(WLC_QUOTING)) != NULL;
+}
+
 int
 aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 {
 	const char *rest, *colon;
 	size_t rlen, k;
-	int r, attributed = 0, marked;
+	int r, attributed = 0, marked, iphone;
 
 	if (!w->pending) {
 		for (;;) {
@@ -1033,6 +1010,7 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 			    y, mo, d, hh, mi);
 	}
 
+	iphone = w->ph.style != ST_DASH;
 	/* author and first line */
 	rest = w->line + w->poff + w->ph.rest;
 	rlen = w->linelen - w->poff - w->ph.rest;
@@ -1040,7 +1018,7 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 	aduan_buf_reset(&w->attach);
 	aduan_buf_reset(&w->body);
 	colon = find(rest, rlen, ": ");
-	if (colon != NULL && !any_in(rest, (size_t)(colon - rest), sys_quoting) &&
+	if (colon != NULL && !quoting(rest, (size_t)(colon - rest)) &&
 	    memchr(rest, '\0', (size_t)(colon - rest)) == NULL) {
 		attributed = 1;
 		clean_author(rest, (size_t)(colon - rest), &w->author);
@@ -1066,7 +1044,7 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 		aduan_buf_addc(&w->body, '\n');
 		aduan_buf_add(&w->body, w->line, w->linelen);
 	}
-	classify(w, m, attributed, marked);
+	classify(w, m, attributed, marked, iphone);
 	m->author = attributed ? w->author.s : NULL;
 	return 1;
 }

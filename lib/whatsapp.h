@@ -90,6 +90,12 @@ struct aduan_wa_msg {
 	int has_location;	/* lat/lon from a maps link in the body */
 	double lat, lon;
 	int edited;		/* "<Pesan ini diedit>" / "<This message was edited>" */
+	/*
+	 * A system line no entry of the catalogue of WhatsApp's own lines
+	 * knows: an iPhone line whose text began with U+200E, or a line
+	 * attributed to the chat's own name (see aduan_wa_set_group).
+	 */
+	int unknown;
 };
 
 struct aduan_wa;
@@ -111,6 +117,13 @@ enum aduan_wa_order aduan_wa_date_order(struct aduan_wa *w);
  * line 1", "day first: default", "set by option".
  */
 const char *aduan_wa_order_reason(struct aduan_wa *w);
+/*
+ * The chat's own name (--group, or the file name's): in a chat with more
+ * than two names before ": " (a group, not a chat between two people),
+ * a line attributed to it is a system line.  group is copied; NULL
+ * forgets it.
+ */
+void aduan_wa_set_group(struct aduan_wa *w, const char *group);
 /* Next message into *m: 1, 0 at the end, ADUAN_IOERR on a read error. */
 int aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m);
 /* Lines before the first message (ignored), known after the first next(). */

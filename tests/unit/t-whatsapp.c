@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "aduan.h"
+#include "walines.h"
 #include "whatsapp.h"
 #include "tap.h"
 
@@ -30,9 +31,11 @@ struct msg {
 	char at[20];
 	char *author, *body, *text, *attachment;
 	size_t body_len;
-	int kind, has_location, edited;
+	int kind, has_location, edited, unknown;
 	double lat, lon;
 };
+
+static const char *chat_group;	/* given to aduan_wa_set_group(), or NULL */
 
 struct chat {
 	int rc;			/* of aduan_wa_open, or ADUAN_IOERR from next */
@@ -72,6 +75,7 @@ chat_read(struct chat *c, FILE *fp, const char *name, enum aduan_wa_order order)
 		return;
 	}
 	c->order = aduan_wa_date_order(w);
+	aduan_wa_set_group(w, chat_group);
 	snprintf(c->reason, sizeof(c->reason), "%s", aduan_wa_order_reason(w));
 	while ((r = aduan_wa_next(w, &m)) == 1) {
 		struct msg *o;
@@ -94,6 +98,7 @@ chat_read(struct chat *c, FILE *fp, const char *name, enum aduan_wa_order order)
 		o->lat = m.lat;
 		o->lon = m.lon;
 		o->edited = m.edited;
+		o->unknown = m.unknown;
 	}
 	if (r != 0) {
 		c->rc = r;
@@ -1083,6 +1088,179 @@ conformance(void)
 	free(shared);
 }
 
+/* ---- the catalogue of WhatsApp's own lines ------------------------------- */
+
+/* One line of an iPhone group chat by "Budi" and what it must be read as. */
+struct line_case {
+	const char *text;	/* after "[28/11/24 14.05.SS] AUTHOR: " */
+	const char *author;	/* NULL: Budi */
+	int kind, unknown;
+	const char *attachment;
+};
+
+static const struct line_case iphone_cases[] = {
+	/* the lines */
+	{ LRM "Siti joined using this group\xe2\x80\x99s invite link", "RT 05 Api-Api", AWA_SYSTEM, 0, NULL },
+	{ "Siti joined using this group's invite link", "RT 05 Api-Api", AWA_SYSTEM, 0, NULL },
+	{ "Budi changed the subject to \xe2\x80\x9cRT 05\xe2\x80\x9d", NULL, AWA_SYSTEM, 0, NULL },
+	{ "Budi changed the settings so all members can edit this group's settings", NULL, AWA_SYSTEM, 0, NULL },
+	{ LRM "Budi pinned a message", NULL, AWA_SYSTEM, 0, NULL },
+	{ "Voice call, " LRM "No answer", NULL, AWA_SYSTEM, 0, NULL },
+	{ "Video call, " LRM "12 min", NULL, AWA_SYSTEM, 0, NULL },
+	{ LRM "Missed voice call", NULL, AWA_SYSTEM, 0, NULL },
+	{ "Panggilan video, " LRM "Tidak ada jawaban", NULL, AWA_SYSTEM, 0, NULL },
+	{ LRM "Bild weggelassen", NULL, AWA_MEDIA, 0, NULL },
+	{ LRM "Diese Nachricht wurde gel\xc3\xb6scht.", NULL, AWA_DELETED, 0, NULL },
+	{ LRM "Standort: https://maps.google.com/?q=0.13,117.49", NULL, AWA_LOCATION, 0, NULL },
+	{ LRM "Se elimin\xc3\xb3 este mensaje.", NULL, AWA_DELETED, 0, NULL },
+	{ "Laporan.pdf \xe2\x80\xa2 " LRM "3 halaman " LRM "dokumen tidak disertakan", NULL, AWA_MEDIA, 0, NULL },
+	{ LRM "<attached: 00000012-PHOTO-2024-11-28-14-05-12.jpg>", NULL, AWA_MEDIA, 0,
+	  "00000012-PHOTO-2024-11-28-14-05-12.jpg" },
+	{ LRM "POLL:\n" LRM "Kerja bakti hari apa?\n" LRM "OPTION: Sabtu (2 votes)", NULL, AWA_TEXT, 0, NULL },
+	/* never typed text: unknown to the catalogue, still a system line */
+	{ LRM "Budi menciptakan sesuatu yang baru", NULL, AWA_SYSTEM, 1, NULL },
+	{ "Budi did something WhatsApp will invent next year", "RT 05 Api-Api", AWA_SYSTEM, 1, NULL },
+	/* typed text stays text */
+	{ "Jalan rusak di depan masjid, mohon ditindaklanjuti", NULL, AWA_TEXT, 0, NULL },
+	{ "Siti mau lapor, got depan rumah tersumbat", "Siti", AWA_TEXT, 0, NULL },
+	{ "Voice call me later please", NULL, AWA_TEXT, 0, NULL },
+};
+
+static void
+iphone_lines(void)
+{
+	struct aduan_buf b = { 0 };
+	struct chat c;
+	size_t i, n = sizeof(iphone_cases) / sizeof(iphone_cases[0]);
+
+	for (i = 0; i < n; i++)
+		aduan_buf_printf(&b, "[28/11/24 14.%02zu.%02zu] %s: %s\r\n", i / 60, i % 60,
+		    iphone_cases[i].author ? iphone_cases[i].author : "Budi", iphone_cases[i].text);
+	aduan_buf_adds(&b, "[28/11/24 15.00.00] Ani: ok\r\n");
+	chat_group = "RT 05 Api-Api";
+	chat_mem(&c, b.s, b.len, AWA_AUTO);
+	chat_group = NULL;
+	is_int(c.n, n + 1, "iPhone catalogue lines: every line a message");
+	for (i = 0; i < n && i < c.n; i++) {
+		const struct line_case *e = &iphone_cases[i];
+
+		ok(c.m[i].kind == e->kind && c.m[i].unknown == e->unknown &&
+		    same(c.m[i].attachment, e->attachment),
+		    "iPhone line %zu: %s%s (%s)", i, kinds[e->kind], e->unknown ? ", unknown" : "",
+		    c.m[i].body);
+	}
+	chat_free(&c);
+
+	/* the same chat named after a person (a chat between two): their lines are theirs */
+	aduan_buf_reset(&b);
+	aduan_buf_adds(&b, "[28/11/24 14.00.00] Budi: " LRM "Messages and calls are end-to-end encrypted.\r\n"
+	    "[28/11/24 14.01.00] Budi: Siti left the bag here\r\n"
+	    "[28/11/24 14.02.00] Ani: ok\r\n");
+	chat_group = "Budi";
+	chat_mem(&c, b.s, b.len, AWA_AUTO);
+	chat_group = NULL;
+	ok(c.n == 3 && c.m[0].kind == AWA_SYSTEM && c.m[1].kind == AWA_TEXT && !c.m[1].unknown,
+	    "a chat between two people: the other person's lines are not system lines");
+	chat_free(&c);
+	aduan_buf_release(&b);
+}
+
+/*
+ * Every entry of the catalogue, put in a line the way WhatsApp writes it,
+ * is read as its class says.
+ */
+static void
+catalogue(void)
+{
+	const struct wl_entry *t;
+	struct aduan_buf b = { 0 }, line = { 0 };
+	struct chat c;
+	size_t n, i, k = 0, bad = 0;
+	int want[1024], want_att[1024], want_edit[1024];
+
+	t = wl_table(&n);
+	ok(n > 300 && n < 1024, "catalogue: %zu entries", n);
+	for (i = 0; i < n && i < 1024; i++) {
+		const struct wl_entry *e = &t[i];
+		int kind, att = 0, edit = 0;
+
+		aduan_buf_reset(&line);
+		switch (e->cls) {
+		case WLC_MEDIA:
+			kind = AWA_MEDIA;
+			aduan_buf_printf(&line, "%s%s", e->how == WL_SUFFIX ? "Surat.pdf " LRM : LRM, e->text);
+			break;
+		case WLC_DELETED:
+			kind = AWA_DELETED;
+			aduan_buf_printf(&line, LRM "%s.", e->text);
+			break;
+		case WLC_CALL:
+			kind = AWA_SYSTEM;
+			aduan_buf_printf(&line, "%s%s", e->text, e->how == WL_PREFIX ? LRM "5 min" : "");
+			break;
+		case WLC_NOTICE:
+			kind = AWA_SYSTEM;
+			aduan_buf_printf(&line, "%s.", e->text);
+			break;
+		case WLC_LOCATION:
+			kind = AWA_LOCATION;
+			aduan_buf_printf(&line, LRM "%shttps://maps.google.com/?q=0.13,117.49", e->text);
+			break;
+		case WLC_LIVE:
+			kind = AWA_LOCATION;
+			aduan_buf_printf(&line, LRM "%s", e->text);
+			break;
+		case WLC_POLL:
+			kind = AWA_TEXT;
+			aduan_buf_printf(&line, LRM "%s\n" LRM "Rapat RT?", e->text);
+			break;
+		case WLC_EDITED:
+			kind = AWA_TEXT;
+			edit = 1;
+			aduan_buf_printf(&line, "Lampu mati " LRM "%s", e->text);
+			break;
+		case WLC_ATTACHED:
+			kind = AWA_MEDIA;
+			att = 1;
+			aduan_buf_printf(&line, "IMG-1.jpg%s", e->text);
+			break;
+		case WLC_TAG:
+			kind = AWA_MEDIA;
+			att = 1;
+			aduan_buf_printf(&line, LRM "%s IMG-1.jpg>", e->text);
+			break;
+		case WLC_SYSTEM:
+			kind = AWA_SYSTEM;
+			aduan_buf_printf(&line, "Budi %s Siti", e->text);
+			break;
+		default:	/* WLC_QUOTING: an Android line quoting a subject */
+			kind = AWA_SYSTEM;
+			aduan_buf_printf(&line, "Budi %s \"Info: RT 5\"", e->text);
+			break;
+		}
+		if (e->cls == WLC_QUOTING)
+			aduan_buf_printf(&b, "28/11/24 14.%02zu - %s\n", k / 60, line.s);
+		else
+			aduan_buf_printf(&b, "28/11/24 14.%02zu - Budi: %s\n", k / 60, line.s);
+		want[k] = kind;
+		want_att[k] = att;
+		want_edit[k++] = edit;
+	}
+	chat_mem(&c, b.s, b.len, AWA_AUTO);
+	is_int(c.n, k, "catalogue: one message per entry");
+	for (i = 0; i < k && i < c.n; i++)
+		if (c.m[i].kind != want[i] || (want_att[i] && !same(c.m[i].attachment, "IMG-1.jpg")) ||
+		    c.m[i].edited != want_edit[i] || c.m[i].unknown) {
+			bad++;
+			printf("# entry %zu (%s): read as %s: %s\n", i, t[i].lang, kinds[c.m[i].kind],
+			    c.m[i].body);
+		}
+	is_int(bad, 0, "catalogue: every entry read as its class says");
+	chat_free(&c);
+	aduan_buf_release(&b);
+	aduan_buf_release(&line);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1100,6 +1278,8 @@ main(int argc, char *argv[])
 	fixtures();
 	small_cases();
 	hostile();
+	iphone_lines();
+	catalogue();
 	conformance();
 	return tap_done();
 }
