@@ -77,6 +77,9 @@ struct intake {
 	int has_purged;		/* the archive holds purged messages */
 	char latest[21];	/* the group's latest archived message ("": none) */
 	char newest[21];	/* the latest message archived by this import */
+	/* the zone's offset within one hour of the export */
+	time_t offset_hour, offset;
+	int have_offset;
 };
 
 void
@@ -213,6 +216,8 @@ is_staff(struct intake *x, const char *author)
 	char phone[17], *folded;
 	int i, yes = 0;
 
+	if (x->nstaff_names == 0 && x->nstaff_phones == 0)
+		return 0;
 	if (aduan_phone_normalize(author, phone) == 0) {
 		for (i = 0; i < x->nstaff_phones; i++)
 			if (strcmp(phone, x->staff_phones[i]) == 0)
@@ -315,9 +320,25 @@ render(struct intake *x, struct aduan_buf *raw)
 			continue;
 		/* "[dd/mm/yyyy hh.mm.ss] Author: body": a shape the parser reads,
 		 * day first and with a four-digit year so that it is never ambiguous */
-		aduan_buf_printf(raw, "[%.2s/%.2s/%.4s %.2s.%.2s%s%.2s] %s: %s\n",
-		    m->at + 8, m->at + 5, m->at, m->at + 11, m->at + 14,
-		    m->at[16] ? "." : "", m->at[16] ? m->at + 17 : "", m->author, m->body);
+		aduan_buf_addc(raw, '[');
+		aduan_buf_add(raw, m->at + 8, 2);
+		aduan_buf_addc(raw, '/');
+		aduan_buf_add(raw, m->at + 5, 2);
+		aduan_buf_addc(raw, '/');
+		aduan_buf_add(raw, m->at, 4);
+		aduan_buf_addc(raw, ' ');
+		aduan_buf_add(raw, m->at + 11, 2);
+		aduan_buf_addc(raw, '.');
+		aduan_buf_add(raw, m->at + 14, 2);
+		if (m->at[16]) {
+			aduan_buf_addc(raw, '.');
+			aduan_buf_add(raw, m->at + 17, 2);
+		}
+		aduan_buf_adds(raw, "] ");
+		aduan_buf_adds(raw, m->author);
+		aduan_buf_adds(raw, ": ");
+		aduan_buf_adds(raw, m->body);
+		aduan_buf_addc(raw, '\n');
 	}
 }
 
@@ -325,12 +346,13 @@ static const char *const archive_decision[] = {
 	"complaint", "joined", "staff", "filtered", "system", NULL
 };
 
+static time_t local_time(struct intake *x, const struct msg *m);
+
 /* The stored time of message m. */
 static const char *
-utc(const struct msg *m, char stamp[21])
+utc(struct intake *x, const struct msg *m, char stamp[21])
 {
-	return aduan_time_utc(aduan_time_mklocal(atoi(m->at), atoi(m->at + 5), atoi(m->at + 8),
-	    atoi(m->at + 11), atoi(m->at + 14), m->at[16] ? atoi(m->at + 17) : 0), stamp);
+	return aduan_time_utc(local_time(x, m), stamp);
 }
 
 static int archived(struct intake *x, const struct msg *m, int *yes);
@@ -356,7 +378,7 @@ archive(struct intake *x, const struct msg *m, enum decision d, const char *why,
 		return aduan_db_fail(x->db, "keeping a message");
 	sqlite3_bind_text(st, 1, m->key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, x->group, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, utc(m, stamp), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, utc(x, m, stamp), -1, SQLITE_STATIC);
 	if (strcmp(stamp, x->newest) > 0)
 		memcpy(x->newest, stamp, sizeof(stamp));
 	if (m->author != NULL)
@@ -386,7 +408,7 @@ archived(struct intake *x, const struct msg *m, int *yes)
 
 	*yes = 0;
 	/* later than every message of the group in the archive: new */
-	if (x->latest[0] == '\0' || strcmp(utc(m, stamp), x->latest) > 0)
+	if (x->latest[0] == '\0' || strcmp(utc(x, m, stamp), x->latest) > 0)
 		return 0;
 	/* a purged message is found by the hash of its key */
 	if ((st = aduan_db_stmt(x->db, "SELECT 1 FROM message WHERE source_key IN (?1, ?2)")) == NULL)
@@ -498,7 +520,6 @@ office_keyword(struct intake *x, const char *body)
 {
 	return has_keyword(x, body, strlen(body));
 }
-
 /* Close the current group: decide, and hand a complaint on. */
 static int
 flush(struct intake *x)
@@ -569,12 +590,9 @@ flush(struct intake *x)
 	present = seen;
 	if (wanted) {
 		struct msg *m = &x->msgs[0];
-		time_t t;
+		time_t t = local_time(x, m);
 		char stamp[21];
-		int sec = m->at[16] ? atoi(m->at + 17) : 0;
 
-		t = aduan_time_mklocal(atoi(m->at), atoi(m->at + 5), atoi(m->at + 8),
-		    atoi(m->at + 11), atoi(m->at + 14), sec);
 		aduan_complaint_sets(&c, AF_SOURCE_KEY, m->key);
 		aduan_complaint_sets(&c, AF_RECEIVED_AT, aduan_time_utc(t, stamp));
 		aduan_complaint_sets(&c, AF_CHANNEL, "whatsapp");
@@ -691,18 +709,54 @@ regex_unbounded(const char *re)
 	return 0;
 }
 
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static long
+days_from_civil(long y, int m, int d)
+{
+	long era, yoe, doy;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* The wall-clock time read as UTC: for differences. */
 static time_t
 wall(const struct aduan_wa_msg *m)
 {
-	struct tm tm = {0};
+	return (time_t)days_from_civil(m->year, m->month, m->day) * 86400 +
+	    m->hour * 3600 + m->min * 60 + m->sec;
+}
 
-	tm.tm_year = m->year - 1900;
-	tm.tm_mon = m->month - 1;
-	tm.tm_mday = m->day;
-	tm.tm_hour = m->hour;
-	tm.tm_min = m->min;
-	tm.tm_sec = m->sec;
-	return timegm(&tm);
+/*
+ * The local wall-clock time at (the "at" of a kept message) as a time_t:
+ * mktime once an hour of the export, the zone's offset reused within it.
+ */
+static time_t
+local_time(struct intake *x, const struct msg *m)
+{
+	int y = atoi(m->at), mo = atoi(m->at + 5), d = atoi(m->at + 8), h = atoi(m->at + 11);
+	time_t hour = (time_t)days_from_civil(y, mo, d) * 86400 + h * 3600;
+
+	if (!x->have_offset || hour != x->offset_hour) {
+		x->offset = aduan_time_mklocal(y, mo, d, h, 0, 0) - hour;
+		x->offset_hour = hour;
+		x->have_offset = 1;
+	}
+	return hour + x->offset + atoi(m->at + 14) * 60 + (m->at[16] ? atoi(m->at + 17) : 0);
+}
+
+static void
+add_hex(struct aduan_buf *b, unsigned long long h)
+{
+	char hex[16];
+	int i;
+
+	for (i = 15; i >= 0; i--, h >>= 4)
+		hex[i] = "0123456789abcdef"[h & 15];
+	aduan_buf_add(b, hex, 16);
 }
 
 /* The stable key of a message: group, time, author, text, and which of
@@ -711,21 +765,28 @@ static char *
 message_key(struct intake *x, const struct aduan_wa_msg *m)
 {
 	struct aduan_buf b = {0};
-	unsigned long long h = fnv1a(m->body, m->body_len);
+	unsigned long long body = fnv1a(m->body, m->body_len), h = body;
+	size_t alen = m->author ? strlen(m->author) : 0;
 	int i, nth = 0;
 
 	if (strcmp(x->same_at, m->at) != 0) {
 		memcpy(x->same_at, m->at, sizeof(x->same_at));
 		x->nsame = 0;
 	}
-	h ^= fnv1a(m->author ? m->author : "", m->author ? strlen(m->author) : 0) * 31;
+	h ^= fnv1a(m->author ? m->author : "", alen) * 31;
 	for (i = 0; i < x->nsame; i++)
 		if (x->same_hash[i] == h)
 			nth++;
 	if (x->nsame < SAME_AT_MAX)
 		x->same_hash[x->nsame++] = h;
-	aduan_buf_printf(&b, "wa:%s|%s|%s|%016llx", x->group, m->at,
-	    m->author ? m->author : "", fnv1a(m->body, m->body_len));
+	aduan_buf_adds(&b, "wa:");
+	aduan_buf_adds(&b, x->group);
+	aduan_buf_addc(&b, '|');
+	aduan_buf_adds(&b, m->at);
+	aduan_buf_addc(&b, '|');
+	aduan_buf_add(&b, m->author ? m->author : "", alen);
+	aduan_buf_addc(&b, '|');
+	add_hex(&b, body);
 	if (nth > 0)
 		aduan_buf_printf(&b, "#%d", nth);
 	return b.s;

@@ -692,9 +692,26 @@ aduan_time_utc(time_t t, char buf[21])
 {
 	struct tm tm;
 
-	if (gmtime_r(&t, &tm) == NULL || tm.tm_year < -1900 || tm.tm_year > 9999 - 1900 ||
-	    strftime(buf, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) != 20)
+	int v[6], w[6] = { 4, 2, 2, 2, 2, 2 }, i, k, p = 0;
+
+	if (gmtime_r(&t, &tm) == NULL || tm.tm_year < -1900 || tm.tm_year > 9999 - 1900) {
 		memcpy(buf, "0000-00-00T00:00:00Z", 21);
+		return buf;
+	}
+	/* by hand: strftime is a tenth of a large import's time */
+	v[0] = tm.tm_year + 1900;
+	v[1] = tm.tm_mon + 1;
+	v[2] = tm.tm_mday;
+	v[3] = tm.tm_hour;
+	v[4] = tm.tm_min;
+	v[5] = tm.tm_sec;
+	for (i = 0; i < 6; i++) {
+		for (k = w[i] - 1; k >= 0; k--, v[i] /= 10)
+			buf[p + k] = (char)('0' + v[i] % 10);
+		p += w[i];
+		buf[p++] = "--T::Z"[i];
+	}
+	buf[p] = '\0';
 	return buf;
 }
 

@@ -507,6 +507,31 @@ decide(struct aduan_wa *w, const struct scan *sc, enum aduan_wa_order order)
 
 static int quoting(const char *s, size_t n);
 
+/* m->at from the fields, by hand (snprintf was a tenth of a dry run). */
+static void
+format_at(struct aduan_wa_msg *m)
+{
+	int v[6], i, p = 0;
+
+	v[0] = m->year % 10000;
+	v[1] = m->month % 100;
+	v[2] = m->day % 100;
+	v[3] = m->hour % 100;
+	v[4] = m->min % 100;
+	v[5] = m->sec % 100;
+	m->at[p++] = (char)('0' + v[0] / 1000);
+	m->at[p++] = (char)('0' + v[0] / 100 % 10);
+	for (i = 0; i < 6; i++) {
+		if (i > 0)
+			m->at[p++] = "?--T::"[i];
+		m->at[p++] = (char)('0' + v[i] / 10 % 10);
+		m->at[p++] = (char)('0' + v[i] % 10);
+		if (i == 4 && !m->has_sec)
+			break;
+	}
+	m->at[p] = '\0';
+}
+
 /* Pass one: note the name before ": " on a header line, up to three names. */
 static void
 count_author(struct aduan_wa *w, const char *s, size_t n)
@@ -997,18 +1022,7 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 	m->min = w->ph.min;
 	m->sec = w->ph.sec;
 	m->has_sec = w->ph.has_sec;
-	{
-		unsigned y = (unsigned)m->year % 10000, mo = (unsigned)m->month % 100,
-		    d = (unsigned)m->day % 100, hh = (unsigned)m->hour % 100,
-		    mi = (unsigned)m->min % 100, ss = (unsigned)m->sec % 100;
-
-		if (m->has_sec)
-			snprintf(m->at, sizeof(m->at), "%04u-%02u-%02uT%02u:%02u:%02u",
-			    y, mo, d, hh, mi, ss);
-		else
-			snprintf(m->at, sizeof(m->at), "%04u-%02u-%02uT%02u:%02u",
-			    y, mo, d, hh, mi);
-	}
+	format_at(m);
 
 	iphone = w->ph.style != ST_DASH;
 	/* author and first line */
