@@ -2,7 +2,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/types.h>
+#include <unistd.h>
+#include <zip.h>
 
 #include "aduan.h"
 #include "walines.h"
@@ -507,6 +510,257 @@ decide(struct aduan_wa *w, const struct scan *sc, enum aduan_wa_order order)
 
 static int quoting(const char *s, size_t n);
 
+/* ---- what is read before the lines: zip archives, UTF-16 ---------------- */
+
+/* Make t (a temporary file, rewound) the input, owned by the reader. */
+static void
+own_input(struct aduan_wa *w, FILE *t)
+{
+	if (w->spool != NULL)
+		fclose(w->spool);
+	w->spool = w->in = t;
+}
+
+static int
+tmp_fail(struct aduan_wa *w, FILE *t)
+{
+	int e = errno;
+
+	if (t != NULL)
+		fclose(t);
+	return aduan_fail(ADUAN_IOERR, "%s: cannot write a temporary file: %s", w->name,
+	    strerror(e ? e : EIO));
+}
+
+/* Rewind t after writing it; -1 when it failed. */
+static int
+tmp_done(FILE *t)
+{
+	return fflush(t) == EOF || ferror(t) || fseeko(t, 0, SEEK_SET) != 0 ? -1 : 0;
+}
+
+/*
+ * The chat of an iPhone export's zip archive: "_chat.txt", else its
+ * only ".txt" file, copied into a temporary file that becomes the input.
+ */
+static int
+unzip(struct aduan_wa *w)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *za;
+	zip_file_t *zf;
+	zip_int64_t i, n, pick = -1, ntxt = 0, got;
+	FILE *f, *t = NULL;
+	char buf[65536];
+	int fd, r = 0;
+
+	zip_error_init(&ze);
+	if ((fd = dup(fileno(w->in))) == -1 || (f = fdopen(fd, "rb")) == NULL) {
+		if (fd != -1)
+			close(fd);
+		return aduan_fail(ADUAN_IOERR, "%s: %s", w->name, strerror(errno));
+	}
+	if ((src = zip_source_filep_create(f, ftello(w->in), -1, &ze)) == NULL) {
+		fclose(f);
+		r = aduan_fail(ADUAN_DATAERR, "%s: cannot read the zip archive: %s", w->name,
+		    zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return r;
+	}
+	if ((za = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
+		zip_source_free(src);
+		r = aduan_fail(ADUAN_DATAERR, "%s: cannot read the zip archive: %s", w->name,
+		    zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return r;
+	}
+	zip_error_fini(&ze);
+	if ((pick = zip_name_locate(za, "_chat.txt", ZIP_FL_NODIR)) < 0) {
+		n = zip_get_num_entries(za, 0);
+		for (i = 0; i < n; i++) {
+			const char *name = zip_get_name(za, (zip_uint64_t)i, 0);
+			size_t len = name != NULL ? strlen(name) : 0;
+
+			if (len > 4 && strcasecmp(name + len - 4, ".txt") == 0 && ntxt++ == 0)
+				pick = i;
+		}
+		if (ntxt != 1) {
+			r = aduan_fail(ADUAN_DATAERR, ntxt == 0 ?
+			    "%s: no chat in the zip archive (no _chat.txt, no .txt file)" :
+			    "%s: the zip archive holds several .txt files and no _chat.txt",
+			    w->name);
+			zip_close(za);
+			return r;
+		}
+	}
+	if ((zf = zip_fopen_index(za, (zip_uint64_t)pick, 0)) == NULL) {
+		r = aduan_fail(ADUAN_DATAERR, "%s: cannot read the zip archive: %s", w->name,
+		    zip_strerror(za));
+		zip_close(za);
+		return r;
+	}
+	if ((t = tmpfile()) == NULL)
+		r = tmp_fail(w, NULL);
+	while (r == 0 && (got = zip_fread(zf, buf, sizeof(buf))) > 0)
+		if (fwrite(buf, 1, (size_t)got, t) != (size_t)got)
+			r = tmp_fail(w, t);
+	if (r == 0 && got < 0) {
+		r = aduan_fail(ADUAN_DATAERR, "%s: cannot read the zip archive: %s", w->name,
+		    zip_file_strerror(zf));
+		fclose(t);
+	} else if (r == 0 && tmp_done(t) == -1)
+		r = tmp_fail(w, t);
+	zip_fclose(zf);
+	zip_discard(za);
+	if (r == 0)
+		own_input(w, t);
+	return r;
+}
+
+static void
+put_utf8(FILE *t, unsigned long c)
+{
+	if (c < 0x80)
+		putc((int)c, t);
+	else if (c < 0x800) {
+		putc((int)(0xc0 | c >> 6), t);
+		putc((int)(0x80 | (c & 0x3f)), t);
+	} else if (c < 0x10000) {
+		putc((int)(0xe0 | c >> 12), t);
+		putc((int)(0x80 | (c >> 6 & 0x3f)), t);
+		putc((int)(0x80 | (c & 0x3f)), t);
+	} else {
+		putc((int)(0xf0 | c >> 18), t);
+		putc((int)(0x80 | (c >> 12 & 0x3f)), t);
+		putc((int)(0x80 | (c >> 6 & 0x3f)), t);
+		putc((int)(0x80 | (c & 0x3f)), t);
+	}
+}
+
+/* UTF-16 (after its BOM; le: little-endian) to UTF-8 in a temporary file
+ * that becomes the input.  A lone surrogate becomes U+FFFD. */
+static int
+utf16(struct aduan_wa *w, int le)
+{
+	FILE *t = tmpfile();
+	unsigned long c, hi = 0;
+	int a, b;
+
+	if (t == NULL)
+		return tmp_fail(w, NULL);
+	while ((a = getc(w->in)) != EOF && (b = getc(w->in)) != EOF) {
+		c = le ? (unsigned long)(a | b << 8) : (unsigned long)(a << 8 | b);
+		if (hi != 0) {
+			if (c >= 0xdc00 && c <= 0xdfff) {
+				put_utf8(t, 0x10000 + ((hi - 0xd800) << 10) + (c - 0xdc00));
+				hi = 0;
+				continue;
+			}
+			put_utf8(t, 0xfffd);
+			hi = 0;
+		}
+		if (c >= 0xd800 && c <= 0xdbff)
+			hi = c;
+		else
+			put_utf8(t, c >= 0xdc00 && c <= 0xdfff ? 0xfffd : c);
+	}
+	if (hi != 0)
+		put_utf8(t, 0xfffd);
+	if (ferror(w->in)) {
+		fclose(t);
+		return aduan_fail(ADUAN_IOERR, "%s: %s", w->name, strerror(errno));
+	}
+	if (tmp_done(t) == -1)
+		return tmp_fail(w, t);
+	own_input(w, t);
+	return 0;
+}
+
+/*
+ * Make the input a seekable file of UTF-8 lines: a pipe is copied into a
+ * temporary file, the chat is taken out of a zip archive, UTF-16 is
+ * converted.  Constant memory.
+ */
+static int
+prepare(struct aduan_wa *w)
+{
+	unsigned char head[4];
+	char buf[65536];
+	size_t got, k;
+	off_t start = ftello(w->in);
+	FILE *t;
+
+	if (start < 0 || fseeko(w->in, start, SEEK_SET) != 0) {
+		if ((t = tmpfile()) == NULL)
+			return tmp_fail(w, NULL);
+		while ((k = fread(buf, 1, sizeof(buf), w->in)) > 0)
+			if (fwrite(buf, 1, k, t) != k)
+				return tmp_fail(w, t);
+		if (ferror(w->in)) {
+			fclose(t);
+			return aduan_fail(ADUAN_IOERR, "%s: %s", w->name, strerror(errno));
+		}
+		if (tmp_done(t) == -1)
+			return tmp_fail(w, t);
+		own_input(w, t);
+		start = 0;
+	}
+	got = fread(head, 1, sizeof(head), w->in);
+	if (ferror(w->in) || fseeko(w->in, start, SEEK_SET) != 0)
+		return aduan_fail(ADUAN_IOERR, "%s: %s", w->name, strerror(errno));
+	if (got == 4 && memcmp(head, "PK\3\4", 4) == 0) {
+		int r = unzip(w);
+
+		if (r != 0)
+			return r;
+		got = fread(head, 1, sizeof(head), w->in);
+		if (ferror(w->in) || fseeko(w->in, 0, SEEK_SET) != 0)
+			return aduan_fail(ADUAN_IOERR, "%s: %s", w->name, strerror(errno));
+	}
+	/* a BOM, then a first character that UTF-16 text of a chat starts with
+	 * (ASCII, or U+200E / U+200F) */
+	if (got == 4 && ((head[0] == 0xff && head[1] == 0xfe && (head[3] == 0 || head[3] == 0x20)) ||
+	    (head[0] == 0xfe && head[1] == 0xff && (head[2] == 0 || head[2] == 0x20)))) {
+		fseeko(w->in, ftello(w->in) + 2, SEEK_SET);
+		return utf16(w, head[0] == 0xff);
+	}
+	return 0;
+}
+
+/*
+ * A rendering of the header that is not read, named: Buddhist or
+ * Japanese calendar years, Arabic-Indic digits, the time before the
+ * date.  NULL when the line shows none of them.
+ */
+static const char *
+unsupported(const char *s, size_t n)
+{
+	size_t i = skip_lead_marks(s, n), lim = n < 48 ? n : 48;
+	const char *p;
+
+	for (p = s + i; p + 1 < s + lim; p++)
+		if ((unsigned char)p[0] == 0xd9 && (unsigned char)p[1] >= 0xa0 &&
+		    (unsigned char)p[1] <= 0xa9)
+			return N_("dates and times in Arabic-Indic digits");
+	if (i < lim && s[i] == '[') {
+		size_t j = i + 1;
+
+		while (j < lim && isdig(s[j]))
+			j++;
+		if (j > i + 1 && j < lim && s[j] == ':' && find(s + j, lim - j, ", ") != NULL)
+			return N_("times written before the date");
+	}
+	if ((p = find(s + i, lim - i, " BE")) != NULL && p >= s + i + 4 && p[-4] == '2' &&
+	    (p[-3] == '5' || p[-3] == '6'))
+		return N_("years of the Buddhist era");
+	for (p = s + i; p + 2 < s + lim; p++)
+		if ((p[0] == '/' || p[0] == '.' || p[0] == '[') && (p[1] == 'R' || p[1] == 'H') &&
+		    isdig(p[2]))
+			return N_("years of a Japanese era");
+	return NULL;
+}
+
 /* m->at from the fields, by hand (snprintf was a tenth of a dry run). */
 static void
 format_at(struct aduan_wa_msg *m)
@@ -559,8 +813,9 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 	struct aduan_wa *w;
 	struct scan sc;
 	off_t start;
-	long rest;
-	int r, s, best;
+	long rest, rendering_line = 0;
+	const char *rendering = NULL;
+	int r = 0, s, best;
 
 	*wp = NULL;
 	w = aduan_xmalloc(sizeof(*w));
@@ -568,22 +823,18 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 	memset(&sc, 0, sizeof(sc));
 	w->name = aduan_xstrdup(name != NULL ? name : "-");
 	w->in = fp;
-	start = ftello(fp);
-	if (start < 0 || fseeko(fp, start, SEEK_SET) != 0) {
-		if ((w->spool = tmpfile()) == NULL) {
-			r = aduan_fail(ADUAN_IOERR, "%s: cannot make a temporary file: %s",
-			    w->name, strerror(errno));
-			aduan_wa_close(w);
-			return r;
-		}
+	if ((r = prepare(w)) != 0 || (start = ftello(w->in)) < 0) {
+		if (r == 0)
+			r = aduan_fail(ADUAN_IOERR, "%s: cannot seek: %s", w->name, strerror(errno));
+		aduan_wa_close(w);
+		return r;
 	}
 	while ((r = read_line(w)) == 1) {
-		if (w->spool != NULL) {
-			fwrite(w->line, 1, w->linelen, w->spool);
-			putc('\n', w->spool);
-		}
 		if ((rest = scan_line(&sc, w->line, w->linelen, w->lineno)) >= 0)
 			count_author(w, w->line + rest, w->linelen - (size_t)rest);
+		else if (sc.headers == 0 && rendering == NULL && w->lineno <= 100 &&
+		    (rendering = unsupported(w->line, w->linelen)) != NULL)
+			rendering_line = w->lineno;
 	}
 	if (r == -1) {
 		r = aduan_fail(ADUAN_IOERR, "%s: %s", w->name,
@@ -591,16 +842,7 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 		aduan_wa_close(w);
 		return r;
 	}
-	if (w->spool != NULL) {
-		if (fflush(w->spool) == EOF || ferror(w->spool) ||
-		    fseeko(w->spool, 0, SEEK_SET) != 0) {
-			r = aduan_fail(ADUAN_IOERR, "%s: cannot write a temporary file: %s",
-			    w->name, strerror(errno));
-			aduan_wa_close(w);
-			return r;
-		}
-		w->in = w->spool;
-	} else if (fseeko(fp, start, SEEK_SET) != 0) {
+	if (fseeko(w->in, start, SEEK_SET) != 0) {
 		r = aduan_fail(ADUAN_IOERR, "%s: cannot seek: %s", w->name, strerror(errno));
 		aduan_wa_close(w);
 		return r;
@@ -608,7 +850,12 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 	clearerr(w->in);
 	w->lineno = 0;
 	if (sc.headers == 0) {
-		r = aduan_fail(ADUAN_DATAERR, "%s: no WhatsApp messages found", w->name);
+		if (rendering != NULL)
+			r = aduan_fail(ADUAN_DATAERR,
+			    "%s:%ld: no WhatsApp messages found: %s are not supported",
+			    w->name, rendering_line, _(rendering));
+		else
+			r = aduan_fail(ADUAN_DATAERR, "%s: no WhatsApp messages found", w->name);
 		aduan_wa_close(w);
 		return r;
 	}

@@ -146,4 +146,32 @@ printf 'no chat here\n' >"$T/WhatsApp Chat with Kosong.txt"
 run aduan-add --from whatsapp "$T/WhatsApp Chat with Kosong.txt"
 is "$rc" 65 "a file without messages is bad input"
 like err 'no WhatsApp messages found' "and says so"
+
+# the files people have: an iPhone zip, UTF-16 (both byte orders), unsupported renderings named
+rm -f "$ADUAN_DB"; preset
+mkdir -p "$T/z" && printf '[28/11/24 14.05.33] Budi: Lampu jalan mati, mohon diperbaiki\r\n[28/11/24 14.06.00] Ani: ok\r\n' >"$T/z/_chat.txt"
+(cd "$T/z" && zip -q "../WhatsApp Chat - RT 07.zip" _chat.txt)
+run aduan-add --from whatsapp "$T/WhatsApp Chat - RT 07.zip"
+is "$rc" 0 "an iPhone zip is read directly"
+is "$(sql "select source||'|'||body from complaint")" "RT 07|Lampu jalan mati, mohon diperbaiki" \
+	"its _chat.txt, the group from the zip's name"
+run aduan-add --from whatsapp --group "RT 07" - <"$T/WhatsApp Chat - RT 07.zip"
+is "$rc" 0 "a zip on standard input too"
+like err '1 already present' "the same messages"
+printf '\377\376' >"$T/le.txt"; iconv -f UTF-8 -t UTF-16LE "$T/z/_chat.txt" >>"$T/le.txt"
+printf '\376\377' >"$T/be.txt"; iconv -f UTF-8 -t UTF-16BE "$T/z/_chat.txt" >>"$T/be.txt"
+for f in le be; do
+	run aduan-add --from whatsapp --group "RT 07" --dry-run --messages "$T/$f.txt"
+	is "$rc" 0 "UTF-16 $f with a BOM is read"
+	like out '"at":"2024-11-28T14:05:33","author":"Budi","body":"Lampu jalan mati, mohon diperbaiki","kind":"text"' \
+		"UTF-16 $f: the message as in UTF-8"
+	like err '1 already present' "UTF-16 $f: the same key as the UTF-8 file"
+done
+printf '[3/18/2565 BE, 14:56:00] Budi: halo\n' >"$T/be-year.txt"
+printf '[14:56:01, 3/18/22] Budi: halo\n' >"$T/time-first.txt"
+for f in be-year:'years of the Buddhist era' time-first:'times written before the date'; do
+	run aduan-add --from whatsapp --group G "$T/${f%%:*}.txt"
+	is "$rc" 65 "${f%%:*}: not read, bad input"
+	like err "${f%%:*}.txt:1: no WhatsApp messages found: ${f#*:} are not supported" "${f%%:*}: the rendering is named"
+done
 done_testing
