@@ -5,11 +5,11 @@
 #include <strings.h>
 #include <sys/types.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include "aduan.h"
 #include "walines.h"
 #include "whatsapp.h"
+#include "zipfile.h"
 
 #define HDR_MAX 96		/* a header never needs more bytes than this */
 
@@ -539,47 +539,29 @@ tmp_done(FILE *t)
 	return fflush(t) == EOF || ferror(t) || fseeko(t, 0, SEEK_SET) != 0 ? -1 : 0;
 }
 
+/* Past this many bytes a chat in a zip archive is taken for a zip bomb. */
+#define CHAT_MAX (4ULL << 30)
+
 /*
  * The chat of an iPhone export's zip archive: "_chat.txt", else its
- * only ".txt" file, copied into a temporary file that becomes the input.
+ * only ".txt" member, copied into a temporary file that becomes the input.
  */
 static int
 unzip(struct aduan_wa *w)
 {
-	zip_error_t ze;
-	zip_source_t *src;
-	zip_t *za;
-	zip_file_t *zf;
-	zip_int64_t i, n, pick = -1, ntxt = 0, got;
-	FILE *f, *t = NULL;
+	struct aduan_zip *z;
+	FILE *m, *t;
 	char buf[65536];
-	int fd, r = 0;
+	long i, n, pick, ntxt = 0;
+	size_t k;
+	int r;
 
-	zip_error_init(&ze);
-	if ((fd = dup(fileno(w->in))) == -1 || (f = fdopen(fd, "rb")) == NULL) {
-		if (fd != -1)
-			close(fd);
-		return aduan_fail(ADUAN_IOERR, "%s: %s", w->name, strerror(errno));
-	}
-	if ((src = zip_source_filep_create(f, ftello(w->in), -1, &ze)) == NULL) {
-		fclose(f);
-		r = aduan_fail(ADUAN_DATAERR, "%s: cannot read the zip archive: %s", w->name,
-		    zip_error_strerror(&ze));
-		zip_error_fini(&ze);
+	if ((r = aduan_zip_open_fp(&z, w->in, w->name)) != 0)
 		return r;
-	}
-	if ((za = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
-		zip_source_free(src);
-		r = aduan_fail(ADUAN_DATAERR, "%s: cannot read the zip archive: %s", w->name,
-		    zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		return r;
-	}
-	zip_error_fini(&ze);
-	if ((pick = zip_name_locate(za, "_chat.txt", ZIP_FL_NODIR)) < 0) {
-		n = zip_get_num_entries(za, 0);
+	if ((pick = aduan_zip_find(z, "_chat.txt", 1)) < 0) {
+		n = aduan_zip_count(z);
 		for (i = 0; i < n; i++) {
-			const char *name = zip_get_name(za, (zip_uint64_t)i, 0);
+			const char *name = aduan_zip_name(z, i);
 			size_t len = name != NULL ? strlen(name) : 0;
 
 			if (len > 4 && strcasecmp(name + len - 4, ".txt") == 0 && ntxt++ == 0)
@@ -590,29 +572,26 @@ unzip(struct aduan_wa *w)
 			    "%s: no chat in the zip archive (no _chat.txt, no .txt file)" :
 			    "%s: the zip archive holds several .txt files and no _chat.txt",
 			    w->name);
-			zip_close(za);
+			aduan_zip_close(z);
 			return r;
 		}
 	}
-	if ((zf = zip_fopen_index(za, (zip_uint64_t)pick, 0)) == NULL) {
-		r = aduan_fail(ADUAN_DATAERR, "%s: cannot read the zip archive: %s", w->name,
-		    zip_strerror(za));
-		zip_close(za);
-		return r;
+	if ((m = aduan_zip_member(z, pick, CHAT_MAX)) == NULL) {
+		aduan_zip_close(z);
+		return ADUAN_DATAERR;
 	}
 	if ((t = tmpfile()) == NULL)
 		r = tmp_fail(w, NULL);
-	while (r == 0 && (got = zip_fread(zf, buf, sizeof(buf))) > 0)
-		if (fwrite(buf, 1, (size_t)got, t) != (size_t)got)
+	while (r == 0 && (k = fread(buf, 1, sizeof(buf), m)) > 0)
+		if (fwrite(buf, 1, k, t) != k)
 			r = tmp_fail(w, t);
-	if (r == 0 && got < 0) {
-		r = aduan_fail(ADUAN_DATAERR, "%s: cannot read the zip archive: %s", w->name,
-		    zip_file_strerror(zf));
+	if (r == 0 && ferror(m)) {
+		r = aduan_fail(ADUAN_DATAERR, "%s: cannot read the chat in the zip archive", w->name);
 		fclose(t);
 	} else if (r == 0 && tmp_done(t) == -1)
 		r = tmp_fail(w, t);
-	zip_fclose(zf);
-	zip_discard(za);
+	fclose(m);
+	aduan_zip_close(z);
 	if (r == 0)
 		own_input(w, t);
 	return r;
