@@ -337,6 +337,8 @@ int aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64
 
 /* Whether a complaint with c's uid or source_key is already stored. */
 int aduan_complaint_present(struct aduan_db *db, const struct aduan_complaint *c, int *present);
+/* Is there a complaint whose source_key is in [lo, hi)?  Into *any. */
+int aduan_complaint_key_between(struct aduan_db *db, const char *lo, const char *hi, int *any);
 
 /* Likely duplicates of complaint id: calls fn for each earlier id. */
 int aduan_complaint_similar(struct aduan_db *db, int64_t id,

@@ -794,6 +794,25 @@ aduan_complaint_similar(struct aduan_db *db, int64_t id,
 }
 
 int
+aduan_complaint_key_between(struct aduan_db *db, const char *lo, const char *hi, int *any)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db,
+	    "SELECT 1 FROM complaint WHERE source_key >= ?1 AND source_key < ?2 LIMIT 1");
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return aduan_db_fail(db, "looking up source keys");
+	*any = rc == SQLITE_ROW;
+	return 0;
+}
+
+int
 aduan_complaint_present(struct aduan_db *db, const struct aduan_complaint *c, int *present)
 {
 	sqlite3_stmt *st = aduan_db_stmt(db,

@@ -43,8 +43,15 @@ struct msg {
 	int has_location;
 	double lat, lon;
 	char *key;
+	char *legacy;		/* the first round's key, or NULL */
 	int passive;		/* staff or system: shown in order, not part of the complaint */
 	int nul;		/* a NUL byte in its text: the complaint is rejected */
+};
+
+struct same_time {
+	char at[20];
+	unsigned long long hash[SAME_AT_MAX];
+	int n;
 };
 
 struct intake {
@@ -63,9 +70,8 @@ struct intake {
 	struct msg msgs[GROUP_MAX];
 	int n;
 	/* telling identical messages of one minute apart */
-	char same_at[20];
-	unsigned long long same_hash[SAME_AT_MAX];
-	int nsame;
+	struct same_time same, same_legacy;
+	int legacy;		/* the database holds first-round keys of this group */
 	int (*fn)(struct aduan_complaint *, long, const char *, size_t, int64_t *, void *);
 	void *arg;
 	struct aduan_decider *decider;
@@ -243,6 +249,7 @@ msg_release(struct msg *m)
 	free(m->text);
 	free(m->attachment);
 	free(m->key);
+	free(m->legacy);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -403,24 +410,27 @@ archived(struct intake *x, const struct msg *m, int *yes)
 {
 	sqlite3_stmt *st;
 	const char *key = m->key;
-	char *purged, stamp[21];
+	char *purged, *lpurged, stamp[21];
 	int rc;
 
 	*yes = 0;
 	/* later than every message of the group in the archive: new */
 	if (x->latest[0] == '\0' || strcmp(utc(x, m, stamp), x->latest) > 0)
 		return 0;
-	/* a purged message is found by the hash of its key */
-	if ((st = aduan_db_stmt(x->db, "SELECT 1 FROM message WHERE source_key IN (?1, ?2)")) == NULL)
+	/* a purged message is found by the hash of its key; one archived in
+	 * the first round by its key of then */
+	if ((st = aduan_db_stmt(x->db,
+	    "SELECT 1 FROM message WHERE source_key IN (?1, ?2, ?3, ?4)")) == NULL)
 		return aduan_db_fail(x->db, "looking up a message");
 	purged = x->has_purged ? aduan_source_key_purged(key) : NULL;
+	lpurged = x->has_purged && m->legacy != NULL ? aduan_source_key_purged(m->legacy) : NULL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (purged != NULL)
-		sqlite3_bind_text(st, 2, purged, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 2);
+	sqlite3_bind_text(st, 2, purged, -1, SQLITE_STATIC);	/* NULL: binds NULL */
+	sqlite3_bind_text(st, 3, m->legacy, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, lpurged, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	free(purged);
+	free(lpurged);
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		*yes = 1;
@@ -620,6 +630,13 @@ flush(struct intake *x)
 			}
 		if (!present && (rc = aduan_complaint_present(x->db, &c, &present)) != 0)
 			goto out;
+		if (!present && m->legacy != NULL) {	/* imported by the first round */
+			aduan_complaint_sets(&c, AF_SOURCE_KEY, m->legacy);
+			rc = aduan_complaint_present(x->db, &c, &present);
+			aduan_complaint_sets(&c, AF_SOURCE_KEY, m->key);
+			if (rc != 0)
+				goto out;
+		}
 	}
 	first = !wanted ? D_FILTERED : present ? D_PRESENT : D_COMPLAINT;
 	rest = !wanted ? D_FILTERED : present ? D_PRESENT : D_JOINED;
@@ -759,42 +776,131 @@ add_hex(struct aduan_buf *b, unsigned long long h)
 	aduan_buf_add(b, hex, 16);
 }
 
-/* The stable key of a message: group, time, author, text, and which of
- * the identical messages of that minute it is. */
-static char *
-message_key(struct intake *x, const struct aduan_wa_msg *m)
+/* Which of the identical messages (same hash) of one time this one is: 0, 1, ... */
+static int
+nth_same(struct same_time *st, const char *at, size_t atlen, unsigned long long h)
 {
-	struct aduan_buf b = {0};
-	unsigned long long body = fnv1a(m->body, m->body_len), h = body;
-	size_t alen = m->author ? strlen(m->author) : 0;
 	int i, nth = 0;
 
-	if (strcmp(x->same_at, m->at) != 0) {
-		memcpy(x->same_at, m->at, sizeof(x->same_at));
-		x->nsame = 0;
+	if (strlen(st->at) != atlen || memcmp(st->at, at, atlen) != 0) {
+		memcpy(st->at, at, atlen);
+		st->at[atlen] = '\0';
+		st->n = 0;
 	}
-	h ^= fnv1a(m->author ? m->author : "", alen) * 31;
-	for (i = 0; i < x->nsame; i++)
-		if (x->same_hash[i] == h)
+	for (i = 0; i < st->n; i++)
+		if (st->hash[i] == h)
 			nth++;
-	if (x->nsame < SAME_AT_MAX)
-		x->same_hash[x->nsame++] = h;
-	aduan_buf_adds(&b, "wa:");
-	aduan_buf_adds(&b, x->group);
-	aduan_buf_addc(&b, '|');
-	aduan_buf_adds(&b, m->at);
-	aduan_buf_addc(&b, '|');
-	aduan_buf_add(&b, m->author ? m->author : "", alen);
-	aduan_buf_addc(&b, '|');
-	add_hex(&b, body);
+	if (st->n < SAME_AT_MAX)
+		st->hash[st->n++] = h;
+	return nth;
+}
+
+/* FNV-1a of s without invisible marks and without spaces at line ends. */
+static unsigned long long
+fnv1a_plain(unsigned long long h, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, sp = 0;
+
+	while (i < n) {
+		if (u[i] == 0xe2 && i + 2 < n && ((u[i + 1] == 0x80 && (u[i + 2] == 0x8e ||
+		    u[i + 2] == 0x8f || (u[i + 2] >= 0xaa && u[i + 2] <= 0xae))) ||
+		    (u[i + 1] == 0x81 && u[i + 2] >= 0xa6 && u[i + 2] <= 0xa9))) {
+			i += 3;
+			continue;
+		}
+		if (u[i] == 0xef && i + 2 < n && u[i + 1] == 0xbb && u[i + 2] == 0xbf) {
+			i += 3;
+			continue;
+		}
+		if (u[i] == ' ' || u[i] == '\t') {	/* held back until something follows */
+			sp++;
+			i++;
+			continue;
+		}
+		if (u[i] != '\n')
+			for (; sp > 0; sp--) {
+				h ^= ' ';
+				h *= 0x100000001b3ULL;
+			}
+		sp = 0;
+		h ^= u[i++];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* "PREFIXgroup|at|author|hash" and "#nth" after the first */
+static void
+build_key(struct aduan_buf *b, const char *prefix, const char *group, const char *at,
+    size_t atlen, const char *author, size_t alen, unsigned long long h, int nth)
+{
+	aduan_buf_adds(b, prefix);
+	aduan_buf_adds(b, group);
+	aduan_buf_addc(b, '|');
+	aduan_buf_add(b, at, atlen);
+	aduan_buf_addc(b, '|');
+	aduan_buf_add(b, author, alen);
+	aduan_buf_addc(b, '|');
+	add_hex(b, h);
 	if (nth > 0)
-		aduan_buf_printf(&b, "#%d", nth);
+		aduan_buf_printf(b, "#%d", nth);
+}
+
+/*
+ * The stable key of a message, the same whichever phone exported the chat:
+ * group, the minute (Android writes no seconds), the author (a phone
+ * number in one form), and a hash of what was said: for text the words
+ * without invisible marks and line-end spaces; for a photo, a deleted
+ * message or a location its kind and caption (each phone writes its own
+ * placeholder).  "#N" tells identical messages of one minute apart.
+ * *legacy: the key of the first round ("wa:", the time as exported, the
+ * hash of the body as written), when the database may hold such keys.
+ */
+static char *
+message_key(struct intake *x, const struct aduan_wa_msg *m, char **legacy)
+{
+	struct aduan_buf b = {0};
+	const char *author = m->author ? m->author : "";
+	char phone[17];
+	unsigned long long h = 0xcbf29ce484222325ULL, body;
+	size_t alen = strlen(author);
+	int nth;
+
+	if (alen > 0 && (*author == '+' || (*author >= '0' && *author <= '9')) &&
+	    aduan_phone_normalize(author, phone) == 0) {
+		author = phone;
+		alen = strlen(phone);
+	}
+	if (m->kind == AWA_TEXT || m->kind == AWA_SYSTEM)
+		h = fnv1a_plain(h, m->body, m->body_len);
+	else {
+		h = fnv1a_plain(h, kind_names[m->kind], strlen(kind_names[m->kind]));
+		h = fnv1a_plain(h, "\n", 1);
+		h = fnv1a_plain(h, m->text, m->text_len);
+	}
+	nth = nth_same(&x->same, m->at, 16, h ^ fnv1a(author, alen) * 31);
+	build_key(&b, "wa2:", x->group, m->at, 16, author, alen, h, nth);
+
+	*legacy = NULL;
+	if (x->legacy) {
+		struct aduan_buf l = {0};
+
+		author = m->author ? m->author : "";
+		alen = strlen(author);
+		body = fnv1a(m->body, m->body_len);
+		nth = nth_same(&x->same_legacy, m->at, strlen(m->at),
+		    body ^ fnv1a(author, alen) * 31);
+		build_key(&l, "wa:", x->group, m->at, strlen(m->at), author, alen, body, nth);
+		*legacy = l.s;
+	}
 	return b.s;
 }
 
 static void
-keep(struct msg *k, const struct aduan_wa_msg *m, char *key)
+keep(struct msg *k, const struct aduan_wa_msg *m, char *key, char *legacy)
 {
+	k->legacy = legacy;
 	k->line = m->line;
 	memcpy(k->at, m->at, sizeof(k->at));
 	k->wall = wall(m);
@@ -816,7 +922,7 @@ static int
 take_message(struct intake *x, const struct aduan_wa_msg *m)
 {
 	struct msg one;
-	char *key = message_key(x, m);
+	char *legacy, *key = message_key(x, m, &legacy);
 	int rc;
 
 	x->o->n_messages++;
@@ -836,15 +942,16 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 		 * does not end the citizen's run: it is kept in order and shown
 		 * with its own decision. */
 		if (x->n > 0 && x->n < GROUP_MAX) {
-			keep(&x->msgs[x->n], m, key);
+			keep(&x->msgs[x->n], m, key, legacy);
 			x->msgs[x->n++].passive = staff ? D_STAFF : D_SYSTEM;
 			return 0;
 		}
 		if ((rc = flush(x)) != 0) {
 			free(key);
+			free(legacy);
 			return rc;
 		}
-		keep(&one, m, key);
+		keep(&one, m, key, legacy);
 		print_message(x, &one, staff ? D_STAFF : D_SYSTEM, passive_why(staff ? D_STAFF : D_SYSTEM),
 		    NULL);
 		rc = archive(x, &one, staff ? D_STAFF : D_SYSTEM, passive_why(staff ? D_STAFF : D_SYSTEM),
@@ -862,12 +969,44 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 		    t < last->wall || t - last->wall > x->join_seconds) {
 			if ((rc = flush(x)) != 0) {
 				free(key);
+				free(legacy);
 				return rc;
 			}
 		}
 	}
-	keep(&x->msgs[x->n++], m, key);
+	keep(&x->msgs[x->n++], m, key, legacy);
 	return 0;
+}
+
+/* Does the database hold keys of the first round ("wa:GROUP|...") for this group? */
+static int
+legacy_keys(struct intake *x)
+{
+	struct aduan_buf lo = {0}, hi = {0};
+	int rc;
+
+	aduan_buf_printf(&lo, "wa:%s|", x->group);
+	aduan_buf_printf(&hi, "wa:%s}", x->group);
+	rc = aduan_complaint_key_between(x->db, lo.s, hi.s, &x->legacy);
+	if (rc == 0 && !x->legacy) {	/* or the archive of messages does */
+		sqlite3_stmt *st = aduan_db_stmt(x->db, "SELECT 1 FROM message "
+		    "WHERE source_key >= ?1 AND source_key < ?2 LIMIT 1");
+
+		if (st == NULL)
+			rc = aduan_db_fail(x->db, "looking up source keys");
+		else {
+			sqlite3_bind_text(st, 1, lo.s, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, hi.s, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+			x->legacy = rc == SQLITE_ROW;
+			rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+			    aduan_db_fail(x->db, "looking up source keys");
+		}
+	}
+	aduan_buf_release(&lo);
+	aduan_buf_release(&hi);
+	return rc;
 }
 
 int
@@ -991,6 +1130,8 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 	if ((rc = aduan_wa_open(&w, in, o->name, o->date_order)) != 0)
 		goto out;
 	aduan_wa_set_group(w, group);
+	if ((rc = legacy_keys(&x)) != 0)
+		goto out;
 	if (o->date_order == 0)
 		snprintf(o->order_reason, sizeof(o->order_reason), "%s", aduan_wa_order_reason(w));
 	else

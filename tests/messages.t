@@ -92,7 +92,7 @@ is "$(aduan-list --messages --left --search waalaikumsalam | cut -f1,2,8)" "$(gr
 # personal data: the data subject's access request, and retention
 run aduan-export --subject 0812-5501-2233
 is "$rc" 0 "--subject"
-like out '^\{"message":[0-9]+,"source_key":"wa:RT 05 Api-Api\|2024-11-15T07:45\|\+62 812-5501-2233' \
+like out '^\{"message":[0-9]+,"source_key":"wa2:RT 05 Api-Api\|2024-11-15T07:45\|\+6281255012233' \
 	"the access request includes the archived messages of that number"
 is "$(grep -c '"message":' out)" 2 "both of them"
 left_before=$(aduan-list --messages --left | wc -l | tr -d ' ')

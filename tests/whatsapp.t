@@ -42,7 +42,7 @@ like err '3 staff' "staff messages are counted"
 run aduan-add --dry-run --messages --from whatsapp "$API"
 is "$rc" 0 "--dry-run --messages"
 is "$(wc -l <out | tr -d ' ')" 19 "one line per message"
-is "$(sed -n 7p out)" '{"at":"2024-11-14T09:15","author":"Siti Aminah","body":"Assalamualaikum pak RT, mau lapor lampu jalan di gang Mawar mati sudah 3 hari","kind":"text","source_key":"wa:RT 05 Api-Api|2024-11-14T09:15|Siti Aminah|23386f8063e061b3","decision":"present","why":"problem \"mati\"; request \"lapor\"","kelurahan":"Api-Api","rt":"005","place_from":"group name"}' \
+is "$(sed -n 7p out)" '{"at":"2024-11-14T09:15","author":"Siti Aminah","body":"Assalamualaikum pak RT, mau lapor lampu jalan di gang Mawar mati sudah 3 hari","kind":"text","source_key":"wa2:RT 05 Api-Api|2024-11-14T09:15|Siti Aminah|23386f8063e061b3","decision":"present","why":"problem \"mati\"; request \"lapor\"","kelurahan":"Api-Api","rt":"005","place_from":"group name"}' \
 	"each message as JSON with at, author, body, kind, source_key, decision, why and place"
 like out '"author":null,.*"kind":"system".*"decision":"system"' "system lines have no author"
 like out '"author":"Rahmat Hidayat".*"decision":"staff"' "staff decision"
@@ -174,4 +174,41 @@ for f in be-year:'years of the Buddhist era' time-first:'times written before th
 	is "$rc" 65 "${f%%:*}: not read, bad input"
 	like err "${f%%:*}.txt:1: no WhatsApp messages found: ${f#*:} are not supported" "${f%%:*}: the rendering is named"
 done
+
+# one chat, two phones: the iPhone export of a group adds nothing after the Android one
+rm -f "$ADUAN_DB"; preset
+printf '%s\n' '14/11/24 09.15 - ~ Rina Lestari: Lapor pak, lampu jalan di gang Mawar mati' \
+	'14/11/24 09.16 - ~ Rina Lestari: IMG-20241114-WA0003.jpg (file terlampir)' 'Ini fotonya pak' \
+	'14/11/24 09.20 - +62 812-5501-2233: Mohon got depan rumah dibersihkan' \
+	'14/11/24 09.21 - +62 812-5501-2233: Mohon got depan rumah dibersihkan' \
+	'14/11/24 09.30 - Budi: lokasi: https://maps.google.com/?q=0.135812,117.492104' \
+	'14/11/24 10.02 - Budi: Pesan ini telah dihapus' >"$T/WhatsApp Chat with RT 09.txt"
+LRM=$(printf '\342\200\216')
+printf '%s\r\n' "[14/11/24 09.15.12] ~${LRM} Rina Lestari: Lapor pak, lampu jalan di gang Mawar mati " \
+	"${LRM}[14/11/24 09.16.40] ~${LRM} Rina Lestari: ${LRM}<attached: 00000003-PHOTO-2024-11-14-09-16-40.jpg>" 'Ini fotonya pak' \
+	"[14/11/24 09.20.05] $(printf '\342\200\252')+62 812-5501-2233$(printf '\342\200\254'): Mohon got depan rumah dibersihkan" \
+	"[14/11/24 09.21.59] +62 812-5501-2233: Mohon got depan rumah dibersihkan" \
+	"${LRM}[14/11/24 09.30.30] Budi: ${LRM}Lokasi: https://maps.google.com/?q=0.135812,117.492104" \
+	"[14/11/24 10.02.11] Budi: ${LRM}Pesan ini dihapus." >"$T/ios.txt"
+run aduan-add --from whatsapp --all --join 0 "$T/WhatsApp Chat with RT 09.txt"
+is "$rc" 0 "the Android export of a group"
+like err '6 messages read, 5 complaints added' "adds its five complaints"
+run aduan-add --from whatsapp --all --join 0 --group "RT 09" --dry-run --messages "$T/ios.txt"
+is "$(grep -c '"decision":"present"' out)" 5 "the iPhone export of the same group: every message already present"
+run aduan-add --from whatsapp --all --join 0 --group "RT 09" "$T/ios.txt"
+like err '6 messages read, 0 complaints added, 5 already present' "and it adds nothing"
+run aduan-add --from whatsapp --all --join 0 "$T/WhatsApp Chat with RT 09.txt"
+like err '0 complaints added, 5 already present' "nor does the Android one again"
+
+# a database holding the first round's keys ("wa:" and the body as exported) keeps working
+rm -f "$ADUAN_DB"; preset
+fnv() { perl -e 'use integer; my $h=-3750763034362895579; for (unpack("C*", $ARGV[0])) { $h ^= $_; $h *= 1099511628211; } no integer; printf "%016x", $h' "$1"; }
+printf '{"received_at":"2024-11-14T09:20","channel":"whatsapp","source":"RT 09","reporter_phone":"+6281255012233","body":"Mohon got depan rumah dibersihkan","source_key":"wa:RT 09|2024-11-14T09:20|+62 812-5501-2233|%s"}\n' \
+	"$(fnv 'Mohon got depan rumah dibersihkan')" >old.jsonl
+run aduan-add --from jsonl old.jsonl
+is "$rc" 0 "a complaint imported with a first-round key"
+run aduan-add --from whatsapp --all --join 0 "$T/WhatsApp Chat with RT 09.txt"
+like err '6 messages read, 4 complaints added, 1 already present' "is found again by that key"
+is "$(sql "select count(*) from complaint where body='Mohon got depan rumah dibersihkan'")" 2 \
+	"the identical message a minute later is still its own complaint"
 done_testing

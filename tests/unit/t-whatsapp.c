@@ -1261,6 +1261,153 @@ catalogue(void)
 	aduan_buf_release(&line);
 }
 
+/* ---- generated renderings ------------------------------------------------- */
+
+/* One message of the generated chat: when, who, what. */
+struct gen_msg {
+	int y, mo, d, h, mi, sec;
+	const char *author;	/* NULL: a system line */
+	int kind;
+	const char *text;	/* the words (a caption for media) */
+	const char *want_author;
+};
+
+static const struct gen_msg gen_msgs[] = {
+	{ 2024, 11, 14, 9, 15, 12, "Siti Aminah", AWA_TEXT, "Lapor pak, lampu jalan mati", "Siti Aminah" },
+	{ 2024, 11, 14, 9, 16, 40, "Siti Aminah", AWA_MEDIA, "Ini fotonya", "Siti Aminah" },
+	{ 2024, 11, 14, 13, 5, 0, "+62 812-5501-2233", AWA_TEXT, "Got mampet\nair meluap ke jalan", "+62 812-5501-2233" },
+	{ 2024, 11, 14, 21, 59, 59, "Budi", AWA_DELETED, "", "Budi" },
+	{ 2024, 11, 28, 0, 30, 1, "Budi", AWA_LOCATION, "", "Budi" },
+	{ 2024, 11, 28, 12, 0, 30, NULL, AWA_SYSTEM, NULL, NULL },
+	{ 2024, 11, 28, 23, 45, 0, "~\xc2\xa0Rina", AWA_TEXT, "Terima kasih", "Rina" },
+	{ 2024, 12, 1, 7, 7, 7, "Siti Aminah", AWA_TEXT, "Jalan: rusak parah", "Siti Aminah" },
+};
+
+enum { G_ANDROID, G_IPHONE };
+enum { G_ID, G_EN };
+
+/* The placeholder line a phone writes for a kind, in a language. */
+static const char *
+gen_placeholder(int phone, int lang, int kind)
+{
+	static const char *const p[2][2][4] = {
+		{ { "", "IMG-20241114-WA0003.jpg (file terlampir)", "Pesan ini telah dihapus",
+		    "lokasi: https://maps.google.com/?q=0.135812,117.492104" },
+		  { "", "IMG-20241114-WA0003.jpg (file attached)", "This message was deleted",
+		    "location: https://maps.google.com/?q=0.135812,117.492104" } },
+		{ { "", LRM "gambar tidak disertakan", LRM "Pesan ini dihapus.",
+		    LRM "Lokasi: https://maps.google.com/?q=0.135812,117.492104" },
+		  { "", LRM "image omitted", LRM "This message was deleted.",
+		    LRM "Location: https://maps.google.com/?q=0.135812,117.492104" } },
+	};
+
+	return p[phone][lang][kind];
+}
+
+/* The header of a message in one rendering. */
+static void
+gen_header(struct aduan_buf *b, const struct gen_msg *m, int phone, int lang, int h12,
+    enum aduan_wa_order order)
+{
+	char date[16], time[32];
+	int h = m->h;
+	const char *mark = "";
+
+	if (order == AWA_DMY)
+		snprintf(date, sizeof(date), "%02d/%02d/%02d", m->d, m->mo, m->y % 100);
+	else if (order == AWA_MDY)
+		snprintf(date, sizeof(date), "%d/%d/%02d", m->mo, m->d, m->y % 100);
+	else
+		snprintf(date, sizeof(date), "%04d/%02d/%02d", m->y, m->mo, m->d);
+	if (h12) {
+		mark = h < 12 ? "AM" : "PM";
+		h = h % 12 == 0 ? 12 : h % 12;
+	}
+	if (phone == G_IPHONE)
+		snprintf(time, sizeof(time), lang == G_EN ? "%d:%02d:%02d%s%s" : "%02d.%02d.%02d%s%s",
+		    h, m->mi, m->sec, h12 ? NNBSP : "", mark);
+	else
+		snprintf(time, sizeof(time), lang == G_EN ? "%d:%02d%s%s" : "%02d.%02d%s%s",
+		    h, m->mi, h12 ? " " : "", mark);
+	if (phone == G_IPHONE)
+		aduan_buf_printf(b, "[%s%s %s] ", date, lang == G_EN ? "," : "", time);
+	else
+		aduan_buf_printf(b, "%s%s %s - ", date, lang == G_EN ? "," : "", time);
+}
+
+/*
+ * The same chat in every rendering (Android and iPhone, Indonesian and
+ * English, 12 and 24 hours, day, month or year first): every message's
+ * time, author, text and kind read back.
+ */
+static void
+renderings(void)
+{
+	static const char *const phones[] = { "Android", "iPhone" }, *const langs[] = { "id", "en" };
+	static const enum aduan_wa_order orders[] = { AWA_DMY, AWA_MDY, AWA_YMD };
+	static const char *const order_names[] = { "", "dmy", "mdy", "ymd" };
+	size_t n = sizeof(gen_msgs) / sizeof(gen_msgs[0]), i;
+	int phone, lang, h12, o;
+
+	for (phone = 0; phone < 2; phone++)
+	for (lang = 0; lang < 2; lang++)
+	for (h12 = 0; h12 < 2; h12++)
+	for (o = 0; o < 3; o++) {
+		struct aduan_buf b = { 0 };
+		struct chat c;
+		size_t bad = 0;
+
+		for (i = 0; i < n; i++) {
+			const struct gen_msg *m = &gen_msgs[i];
+
+			gen_header(&b, m, phone, lang, h12, orders[o]);
+			if (m->kind == AWA_SYSTEM) {
+				if (phone == G_IPHONE)
+					aduan_buf_adds(&b, "RT 05: " LRM);
+				aduan_buf_adds(&b, lang == G_EN ? "Budi added Siti" : "Budi menambahkan Siti");
+			} else {
+				aduan_buf_printf(&b, "%s: ", m->author);
+				if (m->kind != AWA_TEXT) {
+					aduan_buf_adds(&b, gen_placeholder(phone, lang, m->kind));
+					if (*m->text)
+						aduan_buf_addc(&b, '\n');
+				}
+				aduan_buf_adds(&b, m->text);
+			}
+			aduan_buf_adds(&b, phone == G_IPHONE ? "\r\n" : "\n");
+		}
+		chat_group = "RT 05";
+		chat_mem(&c, b.s, b.len, AWA_AUTO);
+		chat_group = NULL;
+		for (i = 0; i < n && i < c.n; i++) {
+			const struct gen_msg *m = &gen_msgs[i];
+			char at[24];
+
+			if (phone == G_IPHONE)
+				snprintf(at, sizeof(at), "%04d-%02d-%02dT%02d:%02d:%02d", m->y, m->mo, m->d,
+				    m->h, m->mi, m->sec);
+			else
+				snprintf(at, sizeof(at), "%04d-%02d-%02dT%02d:%02d", m->y, m->mo, m->d, m->h,
+				    m->mi);
+			if (strcmp(c.m[i].at, at) != 0 || c.m[i].kind != m->kind ||
+			    !same(m->kind == AWA_SYSTEM && phone == G_ANDROID ? NULL :
+			    m->kind == AWA_SYSTEM ? "RT 05" : m->want_author, c.m[i].author) ||
+			    (m->text != NULL && strcmp(c.m[i].text, m->text) != 0) || c.m[i].unknown) {
+				bad++;
+				printf("# %s %s %s %s message %zu: at %s kind %s author %s text %s\n",
+				    phones[phone], langs[lang], h12 ? "12h" : "24h", order_names[orders[o]],
+				    i, c.m[i].at, kinds[c.m[i].kind], c.m[i].author ? c.m[i].author : "-",
+				    c.m[i].text);
+			}
+		}
+		ok(c.rc == 0 && c.n == n && c.order == orders[o] && bad == 0,
+		    "rendering %s %s %s %s: %zu messages, time, author, text and kind right",
+		    phones[phone], langs[lang], h12 ? "12h" : "24h", order_names[orders[o]], c.n);
+		chat_free(&c);
+		aduan_buf_release(&b);
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -1280,6 +1427,7 @@ main(int argc, char *argv[])
 	hostile();
 	iphone_lines();
 	catalogue();
+	renderings();
 	conformance();
 	return tap_done();
 }
