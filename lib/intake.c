@@ -216,6 +216,14 @@ has_keyword(const struct intake *x, const char *s, size_t n)
 	return NULL;
 }
 
+/* Could the author be a phone number?  (Saves a failing normalisation,
+ * which formats an error message, for every name.) */
+static int
+looks_like_phone(const char *s)
+{
+	return *s == '+' || (*s >= '0' && *s <= '9');
+}
+
 static int
 is_staff(struct intake *x, const char *author)
 {
@@ -224,7 +232,7 @@ is_staff(struct intake *x, const char *author)
 
 	if (x->nstaff_names == 0 && x->nstaff_phones == 0)
 		return 0;
-	if (aduan_phone_normalize(author, phone) == 0) {
+	if (looks_like_phone(author) && aduan_phone_normalize(author, phone) == 0) {
 		for (i = 0; i < x->nstaff_phones; i++)
 			if (strcmp(phone, x->staff_phones[i]) == 0)
 				return 1;
@@ -607,7 +615,7 @@ flush(struct intake *x)
 		aduan_complaint_sets(&c, AF_RECEIVED_AT, aduan_time_utc(t, stamp));
 		aduan_complaint_sets(&c, AF_CHANNEL, "whatsapp");
 		aduan_complaint_sets(&c, AF_SOURCE, x->group);
-		if (aduan_phone_normalize(m->author, phone) == 0)
+		if (looks_like_phone(m->author) && aduan_phone_normalize(m->author, phone) == 0)
 			aduan_complaint_sets(&c, AF_REPORTER_PHONE, phone);
 		else
 			aduan_complaint_sets(&c, AF_REPORTER_NAME, m->author);
@@ -867,8 +875,7 @@ message_key(struct intake *x, const struct aduan_wa_msg *m, char **legacy)
 	size_t alen = strlen(author);
 	int nth;
 
-	if (alen > 0 && (*author == '+' || (*author >= '0' && *author <= '9')) &&
-	    aduan_phone_normalize(author, phone) == 0) {
+	if (looks_like_phone(author) && aduan_phone_normalize(author, phone) == 0) {
 		author = phone;
 		alen = strlen(phone);
 	}

@@ -691,7 +691,6 @@ char *
 aduan_time_utc(time_t t, char buf[21])
 {
 	struct tm tm;
-
 	int v[6], w[6] = { 4, 2, 2, 2, 2, 2 }, i, k, p = 0;
 
 	if (gmtime_r(&t, &tm) == NULL || tm.tm_year < -1900 || tm.tm_year > 9999 - 1900) {

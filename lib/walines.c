@@ -535,6 +535,7 @@ static const struct wl_entry table[] = {
 /* Entries of each kind of comparison, grouped by their key byte (folded
  * first byte; last byte for WL_SUFFIX): built once, on first use. */
 static unsigned short order[WL_NHOW][NTABLE];
+static unsigned short tlen[NTABLE];
 static unsigned short start[WL_NHOW][257];
 static int indexed;
 
@@ -558,6 +559,8 @@ build(void)
 	size_t i, k;
 	int h, c;
 
+	for (i = 0; i < NTABLE; i++)
+		tlen[i] = (unsigned short)strlen(table[i].text);
 	for (h = 0; h < WL_NHOW; h++) {
 		k = 0;
 		for (c = 0; c < 256; c++) {
@@ -604,7 +607,7 @@ wl_match(const char *s, size_t n, enum wl_how how, unsigned mask)
 		e = &table[order[how][k]];
 		if (!(mask & WL_BIT(e->cls)))
 			continue;
-		len = strlen(e->text);
+		len = tlen[order[how][k]];
 		if (how == WL_EXACT ? (len == n || len == n2) && strncasecmp(s, e->text, len) == 0 :
 		    how == WL_PREFIX ? len <= n && strncasecmp(s, e->text, len) == 0 :
 		    len <= n && strncasecmp(s + n - len, e->text, len) == 0)

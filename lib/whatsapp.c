@@ -1132,7 +1132,7 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked,
 	size_t n = w->body.len, fl, k, first, whole;
 	int placeholder = 0, group_line;
 	const struct wl_entry *e;
-	const char *nl;
+	const char *nl, *http;
 
 	m->kind = AWA_TEXT;
 	m->attachment = NULL;
@@ -1155,6 +1155,7 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked,
 	fl = nl != NULL ? (size_t)(nl - b) : n;
 	first = rtrim(b, fl);
 	whole = rtrim(b, n);
+	http = find(b, n, "http");
 
 	if (!attributed) {
 		m->kind = AWA_SYSTEM;
@@ -1173,7 +1174,7 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked,
 		placeholder = 1;
 	} else if ((e = wl_match(b, first, WL_SUFFIX, WL_BIT(WLC_MEDIA))) != NULL) {
 		m->kind = kind_of(e, &placeholder);
-	} else if (find(b, n, "https://foursquare.com/v/") != NULL) {
+	} else if (http != NULL && find(http, n - (size_t)(http - b), "https://foursquare.com/v/") != NULL) {
 		m->kind = AWA_LOCATION;
 	} else {
 		/* attributed to the group, marked, or naming its author: maybe a system line */
@@ -1187,8 +1188,8 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked,
 			}
 		}
 	}
-	if (m->kind != AWA_SYSTEM && m->kind != AWA_DELETED &&
-	    find_coords(b, n, &m->lat, &m->lon)) {
+	if (http != NULL && m->kind != AWA_SYSTEM && m->kind != AWA_DELETED &&
+	    find_coords(http, n - (size_t)(http - b), &m->lat, &m->lon)) {
 		m->has_location = 1;
 		if (m->kind == AWA_TEXT && has_prefix(b, whole, "http") &&
 		    memchr(b, ' ', whole) == NULL && memchr(b, '\n', whole) == NULL)
