@@ -556,8 +556,10 @@ unzip(struct aduan_wa *w)
 	size_t k;
 	int r;
 
-	if ((r = aduan_zip_open_fp(&z, w->in, w->name)) != 0)
+	if ((r = aduan_zip_open_fp(&z, w->in, w->name)) != 0) {
+		aduan_zip_close(z);	/* made even when it fails */
 		return r;
+	}
 	if ((pick = aduan_zip_find(z, "_chat.txt", 1)) < 0) {
 		n = aduan_zip_count(z);
 		for (i = 0; i < n; i++) {

@@ -158,6 +158,10 @@ is "$(sql "select source||'|'||body from complaint")" "RT 07|Lampu jalan mati, m
 run aduan-add --from whatsapp --group "RT 07" - <"$T/WhatsApp Chat - RT 07.zip"
 is "$rc" 0 "a zip on standard input too"
 like err '1 already present' "the same messages"
+printf 'PK\003\004 not a zip at all\n' >"$T/broken.zip"
+run aduan-add --from whatsapp --group G "$T/broken.zip"
+is "$rc" 65 "a file that only starts like a zip archive is bad input"
+like err 'broken.zip' "named in the message"
 printf '\377\376' >"$T/le.txt"; iconv -f UTF-8 -t UTF-16LE "$T/z/_chat.txt" >>"$T/le.txt"
 printf '\376\377' >"$T/be.txt"; iconv -f UTF-8 -t UTF-16BE "$T/z/_chat.txt" >>"$T/be.txt"
 for f in le be; do
