@@ -18,10 +18,12 @@ static void
 usage(FILE *fp)
 {
 	fputs(_("usage: aduan-export [--db FILE] --summary [--week YYYY-Www | this | last]\n"
-	    "                    [--since TIME] [--until TIME] [--by KEY,...] [--excel] [--sql]\n"
-	    "                    [--format csv | xlsx] [-o FILE] [FILTER ...] [ID ... | -]\n"
+	    "                    [--since TIME] [--until TIME] [--by KEY,...] [--excel]\n"
+	    "                    [--semicolon] [--sql] [--format csv | xlsx] [-o FILE]\n"
+	    "                    [FILTER ...] [ID ... | -]\n"
 	    "       aduan-export [--db FILE] [--format csv | tsv | jsonl | open311 | xlsx]\n"
-	    "                    [--personal] [--excel] [--sql] [-o FILE] [FILTER ...] [ID ... | -]\n"
+	    "                    [--personal] [--excel] [--semicolon] [--sql] [-o FILE]\n"
+	    "                    [FILTER ...] [ID ... | -]\n"
 	    "       aduan-export [--db FILE] --report html [--week YYYY-Www | this | last]\n"
 	    "                    [--since TIME] [--until TIME] [-o FILE] [FILTER ...]\n"
 	    "       aduan-export [--db FILE] --subject PHONE [-o FILE]\n"), fp);
@@ -29,7 +31,7 @@ usage(FILE *fp)
 
 enum {
 	OPT_FORMAT = OPT_FIRST_LOCAL, OPT_SUMMARY, OPT_WEEK, OPT_GROUP, OPT_EXCEL,
-	OPT_PERSONAL, OPT_SQL, OPT_SUBJECT, OPT_REPORT
+	OPT_PERSONAL, OPT_SQL, OPT_SUBJECT, OPT_REPORT, OPT_SEMICOLON
 };
 
 /* No common --by here: in aduan-export it groups a summary (see the manual). */
@@ -45,6 +47,7 @@ static const struct option longopts[] = {
 	{"week", required_argument, NULL, OPT_WEEK},
 	{"by", required_argument, NULL, OPT_GROUP},
 	{"excel", no_argument, NULL, OPT_EXCEL},
+	{"semicolon", no_argument, NULL, OPT_SEMICOLON},
 	{"personal", no_argument, NULL, OPT_PERSONAL},
 	{"sql", no_argument, NULL, OPT_SQL},
 	{"output", required_argument, NULL, 'o'},
@@ -116,7 +119,7 @@ main(int argc, char *argv[])
 	sqlite3_stmt *st;
 	const char *dbpath = NULL, *outpath = NULL, *week = NULL, *group = NULL;
 	int ch, fmt = AEX_CSV, summary = 0, excel = 0, personal = 0, showsql = 0;
-	int fmt_given = 0, report = 0, rc;
+	int fmt_given = 0, report = 0, semicolon = 0, rc;
 	time_t since, until;
 	long rows = 0;
 	FILE *out;
@@ -157,6 +160,7 @@ main(int argc, char *argv[])
 		case OPT_WEEK: week = optarg; break;
 		case OPT_GROUP: group = optarg; break;
 		case OPT_EXCEL: excel = 1; break;
+		case OPT_SEMICOLON: semicolon = AW_SEMICOLON; break;
 		case OPT_PERSONAL: personal = 1; break;
 		case OPT_SQL: showsql = 1; break;
 		case OPT_SUBJECT:
@@ -179,11 +183,13 @@ main(int argc, char *argv[])
 		f.ids_given = 1;
 		cli_ids(argc, argv, usage, add_id, &x);
 	}
-	if (report && (summary || fmt_given || personal || excel || group != NULL || f.ids_given))
+	if (report && (summary || fmt_given || personal || excel || semicolon || group != NULL ||
+	    f.ids_given))
 		cli_usage_error(usage, "--report goes with --week or --since/--until and filters only");
 	if (report && showsql)
 		cli_usage_error(usage, "--report has no one statement to show: use --summary --sql");
-	if (*subject != '\0' && (summary || report || fmt_given || personal || excel || showsql ||
+	if (*subject != '\0' && (summary || report || fmt_given || personal || excel || semicolon ||
+	    showsql ||
 	    what.len > 0))
 		cli_usage_error(usage, "--subject goes alone (with -o FILE at most)");
 	if (*subject != '\0')
@@ -211,14 +217,14 @@ main(int argc, char *argv[])
 		}
 		if (s.end <= s.start)
 			cli_usage_error(usage, "the period ends before it starts");
-		s.flags = excel ? AW_EXCEL : 0;
+		s.flags = (excel ? AW_EXCEL : 0) | semicolon;
 	} else {
 		if (week != NULL || group != NULL)
 			cli_usage_error(usage, "--week and --by go with --summary");
-		if (excel && fmt != AEX_CSV)
-			cli_usage_error(usage, "--excel goes with CSV");
+		if ((excel || semicolon) && fmt != AEX_CSV)
+			cli_usage_error(usage, "--excel and --semicolon go with CSV");
 	}
-	if (fmt == AEX_XLSX && (outpath == NULL || excel))
+	if (fmt == AEX_XLSX && (outpath == NULL || excel || semicolon))
 		cli_usage_error(usage, "--format xlsx writes a workbook: it needs -o FILE (and no --excel)");
 
 	/* a masked export must not confirm who filed what, nor what it says */
@@ -270,7 +276,7 @@ main(int argc, char *argv[])
 		rc = aduan_export_xlsx(db, &f, personal ? AEX_PERSONAL : 0, of.tmp, outpath,
 		    what.s, &rows);
 	else
-		rc = aduan_export_write(db, &f, fmt, (excel ? AW_EXCEL : 0) |
+		rc = aduan_export_write(db, &f, fmt, (excel ? AW_EXCEL : 0) | semicolon |
 		    (personal ? AEX_PERSONAL : 0), out, outpath ? outpath : "stdout",
 		    what.s, &rows);
 	if (rc == ADUAN_IOERR && outpath != NULL && ferror(out))

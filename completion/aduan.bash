@@ -30,7 +30,7 @@ _aduan_opts_close='--db --by --resolution --duplicate-of --note --reopen --not-c
 _aduan_opts_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
 	--category --priority --channel --source --name --phone --anonymous
 	--confidential --received --body --note --dry-run --help --version'
-_aduan_opts_export='--db --summary --report --week --since --until --by --excel --sql
+_aduan_opts_export='--db --summary --report --week --since --until --by --excel --semicolon --sql
 	-o --output --format --personal --subject --status --agency --kelurahan
 	--rt --channel --category --priority --overdue --search --reporter --help
 	--version'

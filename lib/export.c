@@ -337,7 +337,7 @@ export_rows(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt f
 	else if (fmt == AEX_XLSX)
 		;
 	else if ((rc = aduan_writer_open(&w, wfmt[fmt], out, fields, ADUAN_NFIELDS,
-	    AW_HEADER | (flags & AW_EXCEL))) != 0)
+	    AW_HEADER | (flags & (AW_EXCEL | AW_SEMICOLON)))) != 0)
 		goto done;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *v[ADUAN_NFIELDS];

@@ -21,7 +21,7 @@ struct aduan_summary {
 	time_t now;		/* states are taken at min(end, now) */
 	int by[ASK_NKEYS];	/* group keys, in order */
 	int nby;
-	int flags;		/* AW_EXCEL */
+	int flags;		/* AW_EXCEL, AW_SEMICOLON */
 };
 
 /* Parse "kelurahan,category" into s->by; ADUAN_USAGE on an unknown key. */

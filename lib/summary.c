@@ -309,7 +309,7 @@ aduan_summary_write(struct aduan_db *db, const struct aduan_summary *s,
 	aduan_summary_header(s, names, &n);
 	if (s->flags & AW_EXCEL)
 		fputs("\xef\xbb\xbf", out);
-	if ((rc = aduan_csv_row(out, names, n, 0)) != 0)
+	if ((rc = aduan_csv_row(out, names, n, s->flags & AW_SEMICOLON)) != 0)
 		goto done;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (i = 0; i < n; i++)

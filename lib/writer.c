@@ -119,7 +119,7 @@ aduan_writer_open(struct aduan_writer **wp, enum aduan_outfmt fmt, FILE *out,
 	if (((flags & AW_HEADER) && fmt == AOUT_TSV) || fmt == AOUT_CSV) {
 		for (i = 0; i < nfields; i++) {
 			if (i > 0)
-				fputc(fmt == AOUT_TSV ? '\t' : ',', out);
+				fputc(fmt == AOUT_TSV ? '	' : flags & AW_SEMICOLON ? ';' : ',', out);
 			fputs(col_name(fields[i]), out);
 		}
 		fputs(fmt == AOUT_CSV ? "\r\n" : "\n", out);
@@ -203,8 +203,15 @@ csv_cell(FILE *out, int flags, int field, const char *s)
 		free(t);
 		return;
 	}
+	/* 12.5 as 12,5 where the comma is the decimal sign */
+	if ((flags & AW_SEMICOLON) && (field == -1 || field == AF_LAT || field == AF_LON) &&
+	    plain_number(s) && strchr(s, '.') != NULL && strlen(s) < sizeof(local)) {
+		strcpy(local, s);
+		*strchr(local, '.') = ',';
+		s = local;
+	}
 	/* quoted only when it must be, as most CSV writers do */
-	if (s[strcspn(s, ",\"\r\n")] != '\0' || s[0] == ' ' ||
+	if (s[strcspn(s, flags & AW_SEMICOLON ? ";\"\r\n" : ",\"\r\n")] != '\0' || s[0] == ' ' ||
 	    (s[0] != '\0' && s[strlen(s) - 1] == ' '))
 		csv_fwrite(out, s, strlen(s));
 	else
@@ -218,7 +225,7 @@ aduan_csv_row(FILE *out, const char *const *cells, int n, int flags)
 
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			fputc(',', out);
+			fputc(flags & AW_SEMICOLON ? ';' : ',', out);
 		csv_cell(out, flags, -1, cells[i]);
 	}
 	fputs("\r\n", out);
@@ -328,7 +335,7 @@ aduan_writer_row(struct aduan_writer *w, const char *const *v)
 	case AOUT_CSV:
 		for (i = 0; i < w->nfields; i++) {
 			if (i > 0)
-				fputc(',', w->out);
+				fputc(w->flags & AW_SEMICOLON ? ';' : ',', w->out);
 			csv_cell(w->out, w->flags, w->fields[i], v[w->fields[i]]);
 		}
 		fputs("\r\n", w->out);

@@ -11,7 +11,9 @@ enum {
 	AW_EXCEL = 2,		/* CSV for spreadsheets: BOM, no formulas, text kept text,
 				   times local "YYYY-MM-DD HH:MM:SS" */
 	AW_VISIBLE = 4,		/* for a terminal: control characters made visible */
-	AW_NOFORMULA = 8	/* of AW_EXCEL only this: no cell a spreadsheet runs as a formula */
+	AW_NOFORMULA = 8,	/* of AW_EXCEL only this: no cell a spreadsheet runs as a formula */
+	AW_SEMICOLON = 16	/* CSV as an Indonesian-locale spreadsheet reads it: ";"
+				   between cells, decimal commas in numbers */
 };
 
 /* Computed columns after the complaint's fields: the working days a

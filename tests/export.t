@@ -91,6 +91,11 @@ update complaint set status='closed', resolution='resolved',
     closed_at=strftime('%Y-%m-%dT%H:%M:%SZ', received_at, '+' || (2 * (id - 9)) || ' hours') where id > 9"
 is "$(aduan-export --summary --week 2024-W45 | tr -d '\r' | sed -n 2p | cut -d, -f3-)" \
 	"11,0,10,1,0,5.5,9.1,11.0,18.2,10" "even count: the median between the middle two; p90 interpolated"
+aduan-export --summary --week 2024-W45 --semicolon >sc.csv
+like sc.csv '^period_start;period_end;received;routed;closed;' "--semicolon: semicolons between cells"
+like sc.csv '^2024-11-04 00:00;2024-11-11 00:00;11;0;10;1;0;5,5;9,1;11,0;18,2;10' "and decimal commas"
+run aduan-export --summary --semicolon --format xlsx -o x.xlsx
+is "$rc" 2 "--semicolon goes with CSV"
 
 run aduan-export --summary --week 2024-W10
 is "$(tr -d '\r' <out)" "$H

@@ -68,6 +68,15 @@ like err '^aduan-add: bad.csv:2: column "Tanggal": bad time in received_at: "31/
 is "$(cat rej.csv)" 'Nama;No HP;Kelurahan;RT;Isi Aduan;Tanggal
 Sitti;08123;Lok Tuwan;x;Sampah;31/11/2025' "the rejects file keeps the semicolons"
 
+# an export for an Indonesian-locale spreadsheet reads back as it is
+aduan-export --personal --semicolon >sc.csv
+like sc.csv '^1;[^;]*;;2025-11-27T02:00:00Z;' "--semicolon: records with semicolons"
+like sc.csv ';"Jalan berlubang; bahaya";' "a cell with a semicolon is quoted"
+mkdir -p sc && ADUAN_DB=sc/aduan.db aduan init --preset bontang-utara 2>/dev/null
+ADUAN_DB=sc/aduan.db aduan-add -q --from csv sc.csv >/dev/null
+is "$(ADUAN_DB=sc/aduan.db aduan-list --format jsonl)" "$(aduan-list --format jsonl)" \
+	"and reads back with every field equal (the separator detected)"
+
 # ---- .xlsx written by aduan-export ---------------------------------------------------
 run aduan-export --format xlsx --personal -o all.xlsx
 is "$rc" 0 "--format xlsx -o FILE writes a workbook"
