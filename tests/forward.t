@@ -148,6 +148,8 @@ PY
 	like parsed '^charset: utf-8$' "the body is UTF-8"
 	like parsed '^defects: 0$' "without defects"
 	like parsed '^tolong segera diperbaiki & dicek <b>$' "and the body decodes to the text"
+	like parsed '^Mohon ditindaklanjuti paling lambat 12 Desember 2024, dan kabari kami dengan menyebut No\. aduan 1\.$' \
+		"a line longer than 76 comes back whole (soft line breaks)"
 else
 	skip "python3 is not installed"
 fi
