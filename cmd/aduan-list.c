@@ -356,7 +356,9 @@ main(int argc, char *argv[])
 		    f.reporter_name || countby != NULL || f.nids > 0 || public)
 			cli_usage_error(usage, "--messages takes only --left, --taken, --group, "
 			    "--since, --until, --search, --format and --header");
-		return list_messages(dbpath, &mf, &f, fmt == -1 ? AOUT_TSV : fmt, header);
+		rc = list_messages(dbpath, &mf, &f, fmt == -1 ? AOUT_TSV : fmt, header);
+		aduan_filter_release(&f);
+		return rc;
 	}
 	if (public) {
 		if (quiet || longfmt || fmt != -1 || header || fieldlist != NULL || filtered ||

@@ -1016,6 +1016,34 @@ legacy_keys(struct intake *x)
 	return rc;
 }
 
+/*
+ * --match: the user's pattern, refused when it could run unbounded, and
+ * searched as one match from the start, "^.*(PATTERN)": glibc then walks
+ * the text once with sets of states, where a search that tries every
+ * start again is quadratic ("(a|aa)*c" on 30 KB took seconds).  The
+ * pattern is compiled alone first, so its parentheses balance and the
+ * group holds it whole.
+ */
+static int
+compile_match(struct intake *x, const char *match)
+{
+	struct aduan_buf re = {0};
+	int rc;
+
+	if (regex_unbounded(match) != 0)
+		return ADUAN_USAGE;
+	if (regcomp(&x->match, match, REG_EXTENDED | REG_ICASE | REG_NOSUB) != 0)
+		return aduan_fail(ADUAN_USAGE, "--match: bad regular expression \"%s\"", match);
+	regfree(&x->match);
+	aduan_buf_printf(&re, "^.*(%s)", match);
+	rc = regcomp(&x->match, re.s, REG_EXTENDED | REG_ICASE | REG_NOSUB);
+	aduan_buf_release(&re);
+	if (rc != 0)
+		return aduan_fail(ADUAN_USAGE, "--match: bad regular expression \"%s\"", match);
+	x->has_match = 1;
+	return 0;
+}
+
 int
 aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o,
     int (*fn)(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,
@@ -1043,59 +1071,20 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 		    o->name);
 	x.group = group;
 	if ((x.decider = aduan_decider_new()) == NULL) {
-		free(group);
-		return ADUAN_IOERR;
+		rc = ADUAN_IOERR;
+		goto out;
 	}
 	if ((rc = aduan_places_load(db, &x.places)) != 0 ||
 	    (rc = aduan_group_place(db, x.places, group, &kel, x.group_rt, &x.group_from)) < 0) {
-		aduan_decider_free(x.decider);
-		free(group);
-		return rc < 0 ? -rc : rc;
+		rc = rc < 0 ? -rc : rc;
+		goto out;
 	}
 	if (kel != NULL)
 		x.group_kel = aduan_xstrdup(kel);
-	if ((rc = archive_state(&x)) != 0) {
-		aduan_decider_free(x.decider);
-		aduan_places_free(x.places);
-		free(x.group_kel);
-		free(group);
-		return rc;
-	}
-	if (o->match != NULL) {
-		if (regex_unbounded(o->match) != 0) {
-			free(group);
-			return ADUAN_USAGE;
-		}
-		if ((rc = regcomp(&x.match, o->match, REG_EXTENDED | REG_ICASE | REG_NOSUB)) != 0) {
-			aduan_decider_free(x.decider);
-			aduan_places_free(x.places);
-			free(x.group_kel);
-			free(group);
-			return aduan_fail(ADUAN_USAGE, "--match: bad regular expression \"%s\"",
-			    o->match);
-		}
-		/*
-		 * Searched as one match from the start, "^.*(PATTERN)": glibc
-		 * then walks the text once with sets of states, where a search
-		 * that tries every start again is quadratic ("(a|aa)*c" on
-		 * 30 KB took seconds).  The pattern compiled alone, so its
-		 * parentheses balance and the group holds it whole.
-		 */
-		regfree(&x.match);
-		{
-			struct aduan_buf re = {0};
-
-			aduan_buf_printf(&re, "^.*(%s)", o->match);
-			rc = regcomp(&x.match, re.s, REG_EXTENDED | REG_ICASE | REG_NOSUB);
-			aduan_buf_release(&re);
-		}
-		if (rc != 0) {
-			free(group);
-			return aduan_fail(ADUAN_USAGE, "--match: bad regular expression \"%s\"",
-			    o->match);
-		}
-		x.has_match = 1;
-	}
+	if ((rc = archive_state(&x)) != 0)
+		goto out;
+	if (o->match != NULL && (rc = compile_match(&x, o->match)) != 0)
+		goto out;
 	x.nkeywords = split(aduan_config(db, "intake.keywords"), &x.keywords);
 	x.kw_len = aduan_xmalloc(sizeof(size_t) * (size_t)(x.nkeywords + 1));
 	keyword_index(&x);
