@@ -23,6 +23,7 @@
 
 #define GROUP_MAX	64	/* messages joined into one complaint at most */
 #define SAME_AT_MAX	64	/* identical messages in one minute told apart */
+#define ARCHIVE_BATCH	32	/* messages written to the archive at once */
 
 enum decision { D_COMPLAINT, D_JOINED, D_STAFF, D_FILTERED, D_SYSTEM, D_PRESENT };
 static const char *const decision_names[] = {
@@ -86,6 +87,16 @@ struct intake {
 	/* the zone's offset within one hour of the export */
 	time_t offset_hour, offset;
 	int have_offset;
+	/* messages waiting for the archive; their strings in arena */
+	struct pending {
+		size_t key, author, body, why;	/* offsets; author (size_t)-1: none */
+		char at[21];
+		const char *kind, *decision;
+		int64_t complaint;
+	} pend[ARCHIVE_BATCH];
+	int npend;
+	struct aduan_buf arena;
+	sqlite3_stmt *batch;	/* ARCHIVE_BATCH rows at once */
 };
 
 void
@@ -372,13 +383,86 @@ utc(struct intake *x, const struct msg *m, char stamp[21])
 
 static int archived(struct intake *x, const struct msg *m, int *yes);
 
+#define ARCHIVE_COLS "source_key, source, received_at, author, body, kind, decision, reason, " \
+	"complaint, invocation"
+
+/* Write the messages waiting for the archive: ARCHIVE_BATCH rows in one
+ * statement, the rest one by one (one statement per message would cost
+ * more than the rows themselves). */
+static int
+archive_flush(struct intake *x)
+{
+	sqlite3_stmt *st;
+	const char *a = x->arena.s;
+	int i = 0, rc = 0, k, rows;
+
+	while (rc == 0 && i < x->npend) {
+		rows = x->npend - i >= ARCHIVE_BATCH ? ARCHIVE_BATCH : 1;
+		if (rows == ARCHIVE_BATCH) {
+			if (x->batch == NULL) {
+				struct aduan_buf sql = {0};
+
+				aduan_buf_adds(&sql, "INSERT INTO message(" ARCHIVE_COLS ") VALUES ");
+				for (k = 0; k < ARCHIVE_BATCH; k++)
+					aduan_buf_adds(&sql, k ? ",(?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?)");
+				aduan_buf_adds(&sql, " ON CONFLICT(source_key) DO NOTHING");
+				if (sqlite3_prepare_v3(aduan_db_sqlite(x->db), sql.s, -1,
+				    SQLITE_PREPARE_PERSISTENT, &x->batch, NULL) != SQLITE_OK)
+					x->batch = NULL;
+				aduan_buf_release(&sql);
+				if (x->batch == NULL)
+					return aduan_db_fail(x->db, "keeping messages");
+			}
+			st = x->batch;
+		} else if ((st = aduan_db_stmt(x->db, "INSERT INTO message(" ARCHIVE_COLS ") "
+		    "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(source_key) DO NOTHING")) == NULL)
+			return aduan_db_fail(x->db, "keeping a message");
+		for (k = 0; k < rows; k++) {
+			const struct pending *p = &x->pend[i + k];
+			int c = k * 10;
+
+			sqlite3_bind_text(st, c + 1, a + p->key, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, c + 2, x->group, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, c + 3, p->at, -1, SQLITE_STATIC);
+			if (p->author != (size_t)-1)
+				sqlite3_bind_text(st, c + 4, a + p->author, -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(st, c + 4);
+			sqlite3_bind_text(st, c + 5, a + p->body, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, c + 6, p->kind, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, c + 7, p->decision, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, c + 8, a + p->why, -1, SQLITE_STATIC);
+			if (p->complaint > 0)
+				sqlite3_bind_int64(st, c + 9, p->complaint);
+			else
+				sqlite3_bind_null(st, c + 9);
+			sqlite3_bind_int64(st, c + 10, aduan_db_invocation(x->db));
+		}
+		rc = aduan_db_step(x->db, st, "keeping messages");
+		if (st == x->batch)
+			sqlite3_clear_bindings(st);
+		i += rows;
+	}
+	x->npend = 0;
+	aduan_buf_reset(&x->arena);
+	return rc;
+}
+
+static size_t
+stash(struct intake *x, const char *s)
+{
+	size_t at = x->arena.len;
+
+	aduan_buf_add(&x->arena, s, strlen(s) + 1);
+	return at;
+}
+
 /* Keep a message in the archive; one already there stays as it was. */
 static int
 archive(struct intake *x, const struct msg *m, enum decision d, const char *why,
     int64_t complaint)
 {
-	sqlite3_stmt *st;
-	char stamp[21];
+	struct pending *p;
 	int seen, rc;
 
 	if (x->o->dry_run || archive_decision[d] == NULL)
@@ -386,30 +470,18 @@ archive(struct intake *x, const struct msg *m, enum decision d, const char *why,
 	/* a purged message is known only by the hash of its key */
 	if (x->has_purged && ((rc = archived(x, m, &seen)) != 0 || seen))
 		return rc;
-	st = aduan_db_stmt(x->db, "INSERT INTO message(source_key, source, received_at, author, "
-	    "body, kind, decision, reason, complaint, invocation) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(source_key) DO NOTHING");
-	if (st == NULL)
-		return aduan_db_fail(x->db, "keeping a message");
-	sqlite3_bind_text(st, 1, m->key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, x->group, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, utc(x, m, stamp), -1, SQLITE_STATIC);
-	if (strcmp(stamp, x->newest) > 0)
-		memcpy(x->newest, stamp, sizeof(stamp));
-	if (m->author != NULL)
-		sqlite3_bind_text(st, 4, m->author, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st, 4);
-	sqlite3_bind_text(st, 5, m->body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, kind_names[m->kind], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, archive_decision[d], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, why, -1, SQLITE_STATIC);
-	if (complaint > 0)
-		sqlite3_bind_int64(st, 9, complaint);
-	else
-		sqlite3_bind_null(st, 9);
-	sqlite3_bind_int64(st, 10, aduan_db_invocation(x->db));
-	return aduan_db_step(x->db, st, "keeping a message");
+	p = &x->pend[x->npend++];
+	p->key = stash(x, m->key);
+	p->author = m->author != NULL ? stash(x, m->author) : (size_t)-1;
+	p->body = stash(x, m->body);
+	p->why = stash(x, why);
+	utc(x, m, p->at);
+	if (strcmp(p->at, x->newest) > 0)
+		memcpy(x->newest, p->at, sizeof(p->at));
+	p->kind = kind_names[m->kind];
+	p->decision = archive_decision[d];
+	p->complaint = complaint;
+	return x->npend == ARCHIVE_BATCH ? archive_flush(x) : 0;
 }
 
 /* Whether message m was archived by an earlier import. */
@@ -475,9 +547,12 @@ static int
 archive_done(struct intake *x)
 {
 	sqlite3_stmt *st;
+	int rc;
 
-	if (x->o->dry_run || x->newest[0] == '\0')
+	if (x->o->dry_run)
 		return 0;
+	if ((rc = archive_flush(x)) != 0 || x->newest[0] == '\0')
+		return rc;
 	st = aduan_db_stmt(x->db, "INSERT INTO message_source(source, latest) VALUES (?1, ?2) "
 	    "ON CONFLICT(source) DO UPDATE SET latest = max(latest, excluded.latest)");
 	if (st == NULL)
@@ -1164,6 +1239,8 @@ out:
 	aduan_decider_free(x.decider);
 	aduan_places_free(x.places);
 	free(x.group_kel);
+	aduan_buf_release(&x.arena);
+	sqlite3_finalize(x.batch);
 	free(group);
 	return rc;
 }

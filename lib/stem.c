@@ -13,8 +13,15 @@
 
 #define WORDMAX 64	/* longer words are kept as they are, not stemmed */
 
+#define CACHE 4096	/* stems remembered (a power of two) */
+#define CACHED 23	/* the longest word remembered */
+
 struct aduan_stemmer {
 	struct sb_stemmer *sb;
+	/* a direct-mapped cache of Snowball's results: chat repeats its words */
+	struct {
+		char word[CACHED + 1], form[CACHED + 1];
+	} *cache;
 	char word[WORDMAX + 1];
 	char form[WORDMAX + 1];
 };
@@ -61,6 +68,7 @@ aduan_stemmer_new(void)
 	struct aduan_stemmer *st = aduan_xmalloc(sizeof(*st));
 
 	st->sb = sb_stemmer_new("indonesian", "UTF_8");
+	st->cache = NULL;
 	if (st->sb == NULL) {
 		free(st);
 		aduan_fail(ADUAN_IOERR, _("the Indonesian stemmer is not available"));
@@ -75,6 +83,7 @@ aduan_stemmer_free(struct aduan_stemmer *st)
 	if (st == NULL)
 		return;
 	sb_stemmer_delete(st->sb);
+	free(st->cache);
 	free(st);
 }
 
@@ -155,12 +164,29 @@ static const char *
 stem_one(struct aduan_stemmer *st, const char *w, size_t n)
 {
 	const sb_symbol *s;
+	size_t slot = (size_t)-1;
 	int len;
 
 	if (n < 3 || n > WORDMAX || has_digit(w)) {
 		memcpy(st->form, w, n);
 		st->form[n] = '\0';
 		return st->form;
+	}
+	if (n <= CACHED) {
+		unsigned h = 2166136261u;
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			h = (h ^ (unsigned char)w[i]) * 16777619u;
+		slot = h & (CACHE - 1);
+		if (st->cache == NULL) {
+			st->cache = aduan_xmalloc(CACHE * sizeof(*st->cache));
+			memset(st->cache, 0, CACHE * sizeof(*st->cache));
+		}
+		if (strncmp(st->cache[slot].word, w, n) == 0 && st->cache[slot].word[n] == '\0') {
+			memcpy(st->form, st->cache[slot].form, strlen(st->cache[slot].form) + 1);
+			return st->form;
+		}
 	}
 	s = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)n);
 	len = sb_stemmer_length(st->sb);
@@ -171,6 +197,11 @@ stem_one(struct aduan_stemmer *st, const char *w, size_t n)
 		memcpy(st->form, s, (size_t)len);
 	}
 	st->form[len] = '\0';
+	if (slot != (size_t)-1 && len <= CACHED) {
+		memcpy(st->cache[slot].word, w, n);
+		st->cache[slot].word[n] = '\0';
+		memcpy(st->cache[slot].form, st->form, (size_t)len + 1);
+	}
 	return st->form;
 }
 
