@@ -16,6 +16,7 @@
 
 #include "decide.h"
 #include "intake.h"
+#include "lifecycle.h"
 #include "place.h"
 #include "privacy.h"
 #include "refdata.h"
@@ -613,6 +614,29 @@ office_keyword(struct intake *x, const char *body)
 {
 	return has_keyword(x, body, strlen(body));
 }
+
+/* The reporter's latest complaint that is not closed (0: none). */
+static int
+open_complaint(struct intake *x, const struct aduan_complaint *c, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*id = 0;
+	st = aduan_db_stmt(x->db, "SELECT max(id) FROM complaint WHERE status <> 'closed' AND "
+	    "((?1 IS NOT NULL AND reporter_phone = ?1) OR (?2 IS NOT NULL AND reporter_name = ?2))");
+	if (st == NULL)
+		return aduan_db_fail(x->db, "looking up the reporter's complaints");
+	if (c->v[AF_REPORTER_PHONE] != NULL)
+		sqlite3_bind_text(st, 1, c->v[AF_REPORTER_PHONE], -1, SQLITE_STATIC);
+	if (c->v[AF_REPORTER_NAME] != NULL)
+		sqlite3_bind_text(st, 2, c->v[AF_REPORTER_NAME], -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : aduan_db_fail(x->db, "looking up the reporter's complaints");
+}
+
 /* Close the current group: decide, and hand a complaint on. */
 static int
 flush(struct intake *x)
@@ -623,7 +647,7 @@ flush(struct intake *x)
 	struct place pl;
 	enum decision first, rest;
 	int i, rc = 0, present = 0, wanted = 0, any_text = 0, media = 0, seen = 0;
-	int64_t id = 0;
+	int64_t id = 0, earlier = 0;
 	const char *kw;
 	char phone[17];
 
@@ -723,7 +747,20 @@ flush(struct intake *x)
 	}
 	first = !wanted ? D_FILTERED : present ? D_PRESENT : D_COMPLAINT;
 	rest = !wanted ? D_FILTERED : present ? D_PRESENT : D_JOINED;
-	if (wanted && !present) {
+	/* a question about an earlier report joins the reporter's open
+	 * complaint, as a note, rather than starting another */
+	if (wanted && !present && v.followup && !x->o->all &&
+	    (rc = open_complaint(x, &c, &earlier)) != 0)
+		goto out;
+	if (earlier > 0) {
+		first = rest = D_JOINED;
+		id = earlier;
+		aduan_buf_reset(&why);
+		aduan_buf_printf(&why, _("asks after complaint %lld"), (long long)earlier);
+		if (!x->o->dry_run && (rc = aduan_note_add(x->db, earlier, body.s)) != 0)
+			goto out;
+		x->o->n_joined++;
+	} else if (wanted && !present) {
 		int nul = 0;
 
 		for (i = 0; i < x->n; i++)

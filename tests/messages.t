@@ -151,6 +151,16 @@ run aduan-add --from whatsapp "WhatsApp Chat with Rusak.txt"
 is "$rc" 65 "and rejected again on the next import"
 is "$(aduan-list --messages --group rusak | wc -l | tr -d ' ')" 0 "it is not in the archive"
 
+# a question about an earlier report joins the reporter's open complaint
+printf '14/11/24 09.15 - Ani: Lampu jalan di gang Mawar mati sejak kemarin\n15/11/24 10.00 - Ani: Pak, laporan saya kemarin soal lampu belum ada tindak lanjut?\n' >"WhatsApp Chat with Mawar.txt"
+run aduan-add --from whatsapp "WhatsApp Chat with Mawar.txt"
+is "$(wc -l <out | tr -d ' ')" 1 "one complaint, not two"
+first=$(cat out)
+is "$(aduan-list --messages --group mawar | cut -f2,8 | sort -u)" "$first	complaint
+$first	joined" "the question is joined to it"
+like "$(aduan-list -l "$first" >l; echo l)" 'laporan saya kemarin soal lampu belum ada tindak lanjut' \
+	"and its text is a note in the history"
+
 # why, in Indonesian
 printf '14/11/24 09.15 - Ani: Dihimbau kepada warga agar tidak membuang sampah ke parit\n' >"WhatsApp Chat with Tes.txt"
 LANG=id_ID.UTF-8 LC_ALL= LANGUAGE= aduan-add --from whatsapp --dry-run --messages "WhatsApp Chat with Tes.txt" >out 2>err
