@@ -56,11 +56,16 @@ static const struct option longopts[] = {
 
 /* ---- --messages: the archive of WhatsApp messages ---------------------- */
 
+struct message_out {
+	int jsonl;	/* else TSV */
+	int visible;	/* a terminal: control characters made visible */
+};
+
 static int
 print_message(const struct aduan_message *m, void *arg)
 {
-	const int *jsonl = arg;
-	struct aduan_buf b = {0};
+	const struct message_out *o = arg;
+	struct aduan_buf b = {0}, t = {0};
 	const char *v[] = {
 		m->source_key, m->source, m->received_at, m->author, m->kind, m->decision,
 		m->reason, m->body
@@ -71,7 +76,7 @@ print_message(const struct aduan_message *m, void *arg)
 	};
 	size_t i;
 
-	if (*jsonl) {
+	if (o->jsonl) {
 		aduan_buf_printf(&b, "{\"id\":%lld,\"complaint\":", (long long)m->id);
 		if (m->complaint > 0)
 			aduan_buf_printf(&b, "%lld", (long long)m->complaint);
@@ -84,19 +89,31 @@ print_message(const struct aduan_message *m, void *arg)
 			else
 				aduan_buf_adds(&b, "null");
 		}
-		aduan_buf_adds(&b, "}\n");
+		aduan_buf_adds(&b, "}");
+		if (o->visible) {
+			aduan_visible(&t, b.s, 1);
+			fwrite(t.s, 1, t.len, stdout);
+		} else
+			fwrite(b.s, 1, b.len, stdout);
+		putchar('\n');
 	} else {
 		aduan_buf_printf(&b, "%lld\t", (long long)m->id);
 		if (m->complaint > 0)
 			aduan_buf_printf(&b, "%lld", (long long)m->complaint);
 		for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
 			aduan_buf_addc(&b, '\t');
-			aduan_tsv_escape(&b, v[i] ? v[i] : "");
+			aduan_buf_reset(&t);
+			aduan_tsv_escape(&t, v[i] ? v[i] : "");
+			if (o->visible)
+				aduan_visible(&b, t.s ? t.s : "", 1);
+			else if (t.len > 0)
+				aduan_buf_add(&b, t.s, t.len);
 		}
 		aduan_buf_addc(&b, '\n');
+		fwrite(b.s, 1, b.len, stdout);
 	}
-	fwrite(b.s, 1, b.len, stdout);
 	aduan_buf_release(&b);
+	aduan_buf_release(&t);
 	return ferror(stdout) ? ADUAN_IOERR : 0;
 }
 
@@ -105,8 +122,9 @@ list_messages(const char *dbpath, struct aduan_message_filter *mf,
     const struct aduan_filter *f, int fmt, int header)
 {
 	struct aduan_db *db;
+	struct message_out o = {fmt == AOUT_JSONL, isatty(STDOUT_FILENO)};
 	char since[21], until[21];
-	int jsonl = fmt == AOUT_JSONL, rc;
+	int rc;
 	long n;
 
 	if (fmt != AOUT_TSV && fmt != AOUT_JSONL && fmt != AOUT_TABLE)
@@ -117,10 +135,10 @@ list_messages(const char *dbpath, struct aduan_message_filter *mf,
 		mf->until = aduan_time_utc(f->until, until);
 	mf->search = f->search;
 	db = cli_open(dbpath, ADUAN_RDONLY);
-	if (header && !jsonl)
+	if (header && !o.jsonl)
 		fputs("id\tcomplaint\tsource_key\tsource\treceived_at\tauthor\tkind\t"
 		    "decision\treason\tbody\n", stdout);
-	if ((rc = aduan_messages_list(db, mf, print_message, &jsonl, &n)) != 0)
+	if ((rc = aduan_messages_list(db, mf, print_message, &o, &n)) != 0)
 		cli_fail(rc);
 	aduan_db_close(db);
 	return cli_finish(n > 0 ? 0 : ADUAN_NOMATCH);

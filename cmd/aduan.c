@@ -542,16 +542,25 @@ cmd_holiday(int argc, char *argv[])
 static int
 print_group(const struct aduan_group *g, void *arg)
 {
-	struct aduan_buf b = {0};
+	const int *visible = arg;
+	const char *v[] = {g->name, g->kelurahan, g->rt ? g->rt : ""};
+	struct aduan_buf b = {0}, t = {0};
+	size_t i;
 
-	aduan_tsv_escape(&b, g->name);
-	aduan_buf_addc(&b, '\t');
-	aduan_tsv_escape(&b, g->kelurahan);
-	aduan_buf_addc(&b, '\t');
-	aduan_tsv_escape(&b, g->rt ? g->rt : "");
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		if (i > 0)
+			aduan_buf_addc(&b, '\t');
+		aduan_buf_reset(&t);
+		aduan_tsv_escape(&t, v[i]);
+		if (*visible)	/* a terminal: control characters made visible */
+			aduan_visible(&b, t.s ? t.s : "", 1);
+		else if (t.len > 0)
+			aduan_buf_add(&b, t.s, t.len);
+	}
 	aduan_buf_addc(&b, '\n');
 	fwrite(b.s, 1, b.len, stdout);
 	aduan_buf_release(&b);
+	aduan_buf_release(&t);
 	return 0;
 }
 
@@ -567,7 +576,7 @@ cmd_group(int argc, char *argv[])
 	};
 	const char *dbpath = NULL, *by = NULL, *kel = NULL, *rt = NULL;
 	struct aduan_db *db;
-	int ch;
+	int ch, visible;
 
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "k:r:", group_opts, NULL)) != -1) {
@@ -588,7 +597,8 @@ cmd_group(int argc, char *argv[])
 		if (argc > 1)
 			cli_usage_error(usage, "group list takes no operands");
 		db = cli_open(dbpath, ADUAN_RDONLY);
-		if ((ch = aduan_group_list(db, print_group, NULL)) != 0)
+		visible = isatty(STDOUT_FILENO);
+		if ((ch = aduan_group_list(db, print_group, &visible)) != 0)
 			cli_fail(ch);
 	} else if (strcmp(argv[0], "add") == 0) {
 		if (argc != 2 || kel == NULL)

@@ -47,6 +47,8 @@ printf 'body,kelurahan\n"teks %s",Guntung\n' "$H" >h.csv
 printf 'body,%s\nx,y\n' "$H" >header.csv
 printf '28/11/24 14.05 - Warga %s: lapor jalan rusak %s\n' "$H" "$H" >chat.txt
 printf '1\n%s\n' "$H" >ids.txt
+aduan-add --from whatsapp --group "G$H" chat.txt >/dev/null 2>&1
+aduan group add "Grup $H" --kelurahan Guntung >/dev/null 2>&1
 
 is "$(aduan-list --format csv -f body "$id" | sed -n 2p | tr -d '\r')" "jalan rusak $H" \
 	"piped to a file, CSV keeps the text byte for byte"
@@ -106,6 +108,9 @@ done <<'VIEWS'
 33 aduan-route --suggest	aduan-route --suggest 1
 34 aduan reply	aduan reply 1
 35 aduan template list	aduan template list
-36 aduan undo	aduan undo --by "petugas$H"
+36 aduan-list --messages	aduan-list --messages
+37 aduan-list --messages jsonl	aduan-list --messages --format jsonl
+38 aduan group list	aduan group list
+39 aduan undo	aduan undo --by "petugas$H"
 VIEWS
 done_testing
