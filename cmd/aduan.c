@@ -221,7 +221,7 @@ cmd_init(int argc, char *argv[])
 	parse(&argc, &argv, &o);
 	if (argc > 0)
 		cli_usage_error(usage, "init takes no operands");
-	db = cli_open(o.db, ADUAN_RDWR);
+	db = cli_open(o.db, ADUAN_CREATE);
 	if (o.preset != NULL) {
 		dir = aduan_datadir();
 		cli_begin(db, o.by);
@@ -244,11 +244,16 @@ check_setting(const char *key, const char *value)
 	char *end;
 	long v;
 
-	if (strncmp(key, "sla.", 4) == 0 || strcmp(key, "intake.join_minutes") == 0) {
-		v = strtol(value, &end, 10);
-		if (*value == '\0' || *end != '\0' || v < (key[0] == 's' ? 1 : 0) || v > 1440)
-			return aduan_fail(ADUAN_USAGE, "%s: a whole number, not \"%s\"", key, value);
-	}
+	/* An SLA of 0 days would make a complaint late the day it arrives:
+	 * the SLAs are 1 to 365 working days, as agency --sla. */
+	v = strtol(value, &end, 10);
+	if (strncmp(key, "sla.", 4) == 0 &&
+	    (*value == '\0' || *end != '\0' || v < 1 || v > 365))
+		return aduan_fail(ADUAN_USAGE, "%s: working days from 1 to 365, not \"%s\"",
+		    key, value);
+	if (strcmp(key, "intake.join_minutes") == 0 &&
+	    (*value == '\0' || *end != '\0' || v < 0 || v > 1440))
+		return aduan_fail(ADUAN_USAGE, "%s: minutes from 0 to 1440, not \"%s\"", key, value);
 	return aduan_setting_check(key, value);
 }
 

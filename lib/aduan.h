@@ -237,9 +237,17 @@ void aduan_complaint_sets(struct aduan_complaint *c, int i, const char *s);
 
 struct aduan_db;
 
+/*
+ * Only ADUAN_CREATE (aduan init) makes a database; every other mode
+ * fails on a missing one, naming the path and 'aduan init', and refuses
+ * a file that is not an aduan database (empty, or another program's)
+ * without touching it.  ADUAN_RDONLY opens read-only when the user may
+ * not write the file or its folder.
+ */
 enum aduan_open {
-	ADUAN_RDONLY = 0,	/* the database must exist */
-	ADUAN_RDWR = 1		/* create file, folder and schema as needed */
+	ADUAN_RDONLY = 0,	/* reading: the database must exist */
+	ADUAN_RDWR = 1,		/* writing: the database must exist */
+	ADUAN_CREATE = 2	/* create file, folder and schema as needed */
 };
 
 /* The path in force: path if non-NULL, else $ADUAN_DB, else the XDG

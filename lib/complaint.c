@@ -272,7 +272,7 @@ check_number(struct aduan_complaint *c, int i, double lo, double hi)
 	d = strtod(c->v[i], &end);
 	if (errno != 0 || *end != '\0' || end == c->v[i] || !isfinite(d) || d < lo || d > hi)
 		return aduan_fail(ADUAN_DATAERR, "bad %s: \"%s\"", aduan_fields[i].name, c->v[i]);
-	snprintf(buf, sizeof(buf), "%.7g", d);
+	snprintf(buf, sizeof(buf), "%.15g", d);	/* 7 decimals and more kept */
 	aduan_complaint_sets(c, i, buf);
 	return 0;
 }

@@ -20,6 +20,7 @@ struct aduan_db {
 	int timeout;		/* ms to wait for another writer */
 	struct timespec wait_start;
 	char *path;
+	int readonly;		/* opened read-only: this user may not write it */
 	int in_tx;
 	int64_t invocation;
 	struct {
@@ -155,7 +156,8 @@ aduan_db_fail(struct aduan_db *db, const char *what)
 	case SQLITE_FULL:
 		return aduan_fail(ADUAN_IOERR, "%s: database or disk is full: %s", what, db->path);
 	case SQLITE_READONLY:
-		return aduan_fail(ADUAN_IOERR, "%s: database %s is read-only", what, db->path);
+		return aduan_fail(ADUAN_IOERR, "%s: cannot write database %s: permission denied "
+		    "(ask its owner for write access to it and its folder)", what, db->path);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return aduan_fail(ADUAN_IOERR, "database %s is damaged or not an aduan database", db->path);
@@ -223,6 +225,10 @@ migrate(struct aduan_db *db)
 		    "upgrade aduan", db->path, v, aduan_nmigrations);
 	if (v == aduan_nmigrations)
 		return 0;
+	if (db->readonly)
+		return aduan_fail(ADUAN_IOERR, "database %s was made by an older aduan and needs "
+		    "updating, which needs write access: run any aduan command as its owner once",
+		    db->path);
 	if (v == 0 && (rc = exec(db, "PRAGMA journal_mode=WAL", "setting WAL mode")) != 0)
 		return rc;
 	/* A migration may rebuild a table: no cascades meanwhile (checked below). */
@@ -277,48 +283,169 @@ busy_wait(void *arg, int n)
 	return 1;
 }
 
+/* Whether this user may write path and the folder it is in (WAL's files). */
+static int
+writable(const char *path)
+{
+	char *dir = aduan_xstrdup(path), *slash = strrchr(dir, '/');
+	int yes;
+
+	if (slash == dir)
+		slash[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	yes = access(path, W_OK) == 0 && access(slash ? dir : ".", W_OK) == 0;
+	free(dir);
+	return yes;
+}
+
+static int
+fail_errno(struct aduan_db *db, int e)
+{
+	if (e == ENOENT)
+		return aduan_fail(ADUAN_IOERR,
+		    "no database at %s (create it with 'aduan init' or name another with --db)",
+		    db->path);
+	if (e == EACCES || e == EPERM)
+		return aduan_fail(ADUAN_IOERR, "cannot open database %s: permission denied "
+		    "(ask its owner for access, or name another with --db)", db->path);
+	return aduan_fail(ADUAN_IOERR, "cannot open database %s: %s", db->path, strerror(e));
+}
+
+/* Find (or, for aduan init, make) the file; decide whether to open it read-only. */
+static int
+locate(struct aduan_db *db, enum aduan_open mode, int *readonly)
+{
+	struct stat st;
+	int rc;
+
+	*readonly = 0;
+	if (stat(db->path, &st) == -1) {
+		if (errno != ENOENT || mode != ADUAN_CREATE)
+			return fail_errno(db, errno);
+		if ((rc = make_parents(db->path)) != 0 || (rc = create_file(db->path)) != 0)
+			return rc;
+		return 0;
+	}
+	if (!S_ISREG(st.st_mode))
+		return aduan_fail(ADUAN_IOERR, "database %s is not a regular file", db->path);
+	if (writable(db->path))
+		return 0;
+	if (mode == ADUAN_RDONLY) {
+		*readonly = 1;
+		return 0;
+	}
+	return aduan_fail(ADUAN_IOERR, "cannot write database %s: permission denied "
+	    "(you may read it; ask its owner for write access to it and its folder)", db->path);
+}
+
+/* Read-only, with a plain open, else as an immutable file (when WAL's
+ * shared-memory file can be neither found nor made). */
+static int
+open_sqlite(struct aduan_db *db, int readonly, int immutable)
+{
+	struct aduan_buf uri = {0};
+	const char *p;
+	int rc;
+
+	if (!immutable)
+		rc = sqlite3_open_v2(db->path, &db->sq, (readonly ? SQLITE_OPEN_READONLY :
+		    SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, NULL);
+	else {
+		aduan_buf_adds(&uri, "file:");
+		for (p = db->path; *p; p++)
+			if (*p == '%' || *p == '?' || *p == '#')
+				aduan_buf_printf(&uri, "%%%02X", (unsigned char)*p);
+			else
+				aduan_buf_addc(&uri, *p);
+		aduan_buf_adds(&uri, "?immutable=1");
+		rc = sqlite3_open_v2(uri.s, &db->sq, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+		    SQLITE_OPEN_NOMUTEX, NULL);
+		aduan_buf_release(&uri);
+	}
+	if (rc != SQLITE_OK)
+		return aduan_fail(ADUAN_IOERR, "cannot open database %s: %s", db->path,
+		    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
+	sqlite3_extended_result_codes(db->sq, 1);
+	return 0;
+}
+
+/*
+ * An aduan database, or an empty file that only aduan init may fill;
+ * never another program's.  Nothing is written before this holds.
+ */
+static int
+identify(struct aduan_db *db, enum aduan_open mode)
+{
+	sqlite3_stmt *st;
+	int v, rc, tables = 0, ours = 0;
+
+	if ((rc = user_version(db, &v)) != 0)
+		return rc;
+	if (sqlite3_prepare_v2(db->sq, "SELECT count(*), count(*) FILTER (WHERE name = 'complaint') "
+	    "FROM sqlite_master WHERE type = 'table'", -1, &st, NULL) != SQLITE_OK)
+		return aduan_db_fail(db, "opening database");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tables = sqlite3_column_int(st, 0);
+		ours = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return aduan_db_fail(db, "opening database");
+	if (tables == 0 && v == 0) {
+		if (mode == ADUAN_CREATE)
+			return 0;
+		return aduan_fail(ADUAN_IOERR, "%s is empty, not an aduan database "
+		    "(make one with 'aduan init' or name another with --db)", db->path);
+	}
+	if (!ours || v == 0)
+		return aduan_fail(ADUAN_IOERR, "%s is not an aduan database (another program's "
+		    "SQLite file?); it was left untouched", db->path);
+	return 0;
+}
+
+static void
+set_timeout(struct aduan_db *db)
+{
+	const char *s = getenv("ADUAN_BUSY_TIMEOUT");
+	char *end;
+	long t;
+
+	db->timeout = 5000;
+	if (s != NULL && *s != '\0') {
+		t = strtol(s, &end, 10);
+		if (*end == '\0' && t >= 0 && t <= 86400000)
+			db->timeout = (int)t;
+	}
+	sqlite3_busy_handler(db->sq, busy_wait, db);
+}
+
 int
 aduan_db_open(struct aduan_db **dbp, const char *path, enum aduan_open mode)
 {
 	struct aduan_db *db;
-	struct stat st;
-	const char *s;
-	int rc, timeout = 5000;
+	int rc, readonly;
 
 	*dbp = NULL;
 	db = aduan_xmalloc(sizeof(*db));
 	memset(db, 0, sizeof(*db));
 	db->path = aduan_db_path(path);
-
-	if (stat(db->path, &st) == -1) {
-		if (errno != ENOENT || mode == ADUAN_RDONLY) {
-			rc = aduan_fail(ADUAN_IOERR, errno == ENOENT ?
-			    "no database at %s (create it with 'aduan init' or name another with --db)" :
-			    "cannot open database %s: %s", db->path, strerror(errno));
-			goto fail;
+	if ((rc = locate(db, mode, &readonly)) != 0 || (rc = open_sqlite(db, readonly, 0)) != 0)
+		goto fail;
+	set_timeout(db);
+	if ((rc = identify(db, mode)) != 0 && readonly &&
+	    ((sqlite3_extended_errcode(db->sq) & 0xff) == SQLITE_CANTOPEN ||
+	    (sqlite3_extended_errcode(db->sq) & 0xff) == SQLITE_READONLY)) {
+		sqlite3_close(db->sq);
+		db->sq = NULL;
+		if ((rc = open_sqlite(db, readonly, 1)) == 0) {
+			set_timeout(db);
+			rc = identify(db, mode);
 		}
-		if ((rc = make_parents(db->path)) != 0 || (rc = create_file(db->path)) != 0)
-			goto fail;
-	} else if (!S_ISREG(st.st_mode)) {
-		rc = aduan_fail(ADUAN_IOERR, "database %s is not a regular file", db->path);
+	}
+	if (rc != 0)
 		goto fail;
-	}
-	if (sqlite3_open_v2(db->path, &db->sq, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-	    NULL) != SQLITE_OK) {
-		rc = aduan_fail(ADUAN_IOERR, "cannot open database %s: %s", db->path,
-		    db->sq ? sqlite3_errmsg(db->sq) : "out of memory");
-		goto fail;
-	}
-	sqlite3_extended_result_codes(db->sq, 1);
-	if ((s = getenv("ADUAN_BUSY_TIMEOUT")) != NULL && *s != '\0') {
-		char *end;
-		long t = strtol(s, &end, 10);
-
-		if (*end == '\0' && t >= 0 && t <= 86400000)
-			timeout = (int)t;
-	}
-	db->timeout = timeout;
-	sqlite3_busy_handler(db->sq, busy_wait, db);
+	db->readonly = readonly;
 	if (sqlite3_create_function(db->sq, "aduan_stems", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 	    db, sql_stems, NULL, NULL) != SQLITE_OK) {
 		rc = aduan_db_fail(db, "opening database");

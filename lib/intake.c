@@ -729,9 +729,9 @@ flush(struct intake *x)
 			if (x->msgs[i].has_location) {
 				char val[32];
 
-				snprintf(val, sizeof(val), "%.7g", x->msgs[i].lat);
+				snprintf(val, sizeof(val), "%.15g", x->msgs[i].lat);
 				aduan_complaint_sets(&c, AF_LAT, val);
-				snprintf(val, sizeof(val), "%.7g", x->msgs[i].lon);
+				snprintf(val, sizeof(val), "%.15g", x->msgs[i].lon);
 				aduan_complaint_sets(&c, AF_LON, val);
 				break;
 			}

@@ -188,17 +188,27 @@ is "$(sql "select priority from complaint where source_key='j6'")" normal "null 
 
 # --- the database ----------------------------------------------------------------
 mkdir -p "$T/new"
-ADUAN_DB="$T/new/sub/dir/a.db" aduan-add "pertama" >out 2>err
-is "$(cat out)" 1 "a writer creates the database and its folders"
+run env ADUAN_DB="$T/new/sub/dir/a.db" aduan-add "pertama"
+is "$rc" 74 "10.3 a writer on a missing database fails with 74"
+like err "no database at $T/new/sub/dir/a.db \\(create it with 'aduan init'" "10.3 naming the path and aduan init"
+[ ! -e "$T/new/sub" ]
+ok $? "10.3 and creates nothing"
+run aduan-add --db salah-ketik.db "jalan rusak"
+is "$rc:$(cat out)" "74:" "10.3 a mistyped --db prints no id"
+[ ! -e salah-ketik.db ]
+ok $? "10.3 and starts no second database"
+ADUAN_DB="$T/new/sub/dir/a.db" aduan init 2>err
+like err "database ready: $T/new/sub/dir/a.db" "aduan init creates the database and its folders"
 is "$(stat -c %a "$T/new/sub/dir/a.db")" 600 "the database is owner-only"
 is "$(stat -c %a "$T/new/sub/dir")" 700 "its folder is owner-only"
 is "$(sqlite3 "$T/new/sub/dir/a.db" 'pragma journal_mode')" wal "in WAL mode"
 unset ADUAN_DB
-XDG_DATA_HOME="$T/xdg" aduan-add "kedua" >/dev/null 2>&1
+XDG_DATA_HOME="$T/xdg" aduan init 2>/dev/null && XDG_DATA_HOME="$T/xdg" aduan-add "kedua" >/dev/null 2>&1
 is "$(sqlite3 "$T/xdg/aduan/aduan.db" 'select count(*) from complaint')" 1 "the XDG default path"
-HOME="$T/h" aduan-add "ketiga" >/dev/null 2>&1
+HOME="$T/h" aduan init 2>/dev/null && HOME="$T/h" aduan-add "ketiga" >/dev/null 2>&1
 is "$(sqlite3 "$T/h/.local/share/aduan/aduan.db" 'select count(*) from complaint')" 1 "the HOME default path"
 ADUAN_DB="$T/aduan.db"; export ADUAN_DB
+aduan init --db "$T/other.db" 2>/dev/null
 run aduan-add --db "$T/other.db" "lewat --db"
 is "$(sqlite3 "$T/other.db" 'select body from complaint')" "lewat --db" "--db names the database"
 

@@ -2,9 +2,9 @@
 # aduan-export: period summaries, record exports, privacy, atomic -o.
 . "${0%/*}/lib.sh"
 
-run aduan-export --summary
+run aduan-export --summary --db "$T/missing.db"
 is "$rc" 74 "a missing database fails with 74"
-[ ! -e "$ADUAN_DB" ]
+[ ! -e "$T/missing.db" ]
 ok $? "and is not created"
 
 preset

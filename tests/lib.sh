@@ -2,7 +2,7 @@
 #
 # Each test script sources this file and gets: the programs of this build
 # first in PATH, its own temporary folder (removed at exit) as $T and as
-# the working folder, a fresh $ADUAN_DB inside it, Asia/Makassar time,
+# the working folder, a fresh $ADUAN_DB inside it (made by aduan init), Asia/Makassar time,
 # English messages, and TAP helpers.
 
 ADUAN_BUILD=${ADUAN_BUILD:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -41,6 +41,8 @@ VG
 	PATH="$T/vg:$PATH"
 fi
 cd "$T" || exit 1
+# Only 'aduan init' makes a database: every test starts with an empty one.
+aduan init >/dev/null 2>&1 || { echo "Bail out! aduan init failed"; exit 1; }
 
 tap_n=0
 tap_fail=0

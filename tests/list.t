@@ -2,10 +2,10 @@
 # aduan-list: filters, formats, -q/-0/-l, terminal safety, exit statuses.
 . "${0%/*}/lib.sh"
 
-run aduan-list
+run aduan-list --db "$T/missing.db"
 is "$rc" 74 "a reader on a missing database fails with 74"
-like err "no database at $T/aduan.db" "naming the path"
-[ ! -e "$ADUAN_DB" ]
+like err "no database at $T/missing.db \\(create it with 'aduan init'" "naming the path and aduan init"
+[ ! -e "$T/missing.db" ]
 ok $? "and does not create it"
 
 preset

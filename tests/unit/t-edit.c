@@ -28,7 +28,7 @@ main(void)
 	/* the schema as the library makes it, every migration applied */
 	ok(mkdtemp(dir) != NULL, "a scratch folder");
 	snprintf(path, sizeof(path), "%s/a.db", dir);
-	ok(aduan_db_open(&adb, path, ADUAN_RDWR) == 0, "a database: %s", aduan_errmsg());
+	ok(aduan_db_open(&adb, path, ADUAN_CREATE) == 0, "a database: %s", aduan_errmsg());
 	if (adb == NULL)
 		return tap_done();
 	db = aduan_db_sqlite(adb);
