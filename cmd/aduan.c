@@ -19,11 +19,50 @@
 #include "refdata.h"
 #include "lifecycle.h"
 
+static const char *verb_now;	/* the admin verb running: its usage alone */
+
+static void usage_all(FILE *fp);
+
+/* The usage of the verb running (its lines of the whole usage), else all. */
 static void
 usage(FILE *fp)
 {
+	struct aduan_buf out = {0}, key = {0};
+	const char *s, *e, *body;
+	char *text = NULL;
+	size_t n;
+	FILE *mem;
+	int in = 0;
+
+	if (verb_now == NULL || (mem = open_memstream(&text, &n)) == NULL) {
+		usage_all(fp);
+		return;
+	}
+	usage_all(mem);
+	fclose(mem);
+	aduan_buf_printf(&key, "aduan %s ", verb_now);
+	for (s = text; *s != '\0'; s = e) {
+		e = strchr(s, '\n');
+		e = e ? e + 1 : s + strlen(s);
+		body = strncmp(s, "usage: ", 7) == 0 ? s + 7 : s + strspn(s, " ");
+		if (strncmp(body, "aduan ", 6) == 0)	/* a verb's first line */
+			in = strncmp(body, key.s, key.len) == 0;
+		if (in)
+			aduan_buf_add(&out, s, (size_t)(e - s));
+	}
+	if (out.len > 7 && strncmp(out.s, "       ", 7) == 0)
+		memcpy(out.s, "usage: ", 7);
+	fputs(out.len > 0 ? out.s : text, fp);
+	free(text);
+	aduan_buf_release(&out);
+	aduan_buf_release(&key);
+}
+
+static void
+usage_all(FILE *fp)
+{
 	fputs(_("usage: aduan add|list|route|close|export [ARG ...]\n"
-	    "       aduan init [--db FILE] [--preset NAME]\n"
+	    "       aduan init [--db FILE] [--by NAME] [--preset NAME [--replace]]\n"
 	    "       aduan config [--db FILE] [--unset] [KEY [VALUE]]\n"
 	    "       aduan agency [--db FILE] list | add CODE NAME [--sla DAYS] [--contact TEXT] |\n"
 	    "                    rm CODE | set CODE [--whatsapp NUMBER] [--email ADDRESS]\n"
@@ -92,44 +131,74 @@ run_program(const char *verb, char *argv[])
 enum {
 	OPT_PRESET = OPT_FIRST_LOCAL, OPT_UNSET, OPT_SLA, OPT_CONTACT, OPT_CODE, OPT_ALIAS,
 	OPT_CATEGORY, OPT_SET_CATEGORY, OPT_PRIORITY, OPT_AT, OPT_LIST, OPT_OLDER_THAN,
-	OPT_DRY_RUN, OPT_WEIGHT
+	OPT_DRY_RUN, OPT_WEIGHT, OPT_REPLACE
 };
 
-static const struct option longopts[] = {
+/* Each verb takes its own options: any other is a usage error naming it. */
+static const struct option init_opts[] = {
 	CLI_COMMON_OPTIONS,
 	{"preset", required_argument, NULL, OPT_PRESET},
-	{"older-than", required_argument, NULL, OPT_OLDER_THAN},
-	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+	{"replace", no_argument, NULL, OPT_REPLACE},
+	{NULL, 0, NULL, 0}
+};
+static const struct option config_opts[] = {
+	CLI_COMMON_OPTIONS,
 	{"unset", no_argument, NULL, OPT_UNSET},
+	{NULL, 0, NULL, 0}
+};
+static const struct option agency_opts[] = {
+	CLI_COMMON_OPTIONS,
 	{"sla", required_argument, NULL, OPT_SLA},
 	{"contact", required_argument, NULL, OPT_CONTACT},
+	{NULL, 0, NULL, 0}
+};
+static const struct option kelurahan_opts[] = {
+	CLI_COMMON_OPTIONS,
 	{"code", required_argument, NULL, OPT_CODE},
 	{"alias", required_argument, NULL, OPT_ALIAS},
+	{NULL, 0, NULL, 0}
+};
+static const struct option rule_opts[] = {
+	CLI_COMMON_OPTIONS,
 	{"category", required_argument, NULL, OPT_CATEGORY},
 	{"set-category", required_argument, NULL, OPT_SET_CATEGORY},
 	{"priority", required_argument, NULL, OPT_PRIORITY},
 	{"at", required_argument, NULL, OPT_AT},
 	{"weight", required_argument, NULL, OPT_WEIGHT},
+	{NULL, 0, NULL, 0}
+};
+static const struct option holiday_opts[] = {CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
+static const struct option undo_opts[] = {
+	CLI_COMMON_OPTIONS,
 	{"list", no_argument, NULL, OPT_LIST},
 	{NULL, 0, NULL, 0}
 };
+static const struct option purge_opts[] = {
+	CLI_COMMON_OPTIONS,
+	{"older-than", required_argument, NULL, OPT_OLDER_THAN},
+	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+	{NULL, 0, NULL, 0}
+};
+/* what the front door itself takes (for the record of a command line) */
+static const struct option longopts[] = {CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
 
 struct opts {
 	const char *db, *by, *preset, *contact, *code, *alias;
 	const char *category, *set_category, *priority, *weight;
-	int unset, sla, at, list, older_than, dry_run;
+	int unset, sla, at, list, older_than, dry_run, replace;
 };
 
-/* Options of every admin verb; which ones a verb accepts is checked by it. */
+/* The options of an admin verb, from its own table. */
 static void
-parse(int *argcp, char ***argvp, struct opts *o)
+parse(int *argcp, char ***argvp, struct opts *o, const struct option *table)
 {
 	int ch;
 	char *end;
 	long v;
 
+	cli_options("", table, 0);
 	optind = 1;
-	while ((ch = getopt_long(*argcp, *argvp, "", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(*argcp, *argvp, "", table, NULL)) != -1) {
 		switch (ch) {
 		case OPT_DB: o->db = optarg; break;
 		case OPT_BY: o->by = optarg; break;
@@ -144,6 +213,7 @@ parse(int *argcp, char ***argvp, struct opts *o)
 		case OPT_WEIGHT: o->weight = optarg; break;
 		case OPT_LIST: o->list = 1; break;
 		case OPT_DRY_RUN: o->dry_run = 1; break;
+		case OPT_REPLACE: o->replace = 1; break;
 		case OPT_OLDER_THAN:
 			v = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 100)
@@ -195,19 +265,20 @@ first_operand(int argc, char *argv[], const struct option *opts)
 	return NULL;
 }
 
+/* What a preset changed, part by part. */
 static void
-report_part(const char *part, long n, void *arg)
+report_part(const char *part, long added, long updated, void *arg)
 {
 	if (strcmp(part, "kelurahan") == 0)
-		cli_warn("%ld kelurahan loaded", n);
+		cli_warn("kelurahan: %ld added, %ld updated", added, updated);
 	else if (strcmp(part, "agency") == 0)
-		cli_warn("%ld agencies loaded", n);
+		cli_warn("agencies: %ld added, %ld updated", added, updated);
 	else if (strcmp(part, "rule") == 0)
-		cli_warn("%ld routing rules loaded", n);
+		cli_warn("routing rules: %ld added, %ld updated", added, updated);
 	else if (strcmp(part, "holiday") == 0)
-		cli_warn("%ld holidays loaded", n);
+		cli_warn("holidays: %ld added, %ld updated", added, updated);
 	else
-		cli_warn("%ld rows of %s loaded", n, part);
+		cli_warn("%s: %ld added, %ld updated", part, added, updated);
 }
 
 static int
@@ -218,14 +289,16 @@ cmd_init(int argc, char *argv[])
 	char *dir;
 	int rc;
 
-	parse(&argc, &argv, &o);
+	parse(&argc, &argv, &o, init_opts);
 	if (argc > 0)
 		cli_usage_error(usage, "init takes no operands");
+	if (o.replace && o.preset == NULL)
+		cli_usage_error(usage, "--replace goes with --preset");
 	db = cli_open(o.db, ADUAN_CREATE);
 	if (o.preset != NULL) {
 		dir = aduan_datadir();
 		cli_begin(db, o.by);
-		if ((rc = aduan_preset_load(db, dir, o.preset, report_part, NULL)) != 0) {
+		if ((rc = aduan_preset_load(db, dir, o.preset, o.replace, report_part, NULL)) != 0) {
 			aduan_db_rollback(db);
 			free(dir);
 			cli_fail(rc);
@@ -265,7 +338,7 @@ cmd_config(int argc, char *argv[])
 	struct aduan_db *db;
 	int i, rc;
 
-	parse(&argc, &argv, &o);
+	parse(&argc, &argv, &o, config_opts);
 	if (argc > 2 || (o.unset && argc != 1))
 		cli_usage_error(usage, "config takes a KEY and maybe a VALUE");
 	if (argc > 0 && (d = aduan_setting_def(argv[0])) == NULL)
@@ -330,12 +403,12 @@ cmd_agency(int argc, char *argv[])
 {
 	struct opts o = {0};
 	struct aduan_db *db;
-	const char *verb = first_operand(argc, argv, longopts);
+	const char *verb = first_operand(argc, argv, agency_opts);
 	int rc = 0;
 
 	if (verb != NULL && strcmp(verb, "set") == 0)
 		return cmd_agency_set(argc, argv);
-	parse(&argc, &argv, &o);
+	parse(&argc, &argv, &o, agency_opts);
 	if (argc == 0 || strcmp(argv[0], "list") == 0) {
 		if (argc > 1)
 			cli_usage_error(usage, "agency list takes no operands");
@@ -375,7 +448,7 @@ cmd_kelurahan(int argc, char *argv[])
 	struct aduan_db *db;
 	int rc;
 
-	parse(&argc, &argv, &o);
+	parse(&argc, &argv, &o, kelurahan_opts);
 	if (argc == 0 || strcmp(argv[0], "list") == 0) {
 		if (argc > 1)
 			cli_usage_error(usage, "kelurahan list takes no operands");
@@ -427,7 +500,7 @@ cmd_rule(int argc, char *argv[])
 	long n = 0;
 	int rc;
 
-	parse(&argc, &argv, &o);
+	parse(&argc, &argv, &o, rule_opts);
 	if (argc == 0 || strcmp(argv[0], "list") == 0) {
 		if (argc > 1)
 			cli_usage_error(usage, "rule list takes no operands");
@@ -510,7 +583,7 @@ cmd_holiday(int argc, char *argv[])
 	long n = 0;
 	int rc;
 
-	parse(&argc, &argv, &o);
+	parse(&argc, &argv, &o, holiday_opts);
 	if (argc == 0 || strcmp(argv[0], "list") == 0) {
 		if (argc > 1)
 			cli_usage_error(usage, "holiday list takes no operands");
@@ -640,7 +713,7 @@ cmd_undo(int argc, char *argv[])
 	time_t t;
 	int rc;
 
-	parse(&argc, &argv, &o);
+	parse(&argc, &argv, &o, undo_opts);
 	if (argc > 0)
 		cli_usage_error(usage, "undo takes no operands");
 	if (o.list) {
@@ -701,7 +774,7 @@ cmd_purge(int argc, char *argv[])
 	long n = 0, nmsg = 0;
 	int rc;
 
-	parse(&argc, &argv, &o);
+	parse(&argc, &argv, &o, purge_opts);
 	if (argc > 0)
 		cli_usage_error(usage, "purge takes no operands");
 	if (o.older_than == 0)
@@ -1068,6 +1141,7 @@ int
 main(int argc, char *argv[])
 {
 	size_t i;
+	int rc;
 
 	cli_init(argc, argv);
 	cli_options("", longopts, 0);
@@ -1095,6 +1169,7 @@ main(int argc, char *argv[])
 		}
 		for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
 			if (strcmp(argv[2], verbs[i].name) == 0) {
+				verb_now = verbs[i].name;
 				usage(stdout);
 				return cli_finish(0);
 			}
@@ -1103,7 +1178,17 @@ main(int argc, char *argv[])
 	if (aduan_word_index(programs, argv[1]) >= 0)
 		run_program(argv[1], argv + 1);
 	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-		if (strcmp(argv[1], verbs[i].name) == 0)
-			return cli_finish(verbs[i].fn(argc - 1, argv + 1));
+		if (strcmp(argv[1], verbs[i].name) == 0) {
+			char name[64], **vargv = aduan_xmalloc(sizeof(*vargv) * (size_t)argc);
+
+			/* getopt's messages say "aduan VERB: unrecognized option" */
+			snprintf(name, sizeof(name), "aduan %s", argv[1]);
+			memcpy(vargv, argv + 1, sizeof(*vargv) * (size_t)argc);
+			vargv[0] = name;
+			verb_now = verbs[i].name;
+			rc = verbs[i].fn(argc - 1, vargv);
+			free(vargv);
+			return cli_finish(rc);
+		}
 	cli_usage_error(usage, "unknown command \"%s\"", argv[1]);
 }

@@ -34,7 +34,7 @@ _aduan_opts_export='--db --summary --report --week --since --until --by --excel 
 	-o --output --format --personal --subject --status --agency --kelurahan
 	--rt --channel --category --priority --overdue --search --reporter --help
 	--version'
-_aduan_opts_init='--db --preset --help'
+_aduan_opts_init='--db --by --preset --replace --help'
 _aduan_opts_config='--db --unset --help'
 _aduan_opts_agency='--db --by --sla --contact --whatsapp --email --address --officer
 	--title --help'

@@ -143,6 +143,10 @@ int aduan_rule_load(struct aduan_db *db, const char *path, long *n);
  * messages), and removing them all: for loading presets. */
 int aduan_rule_row(struct aduan_db *db, char **f, int n, const char *path, long line);
 int aduan_rule_clear(struct aduan_db *db);
+/* Remove the rules with this pattern and category (a preset's rule takes
+ * their place); *found says whether there was one. */
+int aduan_rule_forget(struct aduan_db *db, const char *pattern, const char *category,
+    int *found);
 
 /* ---- suggestions learned from the office (learn.c) -------------------- */
 

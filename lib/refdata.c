@@ -425,15 +425,35 @@ aduan_tsv_load(const char *path, int (*fn)(char **f, int n, long line, void *arg
 
 struct loadctx {
 	struct aduan_db *db;
-	long n;
+	long n, added;
 };
+
+/* Whether the row a preset line names is there already (key = ?1). */
+static int
+present(struct loadctx *x, const char *sql, const char *key)
+{
+	sqlite3_stmt *st = aduan_db_stmt(x->db, sql);
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		x->added++;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : aduan_db_fail(x->db, "loading a preset");
+}
 
 static int
 load_kelurahan(char **f, int n, long line, void *arg)
 {
 	struct loadctx *x = arg;
+	int rc;
 
 	x->n++;
+	if ((rc = present(x, "SELECT 1 FROM kelurahan WHERE name = ?1", f[0])) != 0)
+		return rc;
 	return aduan_kelurahan_add(x->db, f[0], n > 1 ? f[1] : NULL, n > 2 ? f[2] : NULL);
 }
 
@@ -446,6 +466,8 @@ load_agency(char **f, int n, long line, void *arg)
 	int i, rc;
 
 	x->n++;
+	if ((rc = present(x, "SELECT 1 FROM agency WHERE code = ?1 COLLATE NOCASE", f[0])) != 0)
+		return rc;
 	if ((rc = aduan_agency_add(x->db, f[0], n > 1 ? f[1] : NULL,
 	    n > 2 && *f[2] ? atoi(f[2]) : 0, n > 3 ? f[3] : NULL)) != 0)
 		return rc;
@@ -458,17 +480,21 @@ load_agency(char **f, int n, long line, void *arg)
 	return 0;
 }
 
+/*
+ * A preset's rule takes the place of the office's rule with the same
+ * pattern and category (an update); any other rule of the office stays.
+ */
 static int
 load_rule(char **f, int n, long line, void *arg)
 {
 	struct loadctx *x = arg;
-	int rc;
+	int found, rc;
 
-	/* a preset's rules replace those there were: first match wins, and
-	 * loading twice must not double them */
-	if (x->n == 0 && (rc = aduan_rule_clear(x->db)) != 0)
-		return rc;
 	x->n++;
+	if ((rc = aduan_rule_forget(x->db, f[0], n > 1 ? f[1] : NULL, &found)) != 0)
+		return rc;
+	if (!found)
+		x->added++;
 	return aduan_rule_row(x->db, f, n, "rule file", line);
 }
 
@@ -481,6 +507,8 @@ load_holiday(char **f, int n, long line, void *arg)
 	x->n++;
 	if (n < 2)
 		return aduan_fail(ADUAN_DATAERR, "holiday file:%ld: a day and a name", line);
+	if ((rc = present(x, "SELECT 1 FROM holiday WHERE day = ?1", f[0])) != 0)
+		return rc;
 	if ((rc = aduan_holiday_add(x->db, f[0], f[1])) != 0)
 		return aduan_fail(ADUAN_DATAERR, "holiday file:%ld: %s", line, aduan_errmsg());
 	return 0;
@@ -497,28 +525,28 @@ static const struct {
 };
 
 int
-aduan_preset_load(struct aduan_db *db, const char *dir, const char *name,
-    void (*report)(const char *part, long n, void *arg), void *arg)
+aduan_preset_load(struct aduan_db *db, const char *dir, const char *name, int replace,
+    void (*report)(const char *part, long added, long updated, void *arg), void *arg)
 {
 	struct aduan_buf path = {0};
 	size_t i;
 	int rc = 0, found = 0;
 
 	for (i = 0; i < sizeof(preset_parts) / sizeof(preset_parts[0]); i++) {
-		struct loadctx x = {db, 0};
+		struct loadctx x = {db, 0, 0};
 
 		aduan_buf_reset(&path);
 		aduan_buf_printf(&path, "%s/%s.%s.tsv", dir, name, preset_parts[i].part);
-		rc = aduan_tsv_load(path.s, preset_parts[i].fn, &x);
-		if (rc == ADUAN_NOMATCH) {
-			rc = 0;
+		if (access(path.s, R_OK) == -1)
 			continue;
-		}
-		if (rc != 0)
+		/* --replace: the preset's rules are all the rules there are */
+		if (replace && preset_parts[i].fn == load_rule && (rc = aduan_rule_clear(db)) != 0)
+			break;
+		if ((rc = aduan_tsv_load(path.s, preset_parts[i].fn, &x)) != 0)
 			break;
 		found++;
 		if (report != NULL)
-			report(preset_parts[i].part, x.n, arg);
+			report(preset_parts[i].part, x.added, x.n - x.added, arg);
 	}
 	if (rc == 0 && found == 0)
 		rc = aduan_fail(ADUAN_USAGE, "no preset \"%s\" in %s", name, dir);

@@ -52,8 +52,15 @@ char *aduan_datadir(void);
 /* Read a TSV data file with a header line; fn gets each row's fields. */
 int aduan_tsv_load(const char *path, int (*fn)(char **f, int n, long line, void *arg),
     void *arg);
-/* Load DIR/NAME.*.tsv; report() is told how many rows each part had. */
-int aduan_preset_load(struct aduan_db *db, const char *dir, const char *name,
-    void (*report)(const char *part, long n, void *arg), void *arg);
+/*
+ * Load DIR/NAME.*.tsv into the reference data, merging: the preset's
+ * kelurahan, agencies and holidays are added or updated, its rules added
+ * or put in the place of the office's rule with the same pattern and
+ * category, and the office's own rows kept.  With replace the preset's
+ * rules replace all rules.  report() is told, per part, how many rows
+ * were new and how many were there already (updated).
+ */
+int aduan_preset_load(struct aduan_db *db, const char *dir, const char *name, int replace,
+    void (*report)(const char *part, long added, long updated, void *arg), void *arg);
 
 #endif

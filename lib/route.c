@@ -647,6 +647,32 @@ aduan_rule_load(struct aduan_db *db, const char *path, long *n)
 }
 
 int
+aduan_rule_forget(struct aduan_db *db, const char *pattern, const char *category, int *found)
+{
+	sqlite3_stmt *st;
+	int rc, pos;
+
+	*found = 0;
+	for (;;) {
+		if ((st = aduan_db_stmt(db, "SELECT position FROM rule WHERE pattern = ?1 "
+		    "AND category_match IS ?2")) == NULL)
+			return ADUAN_IOERR;
+		sqlite3_bind_text(st, 1, pattern ? pattern : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, empty_null(category), -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		pos = sqlite3_column_int(st, 0);
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return 0;
+		if (rc != SQLITE_ROW)
+			return aduan_db_fail(db, "replacing a rule");
+		if ((rc = aduan_rule_rm(db, pos)) != 0)	/* keeps positions 1, 2, 3, ... */
+			return rc;
+		*found = 1;
+	}
+}
+
+int
 aduan_rule_clear(struct aduan_db *db)
 {
 	sqlite3_stmt *st = aduan_db_stmt(db, "DELETE FROM rule");

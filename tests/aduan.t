@@ -22,7 +22,7 @@ like err "database ready: $T/aduan.db" "and names it"
 is "$(sql 'select count(*) from kelurahan')" 0 "with no kelurahan"
 run aduan init --preset bontang-utara
 is "$rc" 0 "init --preset bontang-utara"
-like err '6 kelurahan loaded' "six kelurahan"
+like err 'kelurahan: 6 added' "six kelurahan"
 is "$(sql "select group_concat(code, ' ') from (select code from kelurahan order by code)")" \
 	"64.74.01.1001 64.74.01.1002 64.74.01.1003 64.74.01.1004 64.74.01.1005 64.74.01.1006" \
 	"with their official codes"

@@ -167,4 +167,41 @@ aduan undo --db old.db 2>/dev/null
 is "$(aduan-add --db old.db -k Guntung "baru lagi" 2>/dev/null)" 5 "schema 2: and is not given again after undo"
 sqlite3 old.db "insert into complaint_fts(complaint_fts) values('integrity-check')"
 ok $? "schema 2: the search index matches the table"
+
+# ---- admin verbs take only their own options (10.5) ----------------------------
+aduan holiday add 2025-01-01 "Tahun Baru" 2>/dev/null
+run aduan holiday rm 2025-01-01 --dry-run
+is "$rc" 2 "10.5 aduan holiday rm --dry-run: a usage error"
+like err "aduan holiday: unrecognized option '--dry-run'" "10.5 naming the foreign option"
+like err '^usage: aduan holiday ' "10.5 with the verb's own usage"
+is "$(aduan holiday list | grep -c 2025-01-01)" 1 "10.5 the holiday is still there"
+for v in "init --older-than 1" "config --preset x" "agency list --list" "kelurahan --sla 3" \
+    "rule list --dry-run" "undo --preset x" "purge --older-than 5 --code x"; do
+	run aduan $v
+	is "$rc" 2 "10.5 aduan $v: a usage error"
+done
+for v in init config agency kelurahan rule holiday undo purge group template reply; do
+	run aduan $v --help
+	is "$rc" 0 "10.5 aduan $v --help"
+	like out "^usage: aduan $v " "10.5 aduan $v --help shows that verb's usage"
+	is "$(grep -Ec '^(usage: |       )aduan ' out)" 1 "10.5 and no other verb's"
+done
+
+# ---- aduan init --preset again merges; --replace replaces (10.6) ---------------
+aduan rule add "pohon keramat" DLH 2>/dev/null
+aduan agency add KECAMATAN "Kantor Kecamatan" 2>/dev/null
+rules=$(aduan rule list | wc -l)
+run aduan init --preset bontang-utara
+is "$rc" 0 "10.6 aduan init --preset bontang-utara again"
+like err 'routing rules: 0 added, [0-9]+ updated' "10.6 says what it changed"
+is "$(aduan rule list | grep -c 'pohon keramat')" 1 "10.6 the office's own rule is kept"
+is "$(aduan agency list | cut -f1 | grep -c '^KECAMATAN$')" 1 "10.6 the office's own agency is kept"
+is "$(aduan rule list | wc -l)" "$rules" "10.6 no rule doubled"
+run aduan init --replace
+is "$rc" 2 "10.6 --replace goes with --preset"
+run aduan init --preset bontang-utara --replace
+is "$rc" 0 "10.6 --replace"
+is "$(aduan rule list | grep -c 'pohon keramat')" 0 "10.6 replaces the rules with the preset's"
+is "$(aduan undo --list | grep -c 'aduan init --preset bontang-utara --replace')" 1 \
+	"10.6 one invocation in the history"
 done_testing

@@ -136,7 +136,7 @@ fi
 ADUAN_DATADIR=$S/usr/share/aduan
 run "$S/usr/bin/aduan" init --preset bontang-utara
 is "$rc" 0 "the staged aduan loads the preset from the staged data"
-like "$T/err" '6 kelurahan loaded' "six kelurahan"
+like "$T/err" 'kelurahan: 6 added' "six kelurahan"
 is "$(sql 'select count(*) from agency')" \
 	"$(grep -vc '^\(#\|code\|$\)' "$B/data/bontang-utara.agency.tsv")" "every agency of the data file"
 run "$S/usr/bin/aduan-add" -k "Lok Tuan" "Jalan berlubang di depan SD 004"
