@@ -178,7 +178,7 @@ is "$(aduan-export --format tsv | awk -F'\t' 'NR > 1 { print $1 "|" $3 "|" $8 "|
 	"masked: initials, +**********890, no source_key; anonymous and confidential rows show neither identity nor text"
 is "$(aduan-export --format jsonl 2 | grep -c 'Sitti\|0103\|Rahasia')" 0 "no trace of an anonymous reporter or text in JSON Lines"
 is "$(aduan-export --format open311 2 3 | grep -c 'Rahasia\|HYPERLINK')" 0 "nor in open311"
-unlike full.csv 'Baso|3456|Wahyu|Sitti' "no name, phone or WhatsApp author in a default export"
+unlike full.csv 'Baso|3456.?7890|Wahyu|Sitti' "no name, phone or WhatsApp author in a default export"
 is "$(sql "select count(*) from event where action='export'")" 0 "a default export writes no history"
 
 # CSV quoting (RFC 4180): commas, quotes and newlines inside quotes, CRLF
