@@ -19,7 +19,7 @@ usage(FILE *fp)
 {
 	fputs(_("usage: aduan-list [--db FILE] [--status S] [--agency A] [--kelurahan K] [--rt RT]\n"
 	    "                  [--channel C] [--category C] [--priority P] [--since TIME]\n"
-	    "                  [--until TIME] [--overdue] [--search TEXT] [--reporter PHONE]\n"
+	    "                  [--until TIME] [--overdue] [--search TEXT] [--reporter WHO]\n"
 	    "                  [--format table|tsv|csv|jsonl] [--header] [-f FIELD,...]\n"
 	    "                  [-q [-0] | -l | --count-by FIELD] [ID ... | -]\n"
 	    "       aduan-list [--db FILE] --public [--lang id|en] ID ... | -\n"
