@@ -32,7 +32,7 @@ tap_ok(int cond, const char *file, int line, const char *fmt, ...)
 	return cond;
 }
 
-static int
+static int __attribute__((unused))
 tap_is_str(const char *got, const char *want, const char *file, int line, const char *what)
 {
 	int cond = (got == NULL && want == NULL) ||
@@ -44,7 +44,7 @@ tap_is_str(const char *got, const char *want, const char *file, int line, const 
 	return cond;
 }
 
-static int
+static int __attribute__((unused))
 tap_is_int(long long got, long long want, const char *file, int line, const char *what)
 {
 	int cond = got == want;
@@ -55,7 +55,7 @@ tap_is_int(long long got, long long want, const char *file, int line, const char
 	return cond;
 }
 
-static int
+static int __attribute__((unused))
 tap_done(void)
 {
 	printf("1..%d\n", tap_n);
