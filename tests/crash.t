@@ -3,7 +3,10 @@
 # intact database holding none or all of that run's records; running the
 # import again completes the set without duplicates.
 . "${0%/*}/lib.sh"
-N=20000
+# N records an import: enough that a kill lands mid-run.  The kill's moment
+# is drawn from the time one import takes, so a slower build (the
+# sanitizers') keeps the same odds with a smaller N.
+N=${ADUAN_CRASH_N:-20000}
 KILLS=${ADUAN_CRASH_KILLS:-15}	# per input format
 
 awk -v n=$N 'BEGIN {
