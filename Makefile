@@ -94,7 +94,7 @@ demo: deps all
 check-asan:
 	rm -rf build-asan && mkdir -p build-asan
 	tar cf - --exclude='*.o' --exclude='*.a' \
-	    --exclude=bench/out Makefile cmd lib tests data man po completion bench | (cd build-asan && tar xf -)
+	    --exclude=bench/out Makefile cmd lib tests data man po completion bench examples | (cd build-asan && tar xf -)
 	ADUAN_CRASH_N=5000 $(MAKE) -C build-asan check \
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	    LDFLAGS='-fsanitize=address,undefined'
