@@ -26,6 +26,7 @@
 #include <strings.h>
 
 #include "aduan.h"
+#include "lifecycle.h"	/* aduan_day_to_civil */
 #include "xlsx.h"
 #include "zipfile.h"
 
@@ -390,23 +391,6 @@ row_set(struct aduan_xlsx *x, size_t col, char *v)
 		x->ncells = col + 1;
 }
 
-/* Days from 1970-01-01 to a civil date, and back (proleptic Gregorian). */
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 int
 aduan_xlsx_serial(double v, int date1904, char buf[32])
 {
@@ -433,7 +417,7 @@ aduan_xlsx_serial(double v, int date1904, char buf[32])
 		return -1;		/* 1900-02-29, which Lotus thought existed */
 	else
 		days += -25569;		/* 1899-12-30 */
-	civil_from_days(days, &y, &m, &d);
+	aduan_day_to_civil(days, &y, &m, &d);
 	y %= 10000;	/* below 2958466 it is anyway; this tells the compiler */
 	if (secs == 0)
 		snprintf(buf, 32, "%04d-%02d-%02d", y, m, d);
