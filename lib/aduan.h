@@ -81,6 +81,10 @@ void aduan_buf_printf(struct aduan_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void aduan_buf_reset(struct aduan_buf *b);
 void aduan_buf_release(struct aduan_buf *b);
+/* Append s (may be NULL) with the five XML characters escaped and other
+ * control characters but newline and tab, which XML 1.0 does not admit,
+ * as spaces: for HTML and SVG pages. */
+void aduan_buf_add_xml(struct aduan_buf *b, const char *s);
 
 /* Append s as a JSON string literal (with quotes). Invalid UTF-8 bytes
  * become U+FFFD. */

@@ -60,22 +60,6 @@ static const char style[] =
     ".sign { margin: 12mm 0 0 55%; }\n"
     ".sign .name { margin-top: 20mm; font-weight: bold; text-decoration: underline; }\n";
 
-static void
-esc(struct aduan_buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++) {
-		switch (*s) {
-		case '&': aduan_buf_adds(b, "&amp;"); break;
-		case '<': aduan_buf_adds(b, "&lt;"); break;
-		case '>': aduan_buf_adds(b, "&gt;"); break;
-		case '"': aduan_buf_adds(b, "&quot;"); break;
-		default:
-			/* XML 1.0 admits no other control characters */
-			if ((unsigned char)*s >= 0x20 || *s == '\n' || *s == '\t')
-				aduan_buf_addc(b, *s);
-		}
-	}
-}
 
 /* Text as paragraphs: a blank line between them, <br/> within. */
 static void
@@ -97,7 +81,7 @@ paragraphs(struct aduan_buf *b, const char *s)
 		aduan_buf_adds(b, open ? "<br/>\n" : "<p>");
 		open = 1;
 		line = aduan_xstrndup(p, (size_t)(e - p));
-		esc(b, line);
+		aduan_buf_add_xml(b, line);
 		free(line);
 	}
 	if (open)
@@ -116,7 +100,7 @@ lines(struct aduan_buf *b, const char *s)
 		if (p != s)
 			aduan_buf_adds(b, "<br/>");
 		line = aduan_xstrndup(p, (size_t)(e - p));
-		esc(b, line);
+		aduan_buf_add_xml(b, line);
 		free(line);
 	}
 }
@@ -151,20 +135,20 @@ kop(struct letter *x)
 	aduan_buf_adds(x->b, "<header class=\"kop\">\n");
 	if (parent != NULL && *parent != '\0') {
 		aduan_buf_adds(x->b, "<div class=\"parent\">");
-		esc(x->b, parent);
+		aduan_buf_add_xml(x->b, parent);
 		aduan_buf_adds(x->b, "</div>\n");
 	}
 	aduan_buf_adds(x->b, "<div class=\"office\">");
-	esc(x->b, name != NULL && *name != '\0' ? name : "");
+	aduan_buf_add_xml(x->b, name != NULL && *name != '\0' ? name : "");
 	aduan_buf_adds(x->b, "</div>\n<div class=\"contact\">");
-	esc(x->b, addr);
+	aduan_buf_add_xml(x->b, addr);
 	if (phone != NULL && *phone != '\0') {
 		aduan_buf_adds(x->b, addr && *addr ? " · " : "");
-		esc(x->b, phone);
+		aduan_buf_add_xml(x->b, phone);
 	}
 	if (email != NULL && *email != '\0') {
 		aduan_buf_adds(x->b, " · ");
-		esc(x->b, email);
+		aduan_buf_add_xml(x->b, email);
 	}
 	aduan_buf_adds(x->b, "</div>\n</header>\n");
 }
@@ -173,7 +157,7 @@ static void
 meta_row(struct letter *x, int label, const char *value)
 {
 	aduan_buf_printf(x->b, "<tr><td>%s</td><td>:</td><td>", lw[label][x->l]);
-	esc(x->b, value);
+	aduan_buf_add_xml(x->b, value);
 	aduan_buf_adds(x->b, "</td></tr>\n");
 }
 
@@ -192,7 +176,7 @@ head(struct letter *x, const struct aduan_agency *a, int urgent, const char *sub
 		aduan_buf_printf(&d, "%s, ", city);
 	aduan_date_words(&d, time(NULL), x->lang, 0);
 	aduan_buf_adds(x->b, "<p class=\"date\">");
-	esc(x->b, d.s);
+	aduan_buf_add_xml(x->b, d.s);
 	aduan_buf_adds(x->b, "</p>\n<table class=\"meta\">\n");
 	meta_row(x, L_NUMBER, number != NULL && *number != '\0' ? number : "……………………");
 	meta_row(x, L_NATURE, lw[urgent ? L_URGENT : L_ORDINARY][x->l]);
@@ -200,12 +184,12 @@ head(struct letter *x, const struct aduan_agency *a, int urgent, const char *sub
 	meta_row(x, L_SUBJECT, subject);
 	aduan_buf_printf(x->b, "</table>\n<div class=\"to\">%s<br/>\n", lw[L_TO][x->l]);
 	if (a->f[AG_TITLE] != NULL) {
-		esc(x->b, a->f[AG_TITLE]);
+		aduan_buf_add_xml(x->b, a->f[AG_TITLE]);
 		aduan_buf_adds(x->b, "<br/>\n");
 	}
-	esc(x->b, a->name);
+	aduan_buf_add_xml(x->b, a->name);
 	aduan_buf_printf(x->b, "<br/>\n%s ", lw[L_AT][x->l]);
-	esc(x->b, a->f[AG_ADDRESS] != NULL ? a->f[AG_ADDRESS] : lw[L_PLACE][x->l]);
+	aduan_buf_add_xml(x->b, a->f[AG_ADDRESS] != NULL ? a->f[AG_ADDRESS] : lw[L_PLACE][x->l]);
 	aduan_buf_adds(x->b, "\n</div>\n");
 	aduan_buf_release(&d);
 }
@@ -219,19 +203,19 @@ sign(struct letter *x)
 	const char *office = x->set[S_NAME];
 
 	aduan_buf_adds(x->b, "<div class=\"sign\">");
-	esc(x->b, title);
+	aduan_buf_add_xml(x->b, title);
 	/* "Camat" under "Kecamatan Bontang Utara" reads "Camat Bontang Utara" */
 	if (office != NULL && strncmp(office, "Kecamatan ", 10) == 0 && title != NULL &&
 	    strcmp(title, "Camat") == 0) {
 		aduan_buf_addc(x->b, ' ');
-		esc(x->b, office + 10);
+		aduan_buf_add_xml(x->b, office + 10);
 	}
 	aduan_buf_adds(x->b, "<div class=\"name\">");
-	esc(x->b, name != NULL && *name != '\0' ? name : "……………………");
+	aduan_buf_add_xml(x->b, name != NULL && *name != '\0' ? name : "……………………");
 	aduan_buf_adds(x->b, "</div>\n");
 	if (nip != NULL && *nip != '\0') {
 		aduan_buf_adds(x->b, "<div class=\"nip\">NIP ");
-		esc(x->b, nip);
+		aduan_buf_add_xml(x->b, nip);
 		aduan_buf_adds(x->b, "</div>\n");
 	}
 	aduan_buf_adds(x->b, "</div>\n</section>\n");

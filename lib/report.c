@@ -56,26 +56,6 @@ static const char *const months[] = {
 	N_("December")
 };
 
-/* Append text with the five XML characters escaped. */
-static void
-esc(struct aduan_buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++) {
-		switch (*s) {
-		case '&': aduan_buf_adds(b, "&amp;"); break;
-		case '<': aduan_buf_adds(b, "&lt;"); break;
-		case '>': aduan_buf_adds(b, "&gt;"); break;
-		case '"': aduan_buf_adds(b, "&quot;"); break;
-		case '\'': aduan_buf_adds(b, "&#39;"); break;
-		default:
-			/* control characters have no place in XML 1.0 */
-			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
-				aduan_buf_addc(b, ' ');
-			else
-				aduan_buf_addc(b, *s);
-		}
-	}
-}
 
 /* An integer with the reader's thousands separator: 1,234 or 1.234. */
 static void
@@ -272,7 +252,7 @@ svg_start(struct report *r, const char *title, int w, int h, int nser)
 	aduan_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
 	    "role=\"img\" aria-labelledby=\"c%d-t\" font-family=\"sans-serif\" font-size=\"11\">"
 	    "<title id=\"c%d-t\">", w, h, r->chart, r->chart);
-	esc(b, title);
+	aduan_buf_add_xml(b, title);
 	aduan_buf_adds(b, "</title><defs>");
 	for (i = 0; i < nser && i < NFILLS; i++) {
 		if (fills[i].pattern == NULL)
@@ -305,7 +285,7 @@ legend(struct report *r, int nser, const char *const *names, int x, int y)
 		    "stroke=\"#000\" stroke-width=\"0.6\" ", x, y);
 		fill_attr(r, i);
 		aduan_buf_printf(r->b, "/><text x=\"%d\" y=\"%d\">", x + 18, y + 9);
-		esc(r->b, names[i]);
+		aduan_buf_add_xml(r->b, names[i]);
 		aduan_buf_adds(r->b, "</text>");
 		x += 26 + 7 * (int)strlen(names[i]);
 	}
@@ -390,7 +370,7 @@ bar_chart(struct report *r, const char *title, int ncat, const char *const *cats
 		else
 			aduan_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">",
 			    x0 + gw * 0.4, top + plot + 16);
-		esc(b, cats[i]);
+		aduan_buf_add_xml(b, cats[i]);
 		aduan_buf_adds(b, "</text>");
 	}
 	aduan_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/></svg>\n",
@@ -426,7 +406,7 @@ line_chart(struct report *r, const char *title, int n, const char *const *cats,
 			    "fill=\"#fff\" stroke=\"%s\" stroke-width=\"1.5\"/>", x + 8,
 			    fills[k % NFILLS].colour);
 		aduan_buf_printf(b, "<text x=\"%d\" y=\"17\">", x + 28);
-		esc(b, names[k]);
+		aduan_buf_add_xml(b, names[k]);
 		aduan_buf_adds(b, "</text>");
 	}
 	for (k = 0; k <= 4; k++) {
@@ -470,7 +450,7 @@ line_chart(struct report *r, const char *title, int n, const char *const *cats,
 	for (i = 0; i < n; i++) {
 		aduan_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">",
 		    left + gx * i, top + plot + 18);
-		esc(b, cats[i]);
+		aduan_buf_add_xml(b, cats[i]);
 		aduan_buf_adds(b, "</text>");
 	}
 	aduan_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\"/></svg>\n",
@@ -502,9 +482,9 @@ static void
 row_start(struct report *r, const char *key, const char *label)
 {
 	aduan_buf_adds(r->b, key ? "<tr data-key=\"" : "<tr class=\"total\" data-key=\"");
-	esc(r->b, key ? key : "(total)");
+	aduan_buf_add_xml(r->b, key ? key : "(total)");
 	aduan_buf_adds(r->b, "\"><td>");
-	esc(r->b, key ? label : _("Total"));
+	aduan_buf_add_xml(r->b, key ? label : _("Total"));
 	aduan_buf_adds(r->b, "</td>");
 }
 
@@ -512,7 +492,7 @@ static void
 heading(struct report *r, const char *id, const char *text)
 {
 	aduan_buf_printf(r->b, "<section id=\"%s\"><h2>", id);
-	esc(r->b, text);
+	aduan_buf_add_xml(r->b, text);
 	aduan_buf_adds(r->b, "</h2>\n");
 }
 
@@ -520,7 +500,7 @@ static void
 th(struct report *r, const char *text)
 {
 	aduan_buf_adds(r->b, "<th>");
-	esc(r->b, text);
+	aduan_buf_add_xml(r->b, text);
 	aduan_buf_adds(r->b, "</th>");
 }
 
@@ -550,7 +530,7 @@ card(struct report *r, const char *id, const char *label, long n)
 	aduan_buf_printf(r->b, "<div class=\"card\" id=\"card-%s\" data-v=\"%ld\"><b>", id, n);
 	fmt_int(r, r->b, n);
 	aduan_buf_adds(r->b, "</b>");
-	esc(r->b, label);
+	aduan_buf_add_xml(r->b, label);
 	aduan_buf_adds(r->b, "</div>");
 }
 
@@ -560,7 +540,7 @@ card_hours(struct report *r, const char *label, double h)
 	aduan_buf_adds(r->b, "<div class=\"card\"><b>");
 	fmt_hours(r->b, h);
 	aduan_buf_adds(r->b, "</b>");
-	esc(r->b, label);
+	aduan_buf_add_xml(r->b, label);
 	aduan_buf_adds(r->b, "</div>");
 }
 
@@ -704,7 +684,7 @@ section_agency(struct report *r)
 		aduan_buf_adds(r->b, "</tr>\n");
 	}
 	aduan_buf_adds(r->b, "</tbody></table>\n<p class=\"note\">");
-	esc(r->b, _("Within the SLA: of the complaints closed in the period, those closed by "
+	aduan_buf_add_xml(r->b, _("Within the SLA: of the complaints closed in the period, those closed by "
 	    "their due date. Overdue: of those still open at the end, those past their due date."));
 	aduan_buf_adds(r->b, "</p></section>\n");
 	return 0;
@@ -799,11 +779,11 @@ section_overdue(struct report *r)
 		aduan_buf_printf(r->b, "<tr data-key=\"%s\"><td>%s</td><td>", v[0], v[0]);
 		fmt_stamp(r->b, v[1]);
 		aduan_buf_adds(r->b, "</td><td>");
-		esc(r->b, hidden ? _("(confidential)") : v[2] ? v[2] : "\xe2\x80\x93");
+		aduan_buf_add_xml(r->b, hidden ? _("(confidential)") : v[2] ? v[2] : "\xe2\x80\x93");
 		aduan_buf_adds(r->b, "</td><td>");
-		esc(r->b, hidden ? "\xe2\x80\x93" : v[3] ? v[3] : "\xe2\x80\x93");
+		aduan_buf_add_xml(r->b, hidden ? "\xe2\x80\x93" : v[3] ? v[3] : "\xe2\x80\x93");
 		aduan_buf_adds(r->b, "</td><td>");
-		esc(r->b, v[4] ? v[4] : _("(not forwarded)"));
+		aduan_buf_add_xml(r->b, v[4] ? v[4] : _("(not forwarded)"));
 		aduan_buf_adds(r->b, "</td><td>");
 		fmt_stamp(r->b, v[5]);
 		aduan_buf_adds(r->b, "</td><td>");
@@ -818,11 +798,11 @@ section_overdue(struct report *r)
 		aduan_buf_adds(r->b, "</tbody></table>\n");
 	aduan_buf_adds(r->b, "<p class=\"note\" id=\"overdue-count\">");
 	if (n == 0)
-		esc(r->b, _("No complaint is overdue."));
+		aduan_buf_add_xml(r->b, _("No complaint is overdue."));
 	else if (n > MAX_OVERDUE)
 		aduan_buf_printf(r->b, _("The first %d of %ld, by due date."), MAX_OVERDUE, n);
 	aduan_buf_adds(r->b, " ");
-	esc(r->b, _("Names, phone numbers and texts are left out (UU PDP No. 27/2022)."));
+	aduan_buf_add_xml(r->b, _("Names, phone numbers and texts are left out (UU PDP No. 27/2022)."));
 	aduan_buf_adds(r->b, "</p></section>\n");
 	return 0;
 }
@@ -858,9 +838,9 @@ aduan_report_html(struct aduan_db *db, const struct aduan_summary *s,
 	aduan_buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>",
 	    /* TRANSLATORS: the language code of the page (html lang) */ _("en"));
-	esc(&b, _("Complaints report"));
+	aduan_buf_add_xml(&b, _("Complaints report"));
 	aduan_buf_printf(&b, " %s</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", week, style);
-	esc(&b, _("Complaints report"));
+	aduan_buf_add_xml(&b, _("Complaints report"));
 	aduan_buf_adds(&b, "</h1>\n<p class=\"sub\" id=\"period\" data-start=\"");
 	{
 		char a[21], z[21];
@@ -872,7 +852,7 @@ aduan_report_html(struct aduan_db *db, const struct aduan_summary *s,
 	aduan_buf_adds(&b, " \xe2\x80\x93 ");
 	fmt_day(&b, last);
 	aduan_buf_printf(&b, " (%s)<br/>", week);
-	esc(&b, _("Made"));
+	aduan_buf_add_xml(&b, _("Made"));
 	aduan_buf_printf(&b, " %s %s</p>\n", made, tz);
 
 	heading(&r, "totals", _("The period in figures"));
@@ -885,7 +865,7 @@ aduan_report_html(struct aduan_db *db, const struct aduan_summary *s,
 	card_hours(&r, _("median time to the first action"), total.first_h);
 	card_hours(&r, _("median time to closing"), total.close_h);
 	aduan_buf_adds(&b, "</div>\n<p class=\"note\">");
-	esc(&b, _("Received leaves out complaints that duplicate another."));
+	aduan_buf_add_xml(&b, _("Received leaves out complaints that duplicate another."));
 	aduan_buf_adds(&b, "</p></section>\n");
 
 	if ((rc = section_days(&r)) != 0 || (rc = section_kelurahan(&r)) != 0 ||

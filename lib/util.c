@@ -127,6 +127,25 @@ aduan_buf_reset(struct aduan_buf *b)
 }
 
 void
+aduan_buf_add_xml(struct aduan_buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		switch (*s) {
+		case '&': aduan_buf_adds(b, "&amp;"); break;
+		case '<': aduan_buf_adds(b, "&lt;"); break;
+		case '>': aduan_buf_adds(b, "&gt;"); break;
+		case '"': aduan_buf_adds(b, "&quot;"); break;
+		case '\'': aduan_buf_adds(b, "&#39;"); break;
+		default:
+			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
+				aduan_buf_addc(b, ' ');
+			else
+				aduan_buf_addc(b, *s);
+		}
+	}
+}
+
+void
 aduan_buf_release(struct aduan_buf *b)
 {
 	free(b->s);
