@@ -174,7 +174,7 @@ lint-man:
 
 # Install what the build and the tests need (Debian and Ubuntu).
 DEPS_PKGS = build-essential pkg-config libsqlite3-dev libcsv-dev libstemmer-dev sqlite3 mandoc perl gettext \
-	libzip-dev libexpat1-dev libxlsxwriter-dev libxml2-utils zip unzip
+	libzip-dev libexpat1-dev libxlsxwriter-dev libxml2-utils zip unzip python3
 deps:
 	@sh tests/deps.sh $(DEPS_PKGS)
 

@@ -22,7 +22,7 @@ die() { say "$*"; exit 1; }
 
 # the build tools and the Build-Depends
 sh "$src/tests/deps.sh" build-essential debhelper devscripts fakeroot lintian \
-	gettext libcsv-dev libsqlite3-dev pkg-config mandoc perl sqlite3 \
+	gettext libcsv-dev libsqlite3-dev libstemmer-dev pkg-config mandoc perl sqlite3 \
 	libzip-dev libexpat1-dev libxlsxwriter-dev libxml2-utils zip unzip ||
 	die "cannot install the build tools"
 
