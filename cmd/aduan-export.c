@@ -34,25 +34,101 @@ enum {
 	OPT_PERSONAL, OPT_SQL, OPT_SUBJECT, OPT_REPORT, OPT_SEMICOLON
 };
 
-/* No common --by here: in aduan-export it groups a summary (see the manual). */
-static const struct option longopts[] = {
+/* Every mode's options: the common ones and the filters. */
+static const struct option common_opts[] = {
 	{"db", required_argument, NULL, OPT_DB},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
 	CLI_FILTER_OPTIONS,
-	{"subject", required_argument, NULL, OPT_SUBJECT},
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"summary", no_argument, NULL, OPT_SUMMARY},
-	{"report", required_argument, NULL, OPT_REPORT},
-	{"week", required_argument, NULL, OPT_WEEK},
-	{"by", required_argument, NULL, OPT_GROUP},
-	{"excel", no_argument, NULL, OPT_EXCEL},
-	{"semicolon", no_argument, NULL, OPT_SEMICOLON},
-	{"personal", no_argument, NULL, OPT_PERSONAL},
-	{"sql", no_argument, NULL, OPT_SQL},
 	{"output", required_argument, NULL, 'o'},
 	{NULL, 0, NULL, 0}
 };
+
+/* Each mode's own.  No common --by here: in aduan-export it groups a
+ * summary (see the manual). */
+static const struct option summary_opts[] = {
+	{"summary", no_argument, NULL, OPT_SUMMARY},
+	{"week", required_argument, NULL, OPT_WEEK},
+	{"by", required_argument, NULL, OPT_GROUP},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"excel", no_argument, NULL, OPT_EXCEL},
+	{"semicolon", no_argument, NULL, OPT_SEMICOLON},
+	{"sql", no_argument, NULL, OPT_SQL},
+	{NULL, 0, NULL, 0}
+};
+static const struct option records_opts[] = {
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"personal", no_argument, NULL, OPT_PERSONAL},
+	{"excel", no_argument, NULL, OPT_EXCEL},
+	{"semicolon", no_argument, NULL, OPT_SEMICOLON},
+	{"sql", no_argument, NULL, OPT_SQL},
+	{NULL, 0, NULL, 0}
+};
+static const struct option report_opts[] = {
+	{"report", required_argument, NULL, OPT_REPORT},
+	{"week", required_argument, NULL, OPT_WEEK},
+	{NULL, 0, NULL, 0}
+};
+static const struct option subject_opts[] = {
+	{"subject", required_argument, NULL, OPT_SUBJECT},
+	{NULL, 0, NULL, 0}
+};
+
+/* What the command line says. */
+struct export_opts {
+	struct cli_common common;
+	struct aduan_filter f;
+	struct aduan_summary s;
+	struct aduan_buf what;	/* the filter as typed, for a --personal export's history */
+	const char *outpath, *week, *group;
+	int fmt, fmt_given, summary, report, excel, semicolon, personal, showsql;
+	char subject[17];
+};
+
+struct mode;
+
+/* An output file or stdout, and the database it comes from. */
+struct export_run {
+	struct export_opts *o;
+	struct aduan_db *db;
+	struct aduan_outfile of;
+	FILE *out;
+	long rows;
+};
+
+/*
+ * One mode of aduan-export: its own options; what it checks of the
+ * command line; for --sql, its statement's text; what it writes (into run->out,
+ * or the temporary file of run->of for a workbook).
+ */
+struct mode {
+	const struct option *opts;
+	void (*check)(struct export_opts *o);
+	int (*sql)(struct export_run *run, char **sqlp);
+	int (*write)(struct export_run *run);
+	int counts;	/* exit 1 when it wrote no record */
+};
+
+/* The options of all modes, each once. */
+static const struct option *
+all_options(const struct mode *modes, size_t nmodes)
+{
+	static struct option v[64];
+	const struct option *o;
+	size_t n = 0, i, k;
+
+	for (o = common_opts; o->name != NULL; o++)
+		v[n++] = *o;
+	for (i = 0; i < nmodes; i++)
+		for (o = modes[i].opts; o->name != NULL; o++) {
+			for (k = 0; k < n && strcmp(v[k].name, o->name) != 0; k++)
+				;
+			if (k == n)
+				v[n++] = *o;
+		}
+	v[n] = (struct option){NULL, 0, NULL, 0};
+	return v;
+}
 
 struct ids {
 	struct aduan_filter *f;
@@ -72,232 +148,333 @@ add_id(int64_t id, void *arg)
 		aduan_buf_adds(x->what, " ...");
 }
 
+/* A filter option as typed, for the history of a --personal export. */
+static void
+note_filter(struct export_opts *o, const struct option *longopts, int ch, const char *arg)
+{
+	const char *name = NULL;
+
+	for (; longopts->name; longopts++)
+		if (longopts->val == ch)
+			name = longopts->name;
+	aduan_buf_printf(&o->what, "%s--%s%s%s", o->what.len ? " " : "", name,
+	    arg ? " " : "", arg ? arg : "");
+}
+
+static void
+parse_options(struct export_opts *o, const struct option *longopts, int argc, char *argv[])
+{
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+		if (ch >= OPT_F_STATUS && ch <= OPT_F_REPORTER)
+			note_filter(o, longopts, ch, optarg);
+		if (cli_filter_option(ch, optarg, &o->f, usage))
+			continue;
+		switch (ch) {
+		case OPT_FORMAT:
+			if ((o->fmt = aduan_export_fmt_lookup(optarg)) == -1)
+				cli_usage_error(usage, "--format: csv, tsv, jsonl, open311 or xlsx, not \"%s\"",
+				    optarg);
+			o->fmt_given = 1;
+			break;
+		case OPT_SUMMARY: o->summary = 1; break;
+		case OPT_REPORT:
+			if (strcmp(optarg, "html") != 0)
+				cli_usage_error(usage, "--report: html, not \"%s\"", optarg);
+			o->report = 1;
+			break;
+		case OPT_WEEK: o->week = optarg; break;
+		case OPT_GROUP: o->group = optarg; break;
+		case OPT_EXCEL: o->excel = 1; break;
+		case OPT_SEMICOLON: o->semicolon = AW_SEMICOLON; break;
+		case OPT_PERSONAL: o->personal = 1; break;
+		case OPT_SQL: o->showsql = 1; break;
+		case OPT_SUBJECT:
+			if (aduan_phone_normalize(optarg, o->subject) == -1)
+				cli_usage_error(usage, "--subject: not a phone number: \"%s\"", optarg);
+			break;
+		case 'o': o->outpath = optarg; break;
+		default: cli_common_option(ch, optarg, &o->common, "aduan-export", usage);
+		}
+	}
+}
+
+/* ---- what each mode takes ------------------------------------------------ */
+
+/* A summary's period is its own (--week, or --since/--until), not a filter. */
+static void
+check_period(struct export_opts *o)
+{
+	struct aduan_summary *s = &o->s;
+	time_t since = o->f.since, until = o->f.until;
+
+	o->f.since = o->f.until = -1;
+	if ((o->fmt_given && o->fmt != AEX_CSV && o->fmt != AEX_XLSX) || o->personal)
+		cli_usage_error(usage, "--summary has no records: no --personal, and "
+		    "--format csv or xlsx");
+	if (o->week != NULL && (since != -1 || until != -1))
+		cli_usage_error(usage, "--week or --since/--until, not both");
+	if (o->group != NULL && aduan_summary_by(s, o->group) != 0)
+		cli_usage_error(usage, "--by: %s", aduan_errmsg());
+	if (o->week == NULL && since == -1 && until == -1)
+		o->week = "this";
+	if (o->week != NULL) {
+		if (aduan_summary_week(o->week, s->now, &s->start, &s->end) != 0)
+			cli_usage_error(usage, "%s", aduan_errmsg());
+	} else {
+		s->start = since != -1 ? since : 0;
+		s->end = until != -1 ? until : s->now + 1;
+	}
+	if (s->end <= s->start)
+		cli_usage_error(usage, "the period ends before it starts");
+	s->flags = (o->excel ? AW_EXCEL : 0) | o->semicolon;
+}
+
+static void
+check_xlsx(const struct export_opts *o)
+{
+	if (o->fmt == AEX_XLSX && (o->outpath == NULL || o->excel || o->semicolon))
+		cli_usage_error(usage, "--format xlsx writes a workbook: it needs -o FILE (and no --excel)");
+}
+
+/* A masked export must not confirm who filed what, nor what it says. */
+static void
+check_personal(const struct export_opts *o)
+{
+	if (aduan_filter_personal(&o->f) && o->summary)
+		cli_usage_error(usage, "--search and --reporter look into personal data: "
+		    "not in a summary");
+	if (aduan_filter_personal(&o->f) && !o->personal)
+		cli_usage_error(usage, "--search and --reporter look into personal data: "
+		    "only with --personal (recorded in the history)");
+}
+
+static void
+check_subject(struct export_opts *o)
+{
+	if (o->summary || o->report || o->fmt_given || o->personal || o->excel || o->semicolon ||
+	    o->showsql || o->what.len > 0)
+		cli_usage_error(usage, "--subject goes alone (with -o FILE at most)");
+}
+
+static void
+check_report(struct export_opts *o)
+{
+	if (o->summary || o->fmt_given || o->personal || o->excel || o->semicolon ||
+	    o->group != NULL || o->f.ids_given)
+		cli_usage_error(usage, "--report goes with --week or --since/--until and filters only");
+	if (o->showsql)
+		cli_usage_error(usage, "--report has no one statement to show: use --summary --sql");
+	if (*o->subject != '\0')
+		check_subject(o);
+	check_period(o);
+	check_personal(o);
+}
+
+static void
+check_summary(struct export_opts *o)
+{
+	check_period(o);
+	check_xlsx(o);
+	check_personal(o);
+}
+
+static void
+check_records(struct export_opts *o)
+{
+	if (o->week != NULL || o->group != NULL)
+		cli_usage_error(usage, "--week and --by go with --summary");
+	if ((o->excel || o->semicolon) && o->fmt != AEX_CSV)
+		cli_usage_error(usage, "--excel and --semicolon go with CSV");
+	check_xlsx(o);
+	check_personal(o);
+}
+
+/* ---- what each mode writes ------------------------------------------------- */
+
+static int
+sql_summary(struct export_run *run, char **sqlp)
+{
+	return aduan_summary_sql(run->db, &run->o->s, &run->o->f, sqlp);
+}
+
+static int
+sql_records(struct export_run *run, char **sqlp)
+{
+	return aduan_filter_sql(run->db, &run->o->f, sqlp);
+}
+
+static int
+write_report(struct export_run *run)
+{
+	return aduan_report_html(run->db, &run->o->s, &run->o->f, run->out);
+}
+
+static int
+write_summary(struct export_run *run)
+{
+	struct export_opts *o = run->o;
+
+	if (o->fmt == AEX_XLSX)
+		return aduan_summary_xlsx(run->db, &o->s, &o->f, run->of.tmp);
+	return aduan_summary_write(run->db, &o->s, &o->f, run->out);
+}
+
+static int
+write_records(struct export_run *run)
+{
+	struct export_opts *o = run->o;
+	int personal = o->personal ? AEX_PERSONAL : 0;
+
+	if (o->fmt == AEX_XLSX)
+		return aduan_export_xlsx(run->db, &o->f, personal, run->of.tmp, o->outpath,
+		    o->what.s, &run->rows);
+	return aduan_export_write(run->db, &o->f, o->fmt, (o->excel ? AW_EXCEL : 0) |
+	    o->semicolon | personal, run->out, o->outpath ? o->outpath : "stdout",
+	    o->what.s, &run->rows);
+}
+
 /* Everything held about one reporter, for their access request. */
 static int
-subject_access(const char *dbpath, const char *phone, const char *outpath)
+write_subject(struct export_run *run)
 {
-	struct aduan_outfile of;
-	struct aduan_db *db = cli_open(dbpath, ADUAN_RDONLY);
-	FILE *out = stdout;
-	long n = 0, nmsg = 0;
+	long nmsg = 0;
 	int rc;
 
-	if (outpath != NULL) {
-		cli_outfile_open(&of, outpath, 1, NULL, aduan_db_filename(db), usage);
-		out = of.fp;
+	rc = aduan_subject_write(run->db, run->o->subject, run->out, &run->rows);
+	if (rc == 0 && (rc = aduan_messages_subject(run->db, run->o->subject, run->out,
+	    &nmsg)) == 0)
+		run->rows += nmsg;
+	return rc;
+}
+
+enum { M_REPORT, M_SUBJECT, M_SUMMARY, M_RECORDS };
+
+static const struct mode modes[] = {
+	[M_REPORT] = {report_opts, check_report, NULL, write_report, 0},
+	[M_SUBJECT] = {subject_opts, check_subject, NULL, write_subject, 1},
+	[M_SUMMARY] = {summary_opts, check_summary, sql_summary, write_summary, 0},
+	[M_RECORDS] = {records_opts, check_records, sql_records, write_records, 1},
+};
+
+static const struct mode *
+which_mode(const struct export_opts *o)
+{
+	if (o->report)
+		return &modes[M_REPORT];
+	if (*o->subject != '\0')
+		return &modes[M_SUBJECT];
+	return &modes[o->summary ? M_SUMMARY : M_RECORDS];
+}
+
+/* ---- running a mode -------------------------------------------------------- */
+
+/* --sql: the statement, with its values, for sqlite3. */
+static int
+show_sql(struct export_run *run, const struct mode *m)
+{
+	char *sql;
+	int rc;
+
+	if ((rc = m->sql(run, &sql)) != 0)
+		cli_fail(rc);
+	printf("%s;\n", sql);
+	free(sql);
+	aduan_db_close(run->db);
+	return cli_finish(0);
+}
+
+/* -o FILE, written whole or not at all; a workbook must be a file. */
+static void
+open_output(struct export_run *run, int private_, int workbook)
+{
+	run->out = stdout;	/* on a terminal, cli_init's safe stream */
+	if (run->o->outpath == NULL)
+		return;
+	cli_outfile_open(&run->of, run->o->outpath, private_, NULL, aduan_db_filename(run->db),
+	    usage);
+	run->out = run->of.fp;
+	if (workbook && run->of.tmp == NULL) {
+		cli_outfile_abort(&run->of);
+		cli_usage_error(usage, "--format xlsx writes a workbook file: -o names a file, "
+		    "not a device or pipe");
 	}
-	cli_begin(db, NULL);
-	rc = aduan_subject_write(db, phone, out, &n);
-	if (rc == 0 && (rc = aduan_messages_subject(db, phone, out, &nmsg)) == 0)
-		n += nmsg;
-	if (rc == 0 && out == stdout && (fflush(stdout) == EOF || ferror(stdout)))
+}
+
+/* After writing: stdout must have taken it all before the history is
+ * committed (commit), and the file is put in place only then. */
+static int
+close_output(struct export_run *run, int rc, int commit)
+{
+	const char *outpath = run->o->outpath;
+
+	if (rc == ADUAN_IOERR && outpath != NULL && ferror(run->out))
+		rc = aduan_fail(ADUAN_IOERR, "cannot write %s: %s", outpath, strerror(errno));
+	if (rc == 0 && run->out == stdout && (fflush(stdout) == EOF || ferror(stdout)))
 		rc = aduan_fail(ADUAN_IOERR, "cannot write output");
-	if (rc == 0)
-		rc = aduan_db_commit(db);
+	if (rc == 0 && commit)
+		rc = aduan_db_commit(run->db);
 	if (outpath != NULL) {
 		if (rc == 0)
-			rc = cli_outfile_commit(&of);
+			rc = cli_outfile_commit(&run->of);
 		else
-			cli_outfile_abort(&of);
+			cli_outfile_abort(&run->of);
 	}
-	aduan_db_close(db);
+	aduan_db_close(run->db);	/* rolls an unfinished history back */
 	if (rc != 0)
 		cli_fail(rc);
-	if (n == 0)
-		cli_warn("no complaint from %s", phone);
-	return cli_finish(n > 0 ? 0 : ADUAN_NOMATCH);
+	return rc;
+}
+
+static int
+run_mode(struct export_opts *o, const struct mode *m)
+{
+	struct export_run run = {.o = o};
+	int subject = m == &modes[M_SUBJECT], recorded = o->personal || subject;
+
+	run.db = cli_open(o->common.db, ADUAN_RDONLY);
+	if (!subject && aduan_filter_resolve(run.db, &o->f) != 0)
+		cli_usage_error(usage, "%s", aduan_errmsg());
+	if (o->showsql)
+		return show_sql(&run, m);
+	open_output(&run, o->personal || subject, o->fmt == AEX_XLSX);
+	if (recorded)
+		cli_begin(run.db, NULL);
+	close_output(&run, m->write(&run), recorded);
+	if (subject && run.rows == 0)
+		cli_warn("no complaint from %s", o->subject);
+	return cli_finish(!m->counts || run.rows > 0 ? 0 : ADUAN_NOMATCH);
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct aduan_filter f;
-	struct aduan_summary s;
-	struct aduan_outfile of;
-	struct aduan_buf what = {0};
-	struct aduan_db *db;
-	sqlite3_stmt *st;
-	const char *dbpath = NULL, *outpath = NULL, *week = NULL, *group = NULL;
-	int ch, fmt = AEX_CSV, summary = 0, excel = 0, personal = 0, showsql = 0;
-	int fmt_given = 0, report = 0, semicolon = 0, rc;
-	time_t since, until;
-	long rows = 0;
-	FILE *out;
-	char subject[17] = "";
+	struct export_opts o;
+	const struct option *longopts = all_options(modes, sizeof(modes) / sizeof(modes[0]));
+	const struct mode *m;
+	int rc;
 
+	memset(&o, 0, sizeof(o));
 	cli_init(argc, argv);
 	cli_options("o:", longopts, 0);
-	out = stdout;	/* after cli_init: on a terminal, its safe stream */
-	aduan_filter_init(&f);
-	memset(&s, 0, sizeof(s));
-	f.now = s.now = time(NULL);
-	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		/* the filter as typed, for the history of a --personal export */
-		if (ch >= OPT_F_STATUS && ch <= OPT_F_REPORTER) {
-			const char *name = NULL;
-
-			for (const struct option *o = longopts; o->name; o++)
-				if (o->val == ch)
-					name = o->name;
-			aduan_buf_printf(&what, "%s--%s%s%s", what.len ? " " : "", name,
-			    optarg ? " " : "", optarg ? optarg : "");
-		}
-		if (cli_filter_option(ch, optarg, &f, usage))
-			continue;
-		switch (ch) {
-		case OPT_FORMAT:
-			if ((fmt = aduan_export_fmt_lookup(optarg)) == -1)
-				cli_usage_error(usage, "--format: csv, tsv, jsonl, open311 or xlsx, not \"%s\"",
-				    optarg);
-			fmt_given = 1;
-			break;
-		case OPT_SUMMARY: summary = 1; break;
-		case OPT_REPORT:
-			if (strcmp(optarg, "html") != 0)
-				cli_usage_error(usage, "--report: html, not \"%s\"", optarg);
-			report = 1;
-			break;
-		case OPT_WEEK: week = optarg; break;
-		case OPT_GROUP: group = optarg; break;
-		case OPT_EXCEL: excel = 1; break;
-		case OPT_SEMICOLON: semicolon = AW_SEMICOLON; break;
-		case OPT_PERSONAL: personal = 1; break;
-		case OPT_SQL: showsql = 1; break;
-		case OPT_SUBJECT:
-			if (aduan_phone_normalize(optarg, subject) == -1)
-				cli_usage_error(usage, "--subject: not a phone number: \"%s\"", optarg);
-			break;
-		case 'o': outpath = optarg; break;
-		case OPT_DB: dbpath = optarg; break;
-		case OPT_HELP: usage(stdout); return cli_finish(0);
-		case OPT_VERSION: printf("aduan-export %s\n", ADUAN_VERSION); return cli_finish(0);
-		default: usage(stderr); return ADUAN_USAGE;
-		}
-	}
+	aduan_filter_init(&o.f);
+	o.f.now = o.s.now = time(NULL);
+	o.fmt = AEX_CSV;
+	parse_options(&o, longopts, argc, argv);
 	argc -= optind;
 	argv += optind;
 	if (argc > 0) {
-		struct ids x = {&f, &what, 0};
+		struct ids x = {&o.f, &o.what, 0};
 
-		aduan_buf_adds(&what, what.len ? " ids" : "ids");
-		f.ids_given = 1;
+		aduan_buf_adds(&o.what, o.what.len ? " ids" : "ids");
+		o.f.ids_given = 1;
 		cli_ids(argc, argv, usage, add_id, &x);
 	}
-	if (report && (summary || fmt_given || personal || excel || semicolon || group != NULL ||
-	    f.ids_given))
-		cli_usage_error(usage, "--report goes with --week or --since/--until and filters only");
-	if (report && showsql)
-		cli_usage_error(usage, "--report has no one statement to show: use --summary --sql");
-	if (*subject != '\0' && (summary || report || fmt_given || personal || excel || semicolon ||
-	    showsql ||
-	    what.len > 0))
-		cli_usage_error(usage, "--subject goes alone (with -o FILE at most)");
-	if (*subject != '\0')
-		return subject_access(dbpath, subject, outpath);
-	/* a summary's period is its own; records take --since/--until as filters */
-	since = f.since;
-	until = f.until;
-	if (summary || report) {
-		f.since = f.until = -1;
-		if ((fmt_given && fmt != AEX_CSV && fmt != AEX_XLSX) || personal)
-			cli_usage_error(usage, "--summary has no records: no --personal, and "
-			    "--format csv or xlsx");
-		if (week != NULL && (since != -1 || until != -1))
-			cli_usage_error(usage, "--week or --since/--until, not both");
-		if (group != NULL && aduan_summary_by(&s, group) != 0)
-			cli_usage_error(usage, "--by: %s", aduan_errmsg());
-		if (week == NULL && since == -1 && until == -1)
-			week = "this";
-		if (week != NULL) {
-			if (aduan_summary_week(week, s.now, &s.start, &s.end) != 0)
-				cli_usage_error(usage, "%s", aduan_errmsg());
-		} else {
-			s.start = since != -1 ? since : 0;
-			s.end = until != -1 ? until : s.now + 1;
-		}
-		if (s.end <= s.start)
-			cli_usage_error(usage, "the period ends before it starts");
-		s.flags = (excel ? AW_EXCEL : 0) | semicolon;
-	} else {
-		if (week != NULL || group != NULL)
-			cli_usage_error(usage, "--week and --by go with --summary");
-		if ((excel || semicolon) && fmt != AEX_CSV)
-			cli_usage_error(usage, "--excel and --semicolon go with CSV");
-	}
-	if (fmt == AEX_XLSX && (outpath == NULL || excel || semicolon))
-		cli_usage_error(usage, "--format xlsx writes a workbook: it needs -o FILE (and no --excel)");
-
-	/* a masked export must not confirm who filed what, nor what it says */
-	if (aduan_filter_personal(&f) && summary)
-		cli_usage_error(usage, "--search and --reporter look into personal data: "
-		    "not in a summary");
-	if (aduan_filter_personal(&f) && !personal)
-		cli_usage_error(usage, "--search and --reporter look into personal data: "
-		    "only with --personal (recorded in the history)");
-	db = cli_open(dbpath, ADUAN_RDONLY);
-	if ((rc = aduan_filter_resolve(db, &f)) != 0)
-		cli_usage_error(usage, "%s", aduan_errmsg());
-
-	if (showsql) {
-		char *sql;
-
-		rc = summary ? aduan_summary_prepare(db, &s, &f, &st) : aduan_export_prepare(db, &f, &st);
-		if (rc != 0)
-			cli_fail(rc);
-		if ((sql = sqlite3_expanded_sql(st)) == NULL)
-			cli_die(ADUAN_IOERR, "out of memory");
-		printf("%s;\n", sql);
-		sqlite3_free(sql);
-		sqlite3_finalize(st);
-		aduan_db_close(db);
-		aduan_filter_release(&f);
-		aduan_buf_release(&what);
-		return cli_finish(0);
-	}
-
-	if (outpath != NULL) {
-		cli_outfile_open(&of, outpath, personal, NULL, aduan_db_filename(db), usage);
-		out = of.fp;
-		if (fmt == AEX_XLSX && of.tmp == NULL) {
-			cli_outfile_abort(&of);
-			cli_usage_error(usage, "--format xlsx writes a workbook file: -o names a file, "
-			    "not a device or pipe");
-		}
-	}
-	if (personal)
-		cli_begin(db, NULL);
-	if (report)
-		rc = aduan_report_html(db, &s, &f, out);
-	else if (summary && fmt == AEX_XLSX)
-		rc = aduan_summary_xlsx(db, &s, &f, of.tmp);
-	else if (summary)
-		rc = aduan_summary_write(db, &s, &f, out);
-	else if (fmt == AEX_XLSX)
-		rc = aduan_export_xlsx(db, &f, personal ? AEX_PERSONAL : 0, of.tmp, outpath,
-		    what.s, &rows);
-	else
-		rc = aduan_export_write(db, &f, fmt, (excel ? AW_EXCEL : 0) | semicolon |
-		    (personal ? AEX_PERSONAL : 0), out, outpath ? outpath : "stdout",
-		    what.s, &rows);
-	if (rc == ADUAN_IOERR && outpath != NULL && ferror(out))
-		rc = aduan_fail(ADUAN_IOERR, "cannot write %s: %s", outpath, strerror(errno));
-	/* stdout must have taken it all before a --personal export is recorded */
-	if (rc == 0 && out == stdout && (fflush(stdout) == EOF || ferror(stdout)))
-		rc = aduan_fail(ADUAN_IOERR, "cannot write output");
-	if (rc == 0 && personal)
-		rc = aduan_db_commit(db);
-	if (outpath != NULL) {
-		if (rc == 0)
-			rc = cli_outfile_commit(&of);
-		else
-			cli_outfile_abort(&of);
-	}
-	if (rc != 0) {
-		aduan_db_close(db);	/* rolls a --personal export's history back */
-		cli_fail(rc);
-	}
-	aduan_db_close(db);
-	aduan_filter_release(&f);
-	aduan_buf_release(&what);
-	return cli_finish(summary || report || rows > 0 ? 0 : ADUAN_NOMATCH);
+	m = which_mode(&o);
+	m->check(&o);
+	rc = run_mode(&o, m);
+	aduan_filter_release(&o.f);
+	aduan_buf_release(&o.what);
+	return rc;
 }

@@ -102,12 +102,7 @@ print_message(const struct aduan_message *m, void *arg)
 			aduan_buf_printf(&b, "%lld", (long long)m->complaint);
 		for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
 			aduan_buf_addc(&b, '\t');
-			aduan_buf_reset(&t);
-			aduan_tsv_escape(&t, v[i] ? v[i] : "");
-			if (o->visible)
-				aduan_visible(&b, t.s ? t.s : "", 1);
-			else if (t.len > 0)
-				aduan_buf_add(&b, t.s, t.len);
+			cli_tsv_cell(&b, v[i], o->visible);
 		}
 		aduan_buf_addc(&b, '\n');
 		fwrite(b.s, 1, b.len, stdout);
@@ -295,183 +290,210 @@ print_long(struct aduan_db *db, const char *const *v, int visible, time_t now)
 	return aduan_history_each(db, strtoll(v[AF_ID], NULL, 10), print_event, &visible);
 }
 
-/* Name the ids that were asked for and do not exist. */
 static void
-report_missing(struct aduan_db *db, struct aduan_filter *f)
+say_missing(const char *id, void *arg)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db,
-	    "SELECT j.value FROM json_each(?) j WHERE NOT EXISTS "
-	    "(SELECT 1 FROM complaint c WHERE c.id = j.value)");
+	(void)arg;
+	cli_warn("no such complaint: %s", id);
+}
 
-	if (st == NULL)
+/* ---- the options -------------------------------------------------------- */
+
+struct list_opts {
+	struct cli_common common;
+	struct aduan_filter f;
+	struct aduan_message_filter mf;
+	const char *fieldlist, *lang, *countby;
+	int fmt, header, quiet, nul, longfmt, public, messages, filtered;
+};
+
+static void
+parse_options(struct list_opts *o, int argc, char *argv[])
+{
+	int ch;
+
+	while ((ch = getopt_long(argc, argv, "f:q0l", longopts, NULL)) != -1) {
+		if (cli_filter_option(ch, optarg, &o->f, usage)) {
+			o->filtered = 1;
+			continue;
+		}
+		switch (ch) {
+		case OPT_FORMAT:
+			if ((o->fmt = aduan_outfmt_lookup(optarg)) == -1)
+				cli_usage_error(usage, "--format: table, tsv, csv or jsonl, not \"%s\"", optarg);
+			break;
+		case OPT_HEADER: o->header = 1; break;
+		case 'f': o->fieldlist = optarg; break;
+		case 'q': o->quiet = 1; break;
+		case '0': o->nul = 1; break;
+		case 'l': o->longfmt = 1; break;
+		case OPT_PUBLIC: o->public = 1; break;
+		case OPT_LANG: o->lang = optarg; break;
+		case OPT_MESSAGES: o->messages = 1; break;
+		case OPT_LEFT: o->mf.left = 1; break;
+		case OPT_TAKEN: o->mf.taken = 1; break;
+		case OPT_GROUP: o->mf.group = optarg; break;
+		case OPT_COUNT_BY: o->countby = optarg; break;
+		default: cli_common_option(ch, optarg, &o->common, "aduan-list", usage);
+		}
+	}
+}
+
+/* What goes with --messages, --public and neither. */
+static void
+check_options(const struct list_opts *o, int argc)
+{
+	const struct aduan_filter *f = &o->f;
+
+	if (o->lang != NULL && !o->public)
+		cli_usage_error(usage, "--lang goes with --public");
+	if ((o->mf.left || o->mf.taken || o->mf.group) && !o->messages)
+		cli_usage_error(usage, "--left, --taken and --group go with --messages");
+	if (o->messages) {
+		if (o->mf.left && o->mf.taken)
+			cli_usage_error(usage, "--left and --taken do not go together");
+		if (argc > 0 || o->quiet || o->longfmt || o->fieldlist || f->overdue || f->rt ||
+		    f->reporter || f->reporter_name || o->countby != NULL || f->nids > 0 || o->public)
+			cli_usage_error(usage, "--messages takes only --left, --taken, --group, "
+			    "--since, --until, --search, --format and --header");
 		return;
-	sqlite3_bind_text(st, 1, f->ids.s, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		cli_warn("no such complaint: %s", sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
+	}
+	if (o->public) {
+		if (o->quiet || o->longfmt || o->fmt != -1 || o->header || o->fieldlist != NULL ||
+		    o->filtered || o->countby != NULL || argc == 0)
+			cli_usage_error(usage, "--public takes only ids (or - to read them from stdin)");
+		return;
+	}
+	if (o->nul && !o->quiet)
+		cli_usage_error(usage, "-0 goes with -q");
+	if (o->quiet + o->longfmt + (o->countby != NULL) > 1)
+		cli_usage_error(usage, "-q, -l and --count-by do not go together");
+}
+
+/* ---- complaints ---------------------------------------------------------- */
+
+/* The fields to print: -f, else what the format shows by default. */
+static int
+choose_fields(const struct list_opts *o, int fields[ADUAN_NCOLUMNS])
+{
+	int n = 0;
+
+	if (o->fieldlist != NULL && aduan_fields_parse(o->fieldlist, fields, &n) != 0)
+		cli_usage_error(usage, "-f: %s", aduan_errmsg());
+	if (n > 0)
+		return n;
+	if (o->fmt == AOUT_TABLE && o->f.overdue) {
+		memcpy(fields, overdue_fields, sizeof(overdue_fields));
+		return (int)(sizeof(overdue_fields) / sizeof(overdue_fields[0]));
+	}
+	if (o->fmt == AOUT_TABLE) {
+		memcpy(fields, table_fields, sizeof(table_fields));
+		return (int)(sizeof(table_fields) / sizeof(table_fields[0]));
+	}
+	for (n = 0; n < ADUAN_NFIELDS; n++)
+		fields[n] = n;
+	return n;
+}
+
+struct rows {
+	const struct list_opts *o;
+	struct aduan_db *db;
+	struct aduan_writer *w;
+	int late, tty;
+	long matched;
+};
+
+/* One complaint, in the form asked for; -1 stops (stdout failed). */
+static int
+print_row(const char *const *fv, void *arg)
+{
+	struct rows *r = arg;
+	const struct list_opts *o = r->o;
+	const char *v[ADUAN_NCOLUMNS] = {0};
+	char days[24];
+	long n;
+	int rc;
+
+	r->matched++;
+	memcpy(v, fv, sizeof(*fv) * ADUAN_NFIELDS);
+	if (r->late && v[AF_DUE_AT] != NULL && strcmp(v[AF_STATUS], "closed") != 0) {
+		if ((rc = aduan_sla_late(r->db, v[AF_DUE_AT], o->f.now, &n)) != 0)
+			cli_fail(rc);
+		snprintf(days, sizeof(days), "%ld", n);
+		v[AF_LATE] = n > 0 ? days : NULL;
+	}
+	if (o->quiet)
+		printf("%s%c", v[AF_ID], o->nul ? '\0' : '\n');
+	else if (o->longfmt) {
+		if (r->matched > 1)
+			putchar('\n');
+		if (print_long(r->db, v, r->tty, o->f.now) != 0)
+			cli_fail(ADUAN_IOERR);
+	} else if (aduan_writer_row(r->w, v) != 0)
+		return -1;
+	return ferror(stdout) ? -1 : 0;
+}
+
+static int
+list_complaints(struct list_opts *o, int argc, char *argv[])
+{
+	struct rows r = {o, NULL, NULL, 0, isatty(STDOUT_FILENO), 0};
+	int fields[ADUAN_NCOLUMNS], nfields, flags = 0, i, rc;
+
+	if (argc > 0) {
+		o->f.ids_given = 1;
+		cli_ids(argc, argv, usage, add_id, &o->f);
+	}
+	if (o->fmt == -1)
+		o->fmt = r.tty ? AOUT_TABLE : AOUT_TSV;
+	nfields = choose_fields(o, fields);
+	flags = (o->header ? AW_HEADER : 0) | (r.tty ? AW_VISIBLE : 0);
+	r.db = cli_open(o->common.db, ADUAN_RDONLY);
+	if (aduan_filter_resolve(r.db, &o->f) != 0)
+		cli_usage_error(usage, "%s", aduan_errmsg());
+	if (o->countby != NULL)
+		r.matched = count_by(r.db, &o->f, o->countby, o->fmt, flags);
+	else {
+		for (i = 0; i < nfields; i++)
+			r.late |= fields[i] == AF_LATE;
+		if (!o->quiet && !o->longfmt &&
+		    (rc = aduan_writer_open(&r.w, o->fmt, stdout, fields, nfields, flags)) != 0)
+			cli_fail(rc);
+		if ((rc = aduan_filter_each(r.db, &o->f, print_row, &r)) > 0)
+			cli_fail(rc);
+		if (o->f.nids > 0 && (size_t)r.matched < o->f.nids &&
+		    (rc = aduan_filter_missing(r.db, &o->f, say_missing, NULL)) != 0)
+			cli_fail(rc);
+		if (r.w != NULL)
+			aduan_writer_close(r.w);
+	}
+	aduan_db_close(r.db);
+	return r.matched > 0 ? 0 : ADUAN_NOMATCH;
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct aduan_filter f;
-	struct aduan_filter_binds binds;
-	struct aduan_buf sql = {0};
-	struct aduan_writer *w = NULL;
-	struct aduan_db *db;
-	sqlite3_stmt *st;
-	const char *dbpath = NULL, *fieldlist = NULL, *lang = NULL, *countby = NULL;
-	int ch, fmt = -1, header = 0, quiet = 0, nul = 0, longfmt = 0, public = 0, filtered = 0;
-	int tty, i, rc, late = 0;
-	int fields[ADUAN_NCOLUMNS], nfields = 0, flags = 0;
-	long matched = 0;
-	struct aduan_message_filter mf;
-	int messages = 0;
+	struct list_opts o;
+	int rc;
 
-	memset(&mf, 0, sizeof(mf));
+	memset(&o, 0, sizeof(o));
+	o.fmt = -1;
 	cli_init(argc, argv);
 	cli_options("f:q0l", longopts, 0);
-	aduan_filter_init(&f);
-	f.now = time(NULL);
-	while ((ch = getopt_long(argc, argv, "f:q0l", longopts, NULL)) != -1) {
-		if (cli_filter_option(ch, optarg, &f, usage)) {
-			filtered = 1;
-			continue;
-		}
-		switch (ch) {
-		case OPT_FORMAT:
-			if ((fmt = aduan_outfmt_lookup(optarg)) == -1)
-				cli_usage_error(usage, "--format: table, tsv, csv or jsonl, not \"%s\"", optarg);
-			break;
-		case OPT_HEADER: header = 1; break;
-		case 'f': fieldlist = optarg; break;
-		case 'q': quiet = 1; break;
-		case '0': nul = 1; break;
-		case 'l': longfmt = 1; break;
-		case OPT_PUBLIC: public = 1; break;
-		case OPT_LANG: lang = optarg; break;
-		case OPT_MESSAGES: messages = 1; break;
-		case OPT_LEFT: mf.left = 1; break;
-		case OPT_TAKEN: mf.taken = 1; break;
-		case OPT_GROUP: mf.group = optarg; break;
-		case OPT_COUNT_BY: countby = optarg; break;
-		case OPT_DB: dbpath = optarg; break;
-		case OPT_HELP: usage(stdout); return cli_finish(0);
-		case OPT_VERSION: printf("aduan-list %s\n", ADUAN_VERSION); return cli_finish(0);
-		default: usage(stderr); return ADUAN_USAGE;
-		}
-	}
+	aduan_filter_init(&o.f);
+	o.f.now = time(NULL);
+	parse_options(&o, argc, argv);
 	argc -= optind;
 	argv += optind;
-	if (lang != NULL && !public)
-		cli_usage_error(usage, "--lang goes with --public");
-	if ((mf.left || mf.taken || mf.group) && !messages)
-		cli_usage_error(usage, "--left, --taken and --group go with --messages");
-	if (messages) {
-		if (mf.left && mf.taken)
-			cli_usage_error(usage, "--left and --taken do not go together");
-		if (argc > 0 || quiet || longfmt || fieldlist || f.overdue || f.rt || f.reporter ||
-		    f.reporter_name || countby != NULL || f.nids > 0 || public)
-			cli_usage_error(usage, "--messages takes only --left, --taken, --group, "
-			    "--since, --until, --search, --format and --header");
-		rc = list_messages(dbpath, &mf, &f, fmt == -1 ? AOUT_TSV : fmt, header);
-		aduan_filter_release(&f);
-		return rc;
-	}
-	if (public) {
-		if (quiet || longfmt || fmt != -1 || header || fieldlist != NULL || filtered ||
-		    countby != NULL ||
-		    argc == 0)
-			cli_usage_error(usage, "--public takes only ids (or - to read them from stdin)");
-		aduan_filter_release(&f);
-		return print_public(dbpath, lang, argc, argv);
-	}
-	if (nul && !quiet)
-		cli_usage_error(usage, "-0 goes with -q");
-	if (quiet + longfmt + (countby != NULL) > 1)
-		cli_usage_error(usage, "-q, -l and --count-by do not go together");
-	if (fieldlist != NULL && aduan_fields_parse(fieldlist, fields, &nfields) != 0)
-		cli_usage_error(usage, "-f: %s", aduan_errmsg());
-	if (argc > 0) {
-		f.ids_given = 1;
-		cli_ids(argc, argv, usage, add_id, &f);
-	}
-	tty = isatty(STDOUT_FILENO);
-	if (fmt == -1)
-		fmt = tty ? AOUT_TABLE : AOUT_TSV;
-	if (nfields == 0) {
-		if (fmt == AOUT_TABLE && f.overdue) {
-			nfields = (int)(sizeof(overdue_fields) / sizeof(overdue_fields[0]));
-			memcpy(fields, overdue_fields, sizeof(overdue_fields));
-		} else if (fmt == AOUT_TABLE) {
-			nfields = (int)(sizeof(table_fields) / sizeof(table_fields[0]));
-			memcpy(fields, table_fields, sizeof(table_fields));
-		} else
-			for (nfields = 0; nfields < ADUAN_NFIELDS; nfields++)
-				fields[nfields] = nfields;
-	}
-	if (header)
-		flags |= AW_HEADER;
-	if (tty)
-		flags |= AW_VISIBLE;
-
-	db = cli_open(dbpath, ADUAN_RDONLY);
-	if ((rc = aduan_filter_resolve(db, &f)) != 0)
-		cli_usage_error(usage, "%s", aduan_errmsg());
-	if (countby != NULL) {
-		matched = count_by(db, &f, countby, fmt, flags);
-		aduan_filter_release(&f);
-		aduan_db_close(db);
-		return cli_finish(matched > 0 ? 0 : ADUAN_NOMATCH);
-	}
-	for (i = 0; i < nfields; i++)
-		late |= fields[i] == AF_LATE;
-	aduan_buf_adds(&sql, "SELECT c.id");
-	for (i = 1; i < ADUAN_NFIELDS; i++)
-		aduan_buf_printf(&sql, ", c.%s", aduan_fields[i].name);
-	aduan_buf_adds(&sql, " FROM complaint c");
-	aduan_filter_where(&f, &sql, &binds);
-	aduan_buf_adds(&sql, " ORDER BY c.id");
-	if (sqlite3_prepare_v2(aduan_db_sqlite(db), sql.s, -1, &st, NULL) != SQLITE_OK)
-		cli_fail(aduan_db_fail(db, "querying"));
-	aduan_filter_bind(st, &binds, 1);
-	if (!quiet && !longfmt && (rc = aduan_writer_open(&w, fmt, stdout, fields, nfields, flags)) != 0)
-		cli_fail(rc);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *v[ADUAN_NCOLUMNS] = {0};
-		char days[24];
-		long n;
-
-		matched++;
-		for (i = 0; i < ADUAN_NFIELDS; i++)
-			v[i] = (const char *)sqlite3_column_text(st, i);
-		if (late && v[AF_DUE_AT] != NULL && strcmp(v[AF_STATUS], "closed") != 0) {
-			if ((rc = aduan_sla_late(db, v[AF_DUE_AT], f.now, &n)) != 0)
-				cli_fail(rc);
-			snprintf(days, sizeof(days), "%ld", n);
-			v[AF_LATE] = n > 0 ? days : NULL;
-		}
-		if (quiet)
-			printf("%s%c", v[AF_ID], nul ? '\0' : '\n');
-		else if (longfmt) {
-			if (matched > 1)
-				putchar('\n');
-			if (print_long(db, v, tty, f.now) != 0)
-				cli_fail(ADUAN_IOERR);
-		} else if (aduan_writer_row(w, v) != 0)
-			break;
-		if (ferror(stdout))
-			break;
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		cli_fail(aduan_db_fail(db, "querying"));
-	sqlite3_finalize(st);
-	if (f.nids > 0 && (size_t)matched < f.nids)
-		report_missing(db, &f);
-	if (w != NULL)
-		aduan_writer_close(w);
-	aduan_buf_release(&sql);
-	aduan_filter_release(&f);
-	aduan_db_close(db);
-	return cli_finish(matched > 0 ? 0 : ADUAN_NOMATCH);
+	check_options(&o, argc);
+	if (o.messages)
+		rc = list_messages(o.common.db, &o.mf, &o.f, o.fmt == -1 ? AOUT_TSV : o.fmt,
+		    o.header);
+	else if (o.public)
+		rc = print_public(o.common.db, o.lang, argc, argv);
+	else
+		rc = cli_finish(list_complaints(&o, argc, argv));
+	aduan_filter_release(&o.f);
+	return rc;
 }

@@ -201,6 +201,13 @@ cli_fail(int rc)
 }
 
 void
+cli_abort(struct aduan_db *db, int rc)
+{
+	aduan_db_rollback(db);
+	cli_fail(rc);
+}
+
+void
 cli_usage_error(void (*usage)(FILE *), const char *fmt, ...)
 {
 	va_list ap;
@@ -532,4 +539,59 @@ cli_filter_option(int ch, const char *arg, struct aduan_filter *f, void (*usage)
 		return 0;
 	}
 	return 1;
+}
+
+void
+cli_common_option(int ch, const char *arg, struct cli_common *c, const char *name,
+    void (*usage)(FILE *))
+{
+	switch (ch) {
+	case OPT_DB: c->db = arg; break;
+	case OPT_BY: c->by = arg; break;
+	case OPT_HELP: usage(stdout); exit(cli_finish(0));
+	case OPT_VERSION: printf("%s %s\n", name, ADUAN_VERSION); exit(cli_finish(0));
+	default: usage(stderr); exit(ADUAN_USAGE);
+	}
+}
+
+const char *
+cli_note(const char *arg, void (*usage)(FILE *))
+{
+	if (*arg == '\0')
+		cli_usage_error(usage, "--note: the note is empty");
+	return arg;
+}
+
+void
+cli_ids_required(int argc, char *argv[], void (*usage)(FILE *), struct cli_idlist *l)
+{
+	if (argc == 0)
+		cli_usage_error(usage, "which complaints? name their ids, or - to read them from stdin");
+	cli_ids(argc, argv, usage, cli_idlist_add, l);
+}
+
+int
+cli_outcome(struct aduan_db *db, int rc, int also, long *skipped)
+{
+	if (rc == 0)
+		return 0;
+	if (rc == ADUAN_NOMATCH || (also != 0 && rc == also)) {
+		cli_warn("%s", aduan_errmsg());
+		(*skipped)++;
+		return 1;
+	}
+	cli_abort(db, rc);
+}
+
+void
+cli_tsv_cell(struct aduan_buf *b, const char *s, int visible)
+{
+	struct aduan_buf t = {0};
+
+	aduan_tsv_escape(&t, s != NULL ? s : "");
+	if (visible)
+		aduan_visible(b, t.s ? t.s : "", 1);
+	else if (t.len > 0)
+		aduan_buf_add(b, t.s, t.len);
+	aduan_buf_release(&t);
 }

@@ -20,6 +20,8 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void cli_die(int rc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Print the library's last message and exit rc. */
 _Noreturn void cli_fail(int rc);
+/* Roll the invocation's transaction back, then cli_fail(rc). */
+_Noreturn void cli_abort(struct aduan_db *db, int rc);
 /* Print "prog: msg" and the usage, exit 2. */
 _Noreturn void cli_usage_error(void (*usage)(FILE *), const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -108,5 +110,31 @@ enum {
 	{"by", required_argument, NULL, OPT_BY}, \
 	{"help", no_argument, NULL, OPT_HELP}, \
 	{"version", no_argument, NULL, OPT_VERSION}
+
+/* What CLI_COMMON_OPTIONS set. */
+struct cli_common {
+	const char *db, *by;
+};
+/*
+ * The last case of a program's option switch: --db and --by kept in c,
+ * --help prints the usage and --version "name VERSION" (both exit 0);
+ * any other option (getopt has named it) prints the usage and exits 2.
+ */
+void cli_common_option(int ch, const char *arg, struct cli_common *c, const char *name,
+    void (*usage)(FILE *));
+/* --note TEXT: arg, or a usage error when it is empty. */
+const char *cli_note(const char *arg, void (*usage)(FILE *));
+/* The ids of the operands into l (see cli_ids); none is a usage error. */
+void cli_ids_required(int argc, char *argv[], void (*usage)(FILE *), struct cli_idlist *l);
+/*
+ * The outcome rc of one complaint's work in the invocation's transaction:
+ * 0 returns 0; ADUAN_NOMATCH (and also, when not 0) is a complaint that
+ * cannot be done: its message goes to stderr, *skipped counts it, and 1
+ * is returned; any other failure rolls the transaction back and exits.
+ */
+int cli_outcome(struct aduan_db *db, int rc, int also, long *skipped);
+/* Append s as one TSV cell (escaped; with visible, control characters
+ * made visible, for a terminal). */
+void cli_tsv_cell(struct aduan_buf *b, const char *s, int visible);
 
 #endif

@@ -102,29 +102,6 @@ aduan_time_iso_local(time_t t, char buf[32])
 	return buf;
 }
 
-int
-aduan_export_prepare(struct aduan_db *db, struct aduan_filter *f, sqlite3_stmt **stp)
-{
-	struct aduan_filter_binds binds;
-	struct aduan_buf sql = {0};
-	int i, rc;
-
-	aduan_buf_adds(&sql, "SELECT c.id");
-	for (i = 1; i < ADUAN_NFIELDS; i++)
-		aduan_buf_printf(&sql, ", c.%s", aduan_fields[i].name);
-	aduan_buf_adds(&sql, " FROM complaint c");
-	aduan_filter_where(f, &sql, &binds);
-	aduan_buf_adds(&sql, " ORDER BY c.id");
-	rc = sqlite3_prepare_v2(aduan_db_sqlite(db), sql.s, -1, stp, NULL);
-	aduan_buf_release(&sql);
-	if (rc != SQLITE_OK) {
-		*stp = NULL;
-		return aduan_db_fail(db, "querying");
-	}
-	aduan_filter_bind(*stp, &binds, 1);
-	return 0;
-}
-
 /* Apply the privacy rules to v in place (pointers only; masked strings
  * go into the two buffers given). */
 static void
@@ -328,7 +305,7 @@ export_rows(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt f
 	int fields[ADUAN_NFIELDS], i, rc;
 
 	*rows = 0;
-	if ((rc = aduan_export_prepare(db, f, &st)) != 0)
+	if ((rc = aduan_filter_prepare(db, f, &st)) != 0)
 		return rc;
 	for (i = 0; i < ADUAN_NFIELDS; i++)
 		fields[i] = i;

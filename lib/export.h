@@ -38,6 +38,9 @@ int aduan_summary_week(const char *arg, time_t now, time_t *start, time_t *end);
  */
 int aduan_summary_prepare(struct aduan_db *db, const struct aduan_summary *s,
     struct aduan_filter *f, sqlite3_stmt **stp);
+/* Its SQL with the values in place (aduan-export --sql); caller frees *sqlp. */
+int aduan_summary_sql(struct aduan_db *db, const struct aduan_summary *s,
+    struct aduan_filter *f, char **sqlp);
 /* The column names of a summary with these keys (n set to their number). */
 void aduan_summary_header(const struct aduan_summary *s, const char **names, int *n);
 /* Prepare, run and write the whole summary as CSV to out. */
@@ -61,11 +64,6 @@ enum {
 	AEX_PERSONAL = 0x100	/* names, phones and confidential text included */
 };
 
-/*
- * Prepare the record query (every field, plus what open311 needs) over
- * the complaints that pass f, by id.  The caller finalizes *stp.
- */
-int aduan_export_prepare(struct aduan_db *db, struct aduan_filter *f, sqlite3_stmt **stp);
 /*
  * Write the complaints that pass f to out in fmt.  flags: AW_EXCEL,
  * AEX_PERSONAL.  With AEX_PERSONAL the caller must have begun the

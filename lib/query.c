@@ -295,6 +295,23 @@ aduan_filter_bind(sqlite3_stmt *st, const struct aduan_filter_binds *binds, int 
 	}
 }
 
+/*
+ * The end of a loop over st's rows, which it finalizes: rc is the last
+ * step's, stop what the row callback returned when it stopped the loop.
+ */
+static int
+steps_end(struct aduan_db *db, sqlite3_stmt *st, int rc, int stop, const char *what)
+{
+	if (rc == SQLITE_ROW)
+		rc = stop;
+	else if (rc != SQLITE_DONE)
+		rc = aduan_db_fail(db, what);
+	else
+		rc = 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* What a count can be grouped by. */
 static const int count_fields[] = {
 	AF_STATUS, AF_AGENCY, AF_KELURAHAN, AF_RT, AF_CHANNEL, AF_SOURCE, AF_CATEGORY,
@@ -335,14 +352,7 @@ aduan_filter_count(struct aduan_db *db, struct aduan_filter *f, int field,
 		if ((i = fn((const char *)sqlite3_column_text(st, 0),
 		    (long)sqlite3_column_int64(st, 1), arg)) != 0)
 			break;
-	if (rc == SQLITE_ROW)
-		rc = i;
-	else if (rc != SQLITE_DONE)
-		rc = aduan_db_fail(db, "counting");
-	else
-		rc = 0;
-	sqlite3_finalize(st);
-	return rc;
+	return steps_end(db, st, rc, i, "counting");
 }
 
 /* Check one list against the database, replacing its JSON array. */
@@ -438,4 +448,91 @@ aduan_filter_resolve(struct aduan_db *db, struct aduan_filter *f)
 	    (rc = resolve_words(f, AQ_PRIORITY, "priority", aduan_priorities)) != 0)
 		return rc;
 	return 0;
+}
+
+int
+aduan_filter_prepare(struct aduan_db *db, struct aduan_filter *f, sqlite3_stmt **stp)
+{
+	struct aduan_filter_binds binds;
+	struct aduan_buf sql = {0};
+	int i, rc;
+
+	aduan_buf_adds(&sql, "SELECT c.id");
+	for (i = 1; i < ADUAN_NFIELDS; i++)
+		aduan_buf_printf(&sql, ", c.%s", aduan_fields[i].name);
+	aduan_buf_adds(&sql, " FROM complaint c");
+	aduan_filter_where(f, &sql, &binds);
+	aduan_buf_adds(&sql, " ORDER BY c.id");
+	rc = sqlite3_prepare_v2(aduan_db_sqlite(db), sql.s, -1, stp, NULL);
+	aduan_buf_release(&sql);
+	if (rc != SQLITE_OK) {
+		*stp = NULL;
+		return aduan_db_fail(db, "querying");
+	}
+	aduan_filter_bind(*stp, &binds, 1);
+	return 0;
+}
+
+int
+aduan_filter_each(struct aduan_db *db, struct aduan_filter *f,
+    int (*fn)(const char *const *v, void *arg), void *arg)
+{
+	const char *v[ADUAN_NFIELDS];
+	sqlite3_stmt *st;
+	int i, rc, stop = 0;
+
+	if ((rc = aduan_filter_prepare(db, f, &st)) != 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < ADUAN_NFIELDS; i++)
+			v[i] = (const char *)sqlite3_column_text(st, i);
+		if ((stop = fn(v, arg)) != 0)
+			break;
+	}
+	return steps_end(db, st, rc, stop, "querying");
+}
+
+int
+aduan_filter_missing(struct aduan_db *db, const struct aduan_filter *f,
+    void (*fn)(const char *id, void *arg), void *arg)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (f->ids.len == 0)
+		return 0;
+	if ((st = aduan_db_stmt(db, "SELECT j.value FROM json_each(?) j WHERE NOT EXISTS "
+	    "(SELECT 1 FROM complaint c WHERE c.id = j.value)")) == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, f->ids.s, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn((const char *)sqlite3_column_text(st, 0), arg);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : aduan_db_fail(db, "querying");
+}
+
+int
+aduan_stmt_sql(sqlite3_stmt *st, char **sqlp)
+{
+	char *sql = sqlite3_expanded_sql(st);
+
+	sqlite3_finalize(st);
+	*sqlp = NULL;
+	if (sql == NULL)
+		return aduan_fail(ADUAN_IOERR, "out of memory");
+	*sqlp = aduan_xstrdup(sql);
+	sqlite3_free(sql);
+	return 0;
+}
+
+int
+aduan_filter_sql(struct aduan_db *db, struct aduan_filter *f, char **sqlp)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*sqlp = NULL;
+	if ((rc = aduan_filter_prepare(db, f, &st)) != 0)
+		return rc;
+	return aduan_stmt_sql(st, sqlp);
 }

@@ -71,4 +71,27 @@ int aduan_filter_count(struct aduan_db *db, struct aduan_filter *f, int field,
     int (*fn)(const char *value, long n, void *arg), void *arg);
 void aduan_filter_bind(sqlite3_stmt *st, const struct aduan_filter_binds *binds, int first);
 
+/*
+ * The record query: every field (aduan_fields order) of the complaints
+ * that pass f, by id.  The caller steps and finalizes *stp.
+ */
+int aduan_filter_prepare(struct aduan_db *db, struct aduan_filter *f, sqlite3_stmt **stp);
+/*
+ * Each complaint that passes f, by id: fn receives its fields
+ * (ADUAN_NFIELDS of them, NULL for none; borrowed for the call).  A
+ * nonzero return of fn stops the walk and is returned.
+ */
+int aduan_filter_each(struct aduan_db *db, struct aduan_filter *f,
+    int (*fn)(const char *const *v, void *arg), void *arg);
+/* After a query over f: the ids it named that no complaint has, each
+ * to fn. */
+int aduan_filter_missing(struct aduan_db *db, const struct aduan_filter *f,
+    void (*fn)(const char *id, void *arg), void *arg);
+/* A prepared statement's SQL with its values in place (what --sql
+ * shows), in *sqlp for the caller to free; st is finalized. */
+int aduan_stmt_sql(sqlite3_stmt *st, char **sqlp);
+/* The record query's SQL with its values (aduan-export --sql); caller
+ * frees *sqlp. */
+int aduan_filter_sql(struct aduan_db *db, struct aduan_filter *f, char **sqlp);
+
 #endif

@@ -193,6 +193,19 @@ group_pct(struct aduan_buf *b, const struct aduan_summary *s, const char *name, 
 }
 
 int
+aduan_summary_sql(struct aduan_db *db, const struct aduan_summary *s,
+    struct aduan_filter *f, char **sqlp)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*sqlp = NULL;
+	if ((rc = aduan_summary_prepare(db, s, f, &st)) != 0)
+		return rc;
+	return aduan_stmt_sql(st, sqlp);
+}
+
+int
 aduan_summary_prepare(struct aduan_db *db, const struct aduan_summary *s,
     struct aduan_filter *f, sqlite3_stmt **stp)
 {
