@@ -34,84 +34,103 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0}
 };
 
-int
-main(int argc, char *argv[])
-{
-	struct cli_idlist ids = {0};
-	struct aduan_db *db;
-	const char *dbpath = NULL, *by = NULL, *note = NULL, *resolution = NULL;
-	int64_t dup = 0;
-	int ch, reopen = 0, rc, yes, leave = 0;
-	long skipped = 0;
-	size_t i;
+struct close_opts {
+	struct cli_common common;
+	const char *note, *resolution;
+	int64_t dup;
+	int reopen, leave;
+};
 
-	cli_init(argc, argv);
+/* The options into o; *argcp and *argvp left with the operands. */
+static void
+parse_options(struct close_opts *o, int *argcp, char ***argvp)
+{
+	int ch;
+
 	cli_options("", longopts, 0);
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(*argcp, *argvp, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_RESOLUTION:
-			if ((resolution = aduan_word_canon(aduan_resolutions, optarg)) == NULL)
+			if ((o->resolution = aduan_word_canon(aduan_resolutions, optarg)) == NULL)
 				cli_usage_error(usage, "--resolution: resolved, rejected, duplicate "
 				    "or withdrawn, not \"%s\"", optarg);
 			break;
 		case OPT_DUPLICATE_OF:
-			if (aduan_id_parse(optarg, strlen(optarg), &dup) == -1)
+			if (aduan_id_parse(optarg, strlen(optarg), &o->dup) == -1)
 				cli_usage_error(usage, "--duplicate-of: a complaint id, not \"%s\"", optarg);
 			break;
-		case OPT_NOTE:
-			if (*optarg == '\0')
-				cli_usage_error(usage, "--note: the note is empty");
-			note = optarg;
-			break;
-		case OPT_REOPEN: reopen = 1; break;
-		case OPT_NOT_COMPLAINT: leave = 1; break;
-		case OPT_DB: dbpath = optarg; break;
-		case OPT_BY: by = optarg; break;
-		case OPT_HELP: usage(stdout); return cli_finish(0);
-		case OPT_VERSION: printf("aduan-close %s\n", ADUAN_VERSION); return cli_finish(0);
-		default: usage(stderr); return ADUAN_USAGE;
+		case OPT_NOTE: o->note = cli_note(optarg, usage); break;
+		case OPT_REOPEN: o->reopen = 1; break;
+		case OPT_NOT_COMPLAINT: o->leave = 1; break;
+		default: cli_common_option(ch, optarg, &o->common, "aduan-close", usage);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (reopen && (resolution != NULL || dup != 0))
-		cli_usage_error(usage, "--reopen takes no resolution");
-	if (leave && (reopen || resolution != NULL || dup != 0))
-		cli_usage_error(usage, "--not-complaint takes no resolution");
-	if (dup != 0 && resolution != NULL && strcmp(resolution, "duplicate") != 0)
-		cli_usage_error(usage, "--duplicate-of goes with --resolution duplicate");
-	if (dup != 0)
-		resolution = "duplicate";
-	if (resolution != NULL && strcmp(resolution, "duplicate") == 0 && dup == 0)
-		cli_usage_error(usage, "a duplicate of which complaint? --duplicate-of N");
-	if (resolution == NULL)
-		resolution = "resolved";
-	if (argc == 0)
-		cli_usage_error(usage, "which complaints? name their ids, or - to read them from stdin");
-	cli_ids(argc, argv, usage, cli_idlist_add, &ids);
+	*argcp -= optind;
+	*argvp += optind;
+}
 
-	db = cli_open(dbpath, ADUAN_RDWR);
-	if (dup != 0) {
-		if ((rc = aduan_complaint_exists(db, dup, &yes)) != 0)
+/* The resolution, from --resolution and --duplicate-of. */
+static void
+check_options(struct close_opts *o)
+{
+	if (o->reopen && (o->resolution != NULL || o->dup != 0))
+		cli_usage_error(usage, "--reopen takes no resolution");
+	if (o->leave && (o->reopen || o->resolution != NULL || o->dup != 0))
+		cli_usage_error(usage, "--not-complaint takes no resolution");
+	if (o->dup != 0 && o->resolution != NULL && strcmp(o->resolution, "duplicate") != 0)
+		cli_usage_error(usage, "--duplicate-of goes with --resolution duplicate");
+	if (o->dup != 0)
+		o->resolution = "duplicate";
+	if (o->resolution != NULL && strcmp(o->resolution, "duplicate") == 0 && o->dup == 0)
+		cli_usage_error(usage, "a duplicate of which complaint? --duplicate-of N");
+	if (o->resolution == NULL)
+		o->resolution = "resolved";
+}
+
+static int
+close_one(struct aduan_db *db, const struct close_opts *o, int64_t id)
+{
+	if (o->reopen)
+		return aduan_reopen(db, id, o->note);
+	if (o->leave)
+		return aduan_message_leave(db, id, o->note);
+	return aduan_close(db, id, o->resolution, o->dup, o->note);
+}
+
+/* The database, and the complaint named by --duplicate-of in it. */
+static struct aduan_db *
+open_db(const struct close_opts *o)
+{
+	struct aduan_db *db = cli_open(o->common.db, ADUAN_RDWR);
+	int rc, yes;
+
+	if (o->dup != 0) {
+		if ((rc = aduan_complaint_exists(db, o->dup, &yes)) != 0)
 			cli_fail(rc);
 		if (!yes)
-			cli_die(ADUAN_NOMATCH, "--duplicate-of: no such complaint: %lld", (long long)dup);
+			cli_die(ADUAN_NOMATCH, "--duplicate-of: no such complaint: %lld",
+			    (long long)o->dup);
 	}
-	cli_begin(db, by);
-	for (i = 0; i < ids.n; i++) {
-		rc = reopen ? aduan_reopen(db, ids.v[i], note) :
-		    leave ? aduan_message_leave(db, ids.v[i], note) :
-		    aduan_close(db, ids.v[i], resolution, dup, note);
-		if (rc == 0)
+	return db;
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct close_opts o = {0};
+	struct cli_idlist ids = {0};
+	struct aduan_db *db;
+	long skipped = 0;
+
+	cli_init(argc, argv);
+	parse_options(&o, &argc, &argv);
+	check_options(&o);
+	cli_ids_required(argc, argv, usage, &ids);
+	db = open_db(&o);
+	cli_begin(db, o.common.by);
+	for (size_t i = 0; i < ids.n; i++)
+		if (cli_outcome(db, close_one(db, &o, ids.v[i]), ADUAN_DATAERR, &skipped) == 0)
 			printf("%lld\n", (long long)ids.v[i]);
-		else if (rc == ADUAN_NOMATCH || rc == ADUAN_DATAERR) {
-			cli_warn("%s", aduan_errmsg());
-			skipped++;
-		} else {
-			aduan_db_rollback(db);
-			cli_fail(rc);
-		}
-	}
 	cli_commit(db);
 	free(ids.v);
 	aduan_db_close(db);

@@ -80,99 +80,111 @@ print_changes(int64_t id, const struct aduan_edit_result *r, int visible)
 	aduan_buf_release(&b);
 }
 
-int
-main(int argc, char *argv[])
-{
-	struct cli_idlist ids = {0};
+struct edit_opts {
+	struct cli_common common;
 	struct aduan_edit e;
-	struct aduan_db *db;
-	const char *dbpath = NULL, *by = NULL, *note = NULL, *maps = NULL;
-	int ch, dry_run = 0, visible, rc, nset = 0;
-	long skipped = 0;
-	size_t i;
-	struct option *longopts;
+	const char *note, *maps;
+	int dry_run, nset;
+};
 
-	cli_init(argc, argv);
-	aduan_edit_init(&e);
-	longopts = make_longopts();
+/* The options into o; *argcp and *argvp left with the operands. */
+static void
+parse_options(struct edit_opts *o, int *argcp, char ***argvp)
+{
+	const struct option *longopts = make_longopts();
+	int ch;
+
 	cli_options("", longopts, 0);
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(*argcp, *argvp, "", longopts, NULL)) != -1) {
 		if (ch >= OPT_FIELD) {
-			aduan_edit_set(&e, aduan_edit_fields[ch - OPT_FIELD].field, optarg);
-			nset++;
+			aduan_edit_set(&o->e, aduan_edit_fields[ch - OPT_FIELD].field, optarg);
+			o->nset++;
 			continue;
 		}
 		switch (ch) {
-		case OPT_NOTE:
-			if (*optarg == '\0')
-				cli_usage_error(usage, "--note: the note is empty");
-			note = optarg;
-			break;
-		case OPT_DRY_RUN: dry_run = 1; break;
-		case OPT_AT_MAPS: maps = optarg; break;
-		case OPT_DB: dbpath = optarg; break;
-		case OPT_BY: by = optarg; break;
-		case OPT_HELP: usage(stdout); return cli_finish(0);
-		case OPT_VERSION: printf("aduan-edit %s\n", ADUAN_VERSION); return cli_finish(0);
-		default: usage(stderr); return ADUAN_USAGE;
+		case OPT_NOTE: o->note = cli_note(optarg, usage); break;
+		case OPT_DRY_RUN: o->dry_run = 1; break;
+		case OPT_AT_MAPS: o->maps = optarg; break;
+		default: cli_common_option(ch, optarg, &o->common, "aduan-edit", usage);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (maps != NULL) {
-		double lat, lon;
-		char buf[2][32];
+	*argcp -= optind;
+	*argvp += optind;
+}
 
-		if (e.set[AF_LAT] || e.set[AF_LON])
-			cli_usage_error(usage, "--at-maps or --lat and --lon, not both");
-		if (aduan_maps_coords(maps, strlen(maps), &lat, &lon) == -1)
-			cli_usage_error(usage, "--at-maps: no coordinates in \"%s\"", maps);
-		snprintf(buf[0], sizeof(buf[0]), "%.7f", lat);
-		snprintf(buf[1], sizeof(buf[1]), "%.7f", lon);
-		aduan_edit_set(&e, AF_LAT, buf[0]);
-		aduan_edit_set(&e, AF_LON, buf[1]);
-		nset++;
+/* --at-maps URL: the position a maps link points at, as --lat and --lon. */
+static void
+set_maps(struct edit_opts *o)
+{
+	double lat, lon;
+	char buf[2][32];
+
+	if (o->e.set[AF_LAT] || o->e.set[AF_LON])
+		cli_usage_error(usage, "--at-maps or --lat and --lon, not both");
+	if (aduan_maps_coords(o->maps, strlen(o->maps), &lat, &lon) == -1)
+		cli_usage_error(usage, "--at-maps: no coordinates in \"%s\"", o->maps);
+	snprintf(buf[0], sizeof(buf[0]), "%.7f", lat);
+	snprintf(buf[1], sizeof(buf[1]), "%.7f", lon);
+	aduan_edit_set(&o->e, AF_LAT, buf[0]);
+	aduan_edit_set(&o->e, AF_LON, buf[1]);
+	o->nset++;
+}
+
+/* Correct complaint id (or, on a dry run, show what would change). */
+static void
+edit_one(struct aduan_db *db, const struct edit_opts *o, int64_t id, int visible,
+    long *skipped)
+{
+	struct aduan_edit_result r;
+
+	int rc = aduan_edit_apply(db, id, &o->e, o->note, o->dry_run, &r);
+
+	if (cli_outcome(db, rc, 0, skipped) == 0 && o->dry_run)
+		print_changes(id, &r, visible);
+	else if (rc == 0 && r.n > 0) {
+		if (r.closed)
+			cli_warn("complaint %lld is closed: corrected all the same, "
+			    "and its history says so", (long long)id);
+		printf("%lld\n", (long long)id);
 	}
-	if (nset == 0)
-		cli_usage_error(usage, "what to correct? name a field, e.g. --kelurahan \"Lok Tuan\"");
-	if (argc == 0)
-		cli_usage_error(usage, "which complaints? name their ids, or - to read them from stdin");
-	cli_ids(argc, argv, usage, cli_idlist_add, &ids);
+	aduan_edit_result_release(&r);
+}
 
-	db = cli_open(dbpath, ADUAN_RDWR);
-	if ((rc = aduan_edit_check(db, &e, time(NULL))) != 0)
+int
+main(int argc, char *argv[])
+{
+	struct edit_opts o = {0};
+	struct cli_idlist ids = {0};
+	struct aduan_db *db;
+	int visible, rc;
+	long skipped = 0;
+	size_t i;
+
+	cli_init(argc, argv);
+	aduan_edit_init(&o.e);
+	parse_options(&o, &argc, &argv);
+	if (o.maps != NULL)
+		set_maps(&o);
+	if (o.nset == 0)
+		cli_usage_error(usage, "what to correct? name a field, e.g. --kelurahan \"Lok Tuan\"");
+	cli_ids_required(argc, argv, usage, &ids);
+
+	db = cli_open(o.common.db, ADUAN_RDWR);
+	if (aduan_edit_check(db, &o.e, time(NULL)) != 0)
 		cli_usage_error(usage, "%s", aduan_errmsg());
 	visible = isatty(STDOUT_FILENO);
-	if (!dry_run)
-		cli_begin(db, by);
+	if (!o.dry_run)
+		cli_begin(db, o.common.by);
 	else if ((rc = aduan_db_snapshot(db)) != 0)
 		cli_fail(rc);
-	for (i = 0; i < ids.n; i++) {
-		struct aduan_edit_result r;
-
-		rc = aduan_edit_apply(db, ids.v[i], &e, note, dry_run, &r);
-		if (rc == ADUAN_NOMATCH) {
-			cli_warn("%s", aduan_errmsg());
-			skipped++;
-		} else if (rc != 0) {
-			aduan_db_rollback(db);
-			cli_fail(rc);
-		} else if (dry_run)
-			print_changes(ids.v[i], &r, visible);
-		else if (r.n > 0) {
-			if (r.closed)
-				cli_warn("complaint %lld is closed: corrected all the same, "
-				    "and its history says so", (long long)ids.v[i]);
-			printf("%lld\n", (long long)ids.v[i]);
-		}
-		aduan_edit_result_release(&r);
-	}
-	if (dry_run)
+	for (i = 0; i < ids.n; i++)
+		edit_one(db, &o, ids.v[i], visible, &skipped);
+	if (o.dry_run)
 		aduan_db_rollback(db);
 	else
 		cli_commit(db);
 	free(ids.v);
-	aduan_edit_release(&e);
+	aduan_edit_release(&o.e);
 	aduan_db_close(db);
 	return cli_finish(skipped ? ADUAN_NOMATCH : 0);
 }

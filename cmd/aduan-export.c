@@ -109,9 +109,12 @@ struct mode {
 	int counts;	/* exit 1 when it wrote no record */
 };
 
+enum { M_REPORT, M_SUBJECT, M_SUMMARY, M_RECORDS, M_NMODES };
+static const struct mode modes[M_NMODES];
+
 /* The options of all modes, each once. */
 static const struct option *
-all_options(const struct mode *modes, size_t nmodes)
+all_options(void)
 {
 	static struct option v[64];
 	const struct option *o;
@@ -119,7 +122,7 @@ all_options(const struct mode *modes, size_t nmodes)
 
 	for (o = common_opts; o->name != NULL; o++)
 		v[n++] = *o;
-	for (i = 0; i < nmodes; i++)
+	for (i = 0; i < M_NMODES; i++)
 		for (o = modes[i].opts; o->name != NULL; o++) {
 			for (k = 0; k < n && strcmp(v[k].name, o->name) != 0; k++)
 				;
@@ -161,12 +164,15 @@ note_filter(struct export_opts *o, const struct option *longopts, int ch, const 
 	    arg ? " " : "", arg ? arg : "");
 }
 
+/* The options into o; *argcp and *argvp left with the operands. */
 static void
-parse_options(struct export_opts *o, const struct option *longopts, int argc, char *argv[])
+parse_options(struct export_opts *o, int *argcp, char ***argvp)
 {
+	const struct option *longopts = all_options();
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	cli_options("o:", longopts, 0);
+	while ((ch = getopt_long(*argcp, *argvp, "o:", longopts, NULL)) != -1) {
 		if (ch >= OPT_F_STATUS && ch <= OPT_F_REPORTER)
 			note_filter(o, longopts, ch, optarg);
 		if (cli_filter_option(ch, optarg, &o->f, usage))
@@ -198,6 +204,8 @@ parse_options(struct export_opts *o, const struct option *longopts, int argc, ch
 		default: cli_common_option(ch, optarg, &o->common, "aduan-export", usage);
 		}
 	}
+	*argcp -= optind;
+	*argvp += optind;
 }
 
 /* ---- what each mode takes ------------------------------------------------ */
@@ -349,9 +357,7 @@ write_subject(struct export_run *run)
 	return rc;
 }
 
-enum { M_REPORT, M_SUBJECT, M_SUMMARY, M_RECORDS };
-
-static const struct mode modes[] = {
+static const struct mode modes[M_NMODES] = {
 	[M_REPORT] = {report_opts, check_report, NULL, write_report, 0},
 	[M_SUBJECT] = {subject_opts, check_subject, NULL, write_subject, 1},
 	[M_SUMMARY] = {summary_opts, check_summary, sql_summary, write_summary, 0},
@@ -451,19 +457,15 @@ int
 main(int argc, char *argv[])
 {
 	struct export_opts o;
-	const struct option *longopts = all_options(modes, sizeof(modes) / sizeof(modes[0]));
 	const struct mode *m;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
 	cli_init(argc, argv);
-	cli_options("o:", longopts, 0);
 	aduan_filter_init(&o.f);
 	o.f.now = o.s.now = time(NULL);
 	o.fmt = AEX_CSV;
-	parse_options(&o, longopts, argc, argv);
-	argc -= optind;
-	argv += optind;
+	parse_options(&o, &argc, &argv);
 	if (argc > 0) {
 		struct ids x = {&o.f, &o.what, 0};
 

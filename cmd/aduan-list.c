@@ -307,12 +307,14 @@ struct list_opts {
 	int fmt, header, quiet, nul, longfmt, public, messages, filtered;
 };
 
+/* The options into o; *argcp and *argvp left with the operands. */
 static void
-parse_options(struct list_opts *o, int argc, char *argv[])
+parse_options(struct list_opts *o, int *argcp, char ***argvp)
 {
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "f:q0l", longopts, NULL)) != -1) {
+	cli_options("f:q0l", longopts, 0);
+	while ((ch = getopt_long(*argcp, *argvp, "f:q0l", longopts, NULL)) != -1) {
 		if (cli_filter_option(ch, optarg, &o->f, usage)) {
 			o->filtered = 1;
 			continue;
@@ -337,6 +339,8 @@ parse_options(struct list_opts *o, int argc, char *argv[])
 		default: cli_common_option(ch, optarg, &o->common, "aduan-list", usage);
 		}
 	}
+	*argcp -= optind;
+	*argvp += optind;
 }
 
 /* What goes with --messages, --public and neither. */
@@ -480,12 +484,9 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.fmt = -1;
 	cli_init(argc, argv);
-	cli_options("f:q0l", longopts, 0);
 	aduan_filter_init(&o.f);
 	o.f.now = time(NULL);
-	parse_options(&o, argc, argv);
-	argc -= optind;
-	argv += optind;
+	parse_options(&o, &argc, &argv);
 	check_options(&o, argc);
 	if (o.messages)
 		rc = list_messages(o.common.db, &o.mf, &o.f, o.fmt == -1 ? AOUT_TSV : o.fmt,

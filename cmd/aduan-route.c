@@ -279,99 +279,108 @@ suggest(struct aduan_db *db, const struct cli_idlist *ids)
 	return status;
 }
 
-/* A failure that stops everything: nothing of this run is kept. */
-static _Noreturn void
-stop(struct aduan_db *db, int rc)
-{
-	aduan_db_rollback(db);
-	cli_fail(rc);
-}
+/* ---- the command line ----------------------------------------------------- */
 
-int
-main(int argc, char *argv[])
-{
-	struct cli_idlist ids = {0};
-	struct aduan_rules rules = {0};
+struct route {
+	struct cli_common common;
+	const char *to, *note, *outpath;
+	int autoroute, explain, dry_run, list, suggesting;
+	struct fwd x;			/* --message, --link, --mail, --letter */
+	struct cli_idlist ids;
 	struct aduan_db *db;
-	struct fwd x = {0};
-	const char *dbpath = NULL, *by = NULL, *to = NULL, *note = NULL, *outpath = NULL;
-	char *agency = NULL;
-	int ch, autoroute = 0, explain = 0, dry_run = 0, list = 0, suggesting = 0, rc;
-	long done = 0, skipped = 0, unmatched = 0;
-	size_t i;
+	struct aduan_rules rules;	/* --auto */
+	char *agency;			/* --to, as the database spells it */
+	long done, skipped, unmatched;
+};
 
-	cli_init(argc, argv);
+/* The options into r; *argcp and *argvp left with the operands. */
+static void
+parse_options(struct route *r, int *argcp, char ***argvp)
+{
+	struct fwd *x = &r->x;
+	int ch;
+
 	cli_options("o:", longopts, 0);
-	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(*argcp, *argvp, "o:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_MESSAGE: case OPT_LINK: case OPT_MAIL: case OPT_LETTER:
-			if (x.how != HOW_NONE && x.how != (enum how)(ch - OPT_MESSAGE + HOW_MESSAGE))
-				cli_usage_error(usage, "%s and %s do not go together", how_names[x.how],
+			if (x->how != HOW_NONE && x->how != (enum how)(ch - OPT_MESSAGE + HOW_MESSAGE))
+				cli_usage_error(usage, "%s and %s do not go together", how_names[x->how],
 				    how_names[ch - OPT_MESSAGE + HOW_MESSAGE]);
-			x.how = (enum how)(ch - OPT_MESSAGE + HOW_MESSAGE);
+			x->how = (enum how)(ch - OPT_MESSAGE + HOW_MESSAGE);
 			break;
-		case OPT_LIST: list = 1; break;
-		case 'o': outpath = optarg; break;
-		case OPT_PERSONAL: x.personal = 1; break;
-		case OPT_LANG: x.lang = optarg; break;
-		case OPT_TO: to = optarg; break;
-		case OPT_AUTO: autoroute = 1; break;
-		case OPT_EXPLAIN: explain = 1; break;
-		case OPT_DRY_RUN: dry_run = 1; break;
-		case OPT_SUGGEST: suggesting = 1; break;
-		case OPT_NOTE:
-			if (*optarg == '\0')
-				cli_usage_error(usage, "--note: the note is empty");
-			note = optarg;
-			break;
-		case OPT_DB: dbpath = optarg; break;
-		case OPT_BY: by = optarg; break;
-		case OPT_HELP: usage(stdout); return cli_finish(0);
-		case OPT_VERSION: printf("aduan-route %s\n", ADUAN_VERSION); return cli_finish(0);
-		default: usage(stderr); return ADUAN_USAGE;
+		case OPT_LIST: r->list = 1; break;
+		case 'o': r->outpath = optarg; break;
+		case OPT_PERSONAL: x->personal = 1; break;
+		case OPT_LANG: x->lang = optarg; break;
+		case OPT_TO: r->to = optarg; break;
+		case OPT_AUTO: r->autoroute = 1; break;
+		case OPT_EXPLAIN: r->explain = 1; break;
+		case OPT_DRY_RUN: r->dry_run = 1; break;
+		case OPT_SUGGEST: r->suggesting = 1; break;
+		case OPT_NOTE: r->note = cli_note(optarg, usage); break;
+		default: cli_common_option(ch, optarg, &r->common, "aduan-route", usage);
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (to != NULL && autoroute)
-		cli_usage_error(usage, "--to and --auto do not go together");
-	if (suggesting && (to != NULL || autoroute || note != NULL || explain || dry_run ||
-	    x.how != HOW_NONE))
-		cli_usage_error(usage, "--suggest goes alone: it changes nothing");
-	if (suggesting) {
-		cli_ids(argc, argv, usage, cli_idlist_add, &ids);
-		db = cli_open(dbpath, ADUAN_RDONLY);
-		if (argc == 0)
-			open_ids(db, &ids);
-		rc = suggest(db, &ids);
-		free(ids.v);
-		aduan_db_close(db);
-		return cli_finish(rc);
-	}
-	if (to == NULL && !autoroute && note == NULL && x.how == HOW_NONE)
+	*argcp -= optind;
+	*argvp += optind;
+}
+
+/* What goes together when routing, noting or forwarding (not --suggest). */
+static void
+check_options(const struct route *r, int argc)
+{
+	enum how how = r->x.how;
+
+	if (r->to == NULL && !r->autoroute && r->note == NULL && how == HOW_NONE)
 		cli_usage_error(usage, "say what to do: --to AGENCY, --auto, --suggest, --note TEXT, "
 		    "--message, --link, --mail or --letter");
-	if (autoroute && x.how != HOW_NONE)
-		cli_usage_error(usage, "%s goes with --to or alone, not with --auto",
-		    how_names[x.how]);
-	if ((list || outpath != NULL) && x.how != HOW_LETTER)
+	if (r->autoroute && how != HOW_NONE)
+		cli_usage_error(usage, "%s goes with --to or alone, not with --auto", how_names[how]);
+	if ((r->list || r->outpath != NULL) && how != HOW_LETTER)
 		cli_usage_error(usage, "--list and -o go with --letter");
-	if ((x.personal || x.lang != NULL) && x.how == HOW_NONE)
+	if ((r->x.personal || r->x.lang != NULL) && how == HOW_NONE)
 		cli_usage_error(usage, "--personal and --lang go with --message, --link, --mail "
 		    "or --letter");
-	if ((explain || dry_run) && !autoroute)
+	if ((r->explain || r->dry_run) && !r->autoroute)
 		cli_usage_error(usage, "--explain and --dry-run go with --auto");
-	if (!autoroute && argc == 0)
+	if (!r->autoroute && argc == 0)
 		cli_usage_error(usage, "which complaints? name their ids, or - to read them from stdin");
-	cli_ids(argc, argv, usage, cli_idlist_add, &ids);
+}
 
-	db = cli_open(dbpath, dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
-	if (to != NULL && (rc = aduan_agency_resolve(db, to, &agency)) != 0)
+/* --suggest: it changes nothing. */
+static int
+run_suggest(struct route *r, int argc, char *argv[])
+{
+	int rc;
+
+	if (r->to != NULL || r->autoroute || r->note != NULL || r->explain || r->dry_run ||
+	    r->x.how != HOW_NONE)
+		cli_usage_error(usage, "--suggest goes alone: it changes nothing");
+	cli_ids(argc, argv, usage, cli_idlist_add, &r->ids);
+	r->db = cli_open(r->common.db, ADUAN_RDONLY);
+	if (argc == 0)
+		open_ids(r->db, &r->ids);
+	rc = suggest(r->db, &r->ids);
+	free(r->ids.v);
+	aduan_db_close(r->db);
+	return cli_finish(rc);
+}
+
+/* What the work needs from the database: the agency, the language, the
+ * sender of mail, the rules. */
+static void
+prepare(struct route *r)
+{
+	struct aduan_db *db = r->db;
+	int rc;
+
+	if (r->to != NULL && aduan_agency_resolve(db, r->to, &r->agency) != 0)
 		cli_usage_error(usage, "--to: %s", aduan_errmsg());
-	x.db = db;
-	if (x.how != HOW_NONE && (rc = aduan_template_lang(db, x.lang, &x.lang)) != 0)
+	r->x.db = db;
+	if (r->x.how != HOW_NONE && aduan_template_lang(db, r->x.lang, &r->x.lang) != 0)
 		cli_usage_error(usage, "--lang: %s", aduan_errmsg());
-	if (x.how == HOW_MAIL) {
+	if (r->x.how == HOW_MAIL) {
 		const char *from = aduan_config(db, "office.email");
 
 		if (from == NULL || *from == '\0')
@@ -379,93 +388,137 @@ main(int argc, char *argv[])
 			    "(aduan config office.email ADDRESS)");
 		if (aduan_email_check(from) != 0)
 			cli_die(ADUAN_USAGE, "office.email: %s", aduan_errmsg());
-		x.office = aduan_xstrdup(aduan_config(db, "office.name"));
+		r->x.office = aduan_xstrdup(aduan_config(db, "office.name"));
 	}
-	if (autoroute) {
-		if ((rc = aduan_rules_get(db, &rules)) != 0)
+	if (r->autoroute) {
+		if ((rc = aduan_rules_get(db, &r->rules)) != 0)
 			cli_fail(rc);
-		if (rules.n == 0)
+		if (r->rules.n == 0)
 			cli_die(ADUAN_NOMATCH, "there are no routing rules "
 			    "(aduan rule load FILE, or aduan init --preset bontang-utara)");
 	}
-	if (!dry_run)
-		cli_begin(db, by);
-	if (autoroute && argc == 0)
-		open_ids(db, &ids);
+}
 
-	for (i = 0; i < ids.n; i++) {
-		int64_t id = ids.v[i];
-		int changed = 1;
+/* ---- the work, one complaint at a time -------------------------------------- */
 
-		if (autoroute) {
-			struct aduan_auto a;
+/* --auto: by the rules (and with --explain or --dry-run, why). */
+static int
+route_auto(struct route *r, int64_t id)
+{
+	struct aduan_auto a;
+	struct aduan_buf why = {0};
+	int rc = aduan_route_auto(r->db, id, &r->rules, r->note, r->dry_run, &a);
 
-			rc = aduan_route_auto(db, id, &rules, note, dry_run, &a);
-			if (rc == 0 && a.agency == NULL) {
-				cli_warn("complaint %lld: no rule matches; it stays open", (long long)id);
-				unmatched++;
-			} else if (rc == 0) {
-				done++;
-				if (explain || dry_run) {
-					struct aduan_buf why = {0};
+	if (rc == 0 && a.agency == NULL) {
+		cli_warn("complaint %lld: no rule matches; it stays open", (long long)id);
+		r->unmatched++;
+	} else if (rc == 0 && (r->explain || r->dry_run)) {
+		r->done++;
+		aduan_auto_explain(&a, &why);
+		printf("%lld\t%s\t%s", (long long)id, a.agency, why.s);
+		if (a.category != NULL)
+			printf("\tcategory=%s", a.category);
+		if (a.priority != NULL)
+			printf("\tpriority=%s", a.priority);
+		putchar('\n');
+	} else if (rc == 0) {
+		r->done++;
+		printf("%lld\n", (long long)id);
+	}
+	aduan_buf_release(&why);
+	aduan_auto_release(&a);
+	return rc;
+}
 
-					aduan_auto_explain(&a, &why);
-					printf("%lld\t%s\t%s", (long long)id, a.agency, why.s);
-					aduan_buf_release(&why);
-					if (a.category != NULL)
-						printf("\tcategory=%s", a.category);
-					if (a.priority != NULL)
-						printf("\tpriority=%s", a.priority);
-					putchar('\n');
-				} else
-					printf("%lld\n", (long long)id);
-			}
-			aduan_auto_release(&a);
-		} else if (agency != NULL) {
-			if ((rc = aduan_route_to(db, id, agency, note, &changed)) == 0) {
-				done++;
-				if (changed && x.how == HOW_NONE)
-					printf("%lld\n", (long long)id);
-				else if (!changed)
-					cli_warn("complaint %lld is already routed to %s", (long long)id,
-					    agency);
-			}
-			if (rc == 0 && x.how != HOW_NONE)
-				rc = forward(&x, id);
-		} else if (x.how != HOW_NONE) {
-			if ((rc = note == NULL ? 0 : aduan_note_add(db, id, note)) == 0 &&
-			    (rc = forward(&x, id)) == 0)
-				done++;
-		} else if ((rc = aduan_note_add(db, id, note)) == 0) {
-			done++;
+/* --to AGENCY, and maybe the complaint sent there. */
+static int
+route_to(struct route *r, int64_t id)
+{
+	int changed = 1, rc;
+
+	if ((rc = aduan_route_to(r->db, id, r->agency, r->note, &changed)) == 0) {
+		r->done++;
+		if (changed && r->x.how == HOW_NONE)
 			printf("%lld\n", (long long)id);
-		}
-		if (rc == ADUAN_NOMATCH) {
-			cli_warn("%s", aduan_errmsg());
-			skipped++;
-		} else if (rc != 0)
-			stop(db, rc);
+		else if (!changed)
+			cli_warn("complaint %lld is already routed to %s", (long long)id, r->agency);
 	}
-	if (x.how != HOW_NONE && (rc = forward_finish(&x, outpath, list)) != 0)
-		stop(db, rc);
-	if (!dry_run)
-		cli_commit(db);
-	fwrite(x.out.s ? x.out.s : "", 1, x.out.len, stdout);
-	fwd_release(&x);
-	if (autoroute && (ids.n > 1 || argc == 0))
-	{
-		if (dry_run && skipped)
-			cli_warn("%ld would be routed, %ld left open, some skipped", done, unmatched);
-		else if (dry_run)
-			cli_warn("%ld would be routed, %ld left open", done, unmatched);
-		else if (skipped)
-			cli_warn("%ld routed, %ld left open, some skipped", done, unmatched);
-		else
-			cli_warn("%ld routed, %ld left open", done, unmatched);
+	if (rc == 0 && r->x.how != HOW_NONE)
+		rc = forward(&r->x, id);
+	return rc;
+}
+
+static int
+route_one(struct route *r, int64_t id)
+{
+	int rc;
+
+	if (r->autoroute)
+		return route_auto(r, id);
+	if (r->agency != NULL)
+		return route_to(r, id);
+	if (r->x.how != HOW_NONE) {	/* sent where it is, with the note */
+		if ((rc = r->note == NULL ? 0 : aduan_note_add(r->db, id, r->note)) == 0 &&
+		    (rc = forward(&r->x, id)) == 0)
+			r->done++;
+		return rc;
 	}
-	aduan_rules_release(&rules);
-	free(agency);
-	free(ids.v);
-	aduan_db_close(db);
-	return cli_finish(x.failed ? ADUAN_IOERR : skipped || unmatched ? ADUAN_NOMATCH : 0);
+	if ((rc = aduan_note_add(r->db, id, r->note)) == 0) {
+		r->done++;
+		printf("%lld\n", (long long)id);
+	}
+	return rc;
+}
+
+/* --auto over more than one complaint: what became of them. */
+static void
+say_totals(const struct route *r)
+{
+	if (r->dry_run && r->skipped)
+		cli_warn("%ld would be routed, %ld left open, some skipped", r->done, r->unmatched);
+	else if (r->dry_run)
+		cli_warn("%ld would be routed, %ld left open", r->done, r->unmatched);
+	else if (r->skipped)
+		cli_warn("%ld routed, %ld left open, some skipped", r->done, r->unmatched);
+	else
+		cli_warn("%ld routed, %ld left open", r->done, r->unmatched);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct route r = {0};
+	size_t i;
+	int rc;
+
+	cli_init(argc, argv);
+	parse_options(&r, &argc, &argv);
+	if (r.to != NULL && r.autoroute)
+		cli_usage_error(usage, "--to and --auto do not go together");
+	if (r.suggesting)
+		return run_suggest(&r, argc, argv);
+	check_options(&r, argc);
+	cli_ids(argc, argv, usage, cli_idlist_add, &r.ids);
+
+	r.db = cli_open(r.common.db, r.dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
+	prepare(&r);
+	if (!r.dry_run)
+		cli_begin(r.db, r.common.by);
+	if (r.autoroute && argc == 0)
+		open_ids(r.db, &r.ids);
+	for (i = 0; i < r.ids.n; i++)
+		cli_outcome(r.db, route_one(&r, r.ids.v[i]), 0, &r.skipped);
+	if (r.x.how != HOW_NONE && (rc = forward_finish(&r.x, r.outpath, r.list)) != 0)
+		cli_abort(r.db, rc);
+	if (!r.dry_run)
+		cli_commit(r.db);
+	fwrite(r.x.out.s ? r.x.out.s : "", 1, r.x.out.len, stdout);
+	fwd_release(&r.x);
+	if (r.autoroute && (r.ids.n > 1 || argc == 0))
+		say_totals(&r);
+	aduan_rules_release(&r.rules);
+	free(r.agency);
+	free(r.ids.v);
+	aduan_db_close(r.db);
+	return cli_finish(r.x.failed ? ADUAN_IOERR : r.skipped || r.unmatched ? ADUAN_NOMATCH : 0);
 }
