@@ -373,19 +373,182 @@ explain(const struct score *s, int take, char *out, size_t size)
 	aduan_buf_release(&b);
 }
 
+/* What the rules have seen so far in a message. */
+struct reading {
+	struct score s;
+	int nproblem, nrequest, nstate, ntone, topic;
+	int thanks, resolved, contrast, last_problem;
+	int praise, metaphor, like, joke, link, maps, report, cue, announce, prayer;
+};
+
+/* Word i: a problem, and what is asked (of the office or of residents). */
+static void
+asking_rules(const struct aduan_decider *d, struct reading *r, int i)
+{
+	const struct tok *t = d->tok;
+	unsigned long long c = t[i].cls;
+	int negated = i > 0 && (t[i - 1].cls & C_NEG);
+
+	if ((c & C_PROBLEM) && !negated) {
+		r->last_problem = i;
+		if (r->nproblem++ < 2)
+			fire(&r->s, 3, N_("problem \"%s\""), t[i].form);
+	}
+	if ((c & C_REQUEST) && !(c & C_REPORT) && has(d, i + 1, i + 4, C_PUBLIC) != -1 &&
+	    has(d, i - 2, i, C_PUBLIC) == -1)
+		fire(&r->s, -3, N_("asks residents: \"%s\""), t[i].form);
+	else if ((c & C_REQUEST) && !(i + 1 < d->n && strcmp(t[i + 1].form, "maaf") == 0) &&
+	    has(d, i - 3, i, C_IF) == -1 && r->nrequest++ < 2)
+		fire(&r->s, r->nrequest == 1 ? 2 : 1, N_("request \"%s\""), t[i].form);
+	if ((c & C_IF) && has(d, i + 1, i + 3, C_WANT) != -1)
+		fire(&r->s, -2, N_("if someone wants: \"%s\""), t[i].form);
+	if ((c & C_PRAYER) && !r->prayer++)
+		fire(&r->s, -2, N_("prayer \"%s\""), t[i].form);
+	if ((c & C_OPENER) && (i == 0 || (i <= 2 && (t[0].cls & C_GREET))) && !r->announce++)
+		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
+	if (c & C_REPORT)
+		r->report = 1;
+	if (c & C_CUE)
+		r->cue = 1;
+}
+
+/* Word i: a bad state, something not working, for how long. */
+static void
+state_rules(const struct aduan_decider *d, struct reading *r, int i)
+{
+	const struct tok *t = d->tok;
+	unsigned long long c = t[i].cls;
+	int negated = i > 0 && (t[i - 1].cls & C_NEG);
+	int j;
+
+	if ((c & C_NEG) && (j = has(d, i + 1, i + 4, C_FUNC)) != -1 &&
+	    has(d, i + 1, j, C_NEG | C_CONTRAST) == -1) {
+		r->last_problem = j;
+		fire(&r->s, 3, N_("not working: \"%s\""), t[j].form);
+	}
+	if (strcmp(t[i].form, "masuk") == 0 && has(d, i - 2, i + 3, C_WATER) != -1 &&
+	    r->nproblem++ < 2)	/* "air masuk rumah", "kemasukan air" */
+		fire(&r->s, 3, N_("problem \"%s\""), "air masuk");
+	if ((c & C_STATE) && !negated && r->nstate++ < 2)
+		fire(&r->s, 2, N_("bad state \"%s\""), t[i].form);
+	if ((c & C_TONE) && r->ntone++ < 2)
+		fire(&r->s, 1, N_("tone \"%s\""), t[i].form);
+	if ((c & C_TOPIC) && !r->topic++)
+		fire(&r->s, 1, N_("about \"%s\""), t[i].form);
+	if (t[i].number == 1 && i + 1 < d->n && (t[i + 1].cls & C_UNIT))
+		fire(&r->s, i > 0 && (t[i - 1].cls & C_SUDAH) ? 2 : 1,
+		    N_("for some time: \"%s\""), t[i + 1].form);
+	if ((c & C_CUE) && strcmp(t[i].form, "kapan") == 0 &&
+	    (j = has(d, i + 1, i + 4, C_FIXVERB)) != -1)
+		fire(&r->s, 3, N_("asks when it is fixed: \"%s\""), t[j].form);
+}
+
+/* Word i: figures of speech, thanks, a fix, a turn ("tapi"). */
+static void
+turn_rules(const struct aduan_decider *d, struct reading *r, int i)
+{
+	const struct tok *t = d->tok;
+	unsigned long long c = t[i].cls;
+	int j;
+
+	if (c & C_PRAISE)
+		r->praise = 1;
+	if (c & C_METAPHOR)
+		r->metaphor = 1;
+	if (c & C_LIKE)
+		r->like = 1;
+	if (((c & C_THANKS) || (strcmp(t[i].form, "kasih") == 0 && i > 0 &&
+	    strcmp(t[i - 1].form, "ima") == 0)) && r->thanks == -1)
+		r->thanks = i;
+	if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC)) != -1 &&
+	    has(d, i + 1, j + 1, C_NEG) == -1)
+		r->resolved = j;
+	if ((c & C_SUDAH) && i + 2 < d->n && (t[i + 1].cls & C_NEG) &&
+	    (t[i + 2].cls & (C_PROBLEM | C_STATE)))
+		r->resolved = i + 2;	/* "sudah tidak bau" */
+	if (c & C_CONTRAST)
+		r->contrast = i;
+}
+
+/* Word i: announcements, requests to residents, condolences, adverts,
+ * greetings, an office's reply, talk among residents. */
+static void
+chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
+{
+	const struct tok *t = d->tok;
+	unsigned long long c = t[i].cls;
+	int j;
+
+	if ((c & C_ANNOUNCE) && !r->announce++)
+		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
+	if (c & C_INFO)
+		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
+	if ((c & C_HARAP) && has(d, i - 2, i + 3, C_PUBLIC) != -1 && !r->announce++)
+		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
+	if ((c & C_JANGAN) && i + 1 < d->n && !(t[i + 1].cls & C_NEG) &&
+	    strcmp(t[i + 1].form, "sampa") != 0 && strcmp(t[i + 1].form, "sampai") != 0)
+		fire(&r->s, -4, N_("asks residents: \"jangan %s\""), t[i + 1].form);
+	if (c & C_CONDOLENCE)
+		fire(&r->s, -8, N_("condolence \"%s\""), t[i].form);
+	if ((c & C_SCAM) && !(i > 0 && (t[i - 1].cls & C_WHO)))
+		fire(&r->s, -4, N_("advert or scam \"%s\""), t[i].form);
+	if (c & C_LINK)
+		r->link = 1;
+	if (c & C_MAPS)
+		r->maps = 1;
+	if (((c & C_GREET) && !(c & C_DAYTIME) && strcmp(t[i].form, "selamat") != 0) ||
+	    (strcmp(t[i].form, "selamat") == 0 && i + 1 < d->n &&
+	    (t[i + 1].cls & C_DAYTIME)))
+		fire(&r->s, -1, N_("greeting \"%s\""), t[i].form);
+	if ((c & C_KAMI) && (j = has(d, i + 1, i + 3, C_STAFFVERB)) != -1)
+		fire(&r->s, -5, N_("a reply from an office: \"kami %s\""), t[j].form);
+	if (c & C_ASK)
+		fire(&r->s, -2, N_("a question among residents: \"%s\""), t[i].form);
+	if (t[i].number == -1)
+		r->joke = 1;
+}
+
+/* The rules over the whole message: a follow-up, thanks, sarcasm. */
+static void
+message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_verdict *v)
+{
+	const struct tok *t = d->tok;
+
+	if (r->report && r->cue) {
+		v->followup = 1;
+		fire(&r->s, 4, N_("asks after a report: \"%s\""), "lapor");
+	}
+	if (r->thanks != -1) {
+		int again = r->contrast > r->thanks && r->last_problem > r->contrast;
+
+		if (r->resolved != -1 && !again)
+			fire(&r->s, -7, N_("thanks for a fix: \"%s\""), t[r->resolved].form);
+		else if (!again && r->nproblem == 0)
+			fire(&r->s, -2, N_("thanks \"%s\""), t[r->thanks].form);
+	} else if (r->resolved != -1 &&
+	    !(r->contrast > r->resolved && r->last_problem > r->contrast))
+		fire(&r->s, -4, N_("works again: \"%s\""), t[r->resolved].form);
+	if (r->praise && (r->nproblem > 0 || (r->metaphor && r->topic) ||
+	    (r->joke && r->topic)) && r->resolved == -1)
+		fire(&r->s, 3, N_("sarcasm \"%s\""), r->metaphor ? "kolam" : "mantap");
+	else if (r->metaphor && r->like && r->topic)
+		fire(&r->s, 3, N_("a comparison: \"%s\""), "kayak kolam");
+	else if (r->joke && r->nproblem == 0)
+		fire(&r->s, -2, N_("a joke: \"%s\""), "wkwk");
+	if (r->link && !r->maps)
+		fire(&r->s, -3, N_("advert or scam \"%s\""), "http");
+}
+
 int
 aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
     struct aduan_verdict *v)
 {
-	struct score s;
-	const struct tok *t = d->tok;
-	int i, j, nproblem = 0, nrequest = 0, nstate = 0, ntone = 0, topic = 0;
-	int thanks = -1, resolved = -1, contrast = -1, last_problem = -1, praise = 0;
-	int metaphor = 0, like = 0, joke = 0, link = 0, maps = 0, report = 0, cue = 0;
-	int announce = 0, words = 0, prayer = 0;
+	struct reading r;
+	int i;
 
 	memset(v, 0, sizeof(*v));
-	memset(&s, 0, sizeof(s));
+	memset(&r, 0, sizeof(r));
+	r.thanks = r.resolved = r.contrast = r.last_problem = -1;
 	d->n = 0;
 	d->text = text;
 	aduan_stem_words(d->st, text, len, add_tok, d);
@@ -395,122 +558,14 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 		return 0;
 	}
 	for (i = 0; i < d->n; i++) {
-		unsigned long long c = t[i].cls;
-		int negated = i > 0 && (t[i - 1].cls & C_NEG);
-
-		if (t[i].number == 0)
-			words++;
-		if ((c & C_PROBLEM) && !negated) {
-			last_problem = i;
-			if (nproblem++ < 2)
-				fire(&s, 3, N_("problem \"%s\""), t[i].form);
-		}
-		if ((c & C_REQUEST) && !(c & C_REPORT) && has(d, i + 1, i + 4, C_PUBLIC) != -1 &&
-		    has(d, i - 2, i, C_PUBLIC) == -1)
-			fire(&s, -3, N_("asks residents: \"%s\""), t[i].form);
-		else if ((c & C_REQUEST) && !(i + 1 < d->n && strcmp(t[i + 1].form, "maaf") == 0) &&
-		    has(d, i - 3, i, C_IF) == -1 && nrequest++ < 2)
-			fire(&s, nrequest == 1 ? 2 : 1, N_("request \"%s\""), t[i].form);
-		if ((c & C_IF) && has(d, i + 1, i + 3, C_WANT) != -1)
-			fire(&s, -2, N_("if someone wants: \"%s\""), t[i].form);
-		if ((c & C_PRAYER) && !prayer++)
-			fire(&s, -2, N_("prayer \"%s\""), t[i].form);
-		if ((c & C_OPENER) && (i == 0 || (i <= 2 && (t[0].cls & C_GREET))) && !announce++)
-			fire(&s, -5, N_("announcement \"%s\""), t[i].form);
-		if (c & C_REPORT)
-			report = 1;
-		if (c & C_CUE)
-			cue = 1;
-		if ((c & C_NEG) && (j = has(d, i + 1, i + 4, C_FUNC)) != -1 &&
-		    has(d, i + 1, j, C_NEG | C_CONTRAST) == -1) {
-			last_problem = j;
-			fire(&s, 3, N_("not working: \"%s\""), t[j].form);
-		}
-		if (strcmp(t[i].form, "masuk") == 0 && has(d, i - 2, i + 3, C_WATER) != -1 &&
-		    nproblem++ < 2)	/* "air masuk rumah", "kemasukan air" */
-			fire(&s, 3, N_("problem \"%s\""), "air masuk");
-		if ((c & C_STATE) && !negated && nstate++ < 2)
-			fire(&s, 2, N_("bad state \"%s\""), t[i].form);
-		if ((c & C_TONE) && ntone++ < 2)
-			fire(&s, 1, N_("tone \"%s\""), t[i].form);
-		if ((c & C_TOPIC) && !topic++)
-			fire(&s, 1, N_("about \"%s\""), t[i].form);
-		if (t[i].number == 1 && i + 1 < d->n && (t[i + 1].cls & C_UNIT))
-			fire(&s, i > 0 && (t[i - 1].cls & C_SUDAH) ? 2 : 1,
-			    N_("for some time: \"%s\""), t[i + 1].form);
-		if ((c & C_CUE) && strcmp(t[i].form, "kapan") == 0 &&
-		    (j = has(d, i + 1, i + 4, C_FIXVERB)) != -1)
-			fire(&s, 3, N_("asks when it is fixed: \"%s\""), t[j].form);
-		if (c & C_PRAISE)
-			praise = 1;
-		if (c & C_METAPHOR)
-			metaphor = 1;
-		if (c & C_LIKE)
-			like = 1;
-		if (((c & C_THANKS) || (strcmp(t[i].form, "kasih") == 0 && i > 0 &&
-		    strcmp(t[i - 1].form, "ima") == 0)) && thanks == -1)
-			thanks = i;
-		if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC)) != -1 &&
-		    has(d, i + 1, j + 1, C_NEG) == -1)
-			resolved = j;
-		if ((c & C_SUDAH) && i + 2 < d->n && (t[i + 1].cls & C_NEG) &&
-		    (t[i + 2].cls & (C_PROBLEM | C_STATE)))
-			resolved = i + 2;	/* "sudah tidak bau" */
-		if (c & C_CONTRAST)
-			contrast = i;
-		if ((c & C_ANNOUNCE) && !announce++)
-			fire(&s, -5, N_("announcement \"%s\""), t[i].form);
-		if (c & C_INFO)
-			fire(&s, -2, N_("information \"%s\""), t[i].form);
-		if ((c & C_HARAP) && has(d, i - 2, i + 3, C_PUBLIC) != -1 && !announce++)
-			fire(&s, -5, N_("announcement \"%s\""), t[i].form);
-		if ((c & C_JANGAN) && i + 1 < d->n && !(t[i + 1].cls & C_NEG) &&
-		    strcmp(t[i + 1].form, "sampa") != 0 && strcmp(t[i + 1].form, "sampai") != 0)
-			fire(&s, -4, N_("asks residents: \"jangan %s\""), t[i + 1].form);
-		if (c & C_CONDOLENCE)
-			fire(&s, -8, N_("condolence \"%s\""), t[i].form);
-		if ((c & C_SCAM) && !(i > 0 && (t[i - 1].cls & C_WHO)))
-			fire(&s, -4, N_("advert or scam \"%s\""), t[i].form);
-		if (c & C_LINK)
-			link = 1;
-		if (c & C_MAPS)
-			maps = 1;
-		if (((c & C_GREET) && !(c & C_DAYTIME) && strcmp(t[i].form, "selamat") != 0) ||
-		    (strcmp(t[i].form, "selamat") == 0 && i + 1 < d->n &&
-		    (t[i + 1].cls & C_DAYTIME)))
-			fire(&s, -1, N_("greeting \"%s\""), t[i].form);
-		if ((c & C_KAMI) && (j = has(d, i + 1, i + 3, C_STAFFVERB)) != -1)
-			fire(&s, -5, N_("a reply from an office: \"kami %s\""), t[j].form);
-		if (c & C_ASK)
-			fire(&s, -2, N_("a question among residents: \"%s\""), t[i].form);
-		if (t[i].number == -1)
-			joke = 1;
+		asking_rules(d, &r, i);
+		state_rules(d, &r, i);
+		turn_rules(d, &r, i);
+		chatter_rules(d, &r, i);
 	}
-	if (report && cue) {
-		v->followup = 1;
-		fire(&s, 4, N_("asks after a report: \"%s\""), "lapor");
-	}
-	if (thanks != -1) {
-		int again = contrast > thanks && last_problem > contrast;
-
-		if (resolved != -1 && !again)
-			fire(&s, -7, N_("thanks for a fix: \"%s\""), t[resolved].form);
-		else if (!again && nproblem == 0)
-			fire(&s, -2, N_("thanks \"%s\""), t[thanks].form);
-	} else if (resolved != -1 && !(contrast > resolved && last_problem > contrast))
-		fire(&s, -4, N_("works again: \"%s\""), t[resolved].form);
-	if (praise && (nproblem > 0 || (metaphor && topic) || (joke && topic)) &&
-	    resolved == -1)
-		fire(&s, 3, N_("sarcasm \"%s\""), metaphor ? "kolam" : "mantap");
-	else if (metaphor && like && topic)
-		fire(&s, 3, N_("a comparison: \"%s\""), "kayak kolam");
-	else if (joke && nproblem == 0)
-		fire(&s, -2, N_("a joke: \"%s\""), "wkwk");
-	if (link && !maps)
-		fire(&s, -3, N_("advert or scam \"%s\""), "http");
-	(void)words;
-	v->score = s.sum;
-	v->take = s.sum >= 3;
-	explain(&s, v->take, v->why, sizeof(v->why));
+	message_rules(d, &r, v);
+	v->score = r.s.sum;
+	v->take = r.s.sum >= 3;
+	explain(&r.s, v->take, v->why, sizeof(v->why));
 	return v->take;
 }
