@@ -227,7 +227,7 @@ aduan_filter_where(struct aduan_filter *f, struct aduan_buf *sql,
 	} else if (f->ids_given) {
 		aduan_buf_adds(sql, " AND 0");
 	}
-	if (!f->ids_given)	/* what a person found not to be a complaint, unless named */
+	if (!f->ids_given && !f->not_complaints)	/* what a person found not to be a complaint, unless named */
 		aduan_buf_adds(sql, " AND NOT EXISTS (SELECT 1 FROM message m WHERE "
 		    "m.complaint = c.id AND m.decision = 'not-complaint')");
 	for (i = 0; i < AQ_NLISTS; i++) {

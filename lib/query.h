@@ -18,6 +18,8 @@ struct aduan_filter {
 	struct aduan_buf ids;			/* JSON array of ids */
 	size_t nids;
 	int ids_given;				/* ids were named (maybe none valid) */
+	int not_complaints;			/* keep what a person marked not a
+						 * complaint (the summary counts it apart) */
 	char *rt, *reporter, *search, *fts;
 	char *reporter_name;			/* folded (aduan_name_fold) */
 	char *search_name;			/* --search folded, for reporter names */

@@ -28,7 +28,7 @@
 /* The figures of one summary row. */
 struct fig {
 	char key[128];
-	long received, routed, closed, open_end, overdue_end, on_time;
+	long received, routed, closed, open_end, overdue_end, on_time, not_complaint;
 	double first_h, close_h;	/* medians; NAN when none */
 };
 
@@ -194,6 +194,7 @@ figures(struct report *r, time_t start, time_t end, int key,
 		g.first_h = column_hours(st, k + 5);
 		g.close_h = column_hours(st, k + 7);
 		g.on_time = sqlite3_column_int64(st, k + 9);
+		g.not_complaint = sqlite3_column_int64(st, k + 10);
 		fn(&g, arg);
 	}
 	rc = rc == SQLITE_DONE ? 0 : aduan_db_fail(r->db, "computing the report");
@@ -862,10 +863,12 @@ aduan_report_html(struct aduan_db *db, const struct aduan_summary *s,
 	card(&r, "closed", _("closed"), total.closed);
 	card(&r, "open_end", _("still open at the end"), total.open_end);
 	card(&r, "overdue_end", _("overdue at the end"), total.overdue_end);
+	card(&r, "not_complaint", _("marked not a complaint"), total.not_complaint);
 	card_hours(&r, _("median time to the first action"), total.first_h);
 	card_hours(&r, _("median time to closing"), total.close_h);
 	aduan_buf_adds(&b, "</div>\n<p class=\"note\">");
-	aduan_buf_add_xml(&b, _("Received leaves out complaints that duplicate another."));
+	aduan_buf_add_xml(&b, _("Received leaves out complaints that duplicate another, and "
+	    "messages a person marked not a complaint (counted apart)."));
 	aduan_buf_adds(&b, "</p></section>\n");
 
 	if ((rc = section_days(&r)) != 0 || (rc = section_kelurahan(&r)) != 0 ||

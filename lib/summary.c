@@ -17,6 +17,10 @@
  *   overdue_end  open at T and due before T
  *   closed_on_time
  *                closed in [S, E) by its due date (or without one)
+ *   not_complaint
+ *                received in [S, E) and marked "not a complaint" by a
+ *                person (aduan-close --not-complaint): counted here and
+ *                in no other figure
  *
  * and contributes a duration to
  *
@@ -53,16 +57,42 @@ static const struct {
 static const char *const value_names[] = {
 	"received", "routed", "closed", "open_end", "overdue_end",
 	"first_action_median_h", "first_action_p90_h", "closure_median_h", "closure_p90_h",
-	"closed_on_time",
+	"closed_on_time", "not_complaint",
 };
 
 /*
  * What counts as received, over complaint c: not a duplicate of another.
- * This is the one place to leave out more (a complaint a person marked
- * as not a complaint, say) from every summary and report.
+ * This is the one place to leave out more from every summary and report.
  */
 #define COUNTS_AS_RECEIVED \
 	"c.duplicate_of IS NULL AND ifnull(c.resolution, '') <> 'duplicate'"
+
+/* Complaint c is one a person marked as not a complaint. */
+#define NOT_A_COMPLAINT \
+	"EXISTS (SELECT 1 FROM message m WHERE m.complaint = c.id AND " \
+	"m.decision = 'not-complaint')"
+
+/*
+ * Each complaint's part in the figures (over c, fa: its first action in
+ * the period): 1/0 for the counts, hours for the durations.  A complaint
+ * marked not a complaint (lo) counts in nc alone.
+ */
+static const struct {
+	const char *name, *expr;
+	int hours;		/* a duration: NULL, not 0, when it does not count */
+} parts[] = {
+	{"rcv", "c.received_at >= ?1 AND " COUNTS_AS_RECEIVED, 0},
+	{"rtd", "c.id IN (SELECT id FROM rt)", 0},
+	{"cls", "ifnull(c.closed_at >= ?1 AND c.closed_at < ?2, 0)", 0},
+	{"opn", "c.received_at < ?3 AND ifnull(c.closed_at >= ?3, 1)", 0},
+	{"ovd", "c.received_at < ?3 AND ifnull(c.closed_at >= ?3, 1) AND "
+	    "ifnull(c.due_at < ?3, 0)", 0},
+	{"ont", "ifnull(c.closed_at >= ?1 AND c.closed_at < ?2 AND "
+	    "c.closed_at <= ifnull(c.due_at, c.closed_at), 0)", 0},
+	{"hf", "max(0.0, (julianday(fa.at) - julianday(c.received_at)) * 24)", 1},
+	{"hc", "CASE WHEN c.closed_at >= ?1 AND c.closed_at < ?2 THEN\n"
+	    "      max(0.0, (julianday(c.closed_at) - julianday(c.received_at)) * 24) END", 1},
+};
 
 #define NVALUES ((int)(sizeof(value_names) / sizeof(value_names[0])))
 
@@ -151,6 +181,16 @@ key_list(struct aduan_buf *b, const struct aduan_summary *s, const char *prefix)
 		aduan_buf_printf(b, ", %sk%d", prefix, i + 1);
 }
 
+/* ", k2, k3": the group keys after the first */
+static void
+more_keys(struct aduan_buf *b, const struct aduan_summary *s)
+{
+	int i;
+
+	for (i = 1; i < s->nby; i++)
+		aduan_buf_printf(b, ", k%d", i + 1);
+}
+
 /* The durations of one kind with their ranks in the group and overall. */
 static void
 ranked(struct aduan_buf *b, const struct aduan_summary *s, const char *name, const char *col)
@@ -164,8 +204,7 @@ ranked(struct aduan_buf *b, const struct aduan_summary *s, const char *name, con
 	    "  FROM y WHERE %s IS NOT NULL", col, col);
 	if (s->nby > 0) {
 		aduan_buf_adds(b, "\n  WINDOW grp AS (PARTITION BY k1");
-		for (int i = 1; i < s->nby; i++)
-			aduan_buf_printf(b, ", k%d", i + 1);
+		more_keys(b, s);
 		aduan_buf_printf(b, " ORDER BY %s)", col);
 	}
 	aduan_buf_adds(b, ")");
@@ -178,15 +217,13 @@ group_pct(struct aduan_buf *b, const struct aduan_summary *s, const char *name, 
 	int i;
 
 	aduan_buf_printf(b, "\n  LEFT JOIN (SELECT k1");
-	for (i = 1; i < s->nby; i++)
-		aduan_buf_printf(b, ", k%d", i + 1);
+	more_keys(b, s);
 	aduan_buf_adds(b, ", ");
 	pct(b, "gi", "gn", 1, 2);
 	aduan_buf_adds(b, " AS m, ");
 	pct(b, "gi", "gn", 9, 10);
 	aduan_buf_printf(b, " AS p FROM %s GROUP BY k1", name);
-	for (i = 1; i < s->nby; i++)
-		aduan_buf_printf(b, ", k%d", i + 1);
+	more_keys(b, s);
 	aduan_buf_printf(b, ") %s ON %s.k1 IS g.k1", alias, alias);
 	for (i = 1; i < s->nby; i++)
 		aduan_buf_printf(b, " AND %s.k%d IS g.k%d", alias, i + 1, i + 1);
@@ -205,22 +242,22 @@ aduan_summary_sql(struct aduan_db *db, const struct aduan_summary *s,
 	return aduan_stmt_sql(st, sqlp);
 }
 
-int
-aduan_summary_prepare(struct aduan_db *db, const struct aduan_summary *s,
-    struct aduan_filter *f, sqlite3_stmt **stp)
+/*
+ * The period's rows, one per complaint that has something to count:
+ * CTEs prm (the parameters), pe, fa, rt (the period's actions) and y.
+ */
+static void
+period_rows(struct aduan_buf *b, const struct aduan_summary *s, struct aduan_filter *f,
+    struct aduan_filter_binds *binds)
 {
-	struct aduan_buf b = {0};
-	struct aduan_filter_binds binds;
-	char since[21], until[21], cut[21], ps[32], pe[32];
-	time_t t;
-	int i, rc;
+	size_t i;
+	int k;
 
-	*stp = NULL;
 	/*
 	 * ?1..?5 are named in the first lines so that the filter's own
 	 * parameters ("?") are numbered after them.
 	 */
-	aduan_buf_adds(&b,
+	aduan_buf_adds(b,
 	    "WITH prm(since, until, cut, pstart, pend) AS (SELECT ?1, ?2, ?3, ?4, ?5),\n"
 	    /* the period's actions: one pass over the events in table order
 	     * (there is no index on time; walking the complaint index and
@@ -233,65 +270,90 @@ aduan_summary_prepare(struct aduan_db *db, const struct aduan_summary *s,
 	    "  GROUP BY e.complaint),\n"
 	    "rt AS (SELECT DISTINCT complaint AS id FROM pe WHERE action = 'route'),\n"
 	    "x AS (SELECT ");
-	for (i = 0; i < s->nby; i++)
-		aduan_buf_printf(&b, "%s AS k%d, ", keys[s->by[i]].column, i + 1);
-	aduan_buf_adds(&b,
-	    "c.received_at >= ?1 AND " COUNTS_AS_RECEIVED " AS rcv,\n"
-	    "    c.id IN (SELECT id FROM rt) AS rtd,\n"
-	    "    ifnull(c.closed_at >= ?1 AND c.closed_at < ?2, 0) AS cls,\n"
-	    "    c.received_at < ?3 AND ifnull(c.closed_at >= ?3, 1) AS opn,\n"
-	    "    c.received_at < ?3 AND ifnull(c.closed_at >= ?3, 1) AND ifnull(c.due_at < ?3, 0) AS ovd,\n"
-	    "    ifnull(c.closed_at >= ?1 AND c.closed_at < ?2 AND c.closed_at <= ifnull(c.due_at, c.closed_at), 0) AS ont,\n"
-	    "    max(0.0, (julianday(fa.at) - julianday(c.received_at)) * 24) AS hf,\n"
-	    "    CASE WHEN c.closed_at >= ?1 AND c.closed_at < ?2 THEN\n"
-	    "      max(0.0, (julianday(c.closed_at) - julianday(c.received_at)) * 24) END AS hc\n"
-	    "  FROM complaint c LEFT JOIN fa ON fa.id = c.id");
-	aduan_filter_where(f, &b, &binds);
+	for (k = 0; k < s->nby; k++)
+		aduan_buf_printf(b, "%s AS k%d, ", keys[s->by[k]].column, k + 1);
+	aduan_buf_adds(b, NOT_A_COMPLAINT " AS lo, c.received_at >= ?1 AS rin");
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		aduan_buf_printf(b, ",\n    %s AS %s", parts[i].expr, parts[i].name);
+	aduan_buf_adds(b, "\n  FROM complaint c LEFT JOIN fa ON fa.id = c.id");
+	/* the filter keeps what was marked not a complaint: counted apart */
+	f->not_complaints = 1;
+	aduan_filter_where(f, b, binds);
+	f->not_complaints = 0;
 	/* "+": a recent period covers most complaints, so a table scan beats
 	 * walking the received_at index and looking every row up */
-	aduan_buf_adds(&b, " AND +c.received_at < ?2),\n"
-	    "y AS MATERIALIZED (SELECT * FROM x WHERE rcv OR rtd OR cls OR opn OR hf IS NOT NULL)");
-	ranked(&b, s, "df", "hf");
-	ranked(&b, s, "dc", "hc");
-	aduan_buf_adds(&b, "\nSELECT prm.pstart, prm.pend");
+	aduan_buf_adds(b, " AND +c.received_at < ?2),\n"
+	    "y AS MATERIALIZED (SELECT ");
+	for (k = 0; k < s->nby; k++)
+		aduan_buf_printf(b, "k%d, ", k + 1);
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		aduan_buf_printf(b, parts[i].hours ? "CASE WHEN NOT lo THEN %s END AS %s, " :
+		    "NOT lo AND %s AS %s, ", parts[i].name, parts[i].name);
+	aduan_buf_adds(b, "lo AND rin AS nc\n  FROM x WHERE (lo AND rin) OR "
+	    "(NOT lo AND (rcv OR rtd OR cls OR opn OR hf IS NOT NULL)))");
+}
+
+/* A row per group (with --by), then the total row, as r. */
+static void
+result_rows(struct aduan_buf *b, const struct aduan_summary *s)
+{
+	int i;
+
+	aduan_buf_adds(b, "\nSELECT prm.pstart, prm.pend");
 	for (i = 0; i < s->nby; i++)
-		aduan_buf_printf(&b, ", CASE WHEN r.t THEN '(total)' ELSE ifnull(r.k%d, '(none)') END", i + 1);
-	aduan_buf_adds(&b, ",\n  r.received, r.routed, r.closed, r.open_end, r.overdue_end,"
-	    " r.fm, r.fp, r.cm, r.cp, r.on_time\nFROM (");
+		aduan_buf_printf(b, ", CASE WHEN r.t THEN '(total)' ELSE ifnull(r.k%d, '(none)') END", i + 1);
+	aduan_buf_adds(b, ",\n  r.received, r.routed, r.closed, r.open_end, r.overdue_end,"
+	    " r.fm, r.fp, r.cm, r.cp, r.on_time, r.not_complaint\nFROM (");
 	if (s->nby > 0) {
-		aduan_buf_adds(&b, "SELECT 0 AS t");
-		key_list(&b, s, "g.");
-		aduan_buf_adds(&b, ", g.received, g.routed, g.closed, g.open_end, g.overdue_end,"
-		    " f.m AS fm, f.p AS fp, cl.m AS cm, cl.p AS cp, g.on_time\n"
+		aduan_buf_adds(b, "SELECT 0 AS t");
+		key_list(b, s, "g.");
+		aduan_buf_adds(b, ", g.received, g.routed, g.closed, g.open_end, g.overdue_end,"
+		    " f.m AS fm, f.p AS fp, cl.m AS cm, cl.p AS cp, g.on_time, g.not_complaint\n"
 		    "  FROM (SELECT k1");
-		for (i = 1; i < s->nby; i++)
-			aduan_buf_printf(&b, ", k%d", i + 1);
-		aduan_buf_adds(&b, ", sum(rcv) AS received, sum(rtd) AS routed, sum(cls) AS closed,"
-		    " sum(opn) AS open_end, sum(ovd) AS overdue_end, sum(ont) AS on_time FROM y GROUP BY k1");
-		for (i = 1; i < s->nby; i++)
-			aduan_buf_printf(&b, ", k%d", i + 1);
-		aduan_buf_adds(&b, ") g");
-		group_pct(&b, s, "df", "f");
-		group_pct(&b, s, "dc", "cl");
-		aduan_buf_adds(&b, "\n  UNION ALL\n  ");
+		more_keys(b, s);
+		aduan_buf_adds(b, ", sum(rcv) AS received, sum(rtd) AS routed, sum(cls) AS closed,"
+		    " sum(opn) AS open_end, sum(ovd) AS overdue_end, sum(ont) AS on_time,"
+		    " sum(nc) AS not_complaint FROM y GROUP BY k1");
+		more_keys(b, s);
+		aduan_buf_adds(b, ") g");
+		group_pct(b, s, "df", "f");
+		group_pct(b, s, "dc", "cl");
+		aduan_buf_adds(b, "\n  UNION ALL\n  ");
 	}
-	aduan_buf_adds(&b, "SELECT 1 AS t");
+	aduan_buf_adds(b, "SELECT 1 AS t");
 	for (i = 0; i < s->nby; i++)
-		aduan_buf_printf(&b, ", NULL AS k%d", i + 1);
-	aduan_buf_adds(&b, ", ifnull(sum(rcv), 0) AS received, ifnull(sum(rtd), 0) AS routed,"
+		aduan_buf_printf(b, ", NULL AS k%d", i + 1);
+	aduan_buf_adds(b, ", ifnull(sum(rcv), 0) AS received, ifnull(sum(rtd), 0) AS routed,"
 	    " ifnull(sum(cls), 0) AS closed,\n    ifnull(sum(opn), 0) AS open_end,"
 	    " ifnull(sum(ovd), 0) AS overdue_end,\n    (SELECT ");
-	pct(&b, "ti", "tn", 1, 2);
-	aduan_buf_adds(&b, " FROM df) AS fm, (SELECT ");
-	pct(&b, "ti", "tn", 9, 10);
-	aduan_buf_adds(&b, " FROM df) AS fp,\n    (SELECT ");
-	pct(&b, "ti", "tn", 1, 2);
-	aduan_buf_adds(&b, " FROM dc) AS cm, (SELECT ");
-	pct(&b, "ti", "tn", 9, 10);
-	aduan_buf_adds(&b, " FROM dc) AS cp,\n    ifnull(sum(ont), 0) AS on_time\n  FROM y) r, prm\nORDER BY r.t");
+	pct(b, "ti", "tn", 1, 2);
+	aduan_buf_adds(b, " FROM df) AS fm, (SELECT ");
+	pct(b, "ti", "tn", 9, 10);
+	aduan_buf_adds(b, " FROM df) AS fp,\n    (SELECT ");
+	pct(b, "ti", "tn", 1, 2);
+	aduan_buf_adds(b, " FROM dc) AS cm, (SELECT ");
+	pct(b, "ti", "tn", 9, 10);
+	aduan_buf_adds(b, " FROM dc) AS cp,\n    ifnull(sum(ont), 0) AS on_time,"
+	    " ifnull(sum(nc), 0) AS not_complaint\n  FROM y) r, prm\nORDER BY r.t");
 	for (i = 0; i < s->nby; i++)
-		aduan_buf_printf(&b, ", r.k%d IS NULL, r.k%d", i + 1, i + 1);
+		aduan_buf_printf(b, ", r.k%d IS NULL, r.k%d", i + 1, i + 1);
+}
 
+int
+aduan_summary_prepare(struct aduan_db *db, const struct aduan_summary *s,
+    struct aduan_filter *f, sqlite3_stmt **stp)
+{
+	struct aduan_buf b = {0};
+	struct aduan_filter_binds binds;
+	char since[21], until[21], cut[21], ps[32], pe[32];
+	time_t t;
+	int rc;
+
+	*stp = NULL;
+	period_rows(&b, s, f, &binds);
+	ranked(&b, s, "df", "hf");
+	ranked(&b, s, "dc", "hc");
+	result_rows(&b, s);
 	rc = sqlite3_prepare_v2(aduan_db_sqlite(db), b.s, -1, stp, NULL);
 	aduan_buf_release(&b);
 	if (rc != SQLITE_OK) {

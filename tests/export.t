@@ -44,18 +44,18 @@ update complaint set status='routed', agency='DLH', due_at='2024-12-04T16:00:00Z
 update complaint set status='closed', closed_at='2024-11-30T18:00:00Z', resolution='resolved' where id=5;
 update complaint set status='closed', closed_at='2024-11-15T02:00:00Z', resolution='withdrawn' where id=9"
 
-H='period_start,period_end,received,routed,closed,open_end,overdue_end,first_action_median_h,first_action_p90_h,closure_median_h,closure_p90_h,closed_on_time'
+H='period_start,period_end,received,routed,closed,open_end,overdue_end,first_action_median_h,first_action_p90_h,closure_median_h,closure_p90_h,closed_on_time,not_complaint'
 run aduan-export --summary --week 2024-W48
 is "$rc" 0 "--summary exits 0"
 is "$(tr -d '\r' <out)" "$H
-2024-11-25 00:00,2024-12-02 00:00,5,2,2,5,1,4.0,5.6,27.0,43.8,2" \
+2024-11-25 00:00,2024-12-02 00:00,5,2,2,5,1,4.0,5.6,27.0,43.8,2,0" \
 	"W48 totals: received, routed, closed, open and overdue at the end, median and p90 hours"
 is "$(aduan-export --summary --week 2024-W48 --by kelurahan | tr -d '\r' | cut -d, -f3-)" \
-"kelurahan,received,routed,closed,open_end,overdue_end,first_action_median_h,first_action_p90_h,closure_median_h,closure_p90_h,closed_on_time
-Api-Api,2,1,0,2,0,4.0,4.0,,,0
-Guntung,2,0,1,1,0,6.0,6.0,6.0,6.0,1
-Lok Tuan,1,1,1,2,1,2.0,2.0,48.0,48.0,1
-(total),5,2,2,5,1,4.0,5.6,27.0,43.8,2" \
+"kelurahan,received,routed,closed,open_end,overdue_end,first_action_median_h,first_action_p90_h,closure_median_h,closure_p90_h,closed_on_time,not_complaint
+Api-Api,2,1,0,2,0,4.0,4.0,,,0,0
+Guntung,2,0,1,1,0,6.0,6.0,6.0,6.0,1,0
+Lok Tuan,1,1,1,2,1,2.0,2.0,48.0,48.0,1,0
+(total),5,2,2,5,1,4.0,5.6,27.0,43.8,2,0" \
 	"--by kelurahan: one row per group with activity, then the total"
 is "$(aduan-export --summary --week 2024-W48 --by kelurahan,status | tr -d '\r' | cut -d, -f3-5)" \
 "kelurahan,status,received
@@ -71,11 +71,11 @@ is "$(aduan-export --summary --week 2024-W48 --by agency | tr -d '\r' | cut -d, 
 "(none),3
 (total),5" "a complaint without a value is grouped under (none), before the total"
 is "$(aduan-export --summary --since 2024-11-25 --until 2024-12-01 | tr -d '\r' | sed -n 2p)" \
-"2024-11-25 00:00,2024-12-02 00:00,5,2,2,5,1,4.0,5.6,27.0,43.8,2" "--since/--until name the same period"
+"2024-11-25 00:00,2024-12-02 00:00,5,2,2,5,1,4.0,5.6,27.0,43.8,2,0" "--since/--until name the same period"
 is "$(aduan-export --summary --week 2024-W48 --kelurahan api2 | tr -d '\r' | sed -n 2p | cut -d, -f3-)" \
-"2,1,0,2,0,4.0,4.0,,,0" "the list filters narrow a summary"
+"2,1,0,2,0,4.0,4.0,,,0,0" "the list filters narrow a summary"
 is "$(aduan-export --summary --week 2024-W47 | tr -d '\r' | sed -n 2p | cut -d, -f3-)" \
-"2,1,0,2,0,2.0,2.0,,,0" "the week before: the late Sunday complaint is received and open at its end"
+"2,1,0,2,0,2.0,2.0,,,0,0" "the week before: the late Sunday complaint is received and open at its end"
 
 # medians and p90 over ten durations: 1..10 hours (2024-W45, closed that week)
 : >m.csv
@@ -90,7 +90,7 @@ sql "insert into event(complaint, at, actor, action, invocation)
 update complaint set status='closed', resolution='resolved',
     closed_at=strftime('%Y-%m-%dT%H:%M:%SZ', received_at, '+' || (2 * (id - 9)) || ' hours') where id > 9"
 is "$(aduan-export --summary --week 2024-W45 | tr -d '\r' | sed -n 2p | cut -d, -f3-)" \
-	"11,0,10,1,0,5.5,9.1,11.0,18.2,10" "even count: the median between the middle two; p90 interpolated"
+	"11,0,10,1,0,5.5,9.1,11.0,18.2,10,0" "even count: the median between the middle two; p90 interpolated"
 aduan-export --summary --week 2024-W45 --semicolon >sc.csv
 like sc.csv '^period_start;period_end;received;routed;closed;' "--semicolon: semicolons between cells"
 like sc.csv '^2024-11-04 00:00;2024-11-11 00:00;11;0;10;1;0;5,5;9,1;11,0;18,2;10' "and decimal commas"
@@ -99,9 +99,9 @@ is "$rc" 2 "--semicolon goes with CSV"
 
 run aduan-export --summary --week 2024-W10
 is "$(tr -d '\r' <out)" "$H
-2024-03-04 00:00,2024-03-11 00:00,0,0,0,0,0,,,,,0" "an empty week: the header and a row of zeros"
+2024-03-04 00:00,2024-03-11 00:00,0,0,0,0,0,,,,,0,0" "an empty week: the header and a row of zeros"
 is "$(aduan-export --summary --week 2024-W10 --by kelurahan,category | tr -d '\r' | tail -n 1)" \
-	"2024-03-04 00:00,2024-03-11 00:00,(total),(total),0,0,0,0,0,,,,,0" "an empty week by groups: the total row"
+	"2024-03-04 00:00,2024-03-11 00:00,(total),(total),0,0,0,0,0,,,,,0,0" "an empty week by groups: the total row"
 
 # weeks across the year boundary
 cat >y.csv <<'X'

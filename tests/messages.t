@@ -63,8 +63,17 @@ is "$(cat out)" "" "adds nothing"
 is "$(aduan-list --messages | cut -f1,2,8 | sort)" "$before" "every decision as it was"
 
 # a person finds a complaint is none: it leaves the lists, stays in the archive
+sum() { aduan-export --summary --since 2024-01-01 --until 2025-01-01 "$@" | tr -d '\r' | tail -n 1; }
+received=$(sum | cut -d, -f3)
+is "$(sum | cut -d, -f13)" 0 "the summary's not_complaint: none yet"
 run aduan-close --not-complaint "$thanks_id"
 is "$rc" 0 "--not-complaint"
+is "$(sum | cut -d, -f3,13)" "$((received - 1)),1" \
+	"the summary counts it apart: not received, one not_complaint"
+is "$(sum --by kelurahan | cut -d, -f4,14)" "$((received - 1)),1" "and so does its total by kelurahan"
+aduan-export --report html --since 2024-01-01 --until 2025-01-01 -o r.html
+is "$(xmllint --xpath 'string(//*[@id="card-not_complaint"]/@data-v)' r.html)" 1 \
+	"the report shows it in a card of its own"
 is "$(aduan-list -q | grep -cx "$thanks_id")" 0 "it leaves the complaint list"
 is "$(aduan-list -q "$thanks_id")" "$thanks_id" "named by id it is still there"
 like "$(aduan-list --messages --search waalaikumsalam >t; echo t)" "	not-complaint	" "the archive says not-complaint"
