@@ -61,7 +61,7 @@ libaduan.a: $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJ)
 
-cmd/cli.o: cmd/cli.c cmd/cli.h lib/aduan.h lib/query.h
+cmd/cli.o: cmd/cli.c cmd/cli.h $(wildcard lib/*.h)
 	$(CC) $(ALL_CFLAGS) -c -o $@ cmd/cli.c
 
 $(PROGS): %: cmd/%.c cmd/cli.o libaduan.a cmd/cli.h $(wildcard lib/*.h)

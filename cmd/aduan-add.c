@@ -8,11 +8,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aduan.h"
 #include "archive.h"
-#include "cli.h"
+#include "complaint.h"
+#include "db.h"
 #include "intake.h"
+#include "outfile.h"
 #include "place.h"
+#include "reader.h"
+#include "timeutil.h"
+#include "util.h"
 #include "writer.h"
+#include "cli.h"
 
 static void
 usage(FILE *fp)

@@ -5,9 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aduan.h"
 #include "archive.h"
-#include "cli.h"
+#include "complaint.h"
+#include "db.h"
 #include "lifecycle.h"
+#include "util.h"
+#include "cli.h"
 
 static void
 usage(FILE *fp)

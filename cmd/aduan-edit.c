@@ -9,7 +9,11 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "aduan.h"
+#include "complaint.h"
+#include "db.h"
 #include "edit.h"
+#include "util.h"
 #include "whatsapp.h"
 #include "writer.h"
 

@@ -9,10 +9,19 @@
 #include <string.h>
 #include <strings.h>
 
+#include "aduan.h"
 #include "archive.h"
-#include "cli.h"
+#include "db.h"
 #include "export.h"
+#include "outfile.h"
+#include "phone.h"
 #include "privacy.h"
+#include "query.h"
+#include "report.h"
+#include "summary.h"
+#include "util.h"
+#include "writer.h"
+#include "cli.h"
 
 static void
 usage(FILE *fp)

@@ -7,12 +7,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aduan.h"
 #include "archive.h"
-#include "cli.h"
-#include "forward.h"
+#include "complaint.h"
+#include "db.h"
 #include "history.h"
-#include "lifecycle.h"
+#include "query.h"
+#include "sla.h"
+#include "template.h"
+#include "timeutil.h"
+#include "util.h"
 #include "writer.h"
+#include "cli.h"
 
 static void
 usage(FILE *fp)

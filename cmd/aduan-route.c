@@ -10,10 +10,17 @@
 #include <time.h>
 
 #include "cli.h"
-#include "export.h"
+#include "aduan.h"
+#include "db.h"
 #include "forward.h"
+#include "learn.h"
+#include "letter.h"
 #include "lifecycle.h"
+#include "outfile.h"
 #include "refdata.h"
+#include "route.h"
+#include "template.h"
+#include "util.h"
 
 static void
 usage(FILE *fp)

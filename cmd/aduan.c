@@ -11,13 +11,22 @@
 
 #include <sys/wait.h>
 
+#include "aduan.h"
 #include "archive.h"
-#include "cli.h"
+#include "complaint.h"
+#include "db.h"
 #include "forward.h"
+#include "internal.h"
+#include "lifecycle.h"
 #include "place.h"
 #include "privacy.h"
 #include "refdata.h"
-#include "lifecycle.h"
+#include "route.h"
+#include "sla.h"
+#include "template.h"
+#include "timeutil.h"
+#include "util.h"
+#include "cli.h"
 
 static const char *verb_now;	/* the admin verb running: its usage alone */
 

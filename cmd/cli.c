@@ -6,7 +6,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aduan.h"
 #include "cli.h"
+#include "complaint.h"
+#include "db.h"
+#include "outfile.h"
+#include "query.h"
+#include "timeutil.h"
+#include "util.h"
 
 const char *progname = "aduan";
 static struct aduan_buf command;	/* the command line, personal data left out */

@@ -8,8 +8,10 @@
 
 #include <getopt.h>
 
-#include "aduan.h"
+#include "db.h"
+#include "outfile.h"
 #include "query.h"
+#include "util.h"
 
 extern const char *progname;
 
@@ -76,8 +78,8 @@ void cli_time_span(const char *opt, const char *arg, time_t *start, time_t *end,
     void (*usage)(FILE *));
 
 /*
- * The complaint filters of aduan-list and aduan-export (DESIGN: "the
- * same filters"): their long options, and their handling.  --since sets
+ * The complaint filters of aduan-list and aduan-export, the same in both
+ * (aduan-list(1), "Filters"): their long options, and their handling.  --since sets
  * f->since to the start of its span, --until f->until to the end of its.
  */
 enum {

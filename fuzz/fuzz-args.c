@@ -2,7 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "aduan.h"
+#include "phone.h"
+#include "timeutil.h"
+#include "util.h"
 
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)

@@ -1,5 +1,5 @@
 /* fuzz-json.c - libFuzzer target: one JSON object (a JSON Lines line). */
-#include "aduan.h"
+#include "json.h"
 
 static int
 member(const char *key, size_t klen, enum aduan_json_type t, const char *val, size_t vlen,

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "reader.h"
 
 static int
 fuzz_reader(enum aduan_format fmt, const unsigned char *data, size_t size)

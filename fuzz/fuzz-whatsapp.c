@@ -1,7 +1,6 @@
 /* fuzz-whatsapp.c - libFuzzer target: the WhatsApp export parser. */
 #include <stdio.h>
 
-#include "aduan.h"
 #include "whatsapp.h"
 
 int

@@ -4,10 +4,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aduan.h"
 #include "archive.h"
+#include "complaint.h"
+#include "db.h"
+#include "internal.h"
 #include "lifecycle.h"
+#include "phone.h"
 #include "place.h"
 #include "privacy.h"
+#include "util.h"
 
 static const char *
 col(sqlite3_stmt *st, int i)

@@ -6,6 +6,7 @@
 #define ADUAN_ARCHIVE_H
 
 #include "aduan.h"
+#include "db.h"
 
 /* One archived message, borrowed for the callback. */
 struct aduan_message {

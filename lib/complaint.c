@@ -10,8 +10,15 @@
 #include <strings.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
+#include "internal.h"
 #include "lifecycle.h"
+#include "phone.h"
 #include "privacy.h"
+#include "sla.h"
+#include "timeutil.h"
+#include "util.h"
 
 #define MAX_TEXT	65536	/* body, location, attachments */
 #define MAX_SHORT	256	/* names, categories, sources */

@@ -12,8 +12,12 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "db.h"
+#include "internal.h"
 #include "schema.h"
 #include "stem.h"
+#include "timeutil.h"
+#include "util.h"
 
 struct aduan_db {
 	sqlite3 *sq;

@@ -21,6 +21,7 @@
 #include "aduan.h"
 #include "decide.h"
 #include "stem.h"
+#include "util.h"
 
 enum {
 	C_PROBLEM = 1 << 0,	/* a problem: banjir, bocor, rusak, ... */

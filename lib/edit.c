@@ -10,8 +10,12 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
 #include "edit.h"
-#include "lifecycle.h"
+#include "internal.h"
+#include "sla.h"
+#include "util.h"
 
 const struct aduan_edit_field aduan_edit_fields[] = {
 	{"kelurahan", AF_KELURAHAN, AEK_PLACE, 0},

@@ -15,6 +15,8 @@
 #define ADUAN_EDIT_H
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
 
 enum aduan_edit_kind {
 	AEK_TEXT,	/* free text, trimmed */

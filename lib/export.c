@@ -29,7 +29,16 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
 #include "export.h"
+#include "internal.h"
+#include "phone.h"
+#include "query.h"
+#include "timeutil.h"
+#include "util.h"
+#include "writer.h"
+#include "xlsxout.h"
 
 #define WITHHELD "(withheld)"
 

@@ -10,8 +10,11 @@
 #include <sys/wait.h>
 
 #include "aduan.h"
+#include "db.h"
 #include "forward.h"
+#include "internal.h"
 #include "refdata.h"
+#include "util.h"
 
 int
 aduan_forward_check(struct aduan_db *db, int64_t id, char **agency)

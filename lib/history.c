@@ -4,7 +4,12 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
 #include "history.h"
+#include "internal.h"
+#include "timeutil.h"
+#include "util.h"
 #include "writer.h"
 
 /* The words of the event table, for the catalogue. */

@@ -6,6 +6,8 @@
 #define ADUAN_HISTORY_H
 
 #include "aduan.h"
+#include "db.h"
+#include "util.h"
 
 /* One event; every string borrowed for the callback, NULL when absent. */
 struct aduan_event {

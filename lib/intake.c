@@ -14,12 +14,19 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "aduan.h"
+#include "complaint.h"
+#include "db.h"
 #include "decide.h"
 #include "intake.h"
+#include "internal.h"
 #include "lifecycle.h"
+#include "phone.h"
 #include "place.h"
 #include "privacy.h"
 #include "refdata.h"
+#include "timeutil.h"
+#include "util.h"
 #include "whatsapp.h"
 
 #define GROUP_MAX	64	/* messages joined into one complaint at most */

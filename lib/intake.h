@@ -6,6 +6,8 @@
 #define ADUAN_INTAKE_H
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
 
 struct aduan_intake_opts {
 	const char *name;	/* for messages: the file name or "stdin" */

@@ -31,6 +31,8 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "json.h"
+#include "util.h"
 
 struct member {
 	size_t koff, klen, voff, vlen;	/* offsets into the decode buffer */

@@ -8,9 +8,13 @@
 #include <string.h>
 
 #include "aduan.h"
-#include "lifecycle.h"
+#include "db.h"
+#include "internal.h"
+#include "learn.h"
 #include "refdata.h"
+#include "route.h"
 #include "stem.h"
+#include "util.h"
 
 #define ADUAN_SUGGEST_WORDS 24	/* distinct words of a text looked at */
 #define ADUAN_SUGGEST_TERMS 6	/* the rarest of them searched for */

@@ -7,8 +7,13 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "db.h"
 #include "forward.h"
+#include "internal.h"
+#include "letter.h"
 #include "refdata.h"
+#include "template.h"
+#include "util.h"
 
 /* The letter's own words: {id, en}. */
 enum { L_TITLE, L_NUMBER, L_NATURE, L_URGENT, L_ORDINARY, L_ENCLOSURE, L_SUBJECT,

@@ -10,9 +10,17 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
 #include "edit.h"
+#include "internal.h"
+#include "learn.h"
 #include "lifecycle.h"
 #include "refdata.h"
+#include "route.h"
+#include "sla.h"
+#include "timeutil.h"
+#include "util.h"
 
 /* The lifecycle fields of a complaint. */
 struct state {

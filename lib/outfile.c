@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "outfile.h"
+#include "util.h"
 
 /* A path that names an open descriptor (/dev/stdout), whatever it is. */
 static int

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "phone.h"
 
 #define MAXDIGITS 15
 

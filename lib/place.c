@@ -13,8 +13,11 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
+#include "internal.h"
 #include "place.h"
-#include "refdata.h"
+#include "util.h"
 
 #define RUNS 3		/* a spelling spans at most this many runs */
 

@@ -8,7 +8,11 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "db.h"
+#include "internal.h"
 #include "privacy.h"
+#include "timeutil.h"
+#include "util.h"
 
 int
 aduan_subject_write(struct aduan_db *db, const char *phone, FILE *out, long *n)

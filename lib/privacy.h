@@ -8,6 +8,7 @@
 #define ADUAN_PRIVACY_H
 
 #include "aduan.h"
+#include "db.h"
 
 /*
  * Write every complaint whose reporter_phone is phone (E.164) as one JSON

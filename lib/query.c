@@ -8,7 +8,13 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
+#include "internal.h"
+#include "phone.h"
 #include "query.h"
+#include "timeutil.h"
+#include "util.h"
 
 void
 aduan_filter_init(struct aduan_filter *f)

@@ -5,7 +5,11 @@
 #ifndef ADUAN_QUERY_H
 #define ADUAN_QUERY_H
 
+#include <sqlite3.h>
+
 #include "aduan.h"
+#include "db.h"
+#include "util.h"
 
 enum aduan_filter_list {
 	AQ_STATUS, AQ_AGENCY, AQ_KELURAHAN, AQ_CHANNEL, AQ_CATEGORY, AQ_PRIORITY,

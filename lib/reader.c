@@ -22,6 +22,10 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "json.h"
+#include "reader.h"
+#include "util.h"
 #include "xlsx.h"
 
 /* Columns that are no field: a running number to skip, a time of day

@@ -8,8 +8,14 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "db.h"
+#include "internal.h"
+#include "learn.h"
+#include "phone.h"
 #include "refdata.h"
-#include "lifecycle.h"
+#include "route.h"
+#include "sla.h"
+#include "util.h"
 
 const struct aduan_setting_def aduan_settings[] = {
 	{"intake.keywords", "#aduan",

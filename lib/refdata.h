@@ -3,6 +3,7 @@
 #define ADUAN_REFDATA_H
 
 #include "aduan.h"
+#include "db.h"
 
 struct aduan_setting_def {
 	const char *key, *value, *help;

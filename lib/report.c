@@ -18,7 +18,13 @@
 #include <string.h>
 
 #include "aduan.h"
-#include "export.h"
+#include "db.h"
+#include "internal.h"
+#include "query.h"
+#include "report.h"
+#include "summary.h"
+#include "timeutil.h"
+#include "util.h"
 
 #define MAX_DAYS	62	/* a per-day chart up to this many days */
 #define TREND_WEEKS	12

@@ -10,9 +10,14 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
+#include "internal.h"
 #include "lifecycle.h"
 #include "refdata.h"
+#include "route.h"
 #include "stem.h"
+#include "util.h"
 
 /* ---- words ------------------------------------------------------------ */
 

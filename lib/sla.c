@@ -8,8 +8,13 @@
 #include <string.h>
 
 #include "aduan.h"
-#include "lifecycle.h"
+#include "complaint.h"
+#include "db.h"
+#include "internal.h"
 #include "refdata.h"
+#include "sla.h"
+#include "timeutil.h"
+#include "util.h"
 
 /* Howard Hinnant's days_from_civil. */
 long

@@ -10,6 +10,7 @@
 
 #include "aduan.h"
 #include "stem.h"
+#include "util.h"
 
 #define WORDMAX 64	/* longer words are kept as they are, not stemmed */
 

@@ -42,7 +42,14 @@
 #include <string.h>
 
 #include "aduan.h"
-#include "export.h"
+#include "db.h"
+#include "internal.h"
+#include "query.h"
+#include "summary.h"
+#include "timeutil.h"
+#include "util.h"
+#include "writer.h"
+#include "xlsxout.h"
 
 static const struct {
 	const char *name, *column;

@@ -11,9 +11,15 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
 #include "export.h"
-#include "forward.h"
+#include "internal.h"
+#include "phone.h"
 #include "refdata.h"
+#include "template.h"
+#include "timeutil.h"
+#include "util.h"
 
 const struct aduan_template_def aduan_templates[] = {
 	{"forward", N_("the text forwarded to an agency (message, link, mail body)")},

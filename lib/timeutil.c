@@ -71,6 +71,8 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "timeutil.h"
+#include "util.h"
 
 enum prec { P_MONTH, P_DAY, P_MINUTE, P_SECOND, P_WEEK };
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "util.h"
 
 static char errbuf[1024] = "no error";
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "util.h"
 #include "walines.h"
 #include "whatsapp.h"
 #include "zipfile.h"

@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "timeutil.h"
+#include "util.h"
 #include "writer.h"
 
 static size_t width(const char *s);

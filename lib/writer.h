@@ -3,6 +3,8 @@
 #define ADUAN_WRITER_H
 
 #include "aduan.h"
+#include "complaint.h"
+#include "util.h"
 
 enum aduan_outfmt { AOUT_TABLE, AOUT_TSV, AOUT_CSV, AOUT_JSONL };
 

@@ -26,7 +26,8 @@
 #include <strings.h>
 
 #include "aduan.h"
-#include "lifecycle.h"	/* aduan_day_to_civil */
+#include "sla.h"
+#include "util.h"
 #include "xlsx.h"
 #include "zipfile.h"
 

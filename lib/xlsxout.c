@@ -15,7 +15,9 @@
 #include <xlsxwriter.h>
 
 #include "aduan.h"
-#include "export.h"
+#include "timeutil.h"
+#include "util.h"
+#include "xlsxout.h"
 
 struct aduan_sheet {
 	lxw_workbook *wb;

@@ -12,6 +12,7 @@
 #include <zip.h>
 
 #include "aduan.h"
+#include "util.h"
 #include "zipfile.h"
 
 struct aduan_zip {

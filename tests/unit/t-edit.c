@@ -9,7 +9,10 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "db.h"
 #include "edit.h"
+#include "internal.h"
 #include "tap.h"
 
 int

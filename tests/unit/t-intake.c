@@ -13,9 +13,11 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "complaint.h"
 #include "decide.h"
 #include "place.h"
 #include "refdata.h"
+#include "util.h"
 #include "tap.h"
 
 struct figures {

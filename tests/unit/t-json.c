@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "json.h"
+#include "util.h"
 #include "tap.h"
 
 static struct aduan_buf got;

@@ -6,9 +6,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "aduan.h"
+#include "db.h"
+#include "internal.h"
 #include "lifecycle.h"
+#include "route.h"
 #include "schema.h"
+#include "util.h"
 #include "tap.h"
 
 static const char old_data[] =

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "phone.h"
 #include "tap.h"
 
 /* The normalised number, or "ERR: message". */

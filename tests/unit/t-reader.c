@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "complaint.h"
+#include "reader.h"
 #include "tap.h"
 
 /* Read all of text in fmt; the outcome of each record, one letter each

@@ -1,8 +1,8 @@
 /* t-stem.c - the comparable forms of Indonesian words (stem.h). */
 #include <string.h>
 
-#include "aduan.h"
 #include "stem.h"
+#include "util.h"
 #include "tap.h"
 
 static struct aduan_stemmer *st;

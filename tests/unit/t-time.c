@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "timeutil.h"
 #include "tap.h"
 
 static void

@@ -1,7 +1,7 @@
 /* t-visible.c - aduan_visible_n(): what may reach a terminal. */
 #include <string.h>
 
-#include "aduan.h"
+#include "util.h"
 #include "tap.h"
 
 static const struct {

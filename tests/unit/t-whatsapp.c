@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "aduan.h"
+#include "util.h"
 #include "walines.h"
 #include "whatsapp.h"
 #include "tap.h"

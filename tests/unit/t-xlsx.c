@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include "aduan.h"
-#include "export.h"
 #include "xlsx.h"
+#include "xlsxout.h"
 #include "tap.h"
 
 static const char *

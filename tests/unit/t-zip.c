@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include "aduan.h"
+#include "util.h"
 #include "zipfile.h"
 #include "tap.h"
 

@@ -1,0 +1,55 @@
+/*
+ * internal.h - what the files of lib/ share among themselves and no
+ * program uses: SQLite statements and failures, the reference-data
+ * cache, raw settings, the history writer.
+ */
+#ifndef ADUAN_INTERNAL_H
+#define ADUAN_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "aduan.h"
+#include "db.h"
+
+/* The SQLite connection of db. */
+sqlite3 *aduan_db_sqlite(struct aduan_db *db);
+
+/* Translate the last SQLite failure on db into a return code and message. */
+int aduan_db_fail(struct aduan_db *db, const char *what);
+
+/* Step a statement that returns no rows, and reset it; 0 or the code and
+ * message of the failure ("WHAT: ..."). */
+int aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what);
+
+/* The Indonesian stemmer (stem.h) for the life of db; NULL with a
+ * message when libstemmer lacks it. */
+struct aduan_stemmer;
+struct aduan_stemmer *aduan_db_stemmer(struct aduan_db *db);
+
+/* Prepared statements cached by SQL text for the life of db. */
+sqlite3_stmt *aduan_db_stmt(struct aduan_db *db, const char *sql);
+
+/*
+ * One cache of reference data per database handle (settings, holidays,
+ * agencies as the SLA needs them), for the life of the handle.  Every
+ * change to reference data through the library calls aduan_db_changed();
+ * a cache built at an older generation is stale.
+ */
+void *aduan_db_cache(struct aduan_db *db, unsigned long *generation);
+void aduan_db_cache_set(struct aduan_db *db, void *cache, void (*cache_free)(void *));
+void aduan_db_changed(struct aduan_db *db);
+
+/* A stored setting: value or NULL (borrowed until the next call); the
+ * value in force, with its default, is aduan_config() (refdata.h). */
+const char *aduan_setting(struct aduan_db *db, const char *key);
+
+/* Record a history event for complaint id in the current invocation. */
+int aduan_event_add(struct aduan_db *db, int64_t id, const char *action,
+    const char *old_status, const char *new_status,
+    const char *old_agency, const char *new_agency, const char *note);
+
+/* Bind s, a value of field i as text, to parameter col by the field's
+ * type (NULL binds null; s must outlive the statement's step). */
+void aduan_field_bind(sqlite3_stmt *st, int col, int i, const char *s);
+
+#endif

@@ -1,0 +1,37 @@
+/* timeutil.h - times as people write them, as stored, and time zones (timeutil.c). */
+#ifndef ADUAN_TIMEUTIL_H
+#define ADUAN_TIMEUTIL_H
+
+#include "aduan.h"
+
+/*
+ * Parse a time argument in local time: "2024-11-28", "2024-11-28T14:05",
+ * "2024-11-28 14:05:33", "27/11/2024", "27 Nov 2024", "today", "yesterday",
+ * "hari ini", "kemarin", "minggu lalu", "bulan ini", "-7d", "2024-W48", or a
+ * full UTC/offset stamp ("2024-11-28T06:05:00Z", "...+08:00").  The
+ * argument names a span [*start, *end): a day, a week, a minute, ...
+ * Returns 0 or -1.
+ */
+int aduan_time_span(const char *s, time_t now, time_t *start, time_t *end);
+/* The same, for one moment (the start of the span). */
+int aduan_time_parse(const char *s, time_t now, time_t *t);
+/* Format t as UTC "YYYY-MM-DDTHH:MM:SSZ"; buf holds 21 bytes. */
+char *aduan_time_utc(time_t t, char buf[21]);
+/* Format t as local "YYYY-MM-DD HH:MM"; buf holds 32 bytes. */
+char *aduan_time_local(time_t t, char buf[32]);
+/* Parse a stored UTC stamp; -1 on failure. */
+int aduan_time_from_utc(const char *s, time_t *t);
+/*
+ * The TZ value for a zone a person names: WIB, WITA and WIT (any case)
+ * are Asia/Jakarta, Asia/Makassar and Asia/Jayapura; a zone name must
+ * name a zone file ("Asia/Makassar", "UTC"; a bare city such as
+ * "Makassar" is tried under Asia/); a POSIX string ("WITA-8", "<+08>-8")
+ * is taken as it is, except UTC or GMT with an offset ("UTC+8"), whose
+ * sign means the opposite of what its writer meant: refused, with the
+ * right spelling in the message.  Caller frees; NULL with the reason.
+ */
+char *aduan_tz_lookup(const char *name);
+/* Local date/time fields to time_t (mktime with DST decided by libc). */
+time_t aduan_time_mklocal(int y, int mo, int d, int h, int mi, int s);
+
+#endif

@@ -1,0 +1,71 @@
+/* util.h - memory, growable buffers, text for terminals, names and ids (util.c). */
+#ifndef ADUAN_UTIL_H
+#define ADUAN_UTIL_H
+
+#include "aduan.h"
+
+void *aduan_xmalloc(size_t n);	/* abort on out-of-memory: nothing to roll back */
+void *aduan_xrealloc(void *p, size_t n);
+char *aduan_xstrdup(const char *s);
+char *aduan_xstrndup(const char *s, size_t n);
+
+/* A growable byte buffer, always NUL-terminated. */
+struct aduan_buf {
+	char *s;
+	size_t len, cap;
+};
+void aduan_buf_add(struct aduan_buf *b, const char *s, size_t n);
+void aduan_buf_adds(struct aduan_buf *b, const char *s);
+void aduan_buf_addc(struct aduan_buf *b, int c);
+void aduan_buf_printf(struct aduan_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void aduan_buf_reset(struct aduan_buf *b);
+void aduan_buf_release(struct aduan_buf *b);
+/* Append s (may be NULL) with the five XML characters escaped and other
+ * control characters but newline and tab, which XML 1.0 does not admit,
+ * as spaces: for HTML and SVG pages. */
+void aduan_buf_add_xml(struct aduan_buf *b, const char *s);
+
+/* Append s as a JSON string literal (with quotes). Invalid UTF-8 bytes
+ * become U+FFFD. */
+void aduan_json_quote(struct aduan_buf *b, const char *s, size_t n);
+
+/*
+ * Terminal safety: the one routine every view meant for people and every
+ * message that quotes user text goes through.  Appends s[0..n) with
+ * every byte a terminal could take as a command made visible: C0
+ * controls and DEL as \xNN (newline and tab kept, or shown as \n and \t
+ * with AV_ONELINE; CR kept only right before LF), the C1 controls
+ * U+0080..U+009F (U+009B is CSI) and the bidirectional overrides as
+ * \uNNNN, and bytes that are not UTF-8 as \xNN.  With AV_PARTIAL an
+ * incomplete UTF-8 sequence or a CR at the very end is left for the next
+ * call (a stream cut into chunks); the bytes consumed are returned.
+ */
+enum { AV_ONELINE = 1, AV_PARTIAL = 2 };
+size_t aduan_visible_n(struct aduan_buf *b, const char *s, size_t n, int flags);
+/* The same for a string, all of it. */
+void aduan_visible(struct aduan_buf *b, const char *s, int oneline);
+
+/* Fold a name for comparison: ASCII lower case, spaces, dashes, dots and
+ * underscores removed ("Lok Tuan" == "loktuan" == "LOK-TUAN"). */
+char *aduan_fold(const char *s);	/* caller frees */
+
+/* Length of the valid UTF-8 prefix of s (n bytes). */
+size_t aduan_utf8_valid(const char *s, size_t n);
+
+/* The acting user: --by, else $ADUAN_USER, else the login name. */
+const char *aduan_actor(const char *by);
+
+/* The largest tracking number: every program takes ids of 1 to 18 digits. */
+#define ADUAN_ID_MAX INT64_C(999999999999999999)
+/* A complaint id: digits, after an optional '#' ("#42" as on a receipt),
+ * from 1 to ADUAN_ID_MAX.  Every program and importer parses ids with
+ * this.  Returns 0, or -1 when s[0..n) is not one. */
+int aduan_id_parse(const char *s, size_t n, int64_t *id);
+
+/* TSV escaping (\t \n \r \\). */
+void aduan_tsv_escape(struct aduan_buf *b, const char *s);
+/* Decode in place; returns -1 on a bad escape. */
+int aduan_tsv_unescape(char *s);
+
+#endif
