@@ -5,8 +5,6 @@
 #ifndef ADUAN_EXPORT_H
 #define ADUAN_EXPORT_H
 
-#include <sqlite3.h>
-
 #include "aduan.h"
 #include "db.h"
 #include "query.h"
