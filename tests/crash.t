@@ -41,7 +41,7 @@ for kind in csv wa; do
 	start=$(date +%s%N)
 	import $kind >/dev/null 2>&1
 	ms=$(( ($(date +%s%N) - start) / 1000000 ))
-	full=$(sql 'select count(*) from complaint')
+	full=$(count)
 	is "$full" "$N" "$kind: a full import holds $N records (took ${ms} ms)"
 	killed=0 none=0 all=0 bad=0
 	i=0
@@ -58,8 +58,10 @@ for kind in csv wa; do
 		kill -9 $pid 2>/dev/null && killed=$((killed + 1))
 		wait $pid 2>/dev/null
 		kill -0 $pid 2>/dev/null && { echo "# aduan-add $pid outlived its kill"; bad=$((bad + 1)); }
+		# what a kill leaves on disk (integrity, history, the index): SQL
 		n=$(sql 'select count(*) from complaint')
 		[ "$(sql 'pragma integrity_check')" = ok ] || bad=$((bad + 1))
+
 		case $n in
 		0) none=$((none + 1)) ;;
 		$N) all=$((all + 1)) ;;

@@ -93,9 +93,42 @@ unlike() {
 	fi
 }
 
-# sql QUERY: one value from the test database
+# sql QUERY: one value from the test database.  Only for what no program
+# shows: the schema's own tests and what is stored on disk; every other
+# test reads state through the programs (get, events, count below).
 sql() {
 	sqlite3 "$ADUAN_DB" "$1"
+}
+
+# get ID FIELD,...: those fields of complaint ID as aduan-list prints them,
+# '|' between them, TSV's escapes undone (nothing for a missing complaint).
+get() {
+	aduan-list --format tsv -f "$2" "$1" | tsv_plain
+}
+
+# getkey SOURCE_KEY FIELD,...: the same for the complaint with that source_key.
+getkey() {
+	aduan-list --format tsv -f source_key,"$2" |
+		awk -F '\t' -v k="$1" '$1 == k { sub(/^[^\t]*\t/, ""); print }' | tsv_plain
+}
+
+tsv_plain() {	# TSV lines to '|'-joined plain text
+	sed 's/\t/|/g; s/\\\\/\x01/g; s/\\n/\n/g; s/\\t/\t/g; s/\\r/\r/g; s/\x01/\\/g'
+}
+
+# events ID: the history of complaint ID as aduan-list -l shows it, one
+# event a line without its time: "action  actor  old -> new  to AGENCY  "note"".
+events() {
+	aduan-list -l "$1" | sed -n '/^history:$/,$p' | sed '1d; s/^  [0-9-]* [0-9:]*  //'
+}
+
+# count [ARG...]: how many complaints aduan-list ARG... finds ("error" when it fails).
+count() {
+	aduan-list -q "$@" >"$T/count.out" 2>"$T/count.err"
+	case $? in
+	0|1) wc -l <"$T/count.out" | tr -d ' ' ;;
+	*) echo "error: $(head -n 1 "$T/count.err")" ;;
+	esac
 }
 
 # preset: a database with the Bontang Utara reference data
