@@ -224,7 +224,6 @@ ok $? "and left untouched"
 
 # a lock held longer than the timeout, which no program does: SQL
 (echo 'BEGIN IMMEDIATE; INSERT INTO setting VALUES ("lock", "1");'; sleep 3; echo 'COMMIT;') | sqlite3 "$ADUAN_DB" &
-
 sleep 1
 ADUAN_BUSY_TIMEOUT=200 aduan-add "sibuk" >out 2>err
 rc=$?

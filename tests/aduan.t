@@ -50,7 +50,6 @@ is "$rc" 0 "config KEY VALUE"
 is "$(aduan config sla.normal)" 3 "config KEY shows it"
 aduan config >config
 like config '^sla.normal	3$' "stored: the list of settings shows it"
-
 run aduan config --unset sla.normal
 is "$(aduan config sla.normal)" 5 "--unset returns to the default"
 run aduan config sla.normal lima
@@ -88,5 +87,4 @@ is "$(get "$(cat out)" kelurahan)" Belimbing "the new alias is used by intake"
 run aduan kelurahan list
 like out '^Belimbing	64.74.02.1001	' "kelurahan list shows it"
 is "$(aduan undo --list | cut -f 6 | grep -c '^aduan kelurahan add Belimbing')" 1 "admin changes are recorded as invocations"
-
 done_testing

@@ -63,5 +63,4 @@ is "$rc" 2 "--reopen takes no resolution"
 run sh -c 'aduan-list -q --status open | aduan-close --resolution withdrawn -'
 is "$rc" 0 "ids from stdin"
 is "$(aduan-list -f resolution | grep -cx withdrawn)" 2 "the batch is closed"
-
 done_testing

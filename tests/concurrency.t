@@ -77,7 +77,6 @@ is "$(sql 'pragma integrity_check')" ok "integrity_check is ok"	# on disk: SQL
 # Busy past the timeout: 75, with a message saying so
 # a lock held past the timeout, which no program does: SQL
 (echo 'BEGIN IMMEDIATE; DELETE FROM setting WHERE key = "none";'; sleep 2; echo 'COMMIT;') | sqlite3 "$ADUAN_DB" &
-
 sleep 0.5
 ADUAN_BUSY_TIMEOUT=100 aduan-route --to DLH 1 >/dev/null 2>"$T/busy"
 is "$?" 75 "a writer busy past ADUAN_BUSY_TIMEOUT exits 75"

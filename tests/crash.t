@@ -61,7 +61,6 @@ for kind in csv wa; do
 		# what a kill leaves on disk (integrity, history, the index): SQL
 		n=$(sql 'select count(*) from complaint')
 		[ "$(sql 'pragma integrity_check')" = ok ] || bad=$((bad + 1))
-
 		case $n in
 		0) none=$((none + 1)) ;;
 		$N) all=$((all + 1)) ;;

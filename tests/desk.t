@@ -160,7 +160,6 @@ is "$(sqlite3 old.db "$q")" "$(sql "$q")" "schema 2: the same indexes and trigge
 is "$(for i in 1 2 3; do aduan-list --db old.db -l "$i" | sed '1,/^history:$/d'; done | wc -l)" 5 \
 	"schema 2: the history is all there"
 is "$(aduan-list --db old.db -f duplicate_of 3)" 1 "schema 2: duplicate_of kept"
-
 run aduan-list --db old.db -q --search rusak
 is "$(cat out)" 1 "schema 2: search finds what it found"
 f=$(aduan-add --db old.db -k Guntung "baru" 2>/dev/null)

@@ -7,7 +7,6 @@
 # goes to --rejects as it came; nothing is stored with replacement marks.
 . "${0%/*}/lib.sh"
 preset
-count() { sql 'select count(*) from complaint'; }
 chmod 755 "$T"	# so that the cases run as another user can reach their files
 
 # as_nobody CMD...: run without root's power over file modes.  The build
@@ -98,7 +97,7 @@ like err 'dates.csv:5: bad time' "18 a date before 1970"
 
 n=$(count)
 run aduan-add "'); DROP TABLE complaint; --"
-is "$(sql "select body from complaint where id=$(cat out)")" "'); DROP TABLE complaint; --" "19 text that looks like SQL is stored as text"
+is "$(get "$(cat out)" body)" "'); DROP TABLE complaint; --" "19 text that looks like SQL is stored as text"
 is "$(count)" "$((n + 1))" "19 and the table is still there"
 run aduan-list --search "'); DROP TABLE complaint; --" -q
 is "$(count)" "$((n + 1))" "20 also as a search"
@@ -163,13 +162,13 @@ is "$rc" 74 "36 a folder where the database should be"
 
 if mkdir -p small && { mount -t tmpfs -o size=512k tmpfs small 2>/dev/null || false; }; then
 	aduan init --db small/a.db --preset bontang-utara 2>/dev/null
-	before=$(sqlite3 small/a.db 'select count(*) from complaint')
+	before=$(count --db small/a.db)
 	{ echo 'body,kelurahan'; i=0; while [ $i -lt 400 ]; do printf '"%s",Guntung\n' "$(head -c 3000 big.txt)"; i=$((i + 1)); done; } >fill.csv
 	run aduan-add --db small/a.db -q --from csv fill.csv
 	is "$rc" 74 "37 a full disk is an I/O error"
 	like err 'full' "37 saying the disk is full"
-	is "$(sqlite3 small/a.db 'select count(*) from complaint')" "$before" "37 and nothing of the import is kept"
-	is "$(sqlite3 small/a.db 'pragma integrity_check')" ok "37 the database is intact"
+	is "$(count --db small/a.db)" "$before" "37 and nothing of the import is kept"
+	is "$(sqlite3 small/a.db 'pragma integrity_check')" ok "37 the database is intact"	# on disk: SQL
 	umount small
 else
 	skip "37 a full disk: cannot mount a small filesystem here (needs root)"
@@ -185,5 +184,5 @@ aduan-list >/dev/full 2>err
 is "$?" 74 "39 stdout full: exit 74"
 ADUAN_BUSY_TIMEOUT=soon aduan-list -q >/dev/null 2>&1
 is "$?" 0 "40 a nonsense ADUAN_BUSY_TIMEOUT falls back to the default"
-is "$(sql 'pragma integrity_check')" ok "the test database is intact after all this"
+is "$(sql 'pragma integrity_check')" ok "the test database is intact after all this"	# on disk: SQL
 done_testing

@@ -17,6 +17,7 @@ received_at,kelurahan,category,reporter_name,reporter_phone,confidential,body
 2024-11-27T10:00,Guntung,drainase,,,0,tujuh: a duplicate of enam
 X
 aduan-add -q --from csv w.csv >/dev/null 2>&1
+# a history in the past (routed and closed days ago), which no program writes: SQL
 sql "insert into invocation(at, actor, command) values ('2024-11-20T00:00:00Z', 'tester', 'test');
 insert into event(complaint, at, actor, action, invocation) values
   (1, '2024-11-25T04:00:00Z', 'tester', 'route', (select max(id) from invocation)),

@@ -9,7 +9,7 @@ preset
 n=$(grep -v '^#' "$SETS/set.tsv" | tail -n +2 | wc -l)
 [ "$n" -ge 200 ]
 ok $? "at least 200 labelled complaints ($n)"
-missing=$(sql 'select code from agency' | while read -r a; do
+missing=$(aduan agency list | sed 1d | cut -f 1 | while read -r a; do
 	grep -q "^$a	" "$SETS/set.tsv" || printf '%s ' "$a"
 done)
 is "$missing" "" "every agency of the preset has labelled complaints"
