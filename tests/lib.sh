@@ -122,6 +122,11 @@ events() {
 	aduan-list -l "$1" | sed -n '/^history:$/,$p' | sed '1d; s/^  [0-9-]* [0-9:]*  //'
 }
 
+# allevents: the history of every complaint, each line "ID<tab>" and the event as events prints it.
+allevents() {
+	for i in $(aduan-list -q); do events "$i" | sed "s/^/$i	/"; done
+}
+
 # count [ARG...]: how many complaints aduan-list ARG... finds ("error" when it fails).
 count() {
 	aduan-list -q "$@" >"$T/count.out" 2>"$T/count.err"
