@@ -7,16 +7,16 @@ API="$W/WhatsApp Chat with RT 05 Api-Api.txt"
 
 run aduan-add --from whatsapp -k api-api -r 5 "$API"
 is "$rc" 0 "an Android Indonesian group export imports"
-is "$(sql 'select count(*) from complaint')" 3 "three complaints (the RT head's thanks is none)"
+is "$(count)" 3 "three complaints (the RT head's thanks is none)"
 like err 'RT 05 Api-Api.txt: 19 messages read, 3 complaints added, 0 already present, 0 rejected; skipped: 9 system, 0 staff, 6 not matching the intake filter' \
 	"the summary on stderr counts messages by what became of them"
 like err 'dates read day first: 14/11/24 on line 1' "and says how dates were read"
-is "$(sql "select channel||'|'||source||'|'||reporter_name||'|'||kelurahan||'|'||rt||'|'||received_at from complaint where id=1")" \
+is "$(get 1 channel,source,reporter_name,kelurahan,rt,received_at)" \
 	"whatsapp|RT 05 Api-Api|Siti Aminah|Api-Api|005|2024-11-14T01:15:00Z" \
 	"channel, group from the file name, author, -k/-r, local WITA time stored as UTC"
-is "$(sql "select reporter_phone||'|'||coalesce(reporter_name,'-') from complaint where source_key like '%2024-11-15T07:45%'")" \
-	"+6281255012233|-" "a phone-number author becomes the reporter's phone"
-is "$(sql "select body from complaint where source_key like '%2024-11-15T07:45%'")" \
+is "$(aduan-list -f source_key,reporter_phone,reporter_name | awk -F '\t' 'index($1, "2024-11-15T07:45") { print $2 "|" $3 }')" \
+	"+6281255012233|" "a phone-number author becomes the reporter's phone"
+is "$(aduan-list -f source_key,body | awk -F '\t' 'index($1, "2024-11-15T07:45") { print $2 }' | tsv_plain)" \
 	"Pak, got di depan rumah no 12 mampet, air meluap kalau hujan.
 28/11/24 14.00 tadi siang juga begitu
 Mohon dibantu." "a multi-line message keeps its lines, even one that starts with a date"
@@ -25,15 +25,15 @@ run aduan-add --from whatsapp -k api-api -r 5 "$API"
 is "$rc" 0 "the same file again"
 is "$(cat out)" "" "adds nothing"
 like err '0 complaints added, 3 already present' "all three are already present"
-is "$(sql 'select count(*) from complaint')" 3 "still three"
+is "$(count)" 3 "still three"
 
 # staff never file complaints; a staff reply does not break a citizen's run
 rm -f "$ADUAN_DB"; preset
 aduan config intake.staff "Rahmat Hidayat, 0813-0000-9999"
 run aduan-add --from whatsapp "$API"
-is "$(sql 'select count(*) from complaint')" 3 "with the RT head as staff: three complaints"
-is "$(sql "select count(*) from complaint where reporter_name='Rahmat Hidayat'")" 0 "none from staff"
-is "$(sql "select body||'|'||attachments||'|'||lat||','||lon from complaint where id=1")" \
+is "$(count)" 3 "with the RT head as staff: three complaints"
+is "$(aduan-list -f reporter_name | grep -c '^Rahmat Hidayat$')" 0 "none from staff"
+is "$(get 1 body,attachments,lat,lon | sed 's/|\([^|]*\)$/,\1/')" \
 	"Assalamualaikum pak RT, mau lapor lampu jalan di gang Mawar mati sudah 3 hari
 Ini fotonya pak, tiangnya yang dekat musholla|IMG-20241114-WA0003.jpg|0.1358,117.4921" \
 	"the photo and location sent minutes later join the complaint"
@@ -52,18 +52,18 @@ like out '"kind":"location"' "location messages"
 # --all, --match, --join
 rm -f "$ADUAN_DB"; preset
 run aduan-add --from whatsapp --all "$API"
-is "$(sql "select count(*) from complaint")" 7 "--all takes every citizen run (a deleted message alone is none)"
+is "$(count)" 7 "--all takes every citizen run (a deleted message alone is none)"
 rm -f "$ADUAN_DB"; preset
 run aduan-add --from whatsapp --match 'got|selokan' "$API"
-is "$(sql 'select count(*) from complaint')" 1 "--match narrows the intake filter"
+is "$(count)" 1 "--match narrows the intake filter"
 rm -f "$ADUAN_DB"; preset
 aduan config intake.staff "Rahmat Hidayat"
 run aduan-add --from whatsapp --all --join 0 "$API"
-is "$(sql 'select count(*) from complaint')" 7 "--join 0: every message on its own"
+is "$(count)" 7 "--join 0: every message on its own"
 rm -f "$ADUAN_DB"; preset
 aduan config intake.join_minutes 0
 run aduan-add --from whatsapp --all "$API"
-is "$(sql "select count(*) from complaint")" 9 "the join window is a setting"
+is "$(count)" 9 "the join window is a setting"
 aduan config --unset intake.join_minutes
 run aduan-add --from whatsapp --join x "$API"
 is "$rc" 2 "a bad --join is a usage error"
@@ -74,9 +74,9 @@ is "$rc" 2 "a bad --match is a usage error"
 rm -f "$ADUAN_DB"; preset
 head -n 13 "$API" >"$T/WhatsApp Chat with RT 05 Api-Api.txt"
 run aduan-add --from whatsapp "$T/WhatsApp Chat with RT 05 Api-Api.txt"
-first=$(sql 'select count(*) from complaint')
+first=$(count)
 run aduan-add --from whatsapp "$API"
-is "$(sql 'select count(*) from complaint')" 3 "the longer export completes the set"
+is "$(count)" 3 "the longer export completes the set"
 is "$(wc -l <out | tr -d ' ')" "$((3 - first))" "adding only the new complaints"
 
 # group names, stdin and the iOS route
@@ -106,15 +106,15 @@ rm -f "$ADUAN_DB"; preset
 for f in "$W"/*.txt; do
 	aduan-add --from whatsapp --all "$f" >/dev/null 2>"$T/e" || { cat "$T/e"; echo "# failed on $f"; }
 done
-is "$(sql "select count(*) from complaint where received_at not like '20__-__-__T__:__:__Z'")" 0 \
+is "$(aduan-list -f received_at | grep -cvE '^20[0-9]{2}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$')" 0 \
 	"every fixture rendering imports with well-formed times"
-is "$(sql "select count(*) from complaint where reporter_name like '~%' or reporter_name like '%'||char(8206)||'%'")" 0 \
+is "$(aduan-list -f reporter_name | grep -c "^~\\|$(printf '\342\200\216')")" 0 \
 	"no author keeps a ~ or a direction mark"
 
 # --tz and --date-order
 rm -f "$ADUAN_DB"; preset
 run aduan-add --from whatsapp --tz Asia/Jakarta "$API"
-is "$(sql "select received_at from complaint where id=1")" "2024-11-14T02:15:00Z" "--tz names the zone of the export's times"
+is "$(get 1 received_at)" "2024-11-14T02:15:00Z" "--tz names the zone of the export's times"
 run aduan-add --from whatsapp --tz Mars/Olympus "$API"
 is "$rc" 2 "an unknown zone is a usage error"
 printf '01/02/24 10.00 - Ani: lapor jalan rusak\n01/03/24 10.00 - Ani: lapor lagi jalan rusak\n' >"$T/WhatsApp Chat with Tes.txt"
@@ -133,12 +133,12 @@ printf '14/11/24 09.15 - Ani: lapor jalan rusak \377\376 parah\n14/11/24 10.00 -
 run aduan-add --from whatsapp --rejects rej.txt "$T/WhatsApp Chat with Rusak.txt"
 is "$rc" 65 "a message that is not valid UTF-8 is rejected (65)"
 like err 'WhatsApp Chat with Rusak.txt:1: body is not valid UTF-8' "naming file and line"
-is "$(sql 'select count(*) from complaint')" 1 "the good one is added"
+is "$(count)" 1 "the good one is added"
 like rej.txt '^\[14/11/2024 09\.15\] Ani: lapor jalan rusak' "the rejects file is an export"
 sed -i 's/\xff\xfe //' rej.txt
 run aduan-add --from whatsapp --group Rusak rej.txt
 is "$rc" 0 "fixed, it re-feeds"
-is "$(sql 'select count(*) from complaint')" 2 "and adds the complaint"
+is "$(count)" 2 "and adds the complaint"
 
 run aduan-add --from whatsapp --messages "$API"
 is "$rc" 2 "--messages needs --dry-run"
@@ -153,7 +153,7 @@ mkdir -p "$T/z" && printf '[28/11/24 14.05.33] Budi: Lampu jalan mati, mohon dip
 (cd "$T/z" && zip -q "../WhatsApp Chat - RT 07.zip" _chat.txt)
 run aduan-add --from whatsapp "$T/WhatsApp Chat - RT 07.zip"
 is "$rc" 0 "an iPhone zip is read directly"
-is "$(sql "select source||'|'||body from complaint")" "RT 07|Lampu jalan mati, mohon diperbaiki" \
+is "$(aduan-list -f source,body | tsv_plain)" "RT 07|Lampu jalan mati, mohon diperbaiki" \
 	"its _chat.txt, the group from the zip's name"
 run aduan-add --from whatsapp --group "RT 07" - <"$T/WhatsApp Chat - RT 07.zip"
 is "$rc" 0 "a zip on standard input too"
@@ -213,6 +213,6 @@ run aduan-add --from jsonl old.jsonl
 is "$rc" 0 "a complaint imported with a first-round key"
 run aduan-add --from whatsapp --all --join 0 "$T/WhatsApp Chat with RT 09.txt"
 like err '6 messages read, 4 complaints added, 1 already present' "is found again by that key"
-is "$(sql "select count(*) from complaint where body='Mohon got depan rumah dibersihkan'")" 2 \
+is "$(aduan-list -f body | grep -cx 'Mohon got depan rumah dibersihkan')" 2 \
 	"the identical message a minute later is still its own complaint"
 done_testing
