@@ -82,7 +82,8 @@ static const struct option longopts[] = {
 };
 
 struct opts {
-	const char *db, *by, *from, *rejects, *format;
+	struct cli_common common;	/* --db, --by */
+	const char *from, *rejects, *format;
 	int strict, dry_run, quiet, take;
 	struct aduan_intake_opts wa;
 	struct aduan_reader_opts table;
@@ -121,6 +122,35 @@ warn_duplicates(struct aduan_db *db, int64_t id)
 	if (aduan_complaint_similar(db, id, dup_found, &d) == 0 && d.msg.len > 0)
 		cli_warn("complaint %lld may duplicate %s", (long long)id, d.msg.s);
 	aduan_buf_release(&d.msg);
+}
+
+/* A writer of every field as JSON Lines on stdout (--dry-run --format jsonl). */
+static struct aduan_writer *
+jsonl_writer(void)
+{
+	struct aduan_writer *w;
+	int fields[ADUAN_NFIELDS], i;
+
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		fields[i] = i;
+	aduan_writer_open(&w, AOUT_JSONL, stdout, fields, ADUAN_NFIELDS, 0);
+	return w;
+}
+
+/* The new ids must reach stdout before the commit: if they cannot,
+ * nothing is added, and the same import run again duplicates nothing. */
+static void
+ids_written(struct aduan_db *db, int many)
+{
+	const char *why;
+
+	if (fflush(stdout) != EOF && !ferror(stdout))
+		return;
+	why = strerror(errno ? errno : EIO);
+	aduan_db_rollback(db);
+	if (many)
+		cli_die(ADUAN_IOERR, "cannot write the new ids: %s; nothing added", why);
+	cli_die(ADUAN_IOERR, "cannot write the new id: %s; nothing added", why);
 }
 
 /* Read all of stdin as the complaint text. */
@@ -175,17 +205,13 @@ add_one(struct opts *o, int argc, char *argv[])
 		c.v[AF_BODY] = text.s;
 	} else
 		c.v[AF_BODY] = read_stdin();
-	db = cli_open(o->db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
+	db = cli_open(o->common.db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
 	if ((rc = fill_place(db, &c)) != 0 || (rc = aduan_complaint_check(db, &c, time(NULL))) != 0)
 		cli_die(rc, "%s", aduan_errmsg());
 	if (o->dry_run) {
 		if (o->format != NULL) {
-			int fields[ADUAN_NFIELDS], nf;
-			struct aduan_writer *w;
+			struct aduan_writer *w = jsonl_writer();
 
-			for (nf = 0; nf < ADUAN_NFIELDS; nf++)
-				fields[nf] = nf;
-			aduan_writer_open(&w, AOUT_JSONL, stdout, fields, nf, 0);
 			aduan_writer_row(w, (const char *const *)c.v);
 			aduan_writer_close(w);
 		}
@@ -193,11 +219,9 @@ add_one(struct opts *o, int argc, char *argv[])
 		aduan_db_close(db);
 		return 0;
 	}
-	cli_begin(db, o->by);
-	if ((rc = aduan_complaint_insert(db, &c, &id)) != 0) {
-		aduan_db_rollback(db);
-		cli_fail(rc);
-	}
+	cli_begin(db, o->common.by);
+	if ((rc = aduan_complaint_insert(db, &c, &id)) != 0)
+		cli_abort(db, rc);
 	if (id == 0) {
 		aduan_db_rollback(db);
 		cli_die(ADUAN_NOMATCH, "already present: a complaint with uid or source_key %s",
@@ -206,11 +230,7 @@ add_one(struct opts *o, int argc, char *argv[])
 	if (!o->quiet)
 		warn_duplicates(db, id);
 	printf("%lld\n", (long long)id);
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		aduan_db_rollback(db);
-		cli_die(ADUAN_IOERR, "cannot write the new id: %s; nothing added",
-		    strerror(errno ? errno : EIO));
-	}
+	ids_written(db, 0);
 	cli_commit(db);
 	aduan_complaint_release(&c);
 	aduan_db_close(db);
@@ -268,24 +288,14 @@ take_messages(struct opts *o, int argc, char *argv[])
 		cli_usage_error(usage, "which messages? name their archive ids or keys, or - to read "
 		    "them from stdin");
 	refs = message_refs(argc, argv, &n);
-	db = cli_open(o->db, ADUAN_RDWR);
-	cli_begin(db, o->by);
-	if ((rc = aduan_places_load(db, &p)) != 0) {
-		aduan_db_rollback(db);
-		cli_fail(rc);
-	}
-	for (i = 0; i < n; i++) {
-		rc = aduan_message_take(db, p, refs[i], &id);
-		if (rc == 0)
+	db = cli_open(o->common.db, ADUAN_RDWR);
+	cli_begin(db, o->common.by);
+	if ((rc = aduan_places_load(db, &p)) != 0)
+		cli_abort(db, rc);
+	for (i = 0; i < n; i++)
+		if (cli_outcome(db, aduan_message_take(db, p, refs[i], &id), ADUAN_DATAERR,
+		    &skipped) == 0)
 			printf("%lld\n", (long long)id);
-		else if (rc == ADUAN_NOMATCH || rc == ADUAN_DATAERR) {
-			cli_warn("%s", aduan_errmsg());
-			skipped++;
-		} else {
-			aduan_db_rollback(db);
-			cli_fail(rc);
-		}
-	}
 	cli_commit(db);
 	for (i = 0; i < n; i++)
 		free(refs[i]);
@@ -476,15 +486,11 @@ wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawle
 	return take(b, c, where, NULL, NULL, raw, rawlen, id);
 }
 
+/* The format of --from, and what goes with it. */
 static int
-add_many(struct opts *o, int argc, char *argv[])
+many_format(const struct opts *o, int argc)
 {
-	struct batch b;
-	const char *path = argc > 0 ? argv[0] : "-";
-	FILE *in;
-	int fmt, rc = 0, all_fields[ADUAN_NFIELDS], i;
-	char buf[8192];
-	size_t n;
+	int fmt;
 
 	if ((fmt = aduan_format_lookup(o->from)) == -1)
 		cli_usage_error(usage, "--from: unknown format \"%s\" (csv, tsv, jsonl, whatsapp or xlsx)",
@@ -499,101 +505,118 @@ add_many(struct opts *o, int argc, char *argv[])
 		cli_usage_error(usage, "--delimiter is for --from csv");
 	if (o->wa.messages && !o->dry_run)
 		cli_usage_error(usage, "--messages goes with --dry-run");
-	if (strcmp(path, "-") == 0)
-		in = stdin;
-	else if ((in = fopen(path, "r")) == NULL)
-		cli_die(ADUAN_IOERR, "cannot open %s: %s", path, strerror(errno));
-	memset(&b, 0, sizeof(b));
-	b.o = o;
-	b.now = time(NULL);
-	b.db = cli_open(o->db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
+	return fmt;
+}
+
+/* The database and the outputs of a batch; its transaction begun. */
+static void
+batch_open(struct batch *b, struct opts *o, FILE *in, const char *path)
+{
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	b->o = o;
+	b->now = time(NULL);
+	b->db = cli_open(o->common.db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
 	/* a dry run writes nothing; a real one replaces FILE only if it rejects */
 	if (o->rejects != NULL && !o->dry_run) {
-		cli_outfile_open(&b.rejfile, o->rejects, 1, in, path, usage);
-		b.rejects = b.rejfile.fp;
+		cli_outfile_open(&b->rejfile, o->rejects, 1, in, path, usage);
+		b->rejects = b->rejfile.fp;
 	}
-	if ((b.ids = tmpfile()) == NULL)
+	if ((b->ids = tmpfile()) == NULL)
 		cli_die(ADUAN_IOERR, "cannot create a temporary file: %s", strerror(errno));
-	if (o->dry_run && o->format != NULL && !o->wa.messages) {
-		for (i = 0; i < ADUAN_NFIELDS; i++)
-			all_fields[i] = i;
-		aduan_writer_open(&b.dry, AOUT_JSONL, stdout, all_fields, ADUAN_NFIELDS, 0);
-	}
-	if (o->dry_run && (rc = aduan_db_snapshot(b.db)) != 0)
+	if (o->dry_run && o->format != NULL && !o->wa.messages)
+		b->dry = jsonl_writer();
+	if (o->dry_run && (rc = aduan_db_snapshot(b->db)) != 0)
 		cli_fail(rc);
-	if ((rc = aduan_places_load(b.db, &b.places)) != 0)
+	if ((rc = aduan_places_load(b->db, &b->places)) != 0)
 		cli_fail(rc);
 	if (!o->dry_run) {
-		cli_begin(b.db, o->by);
-		if ((rc = aduan_db_bulk_begin(b.db)) != 0) {
-			aduan_db_rollback(b.db);
-			cli_fail(rc);
-		}
+		cli_begin(b->db, o->common.by);
+		if ((rc = aduan_db_bulk_begin(b->db)) != 0)
+			cli_abort(b->db, rc);
 	}
+}
+
+/* Every record of in; a failure of the input as a whole stops all. */
+static void
+batch_read(struct batch *b, int fmt, FILE *in, const char *path)
+{
+	struct opts *o = b->o;
+	const char *name = strcmp(path, "-") == 0 ? "stdin" : path;
+	int rc;
+
 	if (fmt == AFMT_WHATSAPP) {
-		o->wa.name = strcmp(path, "-") == 0 ? "stdin" : path;
+		o->wa.name = name;
 		o->wa.path = path;
 		o->wa.messages_out = o->wa.messages ? stdout : NULL;
 		o->wa.kelurahan = o->defaults.v[AF_KELURAHAN];
 		o->wa.rt = o->defaults.v[AF_RT];
 		o->wa.dry_run = o->dry_run;
-		rc = aduan_intake_whatsapp(b.db, in, &o->wa, wa_complaint, &b);
+		rc = aduan_intake_whatsapp(b->db, in, &o->wa, wa_complaint, b);
 	} else
-		rc = batch_table(&b, fmt, in, strcmp(path, "-") == 0 ? "stdin" : path);
+		rc = batch_table(b, fmt, in, name);
 	if (rc == 0 && ferror(in))
 		rc = aduan_fail(ADUAN_IOERR, "%s: read error", path);
-	if (rc != 0 && rc != ADUAN_DATAERR) {
-		aduan_db_rollback(b.db);
-		cli_fail(rc);
-	}
-	if (rc == ADUAN_DATAERR) {	/* the input as a whole is unreadable */
-		aduan_db_rollback(b.db);
-		cli_fail(rc);
-	}
-	if (b.dry != NULL)
-		aduan_writer_close(b.dry);
+	if (rc != 0)
+		cli_abort(b->db, rc);
+}
+
+/* What a batch added, read and left; ADUAN_DATAERR when it rejected any. */
+static int
+batch_end(struct batch *b, int fmt)
+{
+	struct opts *o = b->o;
+	char buf[8192];
+	size_t n;
+	int rc;
+
+	if (b->dry != NULL)
+		aduan_writer_close(b->dry);
 	/* the rejects are safe on disk before anything is committed */
-	if (b.rejects != NULL && b.rejected > 0 && (rc = cli_outfile_commit(&b.rejfile)) != 0) {
-		aduan_db_rollback(b.db);
-		cli_fail(rc);
+	if (b->rejects != NULL && b->rejected > 0 && (rc = cli_outfile_commit(&b->rejfile)) != 0)
+		cli_abort(b->db, rc);
+	if (o->strict && b->rejected > 0) {
+		aduan_db_rollback(b->db);
+		cli_warn("%ld of %ld records rejected; nothing added (--strict)", b->rejected, b->read);
+		return ADUAN_DATAERR;
 	}
-	if (o->strict && b.rejected > 0) {
-		aduan_db_rollback(b.db);
-		cli_warn("%ld of %ld records rejected; nothing added (--strict)", b.rejected, b.read);
-		rc = ADUAN_DATAERR;
-		goto out;
-	}
-	if (!o->dry_run && (rc = aduan_db_bulk_end(b.db)) != 0) {
-		aduan_db_rollback(b.db);
-		cli_fail(rc);
-	}
-	/* the new ids reach stdout before the commit: if they cannot, nothing is
-	 * added, and running the same import again duplicates nothing */
-	rewind(b.ids);
-	while ((n = fread(buf, 1, sizeof(buf), b.ids)) > 0)
+	if (!o->dry_run && (rc = aduan_db_bulk_end(b->db)) != 0)
+		cli_abort(b->db, rc);
+	rewind(b->ids);
+	while ((n = fread(buf, 1, sizeof(buf), b->ids)) > 0)
 		fwrite(buf, 1, n, stdout);
 	if (!o->dry_run) {
-		if (fflush(stdout) == EOF || ferror(stdout)) {
-			aduan_db_rollback(b.db);
-			cli_die(ADUAN_IOERR, "cannot write the new ids: %s; nothing added",
-			    strerror(errno ? errno : EIO));
-		}
-		cli_commit(b.db);
+		ids_written(b->db, 1);
+		cli_commit(b->db);
 	}
-	if (!o->quiet && fmt != AFMT_WHATSAPP)
-	{
-		if (o->dry_run)
-			cli_warn("%ld read, %ld to add, %ld already present, %ld rejected",
-			    b.read, b.added, b.present, b.rejected);
-		else
-			cli_warn("%ld read, %ld added, %ld already present, %ld rejected",
-			    b.read, b.added, b.present, b.rejected);
-	}
+	if (!o->quiet && fmt != AFMT_WHATSAPP && o->dry_run)
+		cli_warn("%ld read, %ld to add, %ld already present, %ld rejected",
+		    b->read, b->added, b->present, b->rejected);
+	else if (!o->quiet && fmt != AFMT_WHATSAPP)
+		cli_warn("%ld read, %ld added, %ld already present, %ld rejected",
+		    b->read, b->added, b->present, b->rejected);
 	if (!o->quiet && fmt == AFMT_WHATSAPP)
-		aduan_intake_summary(&o->wa, stderr, progname, b.added, b.present, b.rejected,
+		aduan_intake_summary(&o->wa, stderr, progname, b->added, b->present, b->rejected,
 		    o->dry_run);
-	rc = b.rejected > 0 ? ADUAN_DATAERR : 0;
-out:
+	return b->rejected > 0 ? ADUAN_DATAERR : 0;
+}
+
+static int
+add_many(struct opts *o, int argc, char *argv[])
+{
+	struct batch b;
+	const char *path = argc > 0 ? argv[0] : "-";
+	int fmt = many_format(o, argc), rc;
+	FILE *in;
+
+	if (strcmp(path, "-") == 0)
+		in = stdin;
+	else if ((in = fopen(path, "r")) == NULL)
+		cli_die(ADUAN_IOERR, "cannot open %s: %s", path, strerror(errno));
+	batch_open(&b, o, in, path);
+	batch_read(&b, fmt, in, path);
+	rc = batch_end(&b, fmt);
 	if (b.rejects != NULL && b.rejected == 0)
 		cli_outfile_abort(&b.rejfile);
 	fclose(b.ids);
@@ -604,111 +627,152 @@ out:
 	return rc;
 }
 
+/* ---- the command line ------------------------------------------------------ */
+
+/* The options that give every record a field: the value typed, or value. */
+static const struct {
+	int ch, field;
+	const char *value;
+} field_opts[] = {
+	{'c', AF_CHANNEL, NULL}, {'n', AF_REPORTER_NAME, NULL}, {'p', AF_REPORTER_PHONE, NULL},
+	{'k', AF_KELURAHAN, NULL}, {'r', AF_RT, NULL}, {'L', AF_LOCATION, NULL},
+	{OPT_CATEGORY, AF_CATEGORY, NULL}, {OPT_URGENT, AF_PRIORITY, "urgent"},
+	{OPT_PRIORITY, AF_PRIORITY, NULL}, {OPT_ANONYMOUS, AF_ANONYMOUS, "1"},
+	{OPT_CONFIDENTIAL, AF_CONFIDENTIAL, "1"}, {OPT_SOURCE, AF_SOURCE, NULL},
+};
+
+/* 1 when ch is one of field_opts (its field set in o->defaults), else 0. */
+static int
+field_option(struct opts *o, int ch, const char *arg)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(field_opts) / sizeof(field_opts[0]); i++)
+		if (field_opts[i].ch == ch) {
+			aduan_complaint_sets(&o->defaults, field_opts[i].field,
+			    field_opts[i].value ? field_opts[i].value : arg);
+			return 1;
+		}
+	return 0;
+}
+
+/* The options whose values must be checked as they are read; *tz is
+ * --tz's zone, for the caller to free.  1 when ch was one, else 0. */
+static int
+checked_option(struct opts *o, int ch, const char *arg, char **tz)
+{
+	time_t t;
+	char stamp[21], *end;
+
+	switch (ch) {
+	case OPT_AT:
+		if (aduan_time_parse(arg, time(NULL), &t) == -1)
+			cli_usage_error(usage, "--at: bad time \"%s\"", arg);
+		aduan_complaint_sets(&o->defaults, AF_RECEIVED_AT, aduan_time_utc(t, stamp));
+		return 1;
+	case OPT_TZ:
+		free(*tz);
+		if ((*tz = aduan_tz_lookup(arg)) == NULL)
+			cli_usage_error(usage, "%s", aduan_errmsg());
+		o->wa.tz = *tz;
+		return 1;
+	case OPT_DATE_ORDER:
+		if ((o->wa.date_order = aduan_intake_date_order(arg)) == -1)
+			cli_usage_error(usage, "--date-order: dmy, mdy or ymd, not \"%s\"", arg);
+		return 1;
+	case OPT_JOIN:
+		o->wa.join = strtol(arg, &end, 10);
+		if (*arg == '\0' || *end != '\0' || o->wa.join < 0 || o->wa.join > 1440)
+			cli_usage_error(usage, "--join: minutes from 0 to 1440, not \"%s\"", arg);
+		return 1;
+	case OPT_DELIMITER:
+		if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+			o->table.delimiter = '\t';
+		else if (strlen(arg) == 1 && strchr(",;\t|", *arg) != NULL)
+			o->table.delimiter = *arg;
+		else
+			cli_usage_error(usage, "--delimiter: \",\", \";\", \"|\" or tab, not \"%s\"", arg);
+		return 1;
+	}
+	return 0;
+}
+
+/* The options into o; *argcp and *argvp left with the operands. */
+static void
+parse_options(struct opts *o, char **tz, int *argcp, char ***argvp)
+{
+	int ch;
+
+	cli_options("c:n:p:k:r:L:q", longopts, 1);
+	while ((ch = getopt_long(*argcp, *argvp, "c:n:p:k:r:L:qv", longopts, NULL)) != -1) {
+		if (field_option(o, ch, optarg) || checked_option(o, ch, optarg, tz))
+			continue;
+		switch (ch) {
+		case 'q': o->quiet = 1; break;
+		case 'v': o->wa.on_unknown = say_unknown; break;
+		case OPT_FROM: o->from = optarg; break;
+		case OPT_REJECTS: o->rejects = optarg; break;
+		case OPT_STRICT: o->strict = 1; break;
+		case OPT_DRY_RUN: o->dry_run = 1; break;
+		case OPT_FORMAT: o->format = optarg; break;
+		case OPT_GROUP: o->wa.group = optarg; break;
+		case OPT_ALL: o->wa.all = 1; break;
+		case OPT_MATCH: o->wa.match = optarg; break;
+		case OPT_MESSAGES: o->wa.messages = 1; break;
+		case OPT_SHEET: o->table.sheet = optarg; break;
+		case OPT_MAP: o->table.map = optarg; break;
+		case OPT_TAKE: o->take = 1; break;
+		default: cli_common_option(ch, optarg, &o->common, "aduan-add", usage);
+		}
+	}
+	*argcp -= optind;
+	*argvp += optind;
+}
+
+/* What --take, one complaint and --from each take. */
+static void
+check_options(const struct opts *o)
+{
+	int i;
+
+	if (o->format != NULL && (strcmp(o->format, "jsonl") != 0 || !o->dry_run))
+		cli_usage_error(usage, "--format jsonl goes with --dry-run");
+	if (o->take) {
+		for (i = 0; i < ADUAN_NFIELDS; i++)
+			if (o->defaults.v[i] != NULL)
+				cli_usage_error(usage, "--take takes only --db and --by");
+		if (o->from || o->rejects || o->strict || o->dry_run || o->format || o->wa.group ||
+		    o->wa.tz || o->wa.all || o->wa.match || o->wa.messages || o->wa.join != -1 ||
+		    o->wa.date_order != 0)
+			cli_usage_error(usage, "--take takes only --db and --by");
+	} else if (o->from == NULL) {
+		if (o->rejects || o->strict || o->wa.group || o->wa.tz || o->wa.all || o->wa.match ||
+		    o->wa.messages || o->wa.join != -1 || o->wa.date_order != 0 || o->table.map ||
+		    o->table.sheet || o->table.delimiter || o->wa.on_unknown)
+			cli_usage_error(usage, "that option needs --from");
+	}
+}
+
 int
 main(int argc, char *argv[])
 {
 	struct opts o;
-	int ch, rc;
-	char *end, *tz = NULL;
+	int rc;
+	char *tz = NULL;
 
 	cli_init(argc, argv);
-	cli_options("c:n:p:k:r:L:q", longopts, 1);
 	memset(&o, 0, sizeof(o));
 	aduan_intake_opts_init(&o.wa);
 	aduan_complaint_init(&o.defaults);
-	while ((ch = getopt_long(argc, argv, "c:n:p:k:r:L:qv", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'c': aduan_complaint_sets(&o.defaults, AF_CHANNEL, optarg); break;
-		case 'n': aduan_complaint_sets(&o.defaults, AF_REPORTER_NAME, optarg); break;
-		case 'p': aduan_complaint_sets(&o.defaults, AF_REPORTER_PHONE, optarg); break;
-		case 'k': aduan_complaint_sets(&o.defaults, AF_KELURAHAN, optarg); break;
-		case 'r': aduan_complaint_sets(&o.defaults, AF_RT, optarg); break;
-		case 'L': aduan_complaint_sets(&o.defaults, AF_LOCATION, optarg); break;
-		case 'q': o.quiet = 1; break;
-		case 'v': o.wa.on_unknown = say_unknown; break;
-		case OPT_CATEGORY: aduan_complaint_sets(&o.defaults, AF_CATEGORY, optarg); break;
-		case OPT_URGENT: aduan_complaint_sets(&o.defaults, AF_PRIORITY, "urgent"); break;
-		case OPT_PRIORITY: aduan_complaint_sets(&o.defaults, AF_PRIORITY, optarg); break;
-		case OPT_ANONYMOUS: aduan_complaint_sets(&o.defaults, AF_ANONYMOUS, "1"); break;
-		case OPT_CONFIDENTIAL: aduan_complaint_sets(&o.defaults, AF_CONFIDENTIAL, "1"); break;
-		case OPT_AT: {
-			time_t t;
-			char stamp[21];
-
-			if (aduan_time_parse(optarg, time(NULL), &t) == -1)
-				cli_usage_error(usage, "--at: bad time \"%s\"", optarg);
-			aduan_complaint_sets(&o.defaults, AF_RECEIVED_AT, aduan_time_utc(t, stamp));
-			break;
-		}
-		case OPT_SOURCE: aduan_complaint_sets(&o.defaults, AF_SOURCE, optarg); break;
-		case OPT_FROM: o.from = optarg; break;
-		case OPT_REJECTS: o.rejects = optarg; break;
-		case OPT_STRICT: o.strict = 1; break;
-		case OPT_DRY_RUN: o.dry_run = 1; break;
-		case OPT_FORMAT: o.format = optarg; break;
-		case OPT_GROUP: o.wa.group = optarg; break;
-		case OPT_TZ:
-			free(tz);
-			if ((tz = aduan_tz_lookup(optarg)) == NULL)
-				cli_usage_error(usage, "%s", aduan_errmsg());
-			o.wa.tz = tz;
-			break;
-		case OPT_DATE_ORDER:
-			if ((o.wa.date_order = aduan_intake_date_order(optarg)) == -1)
-				cli_usage_error(usage, "--date-order: dmy, mdy or ymd, not \"%s\"", optarg);
-			break;
-		case OPT_ALL: o.wa.all = 1; break;
-		case OPT_MATCH: o.wa.match = optarg; break;
-		case OPT_JOIN:
-			o.wa.join = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || o.wa.join < 0 || o.wa.join > 1440)
-				cli_usage_error(usage, "--join: minutes from 0 to 1440, not \"%s\"", optarg);
-			break;
-		case OPT_MESSAGES: o.wa.messages = 1; break;
-		case OPT_SHEET: o.table.sheet = optarg; break;
-		case OPT_MAP: o.table.map = optarg; break;
-		case OPT_DELIMITER:
-			if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\\t") == 0)
-				o.table.delimiter = '\t';
-			else if (strlen(optarg) == 1 && strchr(",;\t|", *optarg) != NULL)
-				o.table.delimiter = *optarg;
-			else
-				cli_usage_error(usage, "--delimiter: \",\", \";\", \"|\" or tab, not \"%s\"",
-				    optarg);
-			break;
-		case OPT_TAKE: o.take = 1; break;
-		case OPT_DB: o.db = optarg; break;
-		case OPT_BY: o.by = optarg; break;
-		case OPT_HELP: usage(stdout); rc = cli_finish(0); goto out;
-		case OPT_VERSION: printf("aduan-add %s\n", ADUAN_VERSION); rc = cli_finish(0); goto out;
-		default: usage(stderr); rc = ADUAN_USAGE; goto out;
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (o.format != NULL && (strcmp(o.format, "jsonl") != 0 || !o.dry_run))
-		cli_usage_error(usage, "--format jsonl goes with --dry-run");
-	if (o.take) {
-		int i;
-
-		for (i = 0; i < ADUAN_NFIELDS; i++)
-			if (o.defaults.v[i] != NULL)
-				cli_usage_error(usage, "--take takes only --db and --by");
-		if (o.from || o.rejects || o.strict || o.dry_run || o.format || o.wa.group ||
-		    o.wa.tz || o.wa.all || o.wa.match || o.wa.messages || o.wa.join != -1 ||
-		    o.wa.date_order != 0)
-			cli_usage_error(usage, "--take takes only --db and --by");
+	parse_options(&o, &tz, &argc, &argv);
+	check_options(&o);
+	if (o.take)
 		rc = take_messages(&o, argc, argv);
-	} else if (o.from == NULL) {
-		if (o.rejects || o.strict || o.wa.group || o.wa.tz || o.wa.all || o.wa.match ||
-		    o.wa.messages || o.wa.join != -1 || o.wa.date_order != 0 || o.table.map ||
-		    o.table.sheet || o.table.delimiter || o.wa.on_unknown)
-			cli_usage_error(usage, "that option needs --from");
+	else if (o.from == NULL)
 		rc = add_one(&o, argc, argv);
-	} else
+	else
 		rc = add_many(&o, argc, argv);
 	rc = cli_finish(rc);
-out:
 	aduan_complaint_release(&o.defaults);
 	free(tz);
 	return rc;
