@@ -703,8 +703,7 @@ parse_options(struct opts *o, char **tz, int *argcp, char ***argvp)
 {
 	int ch;
 
-	cli_options("c:n:p:k:r:L:q", longopts, 1);
-	while ((ch = getopt_long(*argcp, *argvp, "c:n:p:k:r:L:qv", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt_long(argcp, argvp, "c:n:p:k:r:L:qv", longopts, 1)) != -1) {
 		if (field_option(o, ch, optarg) || checked_option(o, ch, optarg, tz))
 			continue;
 		switch (ch) {
@@ -725,8 +724,6 @@ parse_options(struct opts *o, char **tz, int *argcp, char ***argvp)
 		default: cli_common_option(ch, optarg, &o->common, "aduan-add", usage);
 		}
 	}
-	*argcp -= optind;
-	*argvp += optind;
 }
 
 /* What --take, one complaint and --from each take. */

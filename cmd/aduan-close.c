@@ -51,8 +51,7 @@ parse_options(struct close_opts *o, int *argcp, char ***argvp)
 {
 	int ch;
 
-	cli_options("", longopts, 0);
-	while ((ch = getopt_long(*argcp, *argvp, "", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt_long(argcp, argvp, "", longopts, 0)) != -1) {
 		switch (ch) {
 		case OPT_RESOLUTION:
 			if ((o->resolution = aduan_word_canon(aduan_resolutions, optarg)) == NULL)
@@ -69,8 +68,6 @@ parse_options(struct close_opts *o, int *argcp, char ***argvp)
 		default: cli_common_option(ch, optarg, &o->common, "aduan-close", usage);
 		}
 	}
-	*argcp -= optind;
-	*argvp += optind;
 }
 
 /* The resolution, from --resolution and --duplicate-of. */

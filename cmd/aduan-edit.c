@@ -98,8 +98,7 @@ parse_options(struct edit_opts *o, int *argcp, char ***argvp)
 	const struct option *longopts = make_longopts();
 	int ch;
 
-	cli_options("", longopts, 0);
-	while ((ch = getopt_long(*argcp, *argvp, "", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt_long(argcp, argvp, "", longopts, 0)) != -1) {
 		if (ch >= OPT_FIELD) {
 			aduan_edit_set(&o->e, aduan_edit_fields[ch - OPT_FIELD].field, optarg);
 			o->nset++;
@@ -112,8 +111,6 @@ parse_options(struct edit_opts *o, int *argcp, char ***argvp)
 		default: cli_common_option(ch, optarg, &o->common, "aduan-edit", usage);
 		}
 	}
-	*argcp -= optind;
-	*argvp += optind;
 }
 
 /* --at-maps URL: the position a maps link points at, as --lat and --lon. */

@@ -53,24 +53,25 @@ static const struct option common_opts[] = {
 	{NULL, 0, NULL, 0}
 };
 
+/* What a summary and records write to: a table file, or its SQL. */
+#define TABLE_OPTIONS \
+	{"format", required_argument, NULL, OPT_FORMAT}, \
+	{"excel", no_argument, NULL, OPT_EXCEL}, \
+	{"semicolon", no_argument, NULL, OPT_SEMICOLON}, \
+	{"sql", no_argument, NULL, OPT_SQL}
+
 /* Each mode's own.  No common --by here: in aduan-export it groups a
  * summary (see the manual). */
 static const struct option summary_opts[] = {
 	{"summary", no_argument, NULL, OPT_SUMMARY},
 	{"week", required_argument, NULL, OPT_WEEK},
 	{"by", required_argument, NULL, OPT_GROUP},
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"excel", no_argument, NULL, OPT_EXCEL},
-	{"semicolon", no_argument, NULL, OPT_SEMICOLON},
-	{"sql", no_argument, NULL, OPT_SQL},
+	TABLE_OPTIONS,
 	{NULL, 0, NULL, 0}
 };
 static const struct option records_opts[] = {
-	{"format", required_argument, NULL, OPT_FORMAT},
 	{"personal", no_argument, NULL, OPT_PERSONAL},
-	{"excel", no_argument, NULL, OPT_EXCEL},
-	{"semicolon", no_argument, NULL, OPT_SEMICOLON},
-	{"sql", no_argument, NULL, OPT_SQL},
+	TABLE_OPTIONS,
 	{NULL, 0, NULL, 0}
 };
 static const struct option report_opts[] = {
@@ -180,8 +181,7 @@ parse_options(struct export_opts *o, int *argcp, char ***argvp)
 	const struct option *longopts = all_options();
 	int ch;
 
-	cli_options("o:", longopts, 0);
-	while ((ch = getopt_long(*argcp, *argvp, "o:", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt_long(argcp, argvp, "o:", longopts, 0)) != -1) {
 		if (ch >= OPT_F_STATUS && ch <= OPT_F_REPORTER)
 			note_filter(o, longopts, ch, optarg);
 		if (cli_filter_option(ch, optarg, &o->f, usage))
@@ -213,8 +213,6 @@ parse_options(struct export_opts *o, int *argcp, char ***argvp)
 		default: cli_common_option(ch, optarg, &o->common, "aduan-export", usage);
 		}
 	}
-	*argcp -= optind;
-	*argvp += optind;
 }
 
 /* ---- what each mode takes ------------------------------------------------ */

@@ -319,8 +319,7 @@ parse_options(struct list_opts *o, int *argcp, char ***argvp)
 {
 	int ch;
 
-	cli_options("f:q0l", longopts, 0);
-	while ((ch = getopt_long(*argcp, *argvp, "f:q0l", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt_long(argcp, argvp, "f:q0l", longopts, 0)) != -1) {
 		if (cli_filter_option(ch, optarg, &o->f, usage)) {
 			o->filtered = 1;
 			continue;
@@ -345,8 +344,6 @@ parse_options(struct list_opts *o, int *argcp, char ***argvp)
 		default: cli_common_option(ch, optarg, &o->common, "aduan-list", usage);
 		}
 	}
-	*argcp -= optind;
-	*argvp += optind;
 }
 
 /* What goes with --messages, --public and neither. */

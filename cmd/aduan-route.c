@@ -307,8 +307,7 @@ parse_options(struct route *r, int *argcp, char ***argvp)
 	struct fwd *x = &r->x;
 	int ch;
 
-	cli_options("o:", longopts, 0);
-	while ((ch = getopt_long(*argcp, *argvp, "o:", longopts, NULL)) != -1) {
+	while ((ch = cli_getopt_long(argcp, argvp, "o:", longopts, 0)) != -1) {
 		switch (ch) {
 		case OPT_MESSAGE: case OPT_LINK: case OPT_MAIL: case OPT_LETTER:
 			if (x->how != HOW_NONE && x->how != (enum how)(ch - OPT_MESSAGE + HOW_MESSAGE))
@@ -329,8 +328,6 @@ parse_options(struct route *r, int *argcp, char ***argvp)
 		default: cli_common_option(ch, optarg, &r->common, "aduan-route", usage);
 		}
 	}
-	*argcp -= optind;
-	*argvp += optind;
 }
 
 /* What goes together when routing, noting or forwarding (not --suggest). */

@@ -419,6 +419,21 @@ cli_options(const char *shortopts, const struct option *longopts, int text_opera
 	}
 }
 
+int
+cli_getopt_long(int *argcp, char ***argvp, const char *shortopts,
+    const struct option *longopts, int text_operands)
+{
+	int ch;
+
+	if (command.s == NULL)
+		cli_options(shortopts, longopts, text_operands);
+	if ((ch = getopt_long(*argcp, *argvp, shortopts, longopts, NULL)) == -1) {
+		*argcp -= optind;
+		*argvp += optind;
+	}
+	return ch;
+}
+
 void
 cli_begin(struct aduan_db *db, const char *by)
 {

@@ -52,6 +52,13 @@ struct aduan_db *cli_open(const char *path, enum aduan_open mode);
  * with text_operands, the operands replaced by "***".
  */
 void cli_options(const char *shortopts, const struct option *longopts, int text_operands);
+/*
+ * getopt_long over *argcp, *argvp, the options recorded first (see
+ * cli_options); at the end (-1), *argcp and *argvp are left with the
+ * operands.  Call it until it returns -1, and no more.
+ */
+int cli_getopt_long(int *argcp, char ***argvp, const char *shortopts,
+    const struct option *longopts, int text_operands);
 /* Begin the invocation's one write transaction or die. */
 void cli_begin(struct aduan_db *db, const char *by);
 /* Commit or die (after rolling back). */
