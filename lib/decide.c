@@ -63,6 +63,20 @@ enum {
 #define C_WHO		(1ULL << 35)	/* orang, yang: "ada orang jual" reports a seller */
 #define C_WATER		(1ULL << 37)	/* air: with masuk a flood */
 #define C_OPENER	(1ULL << 36)	/* kepada, diberitahukan: an announcement's first words */
+#define C_SERVICE	(1ULL << 38)	/* petugas, tindakan, kabar: missed when absent */
+#define C_HAVE		(1ULL << 39)	/* ada, dapat, terima: "belum ada", "tidak dapat" */
+#define C_NEGLECT	(1ULL << 40)	/* dibiarkan, ditinggal: left as it is */
+#define C_WAIT		(1ULL << 41)	/* tunggu, janji */
+#define C_ABLE		(1ULL << 42)	/* bisa, sempat: "tidak bisa tidur" */
+#define C_PLANNED	(1ULL << 43)	/* pemeliharaan, sementara: work announced */
+#define C_NOW		(1ULL << 44)	/* sedang: "sedang diperbaiki" */
+#define C_WARN		(1ULL << 45)	/* hati-hati, waspada: a warning to residents */
+#define C_ONLY		(1ULL << 46)	/* cuma, hanya, tinggal: "cuma ngalir malam" */
+#define C_SINCE		(1ULL << 47)	/* sejak, semenjak, dari */
+#define C_WHEN		(1ULL << 48)	/* kemarin, subuh, lebaran: a time that has passed */
+#define C_SPAN		(1ULL << 49)	/* seminggu, sebulan: a unit with its number */
+#define C_DEPTH		(1ULL << 50)	/* betis, lutut, pinggang: how deep the water is */
+#define C_OFFICE	(1ULL << 51)	/* pihak terkait, dinas: a request to them is no announcement */
 
 /* The lexicon, in ordinary words; each is stemmed when a decider is made. */
 static const struct {
@@ -79,35 +93,39 @@ static const struct {
 	    "mabuk judi knalpot langka antri antre rembes tumpah numpuk menumpuk berserakan "
 	    "tersendat pecah patah debu berdebu polusi lalat kecoa liar balap rob abrasi "
 	    "blocked flooded flood broken burst leak leaking pothole garbage trash smell "
-	    "miras narkoba sabu miring menjuntai anjlok ngadat lambat telat molor terbengkalai mangkrak" },
+	    "miras narkoba sabu miring menjuntai anjlok ngadat lambat telat molor terbengkalai mangkrak "
+	    "rubuh runtuh rebah condong buntu ngamuk mengamuk comberan ngebut kebut2an keropos "
+	    "lapuk bolong mengelupas ngelupas terkelupas terperosok tumpukan jambret" },
 	{ C_REQUEST, "mohon tolong minta bantu bantuan segera cek periksa tinjau" },
-	{ C_REQUEST | C_REPORT, "lapor laporan melapor aduan mengadu keluhan mengeluh" },
+	{ C_REQUEST | C_REPORT, "lapor laporan melapor aduan mengadu pengaduan keluhan mengeluh "
+	    "komplain protes" },
 	{ C_FUNC, "alir ngalir mengalir nyala menyala hidup keluar angkut diangkut datang "
 	    "dapat fungsi berfungsi normal lancar respon ditanggapi ambil diambil sedot disedot "
 	    "tembus lewat dilewati jalan berjalan kerja bekerja" },
 	{ C_STATE, "susah sulit ganggu mengganggu terganggu takut khawatir resah meresahkan "
 	    "bahaya berbahaya membahayakan parah kering penuh kecil lemah netes menetes pelan "
 	    "lama terlambat capek kesal kecewa jengkel sakit mahal rawan becek pengap sesak "
-	    "tinggi terlantar kumuh" },
+	    "tinggi terlantar kumuh terpaksa lepas redup asin oleng kaget ngeri lilin jeriken "
+	    "ampun buruk =hilang" },
 	{ C_TONE, "kok kenapa knp masa percuma lagi tiap setiap sering selalu terus berhari "
 	    "hujan" },
 	{ C_TOPIC, "jalan air pdam listrik lampu pln got parit drainase selokan gorong pipa "
 	    "kabel tiang pohon jembatan tps gas elpiji lpg sinyal gang trotoar aspal saluran "
-	    "sungai meteran token" },
+	    "sungai meteran token pam keran sumur penerangan pju" },
 	{ C_NEG, "tidak belum tak tanpa jarang gak kagak" },
 	{ C_PRAISE, "mantap mantul hebat keren bagus luar indah mulus canggih top salut "
 	    "prestasi juara" },
 	{ C_METAPHOR, "kolam danau empang tambak sawah offroad wisata kubangan laut "
-	    "rally" },
+	    "rally sungai bubur kuburan disko" },
 	{ C_LIKE, "kayak seperti mirip jadi bagai ala" },
 	{ C_THANKS, "makasih alhamdulillah syukur nuwun thanks thx tengkyu" },
 	{ C_RESOLVED, "diperbaiki ditangani tambal ditambal beres selesai bersih normal "
-	    "lancar nyala menyala hidup cepat tanggap sigap gercep datang aman" },
+	    "lancar nyala menyala hidup cepat tanggap sigap gercep datang aman surut" },
 	{ C_CONTRAST, "tapi namun malah sayang cuma cuman hanya" },
 	{ C_ANNOUNCE, "himbau dihimbau imbau diimbau himbauan =pengumuman undangan diundang "
 	    "beritahu diberitahukan mengingatkan diingatkan rapat posyandu vaksin imunisasi "
 	    "jadwal acara kegiatan lomba sosialisasi kehadiran hadir bakti gotong pengajian "
-	    "arisan musyawarah senam larang dilarang pendataan" },
+	    "arisan musyawarah senam larang dilarang pendataan =pengasapan" },
 	{ C_INFO, "info informasi iuran" },
 	{ C_WATER, "air" },
 	{ C_PRAYER, "doa doakan semoga amin aamiin" },
@@ -129,14 +147,30 @@ static const struct {
 	{ C_KAMI, "kami" },
 	{ C_STAFFVERB, "teruskan diteruskan tindaklanjuti ditindaklanjuti tindak tinjau "
 	    "koordinasikan proses diproses catat dicatat tampung ditampung sampaikan "
-	    "disampaikan" },
-	{ C_CUE, "kapan belum gimana bagaimana kabar kelanjutan tindaklanjut respon" },
+	    "disampaikan meninjau" },
+	{ C_CUE, "kapan belum gimana bagaimana kabar kelanjutan tindaklanjut respon lanjut" },
 	{ C_FIXVERB, "diperbaiki perbaikan diangkut ditangani ditindaklanjuti ganti diganti "
 	    "pasang dipasang sedot disedot dibersihkan tambal ditambal cor dicor aspal "
-	    "diaspal ditinjau turun datang" },
+	    "diaspal ditinjau meninjau turun datang mampir dipotong dibangun" },
 	{ C_UNIT, "hari minggu bulan jam tahun malam" },
 	{ C_SUDAH, "sudah" },
 	{ C_ASK, "tanya" },
+	{ C_SERVICE, "petugas tindakan kabar tanggapan respon pengangkutan bantuan bansos solusi "
+	    "kejelasan perbaikan penerangan pelayanan info informasi" },
+	{ C_HAVE, "ada dapat terima" },
+	{ C_NEGLECT, "=dibiarkan =dibiarin =ditinggal =ditinggalkan =terbengkalai" },
+	{ C_WAIT, "tunggu ditunggu menunggu nunggu janji" },
+	{ C_ABLE, "bisa sempat" },
+	{ C_PLANNED, "pemeliharaan sementara bergilir" },
+	{ C_NOW, "sedang lagi" },
+	{ C_WARN, "=hati2 =hati-hati waspada awas" },
+	{ C_ONLY, "cuma cuman hanya tinggal" },
+	{ C_SINCE, "sejak semenjak dari" },
+	{ C_WHEN, "kemarin subuh lebaran tadi pagi sore malam" },
+	{ C_SPAN, "seminggu sebulan setahun sejam semalaman" },
+	{ C_DEPTH, "betis lutut pinggang sepinggang selutut sebetis dada" },
+	{ C_OFFICE, "pihak terkait dinas pemerintah instansi lurah camat kelurahan kecamatan "
+	    "pdam pln" },
 };
 
 struct entry {
@@ -159,6 +193,8 @@ struct aduan_decider {
 	struct tok {
 		unsigned long long cls;
 		int number;
+		unsigned char passive;	/* written di-: "dibangun", "dicek" */
+		unsigned char ber;	/* written ber-: "berbulan-bulan" */
 		char form[WORD + 1];
 	} tok[ADUAN_DECIDE_WORDS];
 	int n;
@@ -263,6 +299,16 @@ aduan_decider_free(struct aduan_decider *d)
 	free(d);
 }
 
+/* Whether the word at s starts with prefix (lower case), in any case. */
+static int
+written_as(const char *s, const char *prefix)
+{
+	for (; *prefix != '\0'; s++, prefix++)
+		if ((*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s) != *prefix)
+			return 0;
+	return 1;
+}
+
 static int
 add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *arg)
 {
@@ -285,6 +331,10 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 			t->number = 0;
 	e = lookup(d, t->form);
 	t->cls = e != NULL ? e->cls : 0;
+	t->passive = wordlen > 4 && written_as(d->text + start, "di") &&
+	    strncmp(t->form, "di", 2) != 0;
+	t->ber = wordlen > 5 && written_as(d->text + start, "ber") &&
+	    strncmp(t->form, "ber", 3) != 0;
 	c0 = (unsigned char)d->text[start];
 	if (c0 >= 'A' && c0 <= 'Z')
 		c0 = (unsigned char)(c0 - 'A' + 'a');
@@ -380,7 +430,48 @@ struct reading {
 	int nproblem, nrequest, nstate, ntone, topic;
 	int thanks, resolved, contrast, last_problem;
 	int praise, metaphor, like, joke, link, maps, report, cue, announce, prayer;
+	int wait, progress, duration, neglect, planned, warned;
 };
+
+/* Word i is "kapan" asking after a fix or a visit: the verb, or -1. */
+static int
+asks_when(const struct aduan_decider *d, int i)
+{
+	int j;
+
+	if (strcmp(d->tok[i].form, "kapan") != 0)
+		return -1;
+	for (j = i + 1; j < i + 6 && j < d->n; j++)
+		if ((d->tok[j].cls & C_FIXVERB) || d->tok[j].passive)
+			return j;
+	return -1;
+}
+
+/* Whether "bapak ibu" (the group) is addressed just before word i. */
+static int
+group_addressed(const struct aduan_decider *d, int i)
+{
+	int j;
+
+	for (j = i - 3 < 0 ? 0 : i - 3; j + 1 < i; j++)
+		if (strcmp(d->tok[j].form, "bapak") == 0 && strcmp(d->tok[j + 1].form, "ibu") == 0)
+			return 1;
+	return 0;
+}
+
+/* A request to residents rather than to the office: "mohon warga ...",
+ * "bapak ibu, tolong ...", but not "mohon kepada pihak terkait" or
+ * "mohon ditinjau". */
+static int
+to_residents(const struct aduan_decider *d, int i)
+{
+	if (i + 1 < d->n && d->tok[i + 1].passive)
+		return 0;
+	if (has(d, i + 1, i + 5, C_OFFICE) != -1)
+		return 0;
+	return group_addressed(d, i) ||
+	    (has(d, i + 1, i + 4, C_PUBLIC) != -1 && has(d, i - 2, i, C_PUBLIC) == -1);
+}
 
 /* Word i: a problem, and what is asked (of the office or of residents). */
 static void
@@ -395,8 +486,7 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 		if (r->nproblem++ < 2)
 			fire(&r->s, 3, N_("problem \"%s\""), t[i].form);
 	}
-	if ((c & C_REQUEST) && !(c & C_REPORT) && has(d, i + 1, i + 4, C_PUBLIC) != -1 &&
-	    has(d, i - 2, i, C_PUBLIC) == -1)
+	if ((c & C_REQUEST) && !(c & C_REPORT) && to_residents(d, i))
 		fire(&r->s, -3, N_("asks residents: \"%s\""), t[i].form);
 	else if ((c & C_REQUEST) && !(i + 1 < d->n && strcmp(t[i + 1].form, "maaf") == 0) &&
 	    has(d, i - 3, i, C_IF) == -1 && r->nrequest++ < 2)
@@ -409,8 +499,62 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
 	if (c & C_REPORT)
 		r->report = 1;
-	if (c & C_CUE)
+	if ((c & C_CUE) || (strcmp(t[i].form, "sampa") == 0 && i + 1 < d->n &&
+	    strcmp(t[i + 1].form, "mana") == 0))	/* "sudah sampai mana" */
 		r->cue = 1;
+	if ((c & C_ASK) && (has(d, 0, d->n, C_REPORT) != -1 || has(d, i + 1, i + 4, C_CUE) != -1))
+		r->cue = 1;	/* "mau tanya laporan", "tanya kapan ..." */
+}
+
+/* Word i: what is missing or cannot be done, what is left as it is, what
+ * works only partly, how deep the water stands. */
+static void
+absence_rules(const struct aduan_decider *d, struct reading *r, int i)
+{
+	const struct tok *t = d->tok;
+	unsigned long long c = t[i].cls;
+	int j;
+
+	if ((c & C_NEG) && i + 1 < d->n && (t[i + 1].cls & C_HAVE) &&
+	    (j = has(d, i + 2, i + 5, C_TOPIC | C_SERVICE)) != -1) {
+		r->last_problem = j;	/* "belum ada tindakan", "tidak ada air" */
+		if (r->nproblem++ < 2)
+			fire(&r->s, 3, N_("nothing: \"%s\""), t[j].form);
+	}
+	if ((c & C_NEG) && i + 2 < d->n && (t[i + 1].cls & C_ABLE) &&
+	    !(t[i + 2].cls & (C_FUNC | C_ANNOUNCE)) && strcmp(t[i + 2].form, "ikut") != 0)
+		fire(&r->s, 2, N_("cannot: \"%s\""), t[i + 2].form);
+	if ((c & C_NEGLECT) && !r->neglect++)
+		fire(&r->s, 3, N_("left as it is: \"%s\""), t[i].form);
+	if ((c & C_ONLY) && (j = has(d, i + 1, i + 4, C_FUNC)) != -1 &&
+	    has(d, i + 1, j, C_NEG) == -1) {
+		r->last_problem = j;	/* "cuma ngalir tengah malam" */
+		fire(&r->s, 3, N_("works only partly: \"%s\""), t[j].form);
+	} else if (strcmp(t[i].form, "tinggal") == 0 && i + 1 < d->n && t[i + 1].number == 1)
+		fire(&r->s, 2, N_("only some left: \"%s\""), t[i].form);
+	if ((c & C_DEPTH) && (has(d, 0, d->n, C_WATER) != -1 ||
+	    has(d, 0, d->n, C_PROBLEM) != -1) && r->nproblem++ < 2)
+		fire(&r->s, 3, N_("water up to the \"%s\""), t[i].form);
+	if (c & C_WAIT)
+		r->wait = i;
+}
+
+/* Word i: for how long ("sudah 3 hari", "sebulan", "sejak kemarin"). */
+static void
+time_rules(const struct aduan_decider *d, struct reading *r, int i)
+{
+	const struct tok *t = d->tok;
+	unsigned long long c = t[i].cls;
+	int sudah = i > 0 && (t[i - 1].cls & C_SUDAH);
+
+	if (t[i].number == 1 && i + 1 < d->n && (t[i + 1].cls & C_UNIT)) {
+		r->duration = 1;
+		fire(&r->s, sudah ? 2 : 1, N_("for some time: \"%s\""), t[i + 1].form);
+	} else if (((c & C_SPAN) || ((c & C_UNIT) && t[i].ber)) && !r->duration++)
+		fire(&r->s, sudah ? 2 : 1, N_("for some time: \"%s\""), t[i].form);
+	else if ((c & C_SINCE) && (strcmp(t[i].form, "dari") != 0 || (i + 1 < d->n &&
+	    ((t[i + 1].cls & (C_WHEN | C_UNIT)) || t[i + 1].number == 1))) && !r->duration++)
+		fire(&r->s, 1, N_("for some time: \"%s\""), t[i].form);
 }
 
 /* Word i: a bad state, something not working, for how long. */
@@ -427,7 +571,7 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->last_problem = j;
 		fire(&r->s, 3, N_("not working: \"%s\""), t[j].form);
 	}
-	if (strcmp(t[i].form, "masuk") == 0 && has(d, i - 2, i + 3, C_WATER) != -1 &&
+	if (strcmp(t[i].form, "masuk") == 0 && has(d, i - 3, i + 3, C_WATER) != -1 &&
 	    r->nproblem++ < 2)	/* "air masuk rumah", "kemasukan air" */
 		fire(&r->s, 3, N_("problem \"%s\""), "air masuk");
 	if ((c & C_STATE) && !negated && r->nstate++ < 2)
@@ -436,12 +580,10 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, 1, N_("tone \"%s\""), t[i].form);
 	if ((c & C_TOPIC) && !r->topic++)
 		fire(&r->s, 1, N_("about \"%s\""), t[i].form);
-	if (t[i].number == 1 && i + 1 < d->n && (t[i + 1].cls & C_UNIT))
-		fire(&r->s, i > 0 && (t[i - 1].cls & C_SUDAH) ? 2 : 1,
-		    N_("for some time: \"%s\""), t[i + 1].form);
-	if ((c & C_CUE) && strcmp(t[i].form, "kapan") == 0 &&
-	    (j = has(d, i + 1, i + 4, C_FIXVERB)) != -1)
+	if ((j = asks_when(d, i)) != -1)
 		fire(&r->s, 3, N_("asks when it is fixed: \"%s\""), t[j].form);
+	absence_rules(d, r, i);
+	time_rules(d, r, i);
 }
 
 /* Word i: figures of speech, thanks, a fix, a turn ("tapi"). */
@@ -461,7 +603,7 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if (((c & C_THANKS) || (strcmp(t[i].form, "kasih") == 0 && i > 0 &&
 	    strcmp(t[i - 1].form, "ima") == 0)) && r->thanks == -1)
 		r->thanks = i;
-	if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC)) != -1 &&
+	if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC | C_FIXVERB)) != -1 &&
 	    has(d, i + 1, j + 1, C_NEG) == -1)
 		r->resolved = j;
 	if ((c & C_SUDAH) && i + 2 < d->n && (t[i + 1].cls & C_NEG) &&
@@ -469,6 +611,8 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->resolved = i + 2;	/* "sudah tidak bau" */
 	if (c & C_CONTRAST)
 		r->contrast = i;
+	if ((c & C_NOW) && i + 1 < d->n && (t[i + 1].cls & (C_FIXVERB | C_STAFFVERB)))
+		r->progress = i + 1;	/* "sedang diperbaiki" */
 }
 
 /* Word i: announcements, requests to residents, condolences, adverts,
@@ -478,12 +622,17 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 {
 	const struct tok *t = d->tok;
 	unsigned long long c = t[i].cls;
+	int negated = i > 0 && (t[i - 1].cls & C_NEG);
 	int j;
 
-	if ((c & C_ANNOUNCE) && !r->announce++)
+	if ((c & C_ANNOUNCE) && !negated && !r->announce++)
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
-	if (c & C_INFO)
+	if ((c & C_INFO) && !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
 		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
+	if ((c & C_PLANNED) && !r->planned++)
+		fire(&r->s, -5, N_("work announced: \"%s\""), t[i].form);
+	if ((c & C_WARN) && !r->warned++)
+		fire(&r->s, -4, N_("a warning to residents: \"%s\""), t[i].form);
 	if ((c & C_HARAP) && has(d, i - 2, i + 3, C_PUBLIC) != -1 && !r->announce++)
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_JANGAN) && i + 1 < d->n && !(t[i + 1].cls & C_NEG) &&
@@ -503,7 +652,7 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -1, N_("greeting \"%s\""), t[i].form);
 	if ((c & C_KAMI) && (j = has(d, i + 1, i + 3, C_STAFFVERB)) != -1)
 		fire(&r->s, -5, N_("a reply from an office: \"kami %s\""), t[j].form);
-	if (c & C_ASK)
+	if ((c & C_ASK) && has(d, 0, d->n, C_REPORT) == -1 && has(d, i + 1, i + 4, C_CUE) == -1)
 		fire(&r->s, -2, N_("a question among residents: \"%s\""), t[i].form);
 	if (t[i].number == -1)
 		r->joke = 1;
@@ -514,16 +663,25 @@ static void
 message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_verdict *v)
 {
 	const struct tok *t = d->tok;
+	int fixed = r->resolved != -1 &&
+	    !(r->contrast > r->resolved && r->last_problem > r->contrast);
+	int figure = r->metaphor && r->like && r->topic;
 
-	if (r->report && r->cue) {
+	if (r->report && r->cue && !fixed) {
 		v->followup = 1;
 		fire(&r->s, 4, N_("asks after a report: \"%s\""), "lapor");
 	}
+	if (r->wait != -1 && (r->cue || r->duration || r->report) && !fixed)
+		fire(&r->s, 3, N_("still waiting: \"%s\""), t[r->wait].form);
+	if (r->progress != -1 && r->resolved == -1)
+		fire(&r->s, -4, N_("being fixed: \"%s\""), t[r->progress].form);
 	if (r->thanks != -1) {
 		int again = r->contrast > r->thanks && r->last_problem > r->contrast;
 
 		if (r->resolved != -1 && !again)
 			fire(&r->s, -7, N_("thanks for a fix: \"%s\""), t[r->resolved].form);
+		else if (!again && figure)	/* "terima kasih, jalannya mirip sungai" */
+			fire(&r->s, 3, N_("sarcasm \"%s\""), t[r->thanks].form);
 		else if (!again && r->nproblem == 0)
 			fire(&r->s, -2, N_("thanks \"%s\""), t[r->thanks].form);
 	} else if (r->resolved != -1 &&
@@ -549,7 +707,7 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 
 	memset(v, 0, sizeof(*v));
 	memset(&r, 0, sizeof(r));
-	r.thanks = r.resolved = r.contrast = r.last_problem = -1;
+	r.thanks = r.resolved = r.contrast = r.last_problem = r.wait = r.progress = -1;
 	d->n = 0;
 	d->text = text;
 	aduan_stem_words(d->st, text, len, add_tok, d);

@@ -123,9 +123,11 @@ main(int argc, char *argv[])
 		const char *file;
 		double precision, recall, place, wrong;
 	} floors[] = {
-		/* the set the rules were written against, and the one written after */
+		/* the set the rules were written against, and those written after */
 		{ "tests/intake/messages.tsv", 0.97, 0.97, 0.95, 0.02 },
-		{ "tests/intake/heldout.tsv", 0.90, 0.90, 0.90, 0.02 },
+		{ "tests/intake/heldout.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-2.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-3.tsv", 0.93, 0.85, 0.90, 0.02 },
 	};
 	struct run r;
 	struct aduan_buf path = {0};
