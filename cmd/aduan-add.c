@@ -316,6 +316,7 @@ struct batch {
 	struct aduan_writer *dry;	/* --dry-run --format jsonl */
 	struct aduan_places *places;	/* kelurahan spellings, for places in the text */
 	int header_written;
+	int placed;		/* the record's place was read from its text already */
 	long read, added, present, rejected, checked_dups;
 	time_t now;
 };
@@ -366,7 +367,8 @@ take(struct batch *b, struct aduan_complaint *c, const char *where, struct aduan
 	b->read++;
 	*idp = 0;
 	apply_defaults(c, &b->o->defaults);
-	aduan_place_fill(b->places, c, NULL);
+	if (!b->placed)
+		aduan_place_fill(b->places, c, NULL);
 	rc = r != NULL ? aduan_complaint_check_all(b->db, c, b->now, table_problem, r) :
 	    aduan_complaint_check(b->db, c, b->now);
 	if (rc == ADUAN_DATAERR) {
@@ -483,6 +485,8 @@ wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawle
 		aduan_buf_release(&why);
 		return 0;
 	}
+	/* the intake read the place from the text (options, text, group) */
+	b->placed = 1;
 	return take(b, c, where, NULL, NULL, raw, rawlen, id);
 }
 

@@ -32,6 +32,7 @@
 #define GROUP_MAX	64	/* messages joined into one complaint at most */
 #define SAME_AT_MAX	64	/* identical messages in one minute told apart */
 #define ARCHIVE_BATCH	32	/* messages written to the archive at once */
+#define REPORTERS	1024	/* reporters whose open complaint is remembered */
 
 enum decision { D_COMPLAINT, D_JOINED, D_STAFF, D_FILTERED, D_SYSTEM, D_PRESENT };
 static const char *const decision_names[] = {
@@ -46,7 +47,8 @@ struct msg {
 	time_t wall;		/* the wall-clock time read as UTC: for differences */
 	char *author;
 	char *body;		/* as exported */
-	char *text;		/* the sender's words (caption for media) */
+	const char *text;	/* the sender's words (caption for media): in body */
+	char *text_own;		/* or a copy of its own (a body with a NUL byte) */
 	char *attachment;
 	enum aduan_wa_kind kind;
 	int has_location;
@@ -81,6 +83,7 @@ struct intake {
 	/* telling identical messages of one minute apart */
 	struct same_time same, same_legacy;
 	int legacy;		/* the database holds first-round keys of this group */
+	int none_present;	/* a dry run on a database with no key of this group */
 	int (*fn)(struct aduan_complaint *, long, const char *, size_t, int64_t *, void *);
 	void *arg;
 	struct aduan_decider *decider;
@@ -105,6 +108,12 @@ struct intake {
 	int npend;
 	struct aduan_buf arena;
 	sqlite3_stmt *batch;	/* ARCHIVE_BATCH rows at once */
+	/* reporters' latest open complaints, known from the database or
+	 * made by this import (a direct-mapped cache: memory stays bounded) */
+	struct reporter {
+		char key[48];	/* "p" phone or "n" name; "": an empty slot */
+		int64_t id;
+	} reporters[REPORTERS];
 };
 
 void
@@ -273,7 +282,7 @@ msg_release(struct msg *m)
 {
 	free(m->author);
 	free(m->body);
-	free(m->text);
+	free(m->text_own);
 	free(m->attachment);
 	free(m->key);
 	free(m->legacy);
@@ -622,26 +631,246 @@ office_keyword(struct intake *x, const char *body)
 	return has_keyword(x, body, strlen(body));
 }
 
-/* The reporter's latest complaint that is not closed (0: none). */
+/* The slot of the reporter phone (or, phone NULL, name) in the cache,
+ * its key written into key; NULL when the key is too long to keep. */
+static struct reporter *
+reporter_slot(struct intake *x, const char *phone, const char *name, char key[48])
+{
+	const char *v = phone != NULL ? phone : name;
+	size_t n = strlen(v);
+
+	if (n + 2 > 48)
+		return NULL;
+	key[0] = phone != NULL ? 'p' : 'n';
+	memcpy(key + 1, v, n + 1);
+	return &x->reporters[fnv1a(key, n + 1) & (REPORTERS - 1)];
+}
+
+/* A complaint this import added: the newest of its reporter's. */
+static void
+reporter_added(struct intake *x, const struct aduan_complaint *c, int64_t id)
+{
+	struct reporter *r;
+	char key[48];
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		const char *v = c->v[k == 0 ? AF_REPORTER_PHONE : AF_REPORTER_NAME];
+
+		if (v != NULL && (r = reporter_slot(x, k == 0 ? v : NULL, v, key)) != NULL) {
+			memcpy(r->key, key, sizeof(key));
+			r->id = id;
+		}
+	}
+}
+
+/* The reporter's latest complaint that is not closed (0: none): asked of
+ * the database once a reporter, then remembered (the import holds the
+ * database, and what it adds is open and newer). */
 static int
 open_complaint(struct intake *x, const struct aduan_complaint *c, int64_t *id)
 {
+	const char *phone = c->v[AF_REPORTER_PHONE], *name = c->v[AF_REPORTER_NAME];
+	struct reporter *r = NULL;
 	sqlite3_stmt *st;
+	char key[48];
 	int rc;
 
 	*id = 0;
+	if ((phone == NULL) != (name == NULL) &&
+	    (r = reporter_slot(x, phone, name, key)) != NULL && strcmp(r->key, key) == 0) {
+		*id = r->id;
+		return 0;
+	}
 	st = aduan_db_stmt(x->db, "SELECT max(id) FROM complaint WHERE status <> 'closed' AND "
 	    "((?1 IS NOT NULL AND reporter_phone = ?1) OR (?2 IS NOT NULL AND reporter_name = ?2))");
 	if (st == NULL)
 		return aduan_db_fail(x->db, "looking up the reporter's complaints");
-	if (c->v[AF_REPORTER_PHONE] != NULL)
-		sqlite3_bind_text(st, 1, c->v[AF_REPORTER_PHONE], -1, SQLITE_STATIC);
-	if (c->v[AF_REPORTER_NAME] != NULL)
-		sqlite3_bind_text(st, 2, c->v[AF_REPORTER_NAME], -1, SQLITE_STATIC);
+	if (phone != NULL)
+		sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
+	if (name != NULL)
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : aduan_db_fail(x->db, "looking up the reporter's complaints");
+	if (rc != SQLITE_ROW)
+		return aduan_db_fail(x->db, "looking up the reporter's complaints");
+	if (r != NULL) {
+		memcpy(r->key, key, sizeof(key));
+		r->id = *id;
+	}
+	return 0;
+}
+
+/* A group of messages while it is decided: what it says and what became of it. */
+struct verdict {
+	struct aduan_buf body, att, why;
+	struct aduan_verdict v;
+	struct place pl;
+	int wanted, any_text, media, present, seen;
+	int64_t id;
+};
+
+/* The sender's words of the group (or, photos alone, their placeholder
+ * lines) and its attachments; decided on its words. */
+static void
+gather(struct intake *x, struct verdict *g)
+{
+	int i;
+
+	for (i = 0; i < x->n; i++) {
+		struct msg *m = &x->msgs[i];
+
+		if (m->kind == AWA_DELETED || m->passive)
+			continue;
+		if (m->attachment != NULL || m->has_location || m->kind == AWA_MEDIA)
+			g->media = 1;
+		if (*m->text != '\0') {
+			if (g->body.len > 0)
+				aduan_buf_addc(&g->body, '\n');
+			aduan_buf_adds(&g->body, m->text);
+			g->any_text = 1;
+		}
+		if (m->attachment != NULL) {
+			if (g->att.len > 0)
+				aduan_buf_adds(&g->att, ", ");
+			aduan_buf_adds(&g->att, m->attachment);
+		}
+	}
+	/* the decision reads the sender's words only */
+	aduan_decide(x->decider, g->body.s ? g->body.s : "", g->body.len, g->media, &g->v);
+	if (!g->any_text)	/* photos alone: their placeholder lines say what came */
+		for (i = 0; i < x->n; i++)
+			if (x->msgs[i].kind != AWA_DELETED && !x->msgs[i].passive) {
+				if (g->body.len > 0)
+					aduan_buf_addc(&g->body, '\n');
+				aduan_buf_adds(&g->body, x->msgs[i].body);
+			}
+}
+
+/* Whether the group is taken, and why: --all, an office keyword, the
+ * decision; then --match. */
+static void
+want(struct intake *x, struct verdict *g)
+{
+	const char *kw;
+
+	if (g->body.len == 0)
+		aduan_buf_adds(&g->why, _("deleted"));
+	else if (x->o->all) {
+		g->wanted = 1;
+		aduan_buf_adds(&g->why, _("every message taken (--all)"));
+	} else if (g->any_text && (kw = office_keyword(x, g->body.s)) != NULL) {
+		g->wanted = 1;
+		aduan_buf_printf(&g->why, _("office keyword \"%s\""), kw);
+	} else {
+		g->wanted = g->v.take;
+		aduan_buf_adds(&g->why, g->v.why);
+	}
+	if (g->wanted && x->has_match && regexec(&x->match, g->body.s, 0, NULL, 0) != 0) {
+		g->wanted = 0;
+		aduan_buf_reset(&g->why);
+		aduan_buf_adds(&g->why, _("not matching --match"));
+	}
+}
+
+/* The complaint the group makes, from its first message. */
+static void
+fill(struct intake *x, const struct verdict *g, struct aduan_complaint *c)
+{
+	struct msg *m = &x->msgs[0];
+	char stamp[21], phone[17], val[32];
+	int i;
+
+	aduan_complaint_sets(c, AF_SOURCE_KEY, m->key);
+	aduan_complaint_sets(c, AF_RECEIVED_AT, aduan_time_utc(local_time(x, m), stamp));
+	aduan_complaint_sets(c, AF_CHANNEL, "whatsapp");
+	aduan_complaint_sets(c, AF_SOURCE, x->group);
+	if (looks_like_phone(m->author) && aduan_phone_normalize(m->author, phone) == 0)
+		aduan_complaint_sets(c, AF_REPORTER_PHONE, phone);
+	else
+		aduan_complaint_sets(c, AF_REPORTER_NAME, m->author);
+	aduan_complaint_set(c, AF_BODY, g->body.s, g->body.len);
+	if (g->att.len > 0)
+		aduan_complaint_set(c, AF_ATTACHMENTS, g->att.s, g->att.len);
+	if (g->pl.kel != NULL)
+		aduan_complaint_sets(c, AF_KELURAHAN, g->pl.kel);
+	if (g->pl.rt[0] != '\0')
+		aduan_complaint_sets(c, AF_RT, g->pl.rt);
+	for (i = x->n - 1; i >= 0; i--)
+		if (x->msgs[i].has_location) {
+			snprintf(val, sizeof(val), "%.15g", x->msgs[i].lat);
+			aduan_complaint_sets(c, AF_LAT, val);
+			snprintf(val, sizeof(val), "%.15g", x->msgs[i].lon);
+			aduan_complaint_sets(c, AF_LON, val);
+			break;
+		}
+}
+
+/* Is the complaint in the database already, under its key or the first round's? */
+static int
+present(struct intake *x, struct aduan_complaint *c, int *yes)
+{
+	const char *legacy = x->msgs[0].legacy;
+	int rc;
+
+	if (*yes || x->none_present)
+		return 0;
+	if ((rc = aduan_complaint_present(x->db, c, yes)) != 0 || *yes || legacy == NULL)
+		return rc;
+	/* imported by the first round */
+	aduan_complaint_sets(c, AF_SOURCE_KEY, legacy);
+	rc = aduan_complaint_present(x->db, c, yes);
+	aduan_complaint_sets(c, AF_SOURCE_KEY, x->msgs[0].key);
+	return rc;
+}
+
+/* Hand the new complaint on (fn adds it, or rejects it). */
+static int
+hand_on(struct intake *x, struct verdict *g, struct aduan_complaint *c)
+{
+	struct aduan_buf raw = {0};
+	int i, nul = 0, rc;
+
+	for (i = 0; i < x->n; i++)
+		nul |= !x->msgs[i].passive && x->msgs[i].nul;
+	render(x, &raw);
+	if (nul)
+		aduan_fail(ADUAN_DATAERR, "NUL byte in message");
+	rc = x->fn(nul ? NULL : c, x->msgs[0].line, raw.s, raw.len, &g->id, x->arg);
+	aduan_buf_release(&raw);
+	if (rc != 0)
+		return rc;
+	if (g->id > 0)
+		reporter_added(x, c, g->id);
+	/* rejected (reported, and in --rejects): not archived, so that
+	 * every import reports it again until it is fixed */
+	if (g->id == 0 && !x->o->dry_run)
+		g->seen = 1;
+	return 0;
+}
+
+/* Each message of the group shown (--messages), counted and archived. */
+static int
+record(struct intake *x, struct verdict *g, enum decision first, enum decision rest)
+{
+	int i, rc;
+
+	for (i = 0; i < x->n; i++) {
+		struct msg *m = &x->msgs[i];
+		enum decision d = m->passive ? (enum decision)m->passive : i == 0 ? first : rest;
+		const char *why = m->passive ? passive_why(d) : g->why.s;
+
+		print_message(x, m, d, why, m->passive || i > 0 ? NULL : &g->pl);
+		if (!m->passive && !g->wanted)
+			x->o->n_filtered++;
+		else if (!m->passive && !g->present && i > 0)
+			x->o->n_joined++;
+		if (!g->seen && (rc = archive(x, m, d, why,
+		    d == D_COMPLAINT || d == D_JOINED ? g->id : 0)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 /* Close the current group: decide, and hand a complaint on. */
@@ -649,160 +878,52 @@ static int
 flush(struct intake *x)
 {
 	struct aduan_complaint c;
-	struct aduan_buf body = {0}, att = {0}, raw = {0}, why = {0};
-	struct aduan_verdict v;
-	struct place pl;
+	struct verdict g;
 	enum decision first, rest;
-	int i, rc = 0, present = 0, wanted = 0, any_text = 0, media = 0, seen = 0;
-	int64_t id = 0, earlier = 0;
-	const char *kw;
-	char phone[17];
+	int64_t earlier = 0;
+	int i, rc;
 
 	if (x->n == 0)
 		return 0;
-	for (i = 0; i < x->n; i++) {
-		struct msg *m = &x->msgs[i];
-
-		if (m->kind == AWA_DELETED || m->passive)
-			continue;
-		if (m->attachment != NULL || m->has_location || m->kind == AWA_MEDIA)
-			media = 1;
-		if (*m->text != '\0') {
-			if (body.len > 0)
-				aduan_buf_addc(&body, '\n');
-			aduan_buf_adds(&body, m->text);
-			any_text = 1;
-		}
-		if (m->attachment != NULL) {
-			if (att.len > 0)
-				aduan_buf_adds(&att, ", ");
-			aduan_buf_adds(&att, m->attachment);
-		}
-	}
-	/* the decision reads the sender's words only */
-	aduan_decide(x->decider, body.s ? body.s : "", body.len, media, &v);
-	if (!any_text)	/* photos alone: their placeholder lines say what came */
-		for (i = 0; i < x->n; i++)
-			if (x->msgs[i].kind != AWA_DELETED && !x->msgs[i].passive) {
-				if (body.len > 0)
-					aduan_buf_addc(&body, '\n');
-				aduan_buf_adds(&body, x->msgs[i].body);
-			}
-
-	if (body.len == 0)
-		aduan_buf_adds(&why, _("deleted"));
-	else if (x->o->all) {
-		wanted = 1;
-		aduan_buf_adds(&why, _("every message taken (--all)"));
-	} else if (any_text && (kw = office_keyword(x, body.s)) != NULL) {
-		wanted = 1;
-		aduan_buf_printf(&why, _("office keyword \"%s\""), kw);
-	} else {
-		wanted = v.take;
-		aduan_buf_adds(&why, v.why);
-	}
-	if (wanted && x->has_match && regexec(&x->match, body.s, 0, NULL, 0) != 0) {
-		wanted = 0;
-		aduan_buf_reset(&why);
-		aduan_buf_adds(&why, _("not matching --match"));
-	}
-	place_of(x, body.s ? body.s : "", body.len, &pl);
-
+	memset(&g, 0, sizeof(g));
+	gather(x, &g);
+	want(x, &g);
+	place_of(x, g.body.s ? g.body.s : "", g.body.len, &g.pl);
 	aduan_complaint_init(&c);
-	if ((rc = archived(x, &x->msgs[0], &seen)) != 0)
+	if ((rc = archived(x, &x->msgs[0], &g.seen)) != 0)
 		goto out;
-	present = seen;
-	if (wanted) {
-		struct msg *m = &x->msgs[0];
-		time_t t = local_time(x, m);
-		char stamp[21];
-
-		aduan_complaint_sets(&c, AF_SOURCE_KEY, m->key);
-		aduan_complaint_sets(&c, AF_RECEIVED_AT, aduan_time_utc(t, stamp));
-		aduan_complaint_sets(&c, AF_CHANNEL, "whatsapp");
-		aduan_complaint_sets(&c, AF_SOURCE, x->group);
-		if (looks_like_phone(m->author) && aduan_phone_normalize(m->author, phone) == 0)
-			aduan_complaint_sets(&c, AF_REPORTER_PHONE, phone);
-		else
-			aduan_complaint_sets(&c, AF_REPORTER_NAME, m->author);
-		aduan_complaint_set(&c, AF_BODY, body.s, body.len);
-		if (att.len > 0)
-			aduan_complaint_set(&c, AF_ATTACHMENTS, att.s, att.len);
-		if (pl.kel != NULL)
-			aduan_complaint_sets(&c, AF_KELURAHAN, pl.kel);
-		if (pl.rt[0] != '\0')
-			aduan_complaint_sets(&c, AF_RT, pl.rt);
-		for (i = x->n - 1; i >= 0; i--)
-			if (x->msgs[i].has_location) {
-				char val[32];
-
-				snprintf(val, sizeof(val), "%.15g", x->msgs[i].lat);
-				aduan_complaint_sets(&c, AF_LAT, val);
-				snprintf(val, sizeof(val), "%.15g", x->msgs[i].lon);
-				aduan_complaint_sets(&c, AF_LON, val);
-				break;
-			}
-		if (!present && (rc = aduan_complaint_present(x->db, &c, &present)) != 0)
+	g.present = g.seen;
+	if (g.wanted) {
+		fill(x, &g, &c);
+		if ((rc = present(x, &c, &g.present)) != 0)
 			goto out;
-		if (!present && m->legacy != NULL) {	/* imported by the first round */
-			aduan_complaint_sets(&c, AF_SOURCE_KEY, m->legacy);
-			rc = aduan_complaint_present(x->db, &c, &present);
-			aduan_complaint_sets(&c, AF_SOURCE_KEY, m->key);
-			if (rc != 0)
-				goto out;
-		}
 	}
-	first = !wanted ? D_FILTERED : present ? D_PRESENT : D_COMPLAINT;
-	rest = !wanted ? D_FILTERED : present ? D_PRESENT : D_JOINED;
+	first = !g.wanted ? D_FILTERED : g.present ? D_PRESENT : D_COMPLAINT;
+	rest = !g.wanted ? D_FILTERED : g.present ? D_PRESENT : D_JOINED;
 	/* a question about an earlier report joins the reporter's open
 	 * complaint, as a note, rather than starting another */
-	if (wanted && !present && v.followup && !x->o->all &&
+	if (g.wanted && !g.present && g.v.followup && !x->o->all &&
 	    (rc = open_complaint(x, &c, &earlier)) != 0)
 		goto out;
 	if (earlier > 0) {
 		first = rest = D_JOINED;
-		id = earlier;
-		aduan_buf_reset(&why);
-		aduan_buf_printf(&why, _("asks after complaint %lld"), (long long)earlier);
-		if (!x->o->dry_run && (rc = aduan_note_add(x->db, earlier, body.s)) != 0)
+		g.id = earlier;
+		aduan_buf_reset(&g.why);
+		aduan_buf_printf(&g.why, _("asks after complaint %lld"), (long long)earlier);
+		if (!x->o->dry_run && (rc = aduan_note_add(x->db, earlier, g.body.s)) != 0)
 			goto out;
 		x->o->n_joined++;
-	} else if (wanted && !present) {
-		int nul = 0;
-
-		for (i = 0; i < x->n; i++)
-			nul |= !x->msgs[i].passive && x->msgs[i].nul;
-		render(x, &raw);
-		if (nul)
-			aduan_fail(ADUAN_DATAERR, "NUL byte in message");
-		if ((rc = x->fn(nul ? NULL : &c, x->msgs[0].line, raw.s, raw.len, &id, x->arg)) != 0)
+	} else if (g.wanted && !g.present) {
+		if ((rc = hand_on(x, &g, &c)) != 0)
 			goto out;
-		/* rejected (reported, and in --rejects): not archived, so that
-		 * every import reports it again until it is fixed */
-		if (id == 0 && !x->o->dry_run)
-			seen = 1;
-	} else if (wanted)
+	} else if (g.wanted)
 		x->o->n_present++;
-	for (i = 0; i < x->n; i++) {
-		struct msg *m = &x->msgs[i];
-		enum decision d = m->passive ? (enum decision)m->passive : i == 0 ? first : rest;
-
-		print_message(x, m, d, m->passive ? passive_why(d) : why.s,
-		    m->passive || i > 0 ? NULL : &pl);
-		if (!m->passive && !wanted)
-			x->o->n_filtered++;
-		else if (!m->passive && !present && i > 0)
-			x->o->n_joined++;
-		if (!seen && (rc = archive(x, m, d, m->passive ? passive_why(d) : why.s,
-		    d == D_COMPLAINT || d == D_JOINED ? id : 0)) != 0)
-			goto out;
-	}
+	rc = record(x, &g, first, rest);
 out:
 	aduan_complaint_release(&c);
-	aduan_buf_release(&body);
-	aduan_buf_release(&att);
-	aduan_buf_release(&raw);
-	aduan_buf_release(&why);
+	aduan_buf_release(&g.body);
+	aduan_buf_release(&g.att);
+	aduan_buf_release(&g.why);
 	for (i = 0; i < x->n; i++)
 		msg_release(&x->msgs[i]);
 	x->n = 0;
@@ -1035,7 +1156,11 @@ keep(struct msg *k, const struct aduan_wa_msg *m, char *key, char *legacy)
 	 * rejected (the text would end there) */
 	k->nul = memchr(m->body, '\0', m->body_len) != NULL;
 	k->body = aduan_xstrdup(m->body);
-	k->text = aduan_xstrdup(m->text);
+	/* the text is the body or its end: no copy of its own */
+	if (!k->nul && m->text >= m->body && m->text <= m->body + m->body_len)
+		k->text = k->body + (m->text - m->body);
+	else
+		k->text = k->text_own = aduan_xstrdup(m->text);
 	k->attachment = m->attachment ? aduan_xstrdup(m->attachment) : NULL;
 	k->kind = m->kind;
 	k->has_location = m->has_location;
@@ -1136,6 +1261,31 @@ legacy_keys(struct intake *x)
 }
 
 /*
+ * On a dry run the database does not change: when it holds no key of
+ * this group (and no purged key, which hides its group), no complaint of
+ * the export can be present, and nothing needs looking up message by
+ * message.
+ */
+static int
+keys_absent(struct intake *x)
+{
+	struct aduan_buf lo = {0}, hi = {0};
+	int rc, any = 1, purged = 1;
+
+	if (!x->o->dry_run || x->legacy)
+		return 0;
+	aduan_buf_printf(&lo, "wa2:%s|", x->group);
+	aduan_buf_printf(&hi, "wa2:%s}", x->group);
+	rc = aduan_complaint_key_between(x->db, lo.s, hi.s, &any);
+	if (rc == 0)
+		rc = aduan_complaint_key_between(x->db, "purged:", "purged;", &purged);
+	x->none_present = rc == 0 && !any && !purged;
+	aduan_buf_release(&lo);
+	aduan_buf_release(&hi);
+	return rc;
+}
+
+/*
  * --match: the user's pattern, refused when it could run unbounded, and
  * searched as one match from the start, "^.*(PATTERN)": glibc then walks
  * the text once with sets of states, where a search that tries every
@@ -1163,6 +1313,124 @@ compile_match(struct intake *x, const char *match)
 	return 0;
 }
 
+/* The settings the intake reads: keywords, staff, the join window. */
+static void
+settings(struct intake *x)
+{
+	char **staff;
+	int nstaff, i;
+	long join = x->o->join;
+
+	x->nkeywords = split(aduan_config(x->db, "intake.keywords"), &x->keywords);
+	x->kw_len = aduan_xmalloc(sizeof(size_t) * (size_t)(x->nkeywords + 1));
+	keyword_index(x);
+	nstaff = split(aduan_config(x->db, "intake.staff"), &staff);
+	for (i = 0; i < nstaff; i++) {
+		char phone[17];
+
+		if (aduan_phone_normalize(staff[i], phone) == 0) {
+			x->staff_phones = aduan_xrealloc(x->staff_phones,
+			    sizeof(char *) * (size_t)(x->nstaff_phones + 1));
+			x->staff_phones[x->nstaff_phones++] = aduan_xstrdup(phone);
+		} else {
+			x->staff_names = aduan_xrealloc(x->staff_names,
+			    sizeof(char *) * (size_t)(x->nstaff_names + 1));
+			x->staff_names[x->nstaff_names++] = aduan_xstrdup(staff[i]);
+		}
+	}
+	free_words(staff, nstaff);
+	if (join < 0)
+		join = atol(aduan_config(x->db, "intake.join_minutes"));
+	x->join_seconds = join * 60;
+	if (join == 0)
+		x->join_seconds = -1;	/* never join */
+}
+
+/* --tz: the export's times are wall-clock times in that zone; the zone
+ * in force before is kept in *saved (had set) for zone_restore. */
+static int
+zone_set(const char *tz, char **saved, int *had)
+{
+	const char *old = getenv("TZ");
+	char *zone;
+
+	*saved = old ? aduan_xstrdup(old) : NULL;
+	*had = 1;
+	if ((zone = aduan_tz_lookup(tz)) == NULL)
+		return ADUAN_USAGE;
+	setenv("TZ", zone, 1);
+	free(zone);
+	tzset();
+	return 0;
+}
+
+static void
+zone_restore(char *saved)
+{
+	if (saved != NULL)
+		setenv("TZ", saved, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(saved);
+}
+
+/* The group, its place, what the archive holds, --match: 0 or a code. */
+static int
+intake_open(struct intake *x)
+{
+	const char *kel;
+	int rc;
+
+	if ((x->decider = aduan_decider_new()) == NULL)
+		return ADUAN_IOERR;
+	if ((rc = aduan_places_load(x->db, &x->places)) != 0 ||
+	    (rc = aduan_group_place(x->db, x->places, x->group, &kel, x->group_rt,
+	    &x->group_from)) < 0)
+		return rc < 0 ? -rc : rc;
+	if (kel != NULL)
+		x->group_kel = aduan_xstrdup(kel);
+	if ((rc = archive_state(x)) != 0)
+		return rc;
+	if (x->o->match != NULL && (rc = compile_match(x, x->o->match)) != 0)
+		return rc;
+	settings(x);
+	return 0;
+}
+
+static void
+intake_release(struct intake *x)
+{
+	int i;
+
+	for (i = 0; i < x->n; i++)
+		msg_release(&x->msgs[i]);
+	if (x->has_match)
+		regfree(&x->match);
+	free_words(x->keywords, x->nkeywords);
+	free(x->kw_len);
+	free_words(x->staff_names, x->nstaff_names);
+	free_words(x->staff_phones, x->nstaff_phones);
+	aduan_decider_free(x->decider);
+	aduan_places_free(x->places);
+	free(x->group_kel);
+	aduan_buf_release(&x->arena);
+	sqlite3_finalize(x->batch);
+}
+
+/* Why the dates are read as they are, for the summary. */
+static void
+order_reason(struct aduan_wa *w, struct aduan_intake_opts *o)
+{
+	if (o->date_order == 0)
+		snprintf(o->order_reason, sizeof(o->order_reason), "%s", aduan_wa_order_reason(w));
+	else
+		snprintf(o->order_reason, sizeof(o->order_reason),
+		    aduan_wa_date_order(w) == AWA_MDY ? _("month first, %s") :
+		    aduan_wa_date_order(w) == AWA_YMD ? _("year first, %s") : _("day first, %s"),
+		    aduan_wa_order_reason(w));
+}
+
 int
 aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o,
     int (*fn)(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,
@@ -1171,10 +1439,8 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 	struct intake x;
 	struct aduan_wa *w = NULL;
 	struct aduan_wa_msg m;
-	char *group = NULL, **staff, *saved_tz = NULL, *zone;
-	const char *kel;
-	int nstaff, i, rc, had_tz = 0;
-	long join = o->join;
+	char *group = NULL, *saved_tz = NULL;
+	int rc, had_tz = 0;
 
 	memset(&x, 0, sizeof(x));
 	x.db = db;
@@ -1189,71 +1455,14 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 		    "%s: the file name does not say which group this is; name it with --group",
 		    o->name);
 	x.group = group;
-	if ((x.decider = aduan_decider_new()) == NULL) {
-		rc = ADUAN_IOERR;
-		goto out;
-	}
-	if ((rc = aduan_places_load(db, &x.places)) != 0 ||
-	    (rc = aduan_group_place(db, x.places, group, &kel, x.group_rt, &x.group_from)) < 0) {
-		rc = rc < 0 ? -rc : rc;
-		goto out;
-	}
-	if (kel != NULL)
-		x.group_kel = aduan_xstrdup(kel);
-	if ((rc = archive_state(&x)) != 0)
-		goto out;
-	if (o->match != NULL && (rc = compile_match(&x, o->match)) != 0)
-		goto out;
-	x.nkeywords = split(aduan_config(db, "intake.keywords"), &x.keywords);
-	x.kw_len = aduan_xmalloc(sizeof(size_t) * (size_t)(x.nkeywords + 1));
-	keyword_index(&x);
-	nstaff = split(aduan_config(db, "intake.staff"), &staff);
-	for (i = 0; i < nstaff; i++) {
-		char phone[17];
-
-		if (aduan_phone_normalize(staff[i], phone) == 0) {
-			x.staff_phones = aduan_xrealloc(x.staff_phones,
-			    sizeof(char *) * (size_t)(x.nstaff_phones + 1));
-			x.staff_phones[x.nstaff_phones++] = aduan_xstrdup(phone);
-		} else {
-			x.staff_names = aduan_xrealloc(x.staff_names,
-			    sizeof(char *) * (size_t)(x.nstaff_names + 1));
-			x.staff_names[x.nstaff_names++] = aduan_xstrdup(staff[i]);
-		}
-	}
-	free_words(staff, nstaff);
-	if (join < 0)
-		join = atol(aduan_config(db, "intake.join_minutes"));
-	x.join_seconds = join * 60;
-	if (join == 0)
-		x.join_seconds = -1;	/* never join */
-
-	if (o->tz != NULL) {
-		/* the export's times are wall-clock times in that zone */
-		const char *old = getenv("TZ");
-
-		saved_tz = old ? aduan_xstrdup(old) : NULL;
-		had_tz = 1;
-		if ((zone = aduan_tz_lookup(o->tz)) == NULL) {
-			rc = ADUAN_USAGE;
-			goto out;
-		}
-		setenv("TZ", zone, 1);
-		free(zone);
-		tzset();
-	}
-	if ((rc = aduan_wa_open(&w, in, o->name, o->date_order)) != 0)
+	if ((rc = intake_open(&x)) != 0 ||
+	    (o->tz != NULL && (rc = zone_set(o->tz, &saved_tz, &had_tz)) != 0) ||
+	    (rc = aduan_wa_open(&w, in, o->name, o->date_order)) != 0)
 		goto out;
 	aduan_wa_set_group(w, group);
-	if ((rc = legacy_keys(&x)) != 0)
+	if ((rc = legacy_keys(&x)) != 0 || (rc = keys_absent(&x)) != 0)
 		goto out;
-	if (o->date_order == 0)
-		snprintf(o->order_reason, sizeof(o->order_reason), "%s", aduan_wa_order_reason(w));
-	else
-		snprintf(o->order_reason, sizeof(o->order_reason),
-		    aduan_wa_date_order(w) == AWA_MDY ? _("month first, %s") :
-		    aduan_wa_date_order(w) == AWA_YMD ? _("year first, %s") : _("day first, %s"),
-		    aduan_wa_order_reason(w));
+	order_reason(w, o);
 	while ((rc = aduan_wa_next(w, &m)) == 1)
 		if ((rc = take_message(&x, &m)) != 0)
 			goto out;
@@ -1262,29 +1471,11 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 	if (rc == 0)
 		rc = archive_done(&x);
 out:
-	if (had_tz) {
-		if (saved_tz != NULL)
-			setenv("TZ", saved_tz, 1);
-		else
-			unsetenv("TZ");
-		tzset();
-		free(saved_tz);
-	}
-	for (i = 0; i < x.n; i++)
-		msg_release(&x.msgs[i]);
+	if (had_tz)
+		zone_restore(saved_tz);
+	intake_release(&x);
 	if (w != NULL)
 		aduan_wa_close(w);
-	if (x.has_match)
-		regfree(&x.match);
-	free_words(x.keywords, x.nkeywords);
-	free(x.kw_len);
-	free_words(x.staff_names, x.nstaff_names);
-	free_words(x.staff_phones, x.nstaff_phones);
-	aduan_decider_free(x.decider);
-	aduan_places_free(x.places);
-	free(x.group_kel);
-	aduan_buf_release(&x.arena);
-	sqlite3_finalize(x.batch);
 	free(group);
 	return rc;
 }

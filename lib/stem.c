@@ -127,6 +127,24 @@ cmp_abbrev(const void *k, const void *e)
 	return strcmp(k, ((const struct abbrev *)e)->short_form);
 }
 
+/* The written-out form of abbreviation w (n bytes), or NULL.  Most words
+ * are longer than every short form and are not looked for. */
+static const struct abbrev *
+abbrev(const char *w, size_t n)
+{
+	static size_t longest;
+	size_t i;
+
+	if (longest == 0)
+		for (i = 0; i < sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]); i++)
+			if (strlen(aduan_stem_abbrev[i].short_form) > longest)
+				longest = strlen(aduan_stem_abbrev[i].short_form);
+	if (n > longest)
+		return NULL;
+	return bsearch(w, aduan_stem_abbrev, sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]),
+	    sizeof(aduan_stem_abbrev[0]), cmp_abbrev);
+}
+
 /* Letters written three or more times in a row once ("tolooong"); in
  * place; returns the new length.  Digits are kept ("2000"). */
 static size_t
@@ -135,17 +153,16 @@ collapse(char *w, size_t n)
 	size_t i = 0, o = 0;
 
 	while (i < n) {
+		char c = w[i];
 		size_t run = 1;
 
-		while (i + run < n && w[i + run] == w[i])
+		while (i + run < n && w[i + run] == c)
 			run++;
-		if (run >= 3 && !(w[i] >= '0' && w[i] <= '9'))
-			w[o++] = w[i];
-		else {
-			memmove(w + o, w + i, run);
-			o += run;
-		}
 		i += run;
+		if (run >= 3 && !(c >= '0' && c <= '9'))
+			run = 1;
+		while (run-- > 0)
+			w[o++] = c;
 	}
 	w[o] = '\0';
 	return o;
@@ -239,8 +256,7 @@ emit(struct aduan_stemmer *st, const char *w, size_t n, size_t start, size_t wle
 	const char *p, *sp;
 	int rc;
 
-	a = bsearch(w, aduan_stem_abbrev, sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]),
-	    sizeof(aduan_stem_abbrev[0]), cmp_abbrev);
+	a = abbrev(w, n);
 	if (a == NULL) {
 		const char *f = stem_one(st, w, n);
 
@@ -353,8 +369,7 @@ aduan_stem_word(struct aduan_stemmer *st, const char *word, size_t len)
 	size_t n = 0, pos = 0;
 
 	n = normalise(w, read_word(word, len, &pos, w));
-	a = bsearch(w, aduan_stem_abbrev, sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]),
-	    sizeof(aduan_stem_abbrev[0]), cmp_abbrev);
+	a = abbrev(w, n);
 	if (a != NULL && strchr(a->word, ' ') == NULL)
 		return stem_one(st, a->word, strlen(a->word));
 	return stem_one(st, w, n);

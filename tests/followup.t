@@ -1,0 +1,39 @@
+#!/bin/sh
+# A question about an earlier report joins the reporter's newest open
+# complaint, whether that complaint is in the database already or was
+# added a moment before by the same import.
+. "${0%/*}/lib.sh"
+preset
+
+# Ani asks before she has any complaint, then reports, then asks again;
+# Budi (a phone number) reports, and asks in the next import
+cat >"WhatsApp Chat with Mawar.txt" <<'CHAT'
+13/11/24 08.00 - Ani: Pak, laporan saya soal got kapan ditindaklanjuti ya?
+14/11/24 09.15 - Ani: Lampu jalan di gang Mawar mati sejak kemarin
+14/11/24 09.30 - +62 812-5501-2233: Sampah di depan pos ronda numpuk sudah seminggu
+15/11/24 10.00 - Ani: Pak, laporan saya kemarin soal lampu belum ada tindak lanjut?
+16/11/24 08.00 - Ani: Air PDAM di gang Mawar tidak mengalir sejak pagi
+16/11/24 11.00 - Ani: Laporan saya tadi pagi soal air belum ada kabar?
+CHAT
+run aduan-add --from whatsapp "WhatsApp Chat with Mawar.txt"
+is "$rc" 0 "the import"
+is "$(wc -l <out | tr -d ' ')" 4 "four complaints: the first question, lamp, rubbish, water"
+set -- $(cat out)
+first=$1 lamp=$2 water=$4
+is "$(aduan-list --messages --group mawar | cut -f2,8 | sort -u | tr '\n' ' ')" \
+	"$first	complaint $2	complaint $lamp	joined $3	complaint $water	complaint $water	joined " \
+	"each question joins the complaint made before it, in the same import"
+
+cat >>"WhatsApp Chat with Mawar.txt" <<'CHAT'
+18/11/24 07.00 - +62 812-5501-2233: Laporan sampah saya kemarin kapan diangkut? belum ada kabar
+CHAT
+run aduan-add --from whatsapp "WhatsApp Chat with Mawar.txt"
+is "$(wc -l <out | tr -d ' ')" 0 "the next import adds nothing"
+like "$(aduan-list -l "$3" >l; echo l)" 'Laporan sampah saya kemarin kapan diangkut' \
+	"a question in the next import joins the complaint in the database"
+aduan-close --note selesai "$3" >/dev/null 2>&1
+printf '20/11/24 07.00 - +62 812-5501-2233: Laporan sampah saya kemarin kapan diangkut lagi? belum ada kabar\n' \
+	>>"WhatsApp Chat with Mawar.txt"
+run aduan-add --from whatsapp "WhatsApp Chat with Mawar.txt"
+is "$(wc -l <out | tr -d ' ')" 1 "once that complaint is closed, the question is a complaint of its own"
+done_testing
