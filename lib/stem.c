@@ -22,6 +22,7 @@ struct aduan_stemmer {
 	/* a direct-mapped cache of Snowball's results: chat repeats its words */
 	struct {
 		char word[CACHED + 1], form[CACHED + 1];
+		unsigned char wlen, flen;	/* wlen 0: an empty slot */
 	} *cache;
 	char word[WORDMAX + 1];
 	char form[WORDMAX + 1];
@@ -30,7 +31,7 @@ struct aduan_stemmer {
 /*
  * Chat abbreviations, slang and regional forms (Banjar, Bugis, Javanese
  * as written in Bontang's groups) to the standard word; sorted by the
- * short form for bsearch.  Only forms that mean one thing here.
+ * short form.  Only forms that mean one thing here.
  */
 struct abbrev {
 	const char *short_form, *word;
@@ -121,28 +122,50 @@ word_char(const unsigned char *s, size_t n, int *c)
 	return 0;
 }
 
-static int
-cmp_abbrev(const void *k, const void *e)
+#define NABBREV (sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]))
+#define ABBREV_SLOTS 512	/* a power of two, well above NABBREV */
+
+static unsigned
+abbrev_hash(const char *w, size_t n)
 {
-	return strcmp(k, ((const struct abbrev *)e)->short_form);
+	unsigned h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*w++) * 16777619u;
+	return h & (ABBREV_SLOTS - 1);
 }
 
-/* The written-out form of abbreviation w (n bytes), or NULL.  Most words
- * are longer than every short form and are not looked for. */
+/* The written-out form of abbreviation w (n bytes), or NULL: one probe
+ * of a hash table built on first use (a word is looked up for each word
+ * of every message). */
 static const struct abbrev *
 abbrev(const char *w, size_t n)
 {
+	static short slot[ABBREV_SLOTS];	/* index + 1; 0 empty */
 	static size_t longest;
+	const struct abbrev *a;
+	unsigned h;
 	size_t i;
 
 	if (longest == 0)
-		for (i = 0; i < sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]); i++)
-			if (strlen(aduan_stem_abbrev[i].short_form) > longest)
-				longest = strlen(aduan_stem_abbrev[i].short_form);
+		for (i = 0; i < NABBREV; i++) {
+			size_t k = strlen(aduan_stem_abbrev[i].short_form);
+
+			if (k > longest)
+				longest = k;
+			for (h = abbrev_hash(aduan_stem_abbrev[i].short_form, k); slot[h] != 0;
+			    h = (h + 1) & (ABBREV_SLOTS - 1))
+				;
+			slot[h] = (short)(i + 1);
+		}
 	if (n > longest)
 		return NULL;
-	return bsearch(w, aduan_stem_abbrev, sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]),
-	    sizeof(aduan_stem_abbrev[0]), cmp_abbrev);
+	for (h = abbrev_hash(w, n); slot[h] != 0; h = (h + 1) & (ABBREV_SLOTS - 1)) {
+		a = &aduan_stem_abbrev[slot[h] - 1];
+		if (strncmp(a->short_form, w, n) == 0 && a->short_form[n] == '\0')
+			return a;
+	}
+	return NULL;
 }
 
 /* Letters written three or more times in a row once ("tolooong"); in
@@ -169,26 +192,26 @@ collapse(char *w, size_t n)
 }
 
 static int
-has_digit(const char *w)
+has_digit(const char *w, size_t n)
 {
-	for (; *w; w++)
-		if (*w >= '0' && *w <= '9')
+	while (n-- > 0)
+		if (w[n] >= '0' && w[n] <= '9')
 			return 1;
 	return 0;
 }
 
-/* Stem one standard word (no abbreviation look-up) into st->form. */
-static const char *
+/* Stem one standard word (no abbreviation look-up) into st->form; its length. */
+static size_t
 stem_one(struct aduan_stemmer *st, const char *w, size_t n)
 {
 	const sb_symbol *s;
 	size_t slot = (size_t)-1;
 	int len;
 
-	if (n < 3 || n > WORDMAX || has_digit(w)) {
+	if (n < 3 || n > WORDMAX || has_digit(w, n)) {
 		memcpy(st->form, w, n);
 		st->form[n] = '\0';
-		return st->form;
+		return n;
 	}
 	if (n <= CACHED) {
 		unsigned h = 2166136261u;
@@ -201,9 +224,9 @@ stem_one(struct aduan_stemmer *st, const char *w, size_t n)
 			st->cache = aduan_xmalloc(CACHE * sizeof(*st->cache));
 			memset(st->cache, 0, CACHE * sizeof(*st->cache));
 		}
-		if (strncmp(st->cache[slot].word, w, n) == 0 && st->cache[slot].word[n] == '\0') {
-			memcpy(st->form, st->cache[slot].form, strlen(st->cache[slot].form) + 1);
-			return st->form;
+		if (st->cache[slot].wlen == n && memcmp(st->cache[slot].word, w, n) == 0) {
+			memcpy(st->form, st->cache[slot].form, (size_t)st->cache[slot].flen + 1);
+			return st->cache[slot].flen;
 		}
 	}
 	s = sb_stemmer_stem(st->sb, (const sb_symbol *)w, (int)n);
@@ -217,10 +240,11 @@ stem_one(struct aduan_stemmer *st, const char *w, size_t n)
 	st->form[len] = '\0';
 	if (slot != (size_t)-1 && len <= CACHED) {
 		memcpy(st->cache[slot].word, w, n);
-		st->cache[slot].word[n] = '\0';
+		st->cache[slot].wlen = (unsigned char)n;
 		memcpy(st->cache[slot].form, st->form, (size_t)len + 1);
+		st->cache[slot].flen = (unsigned char)len;
 	}
-	return st->form;
+	return (size_t)len;
 }
 
 /* Remove elongation, and reduplication written with a 2 ("sapi2",
@@ -231,8 +255,8 @@ normalise(char *w, size_t n)
 	char *two;
 
 	n = collapse(w, n);
-	two = strchr(w, '2');
-	if (two != NULL && two - w >= 2 && !has_digit(two + 1)) {
+	two = memchr(w, '2', n);
+	if (two != NULL && two - w >= 2 && !has_digit(two + 1, n - (size_t)(two + 1 - w))) {
 		size_t i;
 		int letters = 1;
 
@@ -257,19 +281,16 @@ emit(struct aduan_stemmer *st, const char *w, size_t n, size_t start, size_t wle
 	int rc;
 
 	a = abbrev(w, n);
-	if (a == NULL) {
-		const char *f = stem_one(st, w, n);
-
-		return fn(f, strlen(f), start, wlen, arg);
-	}
+	if (a == NULL)
+		return fn(st->form, stem_one(st, w, n), start, wlen, arg);
 	for (p = a->word; *p; p = *sp ? sp + 1 : sp) {
-		const char *f;
+		size_t flen;
 
 		sp = strchr(p, ' ');
 		if (sp == NULL)
 			sp = p + strlen(p);
-		f = stem_one(st, p, (size_t)(sp - p));
-		if ((rc = fn(f, strlen(f), start, wlen, arg)) != 0)
+		flen = stem_one(st, p, (size_t)(sp - p));
+		if ((rc = fn(st->form, flen, start, wlen, arg)) != 0)
 			return rc;
 	}
 	return 0;
@@ -371,6 +392,8 @@ aduan_stem_word(struct aduan_stemmer *st, const char *word, size_t len)
 	n = normalise(w, read_word(word, len, &pos, w));
 	a = abbrev(w, n);
 	if (a != NULL && strchr(a->word, ' ') == NULL)
-		return stem_one(st, a->word, strlen(a->word));
-	return stem_one(st, w, n);
+		stem_one(st, a->word, strlen(a->word));
+	else
+		stem_one(st, w, n);
+	return st->form;
 }
