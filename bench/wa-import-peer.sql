@@ -5,7 +5,10 @@
 -- `aduan init --preset bontang-utara`, so the schema, the unique source
 -- keys, the indexes and the FTS5 triggers are aduan's own; a random
 -- v4-shaped uid, one invocation row and one 'create' event per
--- complaint, in one transaction, with aduan's connection settings.
+-- complaint; then every message of the export in the archive (the
+-- dry run's `--messages`, one JSON array in msgs.json) with its
+-- decision, reason and complaint, and the group's latest message; all
+-- in one transaction, with aduan's connection settings.
 
 PRAGMA foreign_keys = ON;
 PRAGMA synchronous = FULL;
@@ -39,6 +42,22 @@ SELECT c.id, i.at, i.actor, 'create', c.status, NULL, i.id
 FROM complaint c, invocation i, temp.mark m
 WHERE i.id = m.inv AND c.id > m.last
 ORDER BY c.id;
+
+-- the archive: the complaint of a message is the one its group made,
+-- counted in the order of the export (the complaints' ids are in it too)
+INSERT INTO message(source_key, source, received_at, author, body, kind, decision, reason,
+    complaint, invocation)
+SELECT value ->> 'source_key', (SELECT source FROM complaint WHERE id = m.last + 1),
+  strftime('%Y-%m-%dT%H:%M:%SZ', value ->> 'at', '-8 hours'), value ->> 'author',
+  value ->> 'body', value ->> 'kind', value ->> 'decision', value ->> 'why',
+  CASE WHEN value ->> 'decision' IN ('complaint', 'joined') THEN m.last +
+    sum(value ->> 'decision' = 'complaint') OVER (ORDER BY key ROWS UNBOUNDED PRECEDING) END,
+  m.inv
+FROM json_each(readfile('msgs.json')), temp.mark m
+ORDER BY key;
+
+INSERT INTO message_source(source, latest)
+SELECT source, received_at FROM message ORDER BY id DESC LIMIT 1;
 
 COMMIT;
 

@@ -737,8 +737,10 @@ gather(struct intake *x, struct verdict *g)
 			aduan_buf_adds(&g->att, m->attachment);
 		}
 	}
-	/* the decision reads the sender's words only */
-	aduan_decide(x->decider, g->body.s ? g->body.s : "", g->body.len, g->media, &g->v);
+	/* the decision reads the sender's words only; --all takes every
+	 * message whatever it would say */
+	if (!x->o->all)
+		aduan_decide(x->decider, g->body.s ? g->body.s : "", g->body.len, g->media, &g->v);
 	if (!g->any_text)	/* photos alone: their placeholder lines say what came */
 		for (i = 0; i < x->n; i++)
 			if (x->msgs[i].kind != AWA_DELETED && !x->msgs[i].passive) {
