@@ -83,7 +83,8 @@ struct intake {
 	/* telling identical messages of one minute apart */
 	struct same_time same, same_legacy;
 	int legacy;		/* the database holds first-round keys of this group */
-	int none_present;	/* a dry run on a database with no key of this group */
+	int none_present;	/* the database held no key of this group */
+	int keys_unique;	/* no two messages read so far share a key */
 	int (*fn)(struct aduan_complaint *, long, const char *, size_t, int64_t *, void *);
 	void *arg;
 	struct aduan_decider *decider;
@@ -816,7 +817,9 @@ present(struct intake *x, struct aduan_complaint *c, int *yes)
 	const char *legacy = x->msgs[0].legacy;
 	int rc;
 
-	if (*yes || x->none_present)
+	/* none of the group's keys was in the database, and the import
+	 * added none twice */
+	if (*yes || (x->none_present && (x->o->dry_run || x->keys_unique)))
 		return 0;
 	if ((rc = aduan_complaint_present(x->db, c, yes)) != 0 || *yes || legacy == NULL)
 		return rc;
@@ -1128,7 +1131,13 @@ message_key(struct intake *x, const struct aduan_wa_msg *m, char **legacy)
 		h = fnv1a_plain(h, "\n", 1);
 		h = fnv1a_plain(h, m->text, m->text_len);
 	}
+	/* keys are unique while minutes only advance and no minute holds
+	 * more messages than are told apart */
+	if (x->same.at[0] != '\0' && memcmp(m->at, x->same.at, 16) < 0)
+		x->keys_unique = 0;
 	nth = nth_same(&x->same, m->at, 16, h ^ fnv1a(author, alen) * 31);
+	if (x->same.n == SAME_AT_MAX)
+		x->keys_unique = 0;
 	build_key(&b, "wa2:", x->group, m->at, 16, author, alen, h, nth);
 
 	*legacy = NULL;
@@ -1263,10 +1272,10 @@ legacy_keys(struct intake *x)
 }
 
 /*
- * On a dry run the database does not change: when it holds no key of
- * this group (and no purged key, which hides its group), no complaint of
- * the export can be present, and nothing needs looking up message by
- * message.
+ * When the database holds no key of this group (and no purged key, which
+ * hides its group), no complaint of the export can be present: on a dry
+ * run, which changes nothing, and on an import as long as the keys it
+ * adds are all different; nothing needs looking up message by message.
  */
 static int
 keys_absent(struct intake *x)
@@ -1274,7 +1283,8 @@ keys_absent(struct intake *x)
 	struct aduan_buf lo = {0}, hi = {0};
 	int rc, any = 1, purged = 1;
 
-	if (!x->o->dry_run || x->legacy)
+	x->keys_unique = 1;
+	if (x->legacy)
 		return 0;
 	aduan_buf_printf(&lo, "wa2:%s|", x->group);
 	aduan_buf_printf(&hi, "wa2:%s}", x->group);

@@ -1,9 +1,12 @@
 #!/bin/sh
+# What an import looks up in the database, and what it knows without
+# asking: the reporter's open complaint, complaints already present.
+. "${0%/*}/lib.sh"
+preset
+
 # A question about an earlier report joins the reporter's newest open
 # complaint, whether that complaint is in the database already or was
 # added a moment before by the same import.
-. "${0%/*}/lib.sh"
-preset
 
 # Ani asks before she has any complaint, then reports, then asks again;
 # Budi (a phone number) reports, and asks in the next import
@@ -36,4 +39,19 @@ printf '20/11/24 07.00 - +62 812-5501-2233: Laporan sampah saya kemarin kapan di
 	>>"WhatsApp Chat with Mawar.txt"
 run aduan-add --from whatsapp "WhatsApp Chat with Mawar.txt"
 is "$(wc -l <out | tr -d ' ')" 1 "once that complaint is closed, the question is a complaint of its own"
+
+# the same message twice, with another between them in time order broken
+# (an export pasted together): the second is already present
+cat >"WhatsApp Chat with Kenanga.txt" <<'CHAT'
+14/11/24 09.15 - Ani: Lampu jalan di gang Kenanga mati sejak kemarin
+14/11/24 09.20 - Budi: Jalan rusak di depan SD 004 parah
+14/11/24 09.15 - Ani: Lampu jalan di gang Kenanga mati sejak kemarin
+14/11/24 09.16 - Ani: Tolong segera diperbaiki
+CHAT
+run aduan-add --from whatsapp "WhatsApp Chat with Kenanga.txt"
+is "$rc" 0 "an export with its times out of order"
+is "$(wc -l <out | tr -d ' ')" 2 "two complaints"
+like err '2 complaints added, 1 already present.* 0 joined into a complaint' \
+	"the repeated message is already present, and so is what joins it"
+is "$(aduan-list --messages --group kenanga | wc -l | tr -d ' ')" 2 "two messages in the archive"
 done_testing
