@@ -1,7 +1,7 @@
 /*
  * aduan-edit - correct what a person entered about complaints, with
- * history and undo.  The options come from the library's table of
- * editable fields (lib/edit.c).
+ * history and undo.  The options come from the library's field table
+ * (lib/complaint.c).
  */
 #include <getopt.h>
 #include <stdlib.h>
@@ -38,7 +38,7 @@ static const struct option fixed_opts[] = {
 };
 #define NFIXED (sizeof(fixed_opts) / sizeof(fixed_opts[0]))
 
-/* The fixed options, then one per editable field (OPT_FIELD + its row). */
+/* The fixed options, then one per editable field (OPT_FIELD + the field). */
 static struct option *
 make_longopts(void)
 {
@@ -47,9 +47,10 @@ make_longopts(void)
 	int k;
 
 	memcpy(v, fixed_opts, sizeof(fixed_opts));
-	for (k = 0; aduan_edit_fields[k].option != NULL; k++)
-		v[n++] = (struct option){aduan_edit_fields[k].option, required_argument, NULL,
-		    OPT_FIELD + k};
+	for (k = 0; k < ADUAN_NFIELDS; k++)
+		if (aduan_fields[k].edit != NULL)
+			v[n++] = (struct option){aduan_fields[k].edit, required_argument, NULL,
+			    OPT_FIELD + k};
 	v[n] = (struct option){NULL, 0, NULL, 0};
 	return v;
 }
@@ -100,7 +101,7 @@ parse_options(struct edit_opts *o, int *argcp, char ***argvp)
 
 	while ((ch = cli_getopt_long(argcp, argvp, "", longopts, 0)) != -1) {
 		if (ch >= OPT_FIELD) {
-			aduan_edit_set(&o->e, aduan_edit_fields[ch - OPT_FIELD].field, optarg);
+			aduan_edit_set(&o->e, ch - OPT_FIELD, optarg);
 			o->nset++;
 			continue;
 		}

@@ -25,44 +25,108 @@
 /* What a bad time's message suggests instead. */
 #define TIME_EXAMPLES N_("(for example 2026-11-27 10:00, 27/11/2026 10.00 or 27 November 2026 pukul 10.00)")
 
-const struct aduan_field aduan_fields[ADUAN_NFIELDS] = {
-	[AF_ID] = {"id", AT_INT},
-	[AF_UID] = {"uid", AT_TEXT},
-	[AF_SOURCE_KEY] = {"source_key", AT_TEXT},
-	[AF_RECEIVED_AT] = {"received_at", AT_TEXT},
-	[AF_CREATED_AT] = {"created_at", AT_TEXT},
-	[AF_CHANNEL] = {"channel", AT_TEXT},
-	[AF_SOURCE] = {"source", AT_TEXT},
-	[AF_REPORTER_NAME] = {"reporter_name", AT_TEXT},
-	[AF_REPORTER_PHONE] = {"reporter_phone", AT_TEXT},
-	[AF_ANONYMOUS] = {"anonymous", AT_BOOL},
-	[AF_CONFIDENTIAL] = {"confidential", AT_BOOL},
-	[AF_KELURAHAN] = {"kelurahan", AT_TEXT},
-	[AF_RT] = {"rt", AT_TEXT},
-	[AF_LOCATION] = {"location", AT_TEXT},
-	[AF_LAT] = {"lat", AT_REAL},
-	[AF_LON] = {"lon", AT_REAL},
-	[AF_CATEGORY] = {"category", AT_TEXT},
-	[AF_BODY] = {"body", AT_TEXT},
-	[AF_ATTACHMENTS] = {"attachments", AT_TEXT},
-	[AF_PRIORITY] = {"priority", AT_TEXT},
-	[AF_STATUS] = {"status", AT_TEXT},
-	[AF_AGENCY] = {"agency", AT_TEXT},
-	[AF_DUE_AT] = {"due_at", AT_TEXT},
-	[AF_CLOSED_AT] = {"closed_at", AT_TEXT},
-	[AF_RESOLUTION] = {"resolution", AT_TEXT},
-	[AF_DUPLICATE_OF] = {"duplicate_of", AT_INT},
+/* The allowed words of a field (its CHECK in the schema), each marked
+ * for the catalogue under the field's name: tables show them translated. */
+const char *const aduan_channels[] = {
+	C_("channel", "whatsapp"), C_("channel", "facebook"), C_("channel", "instagram"),
+	C_("channel", "walk-in"), C_("channel", "phone"), C_("channel", "sms"),
+	C_("channel", "email"), C_("channel", "letter"), C_("channel", "web"),
+	C_("channel", "other"), NULL
+};
+const char *const aduan_priorities[] = {
+	C_("priority", "urgent"), C_("priority", "normal"), C_("priority", "low"), NULL
+};
+const char *const aduan_statuses[] = {
+	[AS_OPEN] = C_("status", "open"), [AS_ROUTED] = C_("status", "routed"),
+	[AS_CLOSED] = C_("status", "closed"), [AS_NSTATUS] = NULL
+};
+const char *const aduan_resolutions[] = {
+	C_("resolution", "resolved"), C_("resolution", "rejected"),
+	C_("resolution", "duplicate"), C_("resolution", "withdrawn"), NULL
 };
 
-const char *const aduan_channels[] = {
-	"whatsapp", "facebook", "instagram", "walk-in", "phone", "sms", "email",
-	"letter", "web", "other", NULL
+/* Short names for the table below. */
+#define REQ	AFF_REQUIRED
+#define ENTERED	AFF_ENTERED
+#define TIME	AFF_TIME
+#define LONG	AFF_LONG
+#define DUE	AFF_DUE
+#define PRIOR	AFF_PRIOR
+#define EDIT(option) option	/* aduan-edit --option */
+
+/*
+ * The complaint, field by field (struct aduan_field in aduan.h): column,
+ * CSV header and JSON key (marked for the catalogue: the header a table
+ * shows), type, allowed words and the default one; flags, privacy in
+ * files for others, aduan-edit's option, worksheet column width.
+ */
+const struct aduan_field aduan_fields[ADUAN_NFIELDS] = {
+	[AF_ID] = {C_("field", "id"), AT_INT, NULL, NULL,
+	    0, APV_PUBLIC, NULL, 7},
+	[AF_UID] = {C_("field", "uid"), AT_TEXT, NULL, NULL,
+	    REQ, APV_PUBLIC, NULL, 12},
+	[AF_SOURCE_KEY] = {C_("field", "source_key"), AT_TEXT, NULL, NULL,
+	    LONG, APV_KEY, NULL, 14},
+	[AF_RECEIVED_AT] = {C_("field", "received_at"), AT_TEXT, NULL, NULL,
+	    REQ | ENTERED | TIME | DUE, APV_PUBLIC, EDIT("received"), 17},
+	[AF_CREATED_AT] = {C_("field", "created_at"), AT_TEXT, NULL, NULL,
+	    REQ | TIME, APV_PUBLIC, NULL, 17},
+	[AF_CHANNEL] = {C_("field", "channel"), AT_TEXT, aduan_channels, "other",
+	    REQ | ENTERED, APV_PUBLIC, EDIT("channel"), 11},
+	[AF_SOURCE] = {C_("field", "source"), AT_TEXT, NULL, NULL,
+	    ENTERED, APV_IDENTITY, EDIT("source"), 16},
+	[AF_REPORTER_NAME] = {C_("field", "reporter_name"), AT_TEXT, NULL, NULL,
+	    ENTERED, APV_MASKED, EDIT("name"), 18},
+	[AF_REPORTER_PHONE] = {C_("field", "reporter_phone"), AT_TEXT, NULL, NULL,
+	    ENTERED, APV_MASKED, EDIT("phone"), 16},
+	[AF_ANONYMOUS] = {C_("field", "anonymous"), AT_BOOL, NULL, NULL,
+	    REQ | ENTERED, APV_PUBLIC, EDIT("anonymous"), 6},
+	[AF_CONFIDENTIAL] = {C_("field", "confidential"), AT_BOOL, NULL, NULL,
+	    REQ | ENTERED, APV_PUBLIC, EDIT("confidential"), 6},
+	[AF_KELURAHAN] = {C_("field", "kelurahan"), AT_TEXT, NULL, NULL,
+	    ENTERED, APV_PLACE, EDIT("kelurahan"), 15},
+	[AF_RT] = {C_("field", "rt"), AT_TEXT, NULL, NULL,
+	    ENTERED, APV_PLACE, EDIT("rt"), 6},
+	[AF_LOCATION] = {C_("field", "location"), AT_TEXT, NULL, NULL,
+	    ENTERED | LONG, APV_SPOT, EDIT("location"), 24},
+	[AF_LAT] = {C_("field", "lat"), AT_REAL, NULL, NULL,
+	    ENTERED, APV_SPOT, EDIT("lat"), 10},
+	[AF_LON] = {C_("field", "lon"), AT_REAL, NULL, NULL,
+	    ENTERED, APV_SPOT, EDIT("lon"), 10},
+	[AF_CATEGORY] = {C_("field", "category"), AT_TEXT, NULL, NULL,
+	    ENTERED | PRIOR, APV_PLACE, EDIT("category"), 14},
+	[AF_BODY] = {C_("field", "body"), AT_TEXT, NULL, NULL,
+	    REQ | ENTERED | LONG, APV_IDENTITY, EDIT("body"), 60},
+	[AF_ATTACHMENTS] = {C_("field", "attachments"), AT_TEXT, NULL, NULL,
+	    ENTERED | LONG, APV_IDENTITY, NULL, 20},
+	[AF_PRIORITY] = {C_("field", "priority"), AT_TEXT, aduan_priorities, "normal",
+	    REQ | ENTERED | DUE | PRIOR, APV_PUBLIC, EDIT("priority"), 9},
+	[AF_STATUS] = {C_("field", "status"), AT_TEXT, aduan_statuses, NULL,
+	    REQ | PRIOR, APV_PUBLIC, NULL, 9},
+	[AF_AGENCY] = {C_("field", "agency"), AT_TEXT, NULL, NULL,
+	    PRIOR, APV_PUBLIC, NULL, 12},
+	[AF_DUE_AT] = {C_("field", "due_at"), AT_TEXT, NULL, NULL,
+	    TIME | PRIOR, APV_PUBLIC, NULL, 17},
+	[AF_CLOSED_AT] = {C_("field", "closed_at"), AT_TEXT, NULL, NULL,
+	    TIME | PRIOR, APV_PUBLIC, NULL, 17},
+	[AF_RESOLUTION] = {C_("field", "resolution"), AT_TEXT, aduan_resolutions, NULL,
+	    PRIOR, APV_PUBLIC, NULL, 12},
+	[AF_DUPLICATE_OF] = {C_("field", "duplicate_of"), AT_INT, NULL, NULL,
+	    PRIOR, APV_PUBLIC, NULL, 8},
 };
-const char *const aduan_priorities[] = {"urgent", "normal", "low", NULL};
-const char *const aduan_statuses[] = {"open", "routed", "closed", NULL};
-const char *const aduan_resolutions[] = {
-	"resolved", "rejected", "duplicate", "withdrawn", NULL
-};
+#undef REQ
+#undef ENTERED
+#undef TIME
+#undef LONG
+#undef DUE
+#undef PRIOR
+#undef EDIT
+
+int
+aduan_status_is(const char *s, enum aduan_status st)
+{
+	return s != NULL && strcmp(s, aduan_statuses[st]) == 0;
+}
 
 /*
  * Words an operator types for a channel, priority, status or resolution,
@@ -163,18 +227,15 @@ trim(struct aduan_complaint *c, int i)
 	s[e - s - lead] = '\0';
 }
 
-/* The catalogue context of a word list (its labels), or "". */
+/* The catalogue context of a word list (its field's name), or "". */
 static const char *
 list_context(const char *const *list)
 {
-	if (list == aduan_channels)
-		return "channel";
-	if (list == aduan_priorities)
-		return "priority";
-	if (list == aduan_statuses)
-		return "status";
-	if (list == aduan_resolutions)
-		return "resolution";
+	int i;
+
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		if (aduan_fields[i].words == list)
+			return aduan_fields[i].name;
 	return "";
 }
 
@@ -248,8 +309,10 @@ check_bool(struct aduan_complaint *c, int i)
 	return 0;
 }
 
+/* A time, to UTC; one more than a day ahead is refused unless ahead
+ * (a due date may lie ahead). */
 static int
-check_time(struct aduan_complaint *c, int i, time_t now)
+check_time(struct aduan_complaint *c, int i, time_t now, int ahead)
 {
 	char buf[21];
 	time_t t;
@@ -259,7 +322,7 @@ check_time(struct aduan_complaint *c, int i, time_t now)
 	if (aduan_time_parse(c->v[i], now, &t) == -1)
 		return aduan_fail(ADUAN_DATAERR, "bad time in %s: \"%s\" %s",
 		    aduan_fields[i].name, c->v[i], _(TIME_EXAMPLES));
-	if (t > now + 86400)
+	if (!ahead && t > now + 86400)
 		return aduan_fail(ADUAN_DATAERR, "%s is in the future: \"%s\"",
 		    aduan_fields[i].name, c->v[i]);
 	aduan_complaint_sets(c, i, aduan_time_utc(t, buf));
@@ -335,57 +398,45 @@ check_rt(struct aduan_complaint *c)
 	return 0;
 }
 
+/* Field i as the reference data names it: sql (?1 the value, folded
+ * when fold) gives the canonical name; unknown is the message of none
+ * (a format of the value), what the lookup's. */
 static int
-check_kelurahan(struct aduan_db *db, struct aduan_complaint *c)
+check_known(struct aduan_db *db, struct aduan_complaint *c, int i, const char *sql, int fold,
+    const char *what, const char *unknown)
 {
 	sqlite3_stmt *st;
-	char *folded;
+	char *key;
 	int rc;
 
-	if (c->v[AF_KELURAHAN] == NULL)
+	if (c->v[i] == NULL)
 		return 0;
-	st = aduan_db_stmt(db,
-	    "SELECT name FROM kelurahan WHERE folded = ?1 UNION ALL "
-	    "SELECT kelurahan FROM kelurahan_alias WHERE folded = ?1 LIMIT 1");
-	if (st == NULL)
+	if ((st = aduan_db_stmt(db, sql)) == NULL)
 		return ADUAN_IOERR;
-	folded = aduan_fold(c->v[AF_KELURAHAN]);
-	sqlite3_bind_text(st, 1, folded, -1, SQLITE_STATIC);
+	key = fold ? aduan_fold(c->v[i]) : aduan_xstrdup(c->v[i]);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		aduan_complaint_sets(c, AF_KELURAHAN, (const char *)sqlite3_column_text(st, 0));
+		aduan_complaint_sets(c, i, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
-	free(folded);
+	free(key);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc != SQLITE_DONE)
-		return aduan_db_fail(db, "looking up a kelurahan");
-	return aduan_fail(ADUAN_DATAERR, "unknown kelurahan \"%s\" (see 'aduan kelurahan list')",
-	    c->v[AF_KELURAHAN]);
+		return aduan_db_fail(db, what);
+	return aduan_fail(ADUAN_DATAERR, unknown, c->v[i]);
 }
 
 static int
-check_agency(struct aduan_db *db, struct aduan_complaint *c)
+check_places(struct aduan_db *db, struct aduan_complaint *c, int i)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (c->v[AF_AGENCY] == NULL)
-		return 0;
-	st = aduan_db_stmt(db, "SELECT code FROM agency WHERE code = ?1 COLLATE NOCASE");
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_text(st, 1, c->v[AF_AGENCY], -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		aduan_complaint_sets(c, AF_AGENCY, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return aduan_db_fail(db, "looking up an agency");
-	return aduan_fail(ADUAN_DATAERR, "unknown agency \"%s\" (see 'aduan agency list')",
-	    c->v[AF_AGENCY]);
+	if (i == AF_KELURAHAN)
+		return check_known(db, c, i,
+		    "SELECT name FROM kelurahan WHERE folded = ?1 UNION ALL "
+		    "SELECT kelurahan FROM kelurahan_alias WHERE folded = ?1 LIMIT 1", 1,
+		    "looking up a kelurahan", N_("unknown kelurahan \"%s\" (see 'aduan kelurahan list')"));
+	return check_known(db, c, i, "SELECT code FROM agency WHERE code = ?1 COLLATE NOCASE", 0,
+	    "looking up an agency", N_("unknown agency \"%s\" (see 'aduan agency list')"));
 }
 
 static void
@@ -412,15 +463,16 @@ struct problems {
 	void *arg;
 	struct aduan_buf all;	/* joined with "; " for aduan_errmsg() */
 	int bad[ADUAN_NFIELDS];
+	int rc;			/* a failure that stops the checks */
 };
 
 /* Note rc when it is a problem of the data (field -1: of the record),
- * and return 0 to go on; any other failure is returned to stop. */
+ * and return 0 to go on; any other failure is kept and returned to stop. */
 static int
 noted(struct problems *ps, int field, int rc)
 {
 	if (rc != ADUAN_DATAERR)
-		return rc;
+		return ps->rc = rc;
 	if (field >= 0)
 		ps->bad[field] = 1;
 	aduan_buf_printf(&ps->all, "%s%s", ps->all.len ? "; " : "", aduan_errmsg());
@@ -429,9 +481,12 @@ noted(struct problems *ps, int field, int rc)
 	return 0;
 }
 
+/* Run a check of field f unless f already has a problem: true to stop. */
+#define CHECK(ps, f, check) (!(ps)->bad[f] && noted(ps, f, check) != 0)
+
 /* A word of a list in canonical form, given or defaulted. */
 static int
-check_word(struct aduan_complaint *c, int i, const char *const *list, const char *dflt)
+check_word(struct aduan_complaint *c, int i, const char *dflt)
 {
 	const char *w;
 
@@ -440,8 +495,8 @@ check_word(struct aduan_complaint *c, int i, const char *const *list, const char
 			return 0;
 		aduan_complaint_sets(c, i, dflt);
 	}
-	if ((w = aduan_word_canon(list, c->v[i])) == NULL)
-		return bad_word(aduan_fields[i].name, c->v[i], list);
+	if ((w = aduan_word_canon(aduan_fields[i].words, c->v[i])) == NULL)
+		return bad_word(aduan_fields[i].name, c->v[i], aduan_fields[i].words);
 	aduan_complaint_sets(c, i, w);
 	return 0;
 }
@@ -459,35 +514,13 @@ check_phone(struct aduan_complaint *c)
 	return 0;
 }
 
+/* Every field trimmed (the body last), valid UTF-8, not too long; a body. */
 static int
-check_due(struct aduan_complaint *c, time_t now)
+check_text(struct problems *ps, struct aduan_complaint *c)
 {
-	char buf[21];
-	time_t t;
-
-	/* a due date may lie ahead: parse it without the future check */
-	if (c->v[AF_DUE_AT] == NULL)
-		return 0;
-	if (aduan_time_parse(c->v[AF_DUE_AT], now, &t) == -1)
-		return aduan_fail(ADUAN_DATAERR, "bad time in due_at: \"%s\" %s", c->v[AF_DUE_AT],
-		    _(TIME_EXAMPLES));
-	aduan_complaint_sets(c, AF_DUE_AT, aduan_time_utc(t, buf));
-	return 0;
-}
-
-int
-aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, time_t now,
-    void (*fn)(int field, const char *msg, void *arg), void *arg)
-{
-	static const int times[] = {AF_RECEIVED_AT, AF_CREATED_AT, AF_CLOSED_AT};
-	struct problems ps;
-	char buf[37];
-	size_t n, k;
+	size_t n;
 	int i, rc;
 
-	memset(&ps, 0, sizeof(ps));
-	ps.fn = fn;
-	ps.arg = arg;
 	for (i = 0; i < ADUAN_NFIELDS; i++) {
 		if (c->v[i] == NULL)
 			continue;
@@ -499,75 +532,97 @@ aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, time_t
 		if (aduan_utf8_valid(c->v[i], n) != n)
 			rc = aduan_fail(ADUAN_DATAERR, "%s is not valid UTF-8 (byte %zu)",
 			    aduan_fields[i].name, aduan_utf8_valid(c->v[i], n) + 1);
-		else if (n > ((i == AF_BODY || i == AF_LOCATION || i == AF_ATTACHMENTS ||
-		    i == AF_SOURCE_KEY) ? MAX_TEXT : MAX_SHORT))
+		else if (n > (aduan_fields[i].flags & AFF_LONG ? MAX_TEXT : MAX_SHORT))
 			rc = aduan_fail(ADUAN_DATAERR, "%s is too long (%zu bytes)",
 			    aduan_fields[i].name, n);
 		else
 			continue;
-		if ((rc = noted(&ps, i, rc)) != 0)
-			goto out;
+		if (noted(ps, i, rc) != 0)
+			return 1;
 	}
 	trim(c, AF_BODY);
-	if (c->v[AF_BODY] == NULL && !ps.bad[AF_BODY] &&
-	    (rc = noted(&ps, AF_BODY, aduan_fail(ADUAN_DATAERR,
-	    "empty body: a complaint needs its text"))) != 0)
-		goto out;
+	return c->v[AF_BODY] == NULL && CHECK(ps, AF_BODY,
+	    aduan_fail(ADUAN_DATAERR, "empty body: a complaint needs its text"));
+}
 
-	if ((!ps.bad[AF_ID] && (rc = noted(&ps, AF_ID, check_id(c, AF_ID))) != 0) ||
-	    (!ps.bad[AF_DUPLICATE_OF] &&
-	    (rc = noted(&ps, AF_DUPLICATE_OF, check_id(c, AF_DUPLICATE_OF))) != 0))
-		goto out;
+/* Ids, times (received and created now when not given), and words. */
+static int
+check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
+{
+	char buf[21];
+	int i;
+
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		if (aduan_fields[i].type == AT_INT && CHECK(ps, i, check_id(c, i)))
+			return 1;
 	if (c->v[AF_RECEIVED_AT] == NULL)
 		aduan_complaint_sets(c, AF_RECEIVED_AT, aduan_time_utc(now, buf));
 	if (c->v[AF_CREATED_AT] == NULL)
 		aduan_complaint_sets(c, AF_CREATED_AT, aduan_time_utc(now, buf));
-	for (k = 0; k < sizeof(times) / sizeof(times[0]); k++)
-		if (!ps.bad[times[k]] &&
-		    (rc = noted(&ps, times[k], check_time(c, times[k], now))) != 0)
-			goto out;
-	if (!ps.bad[AF_DUE_AT] && (rc = noted(&ps, AF_DUE_AT, check_due(c, now))) != 0)
-		goto out;
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		if ((aduan_fields[i].flags & AFF_TIME) && i != AF_DUE_AT &&
+		    CHECK(ps, i, check_time(c, i, now, 0)))
+			return 1;
+	if (CHECK(ps, AF_DUE_AT, check_time(c, AF_DUE_AT, now, 1)))
+		return 1;
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		if (aduan_fields[i].words != NULL && CHECK(ps, i, check_word(c, i,
+		    i == AF_STATUS ? aduan_statuses[c->v[AF_AGENCY] ? AS_ROUTED : AS_OPEN] :
+		    aduan_fields[i].dflt)))
+			return 1;
+	return 0;
+}
 
-	if ((!ps.bad[AF_CHANNEL] &&
-	    (rc = noted(&ps, AF_CHANNEL, check_word(c, AF_CHANNEL, aduan_channels, "other"))) != 0) ||
-	    (!ps.bad[AF_PRIORITY] && (rc = noted(&ps, AF_PRIORITY,
-	    check_word(c, AF_PRIORITY, aduan_priorities, "normal"))) != 0) ||
-	    (!ps.bad[AF_STATUS] && (rc = noted(&ps, AF_STATUS, check_word(c, AF_STATUS,
-	    aduan_statuses, c->v[AF_AGENCY] ? "routed" : "open"))) != 0) ||
-	    (!ps.bad[AF_RESOLUTION] && (rc = noted(&ps, AF_RESOLUTION,
-	    check_word(c, AF_RESOLUTION, aduan_resolutions, NULL))) != 0))
-		goto out;
-	if (!ps.bad[AF_STATUS] && !ps.bad[AF_CLOSED_AT] &&
-	    strcmp(c->v[AF_STATUS], "closed") == 0 && c->v[AF_CLOSED_AT] == NULL &&
-	    (rc = noted(&ps, AF_CLOSED_AT, aduan_fail(ADUAN_DATAERR,
-	    "a closed complaint needs closed_at"))) != 0)
-		goto out;
-	if (!ps.bad[AF_STATUS] && !ps.bad[AF_AGENCY] &&
-	    strcmp(c->v[AF_STATUS], "routed") == 0 && c->v[AF_AGENCY] == NULL &&
-	    (rc = noted(&ps, AF_AGENCY, aduan_fail(ADUAN_DATAERR,
-	    "a routed complaint needs an agency"))) != 0)
-		goto out;
+/* What the status asks of the other fields. */
+static int
+check_status(struct problems *ps, struct aduan_complaint *c)
+{
+	if (ps->bad[AF_STATUS])
+		return 0;
+	return (aduan_status_is(c->v[AF_STATUS], AS_CLOSED) && c->v[AF_CLOSED_AT] == NULL &&
+	    CHECK(ps, AF_CLOSED_AT, aduan_fail(ADUAN_DATAERR,
+	    "a closed complaint needs closed_at"))) ||
+	    (aduan_status_is(c->v[AF_STATUS], AS_ROUTED) && c->v[AF_AGENCY] == NULL &&
+	    CHECK(ps, AF_AGENCY, aduan_fail(ADUAN_DATAERR, "a routed complaint needs an agency")));
+}
 
-	if ((!ps.bad[AF_ANONYMOUS] &&
-	    (rc = noted(&ps, AF_ANONYMOUS, check_bool(c, AF_ANONYMOUS))) != 0) ||
-	    (!ps.bad[AF_CONFIDENTIAL] &&
-	    (rc = noted(&ps, AF_CONFIDENTIAL, check_bool(c, AF_CONFIDENTIAL))) != 0) ||
-	    (!ps.bad[AF_REPORTER_PHONE] &&
-	    (rc = noted(&ps, AF_REPORTER_PHONE, check_phone(c))) != 0) ||
-	    (!ps.bad[AF_RT] && (rc = noted(&ps, AF_RT, check_rt(c))) != 0) ||
-	    (!ps.bad[AF_LAT] && (rc = noted(&ps, AF_LAT, check_number(c, AF_LAT, -90, 90))) != 0) ||
-	    (!ps.bad[AF_LON] && (rc = noted(&ps, AF_LON, check_number(c, AF_LON, -180, 180))) != 0))
-		goto out;
-	if (!ps.bad[AF_LAT] && !ps.bad[AF_LON] && (c->v[AF_LAT] == NULL) != (c->v[AF_LON] == NULL) &&
-	    (rc = noted(&ps, c->v[AF_LAT] ? AF_LON : AF_LAT,
-	    aduan_fail(ADUAN_DATAERR, "lat and lon go together"))) != 0)
-		goto out;
-	if ((!ps.bad[AF_KELURAHAN] && (rc = noted(&ps, AF_KELURAHAN, check_kelurahan(db, c))) != 0) ||
-	    (!ps.bad[AF_AGENCY] && (rc = noted(&ps, AF_AGENCY, check_agency(db, c))) != 0))
-		goto out;
-	rc = ps.all.len > 0 ? aduan_fail(ADUAN_DATAERR, "%s", ps.all.s) : 0;
-out:
+/* Flags, phone, RT, position, and the names the reference data knows. */
+static int
+check_rest(struct problems *ps, struct aduan_db *db, struct aduan_complaint *c)
+{
+	int i;
+
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		if (aduan_fields[i].type == AT_BOOL && CHECK(ps, i, check_bool(c, i)))
+			return 1;
+	if (CHECK(ps, AF_REPORTER_PHONE, check_phone(c)) || CHECK(ps, AF_RT, check_rt(c)) ||
+	    CHECK(ps, AF_LAT, check_number(c, AF_LAT, -90, 90)) ||
+	    CHECK(ps, AF_LON, check_number(c, AF_LON, -180, 180)))
+		return 1;
+	if (!ps->bad[AF_LAT] && !ps->bad[AF_LON] &&
+	    (c->v[AF_LAT] == NULL) != (c->v[AF_LON] == NULL) &&
+	    CHECK(ps, c->v[AF_LAT] ? AF_LON : AF_LAT,
+	    aduan_fail(ADUAN_DATAERR, "lat and lon go together")))
+		return 1;
+	return CHECK(ps, AF_KELURAHAN, check_places(db, c, AF_KELURAHAN)) ||
+	    CHECK(ps, AF_AGENCY, check_places(db, c, AF_AGENCY));
+}
+
+int
+aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, time_t now,
+    void (*fn)(int field, const char *msg, void *arg), void *arg)
+{
+	struct problems ps;
+	int rc;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.fn = fn;
+	ps.arg = arg;
+	if (check_text(&ps, c) || check_forms(&ps, c, now) || check_status(&ps, c) ||
+	    check_rest(&ps, db, c))
+		rc = ps.rc;
+	else
+		rc = ps.all.len > 0 ? aduan_fail(ADUAN_DATAERR, "%s", ps.all.s) : 0;
 	aduan_buf_release(&ps.all);
 	return rc;
 }
@@ -607,30 +662,63 @@ id_mark(struct aduan_db *db, int64_t *mark)
 	return rc == SQLITE_ROW ? 0 : aduan_db_fail(db, "reading the last id");
 }
 
-int
-aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *id)
+/* INSERT of every field, in the table's order (?1 is id, ...). */
+static const char *
+insert_sql(void)
 {
-	static const char sql[] =
-	    "INSERT INTO complaint(id, uid, source_key, received_at, created_at, channel, "
-	    "source, reporter_name, reporter_phone, anonymous, confidential, kelurahan, rt, "
-	    "location, lat, lon, category, body, attachments, priority, status, agency, "
-	    "due_at, closed_at, resolution, duplicate_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-	    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-	    "?23, ?24, ?25, ?26) ON CONFLICT DO NOTHING";
-	sqlite3_stmt *st;
-	int i, rc, taken = 0;
+	static struct aduan_buf sql;	/* built once; the statement cache keeps it */
+	int i;
 
-	*id = 0;
+	if (sql.len > 0)
+		return sql.s;
+	aduan_buf_adds(&sql, "INSERT INTO complaint(");
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		aduan_buf_printf(&sql, "%s%s", i ? ", " : "", aduan_fields[i].name);
+	aduan_buf_adds(&sql, ") VALUES (");
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		aduan_buf_printf(&sql, "%s?%d", i ? ", " : "", i + 1);
+	aduan_buf_adds(&sql, ") ON CONFLICT DO NOTHING");
+	return sql.s;
+}
+
+/* Whether a source_key is present, as it is or as a purge left it. */
+static int
+key_present(struct aduan_db *db, const char *key, int *present)
+{
+	sqlite3_stmt *p = aduan_db_stmt(db, "SELECT 1 FROM complaint WHERE source_key = ?1");
+	char *purged = aduan_source_key_purged(key);
+	int rc;
+
+	if (p == NULL) {
+		free(purged);
+		return ADUAN_IOERR;
+	}
+	sqlite3_bind_text(p, 1, purged, -1, SQLITE_STATIC);
+	rc = sqlite3_step(p);
+	sqlite3_reset(p);
+	free(purged);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return aduan_db_fail(db, "looking up a complaint");
+	*present = rc == SQLITE_ROW;
+	return 0;
+}
+
+/* Make c ready to store: a uid, an imported id only when never given
+ * here, a duplicate_of that exists, a due date.  *skip when a purged
+ * complaint had its source_key. */
+static int
+insert_prepare(struct aduan_db *db, struct aduan_complaint *c, int *skip)
+{
+	int64_t mark;
+	int rc, taken = 0;
+
 	if (c->v[AF_UID] == NULL) {	/* made here: a dry run needs none */
 		char uid[37];
 
 		make_uid(uid);
 		aduan_complaint_sets(c, AF_UID, uid);
 	}
-	/* keep an imported tracking number only when it was never given here */
 	if (c->v[AF_ID] != NULL) {
-		int64_t mark;
-
 		if ((rc = id_mark(db, &mark)) != 0)
 			return rc;
 		if (strtoll(c->v[AF_ID], NULL, 10) <= mark)
@@ -645,25 +733,11 @@ aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *
 			    c->v[AF_DUPLICATE_OF]);
 	}
 	/* A purged complaint keeps only a hash of its source_key: still present. */
-	if (c->v[AF_SOURCE_KEY] != NULL) {
-		sqlite3_stmt *p = aduan_db_stmt(db, "SELECT 1 FROM complaint WHERE source_key = ?1");
-		char *purged = aduan_source_key_purged(c->v[AF_SOURCE_KEY]);
-
-		if (p == NULL) {
-			free(purged);
-			return ADUAN_IOERR;
-		}
-		sqlite3_bind_text(p, 1, purged, -1, SQLITE_STATIC);
-		rc = sqlite3_step(p);
-		sqlite3_reset(p);
-		free(purged);
-		if (rc == SQLITE_ROW)
-			return 0;
-		if (rc != SQLITE_DONE)
-			return aduan_db_fail(db, "looking up a complaint");
-	}
+	if (c->v[AF_SOURCE_KEY] != NULL && ((rc = key_present(db, c->v[AF_SOURCE_KEY], skip)) != 0 ||
+	    *skip))
+		return rc;
 	/* Every complaint is due from the day it arrives, routed or not. */
-	if (c->v[AF_DUE_AT] == NULL && strcmp(c->v[AF_STATUS], "closed") != 0) {
+	if (c->v[AF_DUE_AT] == NULL && !aduan_status_is(c->v[AF_STATUS], AS_CLOSED)) {
 		char due[21];
 		int days;
 
@@ -672,7 +746,19 @@ aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *
 			return rc;
 		aduan_complaint_sets(c, AF_DUE_AT, due);
 	}
-	if ((st = aduan_db_stmt(db, sql)) == NULL)
+	return 0;
+}
+
+int
+aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *id)
+{
+	sqlite3_stmt *st;
+	int i, rc, skip = 0;
+
+	*id = 0;
+	if ((rc = insert_prepare(db, c, &skip)) != 0 || skip)
+		return rc;
+	if ((st = aduan_db_stmt(db, insert_sql())) == NULL)
 		return ADUAN_IOERR;
 	for (i = 0; i < ADUAN_NFIELDS; i++)
 		aduan_field_bind(st, i + 1, i, c->v[i]);

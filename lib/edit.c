@@ -17,53 +17,6 @@
 #include "sla.h"
 #include "util.h"
 
-const struct aduan_edit_field aduan_edit_fields[] = {
-	{"kelurahan", AF_KELURAHAN, AEK_PLACE, 0},
-	{"rt", AF_RT, AEK_RT, 0},
-	{"location", AF_LOCATION, AEK_TEXT, 0},
-	{"lat", AF_LAT, AEK_COORD, 0},
-	{"lon", AF_LON, AEK_COORD, 0},
-	{"category", AF_CATEGORY, AEK_TEXT, 0},
-	{"priority", AF_PRIORITY, AEK_WORD, AE_REQUIRED | AE_DUE},
-	{"channel", AF_CHANNEL, AEK_WORD, AE_REQUIRED},
-	{"source", AF_SOURCE, AEK_TEXT, 0},
-	{"name", AF_REPORTER_NAME, AEK_TEXT, AE_PERSONAL},
-	{"phone", AF_REPORTER_PHONE, AEK_PHONE, AE_PERSONAL},
-	{"anonymous", AF_ANONYMOUS, AEK_BOOL, AE_REQUIRED},
-	{"confidential", AF_CONFIDENTIAL, AEK_BOOL, AE_REQUIRED},
-	{"received", AF_RECEIVED_AT, AEK_TIME, AE_REQUIRED | AE_DUE},
-	{"body", AF_BODY, AEK_TEXT, AE_REQUIRED},
-	{NULL, 0, 0, 0}
-};
-
-/* What every event's prior holds (lifecycle.c writes the same keys). */
-static const int lifecycle_fields[] = {
-	AF_STATUS, AF_AGENCY, AF_DUE_AT, AF_CLOSED_AT, AF_RESOLUTION, AF_DUPLICATE_OF,
-	AF_CATEGORY, AF_PRIORITY, -1
-};
-
-static int
-is_lifecycle(int field)
-{
-	int i;
-
-	for (i = 0; lifecycle_fields[i] >= 0; i++)
-		if (lifecycle_fields[i] == field)
-			return 1;
-	return 0;
-}
-
-const struct aduan_edit_field *
-aduan_edit_field_of(int field)
-{
-	const struct aduan_edit_field *f;
-
-	for (f = aduan_edit_fields; f->option != NULL; f++)
-		if (f->field == field)
-			return f;
-	return NULL;
-}
-
 void
 aduan_edit_init(struct aduan_edit *e)
 {
@@ -91,21 +44,20 @@ aduan_edit_set(struct aduan_edit *e, int field, const char *value)
 int
 aduan_edit_check(struct aduan_db *db, struct aduan_edit *e, time_t now)
 {
-	const struct aduan_edit_field *f;
 	struct aduan_complaint c;
-	int rc = 0;
+	int i, rc = 0;
 
 	/* a record of just these values goes through intake's checks */
 	aduan_complaint_init(&c);
 	aduan_complaint_sets(&c, AF_BODY, "-");
-	for (f = aduan_edit_fields; f->option != NULL; f++) {
-		if (!e->set[f->field])
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		if (!e->set[i] || aduan_fields[i].edit == NULL)
 			continue;
-		if (e->v[f->field] == NULL && (f->flags & AE_REQUIRED)) {
-			rc = aduan_fail(ADUAN_USAGE, "--%s cannot be made empty", f->option);
+		if (e->v[i] == NULL && (aduan_fields[i].flags & AFF_REQUIRED)) {
+			rc = aduan_fail(ADUAN_USAGE, "--%s cannot be made empty", aduan_fields[i].edit);
 			goto out;
 		}
-		aduan_complaint_sets(&c, f->field, e->v[f->field]);
+		aduan_complaint_sets(&c, i, e->v[i]);
 	}
 	if (e->set[AF_LAT] != e->set[AF_LON]) {
 		rc = aduan_fail(ADUAN_USAGE, "--lat and --lon go together");
@@ -116,15 +68,15 @@ aduan_edit_check(struct aduan_db *db, struct aduan_edit *e, time_t now)
 			rc = ADUAN_USAGE;
 		goto out;
 	}
-	for (f = aduan_edit_fields; f->option != NULL; f++) {
-		if (!e->set[f->field] || e->v[f->field] == NULL)
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		if (!e->set[i] || e->v[i] == NULL || aduan_fields[i].edit == NULL)
 			continue;
-		if (c.v[f->field] == NULL && (f->flags & AE_REQUIRED)) {
-			rc = aduan_fail(ADUAN_USAGE, "--%s cannot be made empty", f->option);
+		if (c.v[i] == NULL && (aduan_fields[i].flags & AFF_REQUIRED)) {
+			rc = aduan_fail(ADUAN_USAGE, "--%s cannot be made empty", aduan_fields[i].edit);
 			goto out;
 		}
-		free(e->v[f->field]);
-		e->v[f->field] = c.v[f->field] ? aduan_xstrdup(c.v[f->field]) : NULL;
+		free(e->v[i]);
+		e->v[i] = c.v[i] ? aduan_xstrdup(c.v[i]) : NULL;
 	}
 out:
 	aduan_complaint_release(&c);
@@ -143,8 +95,8 @@ aduan_edit_result_release(struct aduan_edit_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* SQL built once from the tables (column names only, never user text). */
-static struct aduan_buf select_sql, event_sql, restore_sql;
+/* SQL built once from the field table (column names only, never user text). */
+static struct aduan_buf select_sql, event_sql;
 
 static const char *
 sql_select(void)
@@ -160,50 +112,63 @@ sql_select(void)
 	return select_sql.s;
 }
 
+/* Whether an event's prior keeps field i: every prior the lifecycle
+ * fields, an edit's prior also every field aduan-edit corrects. */
+static int
+in_prior(int i, int edit)
+{
+	return (aduan_fields[i].flags & AFF_PRIOR) || (edit && aduan_fields[i].edit != NULL);
+}
+
+void
+aduan_prior_json(struct aduan_buf *b, int edit)
+{
+	int i, n = 0;
+
+	aduan_buf_adds(b, "json_object(");
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		if (in_prior(i, edit))
+			aduan_buf_printf(b, "%s'%s', c.%s", n++ ? ", " : "", aduan_fields[i].name,
+			    aduan_fields[i].name);
+}
+
+const char *
+aduan_prior_restore_sql(void)
+{
+	static struct aduan_buf sql;
+	const char *n;
+	int i, k = 0;
+
+	if (sql.len > 0)
+		return sql.s;
+	aduan_buf_adds(&sql, "UPDATE complaint SET ");
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		n = aduan_fields[i].name;
+		if (aduan_fields[i].flags & AFF_PRIOR)
+			aduan_buf_printf(&sql, "%s%s = json_extract(?2, '$.%s')", k++ ? ", " : "", n, n);
+		else if (in_prior(i, 1))	/* an edit's prior only */
+			aduan_buf_printf(&sql, "%s%s = iif(json_type(?2, '$.%s') IS NULL, %s, "
+			    "json_extract(?2, '$.%s'))", k++ ? ", " : "", n, n, n, n);
+	}
+	aduan_buf_adds(&sql, " WHERE id = ?1");
+	return sql.s;
+}
+
 /* The event: ?1 complaint, ?2 column, ?3 note, ?4 new value, ?5 invocation. */
 static const char *
 sql_event(void)
 {
-	const struct aduan_edit_field *f;
-	int i;
-
 	if (event_sql.len == 0) {
 		aduan_buf_adds(&event_sql,
 		    "INSERT INTO event(complaint, at, actor, action, old_status, new_status, "
 		    "old_agency, new_agency, note, invocation, prior) "
 		    "SELECT c.id, i.at, i.actor, 'edit', c.status, c.status, c.agency, c.agency, "
-		    "?3, i.id, json_object(");
-		for (i = 0; lifecycle_fields[i] >= 0; i++)
-			aduan_buf_printf(&event_sql, "'%s', c.%s, ",
-			    aduan_fields[lifecycle_fields[i]].name,
-			    aduan_fields[lifecycle_fields[i]].name);
-		for (f = aduan_edit_fields; f->option != NULL; f++)
-			if (!is_lifecycle(f->field))
-				aduan_buf_printf(&event_sql, "'%s', c.%s, ",
-				    aduan_fields[f->field].name, aduan_fields[f->field].name);
-		aduan_buf_adds(&event_sql, "'edit', ?2, 'new', ?4) "
+		    "?3, i.id, ");
+		aduan_prior_json(&event_sql, 1);
+		aduan_buf_adds(&event_sql, ", 'edit', ?2, 'new', ?4) "
 		    "FROM complaint c, invocation i WHERE c.id = ?1 AND i.id = ?5");
 	}
 	return event_sql.s;
-}
-
-const char *
-aduan_edit_restore_sql(void)
-{
-	const struct aduan_edit_field *f;
-
-	if (restore_sql.len == 0) {
-		aduan_buf_adds(&restore_sql, " ");	/* never empty once built */
-		for (f = aduan_edit_fields; f->option != NULL; f++) {
-			const char *n = aduan_fields[f->field].name;
-
-			if (is_lifecycle(f->field))
-				continue;
-			aduan_buf_printf(&restore_sql, ", %s = iif(json_type(?2, '$.%s') IS NULL, "
-			    "%s, json_extract(?2, '$.%s'))", n, n, n, n);
-		}
-	}
-	return restore_sql.s;
 }
 
 static int
@@ -301,7 +266,6 @@ int
 aduan_edit_apply(struct aduan_db *db, int64_t id, const struct aduan_edit *e,
     const char *note, int dry_run, struct aduan_edit_result *r)
 {
-	const struct aduan_edit_field *f;
 	struct aduan_complaint c;
 	char due[21];
 	int i, rc, moves_due = 0;
@@ -309,13 +273,13 @@ aduan_edit_apply(struct aduan_db *db, int64_t id, const struct aduan_edit *e,
 	memset(r, 0, sizeof(*r));
 	if ((rc = load(db, id, &c)) != 0)
 		goto out;
-	r->closed = strcmp(c.v[AF_STATUS], "closed") == 0;
-	for (f = aduan_edit_fields; f->option != NULL; f++) {
-		if (!e->set[f->field] || same(f->field, c.v[f->field], e->v[f->field]))
+	r->closed = aduan_status_is(c.v[AF_STATUS], AS_CLOSED);
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		if (!e->set[i] || aduan_fields[i].edit == NULL || same(i, c.v[i], e->v[i]))
 			continue;
-		change(r, f->field, c.v[f->field], e->v[f->field]);
-		aduan_complaint_sets(&c, f->field, e->v[f->field]);
-		moves_due |= f->flags & AE_DUE;
+		change(r, i, c.v[i], e->v[i]);
+		aduan_complaint_sets(&c, i, e->v[i]);
+		moves_due |= aduan_fields[i].flags & AFF_DUE;
 	}
 	/* a closed complaint keeps the due date it was closed against */
 	if (moves_due && !r->closed) {

@@ -2,9 +2,9 @@
  * edit.h - correcting what a person entered about a complaint
  * (aduan-edit), with history and undo.
  *
- * The fields that may be corrected are one table of data: its option
- * name, the complaint column, what kind of value it holds, whether it is
- * personal data, and whether it may be left empty or moves the due date.
+ * The fields that may be corrected are those whose entry in the field
+ * table (aduan_fields[], complaint.c) names an option of aduan-edit; the
+ * same entry says whether one may be left empty or moves the due date.
  * Values are checked and normalised exactly as intake does
  * (aduan_complaint_check); each change is one 'edit' event whose prior
  * keeps the complaint as it was, so that 'aduan undo' can put it back.
@@ -17,35 +17,6 @@
 #include "aduan.h"
 #include "complaint.h"
 #include "db.h"
-
-enum aduan_edit_kind {
-	AEK_TEXT,	/* free text, trimmed */
-	AEK_WORD,	/* one of a list of words (channel, priority), synonyms folded */
-	AEK_PLACE,	/* a kelurahan, aliases folded */
-	AEK_RT,		/* an RT number, "005" */
-	AEK_COORD,	/* a latitude or longitude */
-	AEK_PHONE,	/* E.164 */
-	AEK_BOOL,	/* yes/no, ya/tidak */
-	AEK_TIME	/* a time argument, stored as UTC */
-};
-
-enum {
-	AE_PERSONAL = 1,	/* identifies the reporter (UU PDP) */
-	AE_REQUIRED = 2,	/* may not be made empty */
-	AE_DUE = 4		/* a change moves the due date */
-};
-
-struct aduan_edit_field {
-	const char *option;	/* aduan-edit's long option */
-	int field;		/* enum aduan_field_id: the column */
-	enum aduan_edit_kind kind;
-	int flags;
-};
-
-/* The editable fields, ended by an entry with option NULL. */
-extern const struct aduan_edit_field aduan_edit_fields[];
-/* The entry for a column, or NULL when it cannot be edited. */
-const struct aduan_edit_field *aduan_edit_field_of(int field);
 
 /* The corrections asked for: new values by column. */
 struct aduan_edit {
@@ -83,12 +54,5 @@ void aduan_edit_result_release(struct aduan_edit_result *r);
  */
 int aduan_edit_apply(struct aduan_db *db, int64_t id, const struct aduan_edit *e,
     const char *note, int dry_run, struct aduan_edit_result *r);
-
-/*
- * For undo (lifecycle.c): the SET clause that puts back the editable
- * columns an event's prior (parameter ?2) holds, leaving the others;
- * starts with ", ".  Static storage.
- */
-const char *aduan_edit_restore_sql(void);
 
 #endif

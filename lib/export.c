@@ -3,19 +3,8 @@
  * through the record writers, Open311 GeoReport v2 JSON; privacy by
  * default.
  *
- * Privacy (UU PDP No. 27/2022).  Unless AEX_PERSONAL is given:
- *
- *   - reporter_name becomes its initials ("Sitti Hasnah" -> "S.H."),
- *     reporter_phone is masked ("+**********890"), and source_key (which
- *     holds a WhatsApp author's name or number) is left out;
- *   - an anonymous or confidential complaint shows no identity at all
- *     (name, phone, source, source_key and attachments left out) and its
- *     body is replaced by "(withheld)";
- *   - a confidential one shows no place either (location, position, RT,
- *     kelurahan) nor its category, which in a small neighbourhood can
- *     name the person as surely as a name: what is left tells that a
- *     complaint was received, when, by which channel, and how it is
- *     being followed up.
+ * Privacy (UU PDP No. 27/2022): unless AEX_PERSONAL is given, each field
+ * is shown as the field table says (aduan_private_view(), privacy.c).
  *
  * With AEX_PERSONAL everything is written as stored, and every exported
  * complaint gets an 'export' event in the caller's transaction.
@@ -40,8 +29,6 @@
 #include "writer.h"
 #include "xlsxout.h"
 
-#define WITHHELD "(withheld)"
-
 /* Extra columns after the complaint fields, for open311. */
 enum { XC_UPDATED = ADUAN_NFIELDS, XC_AGENCY_NAME, XC_NCOLS };
 
@@ -57,46 +44,6 @@ aduan_export_fmt_lookup(const char *name)
 }
 
 char *
-aduan_name_mask(const char *name)
-{
-	struct aduan_buf b = {0};
-	const unsigned char *p = (const unsigned char *)(name ? name : "");
-
-	while (*p != '\0') {
-		/* the first letter or digit of each word, whatever its script */
-		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-			p++;
-		while (*p != '\0' && *p < 0x80 && !((*p >= 'A' && *p <= 'Z') ||
-		    (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
-		    *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
-			p++;
-		if (*p == '\0')
-			break;
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
-			continue;
-		if (*p < 0x80) {
-			aduan_buf_addc(&b, *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
-			p++;
-		} else {
-			const unsigned char *q = p + 1;
-
-			while ((*q & 0xc0) == 0x80)
-				q++;
-			aduan_buf_add(&b, (const char *)p, (size_t)(q - p));
-			p = q;
-		}
-		aduan_buf_addc(&b, '.');
-		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-			p++;
-	}
-	if (b.len == 0 || aduan_utf8_valid(b.s, b.len) != b.len) {
-		aduan_buf_release(&b);
-		return aduan_xstrdup("***");
-	}
-	return b.s;
-}
-
-char *
 aduan_time_iso_local(time_t t, char buf[32])
 {
 	struct tm tm;
@@ -109,32 +56,6 @@ aduan_time_iso_local(time_t t, char buf[32])
 	snprintf(buf + strlen(buf), 8, "%c%02d:%02d", tm.tm_gmtoff < 0 ? '-' : '+',
 	    (int)(off / 3600 % 24), (int)(off % 3600 / 60));
 	return buf;
-}
-
-/* Apply the privacy rules to v in place (pointers only; masked strings
- * go into the two buffers given). */
-static void
-private_view(const char **v, char phone[17], char **name)
-{
-	int confidential = v[AF_CONFIDENTIAL] && strcmp(v[AF_CONFIDENTIAL], "0") != 0;
-	int hidden = confidential || (v[AF_ANONYMOUS] && strcmp(v[AF_ANONYMOUS], "0") != 0);
-
-	v[AF_SOURCE_KEY] = NULL;
-	if (confidential)
-		v[AF_LOCATION] = v[AF_LAT] = v[AF_LON] = v[AF_RT] = v[AF_KELURAHAN] =
-		    v[AF_CATEGORY] = NULL;
-	if (hidden) {
-		v[AF_REPORTER_NAME] = v[AF_REPORTER_PHONE] = NULL;
-		v[AF_SOURCE] = v[AF_ATTACHMENTS] = NULL;
-		v[AF_BODY] = WITHHELD;
-		return;
-	}
-	if (v[AF_REPORTER_NAME] != NULL)
-		v[AF_REPORTER_NAME] = *name = aduan_name_mask(v[AF_REPORTER_NAME]);
-	if (v[AF_REPORTER_PHONE] != NULL) {
-		aduan_phone_mask(v[AF_REPORTER_PHONE], phone);
-		v[AF_REPORTER_PHONE] = phone;
-	}
 }
 
 /* A stored UTC stamp as local ISO 8601 with offset, as a JSON value. */
@@ -236,32 +157,21 @@ open311_extra(struct aduan_db *db, const char *id, const char *agency,
 	return rc == SQLITE_ROW ? 0 : aduan_db_fail(db, "reading history");
 }
 
-/* The columns of a record export as a worksheet. */
+/* The columns of a record export as a worksheet, from the field table:
+ * numbers as numbers, times as local dates, the text wrapped, other text
+ * as it is (phone numbers and RT stay text). */
 static void
-sheet_columns(enum aduan_cell *kinds, double *widths)
+sheet_columns(const char **names, enum aduan_cell *kinds, double *widths)
 {
-	static const struct {
-		int field;
-		enum aduan_cell kind;
-		double width;
-	} cols[] = {
-		{AF_ID, ACELL_NUMBER, 7}, {AF_UID, ACELL_TEXT, 12}, {AF_SOURCE_KEY, ACELL_TEXT, 14},
-		{AF_RECEIVED_AT, ACELL_UTC, 17}, {AF_CREATED_AT, ACELL_UTC, 17},
-		{AF_CHANNEL, ACELL_TEXT, 11}, {AF_SOURCE, ACELL_TEXT, 16},
-		{AF_REPORTER_NAME, ACELL_TEXT, 18}, {AF_REPORTER_PHONE, ACELL_TEXT, 16},
-		{AF_ANONYMOUS, ACELL_NUMBER, 6}, {AF_CONFIDENTIAL, ACELL_NUMBER, 6},
-		{AF_KELURAHAN, ACELL_TEXT, 15}, {AF_RT, ACELL_TEXT, 6}, {AF_LOCATION, ACELL_TEXT, 24},
-		{AF_LAT, ACELL_NUMBER, 10}, {AF_LON, ACELL_NUMBER, 10}, {AF_CATEGORY, ACELL_TEXT, 14},
-		{AF_BODY, ACELL_LONGTEXT, 60}, {AF_ATTACHMENTS, ACELL_TEXT, 20},
-		{AF_PRIORITY, ACELL_TEXT, 9}, {AF_STATUS, ACELL_TEXT, 9}, {AF_AGENCY, ACELL_TEXT, 12},
-		{AF_DUE_AT, ACELL_UTC, 17}, {AF_CLOSED_AT, ACELL_UTC, 17},
-		{AF_RESOLUTION, ACELL_TEXT, 12}, {AF_DUPLICATE_OF, ACELL_NUMBER, 8},
-	};
-	size_t i;
+	const struct aduan_field *f;
+	int i;
 
-	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++) {
-		kinds[cols[i].field] = cols[i].kind;
-		widths[cols[i].field] = cols[i].width;
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		f = &aduan_fields[i];
+		names[i] = f->name;
+		widths[i] = f->width;
+		kinds[i] = f->type != AT_TEXT ? ACELL_NUMBER : f->flags & AFF_TIME ? ACELL_UTC :
+		    i == AF_BODY ? ACELL_LONGTEXT : ACELL_TEXT;
 	}
 }
 
@@ -284,12 +194,10 @@ aduan_export_xlsx(struct aduan_db *db, struct aduan_filter *f, int flags,
 	enum aduan_cell kinds[ADUAN_NFIELDS];
 	double widths[ADUAN_NFIELDS];
 	struct aduan_sheet *sheet;
-	int i, rc, rc2;
+	int rc, rc2;
 
 	*rows = 0;
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		names[i] = aduan_fields[i].name;
-	sheet_columns(kinds, widths);
+	sheet_columns(names, kinds, widths);
 	if ((rc = aduan_sheet_open(&sheet, path, _("complaints"), names, kinds, widths,
 	    ADUAN_NFIELDS)) == 0)
 		rc = export_rows(db, f, AEX_XLSX, flags, NULL, sheet, to, what, rows);
@@ -297,33 +205,110 @@ aduan_export_xlsx(struct aduan_db *db, struct aduan_filter *f, int flags,
 	return rc != 0 ? rc : rc2;
 }
 
+/* One open311 service request, with its extra facts, to out. */
+static int
+open311_write(struct aduan_db *db, const char *const *v, long row, struct aduan_buf *b, FILE *out)
+{
+	char *updated, *agency_name;
+	int rc;
+
+	if ((rc = open311_extra(db, v[AF_ID], v[AF_AGENCY], &updated, &agency_name)) != 0)
+		return rc;
+	aduan_buf_reset(b);
+	aduan_buf_adds(b, row ? ",\n" : "\n");
+	open311_row(b, v, updated, agency_name);
+	fwrite(b->s, 1, b->len, out);
+	free(updated);
+	free(agency_name);
+	return ferror(out) ? aduan_fail(ADUAN_IOERR, "write error") : 0;
+}
+
+/* The 'export' event of a personal export on each complaint given out. */
+static int
+export_record(struct aduan_db *db, const int64_t *ids, size_t nids, enum aduan_export_fmt fmt,
+    const char *to, const char *what, long rows)
+{
+	static const char *const fmt_names[] = {"csv", "tsv", "jsonl", "open311", "xlsx"};
+	struct aduan_buf b = {0};
+	size_t k;
+	int rc = 0;
+
+	aduan_buf_printf(&b, "personal data exported: %s to %s, %ld row%s; filter: %s",
+	    fmt_names[fmt], to, rows, rows == 1 ? "" : "s", what && *what ? what : "(none)");
+	for (k = 0; k < nids && rc == 0; k++)
+		rc = aduan_event_add(db, ids[k], "export", NULL, NULL, NULL, NULL, b.s);
+	aduan_buf_release(&b);
+	return rc;
+}
+
+/* Where the rows go: a record writer, open311 JSON, or a worksheet. */
+struct sink {
+	enum aduan_export_fmt fmt;
+	FILE *out;
+	struct aduan_writer *w;
+	struct aduan_sheet *sheet;
+	struct aduan_buf b;
+};
+
+static int
+sink_open(struct sink *k, int flags)
+{
+	static const enum aduan_outfmt wfmt[] = {
+		[AEX_CSV] = AOUT_CSV, [AEX_TSV] = AOUT_TSV, [AEX_JSONL] = AOUT_JSONL
+	};
+	int fields[ADUAN_NFIELDS], i;
+
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		fields[i] = i;
+	if (k->fmt == AEX_OPEN311)
+		fputc('[', k->out);
+	if (k->fmt == AEX_OPEN311 || k->fmt == AEX_XLSX)
+		return 0;
+	return aduan_writer_open(&k->w, wfmt[k->fmt], k->out, fields, ADUAN_NFIELDS,
+	    AW_HEADER | (flags & (AW_EXCEL | AW_SEMICOLON)));
+}
+
+static int
+sink_row(struct aduan_db *db, struct sink *k, const char *const *v, long row)
+{
+	if (k->fmt == AEX_OPEN311)
+		return open311_write(db, v, row, &k->b, k->out);
+	if (k->fmt == AEX_XLSX)
+		return aduan_sheet_row(k->sheet, v);
+	return aduan_writer_row(k->w, v);
+}
+
+static int
+sink_close(struct sink *k, long rows)
+{
+	int rc = 0;
+
+	if (k->fmt == AEX_OPEN311)
+		fputs(rows ? "\n]\n" : "]\n", k->out);
+	else if (k->fmt != AEX_XLSX) {
+		rc = aduan_writer_close(k->w);
+		k->w = NULL;
+	}
+	if (rc == 0 && k->out != NULL && ferror(k->out))
+		rc = aduan_fail(ADUAN_IOERR, "write error");
+	return rc;
+}
+
 static int
 export_rows(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt fmt,
     int flags, FILE *out, struct aduan_sheet *sheet, const char *to, const char *what,
     long *rows)
 {
-	static const enum aduan_outfmt wfmt[] = {
-		[AEX_CSV] = AOUT_CSV, [AEX_TSV] = AOUT_TSV, [AEX_JSONL] = AOUT_JSONL
-	};
-	static const char *const fmt_names[] = {"csv", "tsv", "jsonl", "open311", "xlsx"};
-	struct aduan_writer *w = NULL;
-	struct aduan_buf b = {0};
+	struct sink k = {fmt, out, NULL, sheet, {0}};
 	sqlite3_stmt *st;
 	int64_t *ids = NULL;
-	size_t nids = 0, capids = 0, k;
-	int fields[ADUAN_NFIELDS], i, rc;
+	size_t nids = 0, capids = 0;
+	int i, rc;
 
 	*rows = 0;
 	if ((rc = aduan_filter_prepare(db, f, &st)) != 0)
 		return rc;
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		fields[i] = i;
-	if (fmt == AEX_OPEN311)
-		fputc('[', out);
-	else if (fmt == AEX_XLSX)
-		;
-	else if ((rc = aduan_writer_open(&w, wfmt[fmt], out, fields, ADUAN_NFIELDS,
-	    AW_HEADER | (flags & (AW_EXCEL | AW_SEMICOLON)))) != 0)
+	if ((rc = sink_open(&k, flags)) != 0)
 		goto done;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *v[ADUAN_NFIELDS];
@@ -332,7 +317,7 @@ export_rows(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt f
 		for (i = 0; i < ADUAN_NFIELDS; i++)
 			v[i] = (const char *)sqlite3_column_text(st, i);
 		if (!(flags & AEX_PERSONAL))
-			private_view(v, phone, &name);
+			aduan_private_view(v, phone, &name);
 		else {
 			if (nids == capids) {
 				capids = capids ? capids * 2 : 1024;
@@ -340,24 +325,7 @@ export_rows(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt f
 			}
 			ids[nids++] = sqlite3_column_int64(st, AF_ID);
 		}
-		if (fmt == AEX_OPEN311) {
-			char *updated, *agency_name;
-
-			if ((rc = open311_extra(db, v[AF_ID], v[AF_AGENCY], &updated, &agency_name)) != 0) {
-				free(name);
-				goto done;
-			}
-			aduan_buf_reset(&b);
-			aduan_buf_adds(&b, *rows ? ",\n" : "\n");
-			open311_row(&b, v, updated, agency_name);
-			fwrite(b.s, 1, b.len, out);
-			free(updated);
-			free(agency_name);
-			rc = ferror(out) ? aduan_fail(ADUAN_IOERR, "write error") : 0;
-		} else if (fmt == AEX_XLSX)
-			rc = aduan_sheet_row(sheet, v);
-		else
-			rc = aduan_writer_row(w, v);
+		rc = sink_row(db, &k, v, *rows);
 		free(name);
 		(*rows)++;
 		if (rc != 0)
@@ -367,28 +335,13 @@ export_rows(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt f
 		rc = aduan_db_fail(db, "querying");
 		goto done;
 	}
-	rc = 0;
-	if (fmt == AEX_OPEN311)
-		fputs(*rows ? "\n]\n" : "]\n", out);
-	else if (fmt != AEX_XLSX) {
-		rc = aduan_writer_close(w);
-		w = NULL;
-	}
-	if (rc == 0 && out != NULL && ferror(out))
-		rc = aduan_fail(ADUAN_IOERR, "write error");
-	if (rc == 0 && (flags & AEX_PERSONAL)) {
-		aduan_buf_reset(&b);
-		aduan_buf_printf(&b, "personal data exported: %s to %s, %ld row%s; filter: %s",
-		    fmt_names[fmt], to, *rows, *rows == 1 ? "" : "s",
-		    what && *what ? what : "(none)");
-		for (k = 0; k < nids && rc == 0; k++)
-			rc = aduan_event_add(db, ids[k], "export", NULL, NULL, NULL, NULL, b.s);
-	}
+	if ((rc = sink_close(&k, *rows)) == 0 && (flags & AEX_PERSONAL))
+		rc = export_record(db, ids, nids, fmt, to, what, *rows);
 done:
-	if (w != NULL)
-		aduan_writer_close(w);
+	if (k.w != NULL)
+		aduan_writer_close(k.w);
 	sqlite3_finalize(st);
-	aduan_buf_release(&b);
+	aduan_buf_release(&k.b);
 	free(ids);
 	return rc;
 }

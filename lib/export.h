@@ -7,6 +7,7 @@
 
 #include "aduan.h"
 #include "db.h"
+#include "privacy.h"
 #include "query.h"
 
 enum aduan_export_fmt { AEX_CSV, AEX_TSV, AEX_JSONL, AEX_OPEN311, AEX_XLSX };
@@ -35,9 +36,6 @@ int aduan_export_write(struct aduan_db *db, struct aduan_filter *f, enum aduan_e
 int aduan_export_xlsx(struct aduan_db *db, struct aduan_filter *f, int flags,
     const char *path, const char *to, const char *what, long *rows);
 
-/* A name for an export without personal data: initials ("Sitti Hasnah"
- * -> "S.H."); "***" when the name has no letters.  Caller frees. */
-char *aduan_name_mask(const char *name);
 /* t as local ISO 8601 with its offset: "2024-11-28T14:05:00+08:00". */
 char *aduan_time_iso_local(time_t t, char buf[32]);
 

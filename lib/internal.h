@@ -10,6 +10,7 @@
 
 #include "aduan.h"
 #include "db.h"
+#include "util.h"
 
 /* The SQLite connection of db. */
 sqlite3 *aduan_db_sqlite(struct aduan_db *db);
@@ -51,5 +52,16 @@ int aduan_event_add(struct aduan_db *db, int64_t id, const char *action,
 /* Bind s, a value of field i as text, to parameter col by the field's
  * type (NULL binds null; s must outlive the statement's step). */
 void aduan_field_bind(sqlite3_stmt *st, int col, int i, const char *s);
+
+/*
+ * History (lifecycle.c and here): append "json_object(...)" of what an
+ * event's prior keeps of the complaint row c (the lifecycle fields; with
+ * edit also every field aduan-edit corrects).
+ */
+void aduan_prior_json(struct aduan_buf *b, int edit);
+/* For undo: the UPDATE that puts back what a prior (parameter ?2) holds
+ * of complaint ?1: the lifecycle fields, and the others it names.
+ * Static storage. */
+const char *aduan_prior_restore_sql(void);
 
 #endif

@@ -106,16 +106,17 @@ static int
 event(struct aduan_db *db, int64_t id, const char *action, const char *new_status,
     const char *new_agency, const char *note)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db,
-	    "INSERT INTO event(complaint, at, actor, action, old_status, new_status, "
-	    "old_agency, new_agency, note, invocation, prior) "
-	    "SELECT c.id, i.at, i.actor, ?2, c.status, ?3, c.agency, ?4, ?5, i.id, "
-	    "json_object('status', c.status, 'agency', c.agency, 'due_at', c.due_at, "
-	    "'closed_at', c.closed_at, 'resolution', c.resolution, "
-	    "'duplicate_of', c.duplicate_of, 'category', c.category, 'priority', c.priority) "
-	    "FROM complaint c, invocation i WHERE c.id = ?1 AND i.id = ?6");
+	static struct aduan_buf sql;	/* built once; the statement cache keeps it */
+	sqlite3_stmt *st;
 
-	if (st == NULL)
+	if (sql.len == 0) {
+		aduan_buf_adds(&sql, "INSERT INTO event(complaint, at, actor, action, old_status, "
+		    "new_status, old_agency, new_agency, note, invocation, prior) "
+		    "SELECT c.id, i.at, i.actor, ?2, c.status, ?3, c.agency, ?4, ?5, i.id, ");
+		aduan_prior_json(&sql, 0);
+		aduan_buf_adds(&sql, ") FROM complaint c, invocation i WHERE c.id = ?1 AND i.id = ?6");
+	}
+	if ((st = aduan_db_stmt(db, sql.s)) == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
@@ -647,7 +648,7 @@ changed_since(struct aduan_db *db, int64_t inv, const struct touched *t)
 static int
 restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 {
-	static struct aduan_buf sql;
+	static struct aduan_buf sql;	/* the event; built once */
 	sqlite3_stmt *st;
 	int rc;
 	char note[64];
@@ -668,16 +669,15 @@ restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 	}
 	snprintf(note, sizeof(note), "undo of #%lld", (long long)inv);
 	/* the event first, while the row still shows the state being left */
-	st = aduan_db_stmt(db,
-	    "INSERT INTO event(complaint, at, actor, action, old_status, new_status, "
-	    "old_agency, new_agency, note, invocation, prior) "
-	    "SELECT c.id, i.at, i.actor, 'undo', c.status, json_extract(?2, '$.status'), "
-	    "c.agency, json_extract(?2, '$.agency'), ?3, i.id, "
-	    "json_object('status', c.status, 'agency', c.agency, 'due_at', c.due_at, "
-	    "'closed_at', c.closed_at, 'resolution', c.resolution, "
-	    "'duplicate_of', c.duplicate_of, 'category', c.category, 'priority', c.priority) "
-	    "FROM complaint c, invocation i WHERE c.id = ?1 AND i.id = ?4");
-	if (st == NULL)
+	if (sql.len == 0) {
+		aduan_buf_adds(&sql, "INSERT INTO event(complaint, at, actor, action, old_status, "
+		    "new_status, old_agency, new_agency, note, invocation, prior) "
+		    "SELECT c.id, i.at, i.actor, 'undo', c.status, json_extract(?2, '$.status'), "
+		    "c.agency, json_extract(?2, '$.agency'), ?3, i.id, ");
+		aduan_prior_json(&sql, 0);
+		aduan_buf_adds(&sql, ") FROM complaint c, invocation i WHERE c.id = ?1 AND i.id = ?4");
+	}
+	if ((st = aduan_db_stmt(db, sql.s)) == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_int64(st, 1, t->id);
 	sqlite3_bind_text(st, 2, t->prior, -1, SQLITE_STATIC);
@@ -686,15 +686,7 @@ restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 	if ((rc = aduan_db_step(db, st, "recording history")) != 0)
 		return rc;
 	/* the lifecycle fields every prior has, and what an edit's prior adds */
-	if (sql.len == 0)
-		aduan_buf_printf(&sql, "UPDATE complaint SET "
-		    "status = json_extract(?2, '$.status'), agency = json_extract(?2, '$.agency'), "
-		    "due_at = json_extract(?2, '$.due_at'), closed_at = json_extract(?2, '$.closed_at'), "
-		    "resolution = json_extract(?2, '$.resolution'), "
-		    "duplicate_of = json_extract(?2, '$.duplicate_of'), "
-		    "category = json_extract(?2, '$.category'), priority = json_extract(?2, '$.priority')"
-		    "%s WHERE id = ?1", aduan_edit_restore_sql());
-	if ((st = aduan_db_stmt(db, sql.s)) == NULL)
+	if ((st = aduan_db_stmt(db, aduan_prior_restore_sql())) == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_int64(st, 1, t->id);
 	sqlite3_bind_text(st, 2, t->prior, -1, SQLITE_STATIC);

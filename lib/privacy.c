@@ -8,38 +8,54 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "complaint.h"
 #include "db.h"
 #include "internal.h"
+#include "phone.h"
 #include "privacy.h"
 #include "timeutil.h"
 #include "util.h"
 
-int
-aduan_subject_write(struct aduan_db *db, const char *phone, FILE *out, long *n)
+#define WITHHELD "(withheld)"	/* a personal text in a file for others */
+#define PURGED "(purged)"	/* a personal text after the retention period */
+
+/* The access request's query: one JSON object per complaint of the
+ * reporter ?1, every field and the history inside (SQLite's JSON
+ * functions do the writing), then the id. */
+static const char *
+subject_sql(void)
 {
-	/* One JSON object per complaint, its history inside: SQLite's JSON
-	 * functions do the writing. */
-	static const char sql[] =
-	    "SELECT json_object("
-	    " 'id', c.id, 'uid', c.uid, 'received_at', c.received_at,"
-	    " 'channel', c.channel, 'source', c.source, 'reporter_name', c.reporter_name,"
-	    " 'reporter_phone', c.reporter_phone, 'anonymous', json(iif(c.anonymous, 'true', 'false')),"
-	    " 'confidential', json(iif(c.confidential, 'true', 'false')),"
-	    " 'kelurahan', c.kelurahan, 'rt', c.rt, 'location', c.location,"
-	    " 'lat', c.lat, 'lon', c.lon, 'category', c.category, 'body', c.body,"
-	    " 'attachments', c.attachments, 'priority', c.priority, 'status', c.status,"
-	    " 'agency', c.agency, 'due_at', c.due_at, 'closed_at', c.closed_at,"
-	    " 'resolution', c.resolution, 'duplicate_of', c.duplicate_of,"
-	    " 'history', (SELECT json_group_array(json_object('at', e.at, 'actor', e.actor,"
+	static struct aduan_buf sql;	/* built once */
+	const char *n;
+	int i;
+
+	if (sql.len > 0)
+		return sql.s;
+	aduan_buf_adds(&sql, "SELECT json_object(");
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		n = aduan_fields[i].name;
+		if (aduan_fields[i].type == AT_BOOL)
+			aduan_buf_printf(&sql, "'%s', json(iif(c.%s, 'true', 'false')), ", n, n);
+		else
+			aduan_buf_printf(&sql, "'%s', c.%s, ", n, n);
+	}
+	aduan_buf_adds(&sql,
+	    "'history', (SELECT json_group_array(json_object('at', e.at, 'actor', e.actor,"
 	    "   'action', e.action, 'old_status', e.old_status, 'new_status', e.new_status,"
 	    "   'old_agency', e.old_agency, 'new_agency', e.new_agency, 'note', e.note))"
 	    "   FROM (SELECT * FROM event WHERE complaint = c.id ORDER BY id) e))"
-	    " , c.id FROM complaint c WHERE c.reporter_phone = ?1 ORDER BY c.id";
+	    " , c.id FROM complaint c WHERE c.reporter_phone = ?1 ORDER BY c.id");
+	return sql.s;
+}
+
+int
+aduan_subject_write(struct aduan_db *db, const char *phone, FILE *out, long *n)
+{
 	sqlite3_stmt *st;
 	int rc;
 
 	*n = 0;
-	if (sqlite3_prepare_v2(aduan_db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(aduan_db_sqlite(db), subject_sql(), -1, &st, NULL) != SQLITE_OK)
 		return aduan_db_fail(db, "reading a reporter's complaints");
 	sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -68,6 +84,70 @@ aduan_subject_write(struct aduan_db *db, const char *phone, FILE *out, long *n)
 	if (ferror(out))
 		return aduan_fail(ADUAN_IOERR, "write error");
 	return 0;
+}
+
+char *
+aduan_name_mask(const char *name)
+{
+	struct aduan_buf b = {0};
+	const unsigned char *p = (const unsigned char *)(name ? name : "");
+
+	while (*p != '\0') {
+		/* the first letter or digit of each word, whatever its script */
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		while (*p != '\0' && *p < 0x80 && !((*p >= 'A' && *p <= 'Z') ||
+		    (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			continue;
+		if (*p < 0x80) {
+			aduan_buf_addc(&b, *p >= 'a' && *p <= 'z' ? *p - 'a' + 'A' : *p);
+			p++;
+		} else {
+			const unsigned char *q = p + 1;
+
+			while ((*q & 0xc0) == 0x80)
+				q++;
+			aduan_buf_add(&b, (const char *)p, (size_t)(q - p));
+			p = q;
+		}
+		aduan_buf_addc(&b, '.');
+		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+			p++;
+	}
+	if (b.len == 0 || aduan_utf8_valid(b.s, b.len) != b.len) {
+		aduan_buf_release(&b);
+		return aduan_xstrdup("***");
+	}
+	return b.s;
+}
+
+void
+aduan_private_view(const char **v, char phone[17], char **name)
+{
+	int confidential = v[AF_CONFIDENTIAL] && strcmp(v[AF_CONFIDENTIAL], "0") != 0;
+	int hidden = confidential || (v[AF_ANONYMOUS] && strcmp(v[AF_ANONYMOUS], "0") != 0);
+	enum aduan_fprivacy p;
+	int i;
+
+	*name = NULL;
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		p = aduan_fields[i].privacy;
+		if (p == APV_KEY || (confidential && (p == APV_PLACE || p == APV_SPOT)) ||
+		    (hidden && (p == APV_IDENTITY || p == APV_MASKED)))
+			v[i] = aduan_fields[i].flags & AFF_REQUIRED ? WITHHELD : NULL;
+		else if (p != APV_MASKED || v[i] == NULL)
+			continue;
+		else if (i == AF_REPORTER_PHONE) {
+			aduan_phone_mask(v[i], phone);
+			v[i] = phone;
+		} else
+			v[i] = *name = aduan_name_mask(v[i]);
+	}
 }
 
 char *
@@ -101,6 +181,38 @@ purge_step(struct aduan_db *db, const char *sql, int64_t id, const char *text,
 	return aduan_db_step(db, st, what);
 }
 
+/* The complaint's personal fields removed (?1 its id; ?2 the hash of
+ * its source_key), as the field table says. */
+static const char *
+purge_sql(void)
+{
+	static struct aduan_buf sql;	/* built once */
+	const char *n;
+	int i;
+
+	if (sql.len > 0)
+		return sql.s;
+	aduan_buf_adds(&sql, "UPDATE complaint SET ");
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		n = aduan_fields[i].name;
+		switch (aduan_fields[i].privacy) {
+		case APV_PUBLIC:
+		case APV_PLACE:
+			continue;
+		case APV_KEY:
+			aduan_buf_printf(&sql, "%s = coalesce(?2, %s), ", n, n);
+			break;
+		default:
+			aduan_buf_printf(&sql, "%s = %s, ", n,
+			    aduan_fields[i].flags & AFF_REQUIRED ? "'" PURGED "'" : "NULL");
+		}
+	}
+	sql.len -= 2;	/* the last ", " */
+	sql.s[sql.len] = '\0';
+	aduan_buf_adds(&sql, " WHERE id = ?1");
+	return sql.s;
+}
+
 /*
  * Forget one complaint's reporter and text everywhere the database keeps
  * a copy: the complaint itself, its history's notes and prior states, the
@@ -116,12 +228,7 @@ purge_one(struct aduan_db *db, int64_t id, const char *key, const char *name,
 	const char *who[3];
 	int rc, i;
 
-	rc = purge_step(db,
-	    "UPDATE complaint SET reporter_name = NULL, reporter_phone = NULL,"
-	    " location = NULL, lat = NULL, lon = NULL, body = '(purged)',"
-	    " attachments = NULL, source = NULL,"
-	    " source_key = coalesce(?2, source_key) WHERE id = ?1", id, hashed,
-	    "purging a complaint");
+	rc = purge_step(db, purge_sql(), id, hashed, "purging a complaint");
 	free(hashed);
 	if (rc != 0)
 		return rc;

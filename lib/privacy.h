@@ -33,6 +33,17 @@ int aduan_subject_write(struct aduan_db *db, const char *phone, FILE *out, long 
 int aduan_purge(struct aduan_db *db, int years, time_t now, int dry_run,
     void (*fn)(int64_t id, void *arg), void *arg);
 
+/*
+ * A complaint's fields (v[field], borrowed) as a file meant for others
+ * shows them, each as the field table's privacy says: pointers changed
+ * in place, a masked phone into phone, a masked name into *name (caller
+ * frees; NULL when none).
+ */
+void aduan_private_view(const char **v, char phone[17], char **name);
+/* A name for a file without personal data: initials ("Sitti Hasnah"
+ * -> "S.H."); "***" when the name has no letters.  Caller frees. */
+char *aduan_name_mask(const char *name);
+
 /* The stored form of a purged complaint's source_key (caller frees). */
 char *aduan_source_key_purged(const char *key);
 

@@ -174,8 +174,7 @@ excel_unsafe(int field, const char *s, int flags)
 static int
 time_field(int field)
 {
-	return field == AF_RECEIVED_AT || field == AF_CREATED_AT || field == AF_DUE_AT ||
-	    field == AF_CLOSED_AT;
+	return field >= 0 && field < ADUAN_NFIELDS && (aduan_fields[field].flags & AFF_TIME);
 }
 
 static void
@@ -248,26 +247,9 @@ json_value(struct aduan_buf *b, int field, const char *s)
 		aduan_json_quote(b, s, strlen(s));
 }
 
-/* The words of the data as a table shows them (translated by context). */
+/* The computed columns' headers (the fields' are marked in complaint.c). */
 static const char *const labels[] __attribute__((unused)) = {
-	C_("field", "id"), C_("field", "received_at"), C_("field", "status"),
-	C_("field", "priority"), C_("field", "kelurahan"), C_("field", "agency"),
-	C_("field", "body"), C_("field", "channel"), C_("field", "category"),
-	C_("field", "rt"), C_("field", "reporter_name"), C_("field", "reporter_phone"),
-	C_("field", "location"), C_("field", "due_at"), C_("field", "closed_at"),
-	C_("field", "resolution"), C_("field", "source"), C_("field", "created_at"),
-	C_("field", "uid"), C_("field", "source_key"), C_("field", "anonymous"),
-	C_("field", "confidential"), C_("field", "lat"), C_("field", "lon"),
-	C_("field", "attachments"), C_("field", "duplicate_of"), C_("field", "late"),
-	C_("field", "count"),
-	C_("status", "open"), C_("status", "routed"), C_("status", "closed"),
-	C_("priority", "urgent"), C_("priority", "normal"), C_("priority", "low"),
-	C_("channel", "whatsapp"), C_("channel", "facebook"), C_("channel", "instagram"),
-	C_("channel", "walk-in"), C_("channel", "phone"), C_("channel", "sms"),
-	C_("channel", "email"), C_("channel", "letter"), C_("channel", "web"),
-	C_("channel", "other"),
-	C_("resolution", "resolved"), C_("resolution", "rejected"),
-	C_("resolution", "duplicate"), C_("resolution", "withdrawn"),
+	C_("field", "late"), C_("field", "count"),
 };
 
 /* Display form of a value for people: local times, visible controls,
@@ -280,13 +262,11 @@ aduan_display(struct aduan_buf *b, int field, const char *s, int oneline, int vi
 
 	if (s == NULL)
 		return;
-	if ((field == AF_RECEIVED_AT || field == AF_CREATED_AT || field == AF_DUE_AT ||
-	    field == AF_CLOSED_AT) && aduan_time_from_utc(s, &t) == 0) {
+	if (time_field(field) && aduan_time_from_utc(s, &t) == 0) {
 		aduan_buf_adds(b, aduan_time_local(t, buf));
 		return;
 	}
-	if (field == AF_STATUS || field == AF_PRIORITY || field == AF_CHANNEL ||
-	    field == AF_RESOLUTION) {
+	if (field < ADUAN_NFIELDS && aduan_fields[field].words != NULL) {
 		aduan_buf_adds(b, aduan_label(aduan_fields[field].name, s));
 		return;
 	}

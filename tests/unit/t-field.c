@@ -1,0 +1,182 @@
+/*
+ * t-field.c - the field table (aduan_fields[], complaint.c) against the
+ * schema of a freshly migrated database: every column in the table's
+ * order with its type and NOT NULL, the words each CHECK allows (parsed
+ * from sqlite_master, and tried: each accepted, a wrong one refused),
+ * and what the table says of editing, privacy and history.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "aduan.h"
+#include "complaint.h"
+#include "db.h"
+#include "internal.h"
+#include "tap.h"
+
+static const char *const sqltype[] = {
+	[AT_TEXT] = "TEXT", [AT_INT] = "INTEGER", [AT_REAL] = "REAL", [AT_BOOL] = "INTEGER"
+};
+
+/* PRAGMA table_info: each column is the table's field of its position. */
+static void
+columns(sqlite3 *db)
+{
+	sqlite3_stmt *st;
+	char what[128];
+	int n = 0, i;
+
+	ok(sqlite3_prepare_v2(db, "SELECT cid, name, type, \"notnull\" FROM pragma_table_info('complaint') "
+	    "ORDER BY cid", -1, &st, NULL) == SQLITE_OK, "table_info");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		i = sqlite3_column_int(st, 0);
+		n++;
+		if (!ok(i < ADUAN_NFIELDS, "column %d has a field", i))
+			continue;
+		snprintf(what, sizeof(what), "column %d is %s", i, aduan_fields[i].name);
+		is_str((const char *)sqlite3_column_text(st, 1), aduan_fields[i].name, what);
+		snprintf(what, sizeof(what), "%s: its type", aduan_fields[i].name);
+		is_str((const char *)sqlite3_column_text(st, 2), sqltype[aduan_fields[i].type], what);
+		snprintf(what, sizeof(what), "%s: NOT NULL as and only as AFF_REQUIRED",
+		    aduan_fields[i].name);
+		is_int(sqlite3_column_int(st, 3), !!(aduan_fields[i].flags & AFF_REQUIRED), what);
+	}
+	sqlite3_finalize(st);
+	is_int(n, ADUAN_NFIELDS, "as many columns as fields");
+}
+
+/* The words of "name ... CHECK (... name IN ('a','b'))" in the table's SQL. */
+static int
+check_words(const char *sql, const char *name, char words[][32], int max)
+{
+	char key[64];
+	const char *p, *q;
+	int n = 0;
+
+	snprintf(key, sizeof(key), "%s IN", name);
+	if ((p = strstr(sql, key)) == NULL)
+		return -1;
+	for (p = strchr(p, '('); p != NULL && *p != ')' && n < max; p++) {
+		if (*p != '\'')
+			continue;
+		q = strchr(p + 1, '\'');
+		snprintf(words[n++], 32, "%.*s", (int)(q - p - 1), p + 1);
+		p = q;
+	}
+	return n;
+}
+
+/* A row to try words on: 1 for accepted, 0 for refused by a CHECK. */
+static int
+try_word(sqlite3 *db, const char *col, const char *word)
+{
+	char sql[128];
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "UPDATE complaint SET %s = ?1 WHERE id = 1", col);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, word, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 1 : (rc & 0xff) == SQLITE_CONSTRAINT ? 0 : -1;
+}
+
+static void
+words(sqlite3 *db)
+{
+	char w[16][32], what[160];
+	sqlite3_stmt *st;
+	const char *sql;
+	int i, k, n;
+
+	ok(sqlite3_exec(db, "INSERT INTO complaint(id, uid, received_at, created_at, channel, body) "
+	    "VALUES (1, 'u', '2024-11-28T06:05:00Z', '2024-11-28T06:05:00Z', 'other', 'x')",
+	    NULL, NULL, NULL) == SQLITE_OK, "a row to try words on");
+	ok(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE name = 'complaint'", -1, &st,
+	    NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW, "the table's SQL");
+	sql = (const char *)sqlite3_column_text(st, 0);
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		const char *const *list = aduan_fields[i].words;
+		const char *name = aduan_fields[i].name;
+
+		n = check_words(sql, name, w, 16);
+		if (list == NULL) {
+			ok(n == -1 || aduan_fields[i].type == AT_BOOL, "%s: no word list, no CHECK of words",
+			    name);
+			continue;
+		}
+		for (k = 0; k < n; k++)
+			ok(aduan_word_index(list, w[k]) >= 0, "%s: the CHECK's word '%s' is in the table",
+			    name, w[k]);
+		for (k = 0; list[k] != NULL; k++)
+			is_int(try_word(db, name, list[k]), 1, list[k]);
+		is_int(k, n, "as many words as the CHECK has");
+		snprintf(what, sizeof(what), "%s: a wrong word is refused", name);
+		is_int(try_word(db, name, "nonsense"), 0, what);
+		ok(aduan_fields[i].dflt == NULL || aduan_word_index(list, aduan_fields[i].dflt) >= 0,
+		    "%s: the default is one of its words", name);
+	}
+	sqlite3_finalize(st);
+	is_str(aduan_statuses[AS_OPEN], "open", "AS_OPEN");
+	is_str(aduan_statuses[AS_ROUTED], "routed", "AS_ROUTED");
+	is_str(aduan_statuses[AS_CLOSED], "closed", "AS_CLOSED");
+	is_int(aduan_statuses[AS_NSTATUS] == NULL, 1, "three statuses");
+}
+
+/* What the table says beside the schema. */
+static void
+meaning(void)
+{
+	int i, k, nedit = 0;
+
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		const struct aduan_field *f = &aduan_fields[i];
+
+		is_int(aduan_field_lookup(f->name, strlen(f->name)), i, f->name);
+		if (f->edit != NULL) {
+			nedit++;
+			ok(f->flags & AFF_ENTERED, "--%s corrects what a person entered", f->edit);
+			for (k = 0; k < i; k++)
+				if (aduan_fields[k].edit != NULL && strcmp(aduan_fields[k].edit, f->edit) == 0)
+					break;
+			ok(k == i, "--%s names one field", f->edit);
+		}
+		if (f->privacy == APV_MASKED)
+			ok(i == AF_REPORTER_NAME || i == AF_REPORTER_PHONE, "%s: a mask for it", f->name);
+		if (f->flags & AFF_TIME)
+			ok(f->type == AT_TEXT, "%s: a time is a UTC stamp as text", f->name);
+		ok(f->width > 0, "%s: a worksheet width", f->name);
+	}
+	is_int(nedit, 15, "aduan-edit corrects 15 fields");
+	ok(aduan_fields[AF_STATUS].edit == NULL, "status is not edited (aduan-route, aduan-close)");
+	ok(aduan_fields[AF_STATUS].flags & AFF_PRIOR, "every event's prior keeps the status");
+}
+
+int
+main(void)
+{
+	struct aduan_db *adb = NULL;
+	char dir[] = "/tmp/t-field.XXXXXX", path[64];
+	const char *const ext[] = {"", "-wal", "-shm"};
+	size_t i;
+
+	/* the schema as the library makes it, every migration applied */
+	ok(mkdtemp(dir) != NULL, "a scratch folder");
+	snprintf(path, sizeof(path), "%s/a.db", dir);
+	ok(aduan_db_open(&adb, path, ADUAN_CREATE) == 0, "a database: %s", aduan_errmsg());
+	if (adb == NULL)
+		return tap_done();
+	columns(aduan_db_sqlite(adb));
+	words(aduan_db_sqlite(adb));
+	meaning();
+	aduan_db_close(adb);
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		snprintf(path, sizeof(path), "%s/a.db%s", dir, ext[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+	return tap_done();
+}
