@@ -74,11 +74,11 @@ print_message(const struct aduan_message *m, void *arg)
 	struct aduan_buf b = {0}, t = {0};
 	const char *v[] = {
 		m->source_key, m->source, m->received_at, m->author, m->kind, m->decision,
-		m->reason, m->body
+		m->reason, m->body, m->attachment
 	};
 	static const char *const keys[] = {
 		"source_key", "source", "received_at", "author", "kind", "decision", "reason",
-		"body"
+		"body", "attachment"
 	};
 	size_t i;
 
@@ -138,7 +138,7 @@ list_messages(const char *dbpath, struct aduan_message_filter *mf,
 	db = cli_open(dbpath, ADUAN_RDONLY);
 	if (header && !o.jsonl)
 		fputs("id\tcomplaint\tsource_key\tsource\treceived_at\tauthor\tkind\t"
-		    "decision\treason\tbody\n", stdout);
+		    "decision\treason\tbody\tattachment\n", stdout);
 	if ((rc = aduan_messages_list(db, mf, print_message, &o, &n)) != 0)
 		cli_fail(rc);
 	aduan_db_close(db);

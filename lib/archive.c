@@ -32,7 +32,7 @@ aduan_messages_list(struct aduan_db *db, const struct aduan_message_filter *f,
 
 	*n = 0;
 	st = aduan_db_stmt(db, "SELECT id, complaint, source_key, source, received_at, author, "
-	    "body, kind, decision, reason FROM message WHERE "
+	    "body, kind, decision, reason, attachment FROM message WHERE "
 	    "(?1 = 0 OR decision = 'filtered') AND "
 	    "(?2 = 0 OR decision IN ('complaint', 'joined', 'taken')) AND "
 	    "(?3 IS NULL OR replace(replace(replace(replace(lower(source), ' ', ''), '-', ''), "
@@ -63,6 +63,7 @@ aduan_messages_list(struct aduan_db *db, const struct aduan_message_filter *f,
 		m.author = col(st, 5);
 		m.body = col(st, 6);
 		m.kind = col(st, 7);
+		m.attachment = col(st, 10);
 		m.decision = col(st, 8);
 		m.reason = col(st, 9);
 		(*n)++;
@@ -209,7 +210,8 @@ aduan_messages_subject(struct aduan_db *db, const char *phone, FILE *out, long *
 	 * may be a number */
 	st = aduan_db_stmt(db, "SELECT json_object('message', id, 'source_key', source_key, "
 	    "'source', source, 'received_at', received_at, 'author', author, 'body', body, "
-	    "'kind', kind, 'decision', decision, 'reason', reason, 'complaint', complaint), "
+	    "'kind', kind, 'decision', decision, 'reason', reason, 'complaint', complaint, "
+	    "'attachment', attachment), "
 	    "author FROM message WHERE author GLOB '*[0-9]*' ORDER BY id");
 	if (st == NULL)
 		return aduan_db_fail(db, "reading a reporter's messages");
@@ -246,6 +248,7 @@ aduan_messages_purge(struct aduan_db *db, const char *cutoff, int dry_run, long 
 		if (dry_run)
 			continue;
 		upd = aduan_db_stmt(db, "UPDATE message SET author = NULL, body = '(purged)', "
+		    "attachment = NULL, "
 		    "source_key = ?2, prior = NULL WHERE id = ?1");
 		if (upd == NULL) {
 			sqlite3_finalize(sel);

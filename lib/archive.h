@@ -13,6 +13,7 @@ struct aduan_message {
 	int64_t id, complaint;	/* complaint 0: none */
 	const char *source_key, *source, *received_at, *author, *body, *kind;
 	const char *decision, *reason;
+	const char *attachment;	/* the file it names that came with it, or NULL */
 };
 
 struct aduan_message_filter {

@@ -49,7 +49,7 @@ struct msg {
 	char *body;		/* as exported */
 	const char *text;	/* the sender's words (caption for media): in body */
 	char *text_own;		/* or a copy of its own (a body with a NUL byte) */
-	char *attachment;
+	char *attachment;	/* a file it names that came with it (or may have) */
 	enum aduan_wa_kind kind;
 	int has_location;
 	double lat, lon;
@@ -101,7 +101,7 @@ struct intake {
 	int have_offset;
 	/* messages waiting for the archive; their strings in arena */
 	struct pending {
-		size_t key, author, body, why;	/* offsets; author (size_t)-1: none */
+		size_t key, author, body, why, attachment;	/* offsets; (size_t)-1: none */
 		char at[21];
 		const char *kind, *decision;
 		int64_t complaint;
@@ -402,7 +402,9 @@ utc(struct intake *x, const struct msg *m, char stamp[21])
 static int archived(struct intake *x, const struct msg *m, int *yes);
 
 #define ARCHIVE_COLS "source_key, source, received_at, author, body, kind, decision, reason, " \
-	"complaint, invocation"
+	"complaint, invocation, attachment"
+#define ARCHIVE_ROW "(?,?,?,?,?,?,?,?,?,?,?)"
+#define ARCHIVE_NCOLS 11
 
 /* Write the messages waiting for the archive: ARCHIVE_BATCH rows in one
  * statement, the rest one by one (one statement per message would cost
@@ -422,7 +424,7 @@ archive_flush(struct intake *x)
 
 				aduan_buf_adds(&sql, "INSERT INTO message(" ARCHIVE_COLS ") VALUES ");
 				for (k = 0; k < ARCHIVE_BATCH; k++)
-					aduan_buf_adds(&sql, k ? ",(?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?)");
+					aduan_buf_adds(&sql, k ? "," ARCHIVE_ROW : ARCHIVE_ROW);
 				aduan_buf_adds(&sql, " ON CONFLICT(source_key) DO NOTHING");
 				if (sqlite3_prepare_v3(aduan_db_sqlite(x->db), sql.s, -1,
 				    SQLITE_PREPARE_PERSISTENT, &x->batch, NULL) != SQLITE_OK)
@@ -433,11 +435,11 @@ archive_flush(struct intake *x)
 			}
 			st = x->batch;
 		} else if ((st = aduan_db_stmt(x->db, "INSERT INTO message(" ARCHIVE_COLS ") "
-		    "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(source_key) DO NOTHING")) == NULL)
+		    "VALUES " ARCHIVE_ROW " ON CONFLICT(source_key) DO NOTHING")) == NULL)
 			return aduan_db_fail(x->db, "keeping a message");
 		for (k = 0; k < rows; k++) {
 			const struct pending *p = &x->pend[i + k];
-			int c = k * 10;
+			int c = k * ARCHIVE_NCOLS;
 
 			sqlite3_bind_text(st, c + 1, a + p->key, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, c + 2, x->group, -1, SQLITE_STATIC);
@@ -455,6 +457,10 @@ archive_flush(struct intake *x)
 			else
 				sqlite3_bind_null(st, c + 9);
 			sqlite3_bind_int64(st, c + 10, aduan_db_invocation(x->db));
+			if (p->attachment != (size_t)-1)
+				sqlite3_bind_text(st, c + 11, a + p->attachment, -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(st, c + 11);
 		}
 		rc = aduan_db_step(x->db, st, "keeping messages");
 		if (st == x->batch)
@@ -493,6 +499,7 @@ archive(struct intake *x, const struct msg *m, enum decision d, const char *why,
 	p->author = m->author != NULL ? stash(x, m->author) : (size_t)-1;
 	p->body = stash(x, m->body);
 	p->why = stash(x, why);
+	p->attachment = m->attachment != NULL ? stash(x, m->attachment) : (size_t)-1;
 	utc(x, m, p->at);
 	if (strcmp(p->at, x->newest) > 0)
 		memcpy(x->newest, p->at, sizeof(p->at));
@@ -1172,7 +1179,9 @@ keep(struct msg *k, const struct aduan_wa_msg *m, char *key, char *legacy)
 		k->text = k->body + (m->text - m->body);
 	else
 		k->text = k->text_own = aduan_xstrdup(m->text);
-	k->attachment = m->attachment ? aduan_xstrdup(m->attachment) : NULL;
+	/* a file named but missing from the zip archive read stays in the
+	 * body's placeholder line only */
+	k->attachment = m->attachment && m->attached != 0 ? aduan_xstrdup(m->attachment) : NULL;
 	k->kind = m->kind;
 	k->has_location = m->has_location;
 	k->lat = m->lat;

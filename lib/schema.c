@@ -337,6 +337,12 @@ const char *const aduan_migrations[] = {
 	"  kelurahan TEXT NOT NULL REFERENCES kelurahan(name) ON UPDATE CASCADE ON DELETE CASCADE,\n"
 	"  rt        TEXT\n"
 	") STRICT;\n",
+
+	/*
+	 * The file a WhatsApp message names as its attachment, when it came
+	 * with the chat (in the zip archive read) or may have (a .txt).
+	 */
+	"ALTER TABLE message ADD COLUMN attachment TEXT;\n",
 };
 
 const int aduan_nmigrations = sizeof(aduan_migrations) / sizeof(aduan_migrations[0]);

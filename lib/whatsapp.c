@@ -45,6 +45,9 @@ struct aduan_wa {
 	int ph_y, ph_m, ph_d;
 
 	struct aduan_buf body, author, attach;
+	char **files;		/* a zip archive's other members' names, sorted */
+	long nfiles;
+	int zipped;		/* the chat came out of a zip archive */
 	char *group;		/* the chat's name, or NULL */
 	int group_rule;		/* lines by that name are system lines */
 	unsigned long long authors[3];	/* pass one: distinct names before ": " (hashes) */
@@ -540,6 +543,32 @@ tmp_done(FILE *t)
 	return fflush(t) == EOF || ferror(t) || fseeko(t, 0, SEEK_SET) != 0 ? -1 : 0;
 }
 
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Remember the names (without folders) of the archive's members other
+ * than the chat: the attachments a message may name. */
+static void
+archive_files(struct aduan_wa *w, struct aduan_zip *z, long chat)
+{
+	long i, n = aduan_zip_count(z);
+
+	w->zipped = 1;
+	w->files = aduan_xmalloc((size_t)(n > 0 ? n : 1) * sizeof(*w->files));
+	for (i = 0; i < n; i++) {
+		const char *name = aduan_zip_name(z, i), *slash;
+
+		if (i == chat || name == NULL || *name == '\0' || name[strlen(name) - 1] == '/')
+			continue;
+		slash = strrchr(name, '/');
+		w->files[w->nfiles++] = aduan_xstrdup(slash != NULL ? slash + 1 : name);
+	}
+	qsort(w->files, (size_t)w->nfiles, sizeof(*w->files), cmp_name);
+}
+
 /* Past this many bytes a chat in a zip archive is taken for a zip bomb. */
 #define CHAT_MAX (4ULL << 30)
 
@@ -583,6 +612,7 @@ unzip(struct aduan_wa *w)
 		aduan_zip_close(z);
 		return ADUAN_DATAERR;
 	}
+	archive_files(w, z, pick);
 	if ((t = tmpfile()) == NULL)
 		r = tmp_fail(w, NULL);
 	while (r == 0 && (k = fread(buf, 1, sizeof(buf), m)) > 0)
@@ -892,6 +922,9 @@ aduan_wa_close(struct aduan_wa *w)
 	aduan_buf_release(&w->body);
 	aduan_buf_release(&w->author);
 	aduan_buf_release(&w->attach);
+	while (w->nfiles > 0)
+		free(w->files[--w->nfiles]);
+	free(w->files);
 	free(w);
 }
 
@@ -1289,6 +1322,8 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 		aduan_buf_add(&w->body, w->line, w->linelen);
 	}
 	classify(w, m, attributed, marked, iphone);
+	m->attached = m->attachment == NULL || !w->zipped ? -1 :
+	    bsearch(&m->attachment, w->files, (size_t)w->nfiles, sizeof(*w->files), cmp_name) != NULL;
 	m->author = attributed ? w->author.s : NULL;
 	return 1;
 }

@@ -87,6 +87,13 @@ struct aduan_wa_msg {
 	size_t text_len;
 	enum aduan_wa_kind kind;
 	const char *attachment;	/* attached file name, or NULL */
+	/*
+	 * Whether the attached file came with the chat: 1 when the chat was
+	 * read from a zip archive holding a file of that name, 0 when the
+	 * archive does not hold it, -1 when there is no archive to look in
+	 * (a .txt) or no attachment.
+	 */
+	int attached;
 	int has_location;	/* lat/lon from a maps link in the body */
 	double lat, lon;
 	int edited;		/* "<Pesan ini diedit>" / "<This message was edited>" */
