@@ -1,6 +1,8 @@
 /*
  * aduan - the front door: "aduan add ..." runs aduan-add, and the admin
- * verbs for reference data and settings live here.
+ * verbs for reference data and settings live here: one handler and one
+ * option table for each command (a verb, or a verb's sub-command), found
+ * in the table cmds[] at the end.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -28,67 +30,35 @@
 #include "util.h"
 #include "cli.h"
 
-static const char *verb_now;	/* the admin verb running: its usage alone */
-
-static void usage_all(FILE *fp);
-
-/* The usage of the verb running (its lines of the whole usage), else all. */
-static void
-usage(FILE *fp)
-{
-	struct aduan_buf out = {0}, key = {0};
-	const char *s, *e, *body;
-	char *text = NULL;
-	size_t n;
-	FILE *mem;
-	int in = 0;
-
-	if (verb_now == NULL || (mem = open_memstream(&text, &n)) == NULL) {
-		usage_all(fp);
-		return;
-	}
-	usage_all(mem);
-	fclose(mem);
-	aduan_buf_printf(&key, "aduan %s ", verb_now);
-	for (s = text; *s != '\0'; s = e) {
-		e = strchr(s, '\n');
-		e = e ? e + 1 : s + strlen(s);
-		body = strncmp(s, "usage: ", 7) == 0 ? s + 7 : s + strspn(s, " ");
-		if (strncmp(body, "aduan ", 6) == 0)	/* a verb's first line */
-			in = strncmp(body, key.s, key.len) == 0;
-		if (in)
-			aduan_buf_add(&out, s, (size_t)(e - s));
-	}
-	if (out.len > 7 && strncmp(out.s, "       ", 7) == 0)
-		memcpy(out.s, "usage: ", 7);
-	fputs(out.len > 0 ? out.s : text, fp);
-	free(text);
-	aduan_buf_release(&out);
-	aduan_buf_release(&key);
-}
-
-static void
-usage_all(FILE *fp)
-{
-	fputs(_("usage: aduan add|list|route|close|export [ARG ...]\n"
-	    "       aduan init [--db FILE] [--by NAME] [--preset NAME [--replace]]\n"
-	    "       aduan config [--db FILE] [--unset] [KEY [VALUE]]\n"
-	    "       aduan agency [--db FILE] list | add CODE NAME [--sla DAYS] [--contact TEXT] |\n"
-	    "                    rm CODE | set CODE [--whatsapp NUMBER] [--email ADDRESS]\n"
-	    "                    [--address TEXT] [--officer NAME] [--title TEXT]\n"
-	    "       aduan kelurahan [--db FILE] list | add NAME [--code CODE] [--alias ALIAS,...]\n"
-	    "       aduan rule [--db FILE] list | add PATTERN AGENCY [--category C]\n"
-	    "                  [--set-category C] [--priority P] [--weight W] [--at N] | rm N |\n"
-	    "                  test [--category C] TEXT | load FILE\n"
-	    "       aduan holiday [--db FILE] list | add DAY NAME | rm DAY | load FILE\n"
-	    "       aduan template [--db FILE] [--lang id|en] list | show NAME |\n"
-	    "                      set NAME FILE|- | set --unset NAME | edit NAME\n"
-	    "       aduan reply [--db FILE] [--by NAME] [--lang id|en] ID ...\n"
-	    "       aduan group [--db FILE] list | add NAME --kelurahan K [--rt R] | rm NAME\n"
-	    "       aduan undo [--db FILE] [--by NAME] [--list]\n"
-	    "       aduan purge [--db FILE] [--by NAME] --older-than YEARS [--dry-run]\n"
-	    "       aduan help [COMMAND]\n"), fp);
-}
+/* What a command's handler gets: its options and its operands. */
+enum {	/* the admin verbs' own options: their values are OPT_FIRST_LOCAL + K_... */
+	K_WHATSAPP, K_EMAIL, K_ADDRESS, K_OFFICER, K_TITLE,	/* aduan_agency_fields' order */
+	K_PRESET, K_REPLACE, K_UNSET, K_SLA, K_CONTACT, K_CODE, K_ALIAS, K_CATEGORY,
+	K_SET_CATEGORY, K_PRIORITY, K_WEIGHT, K_AT, K_LIST, K_OLDER_THAN, K_DRY_RUN,
+	K_LANG, K_KELURAHAN, K_RT, K_N
+};
+struct cmd;
+struct args {
+	const struct cmd *cmd;
+	const char *db, *by;
+	const char *v[K_N];	/* each option given: its value ("" for a flag), else NULL */
+	int argc;
+	char **argv;		/* the operands after the command's name */
+};
+struct cmd {
+	const char *verb, *sub;	/* sub NULL: a verb without sub-commands */
+	int (*fn)(struct args *a);
+	const char *opts;	/* its own options, by name (see all_opts) */
+	const char *shortopts;
+	int nargs;		/* operands it takes (-1: the handler checks) */
+	const char *need;	/* the usage error for another number of them */
+	const char *usage;	/* its lines of the SYNOPSIS, without "usage: " */
+	int listing;		/* the listing it prints (enum aduan_listing) */
+	int (*rm)(struct aduan_db *db, const char *key);	/* what cmd_rm calls */
+};
+static const char *verb_now;	/* the verb running, and the command: their usage */
+static const struct cmd *cmd_now;
+static void usage(FILE *fp);
 
 static const char *const programs[] = {"add", "list", "route", "close", "edit", "export", NULL};
 
@@ -137,142 +107,180 @@ run_program(const char *verb, char *argv[])
 	cli_die(ADUAN_IOERR, "cannot run %s: %s", name, strerror(errno));
 }
 
-enum {
-	OPT_PRESET = OPT_FIRST_LOCAL, OPT_UNSET, OPT_SLA, OPT_CONTACT, OPT_CODE, OPT_ALIAS,
-	OPT_CATEGORY, OPT_SET_CATEGORY, OPT_PRIORITY, OPT_AT, OPT_LIST, OPT_OLDER_THAN,
-	OPT_DRY_RUN, OPT_WEIGHT, OPT_REPLACE
+/* ---- options ---------------------------------------------------------------- */
+
+#define END_OPTIONS {NULL, 0, NULL, 0}
+
+/* Every option of the admin verbs, once; each command names its own. */
+static const struct option all_opts[] = {
+	CLI_COMMON_OPTIONS,
+	{"preset", required_argument, NULL, OPT_FIRST_LOCAL + K_PRESET},
+	{"replace", no_argument, NULL, OPT_FIRST_LOCAL + K_REPLACE},
+	{"unset", no_argument, NULL, OPT_FIRST_LOCAL + K_UNSET},
+	{"sla", required_argument, NULL, OPT_FIRST_LOCAL + K_SLA},
+	{"contact", required_argument, NULL, OPT_FIRST_LOCAL + K_CONTACT},
+	{"whatsapp", required_argument, NULL, OPT_FIRST_LOCAL + K_WHATSAPP},
+	{"email", required_argument, NULL, OPT_FIRST_LOCAL + K_EMAIL},
+	{"address", required_argument, NULL, OPT_FIRST_LOCAL + K_ADDRESS},
+	{"officer", required_argument, NULL, OPT_FIRST_LOCAL + K_OFFICER},
+	{"title", required_argument, NULL, OPT_FIRST_LOCAL + K_TITLE},
+	{"code", required_argument, NULL, OPT_FIRST_LOCAL + K_CODE},
+	{"alias", required_argument, NULL, OPT_FIRST_LOCAL + K_ALIAS},
+	{"category", required_argument, NULL, OPT_FIRST_LOCAL + K_CATEGORY},
+	{"set-category", required_argument, NULL, OPT_FIRST_LOCAL + K_SET_CATEGORY},
+	{"priority", required_argument, NULL, OPT_FIRST_LOCAL + K_PRIORITY},
+	{"weight", required_argument, NULL, OPT_FIRST_LOCAL + K_WEIGHT},
+	{"at", required_argument, NULL, OPT_FIRST_LOCAL + K_AT},
+	{"lang", required_argument, NULL, OPT_FIRST_LOCAL + K_LANG},
+	{"kelurahan", required_argument, NULL, OPT_FIRST_LOCAL + K_KELURAHAN},
+	{"rt", required_argument, NULL, OPT_FIRST_LOCAL + K_RT},
+	{"list", no_argument, NULL, OPT_FIRST_LOCAL + K_LIST},
+	{"older-than", required_argument, NULL, OPT_FIRST_LOCAL + K_OLDER_THAN},
+	{"dry-run", no_argument, NULL, OPT_FIRST_LOCAL + K_DRY_RUN},
+	END_OPTIONS
 };
 
-/* Each verb takes its own options: any other is a usage error naming it. */
-static const struct option init_opts[] = {
-	CLI_COMMON_OPTIONS,
-	{"preset", required_argument, NULL, OPT_PRESET},
-	{"replace", no_argument, NULL, OPT_REPLACE},
-	{NULL, 0, NULL, 0}
-};
-static const struct option config_opts[] = {
-	CLI_COMMON_OPTIONS,
-	{"unset", no_argument, NULL, OPT_UNSET},
-	{NULL, 0, NULL, 0}
-};
-static const struct option agency_opts[] = {
-	CLI_COMMON_OPTIONS,
-	{"sla", required_argument, NULL, OPT_SLA},
-	{"contact", required_argument, NULL, OPT_CONTACT},
-	{NULL, 0, NULL, 0}
-};
-static const struct option kelurahan_opts[] = {
-	CLI_COMMON_OPTIONS,
-	{"code", required_argument, NULL, OPT_CODE},
-	{"alias", required_argument, NULL, OPT_ALIAS},
-	{NULL, 0, NULL, 0}
-};
-static const struct option rule_opts[] = {
-	CLI_COMMON_OPTIONS,
-	{"category", required_argument, NULL, OPT_CATEGORY},
-	{"set-category", required_argument, NULL, OPT_SET_CATEGORY},
-	{"priority", required_argument, NULL, OPT_PRIORITY},
-	{"at", required_argument, NULL, OPT_AT},
-	{"weight", required_argument, NULL, OPT_WEIGHT},
-	{NULL, 0, NULL, 0}
-};
-static const struct option holiday_opts[] = {CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
-static const struct option undo_opts[] = {
-	CLI_COMMON_OPTIONS,
-	{"list", no_argument, NULL, OPT_LIST},
-	{NULL, 0, NULL, 0}
-};
-static const struct option purge_opts[] = {
-	CLI_COMMON_OPTIONS,
-	{"older-than", required_argument, NULL, OPT_OLDER_THAN},
-	{"dry-run", no_argument, NULL, OPT_DRY_RUN},
-	{NULL, 0, NULL, 0}
-};
-/* what the front door itself takes (for the record of a command line) */
-static const struct option longopts[] = {CLI_COMMON_OPTIONS, {NULL, 0, NULL, 0}};
-
-struct opts {
-	const char *db, *by, *preset, *contact, *code, *alias;
-	const char *category, *set_category, *priority, *weight;
-	int unset, sla, at, list, older_than, dry_run, replace;
-};
-
-/* The options of an admin verb, from its own table. */
+/* A command's own option table: --db, --help, --version and those it
+ * names (c->opts: names separated by spaces). */
 static void
-parse(int *argcp, char ***argvp, struct opts *o, const struct option *table)
+cmd_options(const struct cmd *c, struct option *table, size_t size)
 {
+	const struct option *o;
+	size_t n = 0, len;
+	const char *w;
+
+	for (o = all_opts; o->name != NULL; o++) {
+		for (w = c->opts; *w != '\0'; w += len + strspn(w + len, " ")) {
+			len = strcspn(w, " ");
+			if (strncmp(o->name, w, len) == 0 && o->name[len] == '\0')
+				break;
+		}
+		if ((*w != '\0' || o->val == OPT_DB || o->val == OPT_HELP || o->val == OPT_VERSION) &&
+		    n + 1 < size)
+			table[n++] = *o;
+	}
+	memset(&table[n], 0, sizeof(table[n]));
+}
+
+/* The options of the command running, from its own table: any other is
+ * a usage error naming it (getopt's message). */
+static void
+parse(struct args *a, int argc, char *argv[], int named)
+{
+	const struct cmd *c = a->cmd;
+	struct option table[sizeof(all_opts) / sizeof(all_opts[0])];
 	int ch;
+
+	cmd_options(c, table, sizeof(table) / sizeof(table[0]));
+	cli_options(c->shortopts, table, 0);
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, c->shortopts, table, NULL)) != -1) {
+		switch (ch) {
+		case OPT_DB: a->db = optarg; break;
+		case OPT_BY: a->by = optarg; break;
+		case OPT_HELP: usage(stdout); exit(cli_finish(0));
+		case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
+		case 'k': a->v[K_KELURAHAN] = optarg; break;
+		case 'r': a->v[K_RT] = optarg; break;
+		default:
+			if (ch < OPT_FIRST_LOCAL || ch >= OPT_FIRST_LOCAL + K_N) {
+				usage(stderr);
+				exit(ADUAN_USAGE);
+			}
+			a->v[ch - OPT_FIRST_LOCAL] = optarg != NULL ? optarg : "";
+		}
+	}
+	a->argc = argc - optind - named;
+	a->argv = argv + optind + named;
+	if (c->nargs >= 0 && a->argc != c->nargs)
+		cli_usage_error(usage, "%s", _(c->need));
+}
+
+/* A whole number from lo to hi given to option k (0 when not given), or
+ * the usage error fmt (which names the option and says what it takes). */
+static int
+number(const struct args *a, int k, long lo, long hi, const char *fmt)
+{
+	const char *s = a->v[k];
 	char *end;
 	long v;
 
-	cli_options("", table, 0);
-	optind = 1;
-	while ((ch = getopt_long(*argcp, *argvp, "", table, NULL)) != -1) {
-		switch (ch) {
-		case OPT_DB: o->db = optarg; break;
-		case OPT_BY: o->by = optarg; break;
-		case OPT_PRESET: o->preset = optarg; break;
-		case OPT_UNSET: o->unset = 1; break;
-		case OPT_CONTACT: o->contact = optarg; break;
-		case OPT_CODE: o->code = optarg; break;
-		case OPT_ALIAS: o->alias = optarg; break;
-		case OPT_CATEGORY: o->category = optarg; break;
-		case OPT_SET_CATEGORY: o->set_category = optarg; break;
-		case OPT_PRIORITY: o->priority = optarg; break;
-		case OPT_WEIGHT: o->weight = optarg; break;
-		case OPT_LIST: o->list = 1; break;
-		case OPT_DRY_RUN: o->dry_run = 1; break;
-		case OPT_REPLACE: o->replace = 1; break;
-		case OPT_OLDER_THAN:
-			v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 100)
-				cli_usage_error(usage, "--older-than: years from 1 to 100, not \"%s\"",
-				    optarg);
-			o->older_than = (int)v;
-			break;
-		case OPT_AT:
-			v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 100000)
-				cli_usage_error(usage, "--at: a rule position from 1, not \"%s\"", optarg);
-			o->at = (int)v;
-			break;
-		case OPT_SLA:
-			v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end != '\0' || v < 1 || v > 365)
-				cli_usage_error(usage, "--sla: working days from 1 to 365, not \"%s\"",
-				    optarg);
-			o->sla = (int)v;
-			break;
-		case OPT_HELP: usage(stdout); exit(cli_finish(0));
-		case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
-		default: usage(stderr); exit(ADUAN_USAGE);
-		}
-	}
-	*argcp -= optind;
-	*argvp += optind;
+	if (s == NULL)
+		return 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < lo || v > hi)
+		cli_usage_error(usage, fmt, s);
+	return (int)v;
 }
 
-/* The first operand of a verb's arguments (its sub-verb), skipping
- * options and the values of those in opts that take one. */
-static const char *
-first_operand(int argc, char *argv[], const struct option *opts)
+/* ---- what the handlers share ----------------------------------------------- */
+
+/* Open the database for a change: the invocation's transaction begun. */
+static struct aduan_db *
+writer(const struct args *a)
 {
-	const struct option *o;
+	struct aduan_db *db = cli_open(a->db, ADUAN_RDWR);
+
+	cli_begin(db, a->by);
+	return db;
+}
+
+/* End a change: commit, else a usage error or a failure; 0. */
+static int
+change(struct aduan_db *db, int rc)
+{
+	if (rc != 0) {
+		aduan_db_rollback(db);
+		if (rc == ADUAN_USAGE)
+			cli_usage_error(usage, "%s", aduan_errmsg());
+		cli_fail(rc);
+	}
+	cli_commit(db);
+	aduan_db_close(db);
+	return 0;
+}
+
+/* agency rm, holiday rm, group rm: the library's remover of the table */
+static int
+cmd_rm(struct args *a)
+{
+	struct aduan_db *db = writer(a);
+
+	return change(db, a->cmd->rm(db, a->argv[0]));
+}
+
+/* One line of tab-separated cells, escaped (see cli_tsv_cell). */
+static int
+print_row(const char *const *cell, int n, void *arg)
+{
+	struct aduan_buf b = {0};
 	int i;
 
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return i + 1 < argc ? argv[i + 1] : NULL;
-		if (argv[i][0] != '-' || argv[i][1] == '\0')
-			return argv[i];
-		if (argv[i][1] != '-' || strchr(argv[i], '=') != NULL)
-			continue;
-		for (o = opts; o->name != NULL; o++)
-			if (strcmp(o->name, argv[i] + 2) == 0 && o->has_arg == required_argument)
-				i++;
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			aduan_buf_addc(&b, '\t');
+		cli_tsv_cell(&b, cell[i], *(const int *)arg);
 	}
-	return NULL;
+	aduan_buf_addc(&b, '\n');
+	fwrite(b.s, 1, b.len, stdout);
+	aduan_buf_release(&b);
+	return 0;
 }
+
+/* agency list, kelurahan list, rule list, holiday list */
+static int
+cmd_listing(struct args *a)
+{
+	struct aduan_db *db = cli_open(a->db, ADUAN_RDONLY);
+	int visible = isatty(STDOUT_FILENO), rc;
+
+	if ((rc = aduan_refdata_list(db, a->cmd->listing, print_row, &visible)) != 0)
+		cli_fail(rc);
+	aduan_db_close(db);
+	return 0;
+}
+
+/* ---- aduan init, config ------------------------------------------------------ */
 
 /* What a preset changed, part by part. */
 static void
@@ -291,29 +299,26 @@ report_part(const char *part, long added, long updated, void *arg)
 }
 
 static int
-cmd_init(int argc, char *argv[])
+cmd_init(struct args *a)
 {
-	struct opts o = {0};
 	struct aduan_db *db;
 	char *dir;
 	int rc;
 
-	parse(&argc, &argv, &o, init_opts);
-	if (argc > 0)
-		cli_usage_error(usage, "init takes no operands");
-	if (o.replace && o.preset == NULL)
+	if (a->v[K_REPLACE] && a->v[K_PRESET] == NULL)
 		cli_usage_error(usage, "--replace goes with --preset");
-	db = cli_open(o.db, ADUAN_CREATE);
-	if (o.preset != NULL) {
+	db = cli_open(a->db, ADUAN_CREATE);
+	if (a->v[K_PRESET] != NULL) {
 		dir = aduan_datadir();
-		cli_begin(db, o.by);
-		if ((rc = aduan_preset_load(db, dir, o.preset, o.replace, report_part, NULL)) != 0) {
+		cli_begin(db, a->by);
+		rc = aduan_preset_load(db, dir, a->v[K_PRESET], a->v[K_REPLACE] != NULL, report_part,
+		    NULL);
+		free(dir);
+		if (rc != 0) {
 			aduan_db_rollback(db);
-			free(dir);
 			cli_fail(rc);
 		}
 		cli_commit(db);
-		free(dir);
 	}
 	cli_warn("database ready: %s", aduan_db_filename(db));
 	aduan_db_close(db);
@@ -340,370 +345,199 @@ check_setting(const char *key, const char *value)
 }
 
 static int
-cmd_config(int argc, char *argv[])
+cmd_config(struct args *a)
 {
-	const struct aduan_setting_def *d;
-	struct opts o = {0};
 	struct aduan_db *db;
-	int i, rc;
+	int i, unset = a->v[K_UNSET] != NULL;
 
-	parse(&argc, &argv, &o, config_opts);
-	if (argc > 2 || (o.unset && argc != 1))
+	if (a->argc > 2 || (unset && a->argc != 1))
 		cli_usage_error(usage, "config takes a KEY and maybe a VALUE");
-	if (argc > 0 && (d = aduan_setting_def(argv[0])) == NULL)
-		cli_usage_error(usage, "unknown setting \"%s\" ('aduan config' lists them)", argv[0]);
-	if (argc == 2 && check_setting(argv[0], argv[1]) != 0)
+	if (a->argc > 0 && aduan_setting_def(a->argv[0]) == NULL)
+		cli_usage_error(usage, "unknown setting \"%s\" ('aduan config' lists them)",
+		    a->argv[0]);
+	if (a->argc == 2 && check_setting(a->argv[0], a->argv[1]) != 0)
 		cli_usage_error(usage, "%s", aduan_errmsg());
-	db = cli_open(o.db, argc == 2 || o.unset ? ADUAN_RDWR : ADUAN_RDONLY);
-	if (argc == 0) {
+	if (a->argc == 2 || unset) {
+		db = writer(a);
+		return change(db, aduan_setting_set(db, a->argv[0], unset ? NULL : a->argv[1]));
+	}
+	db = cli_open(a->db, ADUAN_RDONLY);
+	if (a->argc == 0)
 		for (i = 0; aduan_settings[i].key != NULL; i++)
 			printf("%s\t%s\n", aduan_settings[i].key, aduan_config(db, aduan_settings[i].key));
-	} else if (argc == 1 && !o.unset) {
-		printf("%s\n", aduan_config(db, argv[0]));
-	} else {
-		cli_begin(db, o.by);
-		if ((rc = aduan_setting_set(db, argv[0], o.unset ? NULL : argv[1])) != 0) {
-			aduan_db_rollback(db);
-			cli_fail(rc);
-		}
-		cli_commit(db);
-	}
+	else
+		printf("%s\n", aduan_config(db, a->argv[0]));
 	aduan_db_close(db);
 	return 0;
 }
 
-/* Print the rows of a query as TSV with a header line. */
+/* ---- aduan agency, kelurahan ---------------------------------------------------- */
+
 static int
-print_query(struct aduan_db *db, const char *sql)
+cmd_agency_add(struct args *a)
 {
-	sqlite3_stmt *st;
-	int i, n, rc, rows = 0;
-	struct aduan_buf b = {0};
+	int sla = number(a, K_SLA, 1, 365, N_("--sla: working days from 1 to 365, not \"%s\""));
+	struct aduan_db *db = writer(a);
 
-	if (sqlite3_prepare_v2(aduan_db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK)
-		cli_fail(aduan_db_fail(db, "querying"));
-	n = sqlite3_column_count(st);
-	for (i = 0; i < n; i++)
-		printf("%s%s", i ? "\t" : "", sqlite3_column_name(st, i));
-	putchar('\n');
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		rows++;
-		for (i = 0; i < n; i++) {
-			const char *s = (const char *)sqlite3_column_text(st, i);
-
-			aduan_buf_reset(&b);
-			if (s != NULL)
-				aduan_tsv_escape(&b, s);
-			printf("%s%s", i ? "\t" : "", b.s ? b.s : "");
-		}
-		putchar('\n');
-	}
-	aduan_buf_release(&b);
-	if (rc != SQLITE_DONE)
-		cli_fail(aduan_db_fail(db, "querying"));
-	sqlite3_finalize(st);
-	return rows;
+	return change(db, aduan_agency_add(db, a->argv[0], a->argv[1], sla, a->v[K_CONTACT]));
 }
 
-static int cmd_agency_set(int argc, char *argv[]);
-
+/* An agency's contacts: each option given sets one ("" clears it). */
 static int
-cmd_agency(int argc, char *argv[])
+cmd_agency_set(struct args *a)
 {
-	struct opts o = {0};
 	struct aduan_db *db;
-	const char *verb = first_operand(argc, argv, agency_opts);
-	int rc = 0;
+	int i;
 
-	if (verb != NULL && strcmp(verb, "set") == 0)
-		return cmd_agency_set(argc, argv);
-	parse(&argc, &argv, &o, agency_opts);
-	if (argc == 0 || strcmp(argv[0], "list") == 0) {
-		if (argc > 1)
-			cli_usage_error(usage, "agency list takes no operands");
-		db = cli_open(o.db, ADUAN_RDONLY);
-		print_query(db, "SELECT code, name, sla_days, contact, whatsapp, email, address, "
-		    "officer, title FROM agency ORDER BY code");
-	} else if (strcmp(argv[0], "add") == 0) {
-		if (argc != 3)
-			cli_usage_error(usage, "agency add needs a CODE and a NAME");
-		db = cli_open(o.db, ADUAN_RDWR);
-		cli_begin(db, o.by);
-		rc = aduan_agency_add(db, argv[1], argv[2], o.sla, o.contact);
-	} else if (strcmp(argv[0], "rm") == 0) {
-		if (argc != 2)
-			cli_usage_error(usage, "agency rm needs a CODE");
-		db = cli_open(o.db, ADUAN_RDWR);
-		cli_begin(db, o.by);
-		rc = aduan_agency_rm(db, argv[1]);
-	} else
-		cli_usage_error(usage, "agency: list, add, set or rm, not \"%s\"", argv[0]);
-	if (rc == ADUAN_USAGE)
-		cli_usage_error(usage, "%s", aduan_errmsg());
-	if (rc != 0) {
-		aduan_db_rollback(db);
-		cli_fail(rc);
-	}
-	if (argc > 0 && strcmp(argv[0], "list") != 0)
-		cli_commit(db);
-	aduan_db_close(db);
-	return 0;
+	for (i = 0; i < AG_NFIELDS && a->v[K_WHATSAPP + i] == NULL; i++)
+		;
+	if (i == AG_NFIELDS)
+		cli_usage_error(usage, "agency set: say what to change "
+		    "(--whatsapp, --email, --address, --officer, --title)");
+	db = writer(a);
+	return change(db, aduan_agency_set(db, a->argv[0], a->v + K_WHATSAPP));
 }
 
 static int
-cmd_kelurahan(int argc, char *argv[])
+cmd_kelurahan_add(struct args *a)
 {
-	struct opts o = {0};
-	struct aduan_db *db;
-	int rc;
+	struct aduan_db *db = writer(a);
 
-	parse(&argc, &argv, &o, kelurahan_opts);
-	if (argc == 0 || strcmp(argv[0], "list") == 0) {
-		if (argc > 1)
-			cli_usage_error(usage, "kelurahan list takes no operands");
-		db = cli_open(o.db, ADUAN_RDONLY);
-		print_query(db, "SELECT k.name, k.code, group_concat(a.alias, ',') AS aliases "
-		    "FROM kelurahan k LEFT JOIN kelurahan_alias a ON a.kelurahan = k.name "
-		    "GROUP BY k.name ORDER BY k.code, k.name");
-		aduan_db_close(db);
-		return 0;
-	}
-	if (strcmp(argv[0], "add") != 0)
-		cli_usage_error(usage, "kelurahan: list or add, not \"%s\"", argv[0]);
-	if (argc != 2)
-		cli_usage_error(usage, "kelurahan add needs a NAME");
-	db = cli_open(o.db, ADUAN_RDWR);
-	cli_begin(db, o.by);
-	if ((rc = aduan_kelurahan_add(db, argv[1], o.code, o.alias)) != 0) {
-		aduan_db_rollback(db);
-		if (rc == ADUAN_USAGE)
-			cli_usage_error(usage, "%s", aduan_errmsg());
-		cli_fail(rc);
-	}
-	cli_commit(db);
-	aduan_db_close(db);
-	return 0;
+	return change(db, aduan_kelurahan_add(db, a->argv[0], a->v[K_CODE], a->v[K_ALIAS]));
 }
 
-/* End an admin change: a usage error, a failure, or commit. */
-static void
-finish_change(struct aduan_db *db, int rc)
-{
-	if (rc == 0) {
-		cli_commit(db);
-		return;
-	}
-	aduan_db_rollback(db);
-	if (rc == ADUAN_USAGE)
-		cli_usage_error(usage, "%s", aduan_errmsg());
-	cli_fail(rc);
-}
+/* ---- aduan rule ------------------------------------------------------------------ */
 
 static int
-cmd_rule(int argc, char *argv[])
+cmd_rule_add(struct args *a)
 {
-	struct aduan_rules rules;
-	struct opts o = {0};
+	int at = number(a, K_AT, 1, 100000, N_("--at: a rule position from 1, not \"%s\""));
 	struct aduan_db *db;
 	double weight;
-	long n = 0;
-	int rc;
 
-	parse(&argc, &argv, &o, rule_opts);
-	if (argc == 0 || strcmp(argv[0], "list") == 0) {
-		if (argc > 1)
-			cli_usage_error(usage, "rule list takes no operands");
-		db = cli_open(o.db, ADUAN_RDONLY);
-		print_query(db, "SELECT position, pattern, category_match AS category, agency, "
-		    "set_category, set_priority, weight FROM rule ORDER BY position");
-	} else if (strcmp(argv[0], "test") == 0) {
-		struct aduan_hits hits;
-		char sc[32];
-		int i;
+	if (aduan_weight_parse(a->v[K_WEIGHT], &weight) != 0)
+		cli_usage_error(usage, "--weight: %s", aduan_errmsg());
+	db = writer(a);
+	return change(db, aduan_rule_add(db, at, a->argv[0], a->v[K_CATEGORY], a->argv[1],
+	    a->v[K_SET_CATEGORY], a->v[K_PRIORITY], weight));
+}
 
-		if (argc != 2)
-			cli_usage_error(usage, "rule test needs one TEXT (quote it)");
-		db = cli_open(o.db, ADUAN_RDONLY);
-		if ((rc = aduan_rules_get(db, &rules)) != 0)
-			cli_fail(rc);
-		aduan_rules_score(&rules, argv[1], o.category, &hits);
-		if (hits.n == 0) {
-			aduan_rules_release(&rules);
-			aduan_db_close(db);
-			cli_die(ADUAN_NOMATCH, "no rule matches");
-		}
-		/* the winner, then the best rule of every other agency */
-		for (i = 0; i < hits.n; i++) {
-			const struct aduan_rule *r = hits.v[i].rule;
+static int
+cmd_rule_rm(struct args *a)
+{
+	struct aduan_db *db;
+	char *end;
+	long pos = strtol(a->argv[0], &end, 10);
 
-			printf("rule %d\t%s\t%s\t%s", r->position, r->agency,
-			    aduan_decimal(hits.v[i].score, 1, sc), hits.v[i].match);
-			if (r->set_category != NULL)
-				printf("\tcategory=%s", r->set_category);
-			if (r->set_priority != NULL)
-				printf("\tpriority=%s", r->set_priority);
-			putchar('\n');
-		}
-		if (!aduan_hits_sure(&hits))
-			cli_warn("close call between %s and %s: no rule is sure",
-			    hits.v[0].rule->agency, hits.v[1].rule->agency);
-		aduan_hits_release(&hits);
-		aduan_rules_release(&rules);
-	} else if (strcmp(argv[0], "add") == 0) {
-		if (argc != 3)
-			cli_usage_error(usage, "rule add needs a PATTERN and an AGENCY "
-			    "(an empty PATTERN with --category matches on the category)");
-		if (aduan_weight_parse(o.weight, &weight) != 0)
-			cli_usage_error(usage, "--weight: %s", aduan_errmsg());
-		db = cli_open(o.db, ADUAN_RDWR);
-		cli_begin(db, o.by);
-		finish_change(db, aduan_rule_add(db, o.at, argv[1], o.category, argv[2],
-		    o.set_category, o.priority, weight));
-	} else if (strcmp(argv[0], "rm") == 0) {
-		char *end;
-		long pos;
+	if (*a->argv[0] == '\0' || *end != '\0' || pos < 1 || pos > 100000)
+		cli_usage_error(usage, "rule rm: a rule number, not \"%s\"", a->argv[0]);
+	db = writer(a);
+	return change(db, aduan_rule_rm(db, (int)pos));
+}
 
-		if (argc != 2)
-			cli_usage_error(usage, "rule rm needs a rule number (see 'aduan rule list')");
-		pos = strtol(argv[1], &end, 10);
-		if (*argv[1] == '\0' || *end != '\0' || pos < 1 || pos > 100000)
-			cli_usage_error(usage, "rule rm: a rule number, not \"%s\"", argv[1]);
-		db = cli_open(o.db, ADUAN_RDWR);
-		cli_begin(db, o.by);
-		finish_change(db, aduan_rule_rm(db, (int)pos));
-	} else if (strcmp(argv[0], "load") == 0) {
-		if (argc != 2)
-			cli_usage_error(usage, "rule load needs a FILE");
-		db = cli_open(o.db, ADUAN_RDWR);
-		cli_begin(db, o.by);
-		finish_change(db, aduan_rule_load(db, argv[1], &n));
-		cli_warn("%ld rules loaded", n);
-	} else
-		cli_usage_error(usage, "rule: list, add, rm, test or load, not \"%s\"", argv[0]);
+/* Which rule would route TEXT: the winner, then the best rule of every other agency. */
+static int
+cmd_rule_test(struct args *a)
+{
+	struct aduan_db *db = cli_open(a->db, ADUAN_RDONLY);
+	struct aduan_rules rules;
+	struct aduan_hits hits;
+	char sc[32];
+	int i, rc;
+
+	if ((rc = aduan_rules_get(db, &rules)) != 0)
+		cli_fail(rc);
+	aduan_rules_score(&rules, a->argv[0], a->v[K_CATEGORY], &hits);
+	for (i = 0; i < hits.n; i++) {
+		const struct aduan_rule *r = hits.v[i].rule;
+
+		printf("rule %d\t%s\t%s\t%s", r->position, r->agency,
+		    aduan_decimal(hits.v[i].score, 1, sc), hits.v[i].match);
+		if (r->set_category != NULL)
+			printf("\tcategory=%s", r->set_category);
+		if (r->set_priority != NULL)
+			printf("\tpriority=%s", r->set_priority);
+		putchar('\n');
+	}
+	if (hits.n > 0 && !aduan_hits_sure(&hits))
+		cli_warn("close call between %s and %s: no rule is sure",
+		    hits.v[0].rule->agency, hits.v[1].rule->agency);
+	rc = hits.n == 0;
+	aduan_hits_release(&hits);
+	aduan_rules_release(&rules);
 	aduan_db_close(db);
+	if (rc)
+		cli_die(ADUAN_NOMATCH, "no rule matches");
 	return 0;
 }
 
 static int
-cmd_holiday(int argc, char *argv[])
+cmd_rule_load(struct args *a)
 {
-	struct opts o = {0};
-	struct aduan_db *db;
+	struct aduan_db *db = writer(a);
 	long n = 0;
-	int rc;
 
-	parse(&argc, &argv, &o, holiday_opts);
-	if (argc == 0 || strcmp(argv[0], "list") == 0) {
-		if (argc > 1)
-			cli_usage_error(usage, "holiday list takes no operands");
-		db = cli_open(o.db, ADUAN_RDONLY);
-		print_query(db, "SELECT day, name FROM holiday ORDER BY day");
-	} else if (strcmp(argv[0], "add") == 0) {
-		if (argc != 3)
-			cli_usage_error(usage, "holiday add needs a DAY (YYYY-MM-DD) and a NAME");
-		db = cli_open(o.db, ADUAN_RDWR);
-		cli_begin(db, o.by);
-		finish_change(db, aduan_holiday_add(db, argv[1], argv[2]));
-	} else if (strcmp(argv[0], "rm") == 0) {
-		if (argc != 2)
-			cli_usage_error(usage, "holiday rm needs a DAY");
-		db = cli_open(o.db, ADUAN_RDWR);
-		cli_begin(db, o.by);
-		finish_change(db, aduan_holiday_rm(db, argv[1]));
-	} else if (strcmp(argv[0], "load") == 0) {
-		if (argc != 2)
-			cli_usage_error(usage, "holiday load needs a FILE");
-		db = cli_open(o.db, ADUAN_RDWR);
-		cli_begin(db, o.by);
-		rc = aduan_holiday_load(db, argv[1], &n);
-		finish_change(db, rc == ADUAN_NOMATCH ? ADUAN_IOERR : rc);
-		cli_warn("%ld holidays loaded", n);
-	} else
-		cli_usage_error(usage, "holiday: list, add, rm or load, not \"%s\"", argv[0]);
-	aduan_db_close(db);
+	change(db, aduan_rule_load(db, a->argv[0], &n));
+	cli_warn("%ld rules loaded", n);
 	return 0;
 }
 
-/* ---- aduan group: WhatsApp groups mapped to a place ------------------- */
+/* ---- aduan holiday ----------------------------------------------------------------- */
+
+static int
+cmd_holiday_add(struct args *a)
+{
+	struct aduan_db *db = writer(a);
+
+	return change(db, aduan_holiday_add(db, a->argv[0], a->argv[1]));
+}
+
+static int
+cmd_holiday_load(struct args *a)
+{
+	struct aduan_db *db = writer(a);
+	long n = 0;
+	int rc = aduan_holiday_load(db, a->argv[0], &n);
+
+	change(db, rc == ADUAN_NOMATCH ? ADUAN_IOERR : rc);
+	cli_warn("%ld holidays loaded", n);
+	return 0;
+}
+
+/* ---- aduan group: WhatsApp groups mapped to a place ------------------------------ */
 
 static int
 print_group(const struct aduan_group *g, void *arg)
 {
-	const int *visible = arg;
-	const char *v[] = {g->name, g->kelurahan, g->rt ? g->rt : ""};
-	struct aduan_buf b = {0}, t = {0};
-	size_t i;
+	const char *cell[] = {g->name, g->kelurahan, g->rt ? g->rt : ""};
 
-	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-		if (i > 0)
-			aduan_buf_addc(&b, '\t');
-		aduan_buf_reset(&t);
-		aduan_tsv_escape(&t, v[i]);
-		if (*visible)	/* a terminal: control characters made visible */
-			aduan_visible(&b, t.s ? t.s : "", 1);
-		else if (t.len > 0)
-			aduan_buf_add(&b, t.s, t.len);
-	}
-	aduan_buf_addc(&b, '\n');
-	fwrite(b.s, 1, b.len, stdout);
-	aduan_buf_release(&b);
-	aduan_buf_release(&t);
+	return print_row(cell, 3, arg);
+}
+
+static int
+cmd_group_list(struct args *a)
+{
+	struct aduan_db *db = cli_open(a->db, ADUAN_RDONLY);
+	int visible = isatty(STDOUT_FILENO), rc;
+
+	if ((rc = aduan_group_list(db, print_group, &visible)) != 0)
+		cli_fail(rc);
+	aduan_db_close(db);
 	return 0;
 }
 
 static int
-cmd_group(int argc, char *argv[])
+cmd_group_add(struct args *a)
 {
-	enum { G_KELURAHAN = OPT_FIRST_LOCAL, G_RT };
-	static const struct option group_opts[] = {
-		CLI_COMMON_OPTIONS,
-		{"kelurahan", required_argument, NULL, G_KELURAHAN},
-		{"rt", required_argument, NULL, G_RT},
-		{NULL, 0, NULL, 0}
-	};
-	const char *dbpath = NULL, *by = NULL, *kel = NULL, *rt = NULL;
 	struct aduan_db *db;
-	int ch, visible;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "k:r:", group_opts, NULL)) != -1) {
-		switch (ch) {
-		case OPT_DB: dbpath = optarg; break;
-		case OPT_BY: by = optarg; break;
-		case 'k': case G_KELURAHAN: kel = optarg; break;
-		case 'r': case G_RT: rt = optarg; break;
-		case OPT_HELP: usage(stdout); exit(cli_finish(0));
-		default: usage(stderr); exit(ADUAN_USAGE);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if ((kel != NULL || rt != NULL) && (argc == 0 || strcmp(argv[0], "add") != 0))
-		cli_usage_error(usage, "--kelurahan and --rt go with group add");
-	if (argc == 0 || strcmp(argv[0], "list") == 0) {
-		if (argc > 1)
-			cli_usage_error(usage, "group list takes no operands");
-		db = cli_open(dbpath, ADUAN_RDONLY);
-		visible = isatty(STDOUT_FILENO);
-		if ((ch = aduan_group_list(db, print_group, &visible)) != 0)
-			cli_fail(ch);
-	} else if (strcmp(argv[0], "add") == 0) {
-		if (argc != 2 || kel == NULL)
-			cli_usage_error(usage, "group add needs a NAME and --kelurahan");
-		db = cli_open(dbpath, ADUAN_RDWR);
-		cli_begin(db, by);
-		finish_change(db, aduan_group_add(db, argv[1], kel, rt));
-	} else if (strcmp(argv[0], "rm") == 0) {
-		if (argc != 2)
-			cli_usage_error(usage, "group rm needs a NAME");
-		db = cli_open(dbpath, ADUAN_RDWR);
-		cli_begin(db, by);
-		finish_change(db, aduan_group_rm(db, argv[1]));
-	} else
-		cli_usage_error(usage, "group: list, add or rm, not \"%s\"", argv[0]);
-	aduan_db_close(db);
-	return 0;
+	if (a->v[K_KELURAHAN] == NULL)
+		cli_usage_error(usage, "group add needs a NAME and --kelurahan");
+	db = writer(a);
+	return change(db, aduan_group_add(db, a->argv[0], a->v[K_KELURAHAN], a->v[K_RT]));
 }
+
+/* ---- aduan undo, purge ------------------------------------------------------------ */
 
 static void
 undone(int64_t id, int deleted, void *arg)
@@ -713,32 +547,22 @@ undone(int64_t id, int deleted, void *arg)
 }
 
 static int
-cmd_undo(int argc, char *argv[])
+cmd_undo(struct args *a)
 {
 	struct aduan_undo_result r;
-	struct opts o = {0};
 	struct aduan_db *db;
 	char at[32];
 	time_t t;
-	int rc;
+	int rc, visible = isatty(STDOUT_FILENO);
 
-	parse(&argc, &argv, &o, undo_opts);
-	if (argc > 0)
-		cli_usage_error(usage, "undo takes no operands");
-	if (o.list) {
-		db = cli_open(o.db, ADUAN_RDONLY);
-		print_query(db, "SELECT i.id AS invocation, "
-		    "strftime('%Y-%m-%d %H:%M', i.at, 'localtime') AS at, i.actor, "
-		    "coalesce((SELECT group_concat(a.action || ' ' || a.n, ', ') FROM "
-		    "  (SELECT action, count(*) AS n FROM event WHERE invocation = i.id "
-		    "   GROUP BY action ORDER BY min(id)) a), '') AS changes, "
-		    "coalesce('#' || i.undone_by, '') AS undone_by, i.command "
-		    "FROM invocation i ORDER BY i.id DESC LIMIT 20");
+	if (a->v[K_LIST] != NULL) {
+		db = cli_open(a->db, ADUAN_RDONLY);
+		if ((rc = aduan_undo_list(db, print_row, &visible)) != 0)
+			cli_fail(rc);
 		aduan_db_close(db);
 		return 0;
 	}
-	db = cli_open(o.db, ADUAN_RDWR);
-	cli_begin(db, o.by);
+	db = writer(a);
 	if ((rc = aduan_undo(db, &r, undone, NULL)) != 0) {
 		aduan_db_rollback(db);
 		cli_fail(rc);
@@ -748,8 +572,12 @@ cmd_undo(int argc, char *argv[])
 		aduan_time_local(t, at);
 	else
 		snprintf(at, sizeof(at), "%s", r.at);
-	cli_warn("undid #%lld by %s at %s (%s): %ld restored, %ld removed",
-	    (long long)r.invocation, r.actor, at, r.command, r.restored, r.deleted);
+	if (r.refdata)
+		cli_warn("undid #%lld by %s at %s (%s): the reference data is as it was before",
+		    (long long)r.invocation, r.actor, at, r.command);
+	else
+		cli_warn("undid #%lld by %s at %s (%s): %ld restored, %ld removed",
+		    (long long)r.invocation, r.actor, at, r.command, r.restored, r.deleted);
 	aduan_db_close(db);
 	return 0;
 }
@@ -761,7 +589,6 @@ purged(int64_t id, void *arg)
 	printf("%lld\n", (long long)id);
 }
 
-/* Anonymise closed complaints past the retention period (UU PDP). */
 /* The archived messages as old as the complaints purge anonymises. */
 static int
 purge_messages(struct aduan_db *db, int years, int dry_run, long *n)
@@ -775,112 +602,39 @@ purge_messages(struct aduan_db *db, int years, int dry_run, long *n)
 	return aduan_messages_purge(db, aduan_time_utc(timegm(&tm), cutoff), dry_run, n);
 }
 
+/* Anonymise closed complaints past the retention period (UU PDP). */
 static int
-cmd_purge(int argc, char *argv[])
+cmd_purge(struct args *a)
 {
-	struct opts o = {0};
+	int years = number(a, K_OLDER_THAN, 1, 100,
+	    N_("--older-than: years from 1 to 100, not \"%s\""));
+	int dry_run = a->v[K_DRY_RUN] != NULL, rc;
 	struct aduan_db *db;
 	long n = 0, nmsg = 0;
-	int rc;
 
-	parse(&argc, &argv, &o, purge_opts);
-	if (argc > 0)
-		cli_usage_error(usage, "purge takes no operands");
-	if (o.older_than == 0)
+	if (years == 0)
 		cli_usage_error(usage, "purge needs --older-than YEARS");
-	db = cli_open(o.db, o.dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
-	if (!o.dry_run)
-		cli_begin(db, o.by);
-	if ((rc = aduan_purge(db, o.older_than, time(NULL), o.dry_run, purged, &n)) != 0 ||
-	    (rc = purge_messages(db, o.older_than, o.dry_run, &nmsg)) != 0) {
+	db = dry_run ? cli_open(a->db, ADUAN_RDONLY) : writer(a);
+	if ((rc = aduan_purge(db, years, time(NULL), dry_run, purged, &n)) != 0 ||
+	    (rc = purge_messages(db, years, dry_run, &nmsg)) != 0) {
 		aduan_db_rollback(db);
 		cli_fail(rc);
 	}
-	if (!o.dry_run)
+	if (!dry_run) {
 		cli_commit(db);
-	if (!o.dry_run && (rc = aduan_db_vacuum(db)) != 0)
-		cli_fail(rc);
-	if (o.dry_run)
-		cli_warn("%ld closed complaint(s) would be anonymised", n);
-	else
+		if ((rc = aduan_db_vacuum(db)) != 0)
+			cli_fail(rc);
 		cli_warn("%ld closed complaint(s) anonymised", n);
-	if (o.dry_run)
-		cli_warn("%ld archived message(s) would be anonymised", nmsg);
-	else
 		cli_warn("%ld archived message(s) anonymised", nmsg);
+	} else {
+		cli_warn("%ld closed complaint(s) would be anonymised", n);
+		cli_warn("%ld archived message(s) would be anonymised", nmsg);
+	}
 	aduan_db_close(db);
 	return 0;
 }
 
-/*
- * The options every verb with its own table shares: 1 when ch was one
- * of them (--db, --by), else help, version or a bad option end the run.
- */
-static int
-verb_common(int ch, const char **db, const char **by)
-{
-	switch (ch) {
-	case OPT_DB: *db = optarg; return 1;
-	case OPT_BY: *by = optarg; return 1;
-	case OPT_HELP: usage(stdout); exit(cli_finish(0));
-	case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
-	default: usage(stderr); exit(ADUAN_USAGE);
-	}
-}
-
-/* ---- aduan agency set ---------------------------------------------------- */
-
-static const struct option agency_set_opts[] = {
-	CLI_COMMON_OPTIONS,
-	{"whatsapp", required_argument, NULL, OPT_FIRST_LOCAL + AG_WHATSAPP},
-	{"email", required_argument, NULL, OPT_FIRST_LOCAL + AG_EMAIL},
-	{"address", required_argument, NULL, OPT_FIRST_LOCAL + AG_ADDRESS},
-	{"officer", required_argument, NULL, OPT_FIRST_LOCAL + AG_OFFICER},
-	{"title", required_argument, NULL, OPT_FIRST_LOCAL + AG_TITLE},
-	{NULL, 0, NULL, 0}
-};
-
-/* An agency's contacts: each option given sets one ("" clears it). */
-static int
-cmd_agency_set(int argc, char *argv[])
-{
-	const char *v[AG_NFIELDS] = {0}, *db_path = NULL, *by = NULL;
-	struct aduan_db *db;
-	int ch, given = 0;
-
-	cli_options("", agency_set_opts, 0);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", agency_set_opts, NULL)) != -1) {
-		if (ch >= OPT_FIRST_LOCAL && ch < OPT_FIRST_LOCAL + AG_NFIELDS) {
-			v[ch - OPT_FIRST_LOCAL] = optarg;
-			given++;
-		} else
-			verb_common(ch, &db_path, &by);
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc != 2)
-		cli_usage_error(usage, "agency set needs a CODE");
-	if (given == 0)
-		cli_usage_error(usage, "agency set: say what to change "
-		    "(--whatsapp, --email, --address, --officer, --title)");
-	db = cli_open(db_path, ADUAN_RDWR);
-	cli_begin(db, by);
-	finish_change(db, aduan_agency_set(db, argv[1], v));
-	aduan_db_close(db);
-	return 0;
-}
-
-/* ---- aduan template ------------------------------------------------------- */
-
-enum { OPT_T_LANG = OPT_FIRST_LOCAL, OPT_T_UNSET };
-
-static const struct option template_opts[] = {
-	CLI_COMMON_OPTIONS,
-	{"lang", required_argument, NULL, OPT_T_LANG},
-	{"unset", no_argument, NULL, OPT_T_UNSET},
-	{NULL, 0, NULL, 0}
-};
+/* ---- aduan template ----------------------------------------------------------------- */
 
 /* The whole of a file, or of stdin for "-" (caller frees). */
 static char *
@@ -941,91 +695,87 @@ edit_text(const char *name, const char *text)
 }
 
 static int
-cmd_template(int argc, char *argv[])
+cmd_template_list(struct args *a)
 {
-	const char *db_path = NULL, *by = NULL, *lang = NULL, *origin;
-	struct aduan_db *db;
-	char *text = NULL, *edited;
-	int ch, unset = 0, i, rc;
+	struct aduan_db *db = cli_open(a->db, ADUAN_RDONLY);
+	const char *lang, *origin;
+	char *text;
+	int i, rc;
 
-	cli_options("", template_opts, 0);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", template_opts, NULL)) != -1) {
-		if (ch == OPT_T_LANG)
-			lang = optarg;
-		else if (ch == OPT_T_UNSET)
-			unset = 1;
-		else
-			verb_common(ch, &db_path, &by);
+	if ((rc = aduan_template_lang(db, a->v[K_LANG], &lang)) != 0)
+		cli_usage_error(usage, "--lang: %s", aduan_errmsg());
+	printf("name\tlang\tfrom\tdescription\n");
+	for (i = 0; aduan_templates[i].name != NULL; i++) {
+		if ((rc = aduan_template_get(db, aduan_templates[i].name, lang, &text, &origin)) != 0)
+			cli_fail(rc);
+		printf("%s\t%s\t%s\t%s\n", aduan_templates[i].name, lang, origin,
+		    _(aduan_templates[i].help));
+		free(text);
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 0 || strcmp(argv[0], "list") == 0) {
-		if (argc > 1 || unset)
-			cli_usage_error(usage, "template list takes no operands");
-		db = cli_open(db_path, ADUAN_RDONLY);
-		if ((rc = aduan_template_lang(db, lang, &lang)) != 0)
-			cli_usage_error(usage, "--lang: %s", aduan_errmsg());
-		printf("name\tlang\tfrom\tdescription\n");
-		for (i = 0; aduan_templates[i].name != NULL; i++) {
-			if ((rc = aduan_template_get(db, aduan_templates[i].name, lang, &text,
-			    &origin)) != 0)
-				cli_fail(rc);
-			printf("%s\t%s\t%s\t%s\n", aduan_templates[i].name, lang, origin,
-			    _(aduan_templates[i].help));
-			free(text);
+	aduan_db_close(db);
+	return 0;
+}
+
+static int
+cmd_template_show(struct args *a)
+{
+	struct aduan_db *db = cli_open(a->db, ADUAN_RDONLY);
+	char *text;
+	int rc;
+
+	if ((rc = aduan_template_get(db, a->argv[0], a->v[K_LANG], &text, NULL)) != 0)
+		change(db, rc);
+	fputs(text, stdout);
+	free(text);
+	aduan_db_close(db);
+	return 0;
+}
+
+static int
+cmd_template_set(struct args *a)
+{
+	int unset = a->v[K_UNSET] != NULL;
+	struct aduan_db *db;
+	char *text;
+
+	if (a->argc != (unset ? 1 : 2))
+		cli_usage_error(usage, unset ? "template set --unset needs a NAME" :
+		    "template set needs a NAME and a FILE (- for stdin)");
+	text = unset ? NULL : slurp(a->argv[1]);
+	db = writer(a);
+	change(db, aduan_template_set(db, a->argv[0], a->v[K_LANG], text));
+	free(text);
+	return 0;
+}
+
+static int
+cmd_template_edit(struct args *a)
+{
+	struct aduan_db *db = cli_open(a->db, ADUAN_RDWR);
+	const char *name = a->argv[0];
+	char *text, *edited;
+	int rc;
+
+	if ((rc = aduan_template_get(db, name, a->v[K_LANG], &text, NULL)) != 0)
+		change(db, rc);
+	edited = edit_text(name, text);
+	if (strcmp(edited, text) == 0)
+		cli_warn("template %s unchanged", name);
+	else {
+		cli_begin(db, a->by);
+		if ((rc = aduan_template_set(db, name, a->v[K_LANG], edited)) != 0) {
+			aduan_db_rollback(db);
+			cli_die(rc, "%s; template %s not changed", aduan_errmsg(), name);
 		}
-	} else if (strcmp(argv[0], "show") == 0) {
-		if (argc != 2 || unset)
-			cli_usage_error(usage, "template show needs a NAME");
-		db = cli_open(db_path, ADUAN_RDONLY);
-		if ((rc = aduan_template_get(db, argv[1], lang, &text, NULL)) != 0)
-			finish_change(db, rc);
-		fputs(text, stdout);
-		free(text);
-	} else if (strcmp(argv[0], "set") == 0) {
-		if (argc != (unset ? 2 : 3))
-			cli_usage_error(usage, unset ? "template set --unset needs a NAME" :
-			    "template set needs a NAME and a FILE (- for stdin)");
-		text = unset ? NULL : slurp(argv[2]);
-		db = cli_open(db_path, ADUAN_RDWR);
-		cli_begin(db, by);
-		finish_change(db, aduan_template_set(db, argv[1], lang, text));
-		free(text);
-	} else if (strcmp(argv[0], "edit") == 0) {
-		if (argc != 2 || unset)
-			cli_usage_error(usage, "template edit needs a NAME");
-		db = cli_open(db_path, ADUAN_RDWR);
-		if ((rc = aduan_template_get(db, argv[1], lang, &text, NULL)) != 0)
-			finish_change(db, rc);
-		edited = edit_text(argv[1], text);
-		if (strcmp(edited, text) == 0)
-			cli_warn("template %s unchanged", argv[1]);
-		else {
-			cli_begin(db, by);
-			if ((rc = aduan_template_set(db, argv[1], lang, edited)) != 0) {
-				aduan_db_rollback(db);
-				cli_die(rc, "%s; template %s not changed", aduan_errmsg(), argv[1]);
-			}
-			cli_commit(db);
-		}
-		free(edited);
-		free(text);
-	} else
-		cli_usage_error(usage, "template: list, show, set or edit, not \"%s\"", argv[0]);
+		cli_commit(db);
+	}
+	free(edited);
+	free(text);
 	aduan_db_close(db);
 	return 0;
 }
 
 /* ---- aduan reply ------------------------------------------------------------ */
-
-enum { OPT_R_LANG = OPT_FIRST_LOCAL };
-
-static const struct option reply_opts[] = {
-	CLI_COMMON_OPTIONS,
-	{"lang", required_argument, NULL, OPT_R_LANG},
-	{NULL, 0, NULL, 0}
-};
 
 /* The answer to one complaint: for the reporter, and for its group. */
 static int
@@ -1085,33 +835,21 @@ out:
 }
 
 static int
-cmd_reply(int argc, char *argv[])
+cmd_reply(struct args *a)
 {
-	const char *db_path = NULL, *by = NULL, *lang = NULL;
 	struct cli_idlist ids = {0};
 	struct aduan_buf out = {0};
 	struct aduan_db *db;
+	const char *lang;
 	long skipped = 0;
 	size_t i;
-	int ch, rc;
+	int rc;
 
-	cli_options("", reply_opts, 0);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", reply_opts, NULL)) != -1) {
-		if (ch == OPT_R_LANG)
-			lang = optarg;
-		else
-			verb_common(ch, &db_path, &by);
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 0)
-		cli_usage_error(usage, "which complaints? name their ids, or - to read them from stdin");
-	cli_ids(argc, argv, usage, cli_idlist_add, &ids);
-	db = cli_open(db_path, ADUAN_RDWR);
-	if ((rc = aduan_template_lang(db, lang, &lang)) != 0)
+	cli_ids(a->argc, a->argv, usage, cli_idlist_add, &ids);
+	db = cli_open(a->db, ADUAN_RDWR);
+	if ((rc = aduan_template_lang(db, a->v[K_LANG], &lang)) != 0)
 		cli_usage_error(usage, "--lang: %s", aduan_errmsg());
-	cli_begin(db, by);
+	cli_begin(db, a->by);
 	for (i = 0; i < ids.n; i++) {
 		if ((rc = reply_one(db, ids.v[i], lang, &out)) == ADUAN_NOMATCH) {
 			cli_warn("%s", aduan_errmsg());
@@ -1129,28 +867,222 @@ cmd_reply(int argc, char *argv[])
 	return skipped ? ADUAN_NOMATCH : 0;
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(int, char **);
-} verbs[] = {
-	{"init", cmd_init},
-	{"config", cmd_config},
-	{"agency", cmd_agency},
-	{"kelurahan", cmd_kelurahan},
-	{"rule", cmd_rule},
-	{"holiday", cmd_holiday},
-	{"template", cmd_template},
-	{"reply", cmd_reply},
-	{"group", cmd_group},
-	{"undo", cmd_undo},
-	{"purge", cmd_purge},
+/* ---- the commands ----------------------------------------------------------- */
+
+/* A verb's first command is what it does without one named. */
+static const struct cmd cmds[] = {
+	{"init", NULL, cmd_init, "by preset replace", "", 0, N_("init takes no operands"),
+	    N_("aduan init [--db FILE] [--by NAME] [--preset NAME [--replace]]"), 0, NULL},
+	{"config", NULL, cmd_config, "by unset", "", -1, NULL,
+	    N_("aduan config [--db FILE] [--by NAME] [--unset] [KEY [VALUE]]"), 0, NULL},
+	{"agency", "list", cmd_listing, "", "", 0, N_("agency list takes no operands"),
+	    N_("aduan agency list [--db FILE]"), ADUAN_LIST_AGENCY, NULL},
+	{"agency", "add", cmd_agency_add, "by sla contact", "", 2,
+	    N_("agency add needs a CODE and a NAME"),
+	    N_("aduan agency add [--db FILE] [--by NAME] CODE NAME [--sla DAYS] [--contact TEXT]"),
+	    0, NULL},
+	{"agency", "set", cmd_agency_set, "by whatsapp email address officer title", "", 1,
+	    N_("agency set needs a CODE"),
+	    N_("aduan agency set [--db FILE] [--by NAME] CODE [--whatsapp NUMBER]\n"
+	    "                 [--email ADDRESS] [--address TEXT] [--officer NAME] [--title TEXT]"),
+	    0, NULL},
+	{"agency", "rm", cmd_rm, "by", "", 1, N_("agency rm needs a CODE"),
+	    N_("aduan agency rm [--db FILE] [--by NAME] CODE"), 0, aduan_agency_rm},
+	{"kelurahan", "list", cmd_listing, "", "", 0, N_("kelurahan list takes no operands"),
+	    N_("aduan kelurahan list [--db FILE]"), ADUAN_LIST_KELURAHAN, NULL},
+	{"kelurahan", "add", cmd_kelurahan_add, "by code alias", "", 1,
+	    N_("kelurahan add needs a NAME"),
+	    N_("aduan kelurahan add [--db FILE] [--by NAME] NAME [--code CODE] [--alias ALIAS,...]"),
+	    0, NULL},
+	{"rule", "list", cmd_listing, "", "", 0, N_("rule list takes no operands"),
+	    N_("aduan rule list [--db FILE]"), ADUAN_LIST_RULE, NULL},
+	{"rule", "add", cmd_rule_add, "by category set-category priority weight at", "", 2,
+	    N_("rule add needs a PATTERN and an AGENCY "
+	    "(an empty PATTERN with --category matches on the category)"),
+	    N_("aduan rule add [--db FILE] [--by NAME] PATTERN AGENCY [--category C]\n"
+	    "               [--set-category C] [--priority P] [--weight W] [--at N]"), 0, NULL},
+	{"rule", "rm", cmd_rule_rm, "by", "", 1,
+	    N_("rule rm needs a rule number (see 'aduan rule list')"),
+	    N_("aduan rule rm [--db FILE] [--by NAME] N"), 0, NULL},
+	{"rule", "test", cmd_rule_test, "category", "", 1,
+	    N_("rule test needs one TEXT (quote it)"),
+	    N_("aduan rule test [--db FILE] [--category C] TEXT"), 0, NULL},
+	{"rule", "load", cmd_rule_load, "by", "", 1, N_("rule load needs a FILE"),
+	    N_("aduan rule load [--db FILE] [--by NAME] FILE"), 0, NULL},
+	{"holiday", "list", cmd_listing, "", "", 0, N_("holiday list takes no operands"),
+	    N_("aduan holiday list [--db FILE]"), ADUAN_LIST_HOLIDAY, NULL},
+	{"holiday", "add", cmd_holiday_add, "by", "", 2,
+	    N_("holiday add needs a DAY (YYYY-MM-DD) and a NAME"),
+	    N_("aduan holiday add [--db FILE] [--by NAME] DAY NAME"), 0, NULL},
+	{"holiday", "rm", cmd_rm, "by", "", 1, N_("holiday rm needs a DAY"),
+	    N_("aduan holiday rm [--db FILE] [--by NAME] DAY"), 0, aduan_holiday_rm},
+	{"holiday", "load", cmd_holiday_load, "by", "", 1, N_("holiday load needs a FILE"),
+	    N_("aduan holiday load [--db FILE] [--by NAME] FILE"), 0, NULL},
+	{"template", "list", cmd_template_list, "lang", "", 0,
+	    N_("template list takes no operands"),
+	    N_("aduan template list [--db FILE] [--lang id|en]"), 0, NULL},
+	{"template", "show", cmd_template_show, "lang", "", 1,
+	    N_("template show needs a NAME"),
+	    N_("aduan template show [--db FILE] [--lang id|en] NAME"), 0, NULL},
+	{"template", "set", cmd_template_set, "by lang unset", "", -1, NULL,
+	    N_("aduan template set [--db FILE] [--by NAME] [--lang id|en] NAME FILE|-\n"
+	    "aduan template set --unset [--db FILE] [--by NAME] [--lang id|en] NAME"), 0, NULL},
+	{"template", "edit", cmd_template_edit, "by lang", "", 1,
+	    N_("template edit needs a NAME"),
+	    N_("aduan template edit [--db FILE] [--by NAME] [--lang id|en] NAME"), 0, NULL},
+	{"reply", NULL, cmd_reply, "by lang", "", -1, NULL,
+	    N_("aduan reply [--db FILE] [--by NAME] [--lang id|en] ID ..."), 0, NULL},
+	{"group", "list", cmd_group_list, "", "", 0, N_("group list takes no operands"),
+	    N_("aduan group list [--db FILE]"), 0, NULL},
+	{"group", "add", cmd_group_add, "by kelurahan rt", "k:r:", 1,
+	    N_("group add needs a NAME and --kelurahan"),
+	    N_("aduan group add [--db FILE] [--by NAME] NAME --kelurahan K [--rt R]"), 0, NULL},
+	{"group", "rm", cmd_rm, "by", "", 1, N_("group rm needs a NAME"),
+	    N_("aduan group rm [--db FILE] [--by NAME] NAME"), 0, aduan_group_rm},
+	{"undo", NULL, cmd_undo, "by list", "", 0, N_("undo takes no operands"),
+	    N_("aduan undo [--db FILE] [--by NAME] [--list]"), 0, NULL},
+	{"purge", NULL, cmd_purge, "by older-than dry-run", "", 0, N_("purge takes no operands"),
+	    N_("aduan purge [--db FILE] [--by NAME] --older-than YEARS [--dry-run]"), 0, NULL},
 };
+static const size_t ncmds = sizeof(cmds) / sizeof(cmds[0]);
+
+/* The usage lines of verb's commands (NULL: all), or of one command. */
+static void
+usage_of(FILE *fp, const char *verb, const struct cmd *only)
+{
+	const char *prefix = _("usage: "), *s, *e;
+	int width = (int)strlen(prefix), first = 1;
+	size_t i;
+
+	if (verb == NULL) {
+		fprintf(fp, "%s%s\n", prefix, _("aduan add|list|route|close|export [ARG ...]"));
+		first = 0;
+	}
+	for (i = 0; i < ncmds; i++) {
+		if ((verb != NULL && strcmp(cmds[i].verb, verb) != 0) ||
+		    (only != NULL && &cmds[i] != only))
+			continue;
+		for (s = _(cmds[i].usage); *s != '\0'; s = *e ? e + 1 : e) {
+			e = s + strcspn(s, "\n");
+			fprintf(fp, "%*s%.*s\n", first ? 0 : width, first ? prefix : "", (int)(e - s), s);
+			first = 0;
+		}
+	}
+	if (verb == NULL)
+		fprintf(fp, "%*s%s\n", width, "", _("aduan help [COMMAND]"));
+}
+
+static void
+usage(FILE *fp)
+{
+	usage_of(fp, verb_now, cmd_now);
+}
+
+
+/* What the option word w is to any of verb's commands: -1 unknown, 0 a
+ * flag (or with its value after "="), 1 one that takes the next word. */
+static int
+option_kind(const char *verb, const char *w)
+{
+	struct option table[sizeof(all_opts) / sizeof(all_opts[0])];
+	const struct option *o;
+	const char *p;
+	size_t i, len = strcspn(w + 2, "=");
+
+	for (i = 0; i < ncmds; i++) {
+		if (strcmp(cmds[i].verb, verb) != 0)
+			continue;
+		if (w[1] != '-' && w[1] != ':' && (p = strchr(cmds[i].shortopts, w[1])) != NULL)
+			return p[1] == ':' && w[2] == '\0';
+		cmd_options(&cmds[i], table, sizeof(table) / sizeof(table[0]));
+		for (o = table; w[1] == '-' && o->name != NULL; o++)
+			if (strncmp(o->name, w + 2, len) == 0 && o->name[len] == '\0')
+				return o->has_arg == required_argument && w[2 + len] == '\0';
+	}
+	return -1;
+}
+
+/*
+ * The command argv names, else verb's first (*named: 1 when it names
+ * one).  A word after an option none of verb's commands knows may be its
+ * value: then the option is the error, not the word.
+ */
+static const struct cmd *
+find_cmd(const char *verb, int argc, char *argv[], int *named)
+{
+	const char *sub = NULL;
+	size_t i, first = ncmds;
+	int k, kind, unknown = 0;
+
+	for (k = 1; k < argc && sub == NULL; k++) {
+		if (strcmp(argv[k], "--") == 0)
+			sub = k + 1 < argc ? argv[k + 1] : "";
+		else if (argv[k][0] != '-' || argv[k][1] == '\0')
+			sub = argv[k];
+		else if ((kind = option_kind(verb, argv[k])) == 1)
+			k++;
+		else if (kind == -1)
+			unknown = 1;
+	}
+	for (i = 0; i < ncmds; i++) {
+		if (strcmp(cmds[i].verb, verb) != 0)
+			continue;
+		if (first == ncmds)
+			first = i;
+		if (cmds[i].sub != NULL && sub != NULL && strcmp(cmds[i].sub, sub) == 0) {
+			*named = 1;
+			return &cmds[i];
+		}
+	}
+	*named = 0;
+	if (sub != NULL && cmds[first].sub != NULL && !unknown) {
+		struct aduan_buf subs = {0};
+
+		for (i = first; i < ncmds && strcmp(cmds[i].verb, verb) == 0; i++)
+			aduan_buf_printf(&subs, "%s%s", i > first ? ", " : "", cmds[i].sub);
+		cli_usage_error(usage, "%s: one of %s, not \"%s\"", verb, subs.s, sub);
+	}
+	return &cmds[first];
+}
+
+/* Run an admin verb: argv[0] is the verb. */
+static int
+run_verb(int argc, char *argv[])
+{
+	struct args a = {0};
+	char name[64], **vargv;
+	int named, rc;
+
+	verb_now = argv[0];
+	a.cmd = find_cmd(argv[0], argc, argv, &named);
+	if (named)
+		cmd_now = a.cmd;
+	/* getopt's messages say "aduan VERB [SUB]: unrecognized option" */
+	snprintf(name, sizeof(name), "aduan %s%s%s", argv[0], named ? " " : "",
+	    named ? a.cmd->sub : "");
+	vargv = aduan_xmalloc(sizeof(*vargv) * (size_t)(argc + 1));
+	memcpy(vargv, argv, sizeof(*vargv) * (size_t)(argc + 1));
+	vargv[0] = name;
+	parse(&a, argc, vargv, named);
+	rc = a.cmd->fn(&a);
+	free(vargv);
+	return rc;
+}
+
+static int
+is_verb(const char *s)
+{
+	size_t i = 0;
+
+	while (i < ncmds && strcmp(cmds[i].verb, s) != 0)
+		i++;
+	return i < ncmds;
+}
 
 int
 main(int argc, char *argv[])
 {
-	size_t i;
-	int rc;
+	static const struct option longopts[] = {CLI_COMMON_OPTIONS, END_OPTIONS};
 
 	cli_init(argc, argv);
 	cli_options("", longopts, 0);
@@ -1176,28 +1108,15 @@ main(int argc, char *argv[])
 
 			run_program(argv[2], args);
 		}
-		for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-			if (strcmp(argv[2], verbs[i].name) == 0) {
-				verb_now = verbs[i].name;
-				usage(stdout);
-				return cli_finish(0);
-			}
-		cli_usage_error(usage, "no command \"%s\"", argv[2]);
+		if (!is_verb(argv[2]))
+			cli_usage_error(usage, "no command \"%s\"", argv[2]);
+		verb_now = argv[2];
+		usage(stdout);
+		return cli_finish(0);
 	}
 	if (aduan_word_index(programs, argv[1]) >= 0)
 		run_program(argv[1], argv + 1);
-	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-		if (strcmp(argv[1], verbs[i].name) == 0) {
-			char name[64], **vargv = aduan_xmalloc(sizeof(*vargv) * (size_t)argc);
-
-			/* getopt's messages say "aduan VERB: unrecognized option" */
-			snprintf(name, sizeof(name), "aduan %s", argv[1]);
-			memcpy(vargv, argv + 1, sizeof(*vargv) * (size_t)argc);
-			vargv[0] = name;
-			verb_now = verbs[i].name;
-			rc = verbs[i].fn(argc - 1, vargv);
-			free(vargv);
-			return cli_finish(rc);
-		}
-	cli_usage_error(usage, "unknown command \"%s\"", argv[1]);
+	if (!is_verb(argv[1]))
+		cli_usage_error(usage, "unknown command \"%s\"", argv[1]);
+	return cli_finish(run_verb(argc - 1, argv + 1));
 }

@@ -552,8 +552,9 @@ undo_target(struct aduan_db *db, struct aduan_undo_result *r)
 	    "SELECT i.id, i.command, i.actor, i.at FROM invocation i "
 	    "WHERE i.undone_by IS NULL AND i.id <> ?1 "
 	    "AND i.actor = (SELECT actor FROM invocation WHERE id = ?1) "
-	    "AND EXISTS (SELECT 1 FROM event e WHERE e.invocation = i.id "
+	    "AND (EXISTS (SELECT 1 FROM event e WHERE e.invocation = i.id "
 	    "  AND e.action IN ('create','route','note','close','reopen','edit')) "
+	    "  OR EXISTS (SELECT 1 FROM refdata_undo u WHERE u.invocation = i.id)) "
 	    "AND NOT EXISTS (SELECT 1 FROM event e WHERE e.invocation = i.id AND e.action = 'undo') "
 	    "ORDER BY i.id DESC LIMIT 1");
 	int rc;
@@ -722,18 +723,15 @@ undo_messages(struct aduan_db *db, int64_t inv)
 	return aduan_db_step(db, st, "undoing an import's messages");
 }
 
-int
-aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
-    void (*fn)(int64_t, int, void *), void *arg)
+/* The complaints invocation inv touched, each once: created there, or
+ * with the prior of its first event there (*v: caller frees). */
+static int
+touched_get(struct aduan_db *db, int64_t inv, struct touched **vp, int *np)
 {
 	struct touched *v = NULL;
 	sqlite3_stmt *st;
-	int n = 0, cap = 0, i, rc;
+	int n = 0, cap = 0, rc;
 
-	memset(r, 0, sizeof(*r));
-	if ((rc = undo_target(db, r)) != 0)
-		return rc;
-	/* each complaint once: created there, or the prior of its first event */
 	st = aduan_db_stmt(db,
 	    "SELECT e.complaint, max(e.action = 'create'), "
 	    "(SELECT f.prior FROM event f WHERE f.complaint = e.complaint "
@@ -741,7 +739,7 @@ aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
 	    "FROM event e WHERE e.invocation = ?1 GROUP BY e.complaint ORDER BY e.complaint DESC");
 	if (st == NULL)
 		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, r->invocation);
+	sqlite3_bind_int64(st, 1, inv);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -752,12 +750,24 @@ aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
 		v[n].prior = col(st, 2);
 		n++;
 	}
+	*vp = v;
+	*np = n;
+	rc = rc == SQLITE_DONE ? 0 : aduan_db_fail(db, "reading history");
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		rc = aduan_db_fail(db, "reading history");
+	return rc;
+}
+
+int
+aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
+    void (*fn)(int64_t, int, void *), void *arg)
+{
+	struct touched *v = NULL;
+	sqlite3_stmt *st;
+	int n = 0, i, rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = undo_target(db, r)) != 0 || (rc = touched_get(db, r->invocation, &v, &n)) != 0)
 		goto out;
-	}
-	rc = 0;
 	for (i = 0; i < n && rc == 0; i++) {
 		if (!v[i].created && v[i].prior == NULL)
 			rc = aduan_fail(ADUAN_DATAERR, "#%lld changed complaint %lld in a way "
@@ -777,6 +787,8 @@ aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
 	}
 	if (rc == 0)
 		rc = undo_messages(db, r->invocation);
+	if (rc == 0)
+		rc = aduan_preset_undo(db, r->invocation, &r->refdata);
 	if (rc == 0) {
 		st = aduan_db_stmt(db, "UPDATE invocation SET undone_by = ?2 WHERE id = ?1");
 		if (st == NULL)
@@ -792,4 +804,17 @@ out:
 		free(v[i].prior);
 	free(v);
 	return rc;
+}
+
+int
+aduan_undo_list(struct aduan_db *db, aduan_row_fn *fn, void *arg)
+{
+	return aduan_rows(db, "SELECT i.id AS invocation, "
+	    "strftime('%Y-%m-%d %H:%M', i.at, 'localtime') AS at, i.actor, "
+	    "coalesce((SELECT group_concat(a.action || ' ' || a.n, ', ') FROM "
+	    "  (SELECT action, count(*) AS n FROM event WHERE invocation = i.id "
+	    "   GROUP BY action ORDER BY min(id)) a), "
+	    "  (SELECT summary FROM refdata_undo WHERE invocation = i.id), '') AS changes, "
+	    "coalesce('#' || i.undone_by, '') AS undone_by, i.command "
+	    "FROM invocation i ORDER BY i.id DESC LIMIT 20", fn, arg);
 }

@@ -13,6 +13,7 @@
 #include "aduan.h"
 #include "db.h"
 #include "learn.h"
+#include "refdata.h"
 #include "route.h"
 #include "util.h"
 
@@ -90,15 +91,20 @@ struct aduan_undo_result {
 	int64_t invocation;	/* the one undone */
 	char command[512], actor[128], at[21];
 	long restored, deleted;
+	int refdata;		/* 1: a preset load, its reference data put back */
 };
 /*
  * Revert the most recent invocation by the current invocation's actor
  * that changed complaints and was not undone yet (adds, routes, notes,
- * closes, reopens), within the current invocation.  ADUAN_NOMATCH when there is nothing to undo; ADUAN_DATAERR,
+ * closes, reopens) or loaded a preset (see aduan_preset_undo), within
+ * the current invocation.  ADUAN_NOMATCH when there is nothing to undo; ADUAN_DATAERR,
  * naming the later change, when a complaint it touched has changed since.
  * fn (may be NULL) receives each complaint id restored or deleted.
  */
 int aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
     void (*fn)(int64_t id, int deleted, void *arg), void *arg);
+/* The last 20 invocations, newest first, as 'aduan undo --list' shows
+ * them (see aduan_rows in refdata.h). */
+int aduan_undo_list(struct aduan_db *db, aduan_row_fn *fn, void *arg);
 
 #endif

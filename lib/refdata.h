@@ -59,9 +59,31 @@ int aduan_tsv_load(const char *path, int (*fn)(char **f, int n, long line, void 
  * or put in the place of the office's rule with the same pattern and
  * category, and the office's own rows kept.  With replace the preset's
  * rules replace all rules.  report() is told, per part, how many rows
- * were new and how many were there already (updated).
+ * were new and how many were there already (updated).  What the tables
+ * held before is kept for aduan_preset_undo().
  */
 int aduan_preset_load(struct aduan_db *db, const char *dir, const char *name, int replace,
     void (*report)(const char *part, long added, long updated, void *arg), void *arg);
+
+/*
+ * Undo of the preset load of invocation inv (aduan_undo calls it): the
+ * kelurahan, aliases, agencies, rules and holidays as they were before.
+ * *done is 0 when inv loaded no preset.  ADUAN_DATAERR, saying why, when
+ * those tables changed after inv or a complaint or WhatsApp group refers
+ * to a row inv added.
+ */
+int aduan_preset_undo(struct aduan_db *db, int64_t inv, int *done);
+
+/*
+ * A listing's rows, each handed to fn as n text cells (NULL for an
+ * absent value; borrowed for the call), the column names first.  A
+ * non-zero return of fn stops the listing and is returned.
+ */
+typedef int aduan_row_fn(const char *const *cell, int n, void *arg);
+/* The rows of a query without parameters (for listings in lib/). */
+int aduan_rows(struct aduan_db *db, const char *sql, aduan_row_fn *fn, void *arg);
+/* What 'aduan agency list' and the like print. */
+enum aduan_listing { ADUAN_LIST_AGENCY, ADUAN_LIST_KELURAHAN, ADUAN_LIST_RULE, ADUAN_LIST_HOLIDAY };
+int aduan_refdata_list(struct aduan_db *db, enum aduan_listing which, aduan_row_fn *fn, void *arg);
 
 #endif

@@ -343,6 +343,18 @@ const char *const aduan_migrations[] = {
 	 * with the chat (in the zip archive read) or may have (a .txt).
 	 */
 	"ALTER TABLE message ADD COLUMN attachment TEXT;\n",
+
+	/*
+	 * 9: what a preset load replaced, so that undo can put it back: the
+	 * reference tables before and after the invocation (JSON, see
+	 * aduan_preset_load), and a summary for 'aduan undo --list'.
+	 */
+	"CREATE TABLE refdata_undo (\n"
+	"  invocation INTEGER PRIMARY KEY REFERENCES invocation(id),\n"
+	"  before     TEXT NOT NULL,\n"
+	"  after      TEXT NOT NULL,\n"
+	"  summary    TEXT NOT NULL\n"
+	") STRICT;\n",
 };
 
 const int aduan_nmigrations = sizeof(aduan_migrations) / sizeof(aduan_migrations[0]);

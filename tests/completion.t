@@ -71,9 +71,10 @@ for p in aduan-add aduan-list aduan-route aduan-close aduan-edit aduan-export; d
 	cp "$T/out" "$T/got"
 	same "$p offers the options of $p.c"
 done
-# aduan: the verbs of its table and the programs it runs, and the options
-# of all the verbs together
-sed -n 's/^[[:space:]]*{"\([a-z]*\)", cmd_[a-z]*},.*/\1/p' "$ADUAN_BUILD/cmd/aduan.c" >"$T/want"
+# aduan: the verbs of its table of commands and the programs it runs, and
+# the options of all the verbs together
+sed -n 's/^[[:space:]]*{"\([a-z]*\)", \(NULL\|"[a-z]*"\), cmd_[a-z_]*,.*/\1/p' \
+	"$ADUAN_BUILD/cmd/aduan.c" >"$T/want"
 sed -n 's/.*programs\[\] = {\(.*\)NULL.*/\1/p' "$ADUAN_BUILD/cmd/aduan.c" |
 	tr -s '", ' '\n\n\n' | grep . >>"$T/want"
 echo help >>"$T/want"

@@ -173,31 +173,105 @@ ok $? "schema 2: the search index matches the table"
 aduan holiday add 2025-01-01 "Tahun Baru" 2>/dev/null
 run aduan holiday rm 2025-01-01 --dry-run
 is "$rc" 2 "10.5 aduan holiday rm --dry-run: a usage error"
-like err "aduan holiday: unrecognized option '--dry-run'" "10.5 naming the foreign option"
-like err '^usage: aduan holiday ' "10.5 with the verb's own usage"
+like err "aduan holiday rm: unrecognized option '--dry-run'" "10.5 naming the foreign option"
+like err '^usage: aduan holiday rm ' "10.5 with that command's own usage"
+is "$(grep -c '^ *aduan holiday add' err)" 0 "10.5 and no other's"
 is "$(aduan holiday list | grep -c 2025-01-01)" 1 "10.5 the holiday is still there"
-for v in "init --older-than 1" "config --preset x" "agency list --list" "kelurahan --sla 3" \
-    "rule list --dry-run" "undo --preset x" "purge --older-than 5 --code x"; do
+agencies=$(aduan agency list | wc -l)
+# each row: the foreign option | the command line that gives it
+while IFS='|' read -r opt v; do
 	run aduan $v
 	is "$rc" 2 "10.5 aduan $v: a usage error"
-done
+	like err "unrecognized option '$opt'" "10.5 aduan $v: naming $opt"
+done <<'ROWS'
+--older-than|init --older-than 1
+--preset|config --preset x
+--list|agency list --list
+--sla|agency list --sla 3
+--by|agency list --by siti
+--sla|agency --sla 3
+--whatsapp|agency add KEC2 Kecamatan --whatsapp 08123
+--sla|agency set PUPR --sla 3
+--contact|agency rm DLH --contact x
+--sla|kelurahan --sla 3
+--code|kelurahan list --code 9
+--sla|kelurahan add Baru --sla 2
+--dry-run|rule list --dry-run
+--category|rule rm 1 --category x
+--weight|rule test --weight 2 jalan
+--at|rule load rules.tsv --at 1
+--by|rule test --by siti jalan
+--category|holiday add 2025-01-02 Libur --category x
+--dry-run|holiday load h.tsv --dry-run
+--unset|template list --unset
+--by|template show ack --by siti
+--unset|template edit ack --unset
+--kelurahan|group list --kelurahan Guntung
+--rt|group rm RT1 --rt 1
+--preset|undo --preset x
+--code|purge --older-than 5 --code x
+--unset|reply --unset 1
+ROWS
+is "$(aduan agency list | wc -l)" "$agencies" "10.5 none of them changed the agencies"
+run aduan agency foo
+is "$rc" 2 "10.5 an unknown sub-command is a usage error"
+like err 'agency: one of list, add, set, rm, not "foo"' "10.5 naming the ones there are"
+
+# --help: each verb its own lines, each sub-command its own line, and the
+# options of each as in the SYNOPSIS of aduan(1)
+man_options() {	# man_options VERB [SUB]: the options of its SYNOPSIS lines
+	awk -v cmd="$*" '
+	/^\.Sh / { syn = ($2 == "SYNOPSIS"); next }
+	!syn { next }
+	/^\.Nm/ { on = 0; next }
+	/^\.Cm / { c = $0; sub(/^\.Cm /, "", c); sub(/ Fl .*/, "", c)
+		if (c == cmd || index(c, cmd " ") == 1) on = 1 }
+	on {
+		sub(/^\./, "")
+		n = split($0, w, /[ \t]+/)
+		for (i = 1; i <= n; i++)
+			if (w[i] == "Fl" && w[i + 1] ~ /^-/)
+				print "-" w[i + 1]
+	}' "$ADUAN_BUILD/man/aduan.1" | sort -u
+}
+help_options() {
+	grep -oE '(^|[][ |])--?[A-Za-z0-9][-A-Za-z0-9]*' "$1" | sed 's/^[][ |]//' | sort -u
+}
 for v in init config agency kelurahan rule holiday undo purge group template reply; do
 	run aduan $v --help
 	is "$rc" 0 "10.5 aduan $v --help"
-	like out "^usage: aduan $v " "10.5 aduan $v --help shows that verb's usage"
-	is "$(grep -Ec '^(usage: |       )aduan ' out)" 1 "10.5 and no other verb's"
+	like out "^usage: aduan $v( |\$)" "10.5 aduan $v --help shows that verb's usage"
+	is "$(grep -Ev "^(usage: |       )aduan $v( |\$)|^        " out | wc -l)" 0 "10.5 and no other verb's"
+	is "$(help_options out | tr '\n' ' ')" "$(man_options $v | tr '\n' ' ')" \
+		"10.5 aduan $v --help: the options of its SYNOPSIS"
 done
+for c in "agency list" "agency add" "agency set" "agency rm" "kelurahan list" "kelurahan add" \
+    "rule list" "rule add" "rule rm" "rule test" "rule load" "holiday list" "holiday add" \
+    "holiday rm" "holiday load" "template list" "template show" "template set" "template edit" \
+    "group list" "group add" "group rm"; do
+	run aduan $c --help
+	is "$rc:$(head -n 1 out | cut -d' ' -f1-4)" "0:usage: aduan $c" "10.5 aduan $c --help"
+	is "$(grep -Evc "^(usage: |       )aduan $c |^        " out)" 0 "10.5 aduan $c --help: its lines alone"
+	is "$(help_options out | tr '\n' ' ')" "$(man_options $c | tr '\n' ' ')" \
+		"10.5 aduan $c --help: the options of its SYNOPSIS"
+done
+is "$(aduan help rule)" "$(aduan rule --help)" "10.5 aduan help rule is aduan rule --help"
 
 # ---- aduan init --preset again merges; --replace replaces (10.6) ---------------
+refdata() { for v in kelurahan agency rule holiday; do aduan $v list; done; }
 aduan rule add "pohon keramat" DLH 2>/dev/null
 aduan agency add KECAMATAN "Kantor Kecamatan" 2>/dev/null
+aduan agency set PUPR --email pupr@bontangkota.go.id 2>/dev/null
+aduan kelurahan add Guntung --alias "Gtg" 2>/dev/null
 rules=$(aduan rule list | wc -l)
+refdata >ref.office
 run aduan init --preset bontang-utara
 is "$rc" 0 "10.6 aduan init --preset bontang-utara again"
 like err 'routing rules: 0 added, [0-9]+ updated' "10.6 says what it changed"
 is "$(aduan rule list | grep -c 'pohon keramat')" 1 "10.6 the office's own rule is kept"
 is "$(aduan agency list | cut -f1 | grep -c '^KECAMATAN$')" 1 "10.6 the office's own agency is kept"
 is "$(aduan rule list | wc -l)" "$rules" "10.6 no rule doubled"
+refdata >ref.merged
 run aduan init --replace
 is "$rc" 2 "10.6 --replace goes with --preset"
 run aduan init --preset bontang-utara --replace
@@ -205,4 +279,69 @@ is "$rc" 0 "10.6 --replace"
 is "$(aduan rule list | grep -c 'pohon keramat')" 0 "10.6 replaces the rules with the preset's"
 is "$(aduan undo --list | grep -c 'aduan init --preset bontang-utara --replace')" 1 \
 	"10.6 one invocation in the history"
+aduan undo --list >list
+like list '	kelurahan 6, agency [0-9]+, rule [0-9]+, holiday [0-9]+		aduan init --preset bontang-utara --replace$' \
+	"10.6 aduan undo --list says what the load changed"
+run aduan undo
+is "$rc" 0 "10.6 aduan undo after --replace"
+like err 'undid #[0-9]+ by tester .*\(aduan init --preset bontang-utara --replace\): the reference data is as it was before' \
+	"10.6 says what it undid"
+refdata >ref.now
+cmp -s ref.now ref.merged
+ok $? "10.6 the reference data is back as it was before --replace"
+run aduan undo
+is "$rc" 0 "10.6 aduan undo again: the merge"
+refdata >ref.now
+cmp -s ref.now ref.office
+ok $? "10.6 the office's reference data is back as it was before the merge"
+is "$(aduan undo --list | grep -c '	#[0-9]*	aduan init --preset')" 2 "10.6 both loads are marked undone"
+
+# a kelurahan the preset renames takes its complaints back to the old name
+export ADUAN_DB="$T/rename.db"
+aduan init 2>/dev/null
+aduan kelurahan add Loktuan --code 9 2>/dev/null
+id=$(aduan-add -k Loktuan "jalan rusak" 2>/dev/null)
+aduan init --preset bontang-utara 2>/dev/null
+is "$(aduan-list -f kelurahan "$id")" "Lok Tuan" "10.6 the preset renames Loktuan, complaints and all"
+run aduan undo
+is "$rc" 0 "10.6 undo of that load"
+is "$(aduan-list -f kelurahan "$id")" "Loktuan" "10.6 the complaint is in Loktuan again"
+is "$(aduan kelurahan list | tail -n +2)" "$(printf 'Loktuan\t9\t')" "10.6 the one kelurahan, as it was"
+is "$(aduan agency list | wc -l)" 1 "10.6 no agency left"
+
+# refused while something made since depends on what the load added
+export ADUAN_DB="$T/refuse.db"
+aduan init 2>/dev/null
+aduan init --preset bontang-utara 2>/dev/null
+refdata >ref.loaded
+id=$(ADUAN_USER=siti aduan-add -k Guntung "jalan rusak" 2>/dev/null)
+run aduan undo
+is "$rc" 65 "10.6 a complaint in a kelurahan the load added: undo refused"
+like err "complaint $id is in kelurahan Guntung, which #[0-9]+ added; undo refused" "10.6 saying which"
+ADUAN_USER=siti aduan undo 2>/dev/null
+id=$(ADUAN_USER=siti aduan-add "lampu mati" 2>/dev/null)
+ADUAN_USER=siti aduan-route --to PLN "$id" >/dev/null 2>&1
+run aduan undo
+like err "complaint $id was forwarded to PLN, which #[0-9]+ added; undo refused" \
+	"10.6 a complaint forwarded to an agency the load added"
+ADUAN_USER=siti aduan undo 2>/dev/null
+ADUAN_USER=siti aduan undo 2>/dev/null
+aduan group add "RT 5 Guntung" --kelurahan Guntung 2>/dev/null
+run aduan undo
+like err "WhatsApp group RT 5 Guntung is mapped to kelurahan Guntung, which #[0-9]+ added" \
+	"10.6 a WhatsApp group mapped to a kelurahan the load added"
+aduan group rm "RT 5 Guntung" 2>/dev/null
+aduan agency set PUPR --email pupr@bontangkota.go.id 2>/dev/null
+run aduan undo
+is "$rc" 65 "10.6 the reference data changed after the load: undo refused"
+like err 'the agency table changed after #[0-9]+; undo refused' "10.6 saying which table"
+refdata >ref.now
+aduan agency set PUPR --email '' 2>/dev/null
+refdata >ref.now
+cmp -s ref.now ref.loaded
+ok $? "10.6 the refusals changed nothing"
+run aduan undo
+is "$rc" 0 "10.6 with the change taken back by hand, undo goes"
+is "$(refdata | grep -vc -e '^name	code	aliases$' -e '^code	name' -e '^position	' -e '^day	name$')" 0 \
+	"10.6 and leaves the tables as empty as before the load"
 done_testing

@@ -2,10 +2,10 @@
 # aduan undo: reverting the last invocation, refusals, --list.
 . "${0%/*}/lib.sh"
 
-preset
 run aduan undo
 is "$rc" 1 "nothing to undo exits 1"
 like err 'nothing to undo' "and says so"
+preset
 
 aduan-add -k Guntung "Jalan rusak di gang 1" >/dev/null 2>&1
 aduan-add -k Guntung "Sampah menumpuk" >/dev/null 2>&1
