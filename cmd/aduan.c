@@ -40,7 +40,7 @@ enum {	/* the admin verbs' own options: their values are OPT_FIRST_LOCAL + K_...
 struct cmd;
 struct args {
 	const struct cmd *cmd;
-	const char *db, *by;
+	struct cli_common c;	/* --db, --by */
 	const char *v[K_N];	/* each option given: its value ("" for a flag), else NULL */
 	int argc;
 	char **argv;		/* the operands after the command's name */
@@ -175,20 +175,12 @@ parse(struct args *a, int argc, char *argv[], int named)
 	cli_options(c->shortopts, table, 0);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, c->shortopts, table, NULL)) != -1) {
-		switch (ch) {
-		case OPT_DB: a->db = optarg; break;
-		case OPT_BY: a->by = optarg; break;
-		case OPT_HELP: usage(stdout); exit(cli_finish(0));
-		case OPT_VERSION: printf("aduan %s\n", ADUAN_VERSION); exit(cli_finish(0));
-		case 'k': a->v[K_KELURAHAN] = optarg; break;
-		case 'r': a->v[K_RT] = optarg; break;
-		default:
-			if (ch < OPT_FIRST_LOCAL || ch >= OPT_FIRST_LOCAL + K_N) {
-				usage(stderr);
-				exit(ADUAN_USAGE);
-			}
+		if (ch == 'k' || ch == 'r')	/* group add's -k K and -r R */
+			ch = OPT_FIRST_LOCAL + (ch == 'k' ? K_KELURAHAN : K_RT);
+		if (ch >= OPT_FIRST_LOCAL && ch < OPT_FIRST_LOCAL + K_N)
 			a->v[ch - OPT_FIRST_LOCAL] = optarg != NULL ? optarg : "";
-		}
+		else
+			cli_common_option(ch, optarg, &a->c, "aduan", usage);
 	}
 	a->argc = argc - optind - named;
 	a->argv = argv + optind + named;
@@ -219,9 +211,9 @@ number(const struct args *a, int k, long lo, long hi, const char *fmt)
 static struct aduan_db *
 writer(const struct args *a)
 {
-	struct aduan_db *db = cli_open(a->db, ADUAN_RDWR);
+	struct aduan_db *db = cli_open(a->c.db, ADUAN_RDWR);
 
-	cli_begin(db, a->by);
+	cli_begin(db, a->c.by);
 	return db;
 }
 
@@ -271,7 +263,7 @@ print_row(const char *const *cell, int n, void *arg)
 static int
 cmd_listing(struct args *a)
 {
-	struct aduan_db *db = cli_open(a->db, ADUAN_RDONLY);
+	struct aduan_db *db = cli_open(a->c.db, ADUAN_RDONLY);
 	int visible = isatty(STDOUT_FILENO), rc;
 
 	if ((rc = aduan_refdata_list(db, a->cmd->listing, print_row, &visible)) != 0)
@@ -307,17 +299,15 @@ cmd_init(struct args *a)
 
 	if (a->v[K_REPLACE] && a->v[K_PRESET] == NULL)
 		cli_usage_error(usage, "--replace goes with --preset");
-	db = cli_open(a->db, ADUAN_CREATE);
+	db = cli_open(a->c.db, ADUAN_CREATE);
 	if (a->v[K_PRESET] != NULL) {
 		dir = aduan_datadir();
-		cli_begin(db, a->by);
+		cli_begin(db, a->c.by);
 		rc = aduan_preset_load(db, dir, a->v[K_PRESET], a->v[K_REPLACE] != NULL, report_part,
 		    NULL);
 		free(dir);
-		if (rc != 0) {
-			aduan_db_rollback(db);
-			cli_fail(rc);
-		}
+		if (rc != 0)
+			cli_abort(db, rc);
 		cli_commit(db);
 	}
 	cli_warn("database ready: %s", aduan_db_filename(db));
@@ -361,7 +351,7 @@ cmd_config(struct args *a)
 		db = writer(a);
 		return change(db, aduan_setting_set(db, a->argv[0], unset ? NULL : a->argv[1]));
 	}
-	db = cli_open(a->db, ADUAN_RDONLY);
+	db = cli_open(a->c.db, ADUAN_RDONLY);
 	if (a->argc == 0)
 		for (i = 0; aduan_settings[i].key != NULL; i++)
 			printf("%s\t%s\n", aduan_settings[i].key, aduan_config(db, aduan_settings[i].key));
@@ -439,7 +429,7 @@ cmd_rule_rm(struct args *a)
 static int
 cmd_rule_test(struct args *a)
 {
-	struct aduan_db *db = cli_open(a->db, ADUAN_RDONLY);
+	struct aduan_db *db = cli_open(a->c.db, ADUAN_RDONLY);
 	struct aduan_rules rules;
 	struct aduan_hits hits;
 	char sc[32];
@@ -517,7 +507,7 @@ print_group(const struct aduan_group *g, void *arg)
 static int
 cmd_group_list(struct args *a)
 {
-	struct aduan_db *db = cli_open(a->db, ADUAN_RDONLY);
+	struct aduan_db *db = cli_open(a->c.db, ADUAN_RDONLY);
 	int visible = isatty(STDOUT_FILENO), rc;
 
 	if ((rc = aduan_group_list(db, print_group, &visible)) != 0)
@@ -556,17 +546,15 @@ cmd_undo(struct args *a)
 	int rc, visible = isatty(STDOUT_FILENO);
 
 	if (a->v[K_LIST] != NULL) {
-		db = cli_open(a->db, ADUAN_RDONLY);
+		db = cli_open(a->c.db, ADUAN_RDONLY);
 		if ((rc = aduan_undo_list(db, print_row, &visible)) != 0)
 			cli_fail(rc);
 		aduan_db_close(db);
 		return 0;
 	}
 	db = writer(a);
-	if ((rc = aduan_undo(db, &r, undone, NULL)) != 0) {
-		aduan_db_rollback(db);
-		cli_fail(rc);
-	}
+	if ((rc = aduan_undo(db, &r, undone, NULL)) != 0)
+		cli_abort(db, rc);
 	cli_commit(db);
 	if (aduan_time_from_utc(r.at, &t) == 0)
 		aduan_time_local(t, at);
@@ -614,12 +602,10 @@ cmd_purge(struct args *a)
 
 	if (years == 0)
 		cli_usage_error(usage, "purge needs --older-than YEARS");
-	db = dry_run ? cli_open(a->db, ADUAN_RDONLY) : writer(a);
+	db = dry_run ? cli_open(a->c.db, ADUAN_RDONLY) : writer(a);
 	if ((rc = aduan_purge(db, years, time(NULL), dry_run, purged, &n)) != 0 ||
-	    (rc = purge_messages(db, years, dry_run, &nmsg)) != 0) {
-		aduan_db_rollback(db);
-		cli_fail(rc);
-	}
+	    (rc = purge_messages(db, years, dry_run, &nmsg)) != 0)
+		cli_abort(db, rc);
 	if (!dry_run) {
 		cli_commit(db);
 		if ((rc = aduan_db_vacuum(db)) != 0)
@@ -697,7 +683,7 @@ edit_text(const char *name, const char *text)
 static int
 cmd_template_list(struct args *a)
 {
-	struct aduan_db *db = cli_open(a->db, ADUAN_RDONLY);
+	struct aduan_db *db = cli_open(a->c.db, ADUAN_RDONLY);
 	const char *lang, *origin;
 	char *text;
 	int i, rc;
@@ -719,7 +705,7 @@ cmd_template_list(struct args *a)
 static int
 cmd_template_show(struct args *a)
 {
-	struct aduan_db *db = cli_open(a->db, ADUAN_RDONLY);
+	struct aduan_db *db = cli_open(a->c.db, ADUAN_RDONLY);
 	char *text;
 	int rc;
 
@@ -751,7 +737,7 @@ cmd_template_set(struct args *a)
 static int
 cmd_template_edit(struct args *a)
 {
-	struct aduan_db *db = cli_open(a->db, ADUAN_RDWR);
+	struct aduan_db *db = cli_open(a->c.db, ADUAN_RDWR);
 	const char *name = a->argv[0];
 	char *text, *edited;
 	int rc;
@@ -762,7 +748,7 @@ cmd_template_edit(struct args *a)
 	if (strcmp(edited, text) == 0)
 		cli_warn("template %s unchanged", name);
 	else {
-		cli_begin(db, a->by);
+		cli_begin(db, a->c.by);
 		if ((rc = aduan_template_set(db, name, a->v[K_LANG], edited)) != 0) {
 			aduan_db_rollback(db);
 			cli_die(rc, "%s; template %s not changed", aduan_errmsg(), name);
@@ -845,20 +831,13 @@ cmd_reply(struct args *a)
 	size_t i;
 	int rc;
 
-	cli_ids(a->argc, a->argv, usage, cli_idlist_add, &ids);
-	db = cli_open(a->db, ADUAN_RDWR);
+	cli_ids_required(a->argc, a->argv, usage, &ids);
+	db = cli_open(a->c.db, ADUAN_RDWR);
 	if ((rc = aduan_template_lang(db, a->v[K_LANG], &lang)) != 0)
 		cli_usage_error(usage, "--lang: %s", aduan_errmsg());
-	cli_begin(db, a->by);
-	for (i = 0; i < ids.n; i++) {
-		if ((rc = reply_one(db, ids.v[i], lang, &out)) == ADUAN_NOMATCH) {
-			cli_warn("%s", aduan_errmsg());
-			skipped++;
-		} else if (rc != 0) {
-			aduan_db_rollback(db);
-			cli_fail(rc);
-		}
-	}
+	cli_begin(db, a->c.by);
+	for (i = 0; i < ids.n; i++)
+		cli_outcome(db, reply_one(db, ids.v[i], lang, &out), 0, &skipped);
 	cli_commit(db);
 	fwrite(out.s ? out.s : "", 1, out.len, stdout);
 	aduan_buf_release(&out);

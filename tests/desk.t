@@ -213,6 +213,9 @@ done <<'ROWS'
 --unset|reply --unset 1
 ROWS
 is "$(aduan agency list | wc -l)" "$agencies" "10.5 none of them changed the agencies"
+run aduan reply
+is "$rc" 2 "10.5 aduan reply without ids: a usage error"
+like err 'which complaints\? name their ids' "10.5 saying what it needs"
 run aduan agency foo
 is "$rc" 2 "10.5 an unknown sub-command is a usage error"
 like err 'agency: one of list, add, set, rm, not "foo"' "10.5 naming the ones there are"
