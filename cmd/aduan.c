@@ -172,9 +172,8 @@ parse(struct args *a, int argc, char *argv[], int named)
 	int ch;
 
 	cmd_options(c, table, sizeof(table) / sizeof(table[0]));
-	cli_options(c->shortopts, table, 0);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, c->shortopts, table, NULL)) != -1) {
+	while ((ch = cli_getopt_long(&argc, &argv, c->shortopts, table, 0)) != -1) {
 		if (ch == 'k' || ch == 'r')	/* group add's -k K and -r R */
 			ch = OPT_FIRST_LOCAL + (ch == 'k' ? K_KELURAHAN : K_RT);
 		if (ch >= OPT_FIRST_LOCAL && ch < OPT_FIRST_LOCAL + K_N)
@@ -182,8 +181,8 @@ parse(struct args *a, int argc, char *argv[], int named)
 		else
 			cli_common_option(ch, optarg, &a->c, "aduan", usage);
 	}
-	a->argc = argc - optind - named;
-	a->argv = argv + optind + named;
+	a->argc = argc - named;
+	a->argv = argv + named;
 	if (c->nargs >= 0 && a->argc != c->nargs)
 		cli_usage_error(usage, "%s", _(c->need));
 }
@@ -1061,10 +1060,7 @@ is_verb(const char *s)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {CLI_COMMON_OPTIONS, END_OPTIONS};
-
 	cli_init(argc, argv);
-	cli_options("", longopts, 0);
 	if (argc < 2) {
 		usage(stderr);
 		return ADUAN_USAGE;
