@@ -703,24 +703,25 @@ restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 static int
 undo_messages(struct aduan_db *db, int64_t inv)
 {
+	static const char *const sql[] = {
+		"UPDATE message SET decision = json_extract(prior, '$.decision'), "
+		"complaint = CASE WHEN json_extract(prior, '$.decision') = 'filtered' THEN NULL "
+		"ELSE complaint END, decided_by = json_extract(prior, '$.decided_by'), "
+		"decided_in = json_extract(prior, '$.decided_in'), "
+		"prior = json_extract(prior, '$.prior') WHERE decided_in = ?1",
+		"DELETE FROM message WHERE invocation = ?1 AND decided_in IS NULL",
+	};
 	sqlite3_stmt *st;
-	int rc;
+	size_t i;
+	int rc = 0;
 
-	st = aduan_db_stmt(db, "UPDATE message SET decision = json_extract(prior, '$.decision'), "
-	    "complaint = CASE WHEN json_extract(prior, '$.decision') = 'filtered' THEN NULL "
-	    "ELSE complaint END, decided_by = json_extract(prior, '$.decided_by'), "
-	    "decided_in = json_extract(prior, '$.decided_in'), "
-	    "prior = json_extract(prior, '$.prior') WHERE decided_in = ?1");
-	if (st == NULL)
-		return aduan_db_fail(db, "undoing decisions on messages");
-	sqlite3_bind_int64(st, 1, inv);
-	if ((rc = aduan_db_step(db, st, "undoing decisions on messages")) != 0)
-		return rc;
-	st = aduan_db_stmt(db, "DELETE FROM message WHERE invocation = ?1 AND decided_in IS NULL");
-	if (st == NULL)
-		return aduan_db_fail(db, "undoing an import's messages");
-	sqlite3_bind_int64(st, 1, inv);
-	return aduan_db_step(db, st, "undoing an import's messages");
+	for (i = 0; i < sizeof(sql) / sizeof(sql[0]) && rc == 0; i++) {
+		if ((st = aduan_db_stmt(db, sql[i])) == NULL)
+			return aduan_db_fail(db, "undoing the archive's messages");
+		sqlite3_bind_int64(st, 1, inv);
+		rc = aduan_db_step(db, st, "undoing the archive's messages");
+	}
+	return rc;
 }
 
 /* The complaints invocation inv touched, each once: created there, or

@@ -318,31 +318,41 @@ aduan_agency_release(struct aduan_agency *a)
 	memset(a, 0, sizeof(*a));
 }
 
-int
-aduan_agency_rm(struct aduan_db *db, const char *code)
+/* The count sql (one row, one column) finds for the agency code (?1). */
+static int
+agency_count(struct aduan_db *db, const char *sql, const char *code, int *n)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db,
-	    "SELECT count(*) FROM complaint WHERE agency = ?1 COLLATE NOCASE");
-	int n, rc;
+	sqlite3_stmt *st = aduan_db_stmt(db, sql);
+	int rc;
 
-	aduan_db_changed(db);
+	*n = 0;
 	if (st == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	sqlite3_step(st);
-	n = sqlite3_column_int(st, 0);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int(st, 0);
+	rc = rc == SQLITE_ROW ? 0 : aduan_db_fail(db, "removing an agency");
 	sqlite3_reset(st);
+	return rc;
+}
+
+int
+aduan_agency_rm(struct aduan_db *db, const char *code)
+{
+	sqlite3_stmt *st;
+	int n, rc;
+
+	aduan_db_changed(db);
+	if ((rc = agency_count(db, "SELECT count(*) FROM complaint WHERE agency = ?1 COLLATE NOCASE",
+	    code, &n)) != 0)
+		return rc;
 	if (n > 0)
 		return aduan_fail(ADUAN_DATAERR,
 		    "agency %s has %d complaint(s) and stays; "
 		    "'aduan agency add %s NAME' changes its name", code, n, code);
-	if ((st = aduan_db_stmt(db,
-	    "SELECT count(*) FROM rule WHERE agency = ?1 COLLATE NOCASE")) == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	sqlite3_step(st);
-	n = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
+	if ((rc = agency_count(db, "SELECT count(*) FROM rule WHERE agency = ?1 COLLATE NOCASE",
+	    code, &n)) != 0)
+		return rc;
 	if (n > 0)
 		return aduan_fail(ADUAN_DATAERR,
 		    "agency %s is named by %d routing rule(s); remove them first "
@@ -350,13 +360,10 @@ aduan_agency_rm(struct aduan_db *db, const char *code)
 	if ((st = aduan_db_stmt(db, "DELETE FROM agency WHERE code = ?1 COLLATE NOCASE")) == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return aduan_db_fail(db, "removing an agency");
-	if (sqlite3_changes(aduan_db_sqlite(db)) == 0)
-		return aduan_fail(ADUAN_NOMATCH, "no such agency: %s", code);
-	return 0;
+	if ((rc = aduan_db_step(db, st, "removing an agency")) != 0)
+		return rc;
+	return sqlite3_changes(aduan_db_sqlite(db)) == 0 ?
+	    aduan_fail(ADUAN_NOMATCH, "no such agency: %s", code) : 0;
 }
 
 char *
