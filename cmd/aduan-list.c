@@ -280,7 +280,7 @@ print_long(struct aduan_db *db, const char *const *v, int visible, time_t now)
 		}
 		putchar('\n');
 	}
-	if (v[AF_DUE_AT] != NULL && strcmp(v[AF_STATUS], "closed") != 0 &&
+	if (v[AF_DUE_AT] != NULL && !aduan_status_is(v[AF_STATUS], AS_CLOSED) &&
 	    aduan_time_from_utc(v[AF_DUE_AT], &due) == 0 && due < now) {
 		long days;
 		int rc;
@@ -423,7 +423,7 @@ print_row(const char *const *fv, void *arg)
 
 	r->matched++;
 	memcpy(v, fv, sizeof(*fv) * ADUAN_NFIELDS);
-	if (r->late && v[AF_DUE_AT] != NULL && strcmp(v[AF_STATUS], "closed") != 0) {
+	if (r->late && v[AF_DUE_AT] != NULL && !aduan_status_is(v[AF_STATUS], AS_CLOSED)) {
 		if ((rc = aduan_sla_late(r->db, v[AF_DUE_AT], o->f.now, &n)) != 0)
 			cli_fail(rc);
 		snprintf(days, sizeof(days), "%ld", n);

@@ -1,6 +1,7 @@
 /*
- * complaint.c - the complaint record: its fields, validation against the
- * reference data, insertion with its history, likely duplicates.
+ * complaint.c - the complaint record (its fields are described in
+ * field.c): validation against the reference data, insertion with its
+ * history, likely duplicates.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -13,7 +14,6 @@
 #include "complaint.h"
 #include "db.h"
 #include "internal.h"
-#include "lifecycle.h"
 #include "phone.h"
 #include "privacy.h"
 #include "sla.h"
@@ -24,156 +24,6 @@
 #define MAX_SHORT	256	/* names, categories, sources */
 /* What a bad time's message suggests instead. */
 #define TIME_EXAMPLES N_("(for example 2026-11-27 10:00, 27/11/2026 10.00 or 27 November 2026 pukul 10.00)")
-
-/* The allowed words of a field (its CHECK in the schema), each marked
- * for the catalogue under the field's name: tables show them translated. */
-const char *const aduan_channels[] = {
-	C_("channel", "whatsapp"), C_("channel", "facebook"), C_("channel", "instagram"),
-	C_("channel", "walk-in"), C_("channel", "phone"), C_("channel", "sms"),
-	C_("channel", "email"), C_("channel", "letter"), C_("channel", "web"),
-	C_("channel", "other"), NULL
-};
-const char *const aduan_priorities[] = {
-	C_("priority", "urgent"), C_("priority", "normal"), C_("priority", "low"), NULL
-};
-const char *const aduan_statuses[] = {
-	[AS_OPEN] = C_("status", "open"), [AS_ROUTED] = C_("status", "routed"),
-	[AS_CLOSED] = C_("status", "closed"), [AS_NSTATUS] = NULL
-};
-const char *const aduan_resolutions[] = {
-	C_("resolution", "resolved"), C_("resolution", "rejected"),
-	C_("resolution", "duplicate"), C_("resolution", "withdrawn"), NULL
-};
-
-/* Short names for the table below. */
-#define REQ	AFF_REQUIRED
-#define ENTERED	AFF_ENTERED
-#define TIME	AFF_TIME
-#define LONG	AFF_LONG
-#define DUE	AFF_DUE
-#define PRIOR	AFF_PRIOR
-#define EDIT(option) option	/* aduan-edit --option */
-
-/*
- * The complaint, field by field (struct aduan_field in aduan.h): column,
- * CSV header and JSON key (marked for the catalogue: the header a table
- * shows), type, allowed words and the default one; flags, privacy in
- * files for others, aduan-edit's option, worksheet column width.
- */
-const struct aduan_field aduan_fields[ADUAN_NFIELDS] = {
-	[AF_ID] = {C_("field", "id"), AT_INT, NULL, NULL,
-	    0, APV_PUBLIC, NULL, 7},
-	[AF_UID] = {C_("field", "uid"), AT_TEXT, NULL, NULL,
-	    REQ, APV_PUBLIC, NULL, 12},
-	[AF_SOURCE_KEY] = {C_("field", "source_key"), AT_TEXT, NULL, NULL,
-	    LONG, APV_KEY, NULL, 14},
-	[AF_RECEIVED_AT] = {C_("field", "received_at"), AT_TEXT, NULL, NULL,
-	    REQ | ENTERED | TIME | DUE, APV_PUBLIC, EDIT("received"), 17},
-	[AF_CREATED_AT] = {C_("field", "created_at"), AT_TEXT, NULL, NULL,
-	    REQ | TIME, APV_PUBLIC, NULL, 17},
-	[AF_CHANNEL] = {C_("field", "channel"), AT_TEXT, aduan_channels, "other",
-	    REQ | ENTERED, APV_PUBLIC, EDIT("channel"), 11},
-	[AF_SOURCE] = {C_("field", "source"), AT_TEXT, NULL, NULL,
-	    ENTERED, APV_IDENTITY, EDIT("source"), 16},
-	[AF_REPORTER_NAME] = {C_("field", "reporter_name"), AT_TEXT, NULL, NULL,
-	    ENTERED, APV_MASKED, EDIT("name"), 18},
-	[AF_REPORTER_PHONE] = {C_("field", "reporter_phone"), AT_TEXT, NULL, NULL,
-	    ENTERED, APV_MASKED, EDIT("phone"), 16},
-	[AF_ANONYMOUS] = {C_("field", "anonymous"), AT_BOOL, NULL, NULL,
-	    REQ | ENTERED, APV_PUBLIC, EDIT("anonymous"), 6},
-	[AF_CONFIDENTIAL] = {C_("field", "confidential"), AT_BOOL, NULL, NULL,
-	    REQ | ENTERED, APV_PUBLIC, EDIT("confidential"), 6},
-	[AF_KELURAHAN] = {C_("field", "kelurahan"), AT_TEXT, NULL, NULL,
-	    ENTERED, APV_PLACE, EDIT("kelurahan"), 15},
-	[AF_RT] = {C_("field", "rt"), AT_TEXT, NULL, NULL,
-	    ENTERED, APV_PLACE, EDIT("rt"), 6},
-	[AF_LOCATION] = {C_("field", "location"), AT_TEXT, NULL, NULL,
-	    ENTERED | LONG, APV_SPOT, EDIT("location"), 24},
-	[AF_LAT] = {C_("field", "lat"), AT_REAL, NULL, NULL,
-	    ENTERED, APV_SPOT, EDIT("lat"), 10},
-	[AF_LON] = {C_("field", "lon"), AT_REAL, NULL, NULL,
-	    ENTERED, APV_SPOT, EDIT("lon"), 10},
-	[AF_CATEGORY] = {C_("field", "category"), AT_TEXT, NULL, NULL,
-	    ENTERED | PRIOR, APV_PLACE, EDIT("category"), 14},
-	[AF_BODY] = {C_("field", "body"), AT_TEXT, NULL, NULL,
-	    REQ | ENTERED | LONG, APV_IDENTITY, EDIT("body"), 60},
-	[AF_ATTACHMENTS] = {C_("field", "attachments"), AT_TEXT, NULL, NULL,
-	    ENTERED | LONG, APV_IDENTITY, NULL, 20},
-	[AF_PRIORITY] = {C_("field", "priority"), AT_TEXT, aduan_priorities, "normal",
-	    REQ | ENTERED | DUE | PRIOR, APV_PUBLIC, EDIT("priority"), 9},
-	[AF_STATUS] = {C_("field", "status"), AT_TEXT, aduan_statuses, NULL,
-	    REQ | PRIOR, APV_PUBLIC, NULL, 9},
-	[AF_AGENCY] = {C_("field", "agency"), AT_TEXT, NULL, NULL,
-	    PRIOR, APV_PUBLIC, NULL, 12},
-	[AF_DUE_AT] = {C_("field", "due_at"), AT_TEXT, NULL, NULL,
-	    TIME | PRIOR, APV_PUBLIC, NULL, 17},
-	[AF_CLOSED_AT] = {C_("field", "closed_at"), AT_TEXT, NULL, NULL,
-	    TIME | PRIOR, APV_PUBLIC, NULL, 17},
-	[AF_RESOLUTION] = {C_("field", "resolution"), AT_TEXT, aduan_resolutions, NULL,
-	    PRIOR, APV_PUBLIC, NULL, 12},
-	[AF_DUPLICATE_OF] = {C_("field", "duplicate_of"), AT_INT, NULL, NULL,
-	    PRIOR, APV_PUBLIC, NULL, 8},
-};
-#undef REQ
-#undef ENTERED
-#undef TIME
-#undef LONG
-#undef DUE
-#undef PRIOR
-#undef EDIT
-
-int
-aduan_status_is(const char *s, enum aduan_status st)
-{
-	return s != NULL && strcmp(s, aduan_statuses[st]) == 0;
-}
-
-/*
- * Words an operator types for a channel, priority, status or resolution,
- * and what they mean: the Indonesian words the programs print (po/id.po;
- * tests/words.t holds this table to the catalogue) and common spellings.
- * Compared folded: case, spaces, dashes and dots do not count.
- */
-static const char *const synonyms[][2] = {
-	{"wa", "whatsapp"}, {"fb", "facebook"}, {"ig", "instagram"},
-	{"walkin", "walk-in"}, {"datang", "walk-in"}, {"datang langsung", "walk-in"},
-	{"langsung", "walk-in"}, {"tatap muka", "walk-in"},
-	{"telepon", "phone"}, {"telpon", "phone"}, {"telp", "phone"}, {"tel", "phone"},
-	{"telefon", "phone"}, {"surat", "letter"}, {"e-mail", "email"}, {"surel", "email"},
-	{"pesan singkat", "sms"}, {"website", "web"}, {"situs", "web"}, {"lainnya", "other"},
-	{"lain", "other"},
-	{"mendesak", "urgent"}, {"darurat", "urgent"}, {"segera", "urgent"},
-	{"penting", "urgent"}, {"biasa", "normal"}, {"sedang", "normal"},
-	{"rendah", "low"},
-	{"terbuka", "open"}, {"baru", "open"}, {"diteruskan", "routed"},
-	{"diteruskan ke instansi", "routed"}, {"ditutup", "closed"}, {"tutup", "closed"},
-	{"selesai", "resolved"}, {"tuntas", "resolved"}, {"ditolak", "rejected"},
-	{"tolak", "rejected"}, {"ganda", "duplicate"}, {"duplikat", "duplicate"},
-	{"dicabut", "withdrawn"}, {"cabut", "withdrawn"},
-};
-
-int
-aduan_field_lookup(const char *name, size_t len)
-{
-	int i;
-
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if (strlen(aduan_fields[i].name) == len &&
-		    memcmp(aduan_fields[i].name, name, len) == 0)
-			return i;
-	return -1;
-}
-
-int
-aduan_word_index(const char *const *list, const char *s)
-{
-	int i;
-
-	for (i = 0; list[i] != NULL; i++)
-		if (strcasecmp(list[i], s) == 0)
-			return i;
-	return -1;
-}
 
 void
 aduan_complaint_init(struct aduan_complaint *c)
@@ -225,50 +75,6 @@ trim(struct aduan_complaint *c, int i)
 	}
 	memmove(s, s + lead, (size_t)(e - s - lead));
 	s[e - s - lead] = '\0';
-}
-
-/* The catalogue context of a word list (its field's name), or "". */
-static const char *
-list_context(const char *const *list)
-{
-	int i;
-
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if (aduan_fields[i].words == list)
-			return aduan_fields[i].name;
-	return "";
-}
-
-static int
-folded_eq(const char *a, const char *folded)
-{
-	char *f = aduan_fold(a);
-	int eq = strcmp(f, folded) == 0;
-
-	free(f);
-	return eq;
-}
-
-const char *
-aduan_word_canon(const char *const *list, const char *s)
-{
-	const char *w = NULL;
-	char *fs;
-	size_t i;
-	int k;
-
-	if ((k = aduan_word_index(list, s)) >= 0)
-		return list[k];
-	fs = aduan_fold(s);
-	/* the word itself, or as this reader's language shows it */
-	for (k = 0; list[k] != NULL && w == NULL; k++)
-		if (folded_eq(list[k], fs) || folded_eq(aduan_label(list_context(list), list[k]), fs))
-			w = list[k];
-	for (i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]) && w == NULL; i++)
-		if (folded_eq(synonyms[i][0], fs) && (k = aduan_word_index(list, synonyms[i][1])) >= 0)
-			w = list[k];
-	free(fs);
-	return w;
 }
 
 static void
@@ -633,19 +439,6 @@ aduan_complaint_check(struct aduan_db *db, struct aduan_complaint *c, time_t now
 	return aduan_complaint_check_all(db, c, now, NULL, NULL);
 }
 
-void
-aduan_field_bind(sqlite3_stmt *st, int col, int i, const char *s)
-{
-	if (s == NULL)
-		sqlite3_bind_null(st, col);
-	else if (aduan_fields[i].type == AT_INT || aduan_fields[i].type == AT_BOOL)
-		sqlite3_bind_int64(st, col, strtoll(s, NULL, 10));
-	else if (aduan_fields[i].type == AT_REAL)
-		sqlite3_bind_double(st, col, strtod(s, NULL));
-	else
-		sqlite3_bind_text(st, col, s, -1, SQLITE_STATIC);
-}
-
 /* The largest id ever given in this database (AUTOINCREMENT's mark). */
 static int
 id_mark(struct aduan_db *db, int64_t *mark)
@@ -883,6 +676,23 @@ aduan_complaint_similar(struct aduan_db *db, int64_t id,
 	free(body);
 	if (rc != SQLITE_DONE)
 		return aduan_db_fail(db, "looking for duplicates");
+	return 0;
+}
+
+int
+aduan_complaint_exists(struct aduan_db *db, int64_t id, int *yes)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT 1 FROM complaint WHERE id = ?");
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return aduan_db_fail(db, "looking up a complaint");
+	*yes = rc == SQLITE_ROW;
 	return 0;
 }
 

@@ -1,5 +1,5 @@
 /*
- * complaint.h - the complaint record: its fields and words, checked and
+ * complaint.h - the complaint record (its fields: field.h), checked and
  * normalised on intake, inserted, found again (complaint.c).
  */
 #ifndef ADUAN_COMPLAINT_H
@@ -7,71 +7,7 @@
 
 #include "aduan.h"
 #include "db.h"
-
-enum aduan_field_id {
-	AF_ID, AF_UID, AF_SOURCE_KEY, AF_RECEIVED_AT, AF_CREATED_AT,
-	AF_CHANNEL, AF_SOURCE, AF_REPORTER_NAME, AF_REPORTER_PHONE,
-	AF_ANONYMOUS, AF_CONFIDENTIAL, AF_KELURAHAN, AF_RT, AF_LOCATION,
-	AF_LAT, AF_LON, AF_CATEGORY, AF_BODY, AF_ATTACHMENTS, AF_PRIORITY,
-	AF_STATUS, AF_AGENCY, AF_DUE_AT, AF_CLOSED_AT, AF_RESOLUTION,
-	AF_DUPLICATE_OF,
-	ADUAN_NFIELDS
-};
-/*
- * The complaint described once (complaint.c): every place that names the
- * fields (the INSERT, the writers' columns, the readers' headers, the
- * masking of exports, aduan-edit's options, -f lists) takes them from
- * aduan_fields[]; tests/unit/t-field.c holds it against the schema.
- */
-enum aduan_ftype { AT_TEXT, AT_INT, AT_REAL, AT_BOOL };
-enum {
-	AFF_REQUIRED = 1,	/* NOT NULL in the table: never made empty */
-	AFF_ENTERED = 2,	/* a person enters it; else the record's own bookkeeping */
-	AFF_TIME = 4,		/* a UTC stamp, shown in local time */
-	AFF_LONG = 8,		/* text of up to 64 KiB (else 256 bytes) */
-	AFF_DUE = 16,		/* a change moves the due date */
-	AFF_PRIOR = 32		/* kept in every event's prior: undo puts it back */
-};
-/* How a file meant for others shows a field (UU PDP No. 27/2022). */
-enum aduan_fprivacy {
-	APV_PUBLIC,	/* as stored */
-	APV_PLACE,	/* left out of a confidential complaint; a purge keeps it */
-	APV_SPOT,	/* left out of a confidential complaint; a purge removes it */
-	APV_IDENTITY,	/* left out of an anonymous or confidential complaint (the
-			   body: "(withheld)"); a purge removes it */
-	APV_MASKED,	/* masked (initials, phone); else as APV_IDENTITY */
-	APV_KEY		/* never shown to others; a purge keeps a hash of it */
-};
-struct aduan_field {
-	const char *name;	/* the SQL column, CSV header and JSON key */
-	enum aduan_ftype type;
-	const char *const *words;	/* the allowed words (the CHECK), or NULL */
-	const char *dflt;	/* the word when none is given, or NULL */
-	int flags;		/* AFF_* */
-	enum aduan_fprivacy privacy;
-	const char *edit;	/* aduan-edit's option, or NULL: not corrected there */
-	int width;		/* a worksheet column's width, in characters */
-};
-extern const struct aduan_field aduan_fields[ADUAN_NFIELDS];
-/* Field index by name, or -1. */
-int aduan_field_lookup(const char *name, size_t len);
-/* Bind s, a value of field i as text, to parameter col by the field's
- * type (NULL binds null; s must outlive the statement's step). */
-
-extern const char *const aduan_channels[];	/* NULL-terminated */
-extern const char *const aduan_priorities[];
-extern const char *const aduan_statuses[];	/* indexed by enum aduan_status */
-extern const char *const aduan_resolutions[];
-/* A complaint's status: aduan_statuses[AS_OPEN] is "open", and so on. */
-enum aduan_status { AS_OPEN, AS_ROUTED, AS_CLOSED, AS_NSTATUS };
-/* Whether s (a stored status, may be NULL) is status st. */
-int aduan_status_is(const char *s, enum aduan_status st);
-/* Index of s in a NULL-terminated list (any case), or -1. */
-int aduan_word_index(const char *const *list, const char *s);
-/* The list's word that s names, directly or by a synonym an operator
- * types ("wa" for whatsapp, "telepon" for phone, "darurat" for urgent);
- * NULL when none. */
-const char *aduan_word_canon(const char *const *list, const char *s);
+#include "field.h"
 
 /* RT numbers: "5", "05", "RT 005", "rt.5" all become "005"; -1 if not one. */
 int aduan_rt_normalize(const char *s, char out[8]);
@@ -114,6 +50,8 @@ int aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, ti
  */
 int aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *id);
 
+/* Whether complaint id exists. */
+int aduan_complaint_exists(struct aduan_db *db, int64_t id, int *yes);
 /* Whether a complaint with c's uid or source_key is already stored. */
 int aduan_complaint_present(struct aduan_db *db, const struct aduan_complaint *c, int *present);
 /* Is there a complaint whose source_key is in [lo, hi)?  Into *any. */

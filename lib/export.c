@@ -90,15 +90,16 @@ open311_row(struct aduan_buf *b, const char *const *v, const char *updated,
 
 	aduan_buf_adds(b, "{\"service_request_id\":");
 	json_str(b, v[AF_ID]);
+	/* GeoReport v2 knows two statuses of its own: open and closed */
 	aduan_buf_printf(b, ",\"status\":\"%s\",\"status_notes\":",
-	    strcmp(st, "closed") == 0 ? "closed" : "open");
+	    aduan_status_is(st, AS_CLOSED) ? "closed" : "open");
 	/* notes for people, in the reader's language; the status stays a machine word */
-	if (strcmp(st, "closed") == 0 && v[AF_RESOLUTION] != NULL) {
+	if (aduan_status_is(st, AS_CLOSED) && v[AF_RESOLUTION] != NULL) {
 		aduan_buf_adds(&t, aduan_label("resolution", v[AF_RESOLUTION]));
 		if (v[AF_DUPLICATE_OF] != NULL)
 			aduan_buf_printf(&t, _(" (duplicate of %s)"), v[AF_DUPLICATE_OF]);
 		json_str(b, t.s);
-	} else if (strcmp(st, "routed") == 0 && v[AF_AGENCY] != NULL) {
+	} else if (aduan_status_is(st, AS_ROUTED) && v[AF_AGENCY] != NULL) {
 		aduan_buf_printf(&t, _("forwarded to %s"), agency_name ? agency_name : v[AF_AGENCY]);
 		json_str(b, t.s);
 	} else

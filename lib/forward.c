@@ -11,6 +11,7 @@
 
 #include "aduan.h"
 #include "db.h"
+#include "field.h"
 #include "forward.h"
 #include "internal.h"
 #include "refdata.h"
@@ -35,7 +36,7 @@ aduan_forward_check(struct aduan_db *db, int64_t id, char **agency)
 	}
 	status = (const char *)sqlite3_column_text(st, 0);
 	code = (const char *)sqlite3_column_text(st, 1);
-	if (strcmp(status, "closed") == 0)
+	if (aduan_status_is(status, AS_CLOSED))
 		rc = aduan_fail(ADUAN_NOMATCH, "complaint %lld is closed; nothing to forward",
 		    (long long)id);
 	else if (code == NULL)

@@ -85,7 +85,7 @@ aduan_event_line(struct aduan_buf *b, const struct aduan_event *e, int visible)
 		value(b, field, e->old_value, visible);
 		aduan_buf_adds(b, " -> ");
 		value(b, field, e->new_value, visible);
-		if (e->old_status != NULL && strcmp(e->old_status, "closed") == 0)
+		if (aduan_status_is(e->old_status, AS_CLOSED))
 			aduan_buf_printf(b, " %s", _("(while closed)"));
 	} else {
 		if (e->new_status != NULL && (e->old_status == NULL ||

@@ -81,23 +81,6 @@ state_get(struct aduan_db *db, int64_t id, struct state *s)
 	return 0;
 }
 
-int
-aduan_complaint_exists(struct aduan_db *db, int64_t id, int *yes)
-{
-	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT 1 FROM complaint WHERE id = ?");
-	int rc;
-
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return aduan_db_fail(db, "looking up a complaint");
-	*yes = rc == SQLITE_ROW;
-	return 0;
-}
-
 /*
  * Record an event on complaint id before changing it: the old status and
  * agency and the prior state come from the row as it is now.
@@ -183,18 +166,16 @@ aduan_route_to(struct aduan_db *db, int64_t id, const char *agency, const char *
 {
 	struct state s;
 	sqlite3_stmt *st;
+	const char *to;
 	char due[21];
 	int rc;
 
 	*changed = 0;
 	if ((rc = state_get(db, id, &s)) != 0)
 		return rc;
-	if (strcmp(s.status, "closed") == 0) {
-		rc = aduan_fail(ADUAN_NOMATCH, "complaint %lld is closed (reopen it first: "
-		    "aduan-close --reopen %lld)", (long long)id, (long long)id);
+	if ((rc = aduan_transition(AA_ROUTE, id, s.status, s.agency, &to)) != 0)
 		goto out;
-	}
-	if (s.agency != NULL && strcmp(s.agency, agency) == 0 && strcmp(s.status, "routed") == 0) {
+	if (s.agency != NULL && strcmp(s.agency, agency) == 0 && strcmp(s.status, to) == 0) {
 		/* already there: the due date stays; a note is still kept, and
 		 * the office has confirmed the agency */
 		if (note != NULL)
@@ -204,9 +185,9 @@ aduan_route_to(struct aduan_db *db, int64_t id, const char *agency, const char *
 		goto out;
 	}
 	if ((rc = due_for(db, &s, agency, s.priority, due)) != 0 ||
-	    (rc = event(db, id, "route", "routed", agency, note)) != 0)
+	    (rc = event(db, id, "route", to, agency, note)) != 0)
 		goto out;
-	st = aduan_db_stmt(db, "UPDATE complaint SET status = 'routed', agency = ?2, "
+	st = aduan_db_stmt(db, "UPDATE complaint SET status = ?4, agency = ?2, "
 	    "due_at = ?3 WHERE id = ?1");
 	if (st == NULL) {
 		rc = ADUAN_IOERR;
@@ -215,6 +196,7 @@ aduan_route_to(struct aduan_db *db, int64_t id, const char *agency, const char *
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, agency, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, due, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, to, -1, SQLITE_STATIC);
 	if ((rc = aduan_db_step(db, st, "routing a complaint")) == 0)
 		*changed = 1;
 	if (rc == 0)
@@ -279,19 +261,14 @@ aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rule
 	struct aduan_buf why = {0};
 	struct state s;
 	sqlite3_stmt *st;
-	const char *priority;
+	const char *priority, *to;
 	int rc;
 
 	memset(a, 0, sizeof(*a));
 	if ((rc = state_get(db, id, &s)) != 0)
 		return rc;
-	if (strcmp(s.status, "open") != 0) {
-		rc = strcmp(s.status, "closed") == 0 ?
-		    aduan_fail(ADUAN_NOMATCH, "complaint %lld is closed", (long long)id) :
-		    aduan_fail(ADUAN_NOMATCH, "complaint %lld is already routed to %s "
-		    "(use --to to route it again)", (long long)id, s.agency ? s.agency : "?");
+	if ((rc = aduan_transition(AA_ROUTE_AUTO, id, s.status, s.agency, &to)) != 0)
 		goto out;
-	}
 	if ((rc = decide(db, &s, rules, a)) != 0 || a->agency == NULL)
 		goto out;
 	priority = s.priority;
@@ -316,9 +293,9 @@ aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rule
 	}
 	if (note != NULL)
 		aduan_buf_printf(&why, "; %s", note);
-	if ((rc = event(db, id, "route", "routed", a->agency, why.s)) != 0)
+	if ((rc = event(db, id, "route", to, a->agency, why.s)) != 0)
 		goto out;
-	st = aduan_db_stmt(db, "UPDATE complaint SET status = 'routed', agency = ?2, "
+	st = aduan_db_stmt(db, "UPDATE complaint SET status = ?6, agency = ?2, "
 	    "due_at = ?3, category = coalesce(?4, category), priority = ?5 WHERE id = ?1");
 	if (st == NULL) {
 		rc = ADUAN_IOERR;
@@ -329,6 +306,7 @@ aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rule
 	sqlite3_bind_text(st, 3, a->due, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, a->category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, priority, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, to, -1, SQLITE_STATIC);
 	rc = aduan_db_step(db, st, "routing a complaint");
 out:
 	aduan_buf_release(&why);
@@ -354,11 +332,12 @@ int
 aduan_open_unrouted(struct aduan_db *db, void (*fn)(int64_t id, void *arg), void *arg)
 {
 	sqlite3_stmt *st = aduan_db_stmt(db,
-	    "SELECT id FROM complaint WHERE status = 'open' AND agency IS NULL ORDER BY id");
+	    "SELECT id FROM complaint WHERE status = ?1 AND agency IS NULL ORDER BY id");
 	int rc;
 
 	if (st == NULL)
 		return ADUAN_IOERR;
+	sqlite3_bind_text(st, 1, aduan_statuses[AS_OPEN], -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn(sqlite3_column_int64(st, 0), arg);
 	sqlite3_reset(st);
@@ -421,11 +400,13 @@ int
 aduan_note_add(struct aduan_db *db, int64_t id, const char *note)
 {
 	struct state s;
+	const char *to;
 	int rc;
 
 	if ((rc = state_get(db, id, &s)) != 0)
 		return rc;
-	rc = event(db, id, "note", s.status, s.agency, note);
+	if ((rc = aduan_transition(AA_NOTE, id, s.status, s.agency, &to)) == 0)
+		rc = event(db, id, "note", to, s.agency, note);
 	state_release(&s);
 	return rc;
 }
@@ -459,15 +440,14 @@ aduan_close(struct aduan_db *db, int64_t id, const char *resolution, int64_t dup
 	struct aduan_buf why = {0};
 	struct state s;
 	sqlite3_stmt *st;
+	const char *to;
 	char now[21];
 	int rc, cycle = 0;
 
 	if ((rc = state_get(db, id, &s)) != 0)
 		return rc;
-	if (strcmp(s.status, "closed") == 0) {
-		rc = aduan_fail(ADUAN_NOMATCH, "complaint %lld is already closed", (long long)id);
+	if ((rc = aduan_transition(AA_CLOSE, id, s.status, s.agency, &to)) != 0)
 		goto out;
-	}
 	if (duplicate_of != 0) {
 		if (duplicate_of == id)
 			cycle = 1;
@@ -484,9 +464,9 @@ aduan_close(struct aduan_db *db, int64_t id, const char *resolution, int64_t dup
 		aduan_buf_adds(&why, resolution);
 	if (note != NULL)
 		aduan_buf_printf(&why, ": %s", note);
-	if ((rc = event(db, id, "close", "closed", s.agency, why.s)) != 0)
+	if ((rc = event(db, id, "close", to, s.agency, why.s)) != 0)
 		goto out;
-	st = aduan_db_stmt(db, "UPDATE complaint SET status = 'closed', closed_at = ?2, "
+	st = aduan_db_stmt(db, "UPDATE complaint SET status = ?5, closed_at = ?2, "
 	    "resolution = ?3, duplicate_of = ?4 WHERE id = ?1");
 	if (st == NULL) {
 		rc = ADUAN_IOERR;
@@ -497,6 +477,7 @@ aduan_close(struct aduan_db *db, int64_t id, const char *resolution, int64_t dup
 	sqlite3_bind_text(st, 3, resolution, -1, SQLITE_STATIC);
 	if (duplicate_of != 0)
 		sqlite3_bind_int64(st, 4, duplicate_of);
+	sqlite3_bind_text(st, 5, to, -1, SQLITE_STATIC);
 	rc = aduan_db_step(db, st, "closing a complaint");
 out:
 	aduan_buf_release(&why);
@@ -514,12 +495,8 @@ aduan_reopen(struct aduan_db *db, int64_t id, const char *note)
 
 	if ((rc = state_get(db, id, &s)) != 0)
 		return rc;
-	if (strcmp(s.status, "closed") != 0) {
-		rc = aduan_fail(ADUAN_NOMATCH, "complaint %lld is not closed", (long long)id);
-		goto out;
-	}
-	status = s.agency != NULL ? "routed" : "open";
-	if ((rc = event(db, id, "reopen", status, s.agency, note)) != 0)
+	if ((rc = aduan_transition(AA_REOPEN, id, s.status, s.agency, &status)) != 0 ||
+	    (rc = event(db, id, "reopen", status, s.agency, note)) != 0)
 		goto out;
 	st = aduan_db_stmt(db, "UPDATE complaint SET status = ?2, closed_at = NULL, "
 	    "resolution = NULL, duplicate_of = NULL WHERE id = ?1");

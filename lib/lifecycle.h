@@ -82,8 +82,6 @@ int aduan_close(struct aduan_db *db, int64_t id, const char *resolution,
     int64_t duplicate_of, const char *note);
 /* Open a closed complaint again: routed when it has an agency, else open. */
 int aduan_reopen(struct aduan_db *db, int64_t id, const char *note);
-/* Whether complaint id exists. */
-int aduan_complaint_exists(struct aduan_db *db, int64_t id, int *yes);
 
 /* ---- undo (lifecycle.c) ------------------------------------------------- */
 

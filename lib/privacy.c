@@ -287,11 +287,12 @@ aduan_purge(struct aduan_db *db, int years, time_t now, int dry_run,
 		return aduan_db_fail(db, "purging");
 	if (sqlite3_prepare_v2(aduan_db_sqlite(db),
 	    "SELECT id, source_key, reporter_name, reporter_phone FROM complaint "
-	    "WHERE status = 'closed' AND closed_at < ?1 "
+	    "WHERE status = ?2 AND closed_at < ?1 "
 	    "AND NOT (reporter_name IS NULL AND reporter_phone IS NULL AND body = '(purged)') "
 	    "ORDER BY id", -1, &sel, NULL) != SQLITE_OK)
 		return aduan_db_fail(db, "finding complaints to purge");
 	sqlite3_bind_text(sel, 1, cutoff, -1, SQLITE_STATIC);
+	sqlite3_bind_text(sel, 2, aduan_statuses[AS_CLOSED], -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(sel, 0);
 

@@ -47,7 +47,7 @@ options() {
 		tr -d ':' | fold -w 1 | sed -n 's/^./-&/p'
 	# aduan-edit's field options come from the library's table
 	case $1 in */aduan-edit.c)
-		sed -n 's/.*EDIT("\([a-z]*\)").*/--\1/p' "$ADUAN_BUILD/lib/complaint.c" ;;
+		sed -n 's/.*EDIT("\([a-z]*\)").*/--\1/p' "$ADUAN_BUILD/lib/field.c" ;;
 	esac
 }
 

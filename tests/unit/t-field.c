@@ -3,7 +3,8 @@
  * schema of a freshly migrated database: every column in the table's
  * order with its type and NOT NULL, the words each CHECK allows (parsed
  * from sqlite_master, and tried: each accepted, a wrong one refused),
- * and what the table says of editing, privacy and history.
+ * what the table says of editing, privacy and history; and the status
+ * transitions.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -155,6 +156,44 @@ meaning(void)
 	ok(aduan_fields[AF_STATUS].flags & AFF_PRIOR, "every event's prior keeps the status");
 }
 
+/* The status transitions, each action from each status: as rows. */
+static void
+transitions(void)
+{
+	static const struct {
+		enum aduan_action a;
+		const char *from, *agency;
+		const char *to;		/* NULL: refused */
+	} rows[] = {
+		{AA_ROUTE, "open", NULL, "routed"}, {AA_ROUTE, "routed", "PUPR", "routed"},
+		{AA_ROUTE, "closed", "PUPR", NULL},
+		{AA_ROUTE_AUTO, "open", NULL, "routed"}, {AA_ROUTE_AUTO, "routed", "PUPR", NULL},
+		{AA_ROUTE_AUTO, "closed", NULL, NULL},
+		{AA_CLOSE, "open", NULL, "closed"}, {AA_CLOSE, "routed", "DLH", "closed"},
+		{AA_CLOSE, "closed", NULL, NULL},
+		{AA_REOPEN, "closed", NULL, "open"}, {AA_REOPEN, "closed", "DLH", "routed"},
+		{AA_REOPEN, "open", NULL, NULL}, {AA_REOPEN, "routed", "DLH", NULL},
+		{AA_NOTE, "open", NULL, "open"}, {AA_NOTE, "routed", "DLH", "routed"},
+		{AA_NOTE, "closed", NULL, "closed"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const char *to = NULL;
+		int rc = aduan_transition(rows[i].a, 7, rows[i].from, rows[i].agency, &to);
+
+		if (rows[i].to == NULL)
+			ok(rc == ADUAN_NOMATCH && strstr(aduan_errmsg(), "complaint 7 ") != NULL,
+			    "action %d refused from %s: %s", rows[i].a, rows[i].from, aduan_errmsg());
+		else
+			ok(rc == 0 && to != NULL && strcmp(to, rows[i].to) == 0,
+			    "action %d takes %s to %s", rows[i].a, rows[i].from, rows[i].to);
+	}
+	aduan_transition(AA_ROUTE_AUTO, 7, "routed", "PUPR", NULL);
+	ok(strstr(aduan_errmsg(), "routed to PUPR") != NULL, "the refusal names the agency: %s",
+	    aduan_errmsg());
+}
+
 int
 main(void)
 {
@@ -172,6 +211,7 @@ main(void)
 	columns(aduan_db_sqlite(adb));
 	words(aduan_db_sqlite(adb));
 	meaning();
+	transitions();
 	aduan_db_close(adb);
 	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
 		snprintf(path, sizeof(path), "%s/a.db%s", dir, ext[i]);
