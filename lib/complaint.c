@@ -190,19 +190,6 @@ aduan_rt_normalize(const char *s, char out[8])
 	return 0;
 }
 
-static int
-check_rt(struct aduan_complaint *c)
-{
-	char buf[8];
-
-	if (c->v[AF_RT] == NULL)
-		return 0;
-	if (aduan_rt_normalize(c->v[AF_RT], buf) == -1)
-		return aduan_fail(ADUAN_DATAERR, "bad rt: \"%s\" (a number such as 005)",
-		    c->v[AF_RT]);
-	aduan_complaint_sets(c, AF_RT, buf);
-	return 0;
-}
 
 /* Field i as the reference data names it: sql (?1 the value, folded
  * when fold) gives the canonical name; unknown is the message of none
@@ -307,16 +294,18 @@ check_word(struct aduan_complaint *c, int i, const char *dflt)
 	return 0;
 }
 
+/* Field i in the form norm gives it ("005", "+628..."), or bad (a
+ * format of the value) when it has none. */
 static int
-check_phone(struct aduan_complaint *c)
+check_form(struct aduan_complaint *c, int i, int (*norm)(const char *, char *), const char *bad)
 {
-	char phone[17];
+	char buf[32];
 
-	if (c->v[AF_REPORTER_PHONE] == NULL)
+	if (c->v[i] == NULL)
 		return 0;
-	if (aduan_phone_normalize(c->v[AF_REPORTER_PHONE], phone) == -1)
-		return aduan_fail(ADUAN_DATAERR, "bad phone number: \"%s\"", c->v[AF_REPORTER_PHONE]);
-	aduan_complaint_sets(c, AF_REPORTER_PHONE, phone);
+	if (norm(c->v[i], buf) == -1)
+		return aduan_fail(ADUAN_DATAERR, bad, c->v[i]);
+	aduan_complaint_sets(c, i, buf);
 	return 0;
 }
 
@@ -401,7 +390,10 @@ check_rest(struct problems *ps, struct aduan_db *db, struct aduan_complaint *c)
 	for (i = 0; i < ADUAN_NFIELDS; i++)
 		if (aduan_fields[i].type == AT_BOOL && CHECK(ps, i, check_bool(c, i)))
 			return 1;
-	if (CHECK(ps, AF_REPORTER_PHONE, check_phone(c)) || CHECK(ps, AF_RT, check_rt(c)) ||
+	if (CHECK(ps, AF_REPORTER_PHONE, check_form(c, AF_REPORTER_PHONE, aduan_phone_normalize,
+	    N_("bad phone number: \"%s\""))) ||
+	    CHECK(ps, AF_RT, check_form(c, AF_RT, aduan_rt_normalize,
+	    N_("bad rt: \"%s\" (a number such as 005)"))) ||
 	    CHECK(ps, AF_LAT, check_number(c, AF_LAT, -90, 90)) ||
 	    CHECK(ps, AF_LON, check_number(c, AF_LON, -180, 180)))
 		return 1;
@@ -474,28 +466,6 @@ insert_sql(void)
 	return sql.s;
 }
 
-/* Whether a source_key is present, as it is or as a purge left it. */
-static int
-key_present(struct aduan_db *db, const char *key, int *present)
-{
-	sqlite3_stmt *p = aduan_db_stmt(db, "SELECT 1 FROM complaint WHERE source_key = ?1");
-	char *purged = aduan_source_key_purged(key);
-	int rc;
-
-	if (p == NULL) {
-		free(purged);
-		return ADUAN_IOERR;
-	}
-	sqlite3_bind_text(p, 1, purged, -1, SQLITE_STATIC);
-	rc = sqlite3_step(p);
-	sqlite3_reset(p);
-	free(purged);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return aduan_db_fail(db, "looking up a complaint");
-	*present = rc == SQLITE_ROW;
-	return 0;
-}
-
 /* Make c ready to store: a uid, an imported id only when never given
  * here, a duplicate_of that exists, a due date.  *skip when a purged
  * complaint had its source_key. */
@@ -526,8 +496,8 @@ insert_prepare(struct aduan_db *db, struct aduan_complaint *c, int *skip)
 			    c->v[AF_DUPLICATE_OF]);
 	}
 	/* A purged complaint keeps only a hash of its source_key: still present. */
-	if (c->v[AF_SOURCE_KEY] != NULL && ((rc = key_present(db, c->v[AF_SOURCE_KEY], skip)) != 0 ||
-	    *skip))
+	if (c->v[AF_SOURCE_KEY] != NULL &&
+	    ((rc = aduan_complaint_present(db, c, skip)) != 0 || *skip))
 		return rc;
 	/* Every complaint is due from the day it arrives, routed or not. */
 	if (c->v[AF_DUE_AT] == NULL && !aduan_status_is(c->v[AF_STATUS], AS_CLOSED)) {
@@ -679,21 +649,57 @@ aduan_complaint_similar(struct aduan_db *db, int64_t id,
 	return 0;
 }
 
+/* Step st, bound, for one row: *yes whether there is one. */
+static int
+any_row(struct aduan_db *db, sqlite3_stmt *st, const char *what, int *yes)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return aduan_db_fail(db, what);
+	*yes = rc == SQLITE_ROW;
+	return 0;
+}
+
+int
+aduan_complaint_get(struct aduan_db *db, int64_t id, struct aduan_complaint *c)
+{
+	static struct aduan_buf sql;	/* every field; built once */
+	sqlite3_stmt *st;
+	int i, rc;
+
+	aduan_complaint_init(c);
+	if (sql.len == 0) {
+		aduan_buf_adds(&sql, "SELECT id");
+		for (i = 1; i < ADUAN_NFIELDS; i++)
+			aduan_buf_printf(&sql, ", %s", aduan_fields[i].name);
+		aduan_buf_adds(&sql, " FROM complaint WHERE id = ?1");
+	}
+	if ((st = aduan_db_stmt(db, sql.s)) == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		for (i = 0; i < ADUAN_NFIELDS; i++)
+			aduan_complaint_sets(c, i, (const char *)sqlite3_column_text(st, i));
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return aduan_fail(ADUAN_NOMATCH, "no such complaint: %lld", (long long)id);
+	if (rc != SQLITE_ROW)
+		return aduan_db_fail(db, "reading a complaint");
+	return 0;
+}
+
 int
 aduan_complaint_exists(struct aduan_db *db, int64_t id, int *yes)
 {
 	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT 1 FROM complaint WHERE id = ?");
-	int rc;
 
 	if (st == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return aduan_db_fail(db, "looking up a complaint");
-	*yes = rc == SQLITE_ROW;
-	return 0;
+	return any_row(db, st, "looking up a complaint", yes);
 }
 
 int
@@ -701,18 +707,12 @@ aduan_complaint_key_between(struct aduan_db *db, const char *lo, const char *hi,
 {
 	sqlite3_stmt *st = aduan_db_stmt(db,
 	    "SELECT 1 FROM complaint WHERE source_key >= ?1 AND source_key < ?2 LIMIT 1");
-	int rc;
 
 	if (st == NULL)
 		return ADUAN_IOERR;
 	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return aduan_db_fail(db, "looking up source keys");
-	*any = rc == SQLITE_ROW;
-	return 0;
+	return any_row(db, st, "looking up source keys", any);
 }
 
 int
@@ -730,11 +730,7 @@ aduan_complaint_present(struct aduan_db *db, const struct aduan_complaint *c, in
 	sqlite3_bind_text(st, 1, c->v[AF_UID], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, c->v[AF_SOURCE_KEY], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, purged, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
+	rc = any_row(db, st, "looking up a complaint", present);
 	free(purged);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return aduan_db_fail(db, "looking up a complaint");
-	*present = rc == SQLITE_ROW;
-	return 0;
+	return rc;
 }

@@ -50,6 +50,10 @@ int aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, ti
  */
 int aduan_complaint_insert(struct aduan_db *db, struct aduan_complaint *c, int64_t *id);
 
+/* Complaint id as stored, every field as text, into c (initialised
+ * here; release it also after a failure).  ADUAN_NOMATCH "no such
+ * complaint: ID" when there is none. */
+int aduan_complaint_get(struct aduan_db *db, int64_t id, struct aduan_complaint *c);
 /* Whether complaint id exists. */
 int aduan_complaint_exists(struct aduan_db *db, int64_t id, int *yes);
 /* Whether a complaint with c's uid or source_key is already stored. */

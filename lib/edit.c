@@ -96,21 +96,7 @@ aduan_edit_result_release(struct aduan_edit_result *r)
 }
 
 /* SQL built once from the field table (column names only, never user text). */
-static struct aduan_buf select_sql, event_sql;
-
-static const char *
-sql_select(void)
-{
-	int i;
-
-	if (select_sql.len == 0) {
-		aduan_buf_adds(&select_sql, "SELECT id");
-		for (i = 1; i < ADUAN_NFIELDS; i++)
-			aduan_buf_printf(&select_sql, ", %s", aduan_fields[i].name);
-		aduan_buf_adds(&select_sql, " FROM complaint WHERE id = ?1");
-	}
-	return select_sql.s;
-}
+static struct aduan_buf event_sql;
 
 /* Whether an event's prior keeps field i: every prior the lifecycle
  * fields, an edit's prior also every field aduan-edit corrects. */
@@ -191,29 +177,6 @@ change(struct aduan_edit_result *r, int field, const char *old, const char *new_
 	ch->new_ = new_ ? aduan_xstrdup(new_) : NULL;
 }
 
-/* Complaint id as stored, every field as text. */
-static int
-load(struct aduan_db *db, int64_t id, struct aduan_complaint *c)
-{
-	sqlite3_stmt *st = aduan_db_stmt(db, sql_select());
-	int i, rc;
-
-	aduan_complaint_init(c);
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		for (i = 0; i < ADUAN_NFIELDS; i++)
-			aduan_complaint_sets(c, i, (const char *)sqlite3_column_text(st, i));
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return aduan_fail(ADUAN_NOMATCH, "no such complaint: %lld", (long long)id);
-	if (rc != SQLITE_ROW)
-		return aduan_db_fail(db, "reading a complaint");
-	return 0;
-}
-
 /* The due date that follows the complaint's (new) priority and receipt. */
 static int
 new_due(struct aduan_db *db, const struct aduan_complaint *c, char out[21])
@@ -271,7 +234,7 @@ aduan_edit_apply(struct aduan_db *db, int64_t id, const struct aduan_edit *e,
 	int i, rc, moves_due = 0;
 
 	memset(r, 0, sizeof(*r));
-	if ((rc = load(db, id, &c)) != 0)
+	if ((rc = aduan_complaint_get(db, id, &c)) != 0)
 		goto out;
 	r->closed = aduan_status_is(c.v[AF_STATUS], AS_CLOSED);
 	for (i = 0; i < ADUAN_NFIELDS; i++) {

@@ -36,11 +36,8 @@ int
 aduan_export_fmt_lookup(const char *name)
 {
 	static const char *const names[] = {"csv", "tsv", "jsonl", "open311", "xlsx", NULL};
-	int i = aduan_word_index(names, name);
 
-	if (i == -1 && strcmp(name, "json") == 0)
-		i = AEX_JSONL;
-	return i;
+	return aduan_format_index(names, name);
 }
 
 char *

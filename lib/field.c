@@ -243,6 +243,14 @@ aduan_word_canon(const char *const *list, const char *s)
 	return w;
 }
 
+int
+aduan_format_index(const char *const *names, const char *s)
+{
+	int i = aduan_word_index(names, s);
+
+	return i == -1 && strcmp(s, "json") == 0 ? aduan_word_index(names, "jsonl") : i;
+}
+
 void
 aduan_field_bind(sqlite3_stmt *st, int col, int i, const char *s)
 {

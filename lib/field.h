@@ -86,6 +86,8 @@ int aduan_transition(enum aduan_action a, int64_t id, const char *status, const 
     const char **to);
 /* Index of s in a NULL-terminated list (any case), or -1. */
 int aduan_word_index(const char *const *list, const char *s);
+/* The same for a list of format names, where "json" is "jsonl". */
+int aduan_format_index(const char *const *names, const char *s);
 /* The list's word that s names, directly or by a synonym an operator
  * types ("wa" for whatsapp, "telepon" for phone, "darurat" for urgent);
  * NULL when none. */

@@ -22,22 +22,17 @@
 #include "timeutil.h"
 #include "util.h"
 
-/* The lifecycle fields of a complaint. */
+/* The lifecycle fields of a complaint (borrowed from all). */
 struct state {
 	int64_t id;
-	char *status, *agency, *priority, *category, *received_at, *body;
-	int64_t duplicate_of;
+	const char *status, *agency, *priority, *category, *received_at, *body;
+	struct aduan_complaint all;
 };
 
 static void
 state_release(struct state *s)
 {
-	free(s->status);
-	free(s->agency);
-	free(s->priority);
-	free(s->category);
-	free(s->received_at);
-	free(s->body);
+	aduan_complaint_release(&s->all);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -53,31 +48,18 @@ col(sqlite3_stmt *st, int i)
 static int
 state_get(struct aduan_db *db, int64_t id, struct state *s)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db,
-	    "SELECT status, agency, priority, category, received_at, body, duplicate_of "
-	    "FROM complaint WHERE id = ?");
 	int rc;
 
 	memset(s, 0, sizeof(*s));
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		s->id = id;
-		s->status = col(st, 0);
-		s->agency = col(st, 1);
-		s->priority = col(st, 2);
-		s->category = col(st, 3);
-		s->received_at = col(st, 4);
-		s->body = col(st, 5);
-		s->duplicate_of = sqlite3_column_int64(st, 6);
-	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return aduan_fail(ADUAN_NOMATCH, "no such complaint: %lld", (long long)id);
-	if (rc != SQLITE_ROW)
-		return aduan_db_fail(db, "reading a complaint");
+	if ((rc = aduan_complaint_get(db, id, &s->all)) != 0)
+		return rc;
+	s->id = id;
+	s->status = s->all.v[AF_STATUS];
+	s->agency = s->all.v[AF_AGENCY];
+	s->priority = s->all.v[AF_PRIORITY];
+	s->category = s->all.v[AF_CATEGORY];
+	s->received_at = s->all.v[AF_RECEIVED_AT];
+	s->body = s->all.v[AF_BODY];
 	return 0;
 }
 

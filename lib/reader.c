@@ -124,11 +124,8 @@ int
 aduan_format_lookup(const char *name)
 {
 	static const char *const names[] = {"csv", "tsv", "jsonl", "whatsapp", "xlsx", NULL};
-	int i = aduan_word_index(names, name);
 
-	if (i == -1 && strcmp(name, "json") == 0)
-		i = AFMT_JSONL;
-	return i;
+	return aduan_format_index(names, name);
 }
 
 static void

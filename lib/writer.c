@@ -48,11 +48,8 @@ int
 aduan_outfmt_lookup(const char *name)
 {
 	static const char *const names[] = {"table", "tsv", "csv", "jsonl", NULL};
-	int i = aduan_word_index(names, name);
 
-	if (i == -1 && strcmp(name, "json") == 0)
-		i = AOUT_JSONL;
-	return i;
+	return aduan_format_index(names, name);
 }
 
 /* A field by the name a table shows for it in the reader's language
