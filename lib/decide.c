@@ -5,13 +5,17 @@
  * Each word of the message is brought to its comparable form (stem.h)
  * and looked up in the lexicon below, which gives it a set of classes.
  * The rules then add weights: a problem word (+3), a request (+2), a
- * negated working verb ("air tidak ngalir", +3), a bad state ("gelap",
+ * negated working verb ("air tidak ngalir", +3), something absent,
+ * neglected or working only partly ("tidak ada air", "dibiarkan", "cuma
+ * ngalir malam", +3), what cannot be done (+2), a bad state ("gelap",
  * "susah", +2), a question about a fix or an earlier report (+4),
- * sarcasm (+3), the topic of public works (+1), complaint tone (+1),
- * against announcements (-5), a request to residents ("jangan buang",
- * -4), thanks for a fix (-7), a report that something works again (-4),
- * condolences (-8), adverts and scams (-4), a reply from an office (-5),
- * jokes, greetings and questions among residents.  A message is a
+ * waiting (+3), sarcasm (+3), the topic of public works (+1), complaint
+ * tone and time ("sudah 3 hari", +1 or +2), against announcements and
+ * work announced (-5), a request or warning to residents ("jangan
+ * buang", -4), thanks for a fix (-7), a report that something works
+ * again or is being fixed (-4), condolences (-8), adverts and scams (-4),
+ * a reply from an office (-5), jokes, greetings and questions among
+ * residents.  A message is a
  * complaint when the sum is 3 or more; the reason names the weightiest
  * rules on the winning side.
  */
@@ -95,18 +99,19 @@ static const struct {
 	    "blocked flooded flood broken burst leak leaking pothole garbage trash smell "
 	    "miras narkoba sabu miring menjuntai anjlok ngadat lambat telat molor terbengkalai mangkrak "
 	    "rubuh runtuh rebah condong buntu ngamuk mengamuk comberan ngebut kebut2an keropos "
-	    "lapuk bolong mengelupas ngelupas terkelupas terperosok tumpukan jambret" },
+	    "lapuk bolong mengelupas ngelupas terkelupas terperosok tumpukan jambret gigit "
+	    "digigit menggigit berkarat karatan =terlarang" },
 	{ C_REQUEST, "mohon tolong minta bantu bantuan segera cek periksa tinjau" },
 	{ C_REQUEST | C_REPORT, "lapor laporan melapor aduan mengadu pengaduan keluhan mengeluh "
 	    "komplain protes" },
 	{ C_FUNC, "alir ngalir mengalir nyala menyala hidup keluar angkut diangkut datang "
 	    "dapat fungsi berfungsi normal lancar respon ditanggapi ambil diambil sedot disedot "
-	    "tembus lewat dilewati jalan berjalan kerja bekerja" },
+	    "tembus lewat dilewati jalan berjalan kerja bekerja cair peduli" },
 	{ C_STATE, "susah sulit ganggu mengganggu terganggu takut khawatir resah meresahkan "
 	    "bahaya berbahaya membahayakan parah kering penuh kecil lemah netes menetes pelan "
 	    "lama terlambat capek kesal kecewa jengkel sakit mahal rawan becek pengap sesak "
 	    "tinggi terlantar kumuh terpaksa lepas redup asin oleng kaget ngeri lilin jeriken "
-	    "ampun buruk =hilang" },
+	    "ampun buruk =hilang jatuh goyang korban =disuruh dipingpong" },
 	{ C_TONE, "kok kenapa knp masa percuma lagi tiap setiap sering selalu terus berhari "
 	    "hujan" },
 	{ C_TOPIC, "jalan air pdam listrik lampu pln got parit drainase selokan gorong pipa "
@@ -120,18 +125,19 @@ static const struct {
 	{ C_LIKE, "kayak seperti mirip jadi bagai ala" },
 	{ C_THANKS, "makasih alhamdulillah syukur nuwun thanks thx tengkyu" },
 	{ C_RESOLVED, "diperbaiki ditangani tambal ditambal beres selesai bersih normal "
-	    "lancar nyala menyala hidup cepat tanggap sigap gercep datang aman surut" },
+	    "lancar nyala menyala hidup cepat tanggap sigap gercep datang aman surut bantu "
+	    "dibantu" },
 	{ C_CONTRAST, "tapi namun malah sayang cuma cuman hanya" },
 	{ C_ANNOUNCE, "himbau dihimbau imbau diimbau himbauan =pengumuman undangan diundang "
 	    "beritahu diberitahukan mengingatkan diingatkan rapat posyandu vaksin imunisasi "
 	    "jadwal acara kegiatan lomba sosialisasi kehadiran hadir bakti gotong pengajian "
-	    "arisan musyawarah senam larang dilarang pendataan =pengasapan" },
+	    "arisan musyawarah senam =larangan =dilarang pendataan =pengasapan" },
 	{ C_INFO, "info informasi iuran" },
 	{ C_WATER, "air" },
 	{ C_PRAYER, "doa doakan semoga amin aamiin" },
 	{ C_IF, "kalau kalo jika bila apabila" },
 	{ C_WANT, "mau ingin" },
-	{ C_WHO, "orang yang" },
+	{ C_WHO, "orang yang warung toko pedagang penjual" },
 	{ C_HARAP, "harap diharap diharapkan mengharapkan" },
 	{ C_PUBLIC, "warga seluruh kepada bagi para masyarakat" },
 	{ C_OPENER, "kepada diberitahukan diinformasikan bagi" },
@@ -151,7 +157,7 @@ static const struct {
 	{ C_CUE, "kapan belum gimana bagaimana kabar kelanjutan tindaklanjut respon lanjut" },
 	{ C_FIXVERB, "diperbaiki perbaikan diangkut ditangani ditindaklanjuti ganti diganti "
 	    "pasang dipasang sedot disedot dibersihkan tambal ditambal cor dicor aspal "
-	    "diaspal ditinjau meninjau turun datang mampir dipotong dibangun" },
+	    "diaspal ditinjau meninjau turun datang mampir dipotong dibangun menangani" },
 	{ C_UNIT, "hari minggu bulan jam tahun malam" },
 	{ C_SUDAH, "sudah" },
 	{ C_ASK, "tanya" },
@@ -430,7 +436,7 @@ struct reading {
 	int nproblem, nrequest, nstate, ntone, topic;
 	int thanks, resolved, contrast, last_problem;
 	int praise, metaphor, like, joke, link, maps, report, cue, announce, prayer;
-	int wait, progress, duration, neglect, planned, warned;
+	int wait, progress, duration, neglect, planned, warned, laugh;
 };
 
 /* Word i is "kapan" asking after a fix or a visit: the verb, or -1. */
@@ -447,14 +453,26 @@ asks_when(const struct aduan_decider *d, int i)
 	return -1;
 }
 
-/* Whether "bapak ibu" (the group) is addressed just before word i. */
+/* After "kami" (word i): "kami teruskan", "kami dari kecamatan akan
+ * meninjau", "kami akan segera ke lokasi": the word, or -1. */
+static int
+office_reply(const struct aduan_decider *d, int i)
+{
+	if (i + 1 < d->n && strcmp(d->tok[i + 1].form, "akan") == 0)
+		return i + 1;
+	return has(d, i + 1, i + 5, C_STAFFVERB);
+}
+
+/* Whether "bapak ibu" (the group) is addressed at the start or just
+ * before word i. */
 static int
 group_addressed(const struct aduan_decider *d, int i)
 {
 	int j;
 
-	for (j = i - 3 < 0 ? 0 : i - 3; j + 1 < i; j++)
-		if (strcmp(d->tok[j].form, "bapak") == 0 && strcmp(d->tok[j + 1].form, "ibu") == 0)
+	for (j = 0; j + 1 < i; j++)	/* at the start, or just before */
+		if ((j < 2 || j >= i - 3) && strcmp(d->tok[j].form, "bapak") == 0 &&
+		    strcmp(d->tok[j + 1].form, "ibu") == 0)
 			return 1;
 	return 0;
 }
@@ -465,12 +483,19 @@ group_addressed(const struct aduan_decider *d, int i)
 static int
 to_residents(const struct aduan_decider *d, int i)
 {
+	int j;
+
+	if (strcmp(d->tok[0].form, "yang") == 0)	/* "yang punya motor ..., tolong" */
+		return 1;
 	if (i + 1 < d->n && d->tok[i + 1].passive)
 		return 0;
 	if (has(d, i + 1, i + 5, C_OFFICE) != -1)
 		return 0;
-	return group_addressed(d, i) ||
-	    (has(d, i + 1, i + 4, C_PUBLIC) != -1 && has(d, i - 2, i, C_PUBLIC) == -1);
+	if (group_addressed(d, i))
+		return 1;
+	/* "mohon warga ...", but not "warga kami" (the writer's own) */
+	return (j = has(d, i + 1, i + 4, C_PUBLIC)) != -1 && has(d, i - 2, i, C_PUBLIC) == -1 &&
+	    !(j + 1 < d->n && (d->tok[j + 1].cls & C_KAMI));
 }
 
 /* Word i: a problem, and what is asked (of the office or of residents). */
@@ -490,12 +515,16 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -3, N_("asks residents: \"%s\""), t[i].form);
 	else if ((c & C_REQUEST) && !(i + 1 < d->n && strcmp(t[i + 1].form, "maaf") == 0) &&
 	    has(d, i - 3, i, C_IF) == -1 && r->nrequest++ < 2)
-		fire(&r->s, r->nrequest == 1 ? 2 : 1, N_("request \"%s\""), t[i].form);
+		/* "mohon ditertibkan", "tolong dicek": something to be done */
+		fire(&r->s, r->nrequest == 1 ? 2 + (i + 1 < d->n && t[i + 1].passive) : 1,
+		    N_("request \"%s\""), t[i].form);
 	if ((c & C_IF) && has(d, i + 1, i + 3, C_WANT) != -1)
 		fire(&r->s, -2, N_("if someone wants: \"%s\""), t[i].form);
 	if ((c & C_PRAYER) && !r->prayer++)
 		fire(&r->s, -2, N_("prayer \"%s\""), t[i].form);
-	if ((c & C_OPENER) && (i == 0 || (i <= 2 && (t[0].cls & C_GREET))) && !r->announce++)
+	if (((c & C_OPENER) || (i == 0 && strcmp(t[0].form, "untuk") == 0 && d->n > 1 &&
+	    (t[1].cls & C_PUBLIC))) && (i == 0 || (i <= 2 && (t[0].cls & C_GREET))) &&
+	    !r->announce++)	/* "kepada ...", "untuk warga yang ..." */
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
 	if (c & C_REPORT)
 		r->report = 1;
@@ -516,7 +545,8 @@ absence_rules(const struct aduan_decider *d, struct reading *r, int i)
 	int j;
 
 	if ((c & C_NEG) && i + 1 < d->n && (t[i + 1].cls & C_HAVE) &&
-	    (j = has(d, i + 2, i + 5, C_TOPIC | C_SERVICE)) != -1) {
+	    ((j = has(d, i + 2, i + 5, C_TOPIC | C_SERVICE)) != -1 ||
+	    (j = has(d, i - 3, i, C_SERVICE)) != -1)) {	/* "petugas ... tidak ada" */
 		r->last_problem = j;	/* "belum ada tindakan", "tidak ada air" */
 		if (r->nproblem++ < 2)
 			fire(&r->s, 3, N_("nothing: \"%s\""), t[j].form);
@@ -566,14 +596,17 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 	int negated = i > 0 && (t[i - 1].cls & C_NEG);
 	int j;
 
-	if ((c & C_NEG) && (j = has(d, i + 1, i + 4, C_FUNC)) != -1 &&
+	/* "air tidak ngalir", "belum juga selesai", "tidak aman" */
+	if ((c & C_NEG) && ((j = has(d, i + 1, i + 4, C_FUNC)) != -1 ||
+	    (j = has(d, i + 1, i + 3, C_RESOLVED)) != -1) &&
 	    has(d, i + 1, j, C_NEG | C_CONTRAST) == -1) {
 		r->last_problem = j;
 		fire(&r->s, 3, N_("not working: \"%s\""), t[j].form);
 	}
-	if (strcmp(t[i].form, "masuk") == 0 && has(d, i - 3, i + 3, C_WATER) != -1 &&
+	if ((strcmp(t[i].form, "masuk") == 0 || strcmp(t[i].form, "naik") == 0) &&
+	    has(d, i - 3, i + (t[i].form[0] == 'm' ? 3 : 0), C_WATER) != -1 &&
 	    r->nproblem++ < 2)	/* "air masuk rumah", "kemasukan air" */
-		fire(&r->s, 3, N_("problem \"%s\""), "air masuk");
+		fire(&r->s, 3, N_("problem \"%s\""), t[i].form[0] == 'm' ? "air masuk" : "air naik");
 	if ((c & C_STATE) && !negated && r->nstate++ < 2)
 		fire(&r->s, 2, N_("bad state \"%s\""), t[i].form);
 	if ((c & C_TONE) && r->ntone++ < 2)
@@ -582,6 +615,8 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, 1, N_("about \"%s\""), t[i].form);
 	if ((j = asks_when(d, i)) != -1)
 		fire(&r->s, 3, N_("asks when it is fixed: \"%s\""), t[j].form);
+	else if (strcmp(t[i].form, "kapan") == 0 && i > 0 && strcmp(t[i - 1].form, "sampa") == 0)
+		fire(&r->s, 3, N_("asks when it is fixed: \"%s\""), "sampai kapan");
 	absence_rules(d, r, i);
 	time_rules(d, r, i);
 }
@@ -622,13 +657,17 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 {
 	const struct tok *t = d->tok;
 	unsigned long long c = t[i].cls;
-	int negated = i > 0 && (t[i - 1].cls & C_NEG);
 	int j;
 
-	if ((c & C_ANNOUNCE) && !negated && !r->announce++)
+	if ((c & C_ANNOUNCE) && has(d, i - 2, i, C_NEG) == -1 &&
+	    !(i + 1 < d->n && (t[i + 1].cls & C_PROBLEM)) &&
+	    !r->announce++)
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_INFO) && !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
 		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
+	if (strcmp(t[i].form, "besok") == 0 && (i < 2 || (i < 4 && group_addressed(d, i))) &&
+	    !r->announce++)
+		fire(&r->s, -3, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_PLANNED) && !r->planned++)
 		fire(&r->s, -5, N_("work announced: \"%s\""), t[i].form);
 	if ((c & C_WARN) && !r->warned++)
@@ -650,7 +689,7 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (strcmp(t[i].form, "selamat") == 0 && i + 1 < d->n &&
 	    (t[i + 1].cls & C_DAYTIME)))
 		fire(&r->s, -1, N_("greeting \"%s\""), t[i].form);
-	if ((c & C_KAMI) && (j = has(d, i + 1, i + 3, C_STAFFVERB)) != -1)
+	if ((c & C_KAMI) && (j = office_reply(d, i)) != -1)
 		fire(&r->s, -5, N_("a reply from an office: \"kami %s\""), t[j].form);
 	if ((c & C_ASK) && has(d, 0, d->n, C_REPORT) == -1 && has(d, i + 1, i + 4, C_CUE) == -1)
 		fire(&r->s, -2, N_("a question among residents: \"%s\""), t[i].form);
@@ -680,7 +719,10 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 
 		if (r->resolved != -1 && !again)
 			fire(&r->s, -7, N_("thanks for a fix: \"%s\""), t[r->resolved].form);
-		else if (!again && figure)	/* "terima kasih, jalannya mirip sungai" */
+		else if (!again && (figure || (r->duration && r->topic &&
+		    has(d, 0, d->n, C_RESOLVED | C_FUNC) == -1)))
+			/* "terima kasih, jalannya mirip sungai", "makasih PDAM,
+			 * sudah seminggu kami mandi pakai air isi ulang" */
 			fire(&r->s, 3, N_("sarcasm \"%s\""), t[r->thanks].form);
 		else if (!again && r->nproblem == 0)
 			fire(&r->s, -2, N_("thanks \"%s\""), t[r->thanks].form);
@@ -688,7 +730,7 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 	    !(r->contrast > r->resolved && r->last_problem > r->contrast))
 		fire(&r->s, -4, N_("works again: \"%s\""), t[r->resolved].form);
 	if (r->praise && (r->nproblem > 0 || (r->metaphor && r->topic) ||
-	    (r->joke && r->topic)) && r->resolved == -1)
+	    ((r->joke || r->laugh) && r->topic)) && r->resolved == -1)
 		fire(&r->s, 3, N_("sarcasm \"%s\""), r->metaphor ? "kolam" : "mantap");
 	else if (r->metaphor && r->like && r->topic)
 		fire(&r->s, 3, N_("a comparison: \"%s\""), "kayak kolam");
@@ -696,6 +738,21 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 		fire(&r->s, -2, N_("a joke: \"%s\""), "wkwk");
 	if (r->link && !r->maps)
 		fire(&r->s, -3, N_("advert or scam \"%s\""), "http");
+}
+
+/* Laughing faces (😂 🤣 😅): with praise and a public thing, sarcasm. */
+static int
+laughs(const char *text, size_t len)
+{
+	static const char *const faces[] = {
+		"\xf0\x9f\x98\x82", "\xf0\x9f\xa4\xa3", "\xf0\x9f\x98\x85"
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(faces) / sizeof(faces[0]); k++)
+		if (memmem(text, len, faces[k], 4) != NULL)
+			return 1;
+	return 0;
 }
 
 int
@@ -716,6 +773,7 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 		    len > 0 ? _("no words (emoji or signs only)") : _("empty"));
 		return 0;
 	}
+	r.laugh = laughs(text, len);
 	for (i = 0; i < d->n; i++) {
 		asking_rules(d, &r, i);
 		state_rules(d, &r, i);

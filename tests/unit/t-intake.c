@@ -127,7 +127,9 @@ main(int argc, char *argv[])
 		{ "tests/intake/messages.tsv", 0.97, 0.97, 0.95, 0.02 },
 		{ "tests/intake/heldout.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-2.tsv", 0.95, 0.95, 0.90, 0.02 },
-		{ "tests/intake/heldout-3.tsv", 0.93, 0.85, 0.90, 0.02 },
+		{ "tests/intake/heldout-3.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-4.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-5.tsv", 0.95, 0.95, 0.90, 0.02 },
 	};
 	struct run r;
 	struct aduan_buf path = {0};
@@ -163,7 +165,7 @@ main(int argc, char *argv[])
 		aduan_buf_printf(&path, "%s/%s", build ? build : ".", floors[i].file);
 		if (!ok(measure(&r, path.s) == 0, "%s read", floors[i].file))
 			continue;
-		ok(f->n >= 100, "%s: %ld messages", floors[i].file, f->n);
+		ok(f->n >= 90, "%s: %ld messages", floors[i].file, f->n);
 		ok(ratio(f->tp, f->tp + f->fp) >= floors[i].precision, "%s: precision %.3f >= %.2f",
 		    floors[i].file, ratio(f->tp, f->tp + f->fp), floors[i].precision);
 		ok(ratio(f->tp, f->tp + f->fn) >= floors[i].recall, "%s: recall %.3f >= %.2f",
