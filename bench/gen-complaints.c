@@ -12,38 +12,17 @@
  * and over ten kinds of complaint whose text is assembled from
  * templates, so that the FTS index sees a realistic vocabulary.
  *
- * Plain C99 and stdio only: builds with `cc -O2` on a bare Debian.
+ * Plain C99 and stdio only: builds with `cc -O2` on a bare Debian, with
+ * gen.c (what the generators share) and lib/calendar.c (gen.h).
  */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static uint64_t rng_state;
-
-static uint64_t
-rng(void)
-{
-	/* splitmix64: tiny, fast, good enough for test data */
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-/* A uniform integer in [0, n). */
-static unsigned
-pick(unsigned n)
-{
-	return (unsigned)(rng() % n);
-}
-
-#define ONE(a) ((a)[pick(NELEM(a))])
+#include "calendar.h"
+#include "gen.h"
 
 /* ---- reference vocabulary -------------------------------------------- */
 
@@ -199,23 +178,6 @@ static const struct kind kinds[] = {
 
 /* ---- dates ------------------------------------------------------------ */
 
-/* Civil date of days since 1970-01-01 (Howard Hinnant's algorithm). */
-static void
-civil(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 #define DAY0	19358L	/* 2023-01-01 */
 #define NDAYS	731L	/* through 2024-12-31 */
 
@@ -282,7 +244,7 @@ one(void)
 			total_weight += kinds[k].weight;
 
 	day = DAY0 + (long)pick(NDAYS);
-	civil(day, &y, &m, &d);
+	aduan_day_to_civil(day, &y, &m, &d);
 	/* office hours and evenings are busier than the night */
 	r = pick(100);
 	snprintf(when, sizeof(when), "%04d-%02d-%02dT%02u:%02u", y, m, d,
@@ -377,41 +339,14 @@ one(void)
 	field(prio, 1);
 }
 
-static void
-usage(void)
-{
-	fputs("usage: gen-complaints [-s SEED] N\n", stderr);
-	exit(2);
-}
-
 int
 main(int argc, char *argv[])
 {
-	unsigned long long seed = 20241128, n;
-	char *end;
-	int i = 1;
+	unsigned long long n = gen_args(argc, argv, "gen-complaints", 0);
 
-	if (argc > 2 && strcmp(argv[1], "-s") == 0) {
-		errno = 0;
-		seed = strtoull(argv[2], &end, 10);
-		if (errno || *argv[2] == '\0' || *end != '\0')
-			usage();
-		i = 3;
-	}
-	if (argc != i + 1)
-		usage();
-	errno = 0;
-	n = strtoull(argv[i], &end, 10);
-	if (errno || *argv[i] == '\0' || *end != '\0')
-		usage();
-	rng_state = seed;
 	fputs("received_at,channel,source,reporter_name,reporter_phone,anonymous,"
 	    "kelurahan,rt,location,category,body,priority\n", stdout);
 	while (n-- > 0)
 		one();
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		perror("gen-complaints: stdout");
-		return 1;
-	}
-	return 0;
+	return gen_flush("gen-complaints");
 }

@@ -34,37 +34,18 @@
  * body holds one of aduan's default intake keywords at a word start),
  * followups, lines, bytes.
  *
- * Plain C99 and stdio only: builds with `cc -O2` on a bare Debian.
+ * Plain C99 and stdio only: builds with `cc -O2` on a bare Debian, with
+ * gen.c (what the generators share) and lib/calendar.c (gen.h).
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static uint64_t rng_state;
-
-static uint64_t
-rng(void)
-{
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static unsigned
-pick(unsigned n)
-{
-	return (unsigned)(rng() % n);
-}
-
-#define ONE(a) ((a)[pick(NELEM(a))])
+#include "calendar.h"
+#include "gen.h"
 
 /* ---- vocabulary ---------------------------------------------------------- */
 
@@ -191,23 +172,6 @@ static const char *const keywords[] = {
 
 /* ---- dates --------------------------------------------------------------- */
 
-/* Civil date of days since 1970-01-01 (Howard Hinnant's algorithm). */
-static void
-civil(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 #define DAY0	17897L	/* 2019-01-01 */
 
 /* ---- state ----------------------------------------------------------------- */
@@ -316,7 +280,7 @@ header(void)
 	char h[32];
 	int y, m, d;
 
-	civil(DAY0 + minute / 1440, &y, &m, &d);
+	aduan_day_to_civil(DAY0 + minute / 1440, &y, &m, &d);
 	snprintf(h, sizeof(h), "%02d/%02d/%02d %02ld.%02ld - ", d, m, y % 100,
 	    minute % 1440 / 60, minute % 60);
 	olen = 0;
@@ -414,7 +378,7 @@ message(const char *a, int complaint_bias)
 
 		if (day != media_day)
 			media_day = day, media_seq = 0;
-		civil(DAY0 + day, &y, &m, &d);
+		aduan_day_to_civil(DAY0 + day, &y, &m, &d);
 		if (pick(10) == 0)
 			snprintf(tmp, sizeof(tmp), "VID-%04d%02d%02d-WA%04u.mp4 (file terlampir)",
 			    y, m, d, ++media_seq);
@@ -471,36 +435,14 @@ message(const char *a, int complaint_bias)
 	emit(out + body);
 }
 
-static void
-usage(void)
-{
-	fputs("usage: gen-whatsapp [-s SEED] N\n", stderr);
-	exit(2);
-}
-
 int
 main(int argc, char *argv[])
 {
-	unsigned long long seed = 20241128, n, i;
+	unsigned long long n = gen_args(argc, argv, "gen-whatsapp", 3), i;
 	static char obuf[1 << 16];
-	char *end;
-	int a, prev = -1, argi = 1;
+	int a, prev = -1;
 
-	if (argc > 2 && strcmp(argv[1], "-s") == 0) {
-		errno = 0;
-		seed = strtoull(argv[2], &end, 10);
-		if (errno || *argv[2] == '\0' || *end != '\0')
-			usage();
-		argi = 3;
-	}
-	if (argc != argi + 1)
-		usage();
-	errno = 0;
-	n = strtoull(argv[argi], &end, 10);
-	if (errno || *argv[argi] == '\0' || *end != '\0' || n < 3)
-		usage();
 	setvbuf(stdout, obuf, _IOFBF, sizeof(obuf));
-	rng_state = seed;
 	for (a = 0; a < NAUTHORS; a++) {
 		unsigned r = pick(100);
 
@@ -543,10 +485,8 @@ main(int argc, char *argv[])
 			prev = (int)pick(NAUTHORS);
 		message(authors[prev], follow && pick(3) == 0);
 	}
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		perror("gen-whatsapp: stdout");
+	if (gen_flush("gen-whatsapp") != 0)
 		return 1;
-	}
 	fprintf(stderr, "messages %llu\nsystem %llu\nsystem_colon %llu\nmedia %llu\n"
 	    "location %llu\ndeleted %llu\nmultiline %llu\nkeyword %llu\nfollowups %llu\n"
 	    "lines %llu\nbytes %llu\n", st.messages, st.system, st.system_colon, st.media,

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "calendar.h"
 #include "complaint.h"
 #include "db.h"
 #include "decide.h"
@@ -986,24 +987,11 @@ regex_unbounded(const char *re)
 	return 0;
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static long
-days_from_civil(long y, int m, int d)
-{
-	long era, yoe, doy;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-
 /* The wall-clock time read as UTC: for differences. */
 static time_t
 wall(const struct aduan_wa_msg *m)
 {
-	return (time_t)days_from_civil(m->year, m->month, m->day) * 86400 +
+	return (time_t)aduan_day_from_civil(m->year, m->month, m->day) * 86400 +
 	    m->hour * 3600 + m->min * 60 + m->sec;
 }
 
@@ -1015,7 +1003,7 @@ static time_t
 local_time(struct intake *x, const struct msg *m)
 {
 	int y = atoi(m->at), mo = atoi(m->at + 5), d = atoi(m->at + 8), h = atoi(m->at + 11);
-	time_t hour = (time_t)days_from_civil(y, mo, d) * 86400 + h * 3600;
+	time_t hour = (time_t)aduan_day_from_civil(y, mo, d) * 86400 + h * 3600;
 
 	if (!x->have_offset || hour != x->offset_hour) {
 		x->offset = aduan_time_mklocal(y, mo, d, h, 0, 0) - hour;

@@ -8,11 +8,6 @@
 #include "aduan.h"
 #include "db.h"
 
-/* Day numbers: days since 1970-01-01 in the proleptic Gregorian calendar. */
-long aduan_day_from_civil(int y, int m, int d);
-void aduan_day_to_civil(long day, int *y, int *m, int *d);
-int aduan_day_weekday(long day);	/* 0 Sunday ... 6 Saturday */
-
 /*
  * The day n working days after day: Monday to Friday, skipping the days
  * for which is_holiday() returns 1 (it may be NULL).  The start day

@@ -71,6 +71,7 @@
 #include <unistd.h>
 
 #include "aduan.h"
+#include "calendar.h"
 #include "timeutil.h"
 #include "util.h"
 
@@ -106,20 +107,6 @@ iso_weeks(int y)
 	int q = ((y - 1) + (y - 1) / 4 - (y - 1) / 100 + (y - 1) / 400) % 7;
 
 	return p == 4 || q == 3 ? 53 : 52;
-}
-
-/* Days from 1970-01-01 to y-mo-d (proleptic Gregorian). */
-static long
-days_from_civil(int y, int mo, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= mo <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153L * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
 }
 
 /* Exactly n digits at *p into *v. */
@@ -642,7 +629,7 @@ aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
 
 	switch (t.prec) {
 	case P_WEEK:
-		jan4 = days_from_civil(t.y, 1, 4);
+		jan4 = aduan_day_from_civil(t.y, 1, 4);
 		wd = (int)(((jan4 + 3) % 7 + 7) % 7);	/* Monday 0; 1970-01-01 was a Thursday */
 		return midnight(s, t.y, 1, 4 - wd + 7 * (t.week - 1), start) < 0 ||
 		    midnight(s, t.y, 1, 4 - wd + 7 * t.week, end) < 0 ? -1 : 0;

@@ -26,7 +26,7 @@
 #include <strings.h>
 
 #include "aduan.h"
-#include "sla.h"
+#include "calendar.h"
 #include "util.h"
 #include "xlsx.h"
 #include "zipfile.h"
