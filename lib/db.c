@@ -4,6 +4,7 @@
  * history events.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,8 @@ struct aduan_db {
 		const char *sql;	/* a string literal of the caller's */
 		sqlite3_stmt *st;
 	} *cache;
-	int ncache, capcache;
+	int ncache;
+	size_t capcache;
 	char *setting_value;
 	char *bulk_trigger;	/* the FTS trigger set aside by bulk_begin */
 	void *refcache;		/* reference data kept in memory (see sla.c) */
@@ -530,10 +532,7 @@ aduan_db_stmt(struct aduan_db *db, const char *sql)
 		aduan_db_fail(db, "preparing a query");
 		return NULL;
 	}
-	if (db->ncache == db->capcache) {
-		db->capcache = db->capcache ? db->capcache * 2 : 32;
-		db->cache = aduan_xrealloc(db->cache, sizeof(*db->cache) * (size_t)db->capcache);
-	}
+	db->cache = aduan_grow(db->cache, &db->capcache, (size_t)db->ncache + 1, sizeof(*db->cache));
 	db->cache[db->ncache].sql = sql;
 	db->cache[db->ncache].st = st;
 	db->ncache++;
@@ -583,6 +582,43 @@ aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what)
 	if (rc != SQLITE_DONE)
 		return aduan_db_fail(db, what);
 	return 0;
+}
+
+int
+aduan_db_run(struct aduan_db *db, const char *what, const char *sql, const char *types, ...)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db, sql);
+	va_list ap;
+	int i, rc = SQLITE_OK;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	if ((int)strlen(types) != sqlite3_bind_parameter_count(st))
+		abort();	/* a mistake in the caller's types */
+	va_start(ap, types);
+	for (i = 0; types[i] != '\0' && rc == SQLITE_OK; i++) {
+		switch (types[i]) {
+		case 't':
+			rc = sqlite3_bind_text(st, i + 1, va_arg(ap, const char *), -1, SQLITE_STATIC);
+			break;
+		case 'i':
+			rc = sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			rc = sqlite3_bind_double(st, i + 1, va_arg(ap, double));
+			break;
+		default:
+			abort();	/* a mistake in the caller's types */
+		}
+	}
+	va_end(ap);
+	if (rc != SQLITE_OK) {
+		sqlite3_clear_bindings(st);
+		return aduan_db_fail(db, what);
+	}
+	rc = aduan_db_step(db, st, what);
+	sqlite3_clear_bindings(st);
+	return rc;
 }
 
 int
@@ -664,20 +700,12 @@ int
 aduan_setting_set(struct aduan_db *db, const char *key, const char *value)
 {
 	aduan_db_changed(db);
-	sqlite3_stmt *st = aduan_db_stmt(db, value == NULL ?
-	    "DELETE FROM setting WHERE key = ?1" :
+	if (value == NULL)
+		return aduan_db_run(db, "saving a setting",
+		    "DELETE FROM setting WHERE key = ?1", "t", key);
+	return aduan_db_run(db, "saving a setting",
 	    "INSERT INTO setting(key, value) VALUES (?1, ?2) "
-	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (value != NULL)
-		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return aduan_db_fail(db, "saving a setting");
-	sqlite3_reset(st);
-	return 0;
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", "tt", key, value);
 }
 
 int
@@ -685,27 +713,12 @@ aduan_event_add(struct aduan_db *db, int64_t id, const char *action,
     const char *old_status, const char *new_status,
     const char *old_agency, const char *new_agency, const char *note)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db,
+	return aduan_db_run(db, "recording history",
 	    "INSERT INTO event(complaint, at, actor, action, old_status, new_status, "
 	    "old_agency, new_agency, note, invocation) "
-	    "VALUES (?1, ?9, ?10, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, old_status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, new_status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, old_agency, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, new_agency, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, note, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 8, db->invocation);
-	sqlite3_bind_text(st, 9, db->at, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, db->actor, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return aduan_db_fail(db, "recording history");
-	sqlite3_reset(st);
-	return 0;
+	    "VALUES (?1, ?9, ?10, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", "ittttttitt",
+	    id, action, old_status, new_status, old_agency, new_agency, note,
+	    db->invocation, db->at, db->actor);
 }
 
 /*

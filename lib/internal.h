@@ -22,6 +22,16 @@ int aduan_db_fail(struct aduan_db *db, const char *what);
  * message of the failure ("WHAT: ..."). */
 int aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what);
 
+/*
+ * Run one statement that returns no rows: sql prepared once (as
+ * aduan_db_stmt), its parameters bound in order from the arguments, one
+ * letter of types each: 't' text (const char *, NULL binds null), 'i' an
+ * int64_t, 'd' a double (one letter for each parameter of sql); then
+ * stepped and reset.  0, or the code and message of the failure ("WHAT:
+ * ...").
+ */
+int aduan_db_run(struct aduan_db *db, const char *what, const char *sql, const char *types, ...);
+
 /* The Indonesian stemmer (stem.h) for the life of db; NULL with a
  * message when libstemmer lacks it. */
 struct aduan_stemmer;

@@ -437,10 +437,7 @@ object(struct parser *p)
 	for (;;) {
 		if (p->i >= p->n || p->s[p->i] != '"')
 			return unexpected(p, "a key string");
-		if (p->nm == p->cap) {
-			p->cap = p->cap ? p->cap * 2 : 16;
-			p->m = aduan_xrealloc(p->m, p->cap * sizeof(*p->m));
-		}
+		p->m = aduan_grow(p->m, &p->cap, p->nm + 1, sizeof(*p->m));
 		m = &p->m[p->nm++];
 		memset(m, 0, sizeof(*m));
 		m->kpos = p->i + 1;

@@ -26,34 +26,20 @@ aduan_learn(struct aduan_db *db, int64_t id, const char *agency, const char *bod
 {
 	struct aduan_stemmer *stm = aduan_db_stemmer(db);
 	struct aduan_buf b = {0};
-	sqlite3_stmt *st;
+	const char *what = "learning from a route";
 	int rc;
 
 	if (stm == NULL)
 		return ADUAN_IOERR;
 	/* the stems row goes with the old route_learn row (trigger) */
-	if ((st = aduan_db_stmt(db, "DELETE FROM route_learn WHERE complaint = ?")) == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = aduan_db_step(db, st, "learning from a route")) != 0)
-		return rc;
-	if ((st = aduan_db_stmt(db, "INSERT INTO route_learn(complaint, agency, how) "
-	    "VALUES (?, ?, ?)")) == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, agency, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, how, -1, SQLITE_STATIC);
-	if ((rc = aduan_db_step(db, st, "learning from a route")) != 0)
+	if ((rc = aduan_db_run(db, what, "DELETE FROM route_learn WHERE complaint = ?",
+	    "i", id)) != 0 ||
+	    (rc = aduan_db_run(db, what, "INSERT INTO route_learn(complaint, agency, how) "
+	    "VALUES (?, ?, ?)", "itt", id, agency, how)) != 0)
 		return rc;
 	aduan_stem_text(stm, body, strlen(body), &b);
-	if ((st = aduan_db_stmt(db, "INSERT INTO complaint_stem(rowid, stems) VALUES (?, ?)"))
-	    == NULL) {
-		aduan_buf_release(&b);
-		return ADUAN_IOERR;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, b.s ? b.s : "", -1, SQLITE_STATIC);
-	rc = aduan_db_step(db, st, "learning from a route");
+	rc = aduan_db_run(db, what, "INSERT INTO complaint_stem(rowid, stems) VALUES (?, ?)",
+	    "it", id, b.s ? b.s : "");
 	aduan_buf_release(&b);
 	return rc;
 }

@@ -26,10 +26,7 @@ add_word(const char *form, size_t formlen, size_t start, size_t wordlen, void *a
 {
 	struct aduan_words *w = arg;
 
-	if (w->n == w->cap) {
-		w->cap = w->cap ? w->cap * 2 : 32;
-		w->v = aduan_xrealloc(w->v, sizeof(*w->v) * (size_t)w->cap);
-	}
+	w->v = aduan_grow(w->v, &w->cap, (size_t)w->n + 1, sizeof(*w->v));
 	w->v[w->n++] = aduan_xstrndup(form, formlen);
 	return 0;
 }
@@ -292,7 +289,8 @@ int
 aduan_rules_get(struct aduan_db *db, struct aduan_rules *rules)
 {
 	sqlite3_stmt *st;
-	int rc, cap = 0;
+	int rc;
+	size_t cap = 0;
 
 	rules->v = NULL;
 	rules->n = 0;
@@ -306,10 +304,7 @@ aduan_rules_get(struct aduan_db *db, struct aduan_rules *rules)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct aduan_rule *r;
 
-		if (rules->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			rules->v = aduan_xrealloc(rules->v, sizeof(*rules->v) * (size_t)cap);
-		}
+		rules->v = aduan_grow(rules->v, &cap, (size_t)rules->n + 1, sizeof(*rules->v));
 		r = &rules->v[rules->n++];
 		r->id = sqlite3_column_int64(st, 0);
 		r->position = sqlite3_column_int(st, 1);
@@ -490,7 +485,6 @@ int
 aduan_rule_add(struct aduan_db *db, int position, const char *pattern, const char *category,
     const char *agency, const char *set_category, const char *set_priority, double weight)
 {
-	sqlite3_stmt *st;
 	char *code;
 	int n = 0, rc;
 
@@ -518,28 +512,13 @@ aduan_rule_add(struct aduan_db *db, int position, const char *pattern, const cha
 		goto out;
 	if (position <= 0 || position > n + 1)
 		position = n + 1;
-	if ((st = aduan_db_stmt(db, "UPDATE rule SET position = position + 1 "
-	    "WHERE position >= ?")) == NULL) {
-		rc = ADUAN_IOERR;
+	if ((rc = aduan_db_run(db, "adding a rule", "UPDATE rule SET position = position + 1 "
+	    "WHERE position >= ?", "i", (int64_t)position)) != 0)
 		goto out;
-	}
-	sqlite3_bind_int(st, 1, position);
-	if ((rc = aduan_db_step(db, st, "adding a rule")) != 0)
-		goto out;
-	st = aduan_db_stmt(db, "INSERT INTO rule(position, pattern, category_match, agency, "
-	    "set_category, set_priority, weight) VALUES (?, ?, ?, ?, ?, ?, ?)");
-	if (st == NULL) {
-		rc = ADUAN_IOERR;
-		goto out;
-	}
-	sqlite3_bind_int(st, 1, position);
-	sqlite3_bind_text(st, 2, pattern, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, category, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, set_category, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, set_priority, -1, SQLITE_STATIC);
-	sqlite3_bind_double(st, 7, weight);
-	rc = aduan_db_step(db, st, "adding a rule");
+	rc = aduan_db_run(db, "adding a rule", "INSERT INTO rule(position, pattern, "
+	    "category_match, agency, set_category, set_priority, weight) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)", "itttttd", (int64_t)position, pattern, category,
+	    code, set_category, set_priority, weight);
 out:
 	free(code);
 	return rc;
@@ -548,21 +527,15 @@ out:
 int
 aduan_rule_rm(struct aduan_db *db, int position)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db, "DELETE FROM rule WHERE position = ?");
 	int rc;
 
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int(st, 1, position);
-	if ((rc = aduan_db_step(db, st, "removing a rule")) != 0)
+	if ((rc = aduan_db_run(db, "removing a rule", "DELETE FROM rule WHERE position = ?",
+	    "i", (int64_t)position)) != 0)
 		return rc;
 	if (sqlite3_changes(aduan_db_sqlite(db)) == 0)
 		return aduan_fail(ADUAN_NOMATCH, "no rule %d", position);
-	if ((st = aduan_db_stmt(db, "UPDATE rule SET position = position - 1 "
-	    "WHERE position > ?")) == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int(st, 1, position);
-	return aduan_db_step(db, st, "removing a rule");
+	return aduan_db_run(db, "removing a rule", "UPDATE rule SET position = position - 1 "
+	    "WHERE position > ?", "i", (int64_t)position);
 }
 
 int
@@ -636,15 +609,12 @@ int
 aduan_rule_load(struct aduan_db *db, const char *path, long *n)
 {
 	struct load_ctx x = {db, path, 0};
-	sqlite3_stmt *st;
 	int rc;
 
 	*n = 0;
 	if (access(path, R_OK) == -1)
 		return aduan_fail(ADUAN_IOERR, "cannot open %s: %s", path, strerror(errno));
-	if ((st = aduan_db_stmt(db, "DELETE FROM rule")) == NULL)
-		return ADUAN_IOERR;
-	if ((rc = aduan_db_step(db, st, "replacing the rules")) != 0)
+	if ((rc = aduan_rule_clear(db)) != 0)
 		return rc;
 	rc = aduan_tsv_load(path, load_rule, &x);
 	*n = x.n;
@@ -680,9 +650,5 @@ aduan_rule_forget(struct aduan_db *db, const char *pattern, const char *category
 int
 aduan_rule_clear(struct aduan_db *db)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db, "DELETE FROM rule");
-
-	if (st == NULL)
-		return ADUAN_IOERR;
-	return aduan_db_step(db, st, "replacing the rules");
+	return aduan_db_run(db, "replacing the rules", "DELETE FROM rule", "");
 }

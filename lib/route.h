@@ -13,7 +13,8 @@ struct aduan_stemmer;
 /* The words of a text in the form stem.h gives them, in order (owned). */
 struct aduan_words {
 	char **v;
-	int n, cap;
+	int n;
+	size_t cap;
 };
 void aduan_words_get(struct aduan_stemmer *st, const char *text, struct aduan_words *w);
 void aduan_words_release(struct aduan_words *w);

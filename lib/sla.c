@@ -81,10 +81,7 @@ cache(struct aduan_db *db)
 
 			if (s == NULL || sscanf(s, "%d-%d-%d", &y, &m, &d) != 3)
 				continue;
-			if (c->nholidays == cap) {
-				cap = cap ? cap * 2 : 64;
-				c->holidays = aduan_xrealloc(c->holidays, cap * sizeof(long));
-			}
+			c->holidays = aduan_grow(c->holidays, &cap, c->nholidays + 1, sizeof(long));
 			c->holidays[c->nholidays++] = aduan_day_from_civil(y, m, d);
 		}
 		sqlite3_reset(st);
@@ -242,41 +239,24 @@ check_day(const char *s)
 int
 aduan_holiday_add(struct aduan_db *db, const char *day, const char *name)
 {
-	sqlite3_stmt *st;
-
 	aduan_db_changed(db);
 	if (check_day(day) == -1)
 		return aduan_fail(ADUAN_USAGE, "bad date \"%s\" (YYYY-MM-DD)", day);
 	if (name == NULL || *name == '\0')
 		return aduan_fail(ADUAN_USAGE, "holiday %s needs a name", day);
-	st = aduan_db_stmt(db, "INSERT INTO holiday(day, name) VALUES (?1, ?2) "
-	    "ON CONFLICT(day) DO UPDATE SET name = excluded.name");
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_reset(st);
-		return aduan_db_fail(db, "adding a holiday");
-	}
-	sqlite3_reset(st);
-	return 0;
+	return aduan_db_run(db, "adding a holiday", "INSERT INTO holiday(day, name) "
+	    "VALUES (?1, ?2) ON CONFLICT(day) DO UPDATE SET name = excluded.name", "tt", day, name);
 }
 
 int
 aduan_holiday_rm(struct aduan_db *db, const char *day)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db, "DELETE FROM holiday WHERE day = ?");
 	int rc;
 
 	aduan_db_changed(db);
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return aduan_db_fail(db, "removing a holiday");
+	if ((rc = aduan_db_run(db, "removing a holiday",
+	    "DELETE FROM holiday WHERE day = ?", "t", day)) != 0)
+		return rc;
 	if (sqlite3_changes(aduan_db_sqlite(db)) == 0)
 		return aduan_fail(ADUAN_NOMATCH, "no holiday on %s", day);
 	return 0;

@@ -254,29 +254,22 @@ aduan_template_get(struct aduan_db *db, const char *name, const char *lang,
 int
 aduan_template_set(struct aduan_db *db, const char *name, const char *lang, const char *text)
 {
-	sqlite3_stmt *st;
 	int rc;
 
 	if (aduan_template_def(name) == NULL)
 		return aduan_fail(ADUAN_USAGE, "no template \"%s\" ('aduan template list')", name);
 	if ((rc = aduan_template_lang(db, lang, &lang)) != 0)
 		return rc;
-	if (text == NULL) {
-		if ((st = aduan_db_stmt(db, "DELETE FROM template WHERE name = ?1 AND lang = ?2")) == NULL)
-			return ADUAN_IOERR;
-	} else {
-		if (aduan_utf8_valid(text, strlen(text)) != strlen(text))
-			return aduan_fail(ADUAN_USAGE, "template %s: not UTF-8 text", name);
-		if ((rc = aduan_template_check(text)) != 0)
-			return rc;
-		if ((st = aduan_db_stmt(db, "INSERT INTO template(name, lang, body) "
-		    "VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET body = excluded.body")) == NULL)
-			return ADUAN_IOERR;
-		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
-	}
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
-	return aduan_db_step(db, st, "storing a template");
+	if (text == NULL)
+		return aduan_db_run(db, "storing a template",
+		    "DELETE FROM template WHERE name = ?1 AND lang = ?2", "tt", name, lang);
+	if (aduan_utf8_valid(text, strlen(text)) != strlen(text))
+		return aduan_fail(ADUAN_USAGE, "template %s: not UTF-8 text", name);
+	if ((rc = aduan_template_check(text)) != 0)
+		return rc;
+	return aduan_db_run(db, "storing a template", "INSERT INTO template(name, lang, body) "
+	    "VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET body = excluded.body",
+	    "ttt", name, lang, text);
 }
 
 void

@@ -50,6 +50,24 @@ aduan_xrealloc(void *p, size_t n)
 	return p;
 }
 
+void *
+aduan_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 16;
+
+	if (need <= *cap)
+		return p;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			abort();
+		n *= 2;
+	}
+	if (n > SIZE_MAX / size)
+		abort();
+	*cap = n;
+	return aduan_xrealloc(p, n * size);
+}
+
 char *
 aduan_xstrndup(const char *s, size_t n)
 {

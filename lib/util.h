@@ -6,6 +6,12 @@
 
 void *aduan_xmalloc(size_t n);	/* abort on out-of-memory: nothing to roll back */
 void *aduan_xrealloc(void *p, size_t n);
+/*
+ * Room for need elements of size bytes at p, which has room for *cap of
+ * them: the room is doubled (from 16) until they fit, and *cap set.
+ * Returns p or where it moved; abort on out-of-memory, as above.
+ */
+void *aduan_grow(void *p, size_t *cap, size_t need, size_t size);
 char *aduan_xstrdup(const char *s);
 char *aduan_xstrndup(const char *s, size_t n);
 

@@ -276,10 +276,7 @@ st_start(void *arg, const XML_Char *el, const XML_Char **a)
 		for (i = 0; i < x->nnumfmt; i++)
 			if (x->numfmt[i].id == fid)
 				k = x->numfmt[i].kind;
-		if (x->nxf == x->capxf) {
-			x->capxf = x->capxf ? 2 * x->capxf : 64;
-			x->xf = aduan_xrealloc(x->xf, x->capxf);
-		}
+		x->xf = aduan_grow(x->xf, &x->capxf, x->nxf + 1, 1);
 		x->xf[x->nxf++] = (unsigned char)k;
 	}
 }
@@ -320,10 +317,7 @@ sst_end(void *arg, const XML_Char *el)
 	else if (strcmp(n, "rPh") == 0)
 		x->depth_skip--;
 	else if (strcmp(n, "si") == 0) {
-		if (x->nsst == x->capsst) {
-			x->capsst = x->capsst ? 2 * x->capsst : 256;
-			x->sst = aduan_xrealloc(x->sst, x->capsst * sizeof(*x->sst));
-		}
+		x->sst = aduan_grow(x->sst, &x->capsst, x->nsst + 1, sizeof(*x->sst));
 		x->sst[x->nsst++] = aduan_xstrndup(x->text.s ? x->text.s : "", x->text.len);
 	}
 }
@@ -378,13 +372,10 @@ static void
 row_set(struct aduan_xlsx *x, size_t col, char *v)
 {
 	if (col >= x->capcells) {
-		size_t cap = x->capcells ? x->capcells : 32;
+		size_t old = x->capcells;
 
-		while (cap <= col)
-			cap *= 2;
-		x->cells = aduan_xrealloc(x->cells, cap * sizeof(*x->cells));
-		memset(x->cells + x->capcells, 0, (cap - x->capcells) * sizeof(*x->cells));
-		x->capcells = cap;
+		x->cells = aduan_grow(x->cells, &x->capcells, col + 1, sizeof(*x->cells));
+		memset(x->cells + old, 0, (x->capcells - old) * sizeof(*x->cells));
 	}
 	free(x->cells[col]);
 	x->cells[col] = v;
