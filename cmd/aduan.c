@@ -18,7 +18,6 @@
 #include "complaint.h"
 #include "db.h"
 #include "forward.h"
-#include "internal.h"
 #include "lifecycle.h"
 #include "place.h"
 #include "privacy.h"
