@@ -59,14 +59,6 @@ is "$rc" 65 "a far-future time is bad input"
 run aduan-add --at 2024-13-01 "bad month"
 is "$rc" 2 "a bad --at is a usage error"
 is "$(count)" "$n" "nothing was written by the bad ones"
-run aduan-add --bogus
-is "$rc" 2 "an unknown option exits 2"
-like err '^usage: aduan-add' "with the usage"
-run aduan-add --help
-is "$rc" 0 "--help exits 0"
-like out '^usage: aduan-add' "--help prints the usage on stdout"
-run aduan-add --rejects r.csv "text"
-is "$rc" 2 "--rejects without --from is a usage error"
 
 # --- many from CSV -----------------------------------------------------------
 rm -f "$ADUAN_DB"
@@ -138,10 +130,6 @@ is "$rc" 65 "a file without a body column is an error"
 printf '' >empty.csv
 run aduan-add --from csv empty.csv
 is "$rc" 65 "an empty file is an error"
-run aduan-add --from csv missing.csv
-is "$rc" 74 "a missing input file is an I/O error"
-run aduan-add --from xml x
-is "$rc" 2 "an unknown --from format is a usage error"
 
 # --- dry run -----------------------------------------------------------------
 n=$(count)

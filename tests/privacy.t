@@ -29,10 +29,6 @@ like err 'no complaint from \+628990000000' "saying so"
 run aduan-export --subject 0812-0000-0101 -o akses.jsonl
 is "$(stat -c %a akses.jsonl)" 600 "-o writes an owner-only file"
 is "$(wc -l <akses.jsonl | tr -d ' ')" "$(count --reporter 0812-0000-0101)" "with the same lines"
-run aduan-export --subject 0812 --format csv
-is "$rc" 2 "--subject goes alone"
-run aduan-export --subject abc
-is "$rc" 2 "--subject needs a phone number"
 
 # --- purge -----------------------------------------------------------------------
 aduan-close 2 3 4 >/dev/null 2>&1
@@ -70,10 +66,6 @@ run aduan-add --from whatsapp "$API"
 is "$(count)" "$n" "re-importing the export does not bring the purged complaint back"
 run aduan purge --older-than 3
 is "$(cat out)" "" "purging again finds nothing new"
-run aduan purge
-is "$rc" 2 "purge needs --older-than"
-run aduan purge --older-than 0
-is "$rc" 2 "a retention of zero years is a usage error"
 
 # --- confidential means confidential in every export for others -----------------
 conf=$(aduan-add --confidential -n "Wulan Sari" -p 0813-2222-0777 -k "Lok Tuan" -r 7 \

@@ -57,8 +57,6 @@ like out '^2025-03-31	Idulfitri 1446 Hijriah$' "the preset's holidays"
 like out '^2026-03-20	Cuti bersama Idulfitri 1447 Hijriah$' "and 2026"
 is "$(grep -c '^2025-' out)" 28 "2025: 17 national days and 11 cuti bersama"
 is "$(grep -c '^2026-' out)" 25 "2026: 17 national days and 8 cuti bersama"
-run aduan holiday add 2024-02-30 "Tidak ada"
-is "$rc" 2 "a day that does not exist is a usage error"
 run aduan holiday rm 2024-11-27
 is "$rc" 0 "holiday rm"
 run aduan holiday rm 2024-11-27

@@ -71,6 +71,4 @@ run aduan undo --list
 is "$rc" 0 "--list"
 like out '^invocation	at	actor	changes	undone_by	command$' "has a header"
 like out '	tester	create 1		aduan-add \*\*\*$' "shows actor, changes and command, its text left out"
-run aduan undo 3
-is "$rc" 2 "undo takes no operands"
 done_testing
