@@ -138,11 +138,6 @@ is "$(cat out)" "$((e + 1))" "11.3 an imported id given before (undone) is renum
 printf '{"body":"z","duplicate_of":99999999999999999999}\n' >dup.jsonl
 run aduan-add --from jsonl dup.jsonl
 like err 'bad duplicate_of' "11.3 duplicate_of is read the same way"
-for p in "aduan-list" "aduan-route --note x" "aduan-close" "aduan-close --duplicate-of" \
-    "aduan-export"; do
-	run $p 1000000000000000000
-	is "$rc" 2 "11.3 $p: a 19-digit id is a usage error"
-done
 run aduan-list -q "#$e"
 is "$(cat out)" "$e" "11.3 #N is an id for aduan-list"
 run aduan-close --resolution duplicate --duplicate-of "#$e" "#$((e + 1))"
