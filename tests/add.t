@@ -120,16 +120,11 @@ is "$(count)" "$n" "--strict adds nothing"
 like err 'nothing added \(--strict\)' "and says so"
 is "$(cat out)" "" "--strict prints no ids"
 
-printf 'body,colour\nx,red\n' >unk.csv
-run aduan-add --from csv unk.csv
-is "$rc" 65 "an unknown column is an error"
-like err 'unk.csv:1: unknown column "colour"' "naming file, line and column"
-printf 'kelurahan\nGuntung\n' >nobody.csv
-run aduan-add --from csv nobody.csv
-is "$rc" 65 "a file without a body column is an error"
-printf '' >empty.csv
-run aduan-add --from csv empty.csv
-is "$rc" 65 "an empty file is an error"
+import_rows <<'ROWS'
+unk.csv	csv	body,colour\nx,red\n	65	unk.csv:1: unknown column "colour"	an unknown column is an error, naming file, line and column
+nobody.csv	csv	kelurahan\nGuntung\n	65	-	a file without a body column is an error
+empty.csv	csv	-	65	-	an empty file is an error
+ROWS
 
 # --- dry run -----------------------------------------------------------------
 n=$(count)

@@ -40,16 +40,11 @@ sed 2d utf8.csv >want.csv
 cmp -s rej.csv want.csv
 ok $? "01 the rejects file holds the header and the bad record byte for byte"
 
-printf 'body,kelurahan\nsatu\000dua,Guntung\nbaik,Guntung\n' >nul.csv
-run aduan-add --from csv nul.csv
-is "$rc" 65 "02 a NUL byte in CSV rejects its record"
-like err 'nul.csv:2: NUL byte in record' "02 naming the line"
-printf '{"body":"a\\u0000b"}\n' >nul.jsonl
-run aduan-add --from jsonl nul.jsonl
-is "$rc" 65 "03 a \\u0000 escape in JSON Lines is rejected"
-printf 'body\tkelurahan\nsatu\000dua\tGuntung\n' >nul.tsv
-run aduan-add --from tsv nul.tsv
-is "$rc" 65 "04 a NUL byte in TSV rejects its record"
+import_rows <<'ROWS'
+nul.csv	csv	body,kelurahan\nsatu\0000dua,Guntung\nbaik,Guntung\n	65	nul.csv:2: NUL byte in record	02 a NUL byte in CSV rejects its record, naming the line
+nul.jsonl	jsonl	{"body":"a\\u0000b"}\n	65	-	03 a \u0000 escape in JSON Lines is rejected
+nul.tsv	tsv	body\tkelurahan\nsatu\0000dua\tGuntung\n	65	-	04 a NUL byte in TSV rejects its record
+ROWS
 
 n=$(count)
 head -c 10485760 /dev/zero | tr '\0' 'a' >big.txt
@@ -66,22 +61,14 @@ is "$rc" 65 "06 a 10 MB unquoted line is rejected too"
 printf 'body,kelurahan\rsatu,Guntung\rdua,Guntung\r' >cr.csv
 run aduan-add --from csv cr.csv
 is "$(wc -l <out | tr -d ' ')" 2 "07 lone CR line ends: two records"
-printf 'body,kelurahan\nsatu,Guntung\n"dua,Guntung\n' >open.csv
-run aduan-add --from csv open.csv
-is "$rc" 65 "08 an unterminated quote is bad input"
-like err 'open.csv:3: unterminated quoted field' "08 naming the line"
-printf 'bodi,kelurahan\nx,Guntung\n' >col.csv
-run aduan-add --from csv col.csv
-is "$rc" 65 "09 a misspelt column"
-like err 'col.csv:1: unknown column "bodi"' "09 is named"
-printf 'bo\033[31mdy,kelurahan\nx,Guntung\n' >esc.csv
-run aduan-add --from csv esc.csv
-like err 'esc.csv:1: unknown column "bo\\x1b\[31mdy"' "09 a header with an escape sequence is named with it made visible"
+import_rows <<'ROWS'
+open.csv	csv	body,kelurahan\nsatu,Guntung\n"dua,Guntung\n	65	open.csv:3: unterminated quoted field	08 an unterminated quote is bad input, naming the line
+col.csv	csv	bodi,kelurahan\nx,Guntung\n	65	col.csv:1: unknown column "bodi"	09 a misspelt column is named
+empty.csv	csv	body,kelurahan\n,Guntung\n	-	empty.csv:2: empty body	10 an empty required field
+esc.csv	csv	bo\0033[31mdy,kelurahan\nx,Guntung\n	-	esc.csv:1: unknown column "bo\\x1b\[31mdy"	09 a header with an escape sequence is named with it made visible
+ROWS
 ! LC_ALL=C grep -q "$(printf '\033')" err
 ok $? "09 and no raw escape reaches stderr"
-printf 'body,kelurahan\n,Guntung\n' >empty.csv
-run aduan-add --from csv empty.csv
-like err 'empty.csv:2: empty body' "10 an empty required field"
 printf 'body,kelurahan,agency,channel,priority\nx,Gotham,,,\nx,,NASA,,\nx,,,telegram,\nx,,,,sangat\n' >ref.csv
 run aduan-add --from csv ref.csv
 like err 'ref.csv:2: unknown kelurahan "Gotham"' "11 unknown kelurahan"

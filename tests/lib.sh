@@ -136,6 +136,21 @@ count() {
 	esac
 }
 
+# import_rows: one import a row of stdin, fields separated by tabs ("-" for none):
+#   FILE FORMAT CONTENT STATUS PATTERN WHAT
+# writes CONTENT (printf %b: \n, \t, \0NNN) to FILE, runs aduan-add --from
+# FORMAT FILE, and wants the exit STATUS and a line of stderr matching PATTERN.
+import_rows() {
+	while IFS='	' read -r f fmt content st pat what; do
+		case $f in '' | '#'*) continue ;; esac
+		[ "$content" = - ] && content=
+		printf '%b' "$content" >"$f"
+		run aduan-add --from "$fmt" "$f" </dev/null
+		[ "$st" = - ] || is "$rc" "$st" "$what: exit $st"
+		[ "$pat" = - ] || like "$T/err" "$pat" "$what: stderr says so"
+	done
+}
+
 # preset: a database with the Bontang Utara reference data
 preset() {
 	aduan init --preset bontang-utara 2>/dev/null || { echo "Bail out! aduan init failed"; exit 1; }

@@ -48,12 +48,10 @@ is "$(aduan-list --format jsonl -f body,attachments,status 6)" '{"body":"x","att
 	"mapped by folded header"
 run aduan-add --from csv --map 'Uraian Singkat=isi' unk.csv
 like err 'map names no field for column "Uraian Singkat"' "--map to no field is an error"
-printf 'Isi Aduan;Keluhan\nx;y\n' >twice.csv
-run aduan-add --from csv twice.csv
-like err 'twice.csv:1: columns "Isi Aduan" and "Keluhan" both give body' "two columns for one field"
-printf 'Jam;Keluhan\n10.00;x\n' >jam.csv
-run aduan-add --from csv jam.csv
-like err 'column "Jam" gives a time of day but no column gives its date' "a time without a date"
+import_rows <<'ROWS'
+twice.csv	csv	Isi Aduan;Keluhan\nx;y\n	-	twice.csv:1: columns "Isi Aduan" and "Keluhan" both give body	two columns for one field
+jam.csv	csv	Jam;Keluhan\n10.00;x\n	-	column "Jam" gives a time of day but no column gives its date	a time without a date
+ROWS
 
 # ---- every problem of a row at once ----------------------------------------------
 printf 'Nama;No HP;Kelurahan;RT;Isi Aduan;Tanggal\nSitti;08123;Lok Tuwan;x;Sampah;31/11/2025\nAni;;;;ok;\n' >bad.csv
