@@ -31,6 +31,18 @@ comp() {
 	got=$(tr '\n' ' ' <"$T/out" | sed 's/ $//')
 }
 
+# comp_rows: one completion a row of stdin, tab-separated: the words of
+# the command line (as the shell reads them), what bash offers for the last
+# one ("-" for nothing), and what the row shows.
+comp_rows() {
+	while IFS='	' read -r words want what; do
+		eval "set -- $words"
+		comp "$@" </dev/null
+		[ "$want" = - ] && want=
+		is "$got" "$want" "$what"
+	done
+}
+
 run bash -n "$BASHCOMP"
 is "$rc" 0 "aduan.bash is valid bash"
 
@@ -90,76 +102,55 @@ done
 echo --version >>"$T/got"
 same "aduan's verbs together offer the options of aduan.c"
 
-comp aduan-list --sta
-is "$got" "--status" "aduan-list --sta completes to --status"
-comp aduan-add --fr
-is "$got" "--from" "aduan-add --fr completes to --from"
-comp aduan-export --su
-is "$got" "--subject --summary" "aduan-export --su offers --subject and --summary"
-comp aduan-close --re
-is "$got" "--reopen --resolution" "aduan-close --re offers --reopen and --resolution"
-comp aduan --
-is "$got" "--help --version" "aduan -- offers --help and --version"
+comp_rows <<'ROWS'
+aduan-list --sta	--status	aduan-list --sta completes to --status
+aduan-add --fr	--from	aduan-add --fr completes to --from
+aduan-export --su	--subject --summary	aduan-export --su offers --subject and --summary
+aduan-close --re	--reopen --resolution	aduan-close --re offers --reopen and --resolution
+aduan --	--help --version	aduan -- offers --help and --version
+ROWS
 
-comp aduan ag
-is "$got" "agency" "aduan ag completes to agency"
-comp aduan agency ''
-is "$got" "add list rm set" "aduan agency offers list, add, rm, set"
-comp aduan rule ''
-is "$got" "add list load rm test" "aduan rule offers its sub-verbs"
-comp aduan holiday ''
-is "$got" "add list load rm" "aduan holiday offers its sub-verbs"
-comp aduan template ''
-is "$got" "edit list set show" "aduan template offers its sub-verbs"
-comp aduan-route --l
-is "$got" "--lang --letter --link --list" "aduan-route --l offers the ways to forward"
-comp aduan-route --lang ''
-is "$got" "en id" "the template languages after --lang"
-comp aduan help ro
-is "$got" "route" "aduan help ro completes to route"
-comp aduan list --ove
-is "$got" "--overdue" "aduan list takes the options of aduan-list"
+comp_rows <<'ROWS'
+aduan ag	agency	aduan ag completes to agency
+aduan agency ''	add list rm set	aduan agency offers list, add, rm, set
+aduan rule ''	add list load rm test	aduan rule offers its sub-verbs
+aduan holiday ''	add list load rm	aduan holiday offers its sub-verbs
+aduan template ''	edit list set show	aduan template offers its sub-verbs
+aduan-route --l	--lang --letter --link --list	aduan-route --l offers the ways to forward
+aduan-route --lang ''	en id	the template languages after --lang
+aduan help ro	route	aduan help ro completes to route
+aduan list --ove	--overdue	aduan list takes the options of aduan-list
+ROWS
 
 # Fixed values.
-comp aduan-list --status ''
-is "$got" "closed open routed" "statuses after --status"
-comp aduan export --status r
-is "$got" "routed" "aduan export --status r"
-comp aduan-add -c w
-is "$got" "walk-in web whatsapp" "channels after -c"
+comp_rows <<'ROWS'
+aduan-list --status ''	closed open routed	statuses after --status
+aduan export --status r	routed	aduan export --status r
+aduan-add -c w	walk-in web whatsapp	channels after -c
+ROWS
 comp aduan-add --channel ''
 is "$(wc -l <"$T/out" | tr -d ' ')" 10 "ten channels after --channel"
-comp aduan-list --priority ''
-is "$got" "low normal urgent" "priorities after --priority"
-comp aduan-close --resolution ''
-is "$got" "duplicate rejected resolved withdrawn" "resolutions after --resolution"
-comp aduan-list --format ''
-is "$got" "csv jsonl table tsv" "aduan-list formats"
-comp aduan-export --format ''
-is "$got" "csv jsonl open311 tsv xlsx" "aduan-export formats"
-comp aduan-add --from ''
-is "$got" "csv jsonl tsv whatsapp xlsx" "--from formats"
-comp aduan-add --date-order m
-is "$got" "mdy" "--date-order"
-comp aduan-export --by kelurahan,c
-is "$got" "kelurahan,category kelurahan,channel" "--by completes the last key of a list"
-comp aduan-edit --anonymous ''
-is "$got" "no yes" "aduan-edit --anonymous yes or no"
-comp aduan edit --pr
-is "$got" "--priority" "aduan edit takes the options of aduan-edit"
-comp aduan-list -f id,received_at,kel
-is "$got" "id,received_at,kelurahan" "-f completes field names"
+comp_rows <<'ROWS'
+aduan-list --priority ''	low normal urgent	priorities after --priority
+aduan-close --resolution ''	duplicate rejected resolved withdrawn	resolutions after --resolution
+aduan-list --format ''	csv jsonl table tsv	aduan-list formats
+aduan-export --format ''	csv jsonl open311 tsv xlsx	aduan-export formats
+aduan-add --from ''	csv jsonl tsv whatsapp xlsx	--from formats
+aduan-add --date-order m	mdy	--date-order
+aduan-export --by kelurahan,c	kelurahan,category kelurahan,channel	--by completes the last key of a list
+aduan-edit --anonymous ''	no yes	aduan-edit --anonymous yes or no
+aduan edit --pr	--priority	aduan edit takes the options of aduan-edit
+aduan-list -f id,received_at,kel	id,received_at,kelurahan	-f completes field names
+ROWS
 
 # Files.
 mkdir "$T/in" && : >"$T/in/minggu-48.csv" && : >"$T/in/minggu-49.csv"
-comp aduan-add --from csv in/ming
-is "$got" "in/minggu-48.csv in/minggu-49.csv" "file operands after --from csv"
-comp aduan-add --rejects in/minggu-4
-is "$got" "in/minggu-48.csv in/minggu-49.csv" "files after --rejects"
-comp aduan-export -o in/minggu-49
-is "$got" "in/minggu-49.csv" "files after -o"
-comp aduan-add in/ming
-is "$got" "" "no files for the text of one complaint"
+comp_rows <<'ROWS'
+aduan-add --from csv in/ming	in/minggu-48.csv in/minggu-49.csv	file operands after --from csv
+aduan-add --rejects in/minggu-4	in/minggu-48.csv in/minggu-49.csv	files after --rejects
+aduan-export -o in/minggu-49	in/minggu-49.csv	files after -o
+aduan-add in/ming	-	no files for the text of one complaint
+ROWS
 
 # Live values need a database; with none there are none, and no noise.
 ADUAN_DB="$T/none.db" comp aduan-route --to ''
@@ -173,39 +164,33 @@ comp aduan-route --to ''
 is "$got" "$(aduan agency list | sed 1d | cut -f1 | sort | tr '\n' ' ' | sed 's/ $//')" \
 	"agency codes after --to, as 'aduan agency list' has them"
 like "$T/out" '^PUPR$' "PUPR among them"
-comp aduan-list --agency P
-is "$got" "PDAM PLN POLRES PUPR" "aduan-list --agency P"
-comp aduan list --agency=PU
-is "$got" "--agency=PUPR" "aduan list --agency=PU as one word"
+comp_rows <<'ROWS'
+aduan-list --agency P	PDAM PLN POLRES PUPR	aduan-list --agency P
+aduan list --agency=PU	--agency=PUPR	aduan list --agency=PU as one word
+ROWS
 comp aduan-list --agency = D
 is "$got" "DAMKAR DINKES DINSOSPM DISDIKBUD DISDUKCAPIL DISHUB DISKOMINFO DISNAKER DISPERKIMTAN DKP3 DKUMPP DLH" \
 	"--agency=D split at = by bash"
-comp aduan agency rm SAT
-is "$got" "SATPOLPP" "aduan agency rm completes a code"
-comp aduan rule add 'jalan|aspal' PU
-is "$got" "PUPR" "aduan rule add PATTERN completes the agency"
+comp_rows <<'ROWS'
+aduan agency rm SAT	SATPOLPP	aduan agency rm completes a code
+aduan rule add 'jalan|aspal' PU	PUPR	aduan rule add PATTERN completes the agency
+ROWS
 
-comp aduan-add -k Lok
-is "$got" 'Lok\ Tuan' "kelurahan names with a space come quoted"
-comp aduan-list --kelurahan Bon
-is "$got" 'Bontang\ Baru Bontang\ Kuala' "two of them"
-comp aduan-list --kelurahan '"Gunung'
-is "$got" '"Gunung Elai"' "inside an opened double quote"
-comp aduan-list --kelurahan "'Gunung"
-is "$got" "'Gunung Elai'" "inside an opened single quote"
-comp aduan-list --kelurahan 'Gunung\ E'
-is "$got" 'Gunung\ Elai' "after a backslashed space"
-comp aduan-export --kelurahan A
-is "$got" 'Api-Api' "aduan-export --kelurahan"
-comp aduan kelurahan add Gun
-is "$got" 'Guntung Gunung\ Elai' "aduan kelurahan add offers existing names"
+comp_rows <<'ROWS'
+aduan-add -k Lok	Lok\ Tuan	kelurahan names with a space come quoted
+aduan-list --kelurahan Bon	Bontang\ Baru Bontang\ Kuala	two of them
+aduan-list --kelurahan '"Gunung'	"Gunung Elai"	inside an opened double quote
+aduan-list --kelurahan "'Gunung"	'Gunung Elai'	inside an opened single quote
+aduan-list --kelurahan 'Gunung\ E'	Gunung\ Elai	after a backslashed space
+aduan-export --kelurahan A	Api-Api	aduan-export --kelurahan
+aduan kelurahan add Gun	Guntung Gunung\ Elai	aduan kelurahan add offers existing names
+ROWS
 
-comp aduan config sla.
-is "$got" "sla.low sla.normal sla.urgent" "setting keys from aduan config"
-comp aduan config --unset intake.j
-is "$got" "intake.join_minutes" "after --unset too"
-comp aduan-list --category lalu
-is "$got" 'lalu\ lintas' "categories of the routing rules"
+comp_rows <<'ROWS'
+aduan config sla.	sla.low sla.normal sla.urgent	setting keys from aduan config
+aduan config --unset intake.j	intake.join_minutes	after --unset too
+aduan-list --category lalu	lalu\ lintas	categories of the routing rules
+ROWS
 comp aduan rule rm 7
 like "$T/out" "^$(aduan rule list | tail -n 1 | cut -f1)\$" "rule positions after rule rm"
 comp aduan holiday rm "$(aduan holiday list | sed -n 2p | cut -f1)"
@@ -216,21 +201,19 @@ is "$got" "bontang-utara" "presets in the data folder"
 # --db given earlier on the line is the database asked.
 aduan init --db "$T/other.db" 2>/dev/null &&
 	aduan agency add --db "$T/other.db" PUPR2 "Dinas lain" 2>/dev/null
-comp aduan-route --db "$T/other.db" --to ''
-is "$got" "PUPR2" "--db FILE earlier on the line is respected"
-comp aduan-route --db="$T/other.db" --to PU
-is "$got" "PUPR2" "and --db=FILE"
-comp aduan route --db = "$T/other.db" --to PU
-is "$got" "PUPR2" "and --db=FILE split at = by bash"
-comp aduan agency --db "$T/other.db" rm ''
-is "$got" "PUPR2" "for the admin verbs too"
+comp_rows <<'ROWS'
+aduan-route --db "$T/other.db" --to ''	PUPR2	--db FILE earlier on the line is respected
+aduan-route --db="$T/other.db" --to PU	PUPR2	and --db=FILE
+aduan route --db = "$T/other.db" --to PU	PUPR2	and --db=FILE split at = by bash
+aduan agency --db "$T/other.db" rm ''	PUPR2	for the admin verbs too
+ROWS
 
 # Values from the database are text, never code.
 aduan kelurahan add 'Kam$(touch pwned)pung "x"' 2>/dev/null
-comp aduan-add -k Kam
-is "$got" 'Kam\$\(touch\ pwned\)pung\ \"x\"' "a hostile name is quoted"
-comp aduan-add -k '"Kam'
-is "$got" '"Kam\$(touch pwned)pung \"x\""' "also inside double quotes"
+comp_rows <<'ROWS'
+aduan-add -k Kam	Kam\$\(touch\ pwned\)pung\ \"x\"	a hostile name is quoted
+aduan-add -k '"Kam'	"Kam\$(touch pwned)pung \"x\""	also inside double quotes
+ROWS
 [ ! -e "$T/pwned" ]
 ok $? "and never run"
 
