@@ -37,10 +37,16 @@ import() {
 }
 
 for kind in csv wa; do
-	rm -f "$ADUAN_DB" "$ADUAN_DB-wal" "$ADUAN_DB-shm"; cp fresh.db "$ADUAN_DB"
-	start=$(date +%s%N)
-	import $kind >/dev/null 2>&1
-	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	# the time of a whole import: the shorter of two, so that a moment
+	# of load on the machine does not set the kills after the end
+	ms=
+	for try in 1 2; do
+		rm -f "$ADUAN_DB" "$ADUAN_DB-wal" "$ADUAN_DB-shm"; cp fresh.db "$ADUAN_DB"
+		start=$(date +%s%N)
+		import $kind >/dev/null 2>&1
+		t=$(( ($(date +%s%N) - start) / 1000000 ))
+		[ -n "$ms" ] && [ "$ms" -le "$t" ] || ms=$t
+	done
 	full=$(count)
 	is "$full" "$N" "$kind: a full import holds $N records (took ${ms} ms)"
 	killed=0 none=0 all=0 bad=0
