@@ -301,14 +301,77 @@ path_join(const char *a, const char *b)
 	return p.s;
 }
 
+/* The order of dates named in a data row: dmy, mdy or ymd. */
+static enum aduan_wa_order
+order_named(const char *s)
+{
+	return strcmp(s, "mdy") == 0 ? AWA_MDY : strcmp(s, "ymd") == 0 ? AWA_YMD : AWA_DMY;
+}
+
+/* The kind of message named in a data row. */
+static int
+kind_named(const char *s)
+{
+	static const char *const names[] = {
+		[AWA_TEXT] = "text", [AWA_MEDIA] = "media", [AWA_DELETED] = "deleted",
+		[AWA_LOCATION] = "location", [AWA_SYSTEM] = "system",
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(names) / sizeof(names[0]); k++)
+		if (names[k] != NULL && strcmp(names[k], s) == 0)
+			return (int)k;
+	return -1;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? strdup(s) : NULL;
+}
+
+/* The messages t-whatsapp.tab expects of the export named file (its
+ * section [file]); *n of them, to be freed with exp_free. */
+static struct exp *
+exp_load(const char *file, size_t *n)
+{
+	struct tap_rows r = { 0 };
+	struct exp *e = NULL;
+
+	*n = 0;
+	for (tap_rows_open(&r, file); tap_rows_next(&r); (*n)++) {
+		e = realloc(e, (*n + 1) * sizeof(*e));
+		e[*n] = (struct exp){ atol(r.col[0]), dup_or_null(r.col[1]), dup_or_null(r.col[2]),
+		    kind_named(r.col[3]), dup_or_null(r.col[4]), dup_or_null(r.col[5]),
+		    dup_or_null(r.col[6]), atoi(r.col[7]), atof(r.col[8]), atof(r.col[9]),
+		    atoi(r.col[10]) };
+	}
+	return e;
+}
+
 static void
-check_fixture(const char *file, enum aduan_wa_order want_order, const char *want_reason,
-    const struct exp *e, size_t ne)
+exp_free(struct exp *e, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free((char *)e[i].at);
+		free((char *)e[i].author);
+		free((char *)e[i].body);
+		free((char *)e[i].attachment);
+		free((char *)e[i].text);
+	}
+	free(e);
+}
+
+static void
+check_fixture(const char *file, enum aduan_wa_order want_order, const char *want_reason)
 {
 	char *dir = path_join(root, "tests/fixtures/whatsapp"), *path = path_join(dir, file);
 	struct chat c, p;
 	struct aduan_buf a = { 0 }, b = { 0 };
-	size_t i;
+	size_t i, ne;
+	struct exp *e = exp_load(file, &ne);
 
 	chat_file(&c, path, AWA_AUTO);
 	if (!is_int(c.rc, 0, file))
@@ -326,6 +389,7 @@ check_fixture(const char *file, enum aduan_wa_order want_order, const char *want
 	aduan_buf_release(&b);
 	chat_free(&c);
 	chat_free(&p);
+	exp_free(e, ne);
 	free(path);
 	free(dir);
 }
@@ -340,135 +404,11 @@ check_fixture(const char *file, enum aduan_wa_order want_order, const char *want
 static void
 fixtures(void)
 {
-	static const struct exp rt05[] = {
-		{ 1, "2024-11-14T08:02", NULL, S, "Pesan dan panggilan terenkripsi secara end-to-end. Tidak seorang pun di luar chat ini, termasuk WhatsApp, yang dapat membaca atau mendengarkannya. Ketuk untuk info selengkapnya.", 0, 0, 0, 0, 0, 0 },
-		{ 2, "2024-11-14T08:00", NULL, S, "Rahmat Hidayat telah membuat grup \"RT 05 Api-Api\"", 0, 0, 0, 0, 0, 0 },
-		{ 3, "2024-11-14T08:00", NULL, S, "Rahmat Hidayat menambahkan Anda", 0, 0, 0, 0, 0, 0 },
-		{ 4, "2024-11-14T08:03", NULL, S, "Rahmat Hidayat telah mengubah subjek dari \"RT 05: Info Warga\" ke \"RT 05 Api-Api\"", 0, 0, 0, 0, 0, 0 },
-		{ 5, "2024-11-14T08:05", NULL, S, "Siti Aminah bergabung menggunakan tautan undangan grup ini", 0, 0, 0, 0, 0, 0 },
-		{ 6, "2024-11-14T08:06", NULL, S, "Rahmat Hidayat menambahkan +62 812-5501-2233", 0, 0, 0, 0, 0, 0 },
-		{ 7, "2024-11-14T09:15", "Siti Aminah", T, "Assalamualaikum pak RT, mau lapor lampu jalan di gang Mawar mati sudah 3 hari", 0, 0, 0, 0, 0, 0 },
-		{ 8, "2024-11-14T09:17", "Rahmat Hidayat", T, "Waalaikumsalam bu, nanti saya teruskan ke kelurahan\n\nTerima kasih laporannya", 0, 0, 0, 0, 0, 0 },
-		{ 11, "2024-11-14T09:20", "Siti Aminah", M, "IMG-20241114-WA0003.jpg (file terlampir)\nIni fotonya pak, tiangnya yang dekat musholla", "IMG-20241114-WA0003.jpg", "Ini fotonya pak, tiangnya yang dekat musholla", 0, 0, 0, 0 },
-		{ 13, "2024-11-14T09:21", "Siti Aminah", L, "lokasi: https://maps.google.com/?q=0.1358,117.4921", 0, "", 1, 0.1358, 117.4921, 0 },
-		{ 14, "2024-11-15T07:45", "+62 812-5501-2233", T, "Pak, got di depan rumah no 12 mampet, air meluap kalau hujan.\n28/11/24 14.00 tadi siang juga begitu\nMohon dibantu.", 0, 0, 0, 0, 0, 0 },
-		{ 17, "2024-11-15T07:46", "+62 812-5501-2233", M, "<Media tidak disertakan>", 0, "", 0, 0, 0, 0 },
-		{ 18, "2024-11-15T10:12", "Rahmat Hidayat", D, "Pesan ini telah dihapus", 0, "", 0, 0, 0, 0 },
-		{ 19, "2024-11-15T10:30", NULL, S, "Budi Santoso keluar", 0, 0, 0, 0, 0, 0 },
-		{ 20, "2024-11-16T19:05", NULL, S, "Rahmat Hidayat mengeluarkan +62 813-0000-1111", 0, 0, 0, 0, 0, 0 },
-		{ 21, "2024-11-16T19:06", NULL, S, "Anda sekarang adalah admin", 0, 0, 0, 0, 0, 0 },
-		{ 22, "2024-11-28T14:05", "Siti Aminah", T, "Jalan di RT 05 berlubang besar, sudah ada motor jatuh", 0, 0, 0, 0, 0, 1 },
-		{ 23, "2024-11-28T14:07", "Rahmat Hidayat", L, "Lokasi terkini dibagikan", 0, "", 0, 0, 0, 0 },
-		{ 24, "2024-11-28T14:09", "Siti Aminah", T, "Ini lokasinya pak https://www.google.com/maps/@0.1362,117.4899,17z", 0, 0, 1, 0.1362, 117.4899, 0 },
-	};
-	static const struct exp guntung[] = {
-		{ 1, "2025-02-03T07:58", NULL, S, "Anda membuat grup \"Posko Aduan Guntung\"", 0, 0, 0, 0, 0, 0 },
-		{ 2, "2025-02-03T07:59", NULL, S, "Anda menambahkan Dewi Lestari", 0, 0, 0, 0, 0, 0 },
-		{ 3, "2025-02-03T08:00", NULL, S, "Pesan dan telepon terenkripsi secara end-to-end. Hanya orang di obrolan ini yang bisa membaca, mendengarkan, atau membagikannya.", 0, 0, 0, 0, 0, 0 },
-		{ 4, "2025-02-03T08:14", "Dewi Lestari", T, "Selamat pagi, mohon izin melapor: sampah di TPS Jl. Cendana belum diangkut seminggu", 0, 0, 0, 0, 0, 0 },
-		{ 5, "2025-02-03T08:15", "Dewi Lestari", M, "null", 0, "", 0, 0, 0, 0 },
-		{ 6, "2025-02-03T08:20", "Admin Kelurahan", D, "Anda telah menghapus pesan ini", 0, "", 0, 0, 0, 0 },
-		{ 7, "2025-02-03T08:21", "Admin Kelurahan", T, "POLL:\nJadwal kerja bakti\nOPTION: Sabtu (3 votes)\nOPTION: Minggu (1 vote)", 0, 0, 0, 0, 0, 0 },
-		{ 11, "2025-02-04T16:40", "Dewi Lestari", M, "PTT-20250204-WA0007.opus (file terlampir)", "PTT-20250204-WA0007.opus", "", 0, 0, 0, 0 },
-		{ 12, "2025-02-04T16:41", NULL, S, "Dewi Lestari telah keluar", 0, 0, 0, 0, 0, 0 },
-	};
-#define G "Forum Warga Bontang Kuala"
-	static const struct exp kuala[] = {
-		{ 1, "2024-12-03T07:58:12", G, S, "Pesan dan panggilan terenkripsi secara end-to-end. Tidak seorang pun di luar chat ini, termasuk WhatsApp, yang dapat membaca atau mendengarkannya.", 0, 0, 0, 0, 0, 0 },
-		{ 2, "2024-12-03T07:58:12", G, S, "Lurah Bontang Kuala membuat grup \xe2\x80\x9c" G "\xe2\x80\x9d", 0, 0, 0, 0, 0, 0 },
-		{ 3, "2024-12-03T07:59:40", G, S, "Lurah Bontang Kuala menambahkan ~" NNBSP "Wati", 0, 0, 0, 0, 0, 0 },
-		{ 4, "2024-12-03T08:10:05", "Wati", T, "Selamat pagi, ijin lapor pak. Jembatan ulin di RT 07 papannya patah, bahaya untuk anak sekolah", 0, 0, 0, 0, 0, 0 },
-		{ 5, "2024-12-03T08:10:31", "Wati", M, "gambar tidak disertakan", 0, "", 0, 0, 0, 0 },
-		{ 6, "2024-12-03T08:15:00", "+62 813-4700-1122", T, "Betul pak, kemarin ada yang jatuh", 0, 0, 0, 0, 0, 0 },
-		{ 7, "2024-12-04T09:00:00", "Lurah Bontang Kuala", T, "Baik, sudah kami teruskan ke Dinas PUPR.\nMohon bersabar \xf0\x9f\x99\x8f", 0, 0, 0, 0, 0, 0 },
-		{ 9, "2024-12-04T09:02:10", "Lurah Bontang Kuala", M, "<terlampir: 00000012-PHOTO-2024-12-04-09-02-10.jpg>", "00000012-PHOTO-2024-12-04-09-02-10.jpg", "", 0, 0, 0, 0 },
-		{ 10, "2024-12-04T09:30:44", G, S, "Lurah Bontang Kuala mengubah subjek dari \xe2\x80\x9c" "Forum Warga: Bontang Kuala\xe2\x80\x9d ke \xe2\x80\x9c" G "\xe2\x80\x9d", 0, 0, 0, 0, 0, 0 },
-		{ 11, "2024-12-04T10:01:02", "Wati", L, "Lokasi: https://maps.google.com/?q=0.1402,117.5003", 0, "", 1, 0.1402, 117.5003, 0 },
-		{ 12, "2024-12-05T06:12:55", "+62 813-4700-1122", D, "Pesan ini dihapus.", 0, "", 0, 0, 0, 0 },
-		{ 13, "2024-12-05T06:20:00", "Lurah Bontang Kuala", D, "Anda menghapus pesan ini.", 0, "", 0, 0, 0, 0 },
-		{ 14, "2024-12-05T11:11:11", G, S, "Kode keamanan Anda dengan " LRE "+62 813-4700-1122" PDF " telah berubah. " LRM "Ketuk untuk info selengkapnya.", 0, 0, 0, 0, 0, 0 },
-		{ 15, "2024-12-13T17:45:09", "Wati", T, "Alhamdulillah jembatan sudah diperbaiki, terima kasih pak", 0, 0, 0, 0, 0, 0 },
-		{ 16, "2024-12-13T17:46:00", "Wati", M, "Laporan RT 07.pdf \xe2\x80\xa2 " LRM "2 halaman " LRM "dokumen tidak disertakan", 0, "", 0, 0, 0, 0 },
-	};
-#undef G
-	static const struct exp loktuan[] = {
-		{ 1, "2024-11-28T14:05", NULL, S, "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.", 0, 0, 0, 0, 0, 0 },
-		{ 2, "2024-11-28T14:03", NULL, S, "You created group \"Lok Tuan Residents\"", 0, 0, 0, 0, 0, 0 },
-		{ 3, "2024-11-28T14:04", NULL, S, "You added Andi Pratama", 0, 0, 0, 0, 0, 0 },
-		{ 4, "2024-11-28T14:06", "Andi Pratama", T, "Good afternoon, the streetlight on Jl. Pupuk Raya is out again", 0, 0, 0, 0, 0, 0 },
-		{ 5, "2024-11-28T14:07", "Andi Pratama", M, "<Media omitted>", 0, "", 0, 0, 0, 0 },
-		{ 6, "2024-11-28T14:08", "Andi Pratama", L, "location: https://maps.google.com/?q=0.1651,117.4650", 0, "", 1, 0.1651, 117.4650, 0 },
-		{ 7, "2024-11-29T00:15", NULL, S, "Rina Wulandari joined using this group's invite link", 0, 0, 0, 0, 0, 0 },
-		{ 8, "2024-11-29T12:30", "Rina Wulandari", T, "Water pipe burst near SD 004, the road is flooded", 0, 0, 0, 0, 0, 1 },
-		{ 9, "2024-11-29T12:31", "Rina Wulandari", D, "This message was deleted", 0, "", 0, 0, 0, 0 },
-		{ 10, "2024-11-30T09:00", NULL, S, "You changed the subject from \"Lok Tuan: old\" to \"Lok Tuan Residents\"", 0, 0, 0, 0, 0, 0 },
-		{ 11, "2024-11-30T09:01", NULL, S, "You're now an admin", 0, 0, 0, 0, 0, 0 },
-		{ 12, "2024-12-01T18:45", NULL, S, "Andi Pratama left", 0, 0, 0, 0, 0, 0 },
-		{ 13, "2024-12-01T18:46", NULL, S, "You removed +62 852-1234-0099", 0, 0, 0, 0, 0, 0 },
-		{ 14, "2024-12-01T19:00", "Rina Wulandari", M, "DOC-20241201-WA0002.pdf (file attached)\nLetter for the lurah", "DOC-20241201-WA0002.pdf", "Letter for the lurah", 0, 0, 0, 0 },
-	};
-#define G "Gunung Elai Neighbourhood Watch"
-	static const struct exp elai[] = {
-		{ 1, "2024-12-02T09:12:33", G, S, "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them.", 0, 0, 0, 0, 0, 0 },
-		{ 2, "2024-12-02T09:12:33", G, S, "~" NNBSP "Yusuf created this group", 0, 0, 0, 0, 0, 0 },
-		{ 3, "2024-12-02T09:13:02", G, S, "~" NNBSP "Yusuf added Maria Ulfa", 0, 0, 0, 0, 0, 0 },
-		{ 4, "2024-12-02T09:20:01", "Maria Ulfa", T, "The drain by Pasar Rawa Indah is blocked again", 0, 0, 0, 0, 0, 0 },
-		{ 5, "2024-12-02T09:20:40", "Maria Ulfa", M, "image omitted", 0, "", 0, 0, 0, 0 },
-		{ 6, "2024-12-03T10:05:00", "Yusuf", M, "<attached: 00000005-PHOTO-2024-12-03-10-05-00.jpg>\nSame drain this morning", "00000005-PHOTO-2024-12-03-10-05-00.jpg", "Same drain this morning", 0, 0, 0, 0 },
-		{ 8, "2024-12-03T12:00:00", "Maria Ulfa", D, "You deleted this message.", 0, "", 0, 0, 0, 0 },
-		{ 9, "2024-12-05T16:44:44", "Maria Ulfa", L, "Location: https://maps.google.com/?q=0.1589,117.4702", 0, "", 1, 0.1589, 117.4702, 0 },
-		{ 10, "2024-12-09T23:59:59", "Yusuf", T, "Fixed, thanks all", 0, 0, 0, 0, 0, 0 },
-	};
-#undef G
-	static const struct exp bakti[] = {
-		{ 1, "2025-01-03T08:15", "Hendra", T, "Kerja bakti minggu ini di RT 02", 0, 0, 0, 0, 0, 0 },
-		{ 2, "2025-01-03T08:16", "Lina", T, "Siap pak", 0, 0, 0, 0, 0, 0 },
-		{ 3, "2025-01-04T07:00", "Hendra", T, "Drainase depan masjid tersumbat", 0, 0, 0, 0, 0, 0 },
-		{ 4, "2025-01-06T16:20", "Lina", M, "<Media omitted>", 0, "", 0, 0, 0, 0 },
-		{ 5, "2025-01-10T09:05", "Hendra", T, "Sudah dilaporkan ke DLH", 0, 0, 0, 0, 0, 0 },
-	};
-	static const struct exp satpol[] = {
-		{ 1, "2024-11-18T11:35", NULL, S, "Pesan dan panggilan terenkripsi secara end-to-end. Tidak seorang pun di luar chat ini, termasuk WhatsApp, yang dapat membaca atau mendengarkannya. Ketuk untuk info selengkapnya.", 0, 0, 0, 0, 0, 0 },
-		{ 2, "2024-11-18T11:36", "Yohanes", T, "Ada PKL berjualan di trotoar depan Pasar Citra Mas", 0, 0, 0, 0, 0, 0 },
-		{ 3, "2024-11-19T08:02", "Komandan Regu", T, "Siap, tim meluncur", 0, 0, 0, 0, 0, 0 },
-		{ 4, "2024-12-02T13:10", "Yohanes", T, "Terima kasih", 0, 0, 0, 0, 0, 0 },
-	};
-	static const struct exp taruna[] = {
-		{ 1, "2024-11-19T07:30", "Fajar", T, "Lampu penerangan lapangan voli padam", 0, 0, 0, 0, 0, 0 },
-		{ 2, "2024-11-19T07:31", "Fajar", L, "lokasi: https://maps.google.com/?q=0.1921,117.4777", 0, "", 1, 0.1921, 117.4777, 0 },
-		{ 3, "2024-11-20T18:00", "Nurul", T, "Sudah lapor PLN?", 0, 0, 0, 0, 0, 0 },
-	};
-	static const struct exp lurah[] = {
-		{ 1, "2017-07-12T22:35:22", "Pak Lurah", T, "Selamat malam, ada laporan?", 0, 0, 0, 0, 0, 0 },
-		{ 2, "2017-07-12T22:36:01", "Ibu Ros", T, "Ada pak: jalan di RT 09 longsor\n13.07.2017, 06:00:00 ini catatan yang ditempel, bukan pesan", 0, 0, 0, 0, 0, 0 },
-		{ 4, "2017-07-13T07:10:15", "Pak Lurah", T, "Besok pagi kami cek", 0, 0, 0, 0, 0, 0 },
-	};
-	static const struct exp rt03[] = {
-		{ 1, "2024-11-28T14:05", "Budi Santoso", T, "Jalan di RT 03 rusak", 0, 0, 0, 0, 0, 0 },
-		{ 2, "2024-11-28T14:06", "Budi Santoso", T, "Tolong diperbaiki", 0, 0, 0, 0, 0, 0 },
-		{ 3, "2024-11-29T08:00", "Agus", T, "Sudah dicatat pak", 0, 0, 0, 0, 0, 0 },
-	};
+	size_t f = 0;
 
-	check_fixture("WhatsApp Chat with RT 05 Api-Api.txt", AWA_DMY,
-	    "day first: 14/11/24 on line 1", rt05, N(rt05));
-	check_fixture("WhatsApp Chat with Posko Aduan Guntung.txt", AWA_DMY,
-	    "day first: dates advance in the first field (1 against 0)", guntung, N(guntung));
-	check_fixture("WhatsApp Chat - Forum Warga Bontang Kuala.txt", AWA_DMY,
-	    "day first: 13/12/24 on line 15", kuala, N(kuala));
-	check_fixture("WhatsApp Chat with Lok Tuan Residents.txt", AWA_MDY,
-	    "month first: 11/28/24 on line 1", loktuan, N(loktuan));
-	check_fixture("WhatsApp Chat - Gunung Elai Neighbourhood Watch.txt", AWA_MDY,
-	    "month first: dates advance in the second field (3 against 0)", elai, N(elai));
-	check_fixture("WhatsApp Chat with Kerja Bakti Bontang Baru.txt", AWA_MDY,
-	    "month first: dates advance in the second field (3 against 0)", bakti, N(bakti));
-	check_fixture("WhatsApp Chat with Satpol PP Bontang Utara.txt", AWA_YMD,
-	    "year first: 2024/11/18 on line 1", satpol, N(satpol));
-	check_fixture("WhatsApp Chat with Karang Taruna Guntung.txt", AWA_DMY,
-	    "day first: 19-11-2024 on line 1", taruna, N(taruna));
-	check_fixture("Chat WhatsApp dengan Pak Lurah Api-Api.txt", AWA_DMY,
-	    "day first: 13.07.2017 on line 4", lurah, N(lurah));
-	check_fixture("WhatsApp Chat with RT 03 Gunung Elai.txt", AWA_DMY,
-	    "day first: 28/11/2024 on line 1", rt03, N(rt03));
+	for (tap_rows_open(&tr, "fixtures"); tap_rows_next(&tr); f++)
+		check_fixture(tr.col[0], order_named(tr.col[1]), tr.col[2]);
+	is_int(f, 10, "ten fixtures in t-whatsapp.tab");
 
 	/* the order set by the caller wins */
 	{
@@ -857,19 +797,16 @@ whats_json(void)
 	chat_free(&c);
 	free(path);
 
-	for (i = 0; i < N(ios); i++) {
-		snprintf(name, sizeof(name), "languages/%s_ios.txt", ios[i]);
+	/* every other language: 23 messages from an iPhone, 60 from Android */
+	for (i = 0; i < N(ios) + N(android); i++) {
+		int iphone = i < N(ios);
+		size_t want = iphone ? 23 : 60;
+
+		snprintf(name, sizeof(name), "languages/%s_%s.txt",
+		    iphone ? ios[i] : android[i - N(ios)], iphone ? "ios" : "android");
 		path = path_join(dir, name);
 		chat_file(&c, path, AWA_AUTO);
-		ok(c.rc == 0 && c.n == 23, "whats_json %s: 23 messages", name);
-		chat_free(&c);
-		free(path);
-	}
-	for (i = 0; i < N(android); i++) {
-		snprintf(name, sizeof(name), "languages/%s_android.txt", android[i]);
-		path = path_join(dir, name);
-		chat_file(&c, path, AWA_AUTO);
-		ok(c.rc == 0 && c.n == 60, "whats_json %s: 60 messages", name);
+		ok(c.rc == 0 && c.n == want, "whats_json %s: %zu messages", name, want);
 		chat_free(&c);
 		free(path);
 	}
@@ -1173,6 +1110,25 @@ iphone_lines(void)
 static void
 catalogue(void)
 {
+	/* each class of line as the test export writes it: the kind of
+	 * message it must give, with an attachment or edited, and the line */
+	static const struct {
+		int kind, att, edit;
+		const char *fmt;
+	} as[] = {
+		[WLC_MEDIA] = { AWA_MEDIA, 0, 0, LRM "%s" },
+		[WLC_DELETED] = { AWA_DELETED, 0, 0, LRM "%s." },
+		[WLC_CALL] = { AWA_SYSTEM, 0, 0, "%s" },
+		[WLC_NOTICE] = { AWA_SYSTEM, 0, 0, "%s." },
+		[WLC_LOCATION] = { AWA_LOCATION, 0, 0, LRM "%shttps://maps.google.com/?q=0.13,117.49" },
+		[WLC_LIVE] = { AWA_LOCATION, 0, 0, LRM "%s" },
+		[WLC_POLL] = { AWA_TEXT, 0, 0, LRM "%s\n" LRM "Rapat RT?" },
+		[WLC_EDITED] = { AWA_TEXT, 0, 1, "Lampu mati " LRM "%s" },
+		[WLC_ATTACHED] = { AWA_MEDIA, 1, 0, "IMG-1.jpg%s" },
+		[WLC_TAG] = { AWA_MEDIA, 1, 0, LRM "%s IMG-1.jpg>" },
+		[WLC_SYSTEM] = { AWA_SYSTEM, 0, 0, "Budi %s Siti" },
+		[WLC_QUOTING] = { AWA_SYSTEM, 0, 0, "Budi %s \"Info: RT 5\"" },
+	};
 	const struct wl_entry *t;
 	struct aduan_buf b = { 0 }, line = { 0 };
 	struct chat c;
@@ -1183,62 +1139,17 @@ catalogue(void)
 	ok(n > 300 && n < 1024, "catalogue: %zu entries", n);
 	for (i = 0; i < n && i < 1024; i++) {
 		const struct wl_entry *e = &t[i];
-		int kind, att = 0, edit = 0;
+		int kind, att, edit;
 
 		aduan_buf_reset(&line);
-		switch (e->cls) {
-		case WLC_MEDIA:
-			kind = AWA_MEDIA;
-			aduan_buf_printf(&line, "%s%s", e->how == WL_SUFFIX ? "Surat.pdf " LRM : LRM, e->text);
-			break;
-		case WLC_DELETED:
-			kind = AWA_DELETED;
-			aduan_buf_printf(&line, LRM "%s.", e->text);
-			break;
-		case WLC_CALL:
-			kind = AWA_SYSTEM;
-			aduan_buf_printf(&line, "%s%s", e->text, e->how == WL_PREFIX ? LRM "5 min" : "");
-			break;
-		case WLC_NOTICE:
-			kind = AWA_SYSTEM;
-			aduan_buf_printf(&line, "%s.", e->text);
-			break;
-		case WLC_LOCATION:
-			kind = AWA_LOCATION;
-			aduan_buf_printf(&line, LRM "%shttps://maps.google.com/?q=0.13,117.49", e->text);
-			break;
-		case WLC_LIVE:
-			kind = AWA_LOCATION;
-			aduan_buf_printf(&line, LRM "%s", e->text);
-			break;
-		case WLC_POLL:
-			kind = AWA_TEXT;
-			aduan_buf_printf(&line, LRM "%s\n" LRM "Rapat RT?", e->text);
-			break;
-		case WLC_EDITED:
-			kind = AWA_TEXT;
-			edit = 1;
-			aduan_buf_printf(&line, "Lampu mati " LRM "%s", e->text);
-			break;
-		case WLC_ATTACHED:
-			kind = AWA_MEDIA;
-			att = 1;
-			aduan_buf_printf(&line, "IMG-1.jpg%s", e->text);
-			break;
-		case WLC_TAG:
-			kind = AWA_MEDIA;
-			att = 1;
-			aduan_buf_printf(&line, LRM "%s IMG-1.jpg>", e->text);
-			break;
-		case WLC_SYSTEM:
-			kind = AWA_SYSTEM;
-			aduan_buf_printf(&line, "Budi %s Siti", e->text);
-			break;
-		default:	/* WLC_QUOTING: an Android line quoting a subject */
-			kind = AWA_SYSTEM;
-			aduan_buf_printf(&line, "Budi %s \"Info: RT 5\"", e->text);
-			break;
-		}
+		if (e->cls == WLC_MEDIA && e->how == WL_SUFFIX)
+			aduan_buf_adds(&line, "Surat.pdf ");
+		aduan_buf_printf(&line, as[e->cls].fmt, e->text);
+		if (e->cls == WLC_CALL && e->how == WL_PREFIX)
+			aduan_buf_adds(&line, LRM "5 min");
+		kind = as[e->cls].kind;
+		att = as[e->cls].att;
+		edit = as[e->cls].edit;
 		if (e->cls == WLC_QUOTING)
 			aduan_buf_printf(&b, "28/11/24 14.%02zu - %s\n", k / 60, line.s);
 		else
