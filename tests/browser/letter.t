@@ -2,18 +2,11 @@
 # The covering letter printed by headless Chromium: one A4 page per
 # complaint, or with --list one per agency.  (render.t shows it on screen
 # through tests/browser/pages/letter.sh.)  Run by 'make check-browser'.
-. "${0%/*}/../lib.sh"
+. "${0%/*}/browser.sh"
 
-BROWSER=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
-if [ -z "$BROWSER" ]; then
-	echo "1..0 # skip no chromium (make check-browser installs it)"
-	exit 0
-fi
-# pdf HTML PDF: Chromium prints the page, from a profile of its own
+# pdf HTML PDF: Chromium prints the page
 pdf() {
-	timeout 120 "$BROWSER" --headless --no-sandbox --disable-gpu --no-first-run \
-	    --disable-background-networking --user-data-dir="$T/profile" \
-	    --no-pdf-header-footer --print-to-pdf="$T/$2" "file://$T/$1" >chrome.log 2>&1
+	headless "$T/profile" --no-pdf-header-footer --print-to-pdf="$T/$2" "file://$T/$1" >chrome.log 2>&1
 }
 
 preset

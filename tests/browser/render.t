@@ -8,24 +8,14 @@
 # its own with a fresh $ADUAN_DB, writes the page to the file "$1" and
 # prints the extended regular expressions its rendered DOM must match.
 # BROWSER_OUT=DIR keeps each page, its screenshot and its PDF there.
-. "${0%/*}/../lib.sh"
-
-BROWSER=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
-if [ -z "$BROWSER" ]; then
-	echo "1..0 # skip no chromium (make check-browser installs it)"
-	exit 0
-fi
+. "${0%/*}/browser.sh"
 
 # render HTML PNG DOM: a screenshot and the DOM after loading, from a
-# fresh profile, with nothing reaching the network
+# fresh profile
 render() {
 	prof=$(mktemp -d "$T/profile.XXXXXX")
-	flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
-	    --disable-background-networking --disable-component-update --disable-sync
-	    --user-data-dir=$prof --window-size=1000,1600"
-	# shellcheck disable=SC2086
-	timeout 120 "$BROWSER" $flags --screenshot="$2" "file://$1" >"$T/chromium.log" 2>&1 &&
-	    timeout 120 "$BROWSER" $flags --dump-dom "file://$1" >"$3" 2>>"$T/chromium.log"
+	headless "$prof" --window-size=1000,1600 --screenshot="$2" "file://$1" >"$T/chromium.log" 2>&1 &&
+	    headless "$prof" --window-size=1000,1600 --dump-dom "file://$1" >"$3" 2>>"$T/chromium.log"
 	status=$?
 	rm -rf "$prof"
 	return $status
