@@ -20,6 +20,7 @@
 #include "forward.h"
 #include "lifecycle.h"
 #include "place.h"
+#include "preset.h"
 #include "privacy.h"
 #include "refdata.h"
 #include "route.h"

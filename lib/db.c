@@ -584,6 +584,14 @@ aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what)
 	return 0;
 }
 
+char *
+aduan_db_column(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+
+	return s != NULL ? aduan_xstrdup((const char *)s) : NULL;
+}
+
 int
 aduan_db_run(struct aduan_db *db, const char *what, const char *sql, const char *types, ...)
 {

@@ -1,7 +1,7 @@
 /*
  * forward.c - a complaint going out: checks and history of forwards and
- * replies, wa.me links, RFC 5322 mail handed to sendmail, and the
- * printable covering letter.
+ * replies, wa.me links, RFC 5322 mail handed to sendmail (the printable
+ * covering letter is letter.c's).
  */
 #include <errno.h>
 #include <signal.h>

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "aduan.h"
-#include "complaint.h"
 #include "db.h"
+#include "field.h"
 #include "history.h"
 #include "internal.h"
 #include "timeutil.h"

@@ -32,6 +32,9 @@ int aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what);
  */
 int aduan_db_run(struct aduan_db *db, const char *what, const char *sql, const char *types, ...);
 
+/* A copy of column i of st's current row (caller frees), NULL for null. */
+char *aduan_db_column(sqlite3_stmt *st, int i);
+
 /* The Indonesian stemmer (stem.h) for the life of db; NULL with a
  * message when libstemmer lacks it. */
 struct aduan_stemmer;

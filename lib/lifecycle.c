@@ -12,10 +12,11 @@
 #include "aduan.h"
 #include "complaint.h"
 #include "db.h"
-#include "edit.h"
+#include "field.h"
 #include "internal.h"
 #include "learn.h"
 #include "lifecycle.h"
+#include "preset.h"
 #include "refdata.h"
 #include "route.h"
 #include "sla.h"
@@ -97,37 +98,6 @@ event(struct aduan_db *db, int64_t id, const char *action, const char *new_statu
 	if (sqlite3_changes(aduan_db_sqlite(db)) != 1)
 		return aduan_fail(ADUAN_IOERR, "recording history: no write transaction");
 	return 0;
-}
-
-int
-aduan_agency_resolve(struct aduan_db *db, const char *name, char **code)
-{
-	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT code FROM agency WHERE code = ? COLLATE NOCASE");
-	struct aduan_buf b = {0};
-	int rc;
-
-	*code = NULL;
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*code = col(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return aduan_db_fail(db, "looking up an agency");
-	if ((st = aduan_db_stmt(db, "SELECT code FROM agency ORDER BY code")) == NULL)
-		return ADUAN_IOERR;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		aduan_buf_printf(&b, "%s%s", b.len ? ", " : "", sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	rc = aduan_fail(ADUAN_USAGE, b.len ? "unknown agency \"%s\" (one of: %s)" :
-	    "unknown agency \"%s\" (no agencies yet: 'aduan init --preset NAME'%s)",
-	    name, b.len ? b.s : "");
-	aduan_buf_release(&b);
-	return rc;
 }
 
 /* Due date for s forwarded to agency with priority. */

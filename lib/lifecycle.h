@@ -10,7 +10,6 @@
 #ifndef ADUAN_LIFECYCLE_H
 #define ADUAN_LIFECYCLE_H
 
-#include "aduan.h"
 #include "db.h"
 #include "learn.h"
 #include "refdata.h"
@@ -18,10 +17,6 @@
 #include "util.h"
 
 /* ---- complaints through their life (lifecycle.c) ----------------------- */
-
-/* An agency named by an operator (code, any case) to its stored code
- * (owned).  ADUAN_USAGE naming the known codes when there is none. */
-int aduan_agency_resolve(struct aduan_db *db, const char *name, char **code);
 
 /*
  * Forward complaint id to agency (a stored code): status routed, due

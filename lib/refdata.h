@@ -1,8 +1,7 @@
-/* refdata.h - kelurahan, agencies, settings, presets. */
+/* refdata.h - kelurahan, agencies, settings, the data files they come from (refdata.c). */
 #ifndef ADUAN_REFDATA_H
 #define ADUAN_REFDATA_H
 
-#include "aduan.h"
 #include "db.h"
 
 struct aduan_setting_def {
@@ -44,6 +43,10 @@ void aduan_agency_release(struct aduan_agency *a);
 /* Check an email address as aduan_agency_set() does: 0 or ADUAN_USAGE. */
 int aduan_email_check(const char *s);
 
+/* An agency named by an operator (code, any case) to its stored code
+ * (owned).  ADUAN_USAGE naming the known codes when there is none. */
+int aduan_agency_resolve(struct aduan_db *db, const char *name, char **code);
+
 /* Remove an agency no complaint refers to. */
 int aduan_agency_rm(struct aduan_db *db, const char *code);
 
@@ -53,27 +56,6 @@ char *aduan_datadir(void);
 /* Read a TSV data file with a header line; fn gets each row's fields. */
 int aduan_tsv_load(const char *path, int (*fn)(char **f, int n, long line, void *arg),
     void *arg);
-/*
- * Load DIR/NAME.*.tsv into the reference data, merging: the preset's
- * kelurahan, agencies and holidays are added or updated, its rules added
- * or put in the place of the office's rule with the same pattern and
- * category, and the office's own rows kept.  With replace the preset's
- * rules replace all rules.  report() is told, per part, how many rows
- * were new and how many were there already (updated).  What the tables
- * held before is kept for aduan_preset_undo().
- */
-int aduan_preset_load(struct aduan_db *db, const char *dir, const char *name, int replace,
-    void (*report)(const char *part, long added, long updated, void *arg), void *arg);
-
-/*
- * Undo of the preset load of invocation inv (aduan_undo calls it): the
- * kelurahan, aliases, agencies, rules and holidays as they were before.
- * *done is 0 when inv loaded no preset.  ADUAN_DATAERR, saying why, when
- * those tables changed after inv or a complaint or WhatsApp group refers
- * to a row inv added.
- */
-int aduan_preset_undo(struct aduan_db *db, int64_t inv, int *done);
-
 /*
  * A listing's rows, each handed to fn as n text cells (NULL for an
  * absent value; borrowed for the call), the column names first.  A

@@ -10,10 +10,9 @@
 #include <unistd.h>
 
 #include "aduan.h"
-#include "complaint.h"
 #include "db.h"
+#include "field.h"
 #include "internal.h"
-#include "lifecycle.h"
 #include "refdata.h"
 #include "route.h"
 #include "stem.h"

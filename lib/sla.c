@@ -9,8 +9,8 @@
 
 #include "aduan.h"
 #include "calendar.h"
-#include "complaint.h"
 #include "db.h"
+#include "field.h"
 #include "internal.h"
 #include "refdata.h"
 #include "sla.h"

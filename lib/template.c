@@ -11,11 +11,11 @@
 #include <string.h>
 
 #include "aduan.h"
-#include "complaint.h"
 #include "db.h"
-#include "export.h"
+#include "field.h"
 #include "internal.h"
 #include "phone.h"
+#include "privacy.h"
 #include "refdata.h"
 #include "template.h"
 #include "timeutil.h"

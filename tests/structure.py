@@ -20,6 +20,10 @@
 #                       (nm: U in A, T in B); the circles are the strongly
 #                       connected components of that graph with more than
 #                       one file
+#   rung FILE OTHER     FILE calls OTHER, which is not on a lower rung of the
+#                       table in lib/README.md ("| N | a.c b.c |")
+#   norung FILE         a file of lib/ that the table does not name, or
+#                       names twice, or a name in the table that is no file
 import os
 import re
 import subprocess
@@ -158,7 +162,9 @@ def strong_components(nodes, edges):
     return comps
 
 
-def circles(src, build, offenders, details):
+def call_graph(src, build):
+    """For each lib/ file, the other lib/ files it calls, with one symbol
+    each for the message."""
     files = sources(src, 'lib', '.c')
     owner, needs = {}, {}
     for f in files:
@@ -177,6 +183,10 @@ def circles(src, build, offenders, details):
             if g and g != f:
                 edges[f].add(g)
                 why.setdefault((f, g), s)
+    return files, edges, why
+
+
+def circles(files, edges, why, offenders, details):
     for comp in strong_components(files, edges):
         if len(comp) < 2:
             continue
@@ -187,6 +197,34 @@ def circles(src, build, offenders, details):
         details.append('circle of %d files: %s' % (len(comp), '; '.join(calls)))
 
 
+def rungs(src, files, edges, why, offenders, details):
+    rung = {}
+    with open(os.path.join(src, 'lib', 'README.md'), encoding='utf-8') as fp:
+        for line in fp:
+            m = re.match(r'\|\s*(\d+)\s*\|(.*)\|\s*$', line)
+            if not m:
+                continue
+            for name in m.group(2).split():
+                f = 'lib/' + name
+                if f in rung or f not in files:
+                    offenders.append('norung ' + f)
+                    details.append('lib/README.md: %s %s' % (
+                        name, 'named twice' if f in rung else 'is no file of lib/'))
+                rung[f] = int(m.group(1))
+    for f in files:
+        if f not in rung:
+            offenders.append('norung ' + f)
+            details.append('lib/README.md: %s has no rung (a row of the table, and a '
+                           'paragraph)' % f)
+            continue
+        for g in sorted(edges[f]):
+            if g in rung and rung[g] >= rung[f]:
+                offenders.append('rung %s %s' % (f, g))
+                details.append('%s (rung %d) calls %s (rung %d): %s; a file calls only '
+                               'files on lower rungs (lib/README.md)' %
+                               (f, rung[f], g, rung[g], why[(f, g)]))
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit('usage: structure.py SRCDIR BUILDDIR')
@@ -194,7 +232,9 @@ def main():
     offenders, details = [], []
     sql_in_cmd(src, offenders, details)
     long_functions(src, offenders, details)
-    circles(src, build, offenders, details)
+    files, edges, why = call_graph(src, build)
+    circles(files, edges, why, offenders, details)
+    rungs(src, files, edges, why, offenders, details)
     for o in sorted(set(offenders)):
         print(o)
     for d in details:
