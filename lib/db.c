@@ -584,6 +584,23 @@ aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what)
 	return 0;
 }
 
+int
+aduan_db_complaint_row(struct aduan_db *db, sqlite3_stmt *st, int64_t id)
+{
+	int rc;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK)
+		return aduan_db_fail(db, "reading a complaint");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		return 0;
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return aduan_fail(ADUAN_NOMATCH, "no such complaint: %lld", (long long)id);
+	return aduan_db_fail(db, "reading a complaint");
+}
+
 char *
 aduan_db_column(sqlite3_stmt *st, int i)
 {

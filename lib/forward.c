@@ -25,15 +25,8 @@ aduan_forward_check(struct aduan_db *db, int64_t id, char **agency)
 	int rc;
 
 	*agency = NULL;
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
-			return aduan_fail(ADUAN_NOMATCH, "no such complaint: %lld", (long long)id);
-		return aduan_db_fail(db, "reading a complaint");
-	}
+	if ((rc = aduan_db_complaint_row(db, st, id)) != 0)
+		return rc;
 	status = (const char *)sqlite3_column_text(st, 0);
 	code = (const char *)sqlite3_column_text(st, 1);
 	if (aduan_status_is(status, AS_CLOSED))

@@ -32,6 +32,11 @@ int aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what);
  */
 int aduan_db_run(struct aduan_db *db, const char *what, const char *sql, const char *types, ...);
 
+/* Step st, whose ?1 is bound to complaint id, to its row: 0 with st on
+ * the row (the caller resets it), ADUAN_NOMATCH "no such complaint: ID"
+ * (st reset), or the failure. */
+int aduan_db_complaint_row(struct aduan_db *db, sqlite3_stmt *st, int64_t id);
+
 /* A copy of column i of st's current row (caller frees), NULL for null. */
 char *aduan_db_column(sqlite3_stmt *st, int i);
 

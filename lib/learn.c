@@ -179,21 +179,55 @@ setting_number(struct aduan_db *db, const char *key, double lo, double hi, doubl
 	return 0;
 }
 
+/* A taught complaint near the one asked about. */
+struct neighbour {
+	int64_t id;
+	double sim;
+	char agency[64];
+};
+
+/*
+ * The n nearest (n > 0, nearest first) vote for their agencies, each
+ * weighed by its similarity; the confidence is the winner's share, with
+ * the nearest one's weight held back so that one lone neighbour gives
+ * one half, three that agree three quarters.
+ */
+static void
+vote(const struct neighbour *nb, int n, struct aduan_suggest *s)
+{
+	double total = 0, best = 0, top = nb[0].sim;
+	int i, j;
+
+	for (i = 0; i < n; i++) {
+		double v = 0;
+
+		total += nb[i].sim;
+		for (j = 0; j < n; j++)
+			if (strcmp(nb[j].agency, nb[i].agency) == 0)
+				v += nb[j].sim;
+		if (v > best) {
+			best = v;
+			free(s->agency);
+			s->agency = aduan_xstrdup(nb[i].agency);
+		}
+	}
+	s->confidence = best / (total + top);
+	for (i = 0; i < n; i++)
+		if (strcmp(nb[i].agency, s->agency) == 0)
+			s->from[s->nfrom++] = nb[i].id;
+}
+
 int
 aduan_suggest(struct aduan_db *db, int64_t self, const char *body, struct aduan_suggest *s)
 {
 	struct aduan_stemmer *stm = aduan_db_stemmer(db);
 	struct aduan_words w;
 	struct aduan_buf q = {0};
-	struct {
-		int64_t id;
-		double sim;
-		char agency[64];
-	} nb[ADUAN_SUGGEST_K_MAX];
+	struct neighbour nb[ADUAN_SUGGEST_K_MAX];
 	sqlite3_stmt *st;
 	int64_t lo = 0;
-	double kd, total = 0, best = 0, top = 0;
-	int k, n = 0, i, j, rc;
+	double kd;
+	int k, n = 0, rc;
 
 	memset(s, 0, sizeof(*s));
 	if (stm == NULL)
@@ -239,28 +273,7 @@ aduan_suggest(struct aduan_db *db, int64_t self, const char *body, struct aduan_
 	}
 	sqlite3_reset(st);
 	aduan_buf_release(&q);
-	if (n == 0)
-		return 0;
-	/* votes weighed by similarity; confidence is the winner's share,
-	 * with the nearest one's weight held back so that one lone
-	 * neighbour gives one half, three that agree three quarters */
-	top = nb[0].sim;
-	for (i = 0; i < n; i++) {
-		double v = 0;
-
-		total += nb[i].sim;
-		for (j = 0; j < n; j++)
-			if (strcmp(nb[j].agency, nb[i].agency) == 0)
-				v += nb[j].sim;
-		if (v > best) {
-			best = v;
-			free(s->agency);
-			s->agency = aduan_xstrdup(nb[i].agency);
-		}
-	}
-	s->confidence = best / (total + top);
-	for (i = 0; i < n; i++)
-		if (strcmp(nb[i].agency, s->agency) == 0)
-			s->from[s->nfrom++] = nb[i].id;
+	if (n > 0)
+		vote(nb, n, s);
 	return 0;
 }

@@ -66,30 +66,33 @@ bad(const char *s, const char *why)
 	return -1;
 }
 
-int
-aduan_phone_normalize(const char *s, char out[17])
+/*
+ * The digits of s into d (NUL-terminated, d holds MAXDIGITS + 8 bytes),
+ * separators dropped, and whether it began with '+'.  0, or -1 with the
+ * reason when s is not written as a phone number.
+ */
+static int
+scan(const char *s, char d[MAXDIGITS + 8], int *plus)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), i = 0, k;
-	char d[MAXDIGITS + 8];
 	size_t nd = 0, popen = 0;
-	int plus = 0, paren = 0;	/* paren: 0 none yet, 1 open, 2 closed */
-	const char *intl, *nat;
+	int paren = 0;	/* 0 none yet, 1 open, 2 closed */
 
-	out[0] = '\0';
+	*plus = 0;
 	while (i < n) {
 		if ((k = separator(p + i, n - i)) > 0) {
 			i += k;
 			continue;
 		}
 		if (p[i] >= '0' && p[i] <= '9') {
-			if (nd >= sizeof(d) - 1)
+			if (nd >= MAXDIGITS + 7)
 				return bad(s, "too many digits");
 			d[nd++] = (char)p[i];
 		} else if (p[i] == '+') {
-			if (plus || nd > 0 || paren != 0)
+			if (*plus || nd > 0 || paren != 0)
 				return bad(s, "'+' in the middle");
-			plus = 1;
+			*plus = 1;
 		} else if (p[i] == '(') {
 			if (paren != 0)
 				return bad(s, "more than one '('");
@@ -103,7 +106,7 @@ aduan_phone_normalize(const char *s, char out[17])
 			paren = 2;
 			/* "+62 (0) 812 ...": the trunk 0 written after a country code. */
 			if (nd - popen == 1 && d[popen] == '0' && popen > 0 &&
-			    (plus || (popen > 2 && d[0] == '0' && d[1] == '0')))
+			    (*plus || (popen > 2 && d[0] == '0' && d[1] == '0')))
 				nd--;
 		} else if (p[i] >= 0x20 && p[i] < 0x7f)
 			return bad(s, (p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ?
@@ -117,7 +120,19 @@ aduan_phone_normalize(const char *s, char out[17])
 		return bad(s, "'(' without ')'");
 	if (nd == 0)
 		return bad(s, "no digits");
+	return 0;
+}
 
+int
+aduan_phone_normalize(const char *s, char out[17])
+{
+	char d[MAXDIGITS + 8];
+	int plus;
+	const char *intl, *nat;
+
+	out[0] = '\0';
+	if (scan(s, d, &plus) != 0)
+		return -1;
 	intl = nat = NULL;
 	if (plus)
 		intl = d;

@@ -457,6 +457,34 @@ aduan_tsv_load(const char *path, int (*fn)(char **f, int n, long line, void *arg
 	return rc;
 }
 
+struct rows_ctx {
+	struct aduan_db *db;
+	const char *path;
+	aduan_tsv_row_fn *fn;
+	long n;
+};
+
+static int
+one_row(char **f, int n, long line, void *arg)
+{
+	struct rows_ctx *x = arg;
+	int rc;
+
+	if ((rc = x->fn(x->db, f, n, x->path, line)) == 0)
+		x->n++;
+	return rc;
+}
+
+int
+aduan_tsv_rows(struct aduan_db *db, const char *path, aduan_tsv_row_fn *fn, long *n)
+{
+	struct rows_ctx x = {db, path, fn, 0};
+	int rc = aduan_tsv_load(path, one_row, &x);
+
+	*n = x.n;
+	return rc;
+}
+
 /* ---- listings ------------------------------------------------------------ */
 
 int

@@ -56,6 +56,11 @@ char *aduan_datadir(void);
 /* Read a TSV data file with a header line; fn gets each row's fields. */
 int aduan_tsv_load(const char *path, int (*fn)(char **f, int n, long line, void *arg),
     void *arg);
+/* The same, each row to fn with db, and path and line for its messages;
+ * *n is the number of rows fn took (returned 0 for). */
+typedef int aduan_tsv_row_fn(struct aduan_db *db, char **f, int n, const char *path, long line);
+int aduan_tsv_rows(struct aduan_db *db, const char *path, aduan_tsv_row_fn *fn, long *n);
+
 /*
  * A listing's rows, each handed to fn as n text cells (NULL for an
  * absent value; borrowed for the call), the column names first.  A

@@ -587,27 +587,9 @@ aduan_rule_row(struct aduan_db *db, char **f, int n, const char *path, long line
 	return 0;
 }
 
-struct load_ctx {
-	struct aduan_db *db;
-	const char *path;
-	long n;
-};
-
-static int
-load_rule(char **f, int n, long line, void *arg)
-{
-	struct load_ctx *x = arg;
-	int rc;
-
-	if ((rc = aduan_rule_row(x->db, f, n, x->path, line)) == 0)
-		x->n++;
-	return rc;
-}
-
 int
 aduan_rule_load(struct aduan_db *db, const char *path, long *n)
 {
-	struct load_ctx x = {db, path, 0};
 	int rc;
 
 	*n = 0;
@@ -615,9 +597,7 @@ aduan_rule_load(struct aduan_db *db, const char *path, long *n)
 		return aduan_fail(ADUAN_IOERR, "cannot open %s: %s", path, strerror(errno));
 	if ((rc = aduan_rule_clear(db)) != 0)
 		return rc;
-	rc = aduan_tsv_load(path, load_rule, &x);
-	*n = x.n;
-	return rc;
+	return aduan_tsv_rows(db, path, aduan_rule_row, n);
 }
 
 int

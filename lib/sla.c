@@ -262,34 +262,22 @@ aduan_holiday_rm(struct aduan_db *db, const char *day)
 	return 0;
 }
 
-struct holiday_ctx {
-	struct aduan_db *db;
-	const char *path;
-	long n;
-};
-
 static int
-load_row(char **f, int n, long line, void *arg)
+holiday_row(struct aduan_db *db, char **f, int n, const char *path, long line)
 {
-	struct holiday_ctx *x = arg;
 	int rc;
 
 	if (n < 2)
 		return aduan_fail(ADUAN_DATAERR, "%s:%ld: a holiday needs a day and a name",
-		    x->path, line);
-	if ((rc = aduan_holiday_add(x->db, f[0], f[1])) != 0)
+		    path, line);
+	if ((rc = aduan_holiday_add(db, f[0], f[1])) != 0)
 		return aduan_fail(rc == ADUAN_USAGE ? ADUAN_DATAERR : rc, "%s:%ld: %s",
-		    x->path, line, aduan_errmsg());
-	x->n++;
+		    path, line, aduan_errmsg());
 	return 0;
 }
 
 int
 aduan_holiday_load(struct aduan_db *db, const char *path, long *n)
 {
-	struct holiday_ctx x = {db, path, 0};
-	int rc = aduan_tsv_load(path, load_row, &x);
-
-	*n = x.n;
-	return rc;
+	return aduan_tsv_rows(db, path, holiday_row, n);
 }

@@ -387,6 +387,45 @@ person_note(const char *note)
 	return note;
 }
 
+/* The reporter's name and phone, as the audience may see them. */
+static void
+fill_reporter(sqlite3_stmt *st, const struct aduan_render *how, struct fill *f)
+{
+	char phone[17], *s;
+
+	if (how->audience == AUD_AGENCY && how->personal) {
+		put(f, PH_REPORTER, COL(C_NAME));
+		put(f, PH_PHONE, COL(C_PHONE));
+		return;
+	}
+	if (COL(C_NAME) != NULL) {
+		s = aduan_name_mask(COL(C_NAME));
+		put(f, PH_REPORTER, s);
+		free(s);
+	}
+	if (COL(C_PHONE) != NULL) {
+		aduan_phone_mask(COL(C_PHONE), phone);
+		put(f, PH_PHONE, phone);
+	}
+}
+
+/* What does not come from the complaint: the office, today, the reply. */
+static void
+fill_office(struct aduan_db *db, const struct aduan_render *how, const char *lang,
+    struct fill *f)
+{
+	struct aduan_buf b = {0};
+
+	put(f, PH_OFFICE, aduan_config(db, "office.name"));
+	put(f, PH_OFFICE_ADDRESS, aduan_config(db, "office.address"));
+	put(f, PH_OFFICE_PHONE, aduan_config(db, "office.phone"));
+	put(f, PH_OFFICE_EMAIL, aduan_config(db, "office.email"));
+	aduan_date_words(&b, time(NULL), lang, 0);
+	put(f, PH_TODAY, b.s);
+	put(f, PH_REPLY, how->reply);
+	aduan_buf_release(&b);
+}
+
 /* Fill f for complaint id, the privacy rules first. */
 static int
 fill(struct aduan_db *db, int64_t id, const struct aduan_render *how, const char *lang,
@@ -394,38 +433,16 @@ fill(struct aduan_db *db, int64_t id, const struct aduan_render *how, const char
 {
 	sqlite3_stmt *st = aduan_db_stmt(db, complaint_sql);
 	struct aduan_buf b = {0};
-	char phone[17], *s;
+	char *s;
 	int rc, hidden, withheld;
-	time_t now = time(NULL);
 
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
-			return aduan_fail(ADUAN_NOMATCH, "no such complaint: %lld", (long long)id);
-		return aduan_db_fail(db, "reading a complaint");
-	}
+	if ((rc = aduan_db_complaint_row(db, st, id)) != 0)
+		return rc;
 	/* privacy first: who may see the reporter, and the text */
 	hidden = sqlite3_column_int(st, C_ANON) || sqlite3_column_int(st, C_CONF);
 	withheld = how->audience == AUD_PUBLIC && sqlite3_column_int(st, C_CONF);
-	if (!hidden && how->audience != AUD_PUBLIC) {
-		if (how->audience == AUD_AGENCY && how->personal) {
-			put(f, PH_REPORTER, COL(C_NAME));
-			put(f, PH_PHONE, COL(C_PHONE));
-		} else {
-			if (COL(C_NAME) != NULL) {
-				s = aduan_name_mask(COL(C_NAME));
-				put(f, PH_REPORTER, s);
-				free(s);
-			}
-			if (COL(C_PHONE) != NULL) {
-				aduan_phone_mask(COL(C_PHONE), phone);
-				put(f, PH_PHONE, phone);
-			}
-		}
-	}
+	if (!hidden && how->audience != AUD_PUBLIC)
+		fill_reporter(st, how, f);
 	if (!withheld) {
 		put(f, PH_LOCATION, COL(C_LOCATION));
 		put(f, PH_TEXT, COL(C_BODY));
@@ -465,15 +482,8 @@ fill(struct aduan_db *db, int64_t id, const struct aduan_render *how, const char
 		put(f, PH_NOTE, person_note(COL(C_NOTE)));
 	put(f, PH_DUPLICATE_OF, COL(C_DUP));
 	sqlite3_reset(st);
-	put(f, PH_OFFICE, aduan_config(db, "office.name"));
-	put(f, PH_OFFICE_ADDRESS, aduan_config(db, "office.address"));
-	put(f, PH_OFFICE_PHONE, aduan_config(db, "office.phone"));
-	put(f, PH_OFFICE_EMAIL, aduan_config(db, "office.email"));
-	aduan_buf_reset(&b);
-	aduan_date_words(&b, now, lang, 0);
-	put(f, PH_TODAY, b.s);
-	put(f, PH_REPLY, how->reply);
 	aduan_buf_release(&b);
+	fill_office(db, how, lang, f);
 	return 0;
 }
 
