@@ -259,12 +259,11 @@ kelurahan_name(struct aduan_db *db, const char *name, struct aduan_buf *out)
 
 	st = aduan_db_stmt(db, "SELECT name FROM kelurahan WHERE folded = ?1 UNION ALL "
 	    "SELECT kelurahan FROM kelurahan_alias WHERE folded = ?1 LIMIT 1");
-	if (st == NULL) {
-		free(folded);
-		return aduan_db_fail(db, "looking up a kelurahan");
-	}
-	sqlite3_bind_text(st, 1, folded, -1, SQLITE_TRANSIENT);
+	if (st != NULL)
+		sqlite3_bind_text(st, 1, folded, -1, SQLITE_TRANSIENT);
 	free(folded);
+	if (st == NULL)
+		return aduan_db_fail(db, "looking up a kelurahan");
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		aduan_buf_adds(out, (const char *)sqlite3_column_text(st, 0));
@@ -348,14 +347,10 @@ aduan_group_list(struct aduan_db *db, int (*fn)(const struct aduan_group *g, voi
 		g.rt = (const char *)sqlite3_column_text(st, 2);
 		stop = fn(&g, arg);
 	}
-	if (stop) {
-		sqlite3_reset(st);
-		return stop;
-	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return aduan_db_fail(db, "listing the groups");
-	return 0;
+	if (stop)
+		return stop;
+	return rc != SQLITE_DONE ? aduan_db_fail(db, "listing the groups") : 0;
 }
 
 int
