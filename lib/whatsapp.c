@@ -32,9 +32,11 @@ struct aduan_wa {
 	char reason[160];
 	int style_ok[ST_N];
 
-	char *line;		/* current line (getline) */
-	size_t linecap;
+	char *line;		/* current line, in buf, NUL-terminated */
 	size_t linelen;
+	char *buf;		/* the input read ahead in large pieces */
+	size_t bufcap, bufpos, buflen;
+	int eof;
 	long lineno;
 	long skipped;
 
@@ -369,20 +371,71 @@ resolve(const struct hdr *h, enum aduan_wa_order order, int *y, int *m, int *d)
 
 /* ---- reading ------------------------------------------------------------ */
 
-/* Next line into w->line without its LF and the CR before it: 1, 0 at EOF, -1 error. */
+#define READ_AHEAD (256 * 1024)	/* bytes read at once; a longer line grows it */
+
+/* Read more of the input behind what is left in w->buf: 0, or -1 on an
+ * error.  w->eof at the end. */
+static int
+refill(struct aduan_wa *w)
+{
+	size_t n;
+
+	if (w->bufpos > 0) {
+		memmove(w->buf, w->buf + w->bufpos, w->buflen - w->bufpos);
+		w->buflen -= w->bufpos;
+		w->bufpos = 0;
+	}
+	if (w->bufcap - w->buflen < READ_AHEAD / 2) {	/* a long line */
+		w->bufcap = w->bufcap ? w->bufcap * 2 : READ_AHEAD;
+		w->buf = aduan_xrealloc(w->buf, w->bufcap);
+	}
+	/* one byte kept for the NUL after a last line without LF */
+	n = fread(w->buf + w->buflen, 1, w->bufcap - w->buflen - 1, w->in);
+	w->buflen += n;
+	if (n == 0) {
+		if (ferror(w->in))
+			return -1;
+		w->eof = 1;
+	}
+	return 0;
+}
+
+/* Start reading lines again from where w->in stands. */
+static void
+reread(struct aduan_wa *w)
+{
+	w->bufpos = w->buflen = 0;
+	w->eof = 0;
+	w->line = NULL;
+	w->linelen = 0;
+}
+
+/*
+ * Next line into w->line (in w->buf, valid until the next call) without
+ * its LF and the CR before it, NUL-terminated: 1, 0 at EOF, -1 error.
+ */
 static int
 read_line(struct aduan_wa *w)
 {
-	ssize_t r;
+	char *nl = NULL;
 
 	errno = 0;
-	r = getline(&w->line, &w->linecap, w->in);
-	if (r < 0)
-		return ferror(w->in) ? -1 : 0;
+	while (w->buf == NULL ||
+	    (nl = memchr(w->buf + w->bufpos, '\n', w->buflen - w->bufpos)) == NULL) {
+		if (w->eof)
+			break;
+		if (refill(w) == -1)
+			return -1;
+	}
+	if (nl == NULL) {	/* the last line, without LF */
+		if (w->bufpos == w->buflen)
+			return 0;
+		nl = w->buf + w->buflen;
+	}
+	w->line = w->buf + w->bufpos;
+	w->linelen = (size_t)(nl - w->line);
+	w->bufpos = nl < w->buf + w->buflen ? (size_t)(nl + 1 - w->buf) : w->buflen;
 	w->lineno++;
-	w->linelen = (size_t)r;
-	if (w->linelen > 0 && w->line[w->linelen - 1] == '\n')
-		w->linelen--;
 	if (w->linelen > 0 && w->line[w->linelen - 1] == '\r')
 		w->linelen--;
 	w->line[w->linelen] = '\0';
@@ -860,6 +913,7 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 		return r;
 	}
 	clearerr(w->in);
+	reread(w);
 	w->lineno = 0;
 	if (sc.headers == 0) {
 		if (rendering != NULL)
@@ -918,7 +972,7 @@ aduan_wa_close(struct aduan_wa *w)
 		fclose(w->spool);
 	free(w->name);
 	free(w->group);
-	free(w->line);
+	free(w->buf);
 	aduan_buf_release(&w->body);
 	aduan_buf_release(&w->author);
 	aduan_buf_release(&w->attach);
