@@ -622,6 +622,20 @@ archive_files(struct aduan_wa *w, struct aduan_zip *z, long chat)
 	qsort(w->files, (size_t)w->nfiles, sizeof(*w->files), cmp_name);
 }
 
+/* The input copied into t (read to its end): t becomes the input. */
+static int
+spooled(struct aduan_wa *w, FILE *t)
+{
+	if (ferror(w->in)) {
+		fclose(t);
+		return aduan_fail(ADUAN_IOERR, "%s: %s", w->name, strerror(errno));
+	}
+	if (tmp_done(t) == -1)
+		return tmp_fail(w, t);
+	own_input(w, t);
+	return 0;
+}
+
 /* Past this many bytes a chat in a zip archive is taken for a zip bomb. */
 #define CHAT_MAX (4ULL << 30)
 
@@ -732,14 +746,7 @@ utf16(struct aduan_wa *w, int le)
 	}
 	if (hi != 0)
 		put_utf8(t, 0xfffd);
-	if (ferror(w->in)) {
-		fclose(t);
-		return aduan_fail(ADUAN_IOERR, "%s: %s", w->name, strerror(errno));
-	}
-	if (tmp_done(t) == -1)
-		return tmp_fail(w, t);
-	own_input(w, t);
-	return 0;
+	return spooled(w, t);
 }
 
 /*
@@ -755,6 +762,7 @@ prepare(struct aduan_wa *w)
 	size_t got, k;
 	off_t start = ftello(w->in);
 	FILE *t;
+	int r;
 
 	if (start < 0 || fseeko(w->in, start, SEEK_SET) != 0) {
 		if ((t = tmpfile()) == NULL)
@@ -762,22 +770,15 @@ prepare(struct aduan_wa *w)
 		while ((k = fread(buf, 1, sizeof(buf), w->in)) > 0)
 			if (fwrite(buf, 1, k, t) != k)
 				return tmp_fail(w, t);
-		if (ferror(w->in)) {
-			fclose(t);
-			return aduan_fail(ADUAN_IOERR, "%s: %s", w->name, strerror(errno));
-		}
-		if (tmp_done(t) == -1)
-			return tmp_fail(w, t);
-		own_input(w, t);
+		if ((r = spooled(w, t)) != 0)
+			return r;
 		start = 0;
 	}
 	got = fread(head, 1, sizeof(head), w->in);
 	if (ferror(w->in) || fseeko(w->in, start, SEEK_SET) != 0)
 		return aduan_fail(ADUAN_IOERR, "%s: %s", w->name, strerror(errno));
 	if (got == 4 && memcmp(head, "PK\3\4", 4) == 0) {
-		int r = unzip(w);
-
-		if (r != 0)
+		if ((r = unzip(w)) != 0)
 			return r;
 		got = fread(head, 1, sizeof(head), w->in);
 		if (ferror(w->in) || fseeko(w->in, 0, SEEK_SET) != 0)
