@@ -752,7 +752,8 @@ aduan_event_add(struct aduan_db *db, int64_t id, const char *action,
  * than it need be; so the insert trigger is set aside (inside the
  * transaction: a rollback brings it back) and the invocation's new
  * complaints are indexed in one statement at the end.  A bigger page
- * cache keeps the indexes' pages in memory meanwhile.
+ * cache keeps the indexes' pages in memory meanwhile: 8 MiB, which holds a
+ * million-message import under 32 MB (16 MiB: 44 MB, for about 6 % less CPU).
  */
 int
 aduan_db_bulk_begin(struct aduan_db *db)
@@ -770,7 +771,7 @@ aduan_db_bulk_begin(struct aduan_db *db)
 	sqlite3_finalize(st);
 	if (db->bulk_trigger == NULL)
 		return aduan_fail(ADUAN_IOERR, "database %s lacks its search index trigger", db->path);
-	if ((rc = exec(db, "DROP TRIGGER complaint_fts_ai; PRAGMA cache_size = -16384",
+	if ((rc = exec(db, "DROP TRIGGER complaint_fts_ai; PRAGMA cache_size = -8192",
 	    "preparing an import")) != 0)
 		return rc;
 	return 0;
