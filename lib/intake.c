@@ -34,6 +34,7 @@
 #define SAME_AT_MAX	64	/* identical messages in one minute told apart */
 #define ARCHIVE_BATCH	32	/* messages written to the archive at once */
 #define REPORTERS	1024	/* reporters whose open complaint is remembered */
+#define GONE_BITS	65536	/* reporters forgotten by the cache, hashed */
 
 enum decision { D_COMPLAINT, D_JOINED, D_STAFF, D_FILTERED, D_SYSTEM, D_PRESENT };
 static const char *const decision_names[] = {
@@ -116,6 +117,10 @@ struct intake {
 		char key[48];	/* "p" phone or "n" name; "": an empty slot */
 		int64_t id;
 	} reporters[REPORTERS];
+	int64_t start_max;	/* the largest complaint id before this import */
+	/* reporters of complaints this import added that left the cache: a
+	 * set of hashes, so that only they are looked for among those rows */
+	unsigned char gone[GONE_BITS / 8];
 };
 
 void
@@ -655,6 +660,29 @@ reporter_slot(struct intake *x, const char *phone, const char *name, char key[48
 	return &x->reporters[fnv1a(key, n + 1) & (REPORTERS - 1)];
 }
 
+/* Keep id as the open complaint of the reporter key in slot r; a
+ * reporter of this import's complaints that it pushes out is noted. */
+static void
+reporter_put(struct intake *x, struct reporter *r, const char key[48], int64_t id)
+{
+	if (r->key[0] != '\0' && strcmp(r->key, key) != 0 && r->id > x->start_max) {
+		unsigned long long h = fnv1a(r->key, strlen(r->key)) & (GONE_BITS - 1);
+
+		x->gone[h / 8] |= (unsigned char)(1u << (h % 8));
+	}
+	memcpy(r->key, key, 48);
+	r->id = id;
+}
+
+/* Did the reporter key have a complaint of this import that the cache forgot? */
+static int
+reporter_gone(const struct intake *x, const char *key)
+{
+	unsigned long long h = fnv1a(key, strlen(key)) & (GONE_BITS - 1);
+
+	return (x->gone[h / 8] >> (h % 8)) & 1;
+}
+
 /* A complaint this import added: the newest of its reporter's. */
 static void
 reporter_added(struct intake *x, const struct aduan_complaint *c, int64_t id)
@@ -666,16 +694,16 @@ reporter_added(struct intake *x, const struct aduan_complaint *c, int64_t id)
 	for (k = 0; k < 2; k++) {
 		const char *v = c->v[k == 0 ? AF_REPORTER_PHONE : AF_REPORTER_NAME];
 
-		if (v != NULL && (r = reporter_slot(x, k == 0 ? v : NULL, v, key)) != NULL) {
-			memcpy(r->key, key, sizeof(key));
-			r->id = id;
-		}
+		if (v != NULL && (r = reporter_slot(x, k == 0 ? v : NULL, v, key)) != NULL)
+			reporter_put(x, r, key, id);
 	}
 }
 
 /* The reporter's latest complaint that is not closed (0: none): asked of
  * the database once a reporter, then remembered (the import holds the
- * database, and what it adds is open and newer). */
+ * database, and what it adds is open and newer).  What this import added
+ * is in the cache, unless pushed out: the database is asked only about
+ * the complaints before it, then. */
 static int
 open_complaint(struct intake *x, const struct aduan_complaint *c, int64_t *id)
 {
@@ -691,10 +719,12 @@ open_complaint(struct intake *x, const struct aduan_complaint *c, int64_t *id)
 		*id = r->id;
 		return 0;
 	}
-	st = aduan_db_stmt(x->db, "SELECT max(id) FROM complaint WHERE status <> 'closed' AND "
-	    "((?1 IS NOT NULL AND reporter_phone = ?1) OR (?2 IS NOT NULL AND reporter_name = ?2))");
+	st = aduan_db_stmt(x->db, "SELECT max(id) FROM complaint WHERE id <= ?3 AND "
+	    "status <> 'closed' AND ((?1 IS NOT NULL AND reporter_phone = ?1) OR "
+	    "(?2 IS NOT NULL AND reporter_name = ?2))");
 	if (st == NULL)
 		return aduan_db_fail(x->db, "looking up the reporter's complaints");
+	sqlite3_bind_int64(st, 3, r != NULL && !reporter_gone(x, key) ? x->start_max : INT64_MAX);
 	if (phone != NULL)
 		sqlite3_bind_text(st, 1, phone, -1, SQLITE_STATIC);
 	if (name != NULL)
@@ -704,10 +734,8 @@ open_complaint(struct intake *x, const struct aduan_complaint *c, int64_t *id)
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return aduan_db_fail(x->db, "looking up the reporter's complaints");
-	if (r != NULL) {
-		memcpy(r->key, key, sizeof(key));
-		r->id = *id;
-	}
+	if (r != NULL)
+		reporter_put(x, r, key, *id);
 	return 0;
 }
 
@@ -1268,6 +1296,21 @@ legacy_keys(struct intake *x)
 	return rc;
 }
 
+/* The largest complaint id before the import. */
+static int
+start_max(struct intake *x)
+{
+	sqlite3_stmt *st = aduan_db_stmt(x->db, "SELECT coalesce(max(id), 0) FROM complaint");
+	int rc;
+
+	if (st == NULL)
+		return aduan_db_fail(x->db, "looking up the last complaint");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		x->start_max = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : aduan_db_fail(x->db, "looking up the last complaint");
+}
+
 /*
  * When the database holds no key of this group (and no purged key, which
  * hides its group), no complaint of the export can be present: on a dry
@@ -1281,8 +1324,8 @@ keys_absent(struct intake *x)
 	int rc, any = 1, purged = 1;
 
 	x->keys_unique = 1;
-	if (x->legacy)
-		return 0;
+	if ((rc = start_max(x)) != 0 || x->legacy)
+		return rc;
 	aduan_buf_printf(&lo, "wa2:%s|", x->group);
 	aduan_buf_printf(&hi, "wa2:%s}", x->group);
 	rc = aduan_complaint_key_between(x->db, lo.s, hi.s, &any);

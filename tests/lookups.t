@@ -40,6 +40,21 @@ printf '20/11/24 07.00 - +62 812-5501-2233: Laporan sampah saya kemarin kapan di
 run aduan-add --from whatsapp "WhatsApp Chat with Mawar.txt"
 is "$(wc -l <out | tr -d ' ')" 1 "once that complaint is closed, the question is a complaint of its own"
 
+# more reporters than the import remembers: each question still joins the
+# complaint its reporter made earlier in the same import
+awk 'BEGIN {
+	for (i = 0; i < 3000; i++)
+		printf "14/11/24 %02d.%02d - Warga %d: Lampu jalan di gang %d mati sejak kemarin\n",
+		    8 + int(i / 600), int(i / 10) % 60, i, i
+	for (i = 0; i < 3000; i++)
+		printf "15/11/24 %02d.%02d - Warga %d: Pak, laporan saya kemarin soal lampu belum ada tindak lanjut?\n",
+		    8 + int(i / 600), int(i / 10) % 60, i
+}' >"WhatsApp Chat with Banyak.txt"
+run aduan-add -q --from whatsapp "WhatsApp Chat with Banyak.txt"
+is "$(wc -l <out | tr -d ' ')" 3000 "3000 reporters, 3000 complaints"
+is "$(aduan-list --messages --group banyak | cut -f8 | sort | uniq -c | awk '{ printf "%s %s;", $1, $2 }')" \
+	"3000 complaint;3000 joined;" "and each question joined to its reporter's"
+
 # the same message twice, with another between them in time order broken
 # (an export pasted together): the second is already present
 cat >"WhatsApp Chat with Kenanga.txt" <<'CHAT'
