@@ -505,10 +505,7 @@ cli_idlist_add(int64_t id, void *arg)
 				return;
 	if (id > l->max)
 		l->max = id;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 64;
-		l->v = aduan_xrealloc(l->v, sizeof(*l->v) * l->cap);
-	}
+	l->v = aduan_grow(l->v, &l->cap, l->n + 1, sizeof(*l->v));
 	l->v[l->n++] = id;
 }
 

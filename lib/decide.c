@@ -259,10 +259,7 @@ aduan_decider_new(void)
 			} else
 				f = aduan_stem_word(d->st, p, n);
 
-			if (d->nlex == cap) {
-				cap = cap ? cap * 2 : 256;
-				d->lex = aduan_xrealloc(d->lex, cap * sizeof(*d->lex));
-			}
+			d->lex = aduan_grow(d->lex, &cap, d->nlex + 1, sizeof(*d->lex));
 			d->lex[d->nlex].form = aduan_xstrdup(f);
 			d->lex[d->nlex++].cls = lexicon[i].cls;
 			p += n;

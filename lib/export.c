@@ -317,10 +317,7 @@ export_rows(struct aduan_db *db, struct aduan_filter *f, enum aduan_export_fmt f
 		if (!(flags & AEX_PERSONAL))
 			aduan_private_view(v, phone, &name);
 		else {
-			if (nids == capids) {
-				capids = capids ? capids * 2 : 1024;
-				ids = aduan_xrealloc(ids, capids * sizeof(*ids));
-			}
+			ids = aduan_grow(ids, &capids, nids + 1, sizeof(*ids));
 			ids[nids++] = sqlite3_column_int64(st, AF_ID);
 		}
 		rc = sink_row(db, &k, v, *rows);

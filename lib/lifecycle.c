@@ -660,7 +660,8 @@ touched_get(struct aduan_db *db, int64_t inv, struct touched **vp, int *np)
 {
 	struct touched *v = NULL;
 	sqlite3_stmt *st;
-	int n = 0, cap = 0, rc;
+	int n = 0, rc;
+	size_t cap = 0;
 
 	st = aduan_db_stmt(db,
 	    "SELECT e.complaint, max(e.action = 'create'), "
@@ -671,10 +672,7 @@ touched_get(struct aduan_db *db, int64_t inv, struct touched **vp, int *np)
 		return ADUAN_IOERR;
 	sqlite3_bind_int64(st, 1, inv);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = aduan_xrealloc(v, sizeof(*v) * (size_t)cap);
-		}
+		v = aduan_grow(v, &cap, (size_t)n + 1, sizeof(*v));
 		v[n].id = sqlite3_column_int64(st, 0);
 		v[n].created = sqlite3_column_int(st, 1);
 		v[n].prior = col(st, 2);

@@ -55,10 +55,7 @@ aduan_places_add(struct aduan_places *p, const char *spelling, const char *name)
 		free(f);
 		return;
 	}
-	if (p->n == p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 32;
-		p->v = aduan_xrealloc(p->v, p->cap * sizeof(*p->v));
-	}
+	p->v = aduan_grow(p->v, &p->cap, p->n + 1, sizeof(*p->v));
 	memmove(p->v + i + 1, p->v + i, (p->n - i) * sizeof(*p->v));
 	p->v[i].folded = f;
 	p->v[i].name = aduan_xstrdup(name);

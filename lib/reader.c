@@ -141,10 +141,7 @@ row_clear(struct row *r)
 static void
 row_add(struct row *r, const char *s, size_t n)
 {
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 32;
-		r->f = aduan_xrealloc(r->f, r->cap * sizeof(*r->f));
-	}
+	r->f = aduan_grow(r->f, &r->cap, r->n + 1, sizeof(*r->f));
 	r->f[r->n++] = n ? aduan_xstrndup(s, n) : NULL;
 }
 
@@ -205,10 +202,7 @@ next_line(struct aduan_reader *r)
 		return (ssize_t)n;
 	}
 	while ((c = rgetc(r)) != EOF) {
-		if (n + 2 >= r->linecap) {
-			r->linecap = r->linecap ? r->linecap * 2 : 4096;
-			r->line = aduan_xrealloc(r->line, r->linecap);
-		}
+		r->line = aduan_grow(r->line, &r->linecap, n + 3, 1);
 		r->line[n++] = (char)c;
 		if (c == '\n')
 			break;

@@ -345,10 +345,7 @@ aduan_writer_row(struct aduan_writer *w, const char *const *v)
 
 			aduan_buf_reset(b);
 			aduan_display(b, w->fields[i], v[w->fields[i]], 1, 1);
-			if (w->ncells == w->capcells) {
-				w->capcells = w->capcells ? w->capcells * 2 : 256;
-				w->cells = aduan_xrealloc(w->cells, w->capcells * sizeof(char *));
-			}
+			w->cells = aduan_grow(w->cells, &w->capcells, w->ncells + 1, sizeof(*w->cells));
 			w->cells[w->ncells++] = aduan_xstrdup(b->s ? b->s : "");
 			if ((cw = width(b->s ? b->s : "")) > w->colw[i])
 				w->colw[i] = cw;
