@@ -315,6 +315,25 @@ axis_top(double max, int percent)
 	return unit * 4;
 }
 
+/* The grid of a chart, five lines from x0 to x1 over plot below top, labelled 0 .. ymax with unit. */
+static void
+grid(struct report *r, int x0, int x1, int top, int plot, double ymax, const char *unit)
+{
+	int k;
+
+	for (k = 0; k <= 4; k++) {
+		double y = top + plot - plot * k / 4.0;
+		struct aduan_buf t = {0};
+
+		aduan_buf_printf(r->b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#bbb\" "
+		    "stroke-width=\"0.5\"/>", x0, y, x1, y);
+		fmt_dec(r, &t, ymax * k / 4);
+		aduan_buf_printf(r->b, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s%s</text>",
+		    x0 - 4, y + 4, t.s, unit);
+		aduan_buf_release(&t);
+	}
+}
+
 /*
  * Grouped bars: ncat categories, nser series each, v[cat * nser + ser];
  * percent: values are percentages, labelled so.
@@ -335,17 +354,7 @@ bar_chart(struct report *r, const char *title, int ncat, const char *const *cats
 	ymax = axis_top(max, percent);
 	svg_start(r, title, w, h, nser);
 	legend(r, nser, names, left, 8);
-	for (k = 0; k <= 4; k++) {	/* the grid and its labels */
-		double y = top + plot - plot * k / 4.0;
-		struct aduan_buf t = {0};
-
-		aduan_buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#bbb\" "
-		    "stroke-width=\"0.5\"/>", left, y, w - right, y);
-		fmt_dec(r, &t, ymax * k / 4);
-		aduan_buf_printf(b, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s%s</text>",
-		    left - 4, y + 4, t.s, percent ? "%" : "");
-		aduan_buf_release(&t);
-	}
+	grid(r, left, w - right, top, plot, ymax, percent ? "%" : "");
 	gw = (double)(w - left - right) / (ncat > 0 ? ncat : 1);
 	bw = gw * 0.8 / nser;
 	for (i = 0; i < ncat; i++) {
@@ -416,17 +425,7 @@ line_chart(struct report *r, const char *title, int n, const char *const *cats,
 		aduan_buf_add_xml(b, names[k]);
 		aduan_buf_adds(b, "</text>");
 	}
-	for (k = 0; k <= 4; k++) {
-		double y = top + plot - plot * k / 4.0;
-		struct aduan_buf t = {0};
-
-		aduan_buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#bbb\" "
-		    "stroke-width=\"0.5\"/>", left, y, w - right, y);
-		fmt_dec(r, &t, ymax * k / 4);
-		aduan_buf_printf(b, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
-		    left - 4, y + 4, t.s);
-		aduan_buf_release(&t);
-	}
+	grid(r, left, w - right, top, plot, ymax, "");
 	gx = (double)(w - left - right) / (n > 1 ? n - 1 : 1);
 	for (k = 0; k < nser; k++) {
 		aduan_buf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\"%s "
@@ -509,6 +508,59 @@ th(struct report *r, const char *text)
 	aduan_buf_adds(r->b, "<th>");
 	aduan_buf_add_xml(r->b, text);
 	aduan_buf_adds(r->b, "</th>");
+}
+
+/*
+ * The figures of the period per group (ask), after the section's heading;
+ * cats[i] names group i, none the group without one.
+ */
+static int
+group_figures(struct report *r, int ask, const char *id, const char *title, struct figs *x,
+    const char **cats, const char *none)
+{
+	int i, rc;
+
+	memset(x, 0, sizeof(*x));
+	if ((rc = figures(r, r->s->start, r->s->end, ask, keep_all, x)) != 0)
+		return rc;
+	heading(r, id, title);
+	for (i = 0; i < x->n; i++)
+		cats[i] = strcmp(x->v[i].key, "(none)") == 0 ? none : x->v[i].key;
+	return 0;
+}
+
+/* The rest of a table's head: n columns named heads. */
+static void
+heads_end(struct report *r, int n, const char *const *heads)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		th(r, heads[i]);
+	aduan_buf_adds(r->b, "</tr></thead><tbody>\n");
+}
+
+/* The chart of the groups (when there are any), then the table's head: first, then n heads. */
+static void
+group_chart(struct report *r, const char *title, const struct figs *x, const char *const *cats,
+    int nser, const char *const *names, const double *v, int pct, const char *first,
+    int n, const char *const *heads)
+{
+	if (x->n > 0)
+		bar_chart(r, title, x->n, cats, nser, names, v, pct);
+	aduan_buf_adds(r->b, "<table><thead><tr>");
+	th(r, first);
+	heads_end(r, n, heads);
+}
+
+/* Row i of a group table: a group, or the total after the last one. */
+static const struct fig *
+group_row(struct report *r, const struct figs *x, int i, const char *const *cats)
+{
+	const struct fig *g = i < x->n ? &x->v[i] : &x->total;
+
+	row_start(r, i < x->n ? g->key : NULL, i < x->n ? cats[i] : NULL);
+	return g;
 }
 
 static const char style[] =
@@ -608,32 +660,23 @@ section_kelurahan(struct report *r)
 {
 	static struct figs x;
 	const char *names[4] = {_("received"), _("closed"), _("still open"), _("overdue")};
-	const char *cats[MAX_GROUPS];
 	double v[MAX_GROUPS * 4];
+	const char *cats[MAX_GROUPS];
 	int i, rc;
 
-	memset(&x, 0, sizeof(x));
-	if ((rc = figures(r, r->s->start, r->s->end, ASK_KELURAHAN, keep_all, &x)) != 0)
+	rc = group_figures(r, ASK_KELURAHAN, "kelurahan", _("Per kelurahan"), &x, cats, _("(none)"));
+	if (rc != 0)
 		return rc;
-	heading(r, "kelurahan", _("Per kelurahan"));
 	for (i = 0; i < x.n; i++) {
-		cats[i] = strcmp(x.v[i].key, "(none)") == 0 ? _("(none)") : x.v[i].key;
 		v[4 * i] = (double)x.v[i].received;
 		v[4 * i + 1] = (double)x.v[i].closed;
 		v[4 * i + 2] = (double)x.v[i].open_end;
 		v[4 * i + 3] = (double)x.v[i].overdue_end;
 	}
-	if (x.n > 0)
-		bar_chart(r, _("Per kelurahan"), x.n, cats, 4, names, v, 0);
-	aduan_buf_adds(r->b, "<table><thead><tr>");
-	th(r, _("Kelurahan"));
-	for (i = 0; i < 4; i++)
-		th(r, names[i]);
-	aduan_buf_adds(r->b, "</tr></thead><tbody>\n");
+	group_chart(r, _("Per kelurahan"), &x, cats, 4, names, v, 0, _("Kelurahan"), 4, names);
 	for (i = 0; i <= x.n; i++) {
-		const struct fig *g = i < x.n ? &x.v[i] : &x.total;
+		const struct fig *g = group_row(r, &x, i, cats);
 
-		row_start(r, i < x.n ? g->key : NULL, i < x.n ? cats[i] : NULL);
 		cell_n(r, "received", g->received);
 		cell_n(r, "closed", g->closed);
 		cell_n(r, "open_end", g->open_end);
@@ -654,35 +697,25 @@ section_agency(struct report *r)
 		/* xgettext:no-c-format */
 		_("% overdue")
 	};
+	const char *heads[5] = {_("forwarded"), _("closed"), _("closed within the SLA"),
+	    _("still open"), _("overdue")};
 	const char *cats[MAX_GROUPS];
 	double v[MAX_GROUPS * 2];
 	int i, rc;
 
-	memset(&x, 0, sizeof(x));
-	if ((rc = figures(r, r->s->start, r->s->end, ASK_AGENCY, keep_all, &x)) != 0)
+	rc = group_figures(r, ASK_AGENCY, "agency", _("Per agency"), &x, cats, _("(not forwarded)"));
+	if (rc != 0)
 		return rc;
-	heading(r, "agency", _("Per agency"));
 	for (i = 0; i < x.n; i++) {
 		const struct fig *g = &x.v[i];
 
-		cats[i] = strcmp(g->key, "(none)") == 0 ? _("(not forwarded)") : g->key;
 		v[2 * i] = g->closed > 0 ? 100.0 * (double)g->on_time / (double)g->closed : NAN;
 		v[2 * i + 1] = g->open_end > 0 ? 100.0 * (double)g->overdue_end / (double)g->open_end : 0;
 	}
-	if (x.n > 0)
-		bar_chart(r, _("Per agency"), x.n, cats, 2, names, v, 1);
-	aduan_buf_adds(r->b, "<table><thead><tr>");
-	th(r, _("Agency"));
-	th(r, _("forwarded"));
-	th(r, _("closed"));
-	th(r, _("closed within the SLA"));
-	th(r, _("still open"));
-	th(r, _("overdue"));
-	aduan_buf_adds(r->b, "</tr></thead><tbody>\n");
+	group_chart(r, _("Per agency"), &x, cats, 2, names, v, 1, _("Agency"), 5, heads);
 	for (i = 0; i <= x.n; i++) {
-		const struct fig *g = i < x.n ? &x.v[i] : &x.total;
+		const struct fig *g = group_row(r, &x, i, cats);
 
-		row_start(r, i < x.n ? g->key : NULL, i < x.n ? cats[i] : NULL);
 		cell_n(r, "routed", g->routed);
 		cell_n(r, "closed", g->closed);
 		cell_pct(r, "closed_on_time_pct", g->on_time, g->closed);
@@ -769,15 +802,11 @@ section_overdue(struct report *r)
 		for (i = 0; i < 7; i++)
 			v[i] = (const char *)sqlite3_column_text(st, i);
 		if (n == 0) {
+			const char *heads[7] = {_("No."), _("Received"), _("Kelurahan"), _("Category"),
+			    _("Agency"), _("Due"), _("Late by")};
+
 			aduan_buf_adds(r->b, "<table><thead><tr>");
-			th(r, _("No."));
-			th(r, _("Received"));
-			th(r, _("Kelurahan"));
-			th(r, _("Category"));
-			th(r, _("Agency"));
-			th(r, _("Due"));
-			th(r, _("Late by"));
-			aduan_buf_adds(r->b, "</tr></thead><tbody>\n");
+			heads_end(r, 7, heads);
 		}
 		if (++n > MAX_OVERDUE)
 			continue;
