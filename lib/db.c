@@ -14,6 +14,7 @@
 
 #include "aduan.h"
 #include "db.h"
+#include "field.h"
 #include "internal.h"
 #include "schema.h"
 #include "stem.h"
@@ -733,17 +734,128 @@ aduan_setting_set(struct aduan_db *db, const char *key, const char *value)
 	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value", "tt", key, value);
 }
 
+/* Whether an event's prior keeps field i: every prior the lifecycle
+ * fields, an edit's prior also every field aduan-edit corrects. */
+static int
+in_prior(int i, int edit)
+{
+	return (aduan_fields[i].flags & AFF_PRIOR) || (edit && aduan_fields[i].edit != NULL);
+}
+
+static void
+prior_json(struct aduan_buf *b, int edit)
+{
+	int i, n = 0;
+
+	aduan_buf_adds(b, "json_object(");
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		if (in_prior(i, edit))
+			aduan_buf_printf(b, "%s'%s', c.%s", n++ ? ", " : "", aduan_fields[i].name,
+			    aduan_fields[i].name);
+}
+
+const char *
+aduan_prior_restore_sql(void)
+{
+	static struct aduan_buf sql;
+	const char *n;
+	int i, k = 0;
+
+	if (sql.len > 0)
+		return sql.s;
+	aduan_buf_adds(&sql, "UPDATE complaint SET ");
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		n = aduan_fields[i].name;
+		if (aduan_fields[i].flags & AFF_PRIOR)
+			aduan_buf_printf(&sql, "%s%s = json_extract(?2, '$.%s')", k++ ? ", " : "", n, n);
+		else if (in_prior(i, 1))	/* an edit's prior only */
+			aduan_buf_printf(&sql, "%s%s = iif(json_type(?2, '$.%s') IS NULL, %s, "
+			    "json_extract(?2, '$.%s'))", k++ ? ", " : "", n, n, n, n);
+	}
+	aduan_buf_adds(&sql, " WHERE id = ?1");
+	return sql.s;
+}
+
+/*
+ * What each kind of event records: its old and new status and agency (SQL
+ * over the row c and the parameters), its prior (-1: none, else
+ * prior_json's edit), whether it must write one row (undo's complaint
+ * may be gone).  The
+ * parameters: ?1 complaint, ?2 action, ?3 old status, ?4 new status,
+ * ?5 old agency, ?6 new agency, ?7 note, ?8 invocation, ?9 at, ?10 actor,
+ * ?11 the column edited or the prior restored, ?12 the edit's new value.
+ */
+static const struct {
+	const char *states;
+	int prior, one;
+} event_kinds[] = {
+	[AEV_GIVEN] = { "?3, ?4, ?5, ?6", -1, 0 },
+	[AEV_CHANGE] = { "c.status, ?4, c.agency, ?6", 0, 1 },
+	[AEV_EDIT] = { "c.status, c.status, c.agency, c.agency", 1, 1 },
+	[AEV_UNDO] = { "c.status, json_extract(?11, '$.status'), c.agency, "
+	    "json_extract(?11, '$.agency')", 0, 0 },
+};
+
+/* The statement for kind k, built once (column names only, never user text). */
+static const char *
+event_sql(enum aduan_event_kind k)
+{
+	static struct aduan_buf sql[sizeof(event_kinds) / sizeof(event_kinds[0])];
+	struct aduan_buf *b = &sql[k];
+
+	if (b->len > 0)
+		return b->s;
+	aduan_buf_printf(b, "INSERT INTO event(complaint, at, actor, action, old_status, "
+	    "new_status, old_agency, new_agency, note, invocation, prior) "
+	    "SELECT ?1, ?9, ?10, ?2, %s, ?7, ?8, ", event_kinds[k].states);
+	if (event_kinds[k].prior < 0) {
+		aduan_buf_adds(b, "NULL");
+		return b->s;
+	}
+	prior_json(b, event_kinds[k].prior);
+	aduan_buf_adds(b, k == AEV_EDIT ? ", 'edit', ?11, 'new', ?12)" : ")");
+	aduan_buf_adds(b, " FROM complaint c WHERE c.id = ?1");
+	return b->s;
+}
+
+int
+aduan_event_write(struct aduan_db *db, int64_t id, const struct aduan_event_rec *e)
+{
+	const char *text[13] = { NULL, NULL, e->action, e->old_status, e->new_status,
+	    e->old_agency, e->new_agency, e->note, NULL, db->at, db->actor,
+	    e->kind == AEV_UNDO ? e->prior : e->column, e->value };
+	sqlite3_stmt *st = aduan_db_stmt(db, event_sql(e->kind));
+	int i, n, rc = SQLITE_OK;
+
+	if (st == NULL)
+		return ADUAN_IOERR;
+	n = sqlite3_bind_parameter_count(st);
+	for (i = 1; i <= n && rc == SQLITE_OK; i++)
+		if (i == 1 || i == 8)
+			rc = sqlite3_bind_int64(st, i, i == 1 ? id : db->invocation);
+		else
+			rc = sqlite3_bind_text(st, i, text[i], -1, SQLITE_STATIC);
+	if (rc != SQLITE_OK) {
+		sqlite3_clear_bindings(st);
+		return aduan_db_fail(db, "recording history");
+	}
+	rc = aduan_db_step(db, st, "recording history");
+	sqlite3_clear_bindings(st);
+	if (rc == 0 && event_kinds[e->kind].one && sqlite3_changes(db->sq) != 1)
+		return aduan_fail(ADUAN_IOERR, "recording history: no write transaction");
+	return rc;
+}
+
 int
 aduan_event_add(struct aduan_db *db, int64_t id, const char *action,
     const char *old_status, const char *new_status,
     const char *old_agency, const char *new_agency, const char *note)
 {
-	return aduan_db_run(db, "recording history",
-	    "INSERT INTO event(complaint, at, actor, action, old_status, new_status, "
-	    "old_agency, new_agency, note, invocation) "
-	    "VALUES (?1, ?9, ?10, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", "ittttttitt",
-	    id, action, old_status, new_status, old_agency, new_agency, note,
-	    db->invocation, db->at, db->actor);
+	struct aduan_event_rec e = { .kind = AEV_GIVEN, .action = action,
+	    .old_status = old_status, .new_status = new_status,
+	    .old_agency = old_agency, .new_agency = new_agency, .note = note };
+
+	return aduan_event_write(db, id, &e);
 }
 
 /*

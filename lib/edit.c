@@ -95,68 +95,6 @@ aduan_edit_result_release(struct aduan_edit_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* SQL built once from the field table (column names only, never user text). */
-static struct aduan_buf event_sql;
-
-/* Whether an event's prior keeps field i: every prior the lifecycle
- * fields, an edit's prior also every field aduan-edit corrects. */
-static int
-in_prior(int i, int edit)
-{
-	return (aduan_fields[i].flags & AFF_PRIOR) || (edit && aduan_fields[i].edit != NULL);
-}
-
-void
-aduan_prior_json(struct aduan_buf *b, int edit)
-{
-	int i, n = 0;
-
-	aduan_buf_adds(b, "json_object(");
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if (in_prior(i, edit))
-			aduan_buf_printf(b, "%s'%s', c.%s", n++ ? ", " : "", aduan_fields[i].name,
-			    aduan_fields[i].name);
-}
-
-const char *
-aduan_prior_restore_sql(void)
-{
-	static struct aduan_buf sql;
-	const char *n;
-	int i, k = 0;
-
-	if (sql.len > 0)
-		return sql.s;
-	aduan_buf_adds(&sql, "UPDATE complaint SET ");
-	for (i = 0; i < ADUAN_NFIELDS; i++) {
-		n = aduan_fields[i].name;
-		if (aduan_fields[i].flags & AFF_PRIOR)
-			aduan_buf_printf(&sql, "%s%s = json_extract(?2, '$.%s')", k++ ? ", " : "", n, n);
-		else if (in_prior(i, 1))	/* an edit's prior only */
-			aduan_buf_printf(&sql, "%s%s = iif(json_type(?2, '$.%s') IS NULL, %s, "
-			    "json_extract(?2, '$.%s'))", k++ ? ", " : "", n, n, n, n);
-	}
-	aduan_buf_adds(&sql, " WHERE id = ?1");
-	return sql.s;
-}
-
-/* The event: ?1 complaint, ?2 column, ?3 note, ?4 new value, ?5 invocation. */
-static const char *
-sql_event(void)
-{
-	if (event_sql.len == 0) {
-		aduan_buf_adds(&event_sql,
-		    "INSERT INTO event(complaint, at, actor, action, old_status, new_status, "
-		    "old_agency, new_agency, note, invocation, prior) "
-		    "SELECT c.id, i.at, i.actor, 'edit', c.status, c.status, c.agency, c.agency, "
-		    "?3, i.id, ");
-		aduan_prior_json(&event_sql, 1);
-		aduan_buf_adds(&event_sql, ", 'edit', ?2, 'new', ?4) "
-		    "FROM complaint c, invocation i WHERE c.id = ?1 AND i.id = ?5");
-	}
-	return event_sql.s;
-}
-
 static int
 same(int field, const char *a, const char *b)
 {
@@ -191,21 +129,10 @@ new_due(struct aduan_db *db, const struct aduan_complaint *c, char out[21])
 static int
 record(struct aduan_db *db, int64_t id, const struct aduan_edit_change *ch, const char *note)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db, sql_event());
-	int rc;
+	struct aduan_event_rec e = { .kind = AEV_EDIT, .action = "edit", .note = note,
+	    .column = aduan_fields[ch->field].name, .value = ch->new_ };
 
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, aduan_fields[ch->field].name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, ch->new_, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, aduan_db_invocation(db));
-	if ((rc = aduan_db_step(db, st, "recording history")) != 0)
-		return rc;
-	if (sqlite3_changes(aduan_db_sqlite(db)) != 1)
-		return aduan_fail(ADUAN_IOERR, "recording history: no write transaction");
-	return 0;
+	return aduan_event_write(db, id, &e);
 }
 
 static int

@@ -62,7 +62,26 @@ void aduan_db_changed(struct aduan_db *db);
  * value in force, with its default, is aduan_config() (refdata.h). */
 const char *aduan_setting(struct aduan_db *db, const char *key);
 
-/* Record a history event for complaint id in the current invocation. */
+/*
+ * The history writer: one event on complaint id in the current invocation.
+ * AEV_GIVEN records the old and new status and agency as given and no
+ * prior; the others are written before the row changes and take the old
+ * status and agency, and the prior (what undo puts back), from the row:
+ * AEV_CHANGE with the new status and agency given, AEV_EDIT unchanged and
+ * with the edited column and its new value in the prior, AEV_UNDO with
+ * the status and agency of prior, the JSON being restored.
+ */
+enum aduan_event_kind { AEV_GIVEN, AEV_CHANGE, AEV_EDIT, AEV_UNDO };
+struct aduan_event_rec {
+	enum aduan_event_kind kind;
+	const char *action, *note;
+	const char *old_status, *new_status, *old_agency, *new_agency;
+	const char *column, *value;	/* AEV_EDIT */
+	const char *prior;		/* AEV_UNDO */
+};
+int aduan_event_write(struct aduan_db *db, int64_t id, const struct aduan_event_rec *e);
+
+/* An AEV_GIVEN event. */
 int aduan_event_add(struct aduan_db *db, int64_t id, const char *action,
     const char *old_status, const char *new_status,
     const char *old_agency, const char *new_agency, const char *note);
@@ -71,12 +90,6 @@ int aduan_event_add(struct aduan_db *db, int64_t id, const char *action,
  * type (NULL binds null; s must outlive the statement's step). */
 void aduan_field_bind(sqlite3_stmt *st, int col, int i, const char *s);
 
-/*
- * History (lifecycle.c and here): append "json_object(...)" of what an
- * event's prior keeps of the complaint row c (the lifecycle fields; with
- * edit also every field aduan-edit corrects).
- */
-void aduan_prior_json(struct aduan_buf *b, int edit);
 /* For undo: the UPDATE that puts back what a prior (parameter ?2) holds
  * of complaint ?1: the lifecycle fields, and the others it names.
  * Static storage. */

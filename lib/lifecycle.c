@@ -72,32 +72,10 @@ static int
 event(struct aduan_db *db, int64_t id, const char *action, const char *new_status,
     const char *new_agency, const char *note)
 {
-	static struct aduan_buf sql;	/* built once; the statement cache keeps it */
-	sqlite3_stmt *st;
+	struct aduan_event_rec e = { .kind = AEV_CHANGE, .action = action,
+	    .new_status = new_status, .new_agency = new_agency, .note = note };
 
-	if (sql.len == 0) {
-		aduan_buf_adds(&sql, "INSERT INTO event(complaint, at, actor, action, old_status, "
-		    "new_status, old_agency, new_agency, note, invocation, prior) "
-		    "SELECT c.id, i.at, i.actor, ?2, c.status, ?3, c.agency, ?4, ?5, i.id, ");
-		aduan_prior_json(&sql, 0);
-		aduan_buf_adds(&sql, ") FROM complaint c, invocation i WHERE c.id = ?1 AND i.id = ?6");
-	}
-	if ((st = aduan_db_stmt(db, sql.s)) == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, new_status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, new_agency, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, note, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, aduan_db_invocation(db));
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_reset(st);
-		return aduan_db_fail(db, "recording history");
-	}
-	sqlite3_reset(st);
-	if (sqlite3_changes(aduan_db_sqlite(db)) != 1)
-		return aduan_fail(ADUAN_IOERR, "recording history: no write transaction");
-	return 0;
+	return aduan_event_write(db, id, &e);
 }
 
 /* Due date for s forwarded to agency with priority. */
@@ -578,10 +556,11 @@ changed_since(struct aduan_db *db, int64_t inv, const struct touched *t)
 static int
 restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 {
-	static struct aduan_buf sql;	/* the event; built once */
 	sqlite3_stmt *st;
 	int rc;
 	char note[64];
+	struct aduan_event_rec e = { .kind = AEV_UNDO, .action = "undo", .note = note,
+	    .prior = t->prior };
 
 	if (t->created) {
 		/* who was given its personal data stays on record (UU PDP) */
@@ -599,21 +578,7 @@ restore(struct aduan_db *db, int64_t inv, const struct touched *t)
 	}
 	snprintf(note, sizeof(note), "undo of #%lld", (long long)inv);
 	/* the event first, while the row still shows the state being left */
-	if (sql.len == 0) {
-		aduan_buf_adds(&sql, "INSERT INTO event(complaint, at, actor, action, old_status, "
-		    "new_status, old_agency, new_agency, note, invocation, prior) "
-		    "SELECT c.id, i.at, i.actor, 'undo', c.status, json_extract(?2, '$.status'), "
-		    "c.agency, json_extract(?2, '$.agency'), ?3, i.id, ");
-		aduan_prior_json(&sql, 0);
-		aduan_buf_adds(&sql, ") FROM complaint c, invocation i WHERE c.id = ?1 AND i.id = ?4");
-	}
-	if ((st = aduan_db_stmt(db, sql.s)) == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, t->id);
-	sqlite3_bind_text(st, 2, t->prior, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, note, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, aduan_db_invocation(db));
-	if ((rc = aduan_db_step(db, st, "recording history")) != 0)
+	if ((rc = aduan_event_write(db, t->id, &e)) != 0)
 		return rc;
 	/* the lifecycle fields every prior has, and what an edit's prior adds */
 	if ((st = aduan_db_stmt(db, aduan_prior_restore_sql())) == NULL)
