@@ -165,11 +165,22 @@ zone(const char *s, const char **p, struct stamp *t)
 
 static int stamp_check(const char *s, const struct stamp *t);
 
+/* Two digits into v after one of seps: 1, or 0 when no sep stands at p, -1 when no digits follow. */
+static int
+after(const char **p, const char *seps, int *v)
+{
+	if (**p == '\0' || strchr(seps, **p) == NULL)
+		return 0;
+	(*p)++;
+	return digits(p, 2, v) < 0 ? -1 : 1;
+}
+
 /* YYYY-MM, YYYY-MM-DD[(T| )HH:MM[:SS[.f]][zone]], YYYY-Www; checked. */
 static int
 stamp(const char *s, struct stamp *t)
 {
 	const char *p = s;
+	int k;
 
 	memset(t, 0, sizeof(*t));
 	t->d = 1;
@@ -184,21 +195,18 @@ stamp(const char *s, struct stamp *t)
 		if (digits(&p, 2, &t->mo) < 0)
 			goto form;
 		t->prec = P_MONTH;
-		if (*p == '-') {
-			p++;
-			if (digits(&p, 2, &t->d) < 0)
-				goto form;
+		if ((k = after(&p, "-", &t->d)) < 0)
+			goto form;
+		if (k > 0) {
 			t->prec = P_DAY;
-			if (*p == 'T' || *p == 't' || *p == ' ') {
-				p++;
-				if (digits(&p, 2, &t->h) < 0 || *p++ != ':' ||
-				    digits(&p, 2, &t->mi) < 0)
-					goto form;
+			if ((k = after(&p, "Tt ", &t->h)) < 0 ||
+			    (k > 0 && (*p++ != ':' || digits(&p, 2, &t->mi) < 0)))
+				goto form;
+			if (k > 0) {
 				t->prec = P_MINUTE;
-				if (*p == ':') {
-					p++;
-					if (digits(&p, 2, &t->s) < 0)
-						goto form;
+				if ((k = after(&p, ":", &t->s)) < 0)
+					goto form;
+				if (k > 0) {
 					t->prec = P_SECOND;
 					if (*p == '.') {
 						if (p[1] < '0' || p[1] > '9')
@@ -244,18 +252,25 @@ stamp_check(const char *s, const struct stamp *t)
 	return 0;
 }
 
+/* tm holds that date and time, and nothing else. */
+static void
+broken_down(struct tm *tm, int y, int mo, int d, int h, int mi, int s)
+{
+	memset(tm, 0, sizeof(*tm));
+	tm->tm_year = y - 1900;
+	tm->tm_mon = mo - 1;
+	tm->tm_mday = d;
+	tm->tm_hour = h;
+	tm->tm_min = mi;
+	tm->tm_sec = s;
+}
+
 time_t
 aduan_time_mklocal(int y, int mo, int d, int h, int mi, int s)
 {
 	struct tm tm;
 
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = s;
+	broken_down(&tm, y, mo, d, h, mi, s);
 	tm.tm_isdst = -1;
 	return mktime(&tm);
 }
@@ -737,12 +752,7 @@ aduan_time_from_utc(const char *s, time_t *t)
 	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > mdays(y, mo) ||
 	    h > 23 || mi > 59 || sec > 60)
 		return aduan_fail(-1, "invalid UTC time \"%.64s\": out of range", s);
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
+	broken_down(&tm, y, mo, d, h, mi, 0);
 	*t = timegm(&tm) + sec;
 	return 0;
 }
