@@ -1181,6 +1181,7 @@ message_key(struct intake *x, const struct aduan_wa_msg *m, char **legacy)
 static void
 keep(struct msg *k, const struct aduan_wa_msg *m, char *key, char *legacy)
 {
+	memset(k, 0, sizeof(*k));	/* a slot on the stack holds whatever was there */
 	k->legacy = legacy;
 	k->line = m->line;
 	memcpy(k->at, m->at, sizeof(k->at));
