@@ -120,6 +120,19 @@ on_text(void *arg, const XML_Char *s, int len)
 	aduan_buf_add(&x->text, s, (size_t)len);
 }
 
+/* Member i open at x->fp, and a parser for it through the handlers: 0, or ADUAN_DATAERR. */
+static int
+member_open(struct aduan_xlsx *x, long i, XML_StartElementHandler start, XML_EndElementHandler end)
+{
+	if ((x->fp = aduan_zip_member(x->z, i, MEMBER_LIMIT)) == NULL)
+		return ADUAN_DATAERR;
+	x->p = XML_ParserCreate(NULL);
+	XML_SetUserData(x->p, x);
+	XML_SetElementHandler(x->p, start, end);
+	XML_SetCharacterDataHandler(x->p, on_text);
+	return 0;
+}
+
 /*
  * Parse member path through the handlers; a missing member is fine
  * when optional.  The worksheet is not read here but by sheet_more().
@@ -135,12 +148,8 @@ parse_member(struct aduan_xlsx *x, const char *path, int optional,
 	if (i == -1)
 		return optional ? 0 : aduan_fail(ADUAN_DATAERR,
 		    "%s: not an .xlsx workbook (no %s)", x->name, path);
-	if ((x->fp = aduan_zip_member(x->z, i, MEMBER_LIMIT)) == NULL)
+	if (member_open(x, i, start, end) != 0)
 		return ADUAN_DATAERR;
-	x->p = XML_ParserCreate(NULL);
-	XML_SetUserData(x->p, x);
-	XML_SetElementHandler(x->p, start, end);
-	XML_SetCharacterDataHandler(x->p, on_text);
 	x->failed = 0;
 	for (;;) {
 		n = fread(x->buf, 1, sizeof(x->buf), x->fp);
@@ -604,13 +613,7 @@ aduan_xlsx_open(struct aduan_xlsx **xp, FILE *fp, const char *name, const char *
 	x->part = x->target;
 	if ((m = aduan_zip_find(x->z, x->part, 1)) == -1)
 		return aduan_fail(ADUAN_DATAERR, "%s: not an .xlsx workbook (no %s)", name, x->part);
-	if ((x->fp = aduan_zip_member(x->z, m, MEMBER_LIMIT)) == NULL)
-		return ADUAN_DATAERR;
-	x->p = XML_ParserCreate(NULL);
-	XML_SetUserData(x->p, x);
-	XML_SetElementHandler(x->p, sh_start, sh_end);
-	XML_SetCharacterDataHandler(x->p, on_text);
-	return 0;
+	return member_open(x, m, sh_start, sh_end);
 }
 
 const char *
