@@ -287,12 +287,7 @@ is_staff(struct intake *x, const char *author)
 static void
 msg_release(struct msg *m)
 {
-	free(m->author);
-	free(m->body);
-	free(m->text_own);
-	free(m->attachment);
-	free(m->key);
-	free(m->legacy);
+	ADUAN_FREE_EACH(m->author, m->body, m->text_own, m->attachment, m->key, m->legacy);
 	memset(m, 0, sizeof(*m));
 }
 

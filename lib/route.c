@@ -331,11 +331,7 @@ aduan_rules_release(struct aduan_rules *rules)
 	for (i = 0; i < rules->n; i++) {
 		struct aduan_rule *r = &rules->v[i];
 
-		free(r->pattern);
-		free(r->category);
-		free(r->agency);
-		free(r->set_category);
-		free(r->set_priority);
+		ADUAN_FREE_EACH(r->pattern, r->category, r->agency, r->set_category, r->set_priority);
 		pattern_free(r->compiled);
 	}
 	free(rules->v);

@@ -68,6 +68,15 @@ aduan_grow(void *p, size_t *cap, size_t need, size_t size)
 	return aduan_xrealloc(p, n * size);
 }
 
+void
+aduan_free_each(void *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+}
+
 char *
 aduan_xstrndup(const char *s, size_t n)
 {

@@ -14,6 +14,11 @@ void *aduan_xrealloc(void *p, size_t n);
 void *aduan_grow(void *p, size_t *cap, size_t need, size_t size);
 char *aduan_xstrdup(const char *s);
 char *aduan_xstrndup(const char *s, size_t n);
+/* free(3) each of the n pointers at v (any of them may be NULL). */
+void aduan_free_each(void *const *v, size_t n);
+#define ADUAN_FREE_EACH(...) \
+	aduan_free_each((void *const[]){__VA_ARGS__}, \
+	    sizeof((void *const[]){__VA_ARGS__}) / sizeof(void *))
 
 /* A growable byte buffer, always NUL-terminated. */
 struct aduan_buf {

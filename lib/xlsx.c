@@ -691,12 +691,7 @@ aduan_xlsx_free(struct aduan_xlsx *x)
 	free(x->sheets);
 	free(x->rids);
 	row_clear(x);
-	free(x->cells);
-	free(x->xf);
-	free(x->numfmt);
-	free(x->target);
-	free(x->sheet);
-	free(x->name);
+	ADUAN_FREE_EACH(x->cells, x->xf, x->numfmt, x->target, x->sheet, x->name);
 	aduan_buf_release(&x->text);
 	free(x);
 }
