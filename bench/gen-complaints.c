@@ -52,13 +52,6 @@ static const char *const streets[][6] = {
 	 "Jl. Bhayangkara", "Jl. Jend. Sudirman"},
 };
 
-static const char *const landmarks[] = {
-	"depan Masjid Al-Ikhlas", "dekat SDN 004", "samping Puskesmas", "depan pasar",
-	"dekat jembatan", "di ujung gang", "depan kantor lurah", "dekat musholla",
-	"samping lapangan", "depan Indomaret", "dekat TPS", "belakang sekolah",
-	"depan posyandu", "dekat pos ronda", "di tikungan",
-};
-
 static const char *const first_names[] = {
 	"Muhammad", "Ahmad", "Andi", "Sitti", "Nur", "Hasrul", "Rusdiansyah", "Sri",
 	"Wahyuni", "Agus", "Budi", "Dewi", "Fitri", "Hendra", "Irwan", "Jumriah",
@@ -228,6 +221,19 @@ expand(char *out, size_t size, const char *t, const char *loc)
 	out[k] = '\0';
 }
 
+/* The channels but WhatsApp: each up to its share of a hundred, and the source it names. */
+static const struct {
+	unsigned below;
+	const char *chan, *src;
+} channels[] = {
+	{67, "facebook", "Facebook Kecamatan Bontang Utara"},
+	{75, "instagram", "Instagram @kec.bontangutara"},
+	{87, "walk-in", "Loket Kecamatan Bontang Utara"},
+	{95, "phone", "Telepon Kantor Kecamatan"},
+	{98, "sms", "SMS Center"},
+	{100, "letter", "Surat ke Kecamatan"},
+};
+
 static void
 one(void)
 {
@@ -235,7 +241,7 @@ one(void)
 	const struct kind *kd;
 	char when[32], src[96], name[96], phone[32], rt[16], loc[160], sentence[400], body[800];
 	const char *greet, *chan, *kel, *prio, *plea;
-	unsigned w, k, r;
+	unsigned w, k, r, c;
 	int y, m, d, anon;
 	long day;
 
@@ -254,7 +260,7 @@ one(void)
 	kel = pick(10) < 7 ? kelurahan[k][0] : kelurahan[k][1 + pick(3)];
 	snprintf(rt, sizeof(rt), pick(3) == 0 ? "%02u" : pick(2) ? "%u" : "%03u", 1 + pick(40));
 	if (pick(3) == 0)
-		snprintf(loc, sizeof(loc), "%s %s", streets[k][pick(6)], ONE(landmarks));
+		snprintf(loc, sizeof(loc), "%s %s", streets[k][pick(6)], ONE(gen_landmarks));
 	else if (pick(2))
 		snprintf(loc, sizeof(loc), "%s No. %u", streets[k][pick(6)], 1 + pick(120));
 	else
@@ -264,24 +270,11 @@ one(void)
 	if (r < 55) {
 		chan = "whatsapp";
 		snprintf(src, sizeof(src), "WA RT %02u %s", 1 + pick(40), kelurahan[k][0]);
-	} else if (r < 67) {
-		chan = "facebook";
-		snprintf(src, sizeof(src), "Facebook Kecamatan Bontang Utara");
-	} else if (r < 75) {
-		chan = "instagram";
-		snprintf(src, sizeof(src), "Instagram @kec.bontangutara");
-	} else if (r < 87) {
-		chan = "walk-in";
-		snprintf(src, sizeof(src), "Loket Kecamatan Bontang Utara");
-	} else if (r < 95) {
-		chan = "phone";
-		snprintf(src, sizeof(src), "Telepon Kantor Kecamatan");
-	} else if (r < 98) {
-		chan = "sms";
-		snprintf(src, sizeof(src), "SMS Center");
 	} else {
-		chan = "letter";
-		snprintf(src, sizeof(src), "Surat ke Kecamatan");
+		for (c = 0; r >= channels[c].below; c++)
+			;
+		chan = channels[c].chan;
+		snprintf(src, sizeof(src), "%s", channels[c].src);
 	}
 
 	anon = pick(100) < 4;

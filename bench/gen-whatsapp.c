@@ -79,13 +79,6 @@ static const char *const places[] = {
 	"Bontang Kuala", "Lok Tuan", "Guntung", "Gunung Elai", "Api-Api", "Bontang Baru",
 };
 
-static const char *const landmarks[] = {
-	"depan Masjid Al-Ikhlas", "dekat SDN 004", "samping Puskesmas", "depan pasar",
-	"dekat jembatan", "di ujung gang", "depan kantor lurah", "dekat musholla",
-	"samping lapangan", "depan Indomaret", "dekat TPS", "belakang sekolah",
-	"depan posyandu", "dekat pos ronda", "di tikungan",
-};
-
 /* Complaints: each holds an intake keyword (rusak, sampah, mati, ...). */
 static const char *const complaints[] = {
 	"jalan di @L rusak dan berlubang besar, sudah @D hari belum ditambal",
@@ -218,7 +211,7 @@ expand(const char *t)
 			switch (t[1]) {
 			case 'L':
 				if (pick(3) == 0)
-					snprintf(tmp, sizeof(tmp), "%s %s", ONE(places), ONE(landmarks));
+					snprintf(tmp, sizeof(tmp), "%s %s", ONE(places), ONE(gen_landmarks));
 				else if (pick(2))
 					snprintf(tmp, sizeof(tmp), "%s No. %u", ONE(places), 1 + pick(120));
 				else

@@ -8,6 +8,13 @@
 
 static uint64_t rng_state;
 
+const char *const gen_landmarks[15] = {
+	"depan Masjid Al-Ikhlas", "dekat SDN 004", "samping Puskesmas", "depan pasar",
+	"dekat jembatan", "di ujung gang", "depan kantor lurah", "dekat musholla",
+	"samping lapangan", "depan Indomaret", "dekat TPS", "belakang sekolah",
+	"depan posyandu", "dekat pos ronda", "di tikungan",
+};
+
 void
 gen_seed(uint64_t seed)
 {

@@ -20,6 +20,9 @@ uint64_t rng(void);
 unsigned pick(unsigned n);
 #define ONE(a) ((a)[pick(NELEM(a))])
 
+/* Landmarks that people name beside a street. */
+extern const char *const gen_landmarks[15];
+
 /*
  * The command line "NAME [-s SEED] N": seeds the generator (SEED, or
  * 20241128) and returns N; prints the usage and exits 2 when the line
