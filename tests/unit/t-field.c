@@ -199,12 +199,9 @@ main(void)
 {
 	struct aduan_db *adb = NULL;
 	char dir[] = "/tmp/t-field.XXXXXX", path[64];
-	const char *const ext[] = {"", "-wal", "-shm"};
-	size_t i;
 
 	/* the schema as the library makes it, every migration applied */
-	ok(mkdtemp(dir) != NULL, "a scratch folder");
-	snprintf(path, sizeof(path), "%s/a.db", dir);
+	tap_scratch(dir, path, sizeof(path));
 	ok(aduan_db_open(&adb, path, ADUAN_CREATE) == 0, "a database: %s", aduan_errmsg());
 	if (adb == NULL)
 		return tap_done();
@@ -213,10 +210,6 @@ main(void)
 	meaning();
 	transitions();
 	aduan_db_close(adb);
-	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		snprintf(path, sizeof(path), "%s/a.db%s", dir, ext[i]);
-		unlink(path);
-	}
-	rmdir(dir);
+	tap_scratch_remove(dir);
 	return tap_done();
 }

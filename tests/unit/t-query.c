@@ -64,11 +64,8 @@ main(void)
 	struct aduan_filter f;
 	struct seen s;
 	char dir[] = "/tmp/t-query.XXXXXX", path[64], absent[64] = "", *sql = NULL;
-	const char *suffix[] = {"", "-wal", "-shm"};
-	size_t i;
 
-	ok(mkdtemp(dir) != NULL, "a scratch folder");
-	snprintf(path, sizeof(path), "%s/a.db", dir);
+	tap_scratch(dir, path, sizeof(path));
 	ok(aduan_db_open(&db, path, ADUAN_CREATE) == 0, "a database: %s", aduan_errmsg());
 	if (db == NULL)
 		return tap_done();
@@ -125,10 +122,6 @@ main(void)
 	aduan_filter_release(&f);
 
 	aduan_db_close(db);
-	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
-		snprintf(path, sizeof(path), "%s/a.db%s", dir, suffix[i]);
-		unlink(path);
-	}
-	rmdir(dir);
+	tap_scratch_remove(dir);
 	return tap_done();
 }

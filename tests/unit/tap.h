@@ -3,6 +3,7 @@
 #define TAP_H
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static int tap_n, tap_failed;
 
@@ -171,6 +172,35 @@ tap_is_int(long long got, long long want, const char *file, int line, const char
 	if (!cond)
 		printf("#   got:  %lld\n#   want: %lld\n", got, want);
 	return cond;
+}
+
+/*
+ * A scratch folder made from the template dir ("/tmp/t-x.XXXXXX"), and
+ * path set to a.db in it: whether it was made, as the first test.
+ */
+static int __attribute__((unused))
+tap_scratch(char *dir, char *path, size_t size)
+{
+	int made = mkdtemp(dir) != NULL;
+
+	ok(made, "a scratch folder");
+	snprintf(path, size, "%s/a.db", dir);
+	return made;
+}
+
+/* The scratch folder gone, with its database a.db and that one's journal. */
+static void __attribute__((unused))
+tap_scratch_remove(const char *dir)
+{
+	const char *const ext[] = {"", "-wal", "-shm"};
+	char path[300];
+	size_t i;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		snprintf(path, sizeof(path), "%s/a.db%s", dir, ext[i]);
+		unlink(path);
+	}
+	rmdir(dir);
 }
 
 static int __attribute__((unused))
