@@ -90,21 +90,33 @@ due_for(struct aduan_db *db, const struct state *s, const char *agency, const ch
 	return aduan_sla_due(db, s->received_at, days, out);
 }
 
+/* s, the state of complaint id, and to, the status action leads to;
+ * nothing to release on failure. */
+static int
+state_for(struct aduan_db *db, int64_t id, enum aduan_action action, struct state *s,
+    const char **to)
+{
+	int rc;
+
+	if ((rc = state_get(db, id, s)) != 0)
+		return rc;
+	if ((rc = aduan_transition(action, id, s->status, s->agency, to)) != 0)
+		state_release(s);
+	return rc;
+}
+
 int
 aduan_route_to(struct aduan_db *db, int64_t id, const char *agency, const char *note,
     int *changed)
 {
 	struct state s;
-	sqlite3_stmt *st;
 	const char *to;
 	char due[21];
 	int rc;
 
 	*changed = 0;
-	if ((rc = state_get(db, id, &s)) != 0)
+	if ((rc = state_for(db, id, AA_ROUTE, &s, &to)) != 0)
 		return rc;
-	if ((rc = aduan_transition(AA_ROUTE, id, s.status, s.agency, &to)) != 0)
-		goto out;
 	if (s.agency != NULL && strcmp(s.agency, agency) == 0 && strcmp(s.status, to) == 0) {
 		/* already there: the due date stays; a note is still kept, and
 		 * the office has confirmed the agency */
@@ -117,17 +129,8 @@ aduan_route_to(struct aduan_db *db, int64_t id, const char *agency, const char *
 	if ((rc = due_for(db, &s, agency, s.priority, due)) != 0 ||
 	    (rc = event(db, id, "route", to, agency, note)) != 0)
 		goto out;
-	st = aduan_db_stmt(db, "UPDATE complaint SET status = ?4, agency = ?2, "
-	    "due_at = ?3 WHERE id = ?1");
-	if (st == NULL) {
-		rc = ADUAN_IOERR;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, agency, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, due, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, to, -1, SQLITE_STATIC);
-	if ((rc = aduan_db_step(db, st, "routing a complaint")) == 0)
+	if ((rc = aduan_db_run(db, "routing a complaint", "UPDATE complaint SET status = ?4, "
+	    "agency = ?2, due_at = ?3 WHERE id = ?1", "ittt", id, agency, due, to)) == 0)
 		*changed = 1;
 	if (rc == 0)
 		rc = aduan_learn(db, id, agency, s.body, s.agency == NULL ? "hand" : "correction");
@@ -190,15 +193,12 @@ aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rule
 {
 	struct aduan_buf why = {0};
 	struct state s;
-	sqlite3_stmt *st;
 	const char *priority, *to;
 	int rc;
 
 	memset(a, 0, sizeof(*a));
-	if ((rc = state_get(db, id, &s)) != 0)
+	if ((rc = state_for(db, id, AA_ROUTE_AUTO, &s, &to)) != 0)
 		return rc;
-	if ((rc = aduan_transition(AA_ROUTE_AUTO, id, s.status, s.agency, &to)) != 0)
-		goto out;
 	if ((rc = decide(db, &s, rules, a)) != 0 || a->agency == NULL)
 		goto out;
 	priority = s.priority;
@@ -225,19 +225,10 @@ aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rule
 		aduan_buf_printf(&why, "; %s", note);
 	if ((rc = event(db, id, "route", to, a->agency, why.s)) != 0)
 		goto out;
-	st = aduan_db_stmt(db, "UPDATE complaint SET status = ?6, agency = ?2, "
-	    "due_at = ?3, category = coalesce(?4, category), priority = ?5 WHERE id = ?1");
-	if (st == NULL) {
-		rc = ADUAN_IOERR;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, a->agency, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, a->due, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, a->category, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, priority, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, to, -1, SQLITE_STATIC);
-	rc = aduan_db_step(db, st, "routing a complaint");
+	rc = aduan_db_run(db, "routing a complaint", "UPDATE complaint SET status = ?6, "
+	    "agency = ?2, due_at = ?3, category = coalesce(?4, category), priority = ?5 "
+	    "WHERE id = ?1", "ittttt", id, a->agency, a->due, a->category,
+	    priority, to);
 out:
 	aduan_buf_release(&why);
 	state_release(&s);
@@ -333,10 +324,9 @@ aduan_note_add(struct aduan_db *db, int64_t id, const char *note)
 	const char *to;
 	int rc;
 
-	if ((rc = state_get(db, id, &s)) != 0)
+	if ((rc = state_for(db, id, AA_NOTE, &s, &to)) != 0)
 		return rc;
-	if ((rc = aduan_transition(AA_NOTE, id, s.status, s.agency, &to)) == 0)
-		rc = event(db, id, "note", to, s.agency, note);
+	rc = event(db, id, "note", to, s.agency, note);
 	state_release(&s);
 	return rc;
 }
@@ -369,15 +359,12 @@ aduan_close(struct aduan_db *db, int64_t id, const char *resolution, int64_t dup
 {
 	struct aduan_buf why = {0};
 	struct state s;
-	sqlite3_stmt *st;
 	const char *to;
 	char now[21];
 	int rc, cycle = 0;
 
-	if ((rc = state_get(db, id, &s)) != 0)
+	if ((rc = state_for(db, id, AA_CLOSE, &s, &to)) != 0)
 		return rc;
-	if ((rc = aduan_transition(AA_CLOSE, id, s.status, s.agency, &to)) != 0)
-		goto out;
 	if (duplicate_of != 0) {
 		if (duplicate_of == id)
 			cycle = 1;
@@ -396,19 +383,9 @@ aduan_close(struct aduan_db *db, int64_t id, const char *resolution, int64_t dup
 		aduan_buf_printf(&why, ": %s", note);
 	if ((rc = event(db, id, "close", to, s.agency, why.s)) != 0)
 		goto out;
-	st = aduan_db_stmt(db, "UPDATE complaint SET status = ?5, closed_at = ?2, "
-	    "resolution = ?3, duplicate_of = ?4 WHERE id = ?1");
-	if (st == NULL) {
-		rc = ADUAN_IOERR;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, aduan_time_utc(time(NULL), now), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, resolution, -1, SQLITE_STATIC);
-	if (duplicate_of != 0)
-		sqlite3_bind_int64(st, 4, duplicate_of);
-	sqlite3_bind_text(st, 5, to, -1, SQLITE_STATIC);
-	rc = aduan_db_step(db, st, "closing a complaint");
+	rc = aduan_db_run(db, "closing a complaint", "UPDATE complaint SET status = ?5, "
+	    "closed_at = ?2, resolution = ?3, duplicate_of = nullif(?4, 0) WHERE id = ?1",
+	    "ittit", id, aduan_time_utc(time(NULL), now), resolution, duplicate_of, to);
 out:
 	aduan_buf_release(&why);
 	state_release(&s);
@@ -419,25 +396,15 @@ int
 aduan_reopen(struct aduan_db *db, int64_t id, const char *note)
 {
 	struct state s;
-	sqlite3_stmt *st;
 	const char *status;
 	int rc;
 
-	if ((rc = state_get(db, id, &s)) != 0)
+	if ((rc = state_for(db, id, AA_REOPEN, &s, &status)) != 0)
 		return rc;
-	if ((rc = aduan_transition(AA_REOPEN, id, s.status, s.agency, &status)) != 0 ||
-	    (rc = event(db, id, "reopen", status, s.agency, note)) != 0)
-		goto out;
-	st = aduan_db_stmt(db, "UPDATE complaint SET status = ?2, closed_at = NULL, "
-	    "resolution = NULL, duplicate_of = NULL WHERE id = ?1");
-	if (st == NULL) {
-		rc = ADUAN_IOERR;
-		goto out;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
-	rc = aduan_db_step(db, st, "reopening a complaint");
-out:
+	if ((rc = event(db, id, "reopen", status, s.agency, note)) == 0)
+		rc = aduan_db_run(db, "reopening a complaint", "UPDATE complaint SET status = ?2, "
+		    "closed_at = NULL, resolution = NULL, duplicate_of = NULL WHERE id = ?1", "it",
+		    id, status);
 	state_release(&s);
 	return rc;
 }
@@ -655,7 +622,6 @@ aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
     void (*fn)(int64_t, int, void *), void *arg)
 {
 	struct touched *v = NULL;
-	sqlite3_stmt *st;
 	int n = 0, i, rc;
 
 	memset(r, 0, sizeof(*r));
@@ -682,16 +648,9 @@ aduan_undo(struct aduan_db *db, struct aduan_undo_result *r,
 		rc = undo_messages(db, r->invocation);
 	if (rc == 0)
 		rc = aduan_preset_undo(db, r->invocation, &r->refdata);
-	if (rc == 0) {
-		st = aduan_db_stmt(db, "UPDATE invocation SET undone_by = ?2 WHERE id = ?1");
-		if (st == NULL)
-			rc = ADUAN_IOERR;
-		else {
-			sqlite3_bind_int64(st, 1, r->invocation);
-			sqlite3_bind_int64(st, 2, aduan_db_invocation(db));
-			rc = aduan_db_step(db, st, "recording the undo");
-		}
-	}
+	if (rc == 0)
+		rc = aduan_db_run(db, "recording the undo", "UPDATE invocation SET undone_by = ?2 "
+		    "WHERE id = ?1", "ii", r->invocation, aduan_db_invocation(db));
 out:
 	for (i = 0; i < n; i++)
 		free(v[i].prior);
