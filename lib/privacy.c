@@ -19,33 +19,52 @@
 #define WITHHELD "(withheld)"	/* a personal text in a file for others */
 #define PURGED "(purged)"	/* a personal text after the retention period */
 
+/* SQL built once from the field table: head, each(i) of every field,
+ * less its last ", " if trim, then tail. */
+static const char *
+field_sql(struct aduan_buf *sql, const char *head, void (*each)(struct aduan_buf *, int),
+    int trim, const char *tail)
+{
+	int i;
+
+	if (sql->len > 0)
+		return sql->s;
+	aduan_buf_adds(sql, head);
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		each(sql, i);
+	if (trim) {
+		sql->len -= 2;
+		sql->s[sql->len] = '\0';
+	}
+	aduan_buf_adds(sql, tail);
+	return sql->s;
+}
+
+static void
+subject_field(struct aduan_buf *sql, int i)
+{
+	const char *n = aduan_fields[i].name;
+
+	if (aduan_fields[i].type == AT_BOOL)
+		aduan_buf_printf(sql, "'%s', json(iif(c.%s, 'true', 'false')), ", n, n);
+	else
+		aduan_buf_printf(sql, "'%s', c.%s, ", n, n);
+}
+
 /* The access request's query: one JSON object per complaint of the
  * reporter ?1, every field and the history inside (SQLite's JSON
  * functions do the writing), then the id. */
 static const char *
 subject_sql(void)
 {
-	static struct aduan_buf sql;	/* built once */
-	const char *n;
-	int i;
+	static struct aduan_buf sql;
 
-	if (sql.len > 0)
-		return sql.s;
-	aduan_buf_adds(&sql, "SELECT json_object(");
-	for (i = 0; i < ADUAN_NFIELDS; i++) {
-		n = aduan_fields[i].name;
-		if (aduan_fields[i].type == AT_BOOL)
-			aduan_buf_printf(&sql, "'%s', json(iif(c.%s, 'true', 'false')), ", n, n);
-		else
-			aduan_buf_printf(&sql, "'%s', c.%s, ", n, n);
-	}
-	aduan_buf_adds(&sql,
+	return field_sql(&sql, "SELECT json_object(", subject_field, 0,
 	    "'history', (SELECT json_group_array(json_object('at', e.at, 'actor', e.actor,"
 	    "   'action', e.action, 'old_status', e.old_status, 'new_status', e.new_status,"
 	    "   'old_agency', e.old_agency, 'new_agency', e.new_agency, 'note', e.note))"
 	    "   FROM (SELECT * FROM event WHERE complaint = c.id ORDER BY id) e))"
 	    " , c.id FROM complaint c WHERE c.reporter_phone = ?1 ORDER BY c.id");
-	return sql.s;
 }
 
 int
@@ -181,36 +200,32 @@ purge_step(struct aduan_db *db, const char *sql, int64_t id, const char *text,
 	return aduan_db_step(db, st, what);
 }
 
+static void
+purge_field(struct aduan_buf *sql, int i)
+{
+	const char *n = aduan_fields[i].name;
+
+	switch (aduan_fields[i].privacy) {
+	case APV_PUBLIC:
+	case APV_PLACE:
+		break;
+	case APV_KEY:
+		aduan_buf_printf(sql, "%s = coalesce(?2, %s), ", n, n);
+		break;
+	default:
+		aduan_buf_printf(sql, "%s = %s, ", n,
+		    aduan_fields[i].flags & AFF_REQUIRED ? "'" PURGED "'" : "NULL");
+	}
+}
+
 /* The complaint's personal fields removed (?1 its id; ?2 the hash of
  * its source_key), as the field table says. */
 static const char *
 purge_sql(void)
 {
-	static struct aduan_buf sql;	/* built once */
-	const char *n;
-	int i;
+	static struct aduan_buf sql;
 
-	if (sql.len > 0)
-		return sql.s;
-	aduan_buf_adds(&sql, "UPDATE complaint SET ");
-	for (i = 0; i < ADUAN_NFIELDS; i++) {
-		n = aduan_fields[i].name;
-		switch (aduan_fields[i].privacy) {
-		case APV_PUBLIC:
-		case APV_PLACE:
-			continue;
-		case APV_KEY:
-			aduan_buf_printf(&sql, "%s = coalesce(?2, %s), ", n, n);
-			break;
-		default:
-			aduan_buf_printf(&sql, "%s = %s, ", n,
-			    aduan_fields[i].flags & AFF_REQUIRED ? "'" PURGED "'" : "NULL");
-		}
-	}
-	sql.len -= 2;	/* the last ", " */
-	sql.s[sql.len] = '\0';
-	aduan_buf_adds(&sql, " WHERE id = ?1");
-	return sql.s;
+	return field_sql(&sql, "UPDATE complaint SET ", purge_field, 1, " WHERE id = ?1");
 }
 
 /*
