@@ -578,8 +578,7 @@ words(const char *s, char ***out)
 static void
 words_free(char **w, int n)
 {
-	while (n-- > 0)
-		free(w[n]);
+	aduan_free_each((void *const *)w, (size_t)n);
 	free(w);
 }
 
