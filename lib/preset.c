@@ -296,7 +296,8 @@ refdata_unchanged(struct aduan_db *db, int64_t inv, const char *before, const ch
 	    "WHERE a.key = b.key AND a.value IS NOT b.value", now, after, &table);
 	free(now);
 	if (rc == 0 && table != NULL)
-		rc = aduan_fail(ADUAN_DATAERR, "the %s table changed after #%lld; undo refused",
+		rc = aduan_fail(ADUAN_DATAERR, "the %s table changed after #%lld; undo refused: "
+		    "put the later changes back by hand first",
 		    table, (long long)inv);
 	free(table);
 	if (rc != 0 || (st = aduan_db_stmt(db,
