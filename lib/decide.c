@@ -188,6 +188,19 @@ struct entry {
 
 #define HASHSIZE 2048	/* a power of two, well above the lexicon's size */
 
+/* A word of the message: its form and what the lexicon says of it. */
+struct tok {
+	unsigned long long cls;
+	int number;
+	unsigned char passive;	/* written di-: "dibangun", "dicek" */
+	unsigned char ber;	/* written ber-: "berbulan-bulan" */
+	char form[WORD + 1];
+};
+
+#define KNOWN 8192	/* written words remembered (a power of two) */
+#define KNOWN_RAW 24	/* the longest written word remembered */
+#define KNOWN_FORMS 3	/* "gpp": "tidak apa apa" */
+
 struct aduan_decider {
 	struct aduan_stemmer *st;
 	const char *text;
@@ -195,14 +208,16 @@ struct aduan_decider {
 	size_t nlex;
 	int slot[HASHSIZE];	/* open addressing: index in lex + 1, or 0 */
 	unsigned char surface_first[256];	/* first letters of the "=" entries */
+	int explain;		/* write the reason (aduan_decider_explain) */
+	/* a direct-mapped cache of written words and their tokens: chat
+	 * repeats its words, and a word's tokens depend on its bytes alone */
+	struct known {
+		unsigned char rawlen, ntok;	/* rawlen 0: an empty slot */
+		char raw[KNOWN_RAW];
+		struct tok tok[KNOWN_FORMS];
+	} *known;
 	/* the message being read */
-	struct tok {
-		unsigned long long cls;
-		int number;
-		unsigned char passive;	/* written di-: "dibangun", "dicek" */
-		unsigned char ber;	/* written ber-: "berbulan-bulan" */
-		char form[WORD + 1];
-	} tok[ADUAN_DECIDE_WORDS];
+	struct tok tok[ADUAN_DECIDE_WORDS];
 	int n;
 };
 
@@ -213,13 +228,19 @@ cmp_entry(const void *a, const void *b)
 }
 
 static unsigned
-hash(const char *s)
+hash_bytes(const char *s, size_t n)
 {
 	unsigned h = 2166136261u;
 
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
 	return h;
+}
+
+static unsigned
+hash(const char *s)
+{
+	return hash_bytes(s, strlen(s));
 }
 
 static const struct entry *
@@ -241,6 +262,7 @@ aduan_decider_new(void)
 
 	d = aduan_xmalloc(sizeof(*d));
 	memset(d, 0, sizeof(*d));
+	d->explain = 1;
 	if ((d->st = aduan_stemmer_new()) == NULL) {
 		free(d);
 		return NULL;
@@ -298,8 +320,15 @@ aduan_decider_free(struct aduan_decider *d)
 	for (i = 0; i < d->nlex; i++)
 		free(d->lex[i].form);
 	free(d->lex);
+	free(d->known);
 	aduan_stemmer_free(d->st);
 	free(d);
+}
+
+void
+aduan_decider_explain(struct aduan_decider *d, int on)
+{
+	d->explain = on;
 }
 
 /* Whether the word at s starts with prefix (lower case), in any case. */
@@ -360,6 +389,40 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 	    strncmp(t->form, "awok", 4) == 0)
 		t->number = -1;
 	return 0;
+}
+
+/* The tokens of text's words, each written word's looked up in the
+ * cache, or read (add_tok) and remembered there. */
+static void
+read_words(struct aduan_decider *d, const char *text, size_t len)
+{
+	size_t pos = 0, start, n;
+
+	if (d->known == NULL) {
+		d->known = aduan_xmalloc(KNOWN * sizeof(*d->known));
+		memset(d->known, 0, KNOWN * sizeof(*d->known));
+	}
+	while (d->n < ADUAN_DECIDE_WORDS &&
+	    (n = aduan_stem_next(d->st, text, len, &pos, &start)) > 0) {
+		struct known *k = &d->known[hash_bytes(text + start, n) & (KNOWN - 1)];
+		int first = d->n, room = ADUAN_DECIDE_WORDS - d->n;
+
+		if (k->rawlen == n && memcmp(k->raw, text + start, n) == 0) {
+			int m = k->ntok < room ? k->ntok : room;
+
+			memcpy(&d->tok[d->n], k->tok, (size_t)m * sizeof(k->tok[0]));
+			d->n += m;
+			continue;
+		}
+		d->text = text + start;
+		if (aduan_stem_words(d->st, text + start, n, add_tok, d) != 0 ||
+		    n > KNOWN_RAW || d->n - first > KNOWN_FORMS)
+			continue;	/* cut short, or too long to remember */
+		k->rawlen = (unsigned char)n;
+		memcpy(k->raw, text + start, n);
+		k->ntok = (unsigned char)(d->n - first);
+		memcpy(k->tok, &d->tok[first], (size_t)k->ntok * sizeof(k->tok[0]));
+	}
 }
 
 /* One rule that fired: its weight, what it is, and the word that shows it. */
@@ -744,11 +807,15 @@ laughs(const char *text, size_t len)
 	static const char *const faces[] = {
 		"\xf0\x9f\x98\x82", "\xf0\x9f\xa4\xa3", "\xf0\x9f\x98\x85"
 	};
+	const char *p = text, *end = text + len;
 	size_t k;
 
-	for (k = 0; k < sizeof(faces) / sizeof(faces[0]); k++)
-		if (memmem(text, len, faces[k], 4) != NULL)
-			return 1;
+	while ((p = memchr(p, '\xf0', (size_t)(end - p))) != NULL && end - p >= 4) {
+		for (k = 0; k < sizeof(faces) / sizeof(faces[0]); k++)
+			if (memcmp(p, faces[k], 4) == 0)
+				return 1;
+		p++;
+	}
 	return 0;
 }
 
@@ -763,11 +830,11 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 	memset(&r, 0, sizeof(r));
 	r.thanks = r.resolved = r.contrast = r.last_problem = r.wait = r.progress = -1;
 	d->n = 0;
-	d->text = text;
-	aduan_stem_words(d->st, text, len, add_tok, d);
+	read_words(d, text, len);
 	if (d->n == 0) {
-		snprintf(v->why, sizeof(v->why), "%s", media ? _("media only") :
-		    len > 0 ? _("no words (emoji or signs only)") : _("empty"));
+		if (d->explain)
+			snprintf(v->why, sizeof(v->why), "%s", media ? _("media only") :
+			    len > 0 ? _("no words (emoji or signs only)") : _("empty"));
 		return 0;
 	}
 	r.laugh = laughs(text, len);
@@ -780,6 +847,7 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 	message_rules(d, &r, v);
 	v->score = r.s.sum;
 	v->take = r.s.sum >= 3;
-	explain(&r.s, v->take, v->why, sizeof(v->why));
+	if (d->explain)
+		explain(&r.s, v->take, v->why, sizeof(v->why));
 	return v->take;
 }

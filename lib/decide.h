@@ -29,6 +29,11 @@ struct aduan_verdict {
 struct aduan_decider *aduan_decider_new(void);
 void aduan_decider_free(struct aduan_decider *d);
 
+/* Whether aduan_decide writes the reason (v->why); on when made.  A
+ * caller that neither shows nor keeps it turns it off: the verdict is
+ * the same, v->why empty. */
+void aduan_decider_explain(struct aduan_decider *d, int on);
+
 /*
  * Decide on text[0..len), the sender's own words.  media: the message
  * carried a photo, file or location (so empty text is "media only").

@@ -1432,6 +1432,8 @@ intake_open(struct intake *x)
 
 	if ((x->decider = aduan_decider_new()) == NULL)
 		return ADUAN_IOERR;
+	/* the reason is shown (--messages) or archived, or else not written */
+	aduan_decider_explain(x->decider, x->o->messages_out != NULL || !x->o->dry_run);
 	if ((rc = aduan_places_load(x->db, &x->places)) != 0 ||
 	    (rc = aduan_group_place(x->db, x->places, x->group, &kel, x->group_rt,
 	    &x->group_from)) < 0)

@@ -323,12 +323,41 @@ read_word(const char *text, size_t len, size_t *pos, char *buf)
 	return n;
 }
 
+/* Read the word at text[*pos] and the reduplications a dash joins to it
+ * into st->word, folded and normalised; its length there.  *pos moves
+ * past what was read. */
+static size_t
+read_joined(struct aduan_stemmer *st, const char *text, size_t len, size_t *pos)
+{
+	char next[WORDMAX + 1];
+	size_t n;
+	int c;
+
+	n = normalise(st->word, read_word(text, len, pos, st->word));
+	/* "anak-anak", "kos-kosan", "main-main": one word */
+	while (*pos + 1 < len && text[*pos] == '-' &&
+	    word_char((const unsigned char *)text + *pos + 1, len - *pos - 1, &c) != 0) {
+		size_t save = (*pos)++, m;
+
+		m = normalise(next, read_word(text, len, pos, next));
+		if (m >= n && strncmp(next, st->word, n) == 0) {
+			memcpy(st->word, next, m + 1);
+			n = m;
+		} else if (n >= m && strcmp(st->word + n - m, next) == 0) {
+			/* "bermain-main" keeps the first */
+		} else {
+			*pos = save;
+			break;
+		}
+	}
+	return n;
+}
+
 int
 aduan_stem_words(struct aduan_stemmer *st, const char *text, size_t len,
     int (*fn)(const char *form, size_t formlen, size_t start, size_t wordlen, void *arg),
     void *arg)
 {
-	char next[WORDMAX + 1];
 	size_t pos = 0;
 	int c, rc;
 
@@ -340,29 +369,34 @@ aduan_stem_words(struct aduan_stemmer *st, const char *text, size_t len,
 			continue;
 		}
 		start = pos;
-		n = normalise(st->word, read_word(text, len, &pos, st->word));
-		/* "anak-anak", "kos-kosan", "main-main": one word */
-		while (pos + 1 < len && text[pos] == '-' &&
-		    word_char((const unsigned char *)text + pos + 1, len - pos - 1, &c) != 0) {
-			size_t save = pos++, m;
-
-			m = normalise(next, read_word(text, len, &pos, next));
-			if (m >= n && strncmp(next, st->word, n) == 0) {
-				memcpy(st->word, next, m + 1);
-				n = m;
-			} else if (n >= m && strcmp(st->word + n - m, next) == 0) {
-				/* "bermain-main" keeps the first */
-			} else {
-				pos = save;
-				break;
-			}
-		}
-		if (n == 0)
+		if ((n = read_joined(st, text, len, &pos)) == 0)
 			continue;
 		if ((rc = emit(st, st->word, n, start, pos - start, fn, arg)) != 0)
 			return rc;
 	}
 	return 0;
+}
+
+size_t
+aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, size_t *pos,
+    size_t *start)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t p = *pos, k;
+	int c;
+
+	while (p < len && word_char(u + p, len - p, &c) == 0)
+		p++;
+	*start = p;
+	while (p < len && (k = word_char(u + p, len - p, &c)) != 0)
+		p += k;
+	/* a dash may join a reduplication: read it as aduan_stem_words does */
+	if (p + 1 < len && text[p] == '-' && word_char(u + p + 1, len - p - 1, &c) != 0) {
+		p = *start;
+		read_joined(st, text, len, &p);
+	}
+	*pos = p;
+	return p - *start;
 }
 
 static int

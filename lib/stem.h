@@ -44,6 +44,16 @@ int aduan_stem_words(struct aduan_stemmer *st, const char *text, size_t len,
     int (*fn)(const char *form, size_t formlen, size_t start, size_t wordlen, void *arg),
     void *arg);
 
+/*
+ * The next word of text at or after *pos, as aduan_stem_words reads it
+ * (with a reduplication a dash joins to it): its start in *start, its
+ * length returned, 0 when no word is left.  *pos moves past it.  Its
+ * forms are what aduan_stem_words gives for the word's bytes alone, so a
+ * caller may remember them by those bytes.
+ */
+size_t aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, size_t *pos,
+    size_t *start);
+
 /* The forms of text's words joined by single spaces, appended to out. */
 void aduan_stem_text(struct aduan_stemmer *st, const char *text, size_t len,
     struct aduan_buf *out);
