@@ -31,7 +31,43 @@ struct aduan_places {
 	size_t n, cap;
 	size_t minlen, maxlen;
 	unsigned char first[256];	/* the first letters of the spellings */
+	/* v by the hash of folded: open addressing, index + 1 or 0 */
+	unsigned *slot;
+	size_t nslot;		/* a power of two, at least twice n */
 };
+
+static unsigned
+fnv_step(unsigned h, const char *s, size_t n)
+{
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+#define FNV_START 2166136261u
+
+/* Every spelling in the hash table, anew. */
+static void
+index_spellings(struct aduan_places *p)
+{
+	size_t i;
+
+	if (p->nslot < 2 * p->n) {
+		while (p->nslot < 2 * p->n)
+			p->nslot = p->nslot ? 2 * p->nslot : 64;
+		free(p->slot);
+		p->slot = aduan_xmalloc(p->nslot * sizeof(*p->slot));
+	}
+	memset(p->slot, 0, p->nslot * sizeof(*p->slot));
+	for (i = 0; i < p->n; i++) {
+		const char *f = p->v[i].folded;
+		size_t h = fnv_step(FNV_START, f, strlen(f)) & (p->nslot - 1);
+
+		while (p->slot[h] != 0)
+			h = (h + 1) & (p->nslot - 1);
+		p->slot[h] = (unsigned)i + 1;
+	}
+}
 
 struct aduan_places *
 aduan_places_new(void)
@@ -65,12 +101,7 @@ aduan_places_add(struct aduan_places *p, const char *spelling, const char *name)
 	if (strlen(f) > p->maxlen)
 		p->maxlen = strlen(f);
 	p->first[(unsigned char)f[0]] = 1;
-}
-
-static int
-cmp_folded(const void *k, const void *e)
-{
-	return strcmp(k, ((const struct spelling *)e)->folded);
+	index_spellings(p);
 }
 
 void
@@ -85,6 +116,7 @@ aduan_places_free(struct aduan_places *p)
 		free(p->v[i].name);
 	}
 	free(p->v);
+	free(p->slot);
 	free(p);
 }
 
@@ -164,24 +196,37 @@ rt_number(const char *s, size_t n, char rt[8])
 	return 1;
 }
 
+/* The kelurahan the first k runs of r spell (k from most to fewest,
+ * the first found), or NULL: the runs lower-cased, joined, and looked up
+ * by their hash, each shorter join's hash a step of the longer's. */
 static const char *
-spelled(const struct aduan_places *p, const struct run *r, int k)
+spelled(const struct aduan_places *p, const struct run *r, int kmax)
 {
-	const struct spelling *sp;
 	char f[64];
-	size_t n = 0, i;
-	int j;
+	unsigned h[RUNS] = {0};
+	size_t end[RUNS], n = 0, i;
+	int j, k;
 
-	for (j = 0; j < k; j++)
-		n += r[j].n;
-	if (n < p->minlen || n > p->maxlen || n >= sizeof(f))
-		return NULL;
-	for (n = 0, j = 0; j < k; j++)
-		for (i = 0; i < r[j].n; i++)
-			f[n++] = (char)tolower((unsigned char)r[j].s[i]);
-	f[n] = '\0';
-	sp = bsearch(f, p->v, p->n, sizeof(*p->v), cmp_folded);
-	return sp != NULL ? sp->name : NULL;
+	for (k = 0; k < kmax && n + r[k].n < sizeof(f); k++) {
+		for (i = 0; i < r[k].n; i++)
+			f[n++] = (char)tolower((unsigned char)r[k].s[i]);
+		h[k] = fnv_step(k == 0 ? FNV_START : h[k - 1], f + n - r[k].n, r[k].n);
+		end[k] = n;
+	}
+	for (j = k - 1; j >= 0; j--) {
+		size_t slot;
+
+		if (end[j] < p->minlen || end[j] > p->maxlen)
+			continue;
+		for (slot = h[j] & (p->nslot - 1); p->slot[slot] != 0;
+		    slot = (slot + 1) & (p->nslot - 1)) {
+			const char *g = p->v[p->slot[slot] - 1].folded;
+
+			if (strncmp(g, f, end[j]) == 0 && g[end[j]] == '\0')
+				return p->v[p->slot[slot] - 1].name;
+		}
+	}
+	return NULL;
 }
 
 int
@@ -190,7 +235,7 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 {
 	struct run win[RUNS + 1];
 	size_t pos = 0;
-	int have = 0, k;
+	int have = 0;
 
 	*kel = NULL;
 	rt[0] = '\0';
@@ -208,9 +253,9 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 			else if (r->n > 2)
 				rt_number(r->s + 2, r->n - 2, rt);
 		}
-		if (*kel == NULL && p != NULL && p->first[tolower((unsigned char)r->s[0])])
-			for (k = have < RUNS ? have : RUNS; k >= 1 && *kel == NULL; k--)
-				*kel = spelled(p, win, k);
+		if (*kel == NULL && p != NULL && p->n > 0 &&
+		    p->first[tolower((unsigned char)r->s[0])])
+			*kel = spelled(p, win, have < RUNS ? have : RUNS);
 		if (*kel != NULL && rt[0] != '\0')
 			break;
 		memmove(win, win + 1, (size_t)(have - 1) * sizeof(win[0]));
