@@ -924,7 +924,9 @@ flush(struct intake *x)
 	memset(&g, 0, sizeof(g));
 	gather(x, &g);
 	want(x, &g);
-	place_of(x, g.body.s ? g.body.s : "", g.body.len, &g.pl);
+	/* the place goes into a complaint, and is shown by --messages */
+	if (g.wanted || x->o->messages_out != NULL)
+		place_of(x, g.body.s ? g.body.s : "", g.body.len, &g.pl);
 	aduan_complaint_init(&c);
 	if ((rc = archived(x, &x->msgs[0], &g.seen)) != 0)
 		goto out;
