@@ -425,6 +425,11 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 	}
 }
 
+/* Whether a word's form is word (a literal): compared as bytes, which the
+ * compiler does inline; a form has room for WORD + 1 bytes, so the
+ * compare stays inside it. */
+#define is(form, word) (sizeof(word) <= WORD + 1 && memcmp((form), word, sizeof(word)) == 0)
+
 /* One rule that fired: its weight, what it is, and the word that shows it. */
 struct feature {
 	int weight;
@@ -505,7 +510,7 @@ asks_when(const struct aduan_decider *d, int i)
 {
 	int j;
 
-	if (strcmp(d->tok[i].form, "kapan") != 0)
+	if (!is(d->tok[i].form, "kapan"))
 		return -1;
 	for (j = i + 1; j < i + 6 && j < d->n; j++)
 		if ((d->tok[j].cls & C_FIXVERB) || d->tok[j].passive)
@@ -518,7 +523,7 @@ asks_when(const struct aduan_decider *d, int i)
 static int
 office_reply(const struct aduan_decider *d, int i)
 {
-	if (i + 1 < d->n && strcmp(d->tok[i + 1].form, "akan") == 0)
+	if (i + 1 < d->n && is(d->tok[i + 1].form, "akan"))
 		return i + 1;
 	return has(d, i + 1, i + 5, C_STAFFVERB);
 }
@@ -531,8 +536,8 @@ group_addressed(const struct aduan_decider *d, int i)
 	int j;
 
 	for (j = 0; j + 1 < i; j++)	/* at the start, or just before */
-		if ((j < 2 || j >= i - 3) && strcmp(d->tok[j].form, "bapak") == 0 &&
-		    strcmp(d->tok[j + 1].form, "ibu") == 0)
+		if ((j < 2 || j >= i - 3) && is(d->tok[j].form, "bapak") &&
+		    is(d->tok[j + 1].form, "ibu"))
 			return 1;
 	return 0;
 }
@@ -545,7 +550,7 @@ to_residents(const struct aduan_decider *d, int i)
 {
 	int j;
 
-	if (strcmp(d->tok[0].form, "yang") == 0)	/* "yang punya motor ..., tolong" */
+	if (is(d->tok[0].form, "yang"))	/* "yang punya motor ..., tolong" */
 		return 1;
 	if (i + 1 < d->n && d->tok[i + 1].passive)
 		return 0;
@@ -573,7 +578,7 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 	}
 	if ((c & C_REQUEST) && !(c & C_REPORT) && to_residents(d, i))
 		fire(&r->s, -3, N_("asks residents: \"%s\""), t[i].form);
-	else if ((c & C_REQUEST) && !(i + 1 < d->n && strcmp(t[i + 1].form, "maaf") == 0) &&
+	else if ((c & C_REQUEST) && !(i + 1 < d->n && is(t[i + 1].form, "maaf")) &&
 	    has(d, i - 3, i, C_IF) == -1 && r->nrequest++ < 2)
 		/* "mohon ditertibkan", "tolong dicek": something to be done */
 		fire(&r->s, r->nrequest == 1 ? 2 + (i + 1 < d->n && t[i + 1].passive) : 1,
@@ -582,14 +587,14 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -2, N_("if someone wants: \"%s\""), t[i].form);
 	if ((c & C_PRAYER) && !r->prayer++)
 		fire(&r->s, -2, N_("prayer \"%s\""), t[i].form);
-	if (((c & C_OPENER) || (i == 0 && strcmp(t[0].form, "untuk") == 0 && d->n > 1 &&
+	if (((c & C_OPENER) || (i == 0 && is(t[0].form, "untuk") && d->n > 1 &&
 	    (t[1].cls & C_PUBLIC))) && (i == 0 || (i <= 2 && (t[0].cls & C_GREET))) &&
 	    !r->announce++)	/* "kepada ...", "untuk warga yang ..." */
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
 	if (c & C_REPORT)
 		r->report = 1;
-	if ((c & C_CUE) || (strcmp(t[i].form, "sampa") == 0 && i + 1 < d->n &&
-	    strcmp(t[i + 1].form, "mana") == 0))	/* "sudah sampai mana" */
+	if ((c & C_CUE) || (is(t[i].form, "sampa") && i + 1 < d->n &&
+	    is(t[i + 1].form, "mana")))	/* "sudah sampai mana" */
 		r->cue = 1;
 	if ((c & C_ASK) && (has(d, 0, d->n, C_REPORT) != -1 || has(d, i + 1, i + 4, C_CUE) != -1))
 		r->cue = 1;	/* "mau tanya laporan", "tanya kapan ..." */
@@ -612,7 +617,7 @@ absence_rules(const struct aduan_decider *d, struct reading *r, int i)
 			fire(&r->s, 3, N_("nothing: \"%s\""), t[j].form);
 	}
 	if ((c & C_NEG) && i + 2 < d->n && (t[i + 1].cls & C_ABLE) &&
-	    !(t[i + 2].cls & (C_FUNC | C_ANNOUNCE)) && strcmp(t[i + 2].form, "ikut") != 0)
+	    !(t[i + 2].cls & (C_FUNC | C_ANNOUNCE)) && !is(t[i + 2].form, "ikut"))
 		fire(&r->s, 2, N_("cannot: \"%s\""), t[i + 2].form);
 	if ((c & C_NEGLECT) && !r->neglect++)
 		fire(&r->s, 3, N_("left as it is: \"%s\""), t[i].form);
@@ -620,7 +625,7 @@ absence_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    has(d, i + 1, j, C_NEG) == -1) {
 		r->last_problem = j;	/* "cuma ngalir tengah malam" */
 		fire(&r->s, 3, N_("works only partly: \"%s\""), t[j].form);
-	} else if (strcmp(t[i].form, "tinggal") == 0 && i + 1 < d->n && t[i + 1].number == 1)
+	} else if (is(t[i].form, "tinggal") && i + 1 < d->n && t[i + 1].number == 1)
 		fire(&r->s, 2, N_("only some left: \"%s\""), t[i].form);
 	if ((c & C_DEPTH) && (has(d, 0, d->n, C_WATER) != -1 ||
 	    has(d, 0, d->n, C_PROBLEM) != -1) && r->nproblem++ < 2)
@@ -642,7 +647,7 @@ time_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, sudah ? 2 : 1, N_("for some time: \"%s\""), t[i + 1].form);
 	} else if (((c & C_SPAN) || ((c & C_UNIT) && t[i].ber)) && !r->duration++)
 		fire(&r->s, sudah ? 2 : 1, N_("for some time: \"%s\""), t[i].form);
-	else if ((c & C_SINCE) && (strcmp(t[i].form, "dari") != 0 || (i + 1 < d->n &&
+	else if ((c & C_SINCE) && (!is(t[i].form, "dari") || (i + 1 < d->n &&
 	    ((t[i + 1].cls & (C_WHEN | C_UNIT)) || t[i + 1].number == 1))) && !r->duration++)
 		fire(&r->s, 1, N_("for some time: \"%s\""), t[i].form);
 }
@@ -663,7 +668,7 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->last_problem = j;
 		fire(&r->s, 3, N_("not working: \"%s\""), t[j].form);
 	}
-	if ((strcmp(t[i].form, "masuk") == 0 || strcmp(t[i].form, "naik") == 0) &&
+	if ((is(t[i].form, "masuk") || is(t[i].form, "naik")) &&
 	    has(d, i - 3, i + (t[i].form[0] == 'm' ? 3 : 0), C_WATER) != -1 &&
 	    r->nproblem++ < 2)	/* "air masuk rumah", "kemasukan air" */
 		fire(&r->s, 3, N_("problem \"%s\""), t[i].form[0] == 'm' ? "air masuk" : "air naik");
@@ -675,7 +680,7 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, 1, N_("about \"%s\""), t[i].form);
 	if ((j = asks_when(d, i)) != -1)
 		fire(&r->s, 3, N_("asks when it is fixed: \"%s\""), t[j].form);
-	else if (strcmp(t[i].form, "kapan") == 0 && i > 0 && strcmp(t[i - 1].form, "sampa") == 0)
+	else if (is(t[i].form, "kapan") && i > 0 && is(t[i - 1].form, "sampa"))
 		fire(&r->s, 3, N_("asks when it is fixed: \"%s\""), "sampai kapan");
 	absence_rules(d, r, i);
 	time_rules(d, r, i);
@@ -695,8 +700,8 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->metaphor = 1;
 	if (c & C_LIKE)
 		r->like = 1;
-	if (((c & C_THANKS) || (strcmp(t[i].form, "kasih") == 0 && i > 0 &&
-	    strcmp(t[i - 1].form, "ima") == 0)) && r->thanks == -1)
+	if (((c & C_THANKS) || (is(t[i].form, "kasih") && i > 0 &&
+	    is(t[i - 1].form, "ima"))) && r->thanks == -1)
 		r->thanks = i;
 	if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC | C_FIXVERB)) != -1 &&
 	    has(d, i + 1, j + 1, C_NEG) == -1)
@@ -725,7 +730,7 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_INFO) && !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
 		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
-	if (strcmp(t[i].form, "besok") == 0 && (i < 2 || (i < 4 && group_addressed(d, i))) &&
+	if (is(t[i].form, "besok") && (i < 2 || (i < 4 && group_addressed(d, i))) &&
 	    !r->announce++)
 		fire(&r->s, -3, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_PLANNED) && !r->planned++)
@@ -735,7 +740,7 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_HARAP) && has(d, i - 2, i + 3, C_PUBLIC) != -1 && !r->announce++)
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_JANGAN) && i + 1 < d->n && !(t[i + 1].cls & C_NEG) &&
-	    strcmp(t[i + 1].form, "sampa") != 0 && strcmp(t[i + 1].form, "sampai") != 0)
+	    !is(t[i + 1].form, "sampa") && !is(t[i + 1].form, "sampai"))
 		fire(&r->s, -4, N_("asks residents: \"jangan %s\""), t[i + 1].form);
 	if (c & C_CONDOLENCE)
 		fire(&r->s, -8, N_("condolence \"%s\""), t[i].form);
@@ -745,8 +750,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->link = 1;
 	if (c & C_MAPS)
 		r->maps = 1;
-	if (((c & C_GREET) && !(c & C_DAYTIME) && strcmp(t[i].form, "selamat") != 0) ||
-	    (strcmp(t[i].form, "selamat") == 0 && i + 1 < d->n &&
+	if (((c & C_GREET) && !(c & C_DAYTIME) && !is(t[i].form, "selamat")) ||
+	    (is(t[i].form, "selamat") && i + 1 < d->n &&
 	    (t[i + 1].cls & C_DAYTIME)))
 		fire(&r->s, -1, N_("greeting \"%s\""), t[i].form);
 	if ((c & C_KAMI) && (j = office_reply(d, i)) != -1)
