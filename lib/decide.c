@@ -4,8 +4,11 @@
  *
  * Each word of the message is brought to its comparable form (stem.h)
  * and looked up in the lexicon below, which gives it a set of classes.
- * The rules then add weights: a problem word (+3), a request (+2), a
- * negated working verb ("air tidak ngalir", +3), something absent,
+ * The rules then add weights: a problem word (+3), a request (+2),
+ * something done to the writer or a public place by others ("dipagar",
+ * "ditolak", "tanpa izin", "di atas trotoar", "dimintai uang", +3), a
+ * nuisance late at night ("nongkrong ... sampai subuh", +3), "padahal"
+ * (+2), a negated working verb ("air tidak ngalir", +3), something absent,
  * neglected or working only partly ("tidak ada air", "dibiarkan", "cuma
  * ngalir malam", +3), what cannot be done (+2), a bad state ("gelap",
  * "susah", +2), a question about a fix or an earlier report (+4),
@@ -81,6 +84,18 @@ enum {
 #define C_SPAN		(1ULL << 49)	/* seminggu, sebulan: a unit with its number */
 #define C_DEPTH		(1ULL << 50)	/* betis, lutut, pinggang: how deep the water is */
 #define C_OFFICE	(1ULL << 51)	/* pihak terkait, dinas: a request to them is no announcement */
+#define C_DEED		(1ULL << 52)	/* (di)pagar, (di)tutup, (di)tolak: done to someone when passive */
+#define C_CONDUCT	(1ULL << 53)	/* nongkrong, minum, musik: a nuisance late at night */
+#define C_LATE		(1ULL << 54)	/* subuh, larut, dini (hari) */
+#define C_PERMIT	(1ULL << 55)	/* izin, sosialisasi: "tanpa izin", "apa ada izinnya" */
+#define C_SOFTSCAM	(1ULL << 56)	/* jual, gratis: an advert only at the start */
+#define C_PADAHAL	(1ULL << 57)	/* padahal: what should have been */
+#define C_PATIENT	(1ULL << 58)	/* (mohon) ditunggu, bersabar: an office asks for patience */
+#define C_CREW		(1ULL << 59)	/* tim, petugas, damkar: "tim sudah ..." reports work done */
+#define C_PAST		(1ULL << 60)	/* dulu: "dulu rusak, sekarang mulus" */
+#define C_PUBSPACE	(1ULL << 61)	/* trotoar, saluran: "di atas trotoar" is taken from the public */
+#define C_MONEY		(1ULL << 62)	/* uang: "dimintai uang", "uang rokok" */
+#define C_DUMP		(1ULL << 63)	/* buang: someone dumps */
 
 /* The lexicon, in ordinary words; each is stemmed when a decider is made. */
 static const struct {
@@ -100,23 +115,37 @@ static const struct {
 	    "miras narkoba sabu miring menjuntai anjlok ngadat lambat telat molor terbengkalai mangkrak "
 	    "rubuh runtuh rebah condong buntu ngamuk mengamuk comberan ngebut kebut2an keropos "
 	    "lapuk bolong mengelupas ngelupas terkelupas terperosok tumpukan jambret gigit "
-	    "digigit menggigit berkarat karatan =terlarang" },
+	    "digigit menggigit berkarat karatan =terlarang "
+	    "ribut keributan berantem berkelahi perkelahian tawuran gaduh onar mabok teler ngelem "
+	    "palak malak pemalakan peras pemerasan ancam mengancam aniaya keroyok dikeroyok bacok "
+	    "tipu ditipu penipuan penipu serobot diserobot caplok dicaplok gusur digusur usir diusir "
+	    "nonaktif blokir diblokir error eror percikan percik terendam rendam tenggelam "
+	    "terpeleset tergelincir reyot doyong semrawut amburadul berantakan sembarangan "
+	    "ilegal mesum prostitusi remang sabung tuak arak ganja odgj pengemis gepeng "
+	    "calo sogok suap kencing gonggong menggonggong monyet kera beruk biawak rayap puing "
+	    "=kekurangan =tertutup ugal brong wabah rabies stunting jorok kusut nyangkut" },
 	{ C_REQUEST, "mohon tolong minta bantu bantuan segera cek periksa tinjau" },
 	{ C_REQUEST | C_REPORT, "lapor laporan melapor aduan mengadu pengaduan keluhan mengeluh "
 	    "komplain protes" },
 	{ C_FUNC, "alir ngalir mengalir nyala menyala hidup keluar angkut diangkut datang "
 	    "dapat fungsi berfungsi normal lancar respon ditanggapi ambil diambil sedot disedot "
-	    "tembus lewat dilewati jalan berjalan kerja bekerja cair peduli" },
+	    "tembus lewat dilewati jalan berjalan kerja bekerja cair peduli "
+	    "layan dilayani bayar dibayar gubris digubris hirau dihiraukan urus diurus proses "
+	    "diproses =kebagian" },
 	{ C_STATE, "susah sulit ganggu mengganggu terganggu takut khawatir resah meresahkan "
 	    "bahaya berbahaya membahayakan parah kering penuh kecil lemah netes menetes pelan "
 	    "lama terlambat capek kesal kecewa jengkel sakit mahal rawan becek pengap sesak "
 	    "tinggi terlantar kumuh terpaksa lepas redup asin oleng kaget ngeri lilin jeriken "
-	    "ampun buruk =hilang jatuh goyang korban =disuruh dipingpong" },
+	    "ampun buruk =hilang jatuh goyang korban =disuruh dipingpong "
+	    "jenuh muak bosan stres pusing emosi geram gerah kesel sebel dongkol cemas waswas "
+	    "trauma repot ribet berbelit lelet galak kasar lapar kelaparan kurang salah bolak "
+	    "terancam lembab demam muntah" },
 	{ C_TONE, "kok kenapa knp masa percuma lagi tiap setiap sering selalu terus berhari "
 	    "hujan" },
 	{ C_TOPIC, "jalan air pdam listrik lampu pln got parit drainase selokan gorong pipa "
 	    "kabel tiang pohon jembatan tps gas elpiji lpg sinyal gang trotoar aspal saluran "
-	    "sungai meteran token pam keran sumur penerangan pju" },
+	    "sungai meteran token pam keran sumur penerangan pju "
+	    "ktp kk akta bpjs kis pkh blt bansos sktm puskesmas pustu sekolah ambulans" },
 	{ C_NEG, "tidak belum tak tanpa jarang gak kagak" },
 	{ C_PRAISE, "mantap mantul hebat keren bagus luar indah mulus canggih top salut "
 	    "prestasi juara" },
@@ -130,9 +159,9 @@ static const struct {
 	{ C_CONTRAST, "tapi namun malah sayang cuma cuman hanya" },
 	{ C_ANNOUNCE, "himbau dihimbau imbau diimbau himbauan =pengumuman undangan diundang "
 	    "beritahu diberitahukan mengingatkan diingatkan rapat posyandu vaksin imunisasi "
-	    "jadwal acara kegiatan lomba sosialisasi kehadiran hadir bakti gotong pengajian "
+	    "jadwal acara kegiatan lomba =penyaluran =tahap sosialisasi kehadiran hadir bakti gotong pengajian "
 	    "arisan musyawarah senam =larangan =dilarang pendataan =pengasapan" },
-	{ C_INFO, "info informasi iuran" },
+	{ C_INFO, "info informasi iuran silakan silahkan =hubungi" },
 	{ C_WATER, "air" },
 	{ C_PRAYER, "doa doakan semoga amin aamiin" },
 	{ C_IF, "kalau kalo jika bila apabila" },
@@ -140,18 +169,19 @@ static const struct {
 	{ C_WHO, "orang yang warung toko pedagang penjual" },
 	{ C_HARAP, "harap diharap diharapkan mengharapkan" },
 	{ C_PUBLIC, "warga seluruh kepada bagi para masyarakat" },
-	{ C_OPENER, "kepada diberitahukan diinformasikan bagi" },
-	{ C_JANGAN, "jangan" },
+	{ C_OPENER, "kepada diberitahukan diinformasikan bagi dear yth" },
+	{ C_JANGAN, "jangan jgn jangn" },
 	{ C_CONDOLENCE, "innalillahi innalillah inalillahi duka berduka meninggal almarhum "
 	    "almarhumah wafat alfatihah" },
-	{ C_SCAM, "hadiah pemenang undian klik transfer rekening gratis promo diskon =jual "
-	    "=dijual cod order ready stok minat pinjaman pinjol investasi bonus voucher saldo" },
+	{ C_SCAM, "hadiah pemenang undian klik transfer rekening promo diskon "
+	    "pinjaman pinjol investasi bonus voucher saldo" },
+	{ C_SOFTSCAM, "=jual =dijual =gratis =cod =order =ready =stok =minat" },
 	{ C_LINK, "http https www bit" },
 	{ C_MAPS, "maps goo" },
 	{ C_GREET, "assalamualaikum assalamu halo permisi selamat" },
 	{ C_DAYTIME, "pagi siang sore malam" },
 	{ C_KAMI, "kami" },
-	{ C_STAFFVERB, "teruskan diteruskan tindaklanjuti ditindaklanjuti tindak tinjau "
+	{ C_STAFFVERB, "=teruskan =diteruskan =meneruskan cek dicek periksa tindaklanjuti ditindaklanjuti tindak tinjau "
 	    "koordinasikan proses diproses catat dicatat tampung ditampung sampaikan "
 	    "disampaikan meninjau" },
 	{ C_CUE, "kapan belum gimana bagaimana kabar kelanjutan tindaklanjut respon lanjut" },
@@ -162,7 +192,8 @@ static const struct {
 	{ C_SUDAH, "sudah" },
 	{ C_ASK, "tanya" },
 	{ C_SERVICE, "petugas tindakan kabar tanggapan respon pengangkutan bantuan bansos solusi "
-	    "kejelasan perbaikan penerangan pelayanan info informasi" },
+	    "kejelasan perbaikan penerangan pelayanan info informasi bidan dokter guru perawat "
+	    "ambulans ambulan jatah obat" },
 	{ C_HAVE, "ada dapat terima" },
 	{ C_NEGLECT, "=dibiarkan =dibiarin =ditinggal =ditinggalkan =terbengkalai" },
 	{ C_WAIT, "tunggu ditunggu menunggu nunggu janji" },
@@ -170,11 +201,24 @@ static const struct {
 	{ C_PLANNED, "pemeliharaan sementara bergilir" },
 	{ C_NOW, "sedang lagi" },
 	{ C_WARN, "=hati2 =hati-hati waspada awas" },
-	{ C_ONLY, "cuma cuman hanya tinggal" },
+	{ C_ONLY, "=cuma =cuman =hanya =tinggal" },
 	{ C_SINCE, "sejak semenjak dari" },
 	{ C_WHEN, "kemarin subuh lebaran tadi pagi sore malam" },
 	{ C_SPAN, "seminggu sebulan setahun sejam semalaman" },
 	{ C_DEPTH, "betis lutut pinggang sepinggang selutut sebetis dada" },
+	{ C_DEED, "pagar tutup cabut bongkar coret potong gembok timbun tolak tebang tagih "
+	    "kuasa klaim segel sita rampas" },
+	{ C_CONDUCT, "nongkrong ngumpul kumpul minum teriak musik suara bunyi karaoke main "
+	    "buka kerja las gerinda balap ribut nyanyi joget dangdut mabuk mabok judi" },
+	{ C_LATE, "subuh dini larut" },
+	{ C_PERMIT, "izin ijin sosialisasi pemberitahuan musyawarah" },
+	{ C_PADAHAL, "padahal" },
+	{ C_PATIENT, "tunggu ditunggu sabar bersabar maklum dimaklumi" },
+	{ C_CREW, "tim petugas damkar satpol" },
+	{ C_PAST, "dulu dahulu" },
+	{ C_PUBSPACE, "trotoar saluran got parit drainase selokan sempadan badan bahu" },
+	{ C_MONEY, "uang duit" },
+	{ C_DUMP, "buang dibuang membuang" },
 	{ C_OFFICE, "pihak terkait dinas pemerintah instansi lurah camat kelurahan kecamatan "
 	    "pdam pln" },
 };
@@ -502,6 +546,7 @@ struct reading {
 	int thanks, resolved, contrast, last_problem;
 	int praise, metaphor, like, joke, link, maps, report, cue, announce, prayer;
 	int wait, progress, duration, neglect, planned, warned, laugh;
+	int residents, conduct, past, now, angry;
 };
 
 /* Word i is "kapan" asking after a fix or a visit: the verb, or -1. */
@@ -556,7 +601,8 @@ to_residents(const struct aduan_decider *d, int i)
 		return 0;
 	if (has(d, i + 1, i + 5, C_OFFICE) != -1)
 		return 0;
-	if (group_addressed(d, i))
+	if (group_addressed(d, i) || (i + 2 < d->n && is(d->tok[i + 1].form, "bapak") &&
+	    is(d->tok[i + 2].form, "ibu")))
 		return 1;
 	/* "mohon warga ...", but not "warga kami" (the writer's own) */
 	return (j = has(d, i + 1, i + 4, C_PUBLIC)) != -1 && has(d, i - 2, i, C_PUBLIC) == -1 &&
@@ -569,15 +615,19 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 {
 	const struct tok *t = d->tok;
 	unsigned long long c = t[i].cls;
-	int negated = i > 0 && (t[i - 1].cls & C_NEG);
+	int negated = i > 0 && ((t[i - 1].cls & C_NEG) ||
+	    (i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)));	/* "tidak ada korban" */
 
 	if ((c & C_PROBLEM) && !negated) {
 		r->last_problem = i;
 		if (r->nproblem++ < 2)
 			fire(&r->s, 3, N_("problem \"%s\""), t[i].form);
 	}
-	if ((c & C_REQUEST) && !(c & C_REPORT) && to_residents(d, i))
+	if ((c & C_REQUEST) && !(c & C_REPORT) && to_residents(d, i)) {
+		r->residents = i;
 		fire(&r->s, -3, N_("asks residents: \"%s\""), t[i].form);
+	} else if ((c & C_REQUEST) && i + 1 < d->n && (t[i + 1].cls & C_PATIENT))
+		fire(&r->s, -4, N_("asks for patience: \"%s\""), t[i + 1].form);
 	else if ((c & C_REQUEST) && !(i + 1 < d->n && is(t[i + 1].form, "maaf")) &&
 	    has(d, i - 3, i, C_IF) == -1 && r->nrequest++ < 2)
 		/* "mohon ditertibkan", "tolong dicek": something to be done */
@@ -658,13 +708,17 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 {
 	const struct tok *t = d->tok;
 	unsigned long long c = t[i].cls;
-	int negated = i > 0 && (t[i - 1].cls & C_NEG);
+	int negated = i > 0 && ((t[i - 1].cls & C_NEG) ||
+	    (i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)));
 	int j;
 
 	/* "air tidak ngalir", "belum juga selesai", "tidak aman" */
 	if ((c & C_NEG) && ((j = has(d, i + 1, i + 4, C_FUNC)) != -1 ||
-	    (j = has(d, i + 1, i + 3, C_RESOLVED)) != -1) &&
-	    has(d, i + 1, j, C_NEG | C_CONTRAST) == -1) {
+	    (j = has(d, i + 1, i + 3, C_RESOLVED)) != -1 ||
+	    (i + 1 < d->n && is(t[j = i + 1].form, "jadi"))) &&
+	    has(d, i + 1, j, C_NEG | C_CONTRAST) == -1 &&
+	    !(i + 1 < d->n && is(t[i + 1].form, "ikut")) &&	/* "tidak ikut kerja bakti" */
+	    !(r->residents != -1 && i - r->residents <= 4)) {	/* "mohon warga tidak ..." */
 		r->last_problem = j;
 		fire(&r->s, 3, N_("not working: \"%s\""), t[j].form);
 	}
@@ -672,7 +726,8 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    has(d, i - 3, i + (t[i].form[0] == 'm' ? 3 : 0), C_WATER) != -1 &&
 	    r->nproblem++ < 2)	/* "air masuk rumah", "kemasukan air" */
 		fire(&r->s, 3, N_("problem \"%s\""), t[i].form[0] == 'm' ? "air masuk" : "air naik");
-	if ((c & C_STATE) && !negated && r->nstate++ < 2)
+	if ((c & C_STATE) && !negated && !(i > 0 && (t[i - 1].cls & C_SUDAH) &&
+	    is(t[i].form, "lama")) && r->nstate++ < 2)	/* "sudah lama" */
 		fire(&r->s, 2, N_("bad state \"%s\""), t[i].form);
 	if ((c & C_TONE) && r->ntone++ < 2)
 		fire(&r->s, 1, N_("tone \"%s\""), t[i].form);
@@ -684,6 +739,66 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, 3, N_("asks when it is fixed: \"%s\""), "sampai kapan");
 	absence_rules(d, r, i);
 	time_rules(d, r, i);
+}
+
+/* Whether words from..to tell of late at night: "subuh", "sampai jam
+ * 3", "sampai pagi", "tiap malam", "kalau malam", "jam 12 malam". */
+static int
+late_at_night(const struct aduan_decider *d, int from, int to)
+{
+	const struct tok *t = d->tok;
+	int i;
+
+	for (i = from < 0 ? 0 : from; i < to && i < d->n; i++) {
+		if (t[i].cls & C_LATE)
+			return 1;
+		if (i + 1 == d->n)
+			break;
+		if ((is(t[i].form, "sampa") || is(t[i].form, "sampe")) &&
+		    (is(t[i + 1].form, "pagi") || is(t[i + 1].form, "jam")))
+			return 1;
+		if ((is(t[i].form, "tengah") || is(t[i].form, "sepanjang") ||
+		    (t[i].cls & (C_TONE | C_IF)) || t[i].number == 1) && is(t[i + 1].form, "malam"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Word i: something done to the writer or a public place by others
+ * ("dipagar", "ditolak", "tanpa izin", "di atas trotoar", "dimintai
+ * uang"), a nuisance at night, "padahal", dumping. */
+static void
+deed_rules(const struct aduan_decider *d, struct reading *r, int i)
+{
+	const struct tok *t = d->tok;
+	unsigned long long c = t[i].cls;
+	int before = i > 0 ? (int)(t[i - 1].cls & (C_NEG | C_SUDAH)) != 0 : 0;
+
+	if ((c & C_DEED) && t[i].passive && !before && r->nproblem++ < 2) {
+		r->last_problem = i;
+		fire(&r->s, 3, N_("done to them: \"%s\""), t[i].form);
+	}
+	if ((c & C_CONDUCT) && !r->conduct++ && late_at_night(d, i - 6, i + 7))
+		fire(&r->s, 3, N_("a nuisance at night: \"%s\""), t[i].form);
+	if ((c & C_PERMIT) && (has(d, i - 2, i, C_NEG) != -1 ||
+	    (i > 1 && is(t[i - 2].form, "apa"))))
+		fire(&r->s, 3, N_("without a permit: \"%s\""), t[i].form);
+	if (c & C_PADAHAL)
+		fire(&r->s, 2, N_("though it should: \"%s\""), t[i].form);
+	if ((c & C_MONEY) && ((i > 0 && (t[i - 1].passive || is(t[i - 1].form, "minta"))) ||
+	    (i + 1 < d->n && (is(t[i + 1].form, "rokok") ||
+	    is(t[i + 1].form, "pelicin") || is(t[i + 1].form, "jasa")))))
+		fire(&r->s, 3, N_("asked for money: \"%s\""), t[i].form);
+	if (is(t[i].form, "atas") && i > 0 && is(t[i - 1].form, "di") &&
+	    i + 1 < d->n && (t[i + 1].cls & C_PUBSPACE))
+		fire(&r->s, 3, N_("built on a public place: \"%s\""), t[i + 1].form);
+	if ((c & C_DUMP) && i >= 2 && has(d, i - 3, i, C_JANGAN | C_NEG | C_ANNOUNCE) == -1 &&
+	    r->residents == -1 && !group_addressed(d, i))
+		fire(&r->s, 2, N_("dumping: \"%s\""), t[i].form);
+	if ((is(t[i].form, "akan") || is(t[i].form, "besok")) &&
+	    i + 1 < d->n && t[i + 1].passive && (t[i + 1].cls & (C_PROBLEM | C_FIXVERB)) &&
+	    has(d, 0, d->n, C_CUE | C_REPORT) == -1 && !r->planned++)
+		fire(&r->s, -4, N_("work announced: \"%s\""), t[i + 1].form);
 }
 
 /* Word i: figures of speech, thanks, a fix, a turn ("tapi"). */
@@ -704,8 +819,15 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    is(t[i - 1].form, "ima"))) && r->thanks == -1)
 		r->thanks = i;
 	if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC | C_FIXVERB)) != -1 &&
-	    has(d, i + 1, j + 1, C_NEG) == -1)
-		r->resolved = j;
+	    has(d, i + 1, j + 2, C_NEG) == -1 &&	/* "sudah diproses belum?" */
+	    !(j + 1 < d->n && (t[j + 1].number == 1 || (t[j + 1].cls & C_UNIT))))
+		r->resolved = j;	/* not "sudah lewat jam 10" */
+	if ((c & C_SUDAH) && has(d, i - 2, i, C_CREW) != -1 && r->resolved == -1)
+		r->resolved = i;	/* "tim damkar sudah padamkan api" */
+	if (c & C_PAST)
+		r->past = i;
+	else if (is(t[i].form, "sekarang") && r->past != -1)
+		r->now = i;	/* "dulu rusak, sekarang mulus" */
 	if ((c & C_SUDAH) && i + 2 < d->n && (t[i + 1].cls & C_NEG) &&
 	    (t[i + 2].cls & (C_PROBLEM | C_STATE)))
 		r->resolved = i + 2;	/* "sudah tidak bau" */
@@ -725,9 +847,11 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	int j;
 
 	if ((c & C_ANNOUNCE) && has(d, i - 2, i, C_NEG) == -1 &&
+	    !(i > 0 && is(t[i - 1].form, "kata")) &&	/* "katanya rapat" */
 	    !(i + 1 < d->n && (t[i + 1].cls & C_PROBLEM)) &&
-	    !r->announce++)
-		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
+	    !r->announce++)	/* weaker inside a complaint: "pulang dari pengajian" */
+		fire(&r->s, i > 4 && r->last_problem != -1 ? -2 : -5, N_("announcement \"%s\""),
+		    t[i].form);
 	if ((c & C_INFO) && !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
 		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
 	if (is(t[i].form, "besok") && (i < 2 || (i < 4 && group_addressed(d, i))) &&
@@ -744,7 +868,7 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -4, N_("asks residents: \"jangan %s\""), t[i + 1].form);
 	if (c & C_CONDOLENCE)
 		fire(&r->s, -8, N_("condolence \"%s\""), t[i].form);
-	if ((c & C_SCAM) && !(i > 0 && (t[i - 1].cls & C_WHO)))
+	if (((c & C_SCAM) || ((c & C_SOFTSCAM) && i < 3)) && !(i > 0 && (t[i - 1].cls & C_WHO)))
 		fire(&r->s, -4, N_("advert or scam \"%s\""), t[i].form);
 	if (c & C_LINK)
 		r->link = 1;
@@ -767,10 +891,13 @@ static void
 message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_verdict *v)
 {
 	const struct tok *t = d->tok;
-	int fixed = r->resolved != -1 &&
-	    !(r->contrast > r->resolved && r->last_problem > r->contrast);
+	int fixed;
 	int figure = r->metaphor && r->like && r->topic;
 
+	if (r->now != -1 && r->last_problem < r->now && r->resolved == -1)
+		r->resolved = r->now;	/* "dulu rusak, sekarang mulus" */
+	fixed = r->resolved != -1 &&
+	    !(r->contrast > r->resolved && r->last_problem > r->contrast);
 	if (r->report && r->cue && !fixed) {
 		v->followup = 1;
 		fire(&r->s, 4, N_("asks after a report: \"%s\""), "lapor");
@@ -794,7 +921,8 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 	} else if (r->resolved != -1 &&
 	    !(r->contrast > r->resolved && r->last_problem > r->contrast))
 		fire(&r->s, -4, N_("works again: \"%s\""), t[r->resolved].form);
-	if (r->praise && (r->nproblem > 0 || (r->metaphor && r->topic) ||
+	if (r->praise && (r->nproblem > 0 || r->last_problem != -1 ||
+	    (r->metaphor && (r->topic || r->like)) ||
 	    ((r->joke || r->laugh) && r->topic)) && r->resolved == -1)
 		fire(&r->s, 3, N_("sarcasm \"%s\""), r->metaphor ? "kolam" : "mantap");
 	else if (r->metaphor && r->like && r->topic)
@@ -834,6 +962,7 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 	memset(v, 0, sizeof(*v));
 	memset(&r, 0, sizeof(r));
 	r.thanks = r.resolved = r.contrast = r.last_problem = r.wait = r.progress = -1;
+	r.residents = r.past = r.now = -1;
 	d->n = 0;
 	read_words(d, text, len);
 	if (d->n == 0) {
@@ -847,6 +976,7 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 		asking_rules(d, &r, i);
 		state_rules(d, &r, i);
 		turn_rules(d, &r, i);
+		deed_rules(d, &r, i);
 		chatter_rules(d, &r, i);
 	}
 	message_rules(d, &r, v);

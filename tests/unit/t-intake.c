@@ -130,6 +130,8 @@ main(int argc, char *argv[])
 		{ "tests/intake/heldout-3.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-4.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-5.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-6.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-7.tsv", 0.95, 0.95, 0.90, 0.02 },
 	};
 	struct run r;
 	struct aduan_buf path = {0};
