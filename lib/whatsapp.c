@@ -80,10 +80,22 @@ has_suffix(const char *s, size_t n, const char *p)
 	return n >= k && memcmp(s + n - k, p, k) == 0;
 }
 
+/* The first p in s[0..n), or NULL: memchr for its first byte (the texts
+ * are short, and memmem's set-up costs more than the search). */
 static const char *
 find(const char *s, size_t n, const char *p)
 {
-	return memmem(s, n, p, strlen(p));
+	size_t k = strlen(p);
+	const char *e = s + n;
+
+	if (k == 0)
+		return s;
+	while (k <= (size_t)(e - s) && (s = memchr(s, p[0], (size_t)(e - s) - k + 1)) != NULL) {
+		if (memcmp(s + 1, p + 1, k - 1) == 0)
+			return s;
+		s++;
+	}
+	return NULL;
 }
 
 /* Length of an invisible mark at s (BOM, U+200E/F, U+202A..E, U+2066..9), or 0. */
