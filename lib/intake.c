@@ -111,6 +111,8 @@ struct intake {
 	int npend;
 	struct aduan_buf arena;
 	sqlite3_stmt *batch;	/* ARCHIVE_BATCH rows at once */
+	/* a group's buffers (struct verdict, render), kept between groups */
+	struct aduan_buf body, att, why, raw;
 	/* reporters' latest open complaints, known from the database or
 	 * made by this import (a direct-mapped cache: memory stays bounded) */
 	struct reporter {
@@ -865,16 +867,16 @@ present(struct intake *x, struct aduan_complaint *c, int *yes)
 static int
 hand_on(struct intake *x, struct verdict *g, struct aduan_complaint *c)
 {
-	struct aduan_buf raw = {0};
+	struct aduan_buf *raw = &x->raw;
 	int i, nul = 0, rc;
 
 	for (i = 0; i < x->n; i++)
 		nul |= !x->msgs[i].passive && x->msgs[i].nul;
-	render(x, &raw);
+	aduan_buf_reset(raw);
+	render(x, raw);
 	if (nul)
 		aduan_fail(ADUAN_DATAERR, "NUL byte in message");
-	rc = x->fn(nul ? NULL : c, x->msgs[0].line, raw.s, raw.len, &g->id, x->arg);
-	aduan_buf_release(&raw);
+	rc = x->fn(nul ? NULL : c, x->msgs[0].line, raw->s, raw->len, &g->id, x->arg);
 	if (rc != 0)
 		return rc;
 	if (g->id > 0)
@@ -922,6 +924,12 @@ flush(struct intake *x)
 	if (x->n == 0)
 		return 0;
 	memset(&g, 0, sizeof(g));
+	g.body = x->body;
+	g.att = x->att;
+	g.why = x->why;
+	aduan_buf_reset(&g.body);
+	aduan_buf_reset(&g.att);
+	aduan_buf_reset(&g.why);
 	gather(x, &g);
 	want(x, &g);
 	/* the place goes into a complaint, and is shown by --messages */
@@ -959,9 +967,9 @@ flush(struct intake *x)
 	rc = record(x, &g, first, rest);
 out:
 	aduan_complaint_release(&c);
-	aduan_buf_release(&g.body);
-	aduan_buf_release(&g.att);
-	aduan_buf_release(&g.why);
+	x->body = g.body;
+	x->att = g.att;
+	x->why = g.why;
 	for (i = 0; i < x->n; i++)
 		msg_release(&x->msgs[i]);
 	x->n = 0;
@@ -1467,6 +1475,7 @@ intake_release(struct intake *x)
 	aduan_places_free(x->places);
 	free(x->group_kel);
 	aduan_buf_release(&x->arena);
+	ADUAN_FREE_EACH(x->body.s, x->att.s, x->why.s, x->raw.s);
 	sqlite3_finalize(x->batch);
 }
 

@@ -122,6 +122,12 @@ word_char(const unsigned char *s, size_t n, int *c)
 	return 0;
 }
 
+static int
+isalnum_ascii(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
 #define NABBREV (sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]))
 #define ABBREV_SLOTS 512	/* a power of two, well above NABBREV */
 
@@ -385,11 +391,13 @@ aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, size_t *
 	size_t p = *pos, k;
 	int c;
 
-	while (p < len && word_char(u + p, len - p, &c) == 0)
+	/* ASCII letters and digits decided here, the rest by word_char */
+	while (p < len && !isalnum_ascii(u[p]) && (u[p] < 0x80 || word_char(u + p, len - p, &c) == 0))
 		p++;
 	*start = p;
-	while (p < len && (k = word_char(u + p, len - p, &c)) != 0)
-		p += k;
+	while (p < len && (isalnum_ascii(u[p]) ||
+	    (u[p] >= 0x80 && (k = word_char(u + p, len - p, &c)) != 0)))
+		p += isalnum_ascii(u[p]) ? 1 : k;
 	/* a dash may join a reduplication: read it as aduan_stem_words does */
 	if (p + 1 < len && text[p] == '-' && word_char(u + p + 1, len - p - 1, &c) != 0) {
 		p = *start;
