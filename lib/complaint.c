@@ -435,16 +435,8 @@ aduan_complaint_check(struct aduan_db *db, struct aduan_complaint *c, time_t now
 static int
 id_mark(struct aduan_db *db, int64_t *mark)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db,
-	    "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'complaint'), 0)");
-	int rc;
-
-	if (st == NULL)
-		return ADUAN_IOERR;
-	rc = sqlite3_step(st);
-	*mark = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : aduan_db_fail(db, "reading the last id");
+	return aduan_db_value(db, mark, "reading the last id",
+	    "SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'complaint'), 0)", "");
 }
 
 /* INSERT of every field, in the table's order (?1 is id, ...). */

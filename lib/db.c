@@ -611,12 +611,15 @@ aduan_db_column(sqlite3_stmt *st, int i)
 }
 
 int
-aduan_db_run(struct aduan_db *db, const char *what, const char *sql, const char *types, ...)
+aduan_db_value(struct aduan_db *db, int64_t *v, const char *what, const char *sql,
+    const char *types, ...)
 {
 	sqlite3_stmt *st = aduan_db_stmt(db, sql);
 	va_list ap;
 	int i, rc = SQLITE_OK;
 
+	if (v != NULL)
+		*v = 0;
 	if (st == NULL)
 		return ADUAN_IOERR;
 	if ((int)strlen(types) != sqlite3_bind_parameter_count(st))
@@ -638,11 +641,14 @@ aduan_db_run(struct aduan_db *db, const char *what, const char *sql, const char 
 		}
 	}
 	va_end(ap);
-	if (rc != SQLITE_OK) {
-		sqlite3_clear_bindings(st);
-		return aduan_db_fail(db, what);
+	if (rc == SQLITE_OK) {
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW && v != NULL) {
+			*v = sqlite3_column_int64(st, 0);
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(st);
 	}
-	rc = aduan_db_step(db, st, what);
+	rc = rc == SQLITE_DONE ? 0 : aduan_db_fail(db, what);
 	sqlite3_clear_bindings(st);
 	return rc;
 }

@@ -23,14 +23,18 @@ int aduan_db_fail(struct aduan_db *db, const char *what);
 int aduan_db_step(struct aduan_db *db, sqlite3_stmt *st, const char *what);
 
 /*
- * Run one statement that returns no rows: sql prepared once (as
- * aduan_db_stmt), its parameters bound in order from the arguments, one
- * letter of types each: 't' text (const char *, NULL binds null), 'i' an
- * int64_t, 'd' a double (one letter for each parameter of sql); then
- * stepped and reset.  0, or the code and message of the failure ("WHAT:
- * ...").
+ * Run one statement: sql prepared once (as aduan_db_stmt), its parameters
+ * bound in order from the arguments, one letter of types each: 't' text
+ * (const char *, NULL binds null), 'i' an int64_t, 'd' a double (one
+ * letter for each parameter of sql); then stepped once and reset.  With
+ * v, the number in the first column of its first row goes to *v (0 when
+ * it returns no rows); with v NULL, it must return no rows.  0, or the
+ * code and message of the failure ("WHAT: ...").
  */
-int aduan_db_run(struct aduan_db *db, const char *what, const char *sql, const char *types, ...);
+int aduan_db_value(struct aduan_db *db, int64_t *v, const char *what, const char *sql,
+    const char *types, ...);
+/* A statement that returns no rows. */
+#define aduan_db_run(db, what, sql, ...) aduan_db_value(db, NULL, what, sql, __VA_ARGS__)
 
 /* Step st, whose ?1 is bound to complaint id, to its row: 0 with st on
  * the row (the caller resets it), ADUAN_NOMATCH "no such complaint: ID"

@@ -150,20 +150,9 @@ build_query(struct aduan_db *db, const struct aduan_words *w, int64_t lo, struct
 static int
 lowest_id(struct aduan_db *db, int64_t *lo)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db,
-	    "SELECT complaint FROM route_learn ORDER BY complaint DESC LIMIT 1 OFFSET ?");
-	int rc;
-
-	*lo = 0;
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int(st, 1, ADUAN_SUGGEST_RECENT - 1);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*lo = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return aduan_db_fail(db, "finding similar complaints");
-	return 0;
+	return aduan_db_value(db, lo, "finding similar complaints",
+	    "SELECT complaint FROM route_learn ORDER BY complaint DESC LIMIT 1 OFFSET ?", "i",
+	    (int64_t)ADUAN_SUGGEST_RECENT - 1);
 }
 
 static int

@@ -230,7 +230,7 @@ sign(struct letter *x)
 static int
 lookup(struct aduan_db *db, int64_t id, struct aduan_agency *a, int *urgent)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT priority = 'urgent' FROM complaint WHERE id = ?1");
+	int64_t yes;
 	char *code;
 	int rc;
 
@@ -240,12 +240,11 @@ lookup(struct aduan_db *db, int64_t id, struct aduan_agency *a, int *urgent)
 	free(code);
 	if (rc != 0)
 		return rc;
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	*urgent = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return 0;
+	if ((rc = aduan_db_value(db, &yes, "reading a complaint",
+	    "SELECT priority = 'urgent' FROM complaint WHERE id = ?1", "i", id)) != 0)
+		aduan_agency_release(a);
+	*urgent = yes != 0;
+	return rc;
 }
 
 static int

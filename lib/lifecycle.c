@@ -333,24 +333,12 @@ aduan_note_add(struct aduan_db *db, int64_t id, const char *note)
 
 /* Would marking id a duplicate of dup make a cycle? */
 static int
-makes_cycle(struct aduan_db *db, int64_t id, int64_t dup, int *yes)
+makes_cycle(struct aduan_db *db, int64_t id, int64_t dup, int64_t *yes)
 {
-	sqlite3_stmt *st = aduan_db_stmt(db,
+	return aduan_db_value(db, yes, "following duplicates",
 	    "WITH RECURSIVE chain(id) AS (SELECT ?1 UNION "
 	    "SELECT c.duplicate_of FROM complaint c JOIN chain ON c.id = chain.id "
-	    "WHERE c.duplicate_of IS NOT NULL) SELECT 1 FROM chain WHERE id = ?2");
-	int rc;
-
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, dup);
-	sqlite3_bind_int64(st, 2, id);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return aduan_db_fail(db, "following duplicates");
-	*yes = rc == SQLITE_ROW;
-	return 0;
+	    "WHERE c.duplicate_of IS NOT NULL) SELECT 1 FROM chain WHERE id = ?2", "ii", dup, id);
 }
 
 int
@@ -361,7 +349,8 @@ aduan_close(struct aduan_db *db, int64_t id, const char *resolution, int64_t dup
 	struct state s;
 	const char *to;
 	char now[21];
-	int rc, cycle = 0;
+	int64_t cycle = 0;
+	int rc;
 
 	if ((rc = state_for(db, id, AA_CLOSE, &s, &to)) != 0)
 		return rc;

@@ -298,13 +298,8 @@ aduan_agency_get(struct aduan_db *db, const char *code, struct aduan_agency *a)
 void
 aduan_agency_release(struct aduan_agency *a)
 {
-	int i;
-
-	free(a->code);
-	free(a->name);
-	free(a->contact);
-	for (i = 0; i < AG_NFIELDS; i++)
-		free(a->f[i]);
+	ADUAN_FREE_EACH(a->code, a->name, a->contact);
+	aduan_free_each((void *const *)a->f, AG_NFIELDS);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -339,49 +334,29 @@ aduan_agency_resolve(struct aduan_db *db, const char *name, char **code)
 	return rc;
 }
 
-/* The count sql (one row, one column) finds for the agency code (?1). */
-static int
-agency_count(struct aduan_db *db, const char *sql, const char *code, int *n)
-{
-	sqlite3_stmt *st = aduan_db_stmt(db, sql);
-	int rc;
-
-	*n = 0;
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*n = sqlite3_column_int(st, 0);
-	rc = rc == SQLITE_ROW ? 0 : aduan_db_fail(db, "removing an agency");
-	sqlite3_reset(st);
-	return rc;
-}
-
 int
 aduan_agency_rm(struct aduan_db *db, const char *code)
 {
-	sqlite3_stmt *st;
-	int n, rc;
+	const char *what = "removing an agency";
+	int64_t complaints, rules;
+	int rc;
 
 	aduan_db_changed(db);
-	if ((rc = agency_count(db, "SELECT count(*) FROM complaint WHERE agency = ?1 COLLATE NOCASE",
-	    code, &n)) != 0)
+	if ((rc = aduan_db_value(db, &complaints, what,
+	    "SELECT count(*) FROM complaint WHERE agency = ?1 COLLATE NOCASE", "t", code)) != 0 ||
+	    (rc = aduan_db_value(db, &rules, what,
+	    "SELECT count(*) FROM rule WHERE agency = ?1 COLLATE NOCASE", "t", code)) != 0)
 		return rc;
-	if (n > 0)
+	if (complaints > 0)
 		return aduan_fail(ADUAN_DATAERR,
 		    "agency %s has %d complaint(s) and stays; "
-		    "'aduan agency add %s NAME' changes its name", code, n, code);
-	if ((rc = agency_count(db, "SELECT count(*) FROM rule WHERE agency = ?1 COLLATE NOCASE",
-	    code, &n)) != 0)
-		return rc;
-	if (n > 0)
+		    "'aduan agency add %s NAME' changes its name", code, (int)complaints, code);
+	if (rules > 0)
 		return aduan_fail(ADUAN_DATAERR,
 		    "agency %s is named by %d routing rule(s); remove them first "
-		    "(see 'aduan rule list')", code, n);
-	if ((st = aduan_db_stmt(db, "DELETE FROM agency WHERE code = ?1 COLLATE NOCASE")) == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	if ((rc = aduan_db_step(db, st, "removing an agency")) != 0)
+		    "(see 'aduan rule list')", code, (int)rules);
+	if ((rc = aduan_db_run(db, what, "DELETE FROM agency WHERE code = ?1 COLLATE NOCASE", "t",
+	    code)) != 0)
 		return rc;
 	return sqlite3_changes(aduan_db_sqlite(db)) == 0 ?
 	    aduan_fail(ADUAN_NOMATCH, "no such agency: %s", code) : 0;
