@@ -131,29 +131,21 @@ struct letter {
 static void
 kop(struct letter *x)
 {
-	const char *parent = x->set[S_PARENT];
-	const char *name = x->set[S_NAME];
 	const char *addr = x->set[S_ADDRESS];
-	const char *phone = x->set[S_PHONE];
-	const char *email = x->set[S_EMAIL];
 
 	aduan_buf_adds(x->b, "<header class=\"kop\">\n");
-	if (parent != NULL && *parent != '\0') {
-		aduan_buf_adds(x->b, "<div class=\"parent\">");
-		aduan_buf_add_xml(x->b, parent);
-		aduan_buf_adds(x->b, "</div>\n");
-	}
-	aduan_buf_adds(x->b, "<div class=\"office\">");
-	aduan_buf_add_xml(x->b, name != NULL && *name != '\0' ? name : "");
-	aduan_buf_adds(x->b, "</div>\n<div class=\"contact\">");
+	if (*x->set[S_PARENT] != '\0')
+		aduan_buf_add_xml_in(x->b, "<div class=\"parent\">", x->set[S_PARENT], "</div>\n");
+	aduan_buf_add_xml_in(x->b, "<div class=\"office\">", x->set[S_NAME], "</div>\n");
+	aduan_buf_adds(x->b, "<div class=\"contact\">");
 	aduan_buf_add_xml(x->b, addr);
-	if (phone != NULL && *phone != '\0') {
-		aduan_buf_adds(x->b, addr && *addr ? " · " : "");
-		aduan_buf_add_xml(x->b, phone);
+	if (*x->set[S_PHONE] != '\0') {
+		aduan_buf_adds(x->b, *addr != '\0' ? " · " : "");
+		aduan_buf_add_xml(x->b, x->set[S_PHONE]);
 	}
-	if (email != NULL && *email != '\0') {
+	if (*x->set[S_EMAIL] != '\0') {
 		aduan_buf_adds(x->b, " · ");
-		aduan_buf_add_xml(x->b, email);
+		aduan_buf_add_xml(x->b, x->set[S_EMAIL]);
 	}
 	aduan_buf_adds(x->b, "</div>\n</header>\n");
 }
@@ -161,29 +153,25 @@ kop(struct letter *x)
 static void
 meta_row(struct letter *x, int label, const char *value)
 {
-	aduan_buf_printf(x->b, "<tr><td>%s</td><td>:</td><td>", lw[label][x->l]);
-	aduan_buf_add_xml(x->b, value);
-	aduan_buf_adds(x->b, "</td></tr>\n");
+	aduan_buf_printf(x->b, "<tr><td>%s</td><td>:</td>", lw[label][x->l]);
+	aduan_buf_add_xml_in(x->b, "<td>", value, "</td></tr>\n");
 }
 
 /* Letterhead, date, number, addressee: the top of a page. */
 static void
 head(struct letter *x, const struct aduan_agency *a, int urgent, const char *subject)
 {
-	const char *city = x->set[S_CITY];
-	const char *number = x->set[S_NUMBER];
+	const char *city = x->set[S_CITY], *number = x->set[S_NUMBER];
 	struct aduan_buf d = {0};
 
 	aduan_buf_adds(x->b, "<section class=\"page\">\n");
 	kop(x);
 	aduan_buf_adds(&d, "");
-	if (city != NULL && *city != '\0')
+	if (*city != '\0')
 		aduan_buf_printf(&d, "%s, ", city);
 	aduan_date_words(&d, time(NULL), x->lang, 0);
-	aduan_buf_adds(x->b, "<p class=\"date\">");
-	aduan_buf_add_xml(x->b, d.s);
-	aduan_buf_adds(x->b, "</p>\n<table class=\"meta\">\n");
-	meta_row(x, L_NUMBER, number != NULL && *number != '\0' ? number : "……………………");
+	aduan_buf_add_xml_in(x->b, "<p class=\"date\">", d.s, "</p>\n<table class=\"meta\">\n");
+	meta_row(x, L_NUMBER, *number != '\0' ? number : "……………………");
 	meta_row(x, L_NATURE, lw[urgent ? L_URGENT : L_ORDINARY][x->l]);
 	meta_row(x, L_ENCLOSURE, "-");
 	meta_row(x, L_SUBJECT, subject);
@@ -202,27 +190,19 @@ head(struct letter *x, const struct aduan_agency *a, int urgent, const char *sub
 static void
 sign(struct letter *x)
 {
-	const char *title = x->set[S_HEAD_TITLE];
-	const char *name = x->set[S_HEAD];
-	const char *nip = x->set[S_HEAD_ID];
-	const char *office = x->set[S_NAME];
+	const char *title = x->set[S_HEAD_TITLE], *office = x->set[S_NAME];
 
 	aduan_buf_adds(x->b, "<div class=\"sign\">");
 	aduan_buf_add_xml(x->b, title);
 	/* "Camat" under "Kecamatan Bontang Utara" reads "Camat Bontang Utara" */
-	if (office != NULL && strncmp(office, "Kecamatan ", 10) == 0 && title != NULL &&
-	    strcmp(title, "Camat") == 0) {
+	if (strncmp(office, "Kecamatan ", 10) == 0 && strcmp(title, "Camat") == 0) {
 		aduan_buf_addc(x->b, ' ');
 		aduan_buf_add_xml(x->b, office + 10);
 	}
-	aduan_buf_adds(x->b, "<div class=\"name\">");
-	aduan_buf_add_xml(x->b, name != NULL && *name != '\0' ? name : "……………………");
-	aduan_buf_adds(x->b, "</div>\n");
-	if (nip != NULL && *nip != '\0') {
-		aduan_buf_adds(x->b, "<div class=\"nip\">NIP ");
-		aduan_buf_add_xml(x->b, nip);
-		aduan_buf_adds(x->b, "</div>\n");
-	}
+	aduan_buf_add_xml_in(x->b, "<div class=\"name\">",
+	    *x->set[S_HEAD] != '\0' ? x->set[S_HEAD] : "……………………", "</div>\n");
+	if (*x->set[S_HEAD_ID] != '\0')
+		aduan_buf_add_xml_in(x->b, "<div class=\"nip\">NIP ", x->set[S_HEAD_ID], "</div>\n");
 	aduan_buf_adds(x->b, "</div>\n</section>\n");
 }
 

@@ -174,6 +174,14 @@ aduan_buf_add_xml(struct aduan_buf *b, const char *s)
 }
 
 void
+aduan_buf_add_xml_in(struct aduan_buf *b, const char *open, const char *s, const char *close)
+{
+	aduan_buf_adds(b, open);
+	aduan_buf_add_xml(b, s);
+	aduan_buf_adds(b, close);
+}
+
+void
 aduan_buf_release(struct aduan_buf *b)
 {
 	free(b->s);

@@ -36,6 +36,10 @@ void aduan_buf_release(struct aduan_buf *b);
  * control characters but newline and tab, which XML 1.0 does not admit,
  * as spaces: for HTML and SVG pages. */
 void aduan_buf_add_xml(struct aduan_buf *b, const char *s);
+/* Append open, s as aduan_buf_add_xml does, and close: markup around a
+ * text ("<p>", s, "</p>\n"). */
+void aduan_buf_add_xml_in(struct aduan_buf *b, const char *open, const char *s,
+    const char *close);
 
 /* Append s as a JSON string literal (with quotes). Invalid UTF-8 bytes
  * become U+FFFD. */
