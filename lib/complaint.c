@@ -592,37 +592,43 @@ similarity(char **a, int na, const char *b)
 	return na + nb - common == 0 ? 0 : (double)common / (na + nb - common);
 }
 
+/* The body of complaint id (caller frees), NULL when there is none. */
+static int
+body_of(struct aduan_db *db, int64_t id, char **body)
+{
+	sqlite3_stmt *st = aduan_db_stmt(db, "SELECT body FROM complaint WHERE id = ?1");
+
+	*body = NULL;
+	if (st == NULL)
+		return ADUAN_IOERR;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*body = aduan_db_column(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
 int
 aduan_complaint_similar(struct aduan_db *db, int64_t id,
     void (*fn)(int64_t other, const char *why, void *arg), void *arg)
 {
 	sqlite3_stmt *st;
-	char **w;
+	char **w, *body;
 	int nw, rc;
-	char *body;
 
+	if ((rc = body_of(db, id, &body)) != 0 || body == NULL)
+		return rc;
 	st = aduan_db_stmt(db,
 	    "SELECT o.id, o.reporter_phone = c.reporter_phone, o.body FROM complaint c "
 	    "JOIN complaint o ON o.id <> c.id AND o.received_at <= c.received_at "
 	    " AND o.received_at >= strftime('%Y-%m-%dT%H:%M:%SZ', c.received_at, '-7 days') "
 	    " AND (o.reporter_phone = c.reporter_phone OR o.kelurahan = c.kelurahan) "
 	    "WHERE c.id = ?1 ORDER BY o.received_at DESC LIMIT 200");
-	if (st == NULL)
+	if (st == NULL) {
+		free(body);
 		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, id);
-	body = NULL;
-	{
-		sqlite3_stmt *b = aduan_db_stmt(db, "SELECT body FROM complaint WHERE id = ?");
-
-		if (b == NULL)
-			return ADUAN_IOERR;
-		sqlite3_bind_int64(b, 1, id);
-		if (sqlite3_step(b) == SQLITE_ROW)
-			body = aduan_xstrdup((const char *)sqlite3_column_text(b, 0));
-		sqlite3_reset(b);
 	}
-	if (body == NULL)
-		return 0;
+	sqlite3_bind_int64(st, 1, id);
 	nw = words(body, &w);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t other = sqlite3_column_int64(st, 0);
