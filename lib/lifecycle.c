@@ -187,11 +187,33 @@ decide(struct aduan_db *db, const struct state *s, const struct aduan_rules *rul
 	return 0;
 }
 
+/* The route event of a, the automatic decision on complaint id, with its
+ * reason and note. */
+static int
+auto_event(struct aduan_db *db, int64_t id, const struct aduan_auto *a, const char *to,
+    const char *note)
+{
+	struct aduan_buf why = {0};
+	int i, rc;
+
+	if (a->rule != NULL)
+		aduan_buf_printf(&why, "rule %d: %s", a->rule->position, a->hits.v[0].match);
+	else {
+		aduan_buf_adds(&why, "learned from");
+		for (i = 0; i < a->sug.nfrom; i++)
+			aduan_buf_printf(&why, "%s %lld", i ? "," : "", (long long)a->sug.from[i]);
+	}
+	if (note != NULL)
+		aduan_buf_printf(&why, "; %s", note);
+	rc = event(db, id, "route", to, a->agency, why.s);
+	aduan_buf_release(&why);
+	return rc;
+}
+
 int
 aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rules,
     const char *note, int dry_run, struct aduan_auto *a)
 {
-	struct aduan_buf why = {0};
 	struct state s;
 	const char *priority, *to;
 	int rc;
@@ -212,25 +234,11 @@ aduan_route_auto(struct aduan_db *db, int64_t id, const struct aduan_rules *rule
 	}
 	if ((rc = due_for(db, &s, a->agency, priority, a->due)) != 0 || dry_run)
 		goto out;
-	if (a->rule != NULL)
-		aduan_buf_printf(&why, "rule %d: %s", a->rule->position, a->hits.v[0].match);
-	else {
-		int i;
-
-		aduan_buf_adds(&why, "learned from");
-		for (i = 0; i < a->sug.nfrom; i++)
-			aduan_buf_printf(&why, "%s %lld", i ? "," : "", (long long)a->sug.from[i]);
-	}
-	if (note != NULL)
-		aduan_buf_printf(&why, "; %s", note);
-	if ((rc = event(db, id, "route", to, a->agency, why.s)) != 0)
-		goto out;
-	rc = aduan_db_run(db, "routing a complaint", "UPDATE complaint SET status = ?6, "
-	    "agency = ?2, due_at = ?3, category = coalesce(?4, category), priority = ?5 "
-	    "WHERE id = ?1", "ittttt", id, a->agency, a->due, a->category,
-	    priority, to);
+	if ((rc = auto_event(db, id, a, to, note)) == 0)
+		rc = aduan_db_run(db, "routing a complaint", "UPDATE complaint SET status = ?6, "
+		    "agency = ?2, due_at = ?3, category = coalesce(?4, category), priority = ?5 "
+		    "WHERE id = ?1", "ittttt", id, a->agency, a->due, a->category, priority, to);
 out:
-	aduan_buf_release(&why);
 	state_release(&s);
 	return rc;
 }
@@ -317,18 +325,31 @@ aduan_auto_explain(const struct aduan_auto *a, struct aduan_buf *out)
 	}
 }
 
-int
-aduan_note_add(struct aduan_db *db, int64_t id, const char *note)
+/*
+ * Complaint id through action, named name in its history, with note: the
+ * event and, with sql, the UPDATE that makes the change (?1 the id, ?2 the
+ * status it leads to; what names it in a failure).
+ */
+static int
+act(struct aduan_db *db, int64_t id, enum aduan_action action, const char *name,
+    const char *note, const char *what, const char *sql)
 {
 	struct state s;
 	const char *to;
 	int rc;
 
-	if ((rc = state_for(db, id, AA_NOTE, &s, &to)) != 0)
+	if ((rc = state_for(db, id, action, &s, &to)) != 0)
 		return rc;
-	rc = event(db, id, "note", to, s.agency, note);
+	if ((rc = event(db, id, name, to, s.agency, note)) == 0 && sql != NULL)
+		rc = aduan_db_run(db, what, sql, "it", id, to);
 	state_release(&s);
 	return rc;
+}
+
+int
+aduan_note_add(struct aduan_db *db, int64_t id, const char *note)
+{
+	return act(db, id, AA_NOTE, "note", note, NULL, NULL);
 }
 
 /* Would marking id a duplicate of dup make a cycle? */
@@ -341,42 +362,48 @@ makes_cycle(struct aduan_db *db, int64_t id, int64_t dup, int64_t *yes)
 	    "WHERE c.duplicate_of IS NOT NULL) SELECT 1 FROM chain WHERE id = ?2", "ii", dup, id);
 }
 
+/* The close event of complaint id (state s), with the resolution, the
+ * complaint it duplicates (0: none; no cycle of duplicates) and the note. */
+static int
+close_event(struct aduan_db *db, const struct state *s, const char *to,
+    const char *resolution, int64_t duplicate_of, const char *note)
+{
+	struct aduan_buf why = {0};
+	int64_t cycle = duplicate_of == s->id;
+	int rc;
+
+	if (duplicate_of != 0 && !cycle && (rc = makes_cycle(db, s->id, duplicate_of, &cycle)) != 0)
+		return rc;
+	if (cycle)
+		return aduan_fail(ADUAN_DATAERR, "complaint %lld cannot be a duplicate of %lld: "
+		    "%lld already leads back to it", (long long)s->id, (long long)duplicate_of,
+		    (long long)duplicate_of);
+	if (duplicate_of != 0)
+		aduan_buf_printf(&why, "duplicate of %lld", (long long)duplicate_of);
+	else
+		aduan_buf_adds(&why, resolution);
+	if (note != NULL)
+		aduan_buf_printf(&why, ": %s", note);
+	rc = event(db, s->id, "close", to, s->agency, why.s);
+	aduan_buf_release(&why);
+	return rc;
+}
+
 int
 aduan_close(struct aduan_db *db, int64_t id, const char *resolution, int64_t duplicate_of,
     const char *note)
 {
-	struct aduan_buf why = {0};
 	struct state s;
 	const char *to;
 	char now[21];
-	int64_t cycle = 0;
 	int rc;
 
 	if ((rc = state_for(db, id, AA_CLOSE, &s, &to)) != 0)
 		return rc;
-	if (duplicate_of != 0) {
-		if (duplicate_of == id)
-			cycle = 1;
-		else if ((rc = makes_cycle(db, id, duplicate_of, &cycle)) != 0)
-			goto out;
-		if (cycle) {
-			rc = aduan_fail(ADUAN_DATAERR, "complaint %lld cannot be a duplicate of %lld: "
-			    "%lld already leads back to it", (long long)id, (long long)duplicate_of,
-			    (long long)duplicate_of);
-			goto out;
-		}
-		aduan_buf_printf(&why, "duplicate of %lld", (long long)duplicate_of);
-	} else
-		aduan_buf_adds(&why, resolution);
-	if (note != NULL)
-		aduan_buf_printf(&why, ": %s", note);
-	if ((rc = event(db, id, "close", to, s.agency, why.s)) != 0)
-		goto out;
-	rc = aduan_db_run(db, "closing a complaint", "UPDATE complaint SET status = ?5, "
-	    "closed_at = ?2, resolution = ?3, duplicate_of = nullif(?4, 0) WHERE id = ?1",
-	    "ittit", id, aduan_time_utc(time(NULL), now), resolution, duplicate_of, to);
-out:
-	aduan_buf_release(&why);
+	if ((rc = close_event(db, &s, to, resolution, duplicate_of, note)) == 0)
+		rc = aduan_db_run(db, "closing a complaint", "UPDATE complaint SET status = ?5, "
+		    "closed_at = ?2, resolution = ?3, duplicate_of = nullif(?4, 0) WHERE id = ?1",
+		    "ittit", id, aduan_time_utc(time(NULL), now), resolution, duplicate_of, to);
 	state_release(&s);
 	return rc;
 }
@@ -384,18 +411,9 @@ out:
 int
 aduan_reopen(struct aduan_db *db, int64_t id, const char *note)
 {
-	struct state s;
-	const char *status;
-	int rc;
-
-	if ((rc = state_for(db, id, AA_REOPEN, &s, &status)) != 0)
-		return rc;
-	if ((rc = event(db, id, "reopen", status, s.agency, note)) == 0)
-		rc = aduan_db_run(db, "reopening a complaint", "UPDATE complaint SET status = ?2, "
-		    "closed_at = NULL, resolution = NULL, duplicate_of = NULL WHERE id = ?1", "it",
-		    id, status);
-	state_release(&s);
-	return rc;
+	return act(db, id, AA_REOPEN, "reopen", note, "reopening a complaint",
+	    "UPDATE complaint SET status = ?2, closed_at = NULL, resolution = NULL, "
+	    "duplicate_of = NULL WHERE id = ?1");
 }
 
 /* ---- undo ----------------------------------------------------------------- */
