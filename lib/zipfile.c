@@ -17,7 +17,6 @@
 
 struct aduan_zip {
 	zip_t *za;
-	FILE *tmp;		/* stdin's copy */
 	char *name;
 };
 
@@ -69,23 +68,30 @@ zip_new(const char *name)
 	return z;
 }
 
-/* Copy what is left of fp into a temporary file: a pipe cannot be sought. */
+/* Copy what is left of fp into a temporary file: a pipe cannot be sought.
+ * The archive keeps a descriptor of its own, so the copy lives as long
+ * as the archive is open. */
 static int
 copy_to_tmp(struct aduan_zip *z, FILE *fp)
 {
 	char buf[65536];
+	FILE *tmp;
 	size_t n;
+	int rc = 0;
 
-	if ((z->tmp = tmpfile()) == NULL)
+	if ((tmp = tmpfile()) == NULL)
 		return aduan_fail(ADUAN_IOERR, "cannot create a temporary file: %s", strerror(errno));
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
-		if (fwrite(buf, 1, n, z->tmp) != n)
-			return aduan_fail(ADUAN_IOERR, "temporary file: %s", strerror(errno));
-	if (ferror(fp))
-		return aduan_fail(ADUAN_IOERR, "%s: read error", z->name);
-	if (fflush(z->tmp) == EOF)
-		return aduan_fail(ADUAN_IOERR, "temporary file: %s", strerror(errno));
-	return open_fd(z, fileno(z->tmp));
+	while (rc == 0 && (n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		if (fwrite(buf, 1, n, tmp) != n)
+			rc = aduan_fail(ADUAN_IOERR, "temporary file: %s", strerror(errno));
+	if (rc == 0 && ferror(fp))
+		rc = aduan_fail(ADUAN_IOERR, "%s: read error", z->name);
+	if (rc == 0 && fflush(tmp) == EOF)
+		rc = aduan_fail(ADUAN_IOERR, "temporary file: %s", strerror(errno));
+	if (rc == 0)
+		rc = open_fd(z, fileno(tmp));
+	fclose(tmp);
+	return rc;
 }
 
 int
@@ -124,8 +130,6 @@ aduan_zip_close(struct aduan_zip *z)
 		return;
 	if (z->za != NULL)
 		zip_discard(z->za);
-	if (z->tmp != NULL)
-		fclose(z->tmp);
 	free(z->name);
 	free(z);
 }
