@@ -179,13 +179,7 @@ aduan_transition(enum aduan_action a, int64_t id, const char *status, const char
 int
 aduan_field_lookup(const char *name, size_t len)
 {
-	int i;
-
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if (strlen(aduan_fields[i].name) == len &&
-		    memcmp(aduan_fields[i].name, name, len) == 0)
-			return i;
-	return -1;
+	return aduan_row_named(aduan_fields, ADUAN_NFIELDS, sizeof(aduan_fields[0]), name, len);
 }
 
 int

@@ -51,12 +51,10 @@ const struct aduan_setting_def aduan_settings[] = {
 const struct aduan_setting_def *
 aduan_setting_def(const char *key)
 {
-	int i;
+	size_t n = sizeof(aduan_settings) / sizeof(aduan_settings[0]);
+	int i = aduan_row_named(aduan_settings, n, sizeof(aduan_settings[0]), key, strlen(key));
 
-	for (i = 0; aduan_settings[i].key != NULL; i++)
-		if (strcmp(aduan_settings[i].key, key) == 0)
-			return &aduan_settings[i];
-	return NULL;
+	return i < 0 ? NULL : &aduan_settings[i];
 }
 
 int

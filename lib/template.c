@@ -119,12 +119,10 @@ static const char *const months[2][12] = {
 const struct aduan_template_def *
 aduan_template_def(const char *name)
 {
-	int i;
+	size_t n = sizeof(aduan_templates) / sizeof(aduan_templates[0]);
+	int i = aduan_row_named(aduan_templates, n, sizeof(aduan_templates[0]), name, strlen(name));
 
-	for (i = 0; aduan_templates[i].name != NULL; i++)
-		if (strcmp(aduan_templates[i].name, name) == 0)
-			return &aduan_templates[i];
-	return NULL;
+	return i < 0 ? NULL : &aduan_templates[i];
 }
 
 static int
@@ -162,13 +160,7 @@ aduan_template_lang(struct aduan_db *db, const char *lang, const char **out)
 static int
 placeholder(const char *s, size_t n)
 {
-	int i;
-
-	for (i = 0; i < PH_N; i++)
-		if (strlen(aduan_placeholders[i].name) == n &&
-		    memcmp(aduan_placeholders[i].name, s, n) == 0)
-			return i;
-	return -1;
+	return aduan_row_named(aduan_placeholders, PH_N, sizeof(aduan_placeholders[0]), s, n);
 }
 
 int

@@ -68,6 +68,19 @@ aduan_grow(void *p, size_t *cap, size_t need, size_t size)
 	return aduan_xrealloc(p, n * size);
 }
 
+int
+aduan_row_named(const void *table, size_t n, size_t size, const char *name, size_t len)
+{
+	const char *row = table, *s;
+	size_t i;
+
+	for (i = 0; i < n; i++, row += size)
+		if ((s = *(const char *const *)row) != NULL && strncmp(s, name, len) == 0 &&
+		    s[len] == '\0')
+			return (int)i;
+	return -1;
+}
+
 void
 aduan_free_each(void *const *v, size_t n)
 {

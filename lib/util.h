@@ -14,6 +14,10 @@ void *aduan_xrealloc(void *p, size_t n);
 void *aduan_grow(void *p, size_t *cap, size_t need, size_t size);
 char *aduan_xstrdup(const char *s);
 char *aduan_xstrndup(const char *s, size_t n);
+/* The index of the row named name (len bytes) in table, n rows of size
+ * bytes that each begin with their name (a const char *; NULL, as a
+ * table's last row has it, names nothing), or -1. */
+int aduan_row_named(const void *table, size_t n, size_t size, const char *name, size_t len);
 /* free(3) each of the n pointers at v (any of them may be NULL). */
 void aduan_free_each(void *const *v, size_t n);
 #define ADUAN_FREE_EACH(...) \
