@@ -31,6 +31,8 @@ struct aduan_places {
 	size_t n, cap;
 	size_t minlen, maxlen;
 	unsigned char first[256];	/* the first letters of the spellings */
+	unsigned char pair[65536 / 8];	/* their first two letters, one bit each */
+	int short_one;		/* a spelling of one letter */
 	/* v by the hash of folded: open addressing, index + 1 or 0 */
 	unsigned *slot;
 	size_t nslot;		/* a power of two, at least twice n */
@@ -45,6 +47,12 @@ fnv_step(unsigned h, const char *s, size_t n)
 }
 
 #define FNV_START 2166136261u
+
+static unsigned
+pair_of(int a, int b)
+{
+	return (unsigned)(unsigned char)a << 8 | (unsigned char)b;
+}
 
 /* Every spelling in the hash table, anew. */
 static void
@@ -101,6 +109,10 @@ aduan_places_add(struct aduan_places *p, const char *spelling, const char *name)
 	if (strlen(f) > p->maxlen)
 		p->maxlen = strlen(f);
 	p->first[(unsigned char)f[0]] = 1;
+	if (f[1] == '\0')
+		p->short_one = 1;
+	else
+		p->pair[pair_of(f[0], f[1]) / 8] |= (unsigned char)(1u << pair_of(f[0], f[1]) % 8);
 	index_spellings(p);
 }
 
@@ -196,6 +208,23 @@ rt_number(const char *s, size_t n, char rt[8])
 	return 1;
 }
 
+/* Whether a spelling may start with run r: its first letter, and when
+ * the run has two, its first two. */
+static int
+may_spell(const struct aduan_places *p, const struct run *r)
+{
+	int a = tolower((unsigned char)r->s[0]), b;
+	unsigned k;
+
+	if (!p->first[a])
+		return 0;
+	if (r->n < 2 || p->short_one)
+		return 1;
+	b = tolower((unsigned char)r->s[1]);
+	k = pair_of(a, b);
+	return (p->pair[k / 8] >> (k % 8)) & 1;
+}
+
 /* The kelurahan the first k runs of r spell (k from most to fewest,
  * the first found), or NULL: the runs lower-cased, joined, and looked up
  * by their hash, each shorter join's hash a step of the longer's. */
@@ -253,8 +282,7 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 			else if (r->n > 2)
 				rt_number(r->s + 2, r->n - 2, rt);
 		}
-		if (*kel == NULL && p != NULL && p->n > 0 &&
-		    p->first[tolower((unsigned char)r->s[0])])
+		if (*kel == NULL && p != NULL && p->n > 0 && may_spell(p, r))
 			*kel = spelled(p, win, have < RUNS ? have : RUNS);
 		if (*kel != NULL && rt[0] != '\0')
 			break;
