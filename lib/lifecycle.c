@@ -362,14 +362,15 @@ makes_cycle(struct aduan_db *db, int64_t id, int64_t dup, int64_t *yes)
 	    "WHERE c.duplicate_of IS NOT NULL) SELECT 1 FROM chain WHERE id = ?2", "ii", dup, id);
 }
 
-/* The close event of complaint id (state s), with the resolution, the
- * complaint it duplicates (0: none; no cycle of duplicates) and the note. */
+/* Close complaint id (state s) for to: the resolution, the complaint it
+ * duplicates (0: none; no cycle of duplicates) and the note in its event. */
 static int
-close_event(struct aduan_db *db, const struct state *s, const char *to,
+close_state(struct aduan_db *db, const struct state *s, const char *to,
     const char *resolution, int64_t duplicate_of, const char *note)
 {
 	struct aduan_buf why = {0};
 	int64_t cycle = duplicate_of == s->id;
+	char now[21];
 	int rc;
 
 	if (duplicate_of != 0 && !cycle && (rc = makes_cycle(db, s->id, duplicate_of, &cycle)) != 0)
@@ -384,7 +385,10 @@ close_event(struct aduan_db *db, const struct state *s, const char *to,
 		aduan_buf_adds(&why, resolution);
 	if (note != NULL)
 		aduan_buf_printf(&why, ": %s", note);
-	rc = event(db, s->id, "close", to, s->agency, why.s);
+	if ((rc = event(db, s->id, "close", to, s->agency, why.s)) == 0)
+		rc = aduan_db_run(db, "closing a complaint", "UPDATE complaint SET status = ?5, "
+		    "closed_at = ?2, resolution = ?3, duplicate_of = nullif(?4, 0) WHERE id = ?1",
+		    "ittit", s->id, aduan_time_utc(time(NULL), now), resolution, duplicate_of, to);
 	aduan_buf_release(&why);
 	return rc;
 }
@@ -395,15 +399,11 @@ aduan_close(struct aduan_db *db, int64_t id, const char *resolution, int64_t dup
 {
 	struct state s;
 	const char *to;
-	char now[21];
 	int rc;
 
 	if ((rc = state_for(db, id, AA_CLOSE, &s, &to)) != 0)
 		return rc;
-	if ((rc = close_event(db, &s, to, resolution, duplicate_of, note)) == 0)
-		rc = aduan_db_run(db, "closing a complaint", "UPDATE complaint SET status = ?5, "
-		    "closed_at = ?2, resolution = ?3, duplicate_of = nullif(?4, 0) WHERE id = ?1",
-		    "ittit", id, aduan_time_utc(time(NULL), now), resolution, duplicate_of, to);
+	rc = close_state(db, &s, to, resolution, duplicate_of, note);
 	state_release(&s);
 	return rc;
 }
@@ -485,6 +485,7 @@ changed_since(struct aduan_db *db, int64_t inv, const struct touched *t)
 	    "JOIN invocation i ON i.id = e.invocation "
 	    "WHERE e.complaint = ?1 AND e.invocation > ?2 AND e.action NOT IN ('export','undo','forward','reply') "
 	    "AND i.undone_by IS NULL ORDER BY e.id LIMIT 1");
+	int64_t original;
 	char at[32];
 	int rc;
 
@@ -508,23 +509,15 @@ changed_since(struct aduan_db *db, int64_t inv, const struct touched *t)
 	if (!t->created)
 		return 0;
 	/* a complaint that others name as their original stays */
-	st = aduan_db_stmt(db, "SELECT c.id FROM complaint c WHERE c.duplicate_of = ?1 "
+	if ((rc = aduan_db_value(db, &original, "checking duplicates",
+	    "SELECT c.id FROM complaint c WHERE c.duplicate_of = ?1 "
 	    "AND NOT EXISTS (SELECT 1 FROM event e WHERE e.complaint = c.id "
-	    "AND e.invocation = ?2 AND e.action = 'create') LIMIT 1");
-	if (st == NULL)
-		return ADUAN_IOERR;
-	sqlite3_bind_int64(st, 1, t->id);
-	sqlite3_bind_int64(st, 2, inv);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		aduan_fail(ADUAN_DATAERR, "complaint %lld is named as the original of "
-		    "complaint %lld; undo refused", (long long)t->id,
-		    (long long)sqlite3_column_int64(st, 0));
-		sqlite3_reset(st);
-		return ADUAN_DATAERR;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : aduan_db_fail(db, "checking duplicates");
+	    "AND e.invocation = ?2 AND e.action = 'create') LIMIT 1", "ii", t->id, inv)) != 0)
+		return rc;
+	if (original != 0)
+		return aduan_fail(ADUAN_DATAERR, "complaint %lld is named as the original of "
+		    "complaint %lld; undo refused", (long long)t->id, (long long)original);
+	return 0;
 }
 
 static int
