@@ -23,20 +23,7 @@ usage(FILE *fp)
 	    "       aduan-close [--db FILE] [--by NAME] --not-complaint [--note TEXT] ID ...\n"), fp);
 }
 
-enum {
-	OPT_RESOLUTION = OPT_FIRST_LOCAL, OPT_DUPLICATE_OF, OPT_NOTE, OPT_REOPEN,
-	OPT_NOT_COMPLAINT
-};
-
-static const struct option longopts[] = {
-	CLI_COMMON_OPTIONS,
-	{"resolution", required_argument, NULL, OPT_RESOLUTION},
-	{"duplicate-of", required_argument, NULL, OPT_DUPLICATE_OF},
-	{"note", required_argument, NULL, OPT_NOTE},
-	{"reopen", no_argument, NULL, OPT_REOPEN},
-	{"not-complaint", no_argument, NULL, OPT_NOT_COMPLAINT},
-	{NULL, 0, NULL, 0}
-};
+enum { OPT_RESOLUTION = OPT_FIRST_LOCAL, OPT_DUPLICATE_OF, OPT_NOTE };
 
 struct close_opts {
 	struct cli_common common;
@@ -49,6 +36,15 @@ struct close_opts {
 static void
 parse_options(struct close_opts *o, int *argcp, char ***argvp)
 {
+	const struct option longopts[] = {
+		CLI_COMMON_OPTIONS,
+		{"resolution", required_argument, NULL, OPT_RESOLUTION},
+		{"duplicate-of", required_argument, NULL, OPT_DUPLICATE_OF},
+		{"note", required_argument, NULL, OPT_NOTE},
+		{"reopen", no_argument, &o->reopen, 1},
+		{"not-complaint", no_argument, &o->leave, 1},
+		{NULL, 0, NULL, 0}
+	};
 	int ch;
 
 	while ((ch = cli_getopt_long(argcp, argvp, "", longopts, 0)) != -1) {
@@ -63,8 +59,7 @@ parse_options(struct close_opts *o, int *argcp, char ***argvp)
 				cli_usage_error(usage, "--duplicate-of: a complaint id, not \"%s\"", optarg);
 			break;
 		case OPT_NOTE: o->note = cli_note(optarg, usage); break;
-		case OPT_REOPEN: o->reopen = 1; break;
-		case OPT_NOT_COMPLAINT: o->leave = 1; break;
+		case 0: break;	/* --reopen, --not-complaint: a flag set */
 		default: cli_common_option(ch, optarg, &o->common, "aduan-close", usage);
 		}
 	}
