@@ -18,14 +18,16 @@
  * buang", -4), thanks for a fix (-7), a report that something works
  * again or is being fixed (-4), condolences (-8), adverts and scams (-4),
  * a reply from an office (-5), jokes, greetings and questions among
- * residents.  A message is a
- * complaint when the sum is 3 or more; the reason names the weightiest
+ * residents.  Near the line (a sum of 0 to 5) what the words of earlier
+ * labelled messages say is added, at most 3 either way (bayes.h).  A
+ * message is a complaint when the sum is 3 or more; the reason names the weightiest
  * rules on the winning side.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "aduan.h"
+#include "bayes.h"
 #include "decide.h"
 #include "stem.h"
 #include "util.h"
@@ -253,6 +255,8 @@ struct aduan_decider {
 	int slot[HASHSIZE];	/* open addressing: index in lex + 1, or 0 */
 	unsigned char surface_first[256];	/* first letters of the "=" entries */
 	int explain;		/* write the reason (aduan_decider_explain) */
+	struct aduan_bayes *bayes;	/* what earlier messages' words say, or NULL */
+	unsigned stamp;		/* the message's stamp in bayes */
 	/* a direct-mapped cache of written words and their tokens: chat
 	 * repeats its words, and a word's tokens depend on its bytes alone */
 	struct known {
@@ -307,6 +311,7 @@ aduan_decider_new(void)
 	d = aduan_xmalloc(sizeof(*d));
 	memset(d, 0, sizeof(*d));
 	d->explain = 1;
+	d->bayes = aduan_bayes_builtin();
 	if ((d->st = aduan_stemmer_new()) == NULL) {
 		free(d);
 		return NULL;
@@ -365,6 +370,7 @@ aduan_decider_free(struct aduan_decider *d)
 		free(d->lex[i].form);
 	free(d->lex);
 	free(d->known);
+	aduan_bayes_free(d->bayes);
 	aduan_stemmer_free(d->st);
 	free(d);
 }
@@ -795,6 +801,10 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_DUMP) && i >= 2 && has(d, i - 3, i, C_JANGAN | C_NEG | C_ANNOUNCE) == -1 &&
 	    r->residents == -1 && !group_addressed(d, i))
 		fire(&r->s, 2, N_("dumping: \"%s\""), t[i].form);
+	if (i < 8 && is(t[i].form, "ini") && i + 1 < d->n && (is(t[i + 1].form, "foto") ||
+	    is(t[i + 1].form, "lokasi") || is(t[i + 1].form, "gambar") ||
+	    is(t[i + 1].form, "video")))	/* "ini fotonya pak": shows an earlier message */
+		fire(&r->s, -3, N_("a picture's caption: \"%s\""), t[i + 1].form);
 	if ((is(t[i].form, "akan") || is(t[i].form, "besok")) &&
 	    i + 1 < d->n && t[i + 1].passive && (t[i + 1].cls & (C_PROBLEM | C_FIXVERB)) &&
 	    has(d, 0, d->n, C_CUE | C_REPORT) == -1 && !r->planned++)
@@ -933,6 +943,57 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 		fire(&r->s, -3, N_("advert or scam \"%s\""), "http");
 }
 
+/* Near the line (a sum of 0 to 5), what the words of earlier labelled
+ * messages say, at most 3 points either way, named by its weightiest
+ * word; counted only when it turns the decision, so that the rules'
+ * reason stands when they decide. */
+static void
+learned_rule(struct aduan_decider *d, struct reading *r)
+{
+	int i, w, total, best = -1, bestw = 0, points;
+
+	if (d->bayes == NULL || r->s.sum < 0 || r->s.sum > 5)
+		return;
+	if (++d->stamp == 0)
+		d->stamp = 1;
+	total = aduan_bayes_prior(d->bayes);
+	for (i = 0; i < d->n; i++) {
+		w = aduan_bayes_weight(d->bayes, d->tok[i].form, d->stamp);
+		total += w;
+		if (best == -1 || abs(w) > abs(bestw))
+			best = i, bestw = w;
+	}
+	points = (total + (total >= 0 ? 5 : -5)) / 10;
+	points = points > 3 ? 3 : points < -3 ? -3 : points;
+	if ((r->s.sum >= 3) == (r->s.sum + points >= 3))
+		return;
+	if (points > 0)
+		fire(&r->s, points, N_("like earlier complaints: \"%s\""), d->tok[best].form);
+	else if (points < 0)
+		fire(&r->s, points, N_("like earlier chatter: \"%s\""), d->tok[best].form);
+}
+
+void
+aduan_decider_use(struct aduan_decider *d, struct aduan_bayes *b)
+{
+	aduan_bayes_free(d->bayes);
+	d->bayes = b;
+}
+
+void
+aduan_decider_learn(struct aduan_decider *d, struct aduan_bayes *b, const char *text, size_t len,
+    int complaint)
+{
+	const char *forms[ADUAN_DECIDE_WORDS];
+	int i;
+
+	d->n = 0;
+	read_words(d, text, len);
+	for (i = 0; i < d->n; i++)
+		forms[i] = d->tok[i].form;
+	aduan_bayes_learn(b, forms, d->n, complaint);
+}
+
 /* Laughing faces (😂 🤣 😅): with praise and a public thing, sarcasm. */
 static int
 laughs(const char *text, size_t len)
@@ -980,6 +1041,7 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 		chatter_rules(d, &r, i);
 	}
 	message_rules(d, &r, v);
+	learned_rule(d, &r);
 	v->score = r.s.sum;
 	v->take = r.s.sum >= 3;
 	if (d->explain)

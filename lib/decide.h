@@ -34,6 +34,15 @@ void aduan_decider_free(struct aduan_decider *d);
  * the same, v->why empty. */
 void aduan_decider_explain(struct aduan_decider *d, int on);
 
+/* The words' model (bayes.h) the decider adds near the line: the shipped
+ * one when made; aduan_decider_use gives it b (NULL: the rules alone) and
+ * frees the one before.  aduan_decider_learn teaches b one labelled
+ * message, read into the same word forms as aduan_decide reads. */
+struct aduan_bayes;
+void aduan_decider_use(struct aduan_decider *d, struct aduan_bayes *b);
+void aduan_decider_learn(struct aduan_decider *d, struct aduan_bayes *b, const char *text,
+    size_t len, int complaint);
+
 /*
  * Decide on text[0..len), the sender's own words.  media: the message
  * carried a photo, file or location (so empty text is "media only").
