@@ -125,7 +125,9 @@ static const struct {
 	    "terpeleset tergelincir reyot doyong semrawut amburadul berantakan sembarangan "
 	    "ilegal mesum prostitusi remang sabung tuak arak ganja odgj pengemis gepeng "
 	    "calo sogok suap kencing gonggong menggonggong monyet kera beruk biawak rayap puing "
-	    "=kekurangan =tertutup ugal brong wabah rabies stunting jorok kusut nyangkut" },
+	    "=kekurangan =tertutup ugal brong wabah rabies stunting jorok kusut nyangkut "
+	    "bolos retakan gelombang bergelombang terguling offline lemot hipnotis gendam "
+	    "nunggak tunggak tunggakan bengkak membengkak melonjak seenaknya semaunya oknum" },
 	{ C_REQUEST, "mohon tolong minta bantu bantuan segera cek periksa tinjau" },
 	{ C_REQUEST | C_REPORT, "lapor laporan melapor aduan mengadu pengaduan keluhan mengeluh "
 	    "komplain protes" },
@@ -133,7 +135,7 @@ static const struct {
 	    "dapat fungsi berfungsi normal lancar respon ditanggapi ambil diambil sedot disedot "
 	    "tembus lewat dilewati jalan berjalan kerja bekerja cair peduli "
 	    "layan dilayani bayar dibayar gubris digubris hirau dihiraukan urus diurus proses "
-	    "diproses =kebagian" },
+	    "diproses =kebagian =dipakai =digunakan kembali dikembalikan merata" },
 	{ C_STATE, "susah sulit ganggu mengganggu terganggu takut khawatir resah meresahkan "
 	    "bahaya berbahaya membahayakan parah kering penuh kecil lemah netes menetes pelan "
 	    "lama terlambat capek kesal kecewa jengkel sakit mahal rawan becek pengap sesak "
@@ -141,8 +143,8 @@ static const struct {
 	    "ampun buruk =hilang jatuh goyang korban =disuruh dipingpong "
 	    "jenuh muak bosan stres pusing emosi geram gerah kesel sebel dongkol cemas waswas "
 	    "trauma repot ribet berbelit lelet galak kasar lapar kelaparan kurang salah bolak "
-	    "terancam lembab demam muntah" },
-	{ C_TONE, "kok kenapa knp masa percuma lagi tiap setiap sering selalu terus berhari "
+	    "terancam lembab demam muntah =merokok getar bergetar curiga jantungan marah" },
+	{ C_TONE, "kok kenapa knp masa percuma lagi tiap setiap sering selalu terus "
 	    "hujan" },
 	{ C_TOPIC, "jalan air pdam listrik lampu pln got parit drainase selokan gorong pipa "
 	    "kabel tiang pohon jembatan tps gas elpiji lpg sinyal gang trotoar aspal saluran "
@@ -157,21 +159,21 @@ static const struct {
 	{ C_THANKS, "makasih alhamdulillah syukur nuwun thanks thx tengkyu" },
 	{ C_RESOLVED, "diperbaiki ditangani tambal ditambal beres selesai bersih normal "
 	    "lancar nyala menyala hidup cepat tanggap sigap gercep datang aman surut bantu "
-	    "dibantu" },
+	    "dibantu menyumbang donasi" },
 	{ C_CONTRAST, "tapi namun malah sayang cuma cuman hanya" },
 	{ C_ANNOUNCE, "himbau dihimbau imbau diimbau himbauan =pengumuman undangan diundang "
 	    "beritahu diberitahukan mengingatkan diingatkan rapat posyandu vaksin imunisasi "
 	    "jadwal acara kegiatan lomba =penyaluran =tahap sosialisasi kehadiran hadir bakti gotong pengajian "
-	    "arisan musyawarah senam =larangan =dilarang pendataan =pengasapan" },
-	{ C_INFO, "info informasi iuran silakan silahkan =hubungi" },
+	    "arisan musyawarah senam =larangan =dilarang =pendataan =pengasapan razia" },
+	{ C_INFO, "info informasi iuran silakan silahkan =hubungi share dishare" },
 	{ C_WATER, "air" },
 	{ C_PRAYER, "doa doakan semoga amin aamiin" },
 	{ C_IF, "kalau kalo jika bila apabila" },
 	{ C_WANT, "mau ingin" },
 	{ C_WHO, "orang yang warung toko pedagang penjual" },
 	{ C_HARAP, "harap diharap diharapkan mengharapkan" },
-	{ C_PUBLIC, "warga seluruh kepada bagi para masyarakat" },
-	{ C_OPENER, "kepada diberitahukan diinformasikan bagi dear yth" },
+	{ C_PUBLIC, "warga seluruh kepada =bagi para masyarakat pedagang pengendara" },
+	{ C_OPENER, "kepada diberitahukan diinformasikan =bagi dear yth" },
 	{ C_JANGAN, "jangan jgn jangn" },
 	{ C_CONDOLENCE, "innalillahi innalillah inalillahi duka berduka meninggal almarhum "
 	    "almarhumah wafat alfatihah" },
@@ -195,6 +197,7 @@ static const struct {
 	{ C_ASK, "tanya" },
 	{ C_SERVICE, "petugas tindakan kabar tanggapan respon pengangkutan bantuan bansos solusi "
 	    "kejelasan perbaikan penerangan pelayanan info informasi bidan dokter guru perawat "
+	    "pegawai staf pejabat "
 	    "ambulans ambulan jatah obat" },
 	{ C_HAVE, "ada dapat terima" },
 	{ C_NEGLECT, "=dibiarkan =dibiarin =ditinggal =ditinggalkan =terbengkalai" },
@@ -209,9 +212,10 @@ static const struct {
 	{ C_SPAN, "seminggu sebulan setahun sejam semalaman" },
 	{ C_DEPTH, "betis lutut pinggang sepinggang selutut sebetis dada" },
 	{ C_DEED, "pagar tutup cabut bongkar coret potong gembok timbun tolak tebang tagih "
-	    "kuasa klaim segel sita rampas" },
+	    "kuasa klaim segel sita rampas kunci patok makan" },
 	{ C_CONDUCT, "nongkrong ngumpul kumpul minum teriak musik suara bunyi karaoke main "
-	    "buka kerja las gerinda balap ribut nyanyi joget dangdut mabuk mabok judi" },
+	    "buka kerja las gerinda balap ribut nyanyi joget dangdut mabuk mabok judi petasan mercon "
+	    "ledak genset" },
 	{ C_LATE, "subuh dini larut" },
 	{ C_PERMIT, "izin ijin sosialisasi pemberitahuan musyawarah" },
 	{ C_PADAHAL, "padahal" },
@@ -219,7 +223,7 @@ static const struct {
 	{ C_CREW, "tim petugas damkar satpol" },
 	{ C_PAST, "dulu dahulu" },
 	{ C_PUBSPACE, "trotoar saluran got parit drainase selokan sempadan badan bahu" },
-	{ C_MONEY, "uang duit" },
+	{ C_MONEY, "uang duit sumbangan" },
 	{ C_DUMP, "buang dibuang membuang" },
 	{ C_OFFICE, "pihak terkait dinas pemerintah instansi lurah camat kelurahan kecamatan "
 	    "pdam pln" },
@@ -603,9 +607,10 @@ to_residents(const struct aduan_decider *d, int i)
 
 	if (is(d->tok[0].form, "yang"))	/* "yang punya motor ..., tolong" */
 		return 1;
-	if (i + 1 < d->n && d->tok[i + 1].passive)
-		return 0;
-	if (has(d, i + 1, i + 5, C_OFFICE) != -1)
+	if ((i + 1 < d->n && d->tok[i + 1].passive) ||
+	    (i + 2 < d->n && d->tok[i + 2].passive && is(d->tok[i + 1].form, "pak")))
+		return 0;	/* "mohon ditertibkan", "tolong pak dicek" */
+	if (has(d, i + 1, i + 5, C_OFFICE) != -1 || has(d, i + 1, i + 2, C_MONEY) != -1)
 		return 0;
 	if (group_addressed(d, i) || (i + 2 < d->n && is(d->tok[i + 1].form, "bapak") &&
 	    is(d->tok[i + 2].form, "ibu")))
@@ -763,7 +768,7 @@ late_at_night(const struct aduan_decider *d, int from, int to)
 		if ((is(t[i].form, "sampa") || is(t[i].form, "sampe")) &&
 		    (is(t[i + 1].form, "pagi") || is(t[i + 1].form, "jam")))
 			return 1;
-		if ((is(t[i].form, "tengah") || is(t[i].form, "sepanjang") ||
+		if ((is(t[i].form, "tengah") || is(t[i].form, "sepanjang") || is(t[i].form, "siang") ||
 		    (t[i].cls & (C_TONE | C_IF)) || t[i].number == 1) && is(t[i + 1].form, "malam"))
 			return 1;
 	}
@@ -780,7 +785,7 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	unsigned long long c = t[i].cls;
 	int before = i > 0 ? (int)(t[i - 1].cls & (C_NEG | C_SUDAH)) != 0 : 0;
 
-	if ((c & C_DEED) && t[i].passive && !before && r->nproblem++ < 2) {
+	if ((c & C_DEED) && t[i].passive && !(before && (c & C_FIXVERB)) && r->nproblem++ < 2) {
 		r->last_problem = i;
 		fire(&r->s, 3, N_("done to them: \"%s\""), t[i].form);
 	}
@@ -858,7 +863,7 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 
 	if ((c & C_ANNOUNCE) && has(d, i - 2, i, C_NEG) == -1 &&
 	    !(i > 0 && is(t[i - 1].form, "kata")) &&	/* "katanya rapat" */
-	    !(i + 1 < d->n && (t[i + 1].cls & C_PROBLEM)) &&
+	    !(i + 1 < d->n && (t[i + 1].cls & C_PROBLEM) && !is(t[i].form, "larang")) &&
 	    !r->announce++)	/* weaker inside a complaint: "pulang dari pengajian" */
 		fire(&r->s, i > 4 && r->last_problem != -1 ? -2 : -5, N_("announcement \"%s\""),
 		    t[i].form);
@@ -890,7 +895,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -1, N_("greeting \"%s\""), t[i].form);
 	if ((c & C_KAMI) && (j = office_reply(d, i)) != -1)
 		fire(&r->s, -5, N_("a reply from an office: \"kami %s\""), t[j].form);
-	if ((c & C_ASK) && has(d, 0, d->n, C_REPORT) == -1 && has(d, i + 1, i + 4, C_CUE) == -1)
+	if ((c & C_ASK) && has(d, 0, d->n, C_REPORT) == -1 &&
+	    has(d, i + 1, i + 4, C_CUE | C_TONE) == -1)
 		fire(&r->s, -2, N_("a question among residents: \"%s\""), t[i].form);
 	if (t[i].number == -1)
 		r->joke = 1;

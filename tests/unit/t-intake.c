@@ -130,7 +130,8 @@ learn(struct run *r, char **files, int n, int skip)
 static const char *const sets[] = {
 	"tests/intake/heldout-2.tsv", "tests/intake/heldout-3.tsv", "tests/intake/heldout-4.tsv",
 	"tests/intake/heldout-5.tsv", "tests/intake/heldout-6.tsv", "tests/intake/heldout-7.tsv",
-	"tests/intake/heldout-8.tsv", "tests/intake/heldout.tsv", "tests/intake/messages.tsv",
+	"tests/intake/heldout-8.tsv", "tests/intake/heldout-9.tsv", "tests/intake/heldout.tsv",
+	"tests/intake/messages.tsv",
 };
 
 struct row {
@@ -265,6 +266,7 @@ main(int argc, char *argv[])
 		{ "tests/intake/heldout-6.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-7.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-8.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-9.tsv", 0.95, 0.95, 0.90, 0.02 },
 	};
 	struct run r;
 	struct aduan_buf path = {0};
