@@ -880,7 +880,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_JANGAN) && i + 1 < d->n && !(t[i + 1].cls & C_NEG) &&
 	    !is(t[i + 1].form, "sampa") && !is(t[i + 1].form, "sampai"))
-		fire(&r->s, -4, N_("asks residents: \"jangan %s\""), t[i + 1].form);
+		fire(&r->s, i == 0 ? -6 : -4, N_("asks residents: \"jangan %s\""),
+		    t[i + 1].form);	/* opening with it: a warning, whatever risk it names */
 	if (c & C_CONDOLENCE)
 		fire(&r->s, -8, N_("condolence \"%s\""), t[i].form);
 	if (((c & C_SCAM) || ((c & C_SOFTSCAM) && i < 3)) && !(i > 0 && (t[i - 1].cls & C_WHO)))

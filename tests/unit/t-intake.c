@@ -131,7 +131,7 @@ static const char *const sets[] = {
 	"tests/intake/heldout-2.tsv", "tests/intake/heldout-3.tsv", "tests/intake/heldout-4.tsv",
 	"tests/intake/heldout-5.tsv", "tests/intake/heldout-6.tsv", "tests/intake/heldout-7.tsv",
 	"tests/intake/heldout-8.tsv", "tests/intake/heldout-9.tsv", "tests/intake/heldout.tsv",
-	"tests/intake/messages.tsv",
+	"tests/intake/messages.tsv", "tests/intake/heldout-10.tsv",
 };
 
 struct row {
@@ -267,6 +267,7 @@ main(int argc, char *argv[])
 		{ "tests/intake/heldout-7.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-8.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-9.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-10.tsv", 0.95, 0.95, 0.90, 0.02 },
 	};
 	struct run r;
 	struct aduan_buf path = {0};
