@@ -34,11 +34,7 @@ static const struct {
 static unsigned
 hash(const char *s)
 {
-	unsigned h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	return aduan_fnv_step(ADUAN_FNV_START, s, strlen(s));
 }
 
 /* The slot of form, or the empty one where it would go; NULL when the

@@ -280,19 +280,9 @@ cmp_entry(const void *a, const void *b)
 }
 
 static unsigned
-hash_bytes(const char *s, size_t n)
-{
-	unsigned h = 2166136261u;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-static unsigned
 hash(const char *s)
 {
-	return hash_bytes(s, strlen(s));
+	return aduan_fnv_step(ADUAN_FNV_START, s, strlen(s));
 }
 
 static const struct entry *
@@ -458,7 +448,7 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 	}
 	while (d->n < ADUAN_DECIDE_WORDS &&
 	    (n = aduan_stem_next(d->st, text, len, &pos, &start)) > 0) {
-		struct known *k = &d->known[hash_bytes(text + start, n) & (KNOWN - 1)];
+		struct known *k = &d->known[aduan_fnv_step(ADUAN_FNV_START, text + start, n) & (KNOWN - 1)];
 		int first = d->n, room = ADUAN_DECIDE_WORDS - d->n;
 
 		if (k->rawlen == n && memcmp(k->raw, text + start, n) == 0) {

@@ -38,15 +38,6 @@ struct aduan_places {
 	size_t nslot;		/* a power of two, at least twice n */
 };
 
-static unsigned
-fnv_step(unsigned h, const char *s, size_t n)
-{
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-#define FNV_START 2166136261u
 
 static unsigned
 pair_of(int a, int b)
@@ -69,7 +60,7 @@ index_spellings(struct aduan_places *p)
 	memset(p->slot, 0, p->nslot * sizeof(*p->slot));
 	for (i = 0; i < p->n; i++) {
 		const char *f = p->v[i].folded;
-		size_t h = fnv_step(FNV_START, f, strlen(f)) & (p->nslot - 1);
+		size_t h = aduan_fnv_step(ADUAN_FNV_START, f, strlen(f)) & (p->nslot - 1);
 
 		while (p->slot[h] != 0)
 			h = (h + 1) & (p->nslot - 1);
@@ -239,7 +230,7 @@ spelled(const struct aduan_places *p, const struct run *r, int kmax)
 	for (k = 0; k < kmax && n + r[k].n < sizeof(f); k++) {
 		for (i = 0; i < r[k].n; i++)
 			f[n++] = (char)tolower((unsigned char)r[k].s[i]);
-		h[k] = fnv_step(k == 0 ? FNV_START : h[k - 1], f + n - r[k].n, r[k].n);
+		h[k] = aduan_fnv_step(k == 0 ? ADUAN_FNV_START : h[k - 1], f + n - r[k].n, r[k].n);
 		end[k] = n;
 	}
 	for (j = k - 1; j >= 0; j--) {

@@ -134,11 +134,7 @@ isalnum_ascii(unsigned char c)
 static unsigned
 abbrev_hash(const char *w, size_t n)
 {
-	unsigned h = 2166136261u;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*w++) * 16777619u;
-	return h & (ABBREV_SLOTS - 1);
+	return aduan_fnv_step(ADUAN_FNV_START, w, n) & (ABBREV_SLOTS - 1);
 }
 
 /* The written-out form of abbreviation w (n bytes), or NULL: one probe
@@ -220,12 +216,7 @@ stem_one(struct aduan_stemmer *st, const char *w, size_t n)
 		return n;
 	}
 	if (n <= CACHED) {
-		unsigned h = 2166136261u;
-		size_t i;
-
-		for (i = 0; i < n; i++)
-			h = (h ^ (unsigned char)w[i]) * 16777619u;
-		slot = h & (CACHE - 1);
+		slot = aduan_fnv_step(ADUAN_FNV_START, w, n) & (CACHE - 1);
 		if (st->cache == NULL) {
 			st->cache = aduan_xmalloc(CACHE * sizeof(*st->cache));
 			memset(st->cache, 0, CACHE * sizeof(*st->cache));

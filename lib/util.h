@@ -18,6 +18,16 @@ char *aduan_xstrndup(const char *s, size_t n);
  * bytes that each begin with their name (a const char *; NULL, as a
  * table's last row has it, names nothing), or -1. */
 int aduan_row_named(const void *table, size_t n, size_t size, const char *name, size_t len);
+/* FNV-1a over n bytes of s, going on from h (ADUAN_FNV_START for a new
+ * hash): the one hash of the in-memory tables of words and places. */
+#define ADUAN_FNV_START 2166136261u
+static inline unsigned
+aduan_fnv_step(unsigned h, const char *s, size_t n)
+{
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
 /* free(3) each of the n pointers at v (any of them may be NULL). */
 void aduan_free_each(void *const *v, size_t n);
 #define ADUAN_FREE_EACH(...) \
