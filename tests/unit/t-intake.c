@@ -197,8 +197,8 @@ static int measure(struct run *r, const char *path);
 static void
 check_model(struct run *r, const char *build)
 {
-	static char path[16][512];
-	char *files[16];
+	static char path[sizeof(sets) / sizeof(sets[0])][512];
+	char *files[sizeof(sets) / sizeof(sets[0])];
 	struct aduan_bayes *all, *shipped = aduan_bayes_builtin();
 	int i, n = 0;
 
