@@ -55,6 +55,15 @@ aduan_complaint_sets(struct aduan_complaint *c, int i, const char *s)
 	aduan_complaint_set(c, i, s, s ? strlen(s) : 0);
 }
 
+/* Field i set to s unless it is s already: a check that finds a value
+ * in its canonical form (as every record of an import is) copies nothing. */
+static void
+set_changed(struct aduan_complaint *c, int i, const char *s)
+{
+	if (c->v[i] == NULL || strcmp(c->v[i], s) != 0)
+		aduan_complaint_sets(c, i, s);
+}
+
 /* Trim white space at both ends in place; an empty result clears the field. */
 static void
 trim(struct aduan_complaint *c, int i)
@@ -115,6 +124,17 @@ check_bool(struct aduan_complaint *c, int i)
 	return 0;
 }
 
+/* Whether s is "YYYY-MM-DDTHH:MM:SSZ" as aduan_time_utc writes it (no
+ * leap second), *t its time. */
+static int
+canonical_utc(const char *s, time_t *t)
+{
+	char again[21];
+
+	return strlen(s) == 20 && aduan_time_from_utc(s, t) == 0 &&
+	    strcmp(aduan_time_utc(*t, again), s) == 0;
+}
+
 /* A time, to UTC; one more than a day ahead is refused unless ahead
  * (a due date may lie ahead). */
 static int
@@ -125,13 +145,20 @@ check_time(struct aduan_complaint *c, int i, time_t now, int ahead)
 
 	if (c->v[i] == NULL)
 		return 0;
-	if (aduan_time_parse(c->v[i], now, &t) == -1)
+	/* a time in the stored form already (an import's every record has
+	 * two): read as such, and kept, since writing it again gives it back */
+	if (canonical_utc(c->v[i], &t))
+		buf[0] = '\0';
+	else if (aduan_time_parse(c->v[i], now, &t) == -1)
 		return aduan_fail(ADUAN_DATAERR, "bad time in %s: \"%s\" %s",
 		    aduan_fields[i].name, c->v[i], _(TIME_EXAMPLES));
+	else
+		aduan_time_utc(t, buf);
 	if (!ahead && t > now + 86400)
 		return aduan_fail(ADUAN_DATAERR, "%s is in the future: \"%s\"",
 		    aduan_fields[i].name, c->v[i]);
-	aduan_complaint_sets(c, i, aduan_time_utc(t, buf));
+	if (buf[0] != '\0')
+		aduan_complaint_sets(c, i, buf);
 	return 0;
 }
 
@@ -210,7 +237,7 @@ check_known(struct aduan_db *db, struct aduan_complaint *c, int i, const char *s
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		aduan_complaint_sets(c, i, (const char *)sqlite3_column_text(st, 0));
+		set_changed(c, i, (const char *)sqlite3_column_text(st, 0));
 	sqlite3_reset(st);
 	free(key);
 	if (rc == SQLITE_ROW)
@@ -290,7 +317,7 @@ check_word(struct aduan_complaint *c, int i, const char *dflt)
 	}
 	if ((w = aduan_word_canon(aduan_fields[i].words, c->v[i])) == NULL)
 		return bad_word(aduan_fields[i].name, c->v[i], aduan_fields[i].words);
-	aduan_complaint_sets(c, i, w);
+	set_changed(c, i, w);
 	return 0;
 }
 
@@ -305,7 +332,7 @@ check_form(struct aduan_complaint *c, int i, int (*norm)(const char *, char *), 
 		return 0;
 	if (norm(c->v[i], buf) == -1)
 		return aduan_fail(ADUAN_DATAERR, bad, c->v[i]);
-	aduan_complaint_sets(c, i, buf);
+	set_changed(c, i, buf);
 	return 0;
 }
 

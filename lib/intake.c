@@ -42,24 +42,29 @@ static const char *const decision_names[] = {
 };
 static const char *const kind_names[] = {"text", "media", "deleted", "location", "system"};
 
-/* One message kept while its group is open. */
+/* One message kept while its group is open.  Its strings are in store,
+ * one after another: the slot keeps that buffer from message to message,
+ * so that keeping a message allocates nothing once the import is under
+ * way (a million messages, each with five strings). */
 struct msg {
 	long line;
 	char at[20];
 	time_t wall;		/* the wall-clock time read as UTC: for differences */
-	char *author;
-	char *body;		/* as exported */
-	const char *text;	/* the sender's words (caption for media): in body */
-	char *text_own;		/* or a copy of its own (a body with a NUL byte) */
-	char *attachment;	/* a file it names that came with it (or may have) */
+	const char *author;
+	const char *body;	/* as exported */
+	const char *text;	/* the sender's words (caption for media): in body, or a copy */
+	const char *attachment;	/* a file it names that came with it (or may have) */
 	enum aduan_wa_kind kind;
 	int has_location;
 	double lat, lon;
-	char *key;
-	char *legacy;		/* the first round's key, or NULL */
+	const char *key;
+	const char *legacy;	/* the first round's key, or NULL */
 	int passive;		/* staff or system: shown in order, not part of the complaint */
 	int nul;		/* a NUL byte in its text: the complaint is rejected */
+	struct aduan_buf store;
 };
+
+#define STORE_KEPT 65536	/* a slot's buffer larger than this is given back */
 
 struct same_time {
 	char at[20];
@@ -82,6 +87,8 @@ struct intake {
 	long join_seconds;
 	struct msg msgs[GROUP_MAX];
 	int n;
+	struct msg one;		/* a staff or system line outside any group */
+	struct aduan_buf key, legacy_key;	/* the message's keys while it is read */
 	/* telling identical messages of one minute apart */
 	struct same_time same, same_legacy;
 	int legacy;		/* the database holds first-round keys of this group */
@@ -286,11 +293,17 @@ is_staff(struct intake *x, const char *author)
 	return yes;
 }
 
+/* The slot m emptied; its buffer kept for the next message unless large. */
 static void
 msg_release(struct msg *m)
 {
-	ADUAN_FREE_EACH(m->author, m->body, m->text_own, m->attachment, m->key, m->legacy);
+	struct aduan_buf store = m->store;
+
+	if (store.cap > STORE_KEPT)
+		aduan_buf_release(&store);
+	aduan_buf_reset(&store);
 	memset(m, 0, sizeof(*m));
+	m->store = store;
 }
 
 /* Where a complaint's place came from, for --messages. */
@@ -1135,13 +1148,13 @@ build_key(struct aduan_buf *b, const char *prefix, const char *group, const char
  * without invisible marks and line-end spaces; for a photo, a deleted
  * message or a location its kind and caption (each phone writes its own
  * placeholder).  "#N" tells identical messages of one minute apart.
- * *legacy: the key of the first round ("wa:", the time as exported, the
- * hash of the body as written), when the database may hold such keys.
+ * Written into x->key; into x->legacy_key the key of the first round
+ * ("wa:", the time as exported, the hash of the body as written), when
+ * the database may hold such keys (else it is left empty).
  */
-static char *
-message_key(struct intake *x, const struct aduan_wa_msg *m, char **legacy)
+static void
+message_key(struct intake *x, const struct aduan_wa_msg *m)
 {
-	struct aduan_buf b = {0};
 	const char *author = m->author ? m->author : "";
 	char phone[17];
 	unsigned long long h = 0xcbf29ce484222325ULL, body;
@@ -1166,58 +1179,78 @@ message_key(struct intake *x, const struct aduan_wa_msg *m, char **legacy)
 	nth = nth_same(&x->same, m->at, 16, h ^ fnv1a(author, alen) * 31);
 	if (x->same.n == SAME_AT_MAX)
 		x->keys_unique = 0;
-	build_key(&b, "wa2:", x->group, m->at, 16, author, alen, h, nth);
-
-	*legacy = NULL;
+	aduan_buf_reset(&x->key);
+	build_key(&x->key, "wa2:", x->group, m->at, 16, author, alen, h, nth);
+	aduan_buf_reset(&x->legacy_key);
 	if (x->legacy) {
-		struct aduan_buf l = {0};
-
 		author = m->author ? m->author : "";
 		alen = strlen(author);
 		body = fnv1a(m->body, m->body_len);
 		nth = nth_same(&x->same_legacy, m->at, strlen(m->at),
 		    body ^ fnv1a(author, alen) * 31);
-		build_key(&l, "wa:", x->group, m->at, strlen(m->at), author, alen, body, nth);
-		*legacy = l.s;
+		build_key(&x->legacy_key, "wa:", x->group, m->at, strlen(m->at), author, alen, body,
+		    nth);
 	}
-	return b.s;
 }
 
-static void
-keep(struct msg *k, const struct aduan_wa_msg *m, char *key, char *legacy)
+/* Add s[0..n] (its NUL included) to the slot's store: its offset there. */
+static size_t
+store(struct aduan_buf *b, const char *s, size_t n)
 {
-	memset(k, 0, sizeof(*k));	/* a slot on the stack holds whatever was there */
-	k->legacy = legacy;
+	size_t at = b->len;
+
+	aduan_buf_add(b, s, n + 1);
+	return at;
+}
+
+#define NONE ((size_t)-1)
+
+/* Message m kept in slot k, with the keys x->key and x->legacy_key. */
+static void
+keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
+{
+	struct aduan_buf *b = &k->store;
+	size_t author = NONE, body, text = NONE, att = NONE, key, legacy = NONE;
+
+	msg_release(k);
 	k->line = m->line;
 	memcpy(k->at, m->at, sizeof(k->at));
 	k->wall = wall(m);
-	k->author = m->author ? aduan_xstrdup(m->author) : NULL;
+	if (m->author != NULL)
+		author = store(b, m->author, strlen(m->author));
 	/* NUL bytes inside a message cannot be stored: its complaint is
 	 * rejected (the text would end there) */
 	k->nul = memchr(m->body, '\0', m->body_len) != NULL;
-	k->body = aduan_xstrdup(m->body);
+	body = store(b, m->body, k->nul ? strlen(m->body) : m->body_len);
 	/* the text is the body or its end: no copy of its own */
-	if (!k->nul && m->text >= m->body && m->text <= m->body + m->body_len)
-		k->text = k->body + (m->text - m->body);
-	else
-		k->text = k->text_own = aduan_xstrdup(m->text);
+	if (k->nul || m->text < m->body || m->text > m->body + m->body_len)
+		text = store(b, m->text, strlen(m->text));
 	/* a file named but missing from the zip archive read stays in the
 	 * body's placeholder line only */
-	k->attachment = m->attachment && m->attached != 0 ? aduan_xstrdup(m->attachment) : NULL;
+	if (m->attachment && m->attached != 0)
+		att = store(b, m->attachment, strlen(m->attachment));
+	key = store(b, x->key.s, x->key.len);
+	if (x->legacy_key.len > 0)
+		legacy = store(b, x->legacy_key.s, x->legacy_key.len);
+	/* the buffer has its last place now: the strings' addresses hold */
+	k->author = author != NONE ? b->s + author : NULL;
+	k->body = b->s + body;
+	k->text = text != NONE ? b->s + text : k->body + (m->text - m->body);
+	k->attachment = att != NONE ? b->s + att : NULL;
+	k->key = b->s + key;
+	k->legacy = legacy != NONE ? b->s + legacy : NULL;
 	k->kind = m->kind;
 	k->has_location = m->has_location;
 	k->lat = m->lat;
 	k->lon = m->lon;
-	k->key = key;
 }
 
 static int
 take_message(struct intake *x, const struct aduan_wa_msg *m)
 {
-	struct msg one;
-	char *legacy, *key = message_key(x, m, &legacy);
 	int rc;
 
+	message_key(x, m);
 	x->o->n_messages++;
 	if (m->unknown) {
 		x->o->n_unknown++;
@@ -1235,22 +1268,17 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 		 * does not end the citizen's run: it is kept in order and shown
 		 * with its own decision. */
 		if (x->n > 0 && x->n < GROUP_MAX) {
-			keep(&x->msgs[x->n], m, key, legacy);
+			keep(x, &x->msgs[x->n], m);
 			x->msgs[x->n++].passive = staff ? D_STAFF : D_SYSTEM;
 			return 0;
 		}
-		if ((rc = flush(x)) != 0) {
-			free(key);
-			free(legacy);
+		if ((rc = flush(x)) != 0)
 			return rc;
-		}
-		keep(&one, m, key, legacy);
-		print_message(x, &one, staff ? D_STAFF : D_SYSTEM, passive_why(staff ? D_STAFF : D_SYSTEM),
-		    NULL);
-		rc = archive(x, &one, staff ? D_STAFF : D_SYSTEM, passive_why(staff ? D_STAFF : D_SYSTEM),
-		    0);
-		msg_release(&one);
-		return rc;
+		keep(x, &x->one, m);
+		print_message(x, &x->one, staff ? D_STAFF : D_SYSTEM,
+		    passive_why(staff ? D_STAFF : D_SYSTEM), NULL);
+		return archive(x, &x->one, staff ? D_STAFF : D_SYSTEM,
+		    passive_why(staff ? D_STAFF : D_SYSTEM), 0);
 	}
 	if (x->n > 0) {
 		const struct msg *last = &x->msgs[x->n - 1];
@@ -1260,14 +1288,11 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 			last--;
 		if (x->n == GROUP_MAX || strcmp(last->author, m->author) != 0 ||
 		    t < last->wall || t - last->wall > x->join_seconds) {
-			if ((rc = flush(x)) != 0) {
-				free(key);
-				free(legacy);
+			if ((rc = flush(x)) != 0)
 				return rc;
-			}
 		}
 	}
-	keep(&x->msgs[x->n++], m, key, legacy);
+	keep(x, &x->msgs[x->n++], m);
 	return 0;
 }
 
@@ -1463,8 +1488,11 @@ intake_release(struct intake *x)
 {
 	int i;
 
-	for (i = 0; i < x->n; i++)
-		msg_release(&x->msgs[i]);
+	for (i = 0; i < GROUP_MAX; i++)
+		aduan_buf_release(&x->msgs[i].store);
+	aduan_buf_release(&x->one.store);
+	aduan_buf_release(&x->key);
+	aduan_buf_release(&x->legacy_key);
 	if (x->has_match)
 		regfree(&x->match);
 	free_words(x->keywords, x->nkeywords);
