@@ -127,15 +127,19 @@ static const struct {
 	    "calo sogok suap kencing gonggong menggonggong monyet kera beruk biawak rayap puing "
 	    "=kekurangan =tertutup ugal brong wabah rabies stunting jorok kusut nyangkut "
 	    "bolos retakan gelombang bergelombang terguling offline lemot hipnotis gendam "
-	    "nunggak tunggak tunggakan bengkak membengkak melonjak seenaknya semaunya oknum" },
-	{ C_REQUEST, "mohon tolong minta bantu bantuan segera cek periksa tinjau" },
+	    "nunggak tunggak tunggakan bengkak membengkak melonjak seenaknya semaunya oknum "
+	    "hancur ancur nabrak ketabrak keliaran berkeliaran ngancam maksa paksa memaksa "
+	    "ngamuk kejeblos terjeblos nyetrum kesetrum tersetrum" },
+	{ C_REQUEST, "mohon tolong minta =bantu =dibantu =bantuannya =membantu =bantuin segera cek "
+	    "periksa tinjau" },
 	{ C_REQUEST | C_REPORT, "lapor laporan melapor aduan mengadu pengaduan keluhan mengeluh "
 	    "komplain protes" },
 	{ C_FUNC, "alir ngalir mengalir nyala menyala hidup keluar angkut diangkut datang "
 	    "dapat fungsi berfungsi normal lancar respon ditanggapi ambil diambil sedot disedot "
 	    "tembus lewat dilewati jalan berjalan kerja bekerja cair peduli "
 	    "layan dilayani bayar dibayar gubris digubris hirau dihiraukan urus diurus proses "
-	    "diproses =kebagian =dipakai =digunakan kembali dikembalikan merata" },
+	    "diproses =kebagian =dipakai =digunakan kembali dikembalikan merata tanggung "
+	    "mili =dibagi =dibagikan =disalurkan" },
 	{ C_STATE, "susah sulit ganggu mengganggu terganggu takut khawatir resah meresahkan "
 	    "bahaya berbahaya membahayakan parah kering penuh kecil lemah netes menetes pelan "
 	    "lama terlambat capek kesal kecewa jengkel sakit mahal rawan becek pengap sesak "
@@ -144,17 +148,17 @@ static const struct {
 	    "jenuh muak bosan stres pusing emosi geram gerah kesel sebel dongkol cemas waswas "
 	    "trauma repot ribet berbelit lelet galak kasar lapar kelaparan kurang salah bolak "
 	    "terancam lembab demam muntah =merokok getar bergetar curiga jantungan marah" },
-	{ C_TONE, "kok kenapa knp masa percuma lagi tiap setiap sering selalu terus "
+	{ C_TONE, "kok kenapa knp knapa napa masa percuma lagi tiap setiap sering selalu terus "
 	    "hujan" },
-	{ C_TOPIC, "jalan air pdam listrik lampu pln got parit drainase selokan gorong pipa "
+	{ C_TOPIC, "jalan air banyu pdam listrik lampu pln got parit drainase selokan gorong pipa "
 	    "kabel tiang pohon jembatan tps gas elpiji lpg sinyal gang trotoar aspal saluran "
 	    "sungai meteran token pam keran sumur penerangan pju "
 	    "ktp kk akta bpjs kis pkh blt bansos sktm puskesmas pustu sekolah ambulans" },
-	{ C_NEG, "tidak belum tak tanpa jarang gak kagak" },
+	{ C_NEG, "tidak belum tak tanpa jarang gak kagak ora mboten durung" },
 	{ C_PRAISE, "mantap mantul hebat keren bagus luar indah mulus canggih top salut "
 	    "prestasi juara" },
 	{ C_METAPHOR, "kolam danau empang tambak sawah offroad wisata kubangan laut "
-	    "rally sungai bubur kuburan disko" },
+	    "rally sungai bubur kuburan disko pisang" },
 	{ C_LIKE, "kayak seperti mirip jadi bagai ala" },
 	{ C_THANKS, "makasih alhamdulillah syukur nuwun thanks thx tengkyu" },
 	{ C_RESOLVED, "diperbaiki ditangani tambal ditambal beres selesai bersih normal "
@@ -164,9 +168,9 @@ static const struct {
 	{ C_ANNOUNCE, "himbau dihimbau imbau diimbau himbauan =pengumuman undangan diundang "
 	    "beritahu diberitahukan mengingatkan diingatkan rapat posyandu vaksin imunisasi "
 	    "jadwal acara kegiatan lomba =penyaluran =tahap sosialisasi kehadiran hadir bakti gotong pengajian "
-	    "arisan musyawarah senam =larangan =dilarang =pendataan =pengasapan razia" },
+	    "arisan musyawarah senam =larangan =dilarang =pendataan =pengasapan razia fogging" },
 	{ C_INFO, "info informasi iuran silakan silahkan =hubungi share dishare" },
-	{ C_WATER, "air" },
+	{ C_WATER, "air banyu" },
 	{ C_PRAYER, "doa doakan semoga amin aamiin" },
 	{ C_IF, "kalau kalo jika bila apabila" },
 	{ C_WANT, "mau ingin" },
@@ -191,9 +195,9 @@ static const struct {
 	{ C_CUE, "kapan belum gimana bagaimana kabar kelanjutan tindaklanjut respon lanjut" },
 	{ C_FIXVERB, "diperbaiki perbaikan diangkut ditangani ditindaklanjuti ganti diganti "
 	    "pasang dipasang sedot disedot dibersihkan tambal ditambal cor dicor aspal "
-	    "diaspal ditinjau meninjau turun datang mampir dipotong dibangun menangani" },
-	{ C_UNIT, "hari minggu bulan jam tahun malam" },
-	{ C_SUDAH, "sudah" },
+	    "diaspal ditinjau meninjau turun datang mampir dipotong dibangun menangani cair" },
+	{ C_UNIT, "hari minggu bulan jam tahun malam dino" },
+	{ C_SUDAH, "sudah telah wis" },
 	{ C_ASK, "tanya" },
 	{ C_SERVICE, "petugas tindakan kabar tanggapan respon pengangkutan bantuan bansos solusi "
 	    "kejelasan perbaikan penerangan pelayanan info informasi bidan dokter guru perawat "
@@ -212,7 +216,8 @@ static const struct {
 	{ C_SPAN, "seminggu sebulan setahun sejam semalaman" },
 	{ C_DEPTH, "betis lutut pinggang sepinggang selutut sebetis dada" },
 	{ C_DEED, "pagar tutup cabut bongkar coret potong gembok timbun tolak tebang tagih "
-	    "kuasa klaim segel sita rampas kunci patok makan" },
+	    "kuasa klaim segel sita rampas kunci patok makan tahan lempar pukul tampar "
+	    "bentak maki hina abai cuekin cuek persulit pungut palak" },
 	{ C_CONDUCT, "nongkrong ngumpul kumpul minum teriak musik suara bunyi karaoke main "
 	    "buka kerja las gerinda balap ribut nyanyi joget dangdut mabuk mabok judi petasan mercon "
 	    "ledak genset" },
@@ -546,7 +551,7 @@ struct reading {
 	int thanks, resolved, contrast, last_problem;
 	int praise, metaphor, like, joke, link, maps, report, cue, announce, prayer;
 	int wait, progress, duration, neglect, planned, warned, laugh;
-	int residents, conduct, past, now, angry;
+	int residents, conduct, past, now, angry, last_state;
 };
 
 /* Word i is "kapan" asking after a fix or a visit: the verb, or -1. */
@@ -587,6 +592,23 @@ group_addressed(const struct aduan_decider *d, int i)
 	return 0;
 }
 
+/* Where a message opening with the residents it speaks to says which
+ * ("warga yang ...", "bapak ibu yang ...", "yang merasa ..."): the word
+ * "yang", or -1. */
+static int
+residents_who(const struct aduan_decider *d)
+{
+	int j = 0;
+
+	if (d->n > 1 && (d->tok[0].cls & C_GREET))
+		j = 1;
+	if (j + 1 < d->n && (d->tok[j].cls & C_PUBLIC) && !(d->tok[j].cls & C_OPENER))
+		j++;
+	else if (j + 2 < d->n && is(d->tok[j].form, "bapak") && is(d->tok[j + 1].form, "ibu"))
+		j += 2;
+	return j < d->n && is(d->tok[j].form, "yang") && j < 3 ? j : -1;
+}
+
 /* A request to residents rather than to the office: "mohon warga ...",
  * "bapak ibu, tolong ...", but not "mohon kepada pihak terkait" or
  * "mohon ditinjau". */
@@ -595,7 +617,7 @@ to_residents(const struct aduan_decider *d, int i)
 {
 	int j;
 
-	if (is(d->tok[0].form, "yang"))	/* "yang punya motor ..., tolong" */
+	if (residents_who(d) != -1)	/* "yang punya motor ..., tolong" */
 		return 1;
 	if ((i + 1 < d->n && d->tok[i + 1].passive) ||
 	    (i + 2 < d->n && d->tok[i + 2].passive && is(d->tok[i + 1].form, "pak")))
@@ -728,12 +750,19 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    r->nproblem++ < 2)	/* "air masuk rumah", "kemasukan air" */
 		fire(&r->s, 3, N_("problem \"%s\""), t[i].form[0] == 'm' ? "air masuk" : "air naik");
 	if ((c & C_STATE) && !negated && !(i > 0 && (t[i - 1].cls & C_SUDAH) &&
-	    is(t[i].form, "lama")) && r->nstate++ < 2)	/* "sudah lama" */
-		fire(&r->s, 2, N_("bad state \"%s\""), t[i].form);
+	    is(t[i].form, "lama"))) {	/* "sudah lama" */
+		r->last_state = i;
+		if (r->nstate++ < 2)
+			fire(&r->s, 2, N_("bad state \"%s\""), t[i].form);
+	}
 	if ((c & C_TONE) && r->ntone++ < 2)
 		fire(&r->s, 1, N_("tone \"%s\""), t[i].form);
 	if ((c & C_TOPIC) && !r->topic++)
 		fire(&r->s, 1, N_("about \"%s\""), t[i].form);
+	if ((is(t[i].form, "makin") || is(t[i].form, "tambah")) && i + 1 < d->n &&
+	    !(t[i + 1].cls & (C_PRAISE | C_RESOLVED | C_THANKS)) && t[i + 1].number == 0 &&
+	    r->nstate++ < 2)	/* "tambah dalam", "makin parah" */
+		fire(&r->s, 2, N_("getting worse: \"%s\""), t[i + 1].form);
 	if ((j = asks_when(d, i)) != -1)
 		fire(&r->s, 3, N_("asks when it is fixed: \"%s\""), t[j].form);
 	else if (is(t[i].form, "kapan") && i > 0 && is(t[i - 1].form, "sampa"))
@@ -806,6 +835,21 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -4, N_("work announced: \"%s\""), t[i + 1].form);
 }
 
+/* Whether the fix told at word j was the residents' own ("sudah
+ * dipasangi ban sama warga", "sudah kami bersihkan sendiri"). */
+static int
+self_help(const struct aduan_decider *d, int j)
+{
+	int k;
+
+	for (k = j + 1; k < j + 5 && k < d->n; k++)
+		if (is(d->tok[k].form, "sendir") || is(d->tok[k].form, "swadaya") ||
+		    ((d->tok[k].cls & C_PUBLIC) && (is(d->tok[k - 1].form, "sama") ||
+		    is(d->tok[k - 1].form, "oleh"))))
+			return 1;
+	return 0;
+}
+
 /* Word i: figures of speech, thanks, a fix, a turn ("tapi"). */
 static void
 turn_rules(const struct aduan_decider *d, struct reading *r, int i)
@@ -825,8 +869,8 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->thanks = i;
 	if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC | C_FIXVERB)) != -1 &&
 	    has(d, i + 1, j + 2, C_NEG) == -1 &&	/* "sudah diproses belum?" */
-	    !(j + 1 < d->n && (t[j + 1].number == 1 || (t[j + 1].cls & C_UNIT))))
-		r->resolved = j;	/* not "sudah lewat jam 10" */
+	    (t[j].passive || !(j + 1 < d->n && (t[j + 1].number == 1 || (t[j + 1].cls & C_UNIT)))))
+		r->resolved = self_help(d, j) ? -1 : j;	/* not "sudah lewat jam 10" */
 	if ((c & C_SUDAH) && has(d, i - 2, i, C_CREW) != -1 && r->resolved == -1)
 		r->resolved = i;	/* "tim damkar sudah padamkan api" */
 	if (c & C_PAST)
@@ -842,6 +886,43 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->progress = i + 1;	/* "sedang diperbaiki" */
 }
 
+/* Word i: who speaks, and to whom: residents told what to do ("mari
+ * kita ...", "warga yang ..."), an apology for a nuisance ("mohon maaf
+ * kalau agak berisik") or a delay ("maaf atas keterlambatannya"), an
+ * office telling what it did ("sudah kami laporkan ke PLN", "petugas
+ * kami"), news passed on ("lihat nih video ..."). */
+static void
+voice_rules(const struct aduan_decider *d, struct reading *r, int i)
+{
+	const struct tok *t = d->tok;
+	int j;
+
+	if (i < 2 && (is(t[i].form, "mari") || is(t[i].form, "ayo") || is(t[i].form, "yuk")) &&
+	    i + 1 < d->n && (is(t[i + 1].form, "kita") || (t[i + 1].cls & C_PUBLIC) ||
+	    is(t[i + 1].form, "bapak")))	/* not "ayo pak diperhatikan" */
+		fire(&r->s, -4, N_("calls on residents: \"%s\""), t[i].form);
+	if (i == 0 && (j = residents_who(d)) != -1 && !r->announce++)
+		fire(&r->s, -3, N_("to residents who: \"%s\""), t[j].form);
+	if (is(t[i].form, "maaf") && ((j = has(d, i + 1, i + 4, C_IF)) != -1 ||
+	    (i + 1 < d->n && is(t[j = i + 1].form, "atas")) ||
+	    (i + 2 < d->n && is(t[j = i + 2].form, "atas"))))
+		fire(&r->s, -3, N_("an apology: \"maaf %s\""), t[j].form);
+	if ((t[i].cls & C_KAMI) && ((i > 0 && (t[i - 1].cls & C_SUDAH)) ||
+	    (i + 1 < d->n && (t[i + 1].cls & C_SUDAH))) &&
+	    (j = has(d, i + 1, i + 3, C_REPORT | C_STAFFVERB)) != -1 &&
+	    has(d, j + 1, d->n, C_CONTRAST | C_NEG) == -1)	/* "sudah kami laporkan ke PLN" */
+		fire(&r->s, -5, N_("a reply from an office: \"kami %s\""), t[j].form);
+	if ((t[i].cls & C_CREW) && i + 1 < d->n && (t[i + 1].cls & C_KAMI))
+		fire(&r->s, -3, N_("an office speaks: \"%s kami\""), t[i].form);
+	if (i < 2 && (is(t[i].form, "lihat") || is(t[i].form, "liat") || is(t[i].form, "nonton")))
+		for (j = i + 1; j < i + 4 && j < d->n; j++)
+			if (is(t[j].form, "video") || is(t[j].form, "berita") ||
+			    is(t[j].form, "foto")) {
+				fire(&r->s, -4, N_("news passed on: \"%s\""), t[j].form);
+				break;
+			}
+}
+
 /* Word i: announcements, requests to residents, condolences, adverts,
  * greetings, an office's reply, talk among residents. */
 static void
@@ -853,6 +934,7 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 
 	if ((c & C_ANNOUNCE) && has(d, i - 2, i, C_NEG) == -1 &&
 	    !(i > 0 && is(t[i - 1].form, "kata")) &&	/* "katanya rapat" */
+	    has(d, i - 3, i, C_PADAHAL) == -1 &&	/* "padahal jadwalnya sampai jam 3" */
 	    !(i + 1 < d->n && (t[i + 1].cls & C_PROBLEM) && !is(t[i].form, "larang")) &&
 	    !r->announce++)	/* weaker inside a complaint: "pulang dari pengajian" */
 		fire(&r->s, i > 4 && r->last_problem != -1 ? -2 : -5, N_("announcement \"%s\""),
@@ -872,9 +954,10 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    !is(t[i + 1].form, "sampa") && !is(t[i + 1].form, "sampai"))
 		fire(&r->s, i == 0 ? -6 : -4, N_("asks residents: \"jangan %s\""),
 		    t[i + 1].form);	/* opening with it: a warning, whatever risk it names */
-	if (c & C_CONDOLENCE)
-		fire(&r->s, -8, N_("condolence \"%s\""), t[i].form);
-	if (((c & C_SCAM) || ((c & C_SOFTSCAM) && i < 3)) && !(i > 0 && (t[i - 1].cls & C_WHO)))
+	if ((c & C_CONDOLENCE) && !(i > 0 && is(t[i - 1].form, "yang")))
+		fire(&r->s, -8, N_("condolence \"%s\""), t[i].form);	/* not "warga yang meninggal" */
+	if (((c & C_SCAM) || ((c & C_SOFTSCAM) && i < 3)) && !(i > 0 && (t[i - 1].cls & C_WHO)) &&
+	    !((c & C_SCAM) && r->last_problem != -1))	/* "ada penipuan, uang di rekening hilang" */
 		fire(&r->s, -4, N_("advert or scam \"%s\""), t[i].form);
 	if (c & C_LINK)
 		r->link = 1;
@@ -891,6 +974,7 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -2, N_("a question among residents: \"%s\""), t[i].form);
 	if (t[i].number == -1)
 		r->joke = 1;
+	voice_rules(d, r, i);
 }
 
 /* The rules over the whole message: a follow-up, thanks, sarcasm. */
@@ -900,11 +984,12 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 	const struct tok *t = d->tok;
 	int fixed;
 	int figure = r->metaphor && r->like && r->topic;
+	int bad = r->last_problem > r->last_state ? r->last_problem : r->last_state;
 
 	if (r->now != -1 && r->last_problem < r->now && r->resolved == -1)
 		r->resolved = r->now;	/* "dulu rusak, sekarang mulus" */
-	fixed = r->resolved != -1 &&
-	    !(r->contrast > r->resolved && r->last_problem > r->contrast);
+	fixed = r->resolved != -1 &&	/* "sudah ngalir tapi cuma netes" */
+	    !(r->contrast > r->resolved && bad > r->contrast);
 	if (r->report && r->cue && !fixed) {
 		v->followup = 1;
 		fire(&r->s, 4, N_("asks after a report: \"%s\""), "lapor");
@@ -914,7 +999,7 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 	if (r->progress != -1 && r->resolved == -1)
 		fire(&r->s, -4, N_("being fixed: \"%s\""), t[r->progress].form);
 	if (r->thanks != -1) {
-		int again = r->contrast > r->thanks && r->last_problem > r->contrast;
+		int again = r->contrast > r->thanks && bad > r->contrast;
 
 		if (r->resolved != -1 && !again)
 			fire(&r->s, -7, N_("thanks for a fix: \"%s\""), t[r->resolved].form);
@@ -925,8 +1010,7 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 			fire(&r->s, 3, N_("sarcasm \"%s\""), t[r->thanks].form);
 		else if (!again && r->nproblem == 0)
 			fire(&r->s, -2, N_("thanks \"%s\""), t[r->thanks].form);
-	} else if (r->resolved != -1 &&
-	    !(r->contrast > r->resolved && r->last_problem > r->contrast))
+	} else if (r->resolved != -1 && !(r->contrast > r->resolved && bad > r->contrast))
 		fire(&r->s, -4, N_("works again: \"%s\""), t[r->resolved].form);
 	if (r->praise && (r->nproblem > 0 || r->last_problem != -1 ||
 	    (r->metaphor && (r->topic || r->like)) ||
@@ -1020,7 +1104,7 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 	memset(v, 0, sizeof(*v));
 	memset(&r, 0, sizeof(r));
 	r.thanks = r.resolved = r.contrast = r.last_problem = r.wait = r.progress = -1;
-	r.residents = r.past = r.now = -1;
+	r.residents = r.past = r.now = r.last_state = -1;
 	d->n = 0;
 	read_words(d, text, len);
 	if (d->n == 0) {

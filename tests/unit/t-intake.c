@@ -5,6 +5,7 @@
  *   t-intake                 TAP: floor figures for each labelled set
  *   t-intake -f FILE...      the figures of each file (bench/intake-quality)
  *   t-intake -v FILE...      the same, and every message decided or placed wrongly
+ *                            (with -r or -l: -rv, -lv)
  *   t-intake -r FILE...      the figures of the rules alone, without the words' model
  *   t-intake -l FILE...      leave one set out: each file's figures with the words'
  *                            model learnt from the other files only
@@ -131,7 +132,7 @@ static const char *const sets[] = {
 	"tests/intake/heldout-2.tsv", "tests/intake/heldout-3.tsv", "tests/intake/heldout-4.tsv",
 	"tests/intake/heldout-5.tsv", "tests/intake/heldout-6.tsv", "tests/intake/heldout-7.tsv",
 	"tests/intake/heldout-8.tsv", "tests/intake/heldout-9.tsv", "tests/intake/heldout.tsv",
-	"tests/intake/messages.tsv", "tests/intake/heldout-10.tsv",
+	"tests/intake/messages.tsv", "tests/intake/heldout-10.tsv", "tests/intake/heldout-11.tsv",
 };
 
 struct row {
@@ -268,6 +269,7 @@ main(int argc, char *argv[])
 		{ "tests/intake/heldout-8.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-9.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-10.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-11.tsv", 0.95, 0.95, 0.90, 0.02 },
 	};
 	struct run r;
 	struct aduan_buf path = {0};
@@ -289,13 +291,13 @@ main(int argc, char *argv[])
 		write_model(&r, argv + 2, argc - 2);
 		return 0;
 	}
-	if (argc > 2 && strchr("fvrl", argv[1][1]) != NULL && argv[1][0] == '-' &&
-	    argv[1][2] == '\0') {
-		r.verbose = strcmp(argv[1], "-v") == 0;
-		if (strcmp(argv[1], "-r") == 0)
+	if (argc > 2 && argv[1][0] == '-' && argv[1][1] != '\0' &&
+	    strspn(argv[1] + 1, "fvrl") == strlen(argv[1] + 1)) {
+		r.verbose = strchr(argv[1], 'v') != NULL;
+		if (strchr(argv[1], 'r') != NULL)
 			aduan_decider_use(r.d, NULL);
 		for (i = 2; i < argc; i++) {
-			if (strcmp(argv[1], "-l") == 0)
+			if (strchr(argv[1], 'l') != NULL)
 				aduan_decider_use(r.d, learn(&r, argv + 2, argc - 2, i - 2));
 			if (measure(&r, argv[i]) != 0) {
 				fprintf(stderr, "t-intake: %s\n", aduan_errmsg());
