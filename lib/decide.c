@@ -129,7 +129,8 @@ static const struct {
 	    "bolos retakan gelombang bergelombang terguling offline lemot hipnotis gendam "
 	    "nunggak tunggak tunggakan bengkak membengkak melonjak seenaknya semaunya oknum "
 	    "hancur ancur nabrak ketabrak keliaran berkeliaran ngancam maksa paksa memaksa "
-	    "ngamuk kejeblos terjeblos nyetrum kesetrum tersetrum" },
+	    "ngamuk kejeblos terjeblos nyetrum kesetrum tersetrum tabrakan ngusir nimbun "
+	    "menimbun penimbunan" },
 	{ C_REQUEST, "mohon tolong minta =bantu =dibantu =bantuannya =membantu =bantuin segera cek "
 	    "periksa tinjau" },
 	{ C_REQUEST | C_REPORT, "lapor laporan melapor aduan mengadu pengaduan keluhan mengeluh "
@@ -139,7 +140,7 @@ static const struct {
 	    "tembus lewat dilewati jalan berjalan kerja bekerja cair peduli "
 	    "layan dilayani bayar dibayar gubris digubris hirau dihiraukan urus diurus proses "
 	    "diproses =kebagian =dipakai =digunakan kembali dikembalikan merata tanggung "
-	    "mili =dibagi =dibagikan =disalurkan" },
+	    "mili =dibagi =dibagikan =disalurkan cair gaji digaji turun sopan ramah" },
 	{ C_STATE, "susah sulit ganggu mengganggu terganggu takut khawatir resah meresahkan "
 	    "bahaya berbahaya membahayakan parah kering penuh kecil lemah netes menetes pelan "
 	    "lama terlambat capek kesal kecewa jengkel sakit mahal rawan becek pengap sesak "
@@ -147,13 +148,15 @@ static const struct {
 	    "ampun buruk =hilang jatuh goyang korban =disuruh dipingpong "
 	    "jenuh muak bosan stres pusing emosi geram gerah kesel sebel dongkol cemas waswas "
 	    "trauma repot ribet berbelit lelet galak kasar lapar kelaparan kurang salah bolak "
-	    "terancam lembab demam muntah =merokok getar bergetar curiga jantungan marah" },
+	    "terancam lembab demam muntah =merokok getar bergetar curiga jantungan marah "
+	    "habis bentak membentak bangkrut rugi merugi =lipat" },
 	{ C_TONE, "kok kenapa knp knapa napa masa percuma lagi tiap setiap sering selalu terus "
 	    "hujan" },
 	{ C_TOPIC, "jalan air banyu pdam listrik lampu pln got parit drainase selokan gorong pipa "
 	    "kabel tiang pohon jembatan tps gas elpiji lpg sinyal gang trotoar aspal saluran "
 	    "sungai meteran token pam keran sumur penerangan pju "
-	    "ktp kk akta bpjs kis pkh blt bansos sktm puskesmas pustu sekolah ambulans" },
+	    "ktp kk akta bpjs kis pkh blt bansos sktm puskesmas pustu sekolah ambulans wifi "
+	    "internet" },
 	{ C_NEG, "tidak belum tak tanpa jarang gak kagak ora mboten durung" },
 	{ C_PRAISE, "mantap mantul hebat keren bagus luar indah mulus canggih top salut "
 	    "prestasi juara" },
@@ -195,21 +198,23 @@ static const struct {
 	{ C_CUE, "kapan belum gimana bagaimana kabar kelanjutan tindaklanjut respon lanjut" },
 	{ C_FIXVERB, "diperbaiki perbaikan diangkut ditangani ditindaklanjuti ganti diganti "
 	    "pasang dipasang sedot disedot dibersihkan tambal ditambal cor dicor aspal "
-	    "diaspal ditinjau meninjau turun datang mampir dipotong dibangun menangani cair" },
+	    "diaspal ditinjau meninjau turun datang mampir dipotong dibangun menangani cair "
+	    "sambung disambung betulkan dibetulkan benahi dibenahi keruk dikeruk" },
 	{ C_UNIT, "hari minggu bulan jam tahun malam dino" },
 	{ C_SUDAH, "sudah telah wis" },
 	{ C_ASK, "tanya" },
 	{ C_SERVICE, "petugas tindakan kabar tanggapan respon pengangkutan bantuan bansos solusi "
 	    "kejelasan perbaikan penerangan pelayanan info informasi bidan dokter guru perawat "
+	    "jawaban balasan "
 	    "pegawai staf pejabat "
 	    "ambulans ambulan jatah obat" },
 	{ C_HAVE, "ada dapat terima" },
 	{ C_NEGLECT, "=dibiarkan =dibiarin =ditinggal =ditinggalkan =terbengkalai" },
 	{ C_WAIT, "tunggu ditunggu menunggu nunggu janji" },
 	{ C_ABLE, "bisa sempat" },
-	{ C_PLANNED, "pemeliharaan sementara bergilir" },
+	{ C_PLANNED, "pemeliharaan sementara =bergilir" },
 	{ C_NOW, "sedang lagi" },
-	{ C_WARN, "=hati2 =hati-hati waspada awas" },
+	{ C_WARN, "=hati2 =hati-hati waspada awas hoaks hoax" },
 	{ C_ONLY, "=cuma =cuman =hanya =tinggal" },
 	{ C_SINCE, "sejak semenjak dari" },
 	{ C_WHEN, "kemarin subuh lebaran tadi pagi sore malam" },
@@ -217,7 +222,7 @@ static const struct {
 	{ C_DEPTH, "betis lutut pinggang sepinggang selutut sebetis dada" },
 	{ C_DEED, "pagar tutup cabut bongkar coret potong gembok timbun tolak tebang tagih "
 	    "kuasa klaim segel sita rampas kunci patok makan tahan lempar pukul tampar "
-	    "bentak maki hina abai cuekin cuek persulit pungut palak" },
+	    "bentak maki hina abai cuekin cuek persulit pungut palak tembak racun" },
 	{ C_CONDUCT, "nongkrong ngumpul kumpul minum teriak musik suara bunyi karaoke main "
 	    "buka kerja las gerinda balap ribut nyanyi joget dangdut mabuk mabok judi petasan mercon "
 	    "ledak genset" },
@@ -551,7 +556,7 @@ struct reading {
 	int thanks, resolved, contrast, last_problem;
 	int praise, metaphor, like, joke, link, maps, report, cue, announce, prayer;
 	int wait, progress, duration, neglect, planned, warned, laugh;
-	int residents, conduct, past, now, angry, last_state;
+	int residents, conduct, past, now, angry, last_state, around;
 };
 
 /* Word i is "kapan" asking after a fix or a visit: the verb, or -1. */
@@ -617,8 +622,8 @@ to_residents(const struct aduan_decider *d, int i)
 {
 	int j;
 
-	if (residents_who(d) != -1)	/* "yang punya motor ..., tolong" */
-		return 1;
+	if (residents_who(d) != -1 || is(d->tok[0].form, "para"))
+		return 1;	/* "yang punya motor ..., tolong", "para orang tua, tolong" */
 	if ((i + 1 < d->n && d->tok[i + 1].passive) ||
 	    (i + 2 < d->n && d->tok[i + 2].passive && is(d->tok[i + 1].form, "pak")))
 		return 0;	/* "mohon ditertibkan", "tolong pak dicek" */
@@ -640,6 +645,7 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 	unsigned long long c = t[i].cls;
 	int negated = i > 0 && ((t[i - 1].cls & C_NEG) ||
 	    (i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)));	/* "tidak ada korban" */
+	int j;
 
 	if ((c & C_PROBLEM) && !negated) {
 		r->last_problem = i;
@@ -658,6 +664,8 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 		    N_("request \"%s\""), t[i].form);
 	if ((c & C_IF) && has(d, i + 1, i + 3, C_WANT) != -1)
 		fire(&r->s, -2, N_("if someone wants: \"%s\""), t[i].form);
+	else if ((c & C_IF) && (j = has(d, i + 1, i + 3, C_REPORT)) != -1)
+		fire(&r->s, -3, N_("where to report: \"%s\""), t[j].form);	/* "kalau ada keluhan" */
 	if ((c & C_PRAYER) && !r->prayer++)
 		fire(&r->s, -2, N_("prayer \"%s\""), t[i].form);
 	if (((c & C_OPENER) || (i == 0 && is(t[0].form, "untuk") && d->n > 1 &&
@@ -692,7 +700,8 @@ absence_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_NEG) && i + 2 < d->n && (t[i + 1].cls & C_ABLE) &&
 	    !(t[i + 2].cls & (C_FUNC | C_ANNOUNCE)) && !is(t[i + 2].form, "ikut"))
 		fire(&r->s, 2, N_("cannot: \"%s\""), t[i + 2].form);
-	if ((c & C_NEGLECT) && !r->neglect++)
+	if ((c & C_NEGLECT) && !(i > 0 && (t[i - 1].cls & (C_JANGAN | C_NEG))) &&
+	    !r->neglect++)	/* not "jangan dibiarkan" */
 		fire(&r->s, 3, N_("left as it is: \"%s\""), t[i].form);
 	if ((c & C_ONLY) && (j = has(d, i + 1, i + 4, C_FUNC)) != -1 &&
 	    has(d, i + 1, j, C_NEG) == -1) {
@@ -808,8 +817,10 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->last_problem = i;
 		fire(&r->s, 3, N_("done to them: \"%s\""), t[i].form);
 	}
-	if ((c & C_CONDUCT) && !r->conduct++ && late_at_night(d, i - 6, i + 7))
+	if ((c & C_CONDUCT) && !r->conduct && late_at_night(d, i - 6, i + 7)) {
+		r->conduct = 1;	/* "suara ... bunyi sampai tengah malam" */
 		fire(&r->s, 3, N_("a nuisance at night: \"%s\""), t[i].form);
+	}
 	if ((c & C_PERMIT) && (has(d, i - 2, i, C_NEG) != -1 ||
 	    (i > 1 && is(t[i - 2].form, "apa"))))
 		fire(&r->s, 3, N_("without a permit: \"%s\""), t[i].form);
@@ -858,7 +869,8 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 	unsigned long long c = t[i].cls;
 	int j;
 
-	if (c & C_PRAISE)
+	if ((c & C_PRAISE) && !(is(t[i].form, "luar") &&
+	    !(i + 1 < d->n && is(t[i + 1].form, "biasa"))))	/* not "di luar jadwal" */
 		r->praise = 1;
 	if (c & C_METAPHOR)
 		r->metaphor = 1;
@@ -901,7 +913,7 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    i + 1 < d->n && (is(t[i + 1].form, "kita") || (t[i + 1].cls & C_PUBLIC) ||
 	    is(t[i + 1].form, "bapak")))	/* not "ayo pak diperhatikan" */
 		fire(&r->s, -4, N_("calls on residents: \"%s\""), t[i].form);
-	if (i == 0 && (j = residents_who(d)) != -1 && !r->announce++)
+	if (i == 0 && (j = residents_who(d)) > 0 && !(t[j - 1].cls & C_GREET) && !r->announce++)
 		fire(&r->s, -3, N_("to residents who: \"%s\""), t[j].form);
 	if (is(t[i].form, "maaf") && ((j = has(d, i + 1, i + 4, C_IF)) != -1 ||
 	    (i + 1 < d->n && is(t[j = i + 1].form, "atas")) ||
@@ -912,6 +924,10 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (j = has(d, i + 1, i + 3, C_REPORT | C_STAFFVERB)) != -1 &&
 	    has(d, j + 1, d->n, C_CONTRAST | C_NEG) == -1)	/* "sudah kami laporkan ke PLN" */
 		fire(&r->s, -5, N_("a reply from an office: \"kami %s\""), t[j].form);
+	if (i == 0 && d->n > 2 && is(t[0].form, "ada") && is(t[1].form, "yang") &&
+	    (is(t[2].form, "mau") || is(t[2].form, "tahu") || is(t[2].form, "tau") ||
+	    is(t[2].form, "kenal") || is(t[2].form, "bisa") || is(t[2].form, "punya")))
+		r->around = 2;	/* "ada yang tahu ...?", "ada yang mau jual ...?" */
 	if ((t[i].cls & C_CREW) && i + 1 < d->n && (t[i + 1].cls & C_KAMI))
 		fire(&r->s, -3, N_("an office speaks: \"%s kami\""), t[i].form);
 	if (i < 2 && (is(t[i].form, "lihat") || is(t[i].form, "liat") || is(t[i].form, "nonton")))
@@ -921,6 +937,15 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 				fire(&r->s, -4, N_("news passed on: \"%s\""), t[j].form);
 				break;
 			}
+}
+
+/* Whether form tells where or when something happens: "di", "dari",
+ * "pas", "waktu", "saat". */
+static int
+setting(const char *form)
+{
+	return is(form, "di") || is(form, "dari") || is(form, "pas") || is(form, "waktu") ||
+	    is(form, "saat");
 }
 
 /* Word i: announcements, requests to residents, condolences, adverts,
@@ -936,9 +961,10 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    !(i > 0 && is(t[i - 1].form, "kata")) &&	/* "katanya rapat" */
 	    has(d, i - 3, i, C_PADAHAL) == -1 &&	/* "padahal jadwalnya sampai jam 3" */
 	    !(i + 1 < d->n && (t[i + 1].cls & C_PROBLEM) && !is(t[i].form, "larang")) &&
-	    !r->announce++)	/* weaker inside a complaint: "pulang dari pengajian" */
-		fire(&r->s, i > 4 && r->last_problem != -1 ? -2 : -5, N_("announcement \"%s\""),
-		    t[i].form);
+	    !r->announce++)	/* weaker inside a complaint ("pulang dari pengajian") or
+				 * as where it happens ("di acara nikahan tetangga") */
+		fire(&r->s, (i > 4 && r->last_problem != -1) || (i > 0 && setting(t[i - 1].form)) ?
+		    -2 : -5, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_INFO) && !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
 		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
 	if (is(t[i].form, "besok") && (i < 2 || (i < 4 && group_addressed(d, i))) &&
@@ -956,7 +982,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		    t[i + 1].form);	/* opening with it: a warning, whatever risk it names */
 	if ((c & C_CONDOLENCE) && !(i > 0 && is(t[i - 1].form, "yang")))
 		fire(&r->s, -8, N_("condolence \"%s\""), t[i].form);	/* not "warga yang meninggal" */
-	if (((c & C_SCAM) || ((c & C_SOFTSCAM) && i < 3)) && !(i > 0 && (t[i - 1].cls & C_WHO)) &&
+	if (((c & C_SCAM) || ((c & C_SOFTSCAM) && i < 3 && has(d, 0, i, C_TOPIC) == -1)) &&
+	    !(i > 0 && (t[i - 1].cls & C_WHO)) &&	/* not "wifi gratis di taman ... mati" */
 	    !((c & C_SCAM) && r->last_problem != -1))	/* "ada penipuan, uang di rekening hilang" */
 		fire(&r->s, -4, N_("advert or scam \"%s\""), t[i].form);
 	if (c & C_LINK)
@@ -1020,6 +1047,8 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 		fire(&r->s, 3, N_("a comparison: \"%s\""), "kayak kolam");
 	else if (r->joke && r->nproblem == 0)
 		fire(&r->s, -2, N_("a joke: \"%s\""), "wkwk");
+	if (r->around && r->nproblem == 0)
+		fire(&r->s, -3, N_("a question among residents: \"%s\""), t[r->around].form);
 	if (r->link && !r->maps)
 		fire(&r->s, -3, N_("advert or scam \"%s\""), "http");
 }
