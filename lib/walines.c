@@ -559,6 +559,22 @@ static unsigned short tlen[TABLE_MAX];
 static unsigned short start[WL_NHOW][257];
 static int indexed;
 
+/*
+ * A filter in front of the groups: most lines are typed text that no
+ * entry matches, and a call of strncasecmp for each entry that shares
+ * the line's key byte was a tenth of the parser's time.  An entry's
+ * classes are noted under its key byte and the two bytes next to it
+ * (the second and third; the two before the last for WL_SUFFIX), hashed;
+ * an entry shorter than that, or with a byte there that is not ASCII,
+ * is noted under its key byte alone (wild).  A line whose bytes there
+ * are ASCII and whose notes hold none of the classes asked for matches
+ * no entry (strncasecmp never finds two ASCII bytes equal that differ
+ * by more than the case of a letter).
+ */
+#define PAIRS 2048
+static unsigned short pairs[WL_NHOW][PAIRS];
+static unsigned short wild[WL_NHOW][256];
+
 /* The index of the word w[0..n) in words, or -1. */
 static int
 word_of(const char *const *words, size_t nwords, const char *w, size_t n)
@@ -618,6 +634,47 @@ key_byte(const struct wl_entry *e)
 	return fold((unsigned char)(e->how == WL_SUFFIX ? e->text[n - 1] : e->text[0]));
 }
 
+/* The slot of key byte c and the two bytes at s in the filter, or -1
+ * when one of them is not ASCII. */
+static int
+pair_of(int c, const char *s)
+{
+	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
+
+	if ((a | b) & 0x80)
+		return -1;
+	return (int)(((unsigned)c * 961 + (unsigned)fold(a) * 31 + (unsigned)fold(b)) % PAIRS);
+}
+
+/* Where the bytes next to the key byte stand in s[0..n) (how). */
+static const char *
+next_bytes(const char *s, size_t n, enum wl_how how)
+{
+	return how == WL_SUFFIX ? s + n - 3 : s + 1;
+}
+
+/* Note entry e (key byte c) in the filter. */
+static void
+note_pair(const struct wl_entry *e, int c)
+{
+	size_t n = strlen(e->text);
+	int slot = n < 3 ? -1 : pair_of(c, next_bytes(e->text, n, e->how));
+
+	if (slot < 0)
+		wild[e->how][c] |= (unsigned short)WL_BIT(e->cls);
+	else
+		pairs[e->how][slot] |= (unsigned short)WL_BIT(e->cls);
+}
+
+/* Could s[0..n) match an entry of a class in mask (key byte c)? */
+static int
+may_match(const char *s, size_t n, enum wl_how how, unsigned mask, int c)
+{
+	int slot = n < 3 ? -1 : pair_of(c, next_bytes(s, n, how));
+
+	return slot < 0 || (mask & (wild[how][c] | pairs[how][slot])) != 0;
+}
+
 static void
 build(void)
 {
@@ -633,8 +690,11 @@ build(void)
 			start[h][c] = (unsigned short)k;
 			for (i = 0; i < ntable; i++)
 				if (table[i].how == (enum wl_how)h &&
-				    (h == WL_PHRASE ? c == 0 : key_byte(&table[i]) == c))
+				    (h == WL_PHRASE ? c == 0 : key_byte(&table[i]) == c)) {
 					order[h][k++] = (unsigned short)i;
+					if (h != WL_PHRASE)
+						note_pair(&table[i], c);
+				}
 		}
 		start[h][256] = (unsigned short)k;
 	}
@@ -670,6 +730,8 @@ wl_match(const char *s, size_t n, enum wl_how how, unsigned mask)
 		return NULL;
 	}
 	c = fold((unsigned char)(how == WL_SUFFIX ? s[n - 1] : s[0]));
+	if (!may_match(s, n, how, mask, c))
+		return NULL;
 	n2 = how == WL_EXACT && s[n - 1] == '.' ? n - 1 : n;
 	for (k = start[how][c]; k < start[how][c + 1]; k++) {
 		e = &table[order[how][k]];
