@@ -557,6 +557,7 @@ batch_read(struct batch *b, int fmt, FILE *in, const char *path)
 		o->wa.kelurahan = o->defaults.v[AF_KELURAHAN];
 		o->wa.rt = o->defaults.v[AF_RT];
 		o->wa.dry_run = o->dry_run;
+		o->wa.raw = b->rejects != NULL;
 		rc = aduan_intake_whatsapp(b->db, in, &o->wa, wa_complaint, b);
 	} else
 		rc = batch_table(b, fmt, in, name);

@@ -23,6 +23,7 @@ struct aduan_intake_opts {
 	const char *kelurahan;	/* -k: before what the text and the group say */
 	const char *rt;		/* -r */
 	int dry_run;		/* write nothing (no archive) */
+	int raw;		/* hand fn the lines of each complaint (for a rejects file) */
 	/* called with the line of each unknown WhatsApp line, or NULL */
 	void (*on_unknown)(const struct aduan_intake_opts *o, long line);
 	/* filled in: */
@@ -37,8 +38,8 @@ int aduan_intake_date_order(const char *s);
 
 /*
  * Read a chat export from in and hand each complaint to fn (borrowed
- * record, the line of its first message, and the raw lines it came from
- * for a rejects file).  A complaint that cannot be taken as it came (a
+ * record, the line of its first message, and, when o->raw, the raw lines
+ * it came from for a rejects file; else "" or NULL, length 0).  A complaint that cannot be taken as it came (a
  * NUL byte in its text) comes as c NULL, the reason in aduan_errmsg().
  * fn sets *id to the new complaint (0 when none was added) and returns 0
  * to go on, or a code that stops.  Unless o->dry_run, every message is
