@@ -371,17 +371,22 @@ static int
 check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 {
 	char buf[21];
-	int i;
+	int i, made[ADUAN_NFIELDS] = {0};
 
 	for (i = 0; i < ADUAN_NFIELDS; i++)
 		if (aduan_fields[i].type == AT_INT && CHECK(ps, i, check_id(c, i)))
 			return 1;
-	if (c->v[AF_RECEIVED_AT] == NULL)
+	/* made from now: in the stored form and not ahead, nothing to check */
+	if (c->v[AF_RECEIVED_AT] == NULL) {
 		aduan_complaint_sets(c, AF_RECEIVED_AT, aduan_time_utc(now, buf));
-	if (c->v[AF_CREATED_AT] == NULL)
+		made[AF_RECEIVED_AT] = 1;
+	}
+	if (c->v[AF_CREATED_AT] == NULL) {
 		aduan_complaint_sets(c, AF_CREATED_AT, aduan_time_utc(now, buf));
+		made[AF_CREATED_AT] = 1;
+	}
 	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if ((aduan_fields[i].flags & AFF_TIME) && i != AF_DUE_AT &&
+		if ((aduan_fields[i].flags & AFF_TIME) && i != AF_DUE_AT && !made[i] &&
 		    CHECK(ps, i, check_time(c, i, now, 0)))
 			return 1;
 	if (CHECK(ps, AF_DUE_AT, check_time(c, AF_DUE_AT, now, 1)))
