@@ -74,6 +74,8 @@ struct aduan_wa {
 
 	struct shape shape;	/* of the last header read */
 	struct date_memo memo;	/* of the last date resolved */
+	char at_date[11];	/* "YYYY-MM-DDT" of the last message */
+	int at_y, at_m, at_d;	/* its date (0: none yet) */
 	int pending;		/* line holds a header not yet returned */
 	struct hdr ph;
 	size_t poff;		/* marks skipped at the start of line */
@@ -391,15 +393,22 @@ shape_set(struct shape *sh, const char *s, const struct hdr *h)
  * gives; 1 when the line is not in the shape (parse it in full).
  */
 static int
-shape_header(const struct shape *sh, const char *s, size_t n, struct hdr *h)
+shape_header(struct shape *sh, const char *s, size_t n, struct hdr *h)
 {
-	int v[6] = { 0 }, k, nnum = sh->h.has_sec ? 6 : 5;
-	size_t i = 0, end;
+	int v[6] = { 0 }, k = 0, nnum = sh->h.has_sec ? 6 : 5;
+	size_t i = 0, end, dend = (size_t)sh->at[2] + sh->nd[2];
 	unsigned d;
 
 	if (sh->len == 0 || n < sh->len)
 		return 1;
-	for (k = 0; k < nnum; k++) {
+	/* the date of the last header again (hundreds of messages a day):
+	 * its numbers as they were */
+	if (memcmp(s, sh->bytes, dend) == 0) {
+		memcpy(v, sh->h.n, sizeof(sh->h.n));
+		k = 3;
+		i = dend;
+	}
+	for (; k < nnum; k++) {
 		for (; i < sh->at[k]; i++)	/* the bytes before the number */
 			if (s[i] != sh->bytes[i])
 				return 1;
@@ -412,6 +421,10 @@ shape_header(const struct shape *sh, const char *s, size_t n, struct hdr *h)
 	for (; i < sh->len; i++)
 		if (s[i] != sh->bytes[i])
 			return 1;
+	if (memcmp(sh->h.n, v, sizeof(sh->h.n)) != 0) {	/* a new date */
+		memcpy(sh->bytes, s, dend);
+		memcpy(sh->h.n, v, sizeof(sh->h.n));
+	}
 	*h = sh->h;
 	memcpy(h->n, v, sizeof(h->n));
 	h->hour = v[3];
@@ -508,13 +521,20 @@ resolve(const struct hdr *h, enum aduan_wa_order order, int *y, int *m, int *d)
 	return 0;
 }
 
+/* Is h's date written n, nd? */
+static int
+same_date(const struct hdr *h, const int n[3], const int nd[3])
+{
+	return h->n[0] == n[0] && h->n[1] == n[1] && h->n[2] == n[2] &&
+	    h->nd[0] == nd[0] && h->nd[1] == nd[1] && h->nd[2] == nd[2];
+}
+
 /* resolve(), remembering the last date's answers. */
 static int
 resolve_memo(struct date_memo *dm, const struct hdr *h, enum aduan_wa_order order,
     int *y, int *m, int *d)
 {
-	if (dm->n[0] != h->n[0] || dm->n[1] != h->n[1] || dm->n[2] != h->n[2] ||
-	    dm->nd[0] != h->nd[0] || dm->nd[1] != h->nd[1] || dm->nd[2] != h->nd[2]) {
+	if (!same_date(h, dm->n, dm->nd)) {
 		memcpy(dm->n, h->n, sizeof(dm->n));
 		memcpy(dm->nd, h->nd, sizeof(dm->nd));
 		dm->tried = 0;
@@ -534,12 +554,13 @@ resolve_memo(struct date_memo *dm, const struct hdr *h, enum aduan_wa_order orde
 #define READ_AHEAD (256 * 1024)	/* bytes read at once; a longer line grows it */
 
 /* Read more of the input behind what is left in w->buf: 0, or -1 on an
- * error.  w->eof at the end. */
+ * error (errno says which, or is 0).  w->eof at the end. */
 static int
 refill(struct aduan_wa *w)
 {
 	size_t n;
 
+	errno = 0;
 	if (w->bufpos > 0) {
 		memmove(w->buf, w->buf + w->bufpos, w->buflen - w->bufpos);
 		w->buflen -= w->bufpos;
@@ -579,7 +600,6 @@ read_line(struct aduan_wa *w)
 {
 	char *nl = NULL;
 
-	errno = 0;
 	while (w->buf == NULL ||
 	    (nl = memchr(w->buf + w->bufpos, '\n', w->buflen - w->bufpos)) == NULL) {
 		if (w->eof)
@@ -624,6 +644,7 @@ struct scan {
 	long ev[2], evline[2], adv[2], yfline;
 	char evdate[2][24], yfdate[24];
 	int have_prev, py, pa, pb, pyi;
+	int pn[3], pnd[3], pk;	/* the last header's date, its evidence (ev[pk]) */
 	struct shape shape;
 	struct date_memo memo;
 };
@@ -651,6 +672,16 @@ scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 
 	if (read_header(&sc->shape, s + off, n - off, &h) == -1)
 		return -1;
+	if (sc->have_prev && same_date(&h, sc->pn, sc->pnd)) {
+		/* the last header's date again: the same evidence, counted again
+		 * (its first occurrences are noted; no date advances) */
+		sc->headers++;
+		sc->style[h.style]++;
+		sc->yfirst += sc->pyi == 0;
+		if (sc->pk >= 0)
+			sc->ev[sc->pk]++;
+		return (long)(off + h.rest);
+	}
 	dmy = resolve_memo(&sc->memo, &h, AWA_DMY, &y, &m, &d) == 0;
 	mdy = resolve_memo(&sc->memo, &h, AWA_MDY, &y, &m, &d) == 0;
 	if (!dmy && !mdy)
@@ -666,8 +697,9 @@ scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 			copy_date(sc->yfdate, sizeof(sc->yfdate), s + off + (s[off] == '['), h.datelen);
 		}
 	}
-	if (dmy != mdy) {
-		int k = dmy ? 0 : 1;
+	sc->pk = dmy == mdy ? -1 : dmy ? 0 : 1;
+	if (sc->pk >= 0) {
+		int k = sc->pk;
 
 		if (sc->ev[k]++ == 0) {
 			sc->evline[k] = lineno;
@@ -685,6 +717,8 @@ scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 	sc->pa = a;
 	sc->pb = b;
 	sc->pyi = yi;
+	memcpy(sc->pn, h.n, sizeof(sc->pn));
+	memcpy(sc->pnd, h.nd, sizeof(sc->pnd));
 	return (long)(off + h.rest);
 }
 
@@ -989,29 +1023,44 @@ unsupported(const char *s, size_t n)
 	return NULL;
 }
 
-/* m->at from the fields, by hand (snprintf was a tenth of a dry run). */
+/* Two digits of v (0..99) at p. */
 static void
-format_at(struct aduan_wa_msg *m)
+put2(char *p, int v)
 {
-	int v[6], i, p = 0;
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+}
 
-	v[0] = m->year % 10000;
-	v[1] = m->month % 100;
-	v[2] = m->day % 100;
-	v[3] = m->hour % 100;
-	v[4] = m->min % 100;
-	v[5] = m->sec % 100;
-	m->at[p++] = (char)('0' + v[0] / 1000);
-	m->at[p++] = (char)('0' + v[0] / 100 % 10);
-	for (i = 0; i < 6; i++) {
-		if (i > 0)
-			m->at[p++] = "?--T::"[i];
-		m->at[p++] = (char)('0' + v[i] / 10 % 10);
-		m->at[p++] = (char)('0' + v[i] % 10);
-		if (i == 4 && !m->has_sec)
-			break;
+/* m->at from the fields, by hand (snprintf was a tenth of a dry run);
+ * the date as the last message's when it has the same (most have). */
+static void
+format_at(struct aduan_wa *w, struct aduan_wa_msg *m)
+{
+	char *p = m->at;
+	int y = m->year % 10000;
+
+	if (m->year != w->at_y || m->month != w->at_m || m->day != w->at_d) {
+		put2(w->at_date, y / 100);
+		put2(w->at_date + 2, y % 100);
+		w->at_date[4] = '-';
+		put2(w->at_date + 5, m->month % 100);
+		w->at_date[7] = '-';
+		put2(w->at_date + 8, m->day % 100);
+		w->at_date[10] = 'T';
+		w->at_y = m->year;
+		w->at_m = m->month;
+		w->at_d = m->day;
 	}
-	m->at[p] = '\0';
+	memcpy(p, w->at_date, 11);
+	put2(p + 11, m->hour % 100);
+	p[13] = ':';
+	put2(p + 14, m->min % 100);
+	p[16] = '\0';
+	if (m->has_sec) {
+		p[16] = ':';
+		put2(p + 17, m->sec % 100);
+		p[19] = '\0';
+	}
 }
 
 /* Pass one: note the name before ": " on a header line, up to three names. */
@@ -1298,34 +1347,30 @@ attachment(const char *s, size_t n, struct aduan_buf *out)
 }
 
 /*
- * Whether the name s[0..n) holds none of the bytes that begin a
- * quotation mark (", U+201C, U+201E, U+00AB), an invisible mark (U+200E
- * and its kin, the BOM) or a wider space, and no NUL.  Most names hold
- * none: they are taken as they are, without looking for any of these
- * one by one (a tenth of the parser's time went into copying names a
- * byte at a time).
+ * Whether the name s[0..n) is plain ASCII without a quotation mark or a
+ * NUL: then it holds no invisible mark (U+200E and its kin, the BOM), no
+ * wider space and no other quotation mark either.  Most names are: they
+ * are taken as they are, without looking for any of these one by one (a
+ * tenth of the parser's time went into copying names a byte at a time).
  */
 static int
 plain_name(const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '"' || c == '\0' || c == 0xc2 || c == 0xe2 || c == 0xef)
+	for (i = 0; i < n; i++)
+		if (s[i] == '"' || s[i] == '\0' || (unsigned char)s[i] >= 0x80)
 			return 0;
-	}
 	return 1;
 }
 
-/* Clean a display name into out. */
+/* Clean a display name into out (plain: plain_name() said so). */
 static void
-clean_author(const char *s, size_t n, struct aduan_buf *out)
+clean_author(const char *s, size_t n, int plain, struct aduan_buf *out)
 {
 	size_t i = 0, k, a, b;
 
-	if (plain_name(s, n)) {	/* no marks, no wider spaces */
+	if (plain) {	/* no marks, no wider spaces */
 		a = 0;
 		if (n > 0 && s[0] == '~')
 			for (a = 1; a < n && s[a] == ' '; a++)
@@ -1512,7 +1557,7 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 {
 	const char *rest, *colon;
 	size_t rlen, k;
-	int r, attributed = 0, marked, iphone;
+	int r, attributed = 0, marked, iphone, plain;
 
 	if (!w->pending) {
 		for (;;) {
@@ -1536,7 +1581,7 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 	m->min = w->ph.min;
 	m->sec = w->ph.sec;
 	m->has_sec = w->ph.has_sec;
-	format_at(m);
+	format_at(w, m);
 
 	iphone = w->ph.style != ST_DASH;
 	/* author and first line */
@@ -1546,11 +1591,11 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 	aduan_buf_reset(&w->attach);
 	aduan_buf_reset(&w->body);
 	colon = find(rest, rlen, ": ");
-	if (colon != NULL && (plain_name(rest, (size_t)(colon - rest)) ||
-	    (!quoting(rest, (size_t)(colon - rest)) &&
+	plain = colon != NULL && plain_name(rest, (size_t)(colon - rest));
+	if (colon != NULL && (plain || (!quoting(rest, (size_t)(colon - rest)) &&
 	    memchr(rest, '\0', (size_t)(colon - rest)) == NULL))) {
 		attributed = 1;
-		clean_author(rest, (size_t)(colon - rest), &w->author);
+		clean_author(rest, (size_t)(colon - rest), plain, &w->author);
 		rlen -= (size_t)(colon + 2 - rest);
 		rest = colon + 2;
 	} else
