@@ -293,17 +293,13 @@ is_staff(struct intake *x, const char *author)
 	return yes;
 }
 
-/* The slot m emptied; its buffer kept for the next message unless large. */
+/* The slot m done with (keep fills it anew); its buffer kept for the next
+ * message unless large. */
 static void
 msg_release(struct msg *m)
 {
-	struct aduan_buf store = m->store;
-
-	if (store.cap > STORE_KEPT)
-		aduan_buf_release(&store);
-	aduan_buf_reset(&store);
-	memset(m, 0, sizeof(*m));
-	m->store = store;
+	if (m->store.cap > STORE_KEPT)
+		aduan_buf_release(&m->store);
 }
 
 /* Where a complaint's place came from, for --messages. */
@@ -1210,10 +1206,12 @@ store(struct aduan_buf *b, const char *s, size_t n)
 static void
 keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 {
-	struct aduan_buf *b = &k->store;
+	struct aduan_buf kept = k->store, *b = &k->store;
 	size_t author = NONE, body, text = NONE, att = NONE, key, legacy = NONE;
 
-	msg_release(k);
+	memset(k, 0, sizeof(*k));
+	k->store = kept;
+	aduan_buf_reset(b);
 	k->line = m->line;
 	memcpy(k->at, m->at, sizeof(k->at));
 	k->wall = wall(m);
