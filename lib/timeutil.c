@@ -689,32 +689,44 @@ aduan_time_parse(const char *s, time_t now, time_t *t)
 	return aduan_time_span(s, now, t, &end);
 }
 
+/* Two digits of v (0..99) at p. */
+static void
+put2(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+}
+
 /* Outside years 0..9999 the stamp would not fit: "0000-00-00T00:00:00Z",
  * which no parser here accepts, is written instead. */
 char *
 aduan_time_utc(time_t t, char buf[21])
 {
 	struct tm tm;
-	int v[6], w[6] = { 4, 2, 2, 2, 2, 2 }, i, k, p = 0;
+	int y;
 
 	if (gmtime_r(&t, &tm) == NULL || tm.tm_year < -1900 || tm.tm_year > 9999 - 1900) {
 		memcpy(buf, "0000-00-00T00:00:00Z", 21);
 		return buf;
 	}
-	/* by hand: strftime is a tenth of a large import's time */
-	v[0] = tm.tm_year + 1900;
-	v[1] = tm.tm_mon + 1;
-	v[2] = tm.tm_mday;
-	v[3] = tm.tm_hour;
-	v[4] = tm.tm_min;
-	v[5] = tm.tm_sec;
-	for (i = 0; i < 6; i++) {
-		for (k = w[i] - 1; k >= 0; k--, v[i] /= 10)
-			buf[p + k] = (char)('0' + v[i] % 10);
-		p += w[i];
-		buf[p++] = "--T::Z"[i];
-	}
-	buf[p] = '\0';
+	/* by hand, two digits at a time: strftime was a tenth of a large
+	 * import's time, and a loop of divisions a digit at a time was still
+	 * a tenth of this function's */
+	y = tm.tm_year + 1900;
+	put2(buf, y / 100);
+	put2(buf + 2, y % 100);
+	buf[4] = '-';
+	put2(buf + 5, tm.tm_mon + 1);
+	buf[7] = '-';
+	put2(buf + 8, tm.tm_mday);
+	buf[10] = 'T';
+	put2(buf + 11, tm.tm_hour);
+	buf[13] = ':';
+	put2(buf + 14, tm.tm_min);
+	buf[16] = ':';
+	put2(buf + 17, tm.tm_sec);
+	buf[19] = 'Z';
+	buf[20] = '\0';
 	return buf;
 }
 

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <pwd.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -240,9 +241,21 @@ size_t
 aduan_utf8_valid(const char *s, size_t n)
 {
 	size_t i = 0, k;
+	uint64_t w;
 
-	while (i < n && (k = utf8_seq((const unsigned char *)s + i, n - i)) > 0)
+	while (i < n) {
+		/* ASCII, most of any text here, eight bytes at a time: a word
+		 * with no high bit set is eight valid one-byte sequences */
+		while (n - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i == n || (k = utf8_seq((const unsigned char *)s + i, n - i)) == 0)
+			break;
 		i += k;
+	}
 	return i;
 }
 

@@ -40,9 +40,9 @@ struct hdr {
  */
 struct shape {
 	size_t len;			/* bytes of the header (its rest); 0: no shape */
-	char bytes[HDR_MAX];		/* the header that set the shape */
+	char bytes[HDR_MAX];		/* the header that set it, with the last date read */
 	unsigned char at[6], nd[6];	/* where each number stands, its digits */
-	struct hdr h;			/* that header's parse */
+	struct hdr h;			/* that header's parse, with that date */
 };
 
 /*
