@@ -180,13 +180,14 @@ exec(struct aduan_db *db, const char *sql, const char *what)
 	return 0;
 }
 
+/* The value of an integer pragma ("PRAGMA user_version"). */
 static int
-user_version(struct aduan_db *db, int *v)
+pragma_int(struct aduan_db *db, const char *pragma, int *v)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sq, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sq, pragma, -1, &st, NULL) != SQLITE_OK)
 		return aduan_db_fail(db, "reading schema version");
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -224,7 +225,7 @@ migrate(struct aduan_db *db)
 	int v, rc, i;
 	char sql[64];
 
-	if ((rc = user_version(db, &v)) != 0)
+	if ((rc = pragma_int(db, "PRAGMA user_version", &v)) != 0)
 		return rc;
 	if (v > aduan_nmigrations)
 		return aduan_fail(ADUAN_IOERR,
@@ -244,12 +245,19 @@ migrate(struct aduan_db *db)
 	if ((rc = exec(db, "BEGIN IMMEDIATE", "updating schema")) != 0)
 		goto fail;
 	/* Another process may have migrated while we waited for the lock. */
-	if ((rc = user_version(db, &v)) != 0)
+	if ((rc = pragma_int(db, "PRAGMA user_version", &v)) != 0)
 		goto fail;
 	for (i = v; i < aduan_nmigrations; i++)
 		if ((rc = exec(db, aduan_migrations[i], "updating schema")) != 0)
 			goto fail;
 	if ((rc = foreign_keys_hold(db)) != 0)
+		goto fail;
+	/* a migration may edit a table's definition in place (writable_schema):
+	 * a new schema version makes every other connection read it again */
+	if ((rc = pragma_int(db, "PRAGMA schema_version", &v)) != 0)
+		goto fail;
+	snprintf(sql, sizeof(sql), "PRAGMA schema_version=%d", v + 1);
+	if ((rc = exec(db, sql, "updating schema")) != 0)
 		goto fail;
 	snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", aduan_nmigrations);
 	if ((rc = exec(db, sql, "updating schema")) != 0 ||
@@ -387,7 +395,7 @@ identify(struct aduan_db *db, enum aduan_open mode)
 	sqlite3_stmt *st;
 	int v, rc, tables = 0, ours = 0;
 
-	if ((rc = user_version(db, &v)) != 0)
+	if ((rc = pragma_int(db, "PRAGMA user_version", &v)) != 0)
 		return rc;
 	if (sqlite3_prepare_v2(db->sq, "SELECT count(*), count(*) FILTER (WHERE name = 'complaint') "
 	    "FROM sqlite_master WHERE type = 'table'", -1, &st, NULL) != SQLITE_OK)

@@ -152,6 +152,22 @@ is "$(sqlite3 old.db 'pragma user_version')" "$(sql 'pragma user_version')" "sch
 is "$(sqlite3 old.db 'pragma foreign_key_check')" "" "schema 2: every reference holds"
 q="select type || ' ' || name from sqlite_master where tbl_name = 'complaint' order by 1"
 is "$(sqlite3 old.db "$q")" "$(sql "$q")" "schema 2: the same indexes and triggers as a new database"
+q="select sql from sqlite_master where name in ('complaint', 'event', 'message') order by name"
+is "$(sqlite3 old.db "$q")" "$(sql "$q")" "schema 2: the same table definitions as a new database"
+# a list of values in a CHECK's IN (...) made SQLite build a table at every insert
+for t in "complaint(uid, received_at, created_at, channel, body) values ('u', 'r', 'c', 'sms', 'b')" \
+    "event(complaint, at, actor, action, invocation) values (1, 'a', 'b', 'note', 1)" \
+    "message(source_key, source, received_at, body, kind, decision, reason, invocation)
+    values ('k', 's', 'r', 'b', 'text', 'staff', 'r', 1)"; do
+	is "$(sqlite3 old.db "explain insert into $t" | grep -c OpenEphemeral)" 0 \
+	    "schema 2: no temporary table to insert into ${t%%(*}"
+done
+sqlite3 old.db "insert into complaint(uid, received_at, created_at, channel, body)
+    values ('u', 'r', 'c', 'fax', 'b')" 2>err
+like err 'CHECK constraint failed: channel = .whatsapp.' "schema 2: the channels are still checked"
+sqlite3 old.db "insert into message(source_key, source, received_at, body, kind, decision,
+    reason, invocation) values ('k', 's', 'r', 'b', 'text', 'maybe', 'r', 1)" 2>err
+like err 'CHECK constraint failed: decision = ' "schema 2: and the decisions of messages"
 is "$(for i in 1 2 3; do aduan-list --db old.db -l "$i" | sed '1,/^history:$/d'; done | wc -l)" 5 \
 	"schema 2: the history is all there"
 is "$(aduan-list --db old.db -f duplicate_of 3)" 1 "schema 2: duplicate_of kept"

@@ -6,6 +6,7 @@
  * what the table says of editing, privacy and history; and the status
  * transitions.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -47,25 +48,24 @@ columns(sqlite3 *db)
 	is_int(n, ADUAN_NFIELDS, "as many columns as fields");
 }
 
-/* The words of "name ... CHECK (... name IN ('a','b'))" in the table's SQL. */
+/* The words of "name ... CHECK (name = 'a' OR name = 'b' ...)" in the table's SQL. */
 static int
 check_words(const char *sql, const char *name, char words[][32], int max)
 {
 	char key[64];
-	const char *p, *q;
+	const char *p, *q = sql;
 	int n = 0;
 
-	snprintf(key, sizeof(key), "%s IN", name);
-	if ((p = strstr(sql, key)) == NULL)
-		return -1;
-	for (p = strchr(p, '('); p != NULL && *p != ')' && n < max; p++) {
-		if (*p != '\'')
-			continue;
-		q = strchr(p + 1, '\'');
-		snprintf(words[n++], 32, "%.*s", (int)(q - p - 1), p + 1);
+	snprintf(key, sizeof(key), "%s = '", name);
+	while ((p = strstr(q, key)) != NULL && n < max) {
+		q = p + strlen(key);
+		if (p > sql && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+			continue;	/* the end of a longer name */
 		p = q;
+		q = strchr(p, '\'');
+		snprintf(words[n++], 32, "%.*s", (int)(q - p), p);
 	}
-	return n;
+	return n > 0 ? n : -1;
 }
 
 /* A row to try words on: 1 for accepted, 0 for refused by a CHECK. */
