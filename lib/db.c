@@ -819,11 +819,13 @@ event_sql(enum aduan_event_kind k)
 
 	if (b->len > 0)
 		return b->s;
+	/* a row of values alone is written without a statement journal */
 	aduan_buf_printf(b, "INSERT INTO event(complaint, at, actor, action, old_status, "
 	    "new_status, old_agency, new_agency, note, invocation, prior) "
-	    "SELECT ?1, ?9, ?10, ?2, %s, ?7, ?8, ", event_kinds[k].states);
+	    "%s ?1, ?9, ?10, ?2, %s, ?7, ?8, ", event_kinds[k].prior < 0 ? "VALUES (" : "SELECT",
+	    event_kinds[k].states);
 	if (event_kinds[k].prior < 0) {
-		aduan_buf_adds(b, "NULL");
+		aduan_buf_adds(b, "NULL)");
 		return b->s;
 	}
 	prior_json(b, event_kinds[k].prior);
