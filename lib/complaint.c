@@ -519,7 +519,7 @@ insert_prepare(struct aduan_db *db, struct aduan_complaint *c, int *skip)
 			    c->v[AF_DUPLICATE_OF]);
 	}
 	/* A purged complaint keeps only a hash of its source_key: still present. */
-	if (c->v[AF_SOURCE_KEY] != NULL &&
+	if (c->v[AF_SOURCE_KEY] != NULL && !c->looked_up &&
 	    ((rc = aduan_complaint_present(db, c, skip)) != 0 || *skip))
 		return rc;
 	/* Every complaint is due from the day it arrives, routed or not. */

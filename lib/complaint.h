@@ -19,6 +19,8 @@ int aduan_rt_normalize(const char *s, char out[8]);
  */
 struct aduan_complaint {
 	char *v[ADUAN_NFIELDS];
+	int looked_up;	/* the caller found no complaint with this source_key
+			 * or its purged hash: the insert need not look again */
 };
 void aduan_complaint_init(struct aduan_complaint *c);
 void aduan_complaint_release(struct aduan_complaint *c);

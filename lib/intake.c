@@ -859,16 +859,23 @@ present(struct intake *x, struct aduan_complaint *c, int *yes)
 	const char *legacy = x->msgs[0].legacy;
 	int rc;
 
+	if (*yes)
+		return 0;
 	/* none of the group's keys was in the database, and the import
 	 * added none twice */
-	if (*yes || (x->none_present && (x->o->dry_run || x->keys_unique)))
+	if (x->none_present && (x->o->dry_run || x->keys_unique)) {
+		c->looked_up = 1;
 		return 0;
+	}
 	if ((rc = aduan_complaint_present(x->db, c, yes)) != 0 || *yes || legacy == NULL)
-		return rc;
+		goto out;
 	/* imported by the first round */
 	aduan_complaint_sets(c, AF_SOURCE_KEY, legacy);
 	rc = aduan_complaint_present(x->db, c, yes);
 	aduan_complaint_sets(c, AF_SOURCE_KEY, x->msgs[0].key);
+out:
+	/* the insert, right after, need not look again */
+	c->looked_up = rc == 0 && !*yes;
 	return rc;
 }
 
