@@ -130,7 +130,7 @@ static const struct {
 	    "nunggak tunggak tunggakan bengkak membengkak melonjak seenaknya semaunya oknum "
 	    "hancur ancur nabrak ketabrak keliaran berkeliaran ngancam maksa paksa memaksa "
 	    "ngamuk kejeblos terjeblos nyetrum kesetrum tersetrum tabrakan ngusir nimbun "
-	    "menimbun penimbunan" },
+	    "menimbun penimbunan kabur teror neror" },
 	{ C_REQUEST, "mohon tolong minta =bantu =dibantu =bantuannya =membantu =bantuin segera cek "
 	    "periksa tinjau" },
 	{ C_REQUEST | C_REPORT, "lapor laporan melapor aduan mengadu pengaduan keluhan mengeluh "
@@ -140,7 +140,7 @@ static const struct {
 	    "tembus lewat dilewati jalan berjalan kerja bekerja cair peduli "
 	    "layan dilayani bayar dibayar gubris digubris hirau dihiraukan urus diurus proses "
 	    "diproses =kebagian =dipakai =digunakan kembali dikembalikan merata tanggung "
-	    "mili =dibagi =dibagikan =disalurkan cair gaji digaji turun sopan ramah" },
+	    "mili =dibagi =dibagikan =disalurkan cair gaji digaji turun sopan ramah adil" },
 	{ C_STATE, "susah sulit ganggu mengganggu terganggu takut khawatir resah meresahkan "
 	    "bahaya berbahaya membahayakan parah kering penuh kecil lemah netes menetes pelan "
 	    "lama terlambat capek kesal kecewa jengkel sakit mahal rawan becek pengap sesak "
@@ -156,7 +156,7 @@ static const struct {
 	    "kabel tiang pohon jembatan tps gas elpiji lpg sinyal gang trotoar aspal saluran "
 	    "sungai meteran token pam keran sumur penerangan pju "
 	    "ktp kk akta bpjs kis pkh blt bansos sktm puskesmas pustu sekolah ambulans wifi "
-	    "internet" },
+	    "internet tagihan" },
 	{ C_NEG, "tidak belum tak tanpa jarang gak kagak ora mboten durung" },
 	{ C_PRAISE, "mantap mantul hebat keren bagus luar indah mulus canggih top salut "
 	    "prestasi juara" },
@@ -208,7 +208,7 @@ static const struct {
 	    "jawaban balasan "
 	    "pegawai staf pejabat "
 	    "ambulans ambulan jatah obat" },
-	{ C_HAVE, "ada dapat terima" },
+	{ C_HAVE, "ada dapat terima =diterima" },
 	{ C_NEGLECT, "=dibiarkan =dibiarin =ditinggal =ditinggalkan =terbengkalai" },
 	{ C_WAIT, "tunggu ditunggu menunggu nunggu janji" },
 	{ C_ABLE, "bisa sempat" },
@@ -611,7 +611,9 @@ residents_who(const struct aduan_decider *d)
 		j++;
 	else if (j + 2 < d->n && is(d->tok[j].form, "bapak") && is(d->tok[j + 1].form, "ibu"))
 		j += 2;
-	return j < d->n && is(d->tok[j].form, "yang") && j < 3 ? j : -1;
+	if (j > 0 && j + 2 < d->n && is(d->tok[j].form, "rt") && d->tok[j + 1].number == 1)
+		j += 2;	/* "warga RT 3 yang ..." */
+	return j < d->n && is(d->tok[j].form, "yang") && j < 5 ? j : -1;
 }
 
 /* A request to residents rather than to the office: "mohon warga ...",
@@ -647,7 +649,8 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)));	/* "tidak ada korban" */
 	int j;
 
-	if ((c & C_PROBLEM) && !negated) {
+	if ((c & C_PROBLEM) && !negated && !(i > 0 && (is(t[i - 1].form, "bank") ||
+	    is(t[i - 1].form, "iuran")))) {	/* a programme or a fee, not rubbish */
 		r->last_problem = i;
 		if (r->nproblem++ < 2)
 			fire(&r->s, 3, N_("problem \"%s\""), t[i].form);
@@ -747,6 +750,7 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 	/* "air tidak ngalir", "belum juga selesai", "tidak aman" */
 	if ((c & C_NEG) && ((j = has(d, i + 1, i + 4, C_FUNC)) != -1 ||
 	    (j = has(d, i + 1, i + 3, C_RESOLVED)) != -1 ||
+	    (i + 1 < d->n && (t[i + 1].cls & C_FIXVERB) && t[j = i + 1].passive) ||
 	    (i + 1 < d->n && is(t[j = i + 1].form, "jadi"))) &&
 	    has(d, i + 1, j, C_NEG | C_CONTRAST) == -1 &&
 	    !(i + 1 < d->n && is(t[i + 1].form, "ikut")) &&	/* "tidak ikut kerja bakti" */
@@ -830,6 +834,13 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (i + 1 < d->n && (is(t[i + 1].form, "rokok") ||
 	    is(t[i + 1].form, "pelicin") || is(t[i + 1].form, "jasa")))))
 		fire(&r->s, 3, N_("asked for money: \"%s\""), t[i].form);
+	if (is(t[i].form, "kasih") && i > 0 && is(t[i - 1].form, "pilih"))
+		fire(&r->s, 3, N_("unfair: \"%s\""), "pilih kasih");
+	if ((is(t[i].form, "nutup") || is(t[i].form, "utup")) &&
+	    has(d, i + 1, i + 3, C_TOPIC | C_PUBSPACE) != -1)	/* "motor parkir nutup jalan" */
+		fire(&r->s, 3, N_("blocks a public way: \"%s\""), t[i + 1].form);
+	if (is(t[i].form, "biasa") && has(d, i + 1, i + 3, C_ONLY | C_CONTRAST) != -1)
+		fire(&r->s, 2, N_("unlike usual: \"%s\""), t[i].form);	/* "biasanya cuma 150" */
 	if (is(t[i].form, "atas") && i > 0 && is(t[i - 1].form, "di") &&
 	    i + 1 < d->n && (t[i + 1].cls & C_PUBSPACE))
 		fire(&r->s, 3, N_("built on a public place: \"%s\""), t[i + 1].form);
@@ -898,6 +909,32 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->progress = i + 1;	/* "sedang diperbaiki" */
 }
 
+/* Whether form tells where or when something happens, or that the writer
+ * took part: "di", "dari", "pas", "waktu", "saat", "ikut". */
+static int
+setting(const char *form)
+{
+	return is(form, "di") || is(form, "dari") || is(form, "pas") || is(form, "waktu") ||
+	    is(form, "saat") || is(form, "ikut");
+}
+
+/* Whether form names a town outside the office's area (a problem there
+ * is news, not a complaint to it). */
+static int
+elsewhere(const char *form)
+{
+	static const char *const towns[] = {
+		"samarinda", "balikpap", "sangatta", "tenggarong", "jakarta", "surabaya",
+		"makassar", "banjarmasin", "ikn",	/* as stemmed: "balikpap" */
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(towns) / sizeof(towns[0]); k++)
+		if (strcmp(form, towns[k]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Word i: who speaks, and to whom: residents told what to do ("mari
  * kita ...", "warga yang ..."), an apology for a nuisance ("mohon maaf
  * kalau agak berisik") or a delay ("maaf atas keterlambatannya"), an
@@ -928,8 +965,17 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (is(t[2].form, "mau") || is(t[2].form, "tahu") || is(t[2].form, "tau") ||
 	    is(t[2].form, "kenal") || is(t[2].form, "bisa") || is(t[2].form, "punya")))
 		r->around = 2;	/* "ada yang tahu ...?", "ada yang mau jual ...?" */
-	if ((t[i].cls & C_CREW) && i + 1 < d->n && (t[i + 1].cls & C_KAMI))
-		fire(&r->s, -3, N_("an office speaks: \"%s kami\""), t[i].form);
+	if (((t[i].cls & C_CREW) && i + 1 < d->n && (t[i + 1].cls & C_KAMI)) ||
+	    ((t[i].cls & C_KAMI) && i + 1 < d->n && is(t[i + 1].form, "dari") &&
+	    has(d, i + 2, i + 4, C_CREW | C_OFFICE) != -1))	/* "kami dari tim teknis PDAM" */
+		fire(&r->s, -3, N_("an office speaks: \"%s\""), t[i].form);
+	if ((t[i].cls & C_REPORT) && i + 2 < d->n && (t[i + 1].cls & C_SUDAH) &&
+	    (t[i + 2].cls & (C_HAVE | C_STAFFVERB)) && has(d, i + 3, d->n, C_CONTRAST | C_NEG) == -1)
+		fire(&r->s, -5, N_("a reply from an office: \"%s\""), t[i + 2].form);
+	if (i > 0 && (setting(t[i - 1].form) || is(t[i - 1].form, "lewat") ||
+	    is(t[i - 1].form, "ke")) && elsewhere(t[i].form) &&
+	    has(d, 0, d->n, C_REQUEST) == -1)	/* "lewat Samarinda, macetnya parah" */
+		fire(&r->s, -3, N_("elsewhere: \"%s\""), t[i].form);
 	if (i < 2 && (is(t[i].form, "lihat") || is(t[i].form, "liat") || is(t[i].form, "nonton")))
 		for (j = i + 1; j < i + 4 && j < d->n; j++)
 			if (is(t[j].form, "video") || is(t[j].form, "berita") ||
@@ -939,13 +985,27 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 			}
 }
 
-/* Whether form tells where or when something happens: "di", "dari",
- * "pas", "waktu", "saat". */
+/* Whether the writer speaks of their own: "saya", "kami". */
 static int
-setting(const char *form)
+mine(const struct aduan_decider *d)
 {
-	return is(form, "di") || is(form, "dari") || is(form, "pas") || is(form, "waktu") ||
-	    is(form, "saat");
+	int i;
+
+	for (i = 0; i < d->n; i++)
+		if (is(d->tok[i].form, "saya") || (d->tok[i].cls & C_KAMI))
+			return 1;
+	return 0;
+}
+
+/* Whether what word i names is denied soon after ("posyandu di RT kami
+ * ga pernah dapat PMT", "undangan vaksin tidak sampai"), not "tanpa
+ * biaya". */
+static int
+denied_after(const struct aduan_decider *d, int i)
+{
+	int j = has(d, i + 1, i + 6, C_NEG);
+
+	return j != -1 && !is(d->tok[j].form, "tanpa");
 }
 
 /* Word i: announcements, requests to residents, condolences, adverts,
@@ -963,8 +1023,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    !(i + 1 < d->n && (t[i + 1].cls & C_PROBLEM) && !is(t[i].form, "larang")) &&
 	    !r->announce++)	/* weaker inside a complaint ("pulang dari pengajian") or
 				 * as where it happens ("di acara nikahan tetangga") */
-		fire(&r->s, (i > 4 && r->last_problem != -1) || (i > 0 && setting(t[i - 1].form)) ?
-		    -2 : -5, N_("announcement \"%s\""), t[i].form);
+		fire(&r->s, (i > 4 && r->last_problem != -1) || (i > 0 && setting(t[i - 1].form)) ||
+		    denied_after(d, i) ? -2 : -5, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_INFO) && !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
 		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
 	if (is(t[i].form, "besok") && (i < 2 || (i < 4 && group_addressed(d, i))) &&
@@ -984,7 +1044,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -8, N_("condolence \"%s\""), t[i].form);	/* not "warga yang meninggal" */
 	if (((c & C_SCAM) || ((c & C_SOFTSCAM) && i < 3 && has(d, 0, i, C_TOPIC) == -1)) &&
 	    !(i > 0 && (t[i - 1].cls & C_WHO)) &&	/* not "wifi gratis di taman ... mati" */
-	    !((c & C_SCAM) && r->last_problem != -1))	/* "ada penipuan, uang di rekening hilang" */
+	    !((c & C_SCAM) && (r->last_problem != -1 || (has(d, i + 1, d->n, C_PROBLEM) != -1 &&
+	    mine(d))))) /* "ada penipuan, uang di rekening hilang", "pinjol neror saya" */
 		fire(&r->s, -4, N_("advert or scam \"%s\""), t[i].form);
 	if (c & C_LINK)
 		r->link = 1;
