@@ -130,8 +130,9 @@ static const struct {
 	    "nunggak tunggak tunggakan bengkak membengkak melonjak seenaknya semaunya oknum "
 	    "hancur ancur nabrak ketabrak keliaran berkeliaran ngancam maksa paksa memaksa "
 	    "ngamuk kejeblos terjeblos nyetrum kesetrum tersetrum tabrakan ngusir nimbun "
-	    "menimbun penimbunan kabur teror neror" },
-	{ C_REQUEST, "mohon tolong minta =bantu =dibantu =bantuannya =membantu =bantuin segera cek "
+	    "menimbun penimbunan kabur teror neror sobek robek =terbang" },
+	{ C_REQUEST, "mohon tolong minta =bantu =dibantu =bantuannya =membantu =bantuin "
+	    "segera cek "
 	    "periksa tinjau" },
 	{ C_REQUEST | C_REPORT, "lapor laporan melapor aduan mengadu pengaduan keluhan mengeluh "
 	    "komplain protes" },
@@ -140,7 +141,8 @@ static const struct {
 	    "tembus lewat dilewati jalan berjalan kerja bekerja cair peduli "
 	    "layan dilayani bayar dibayar gubris digubris hirau dihiraukan urus diurus proses "
 	    "diproses =kebagian =dipakai =digunakan kembali dikembalikan merata tanggung "
-	    "mili =dibagi =dibagikan =disalurkan cair gaji digaji turun sopan ramah adil" },
+	    "mili =dibagi =dibagikan =disalurkan cair gaji digaji turun sopan ramah adil "
+	    "=dikasih =dikasi =diangkat =dibaca =diread" },
 	{ C_STATE, "susah sulit ganggu mengganggu terganggu takut khawatir resah meresahkan "
 	    "bahaya berbahaya membahayakan parah kering penuh kecil lemah netes menetes pelan "
 	    "lama terlambat capek kesal kecewa jengkel sakit mahal rawan becek pengap sesak "
@@ -149,14 +151,15 @@ static const struct {
 	    "jenuh muak bosan stres pusing emosi geram gerah kesel sebel dongkol cemas waswas "
 	    "trauma repot ribet berbelit lelet galak kasar lapar kelaparan kurang salah bolak "
 	    "terancam lembab demam muntah =merokok getar bergetar curiga jantungan marah "
-	    "habis bentak membentak bangkrut rugi merugi =lipat" },
+	    "habis bentak membentak bangkrut rugi merugi =lipat ketus judes jutek kosong batal "
+	    "pekat cuek" },
 	{ C_TONE, "kok kenapa knp knapa napa masa percuma lagi tiap setiap sering selalu terus "
 	    "hujan" },
 	{ C_TOPIC, "jalan air banyu pdam listrik lampu pln got parit drainase selokan gorong pipa "
 	    "kabel tiang pohon jembatan tps gas elpiji lpg sinyal gang trotoar aspal saluran "
 	    "sungai meteran token pam keran sumur penerangan pju "
 	    "ktp kk akta bpjs kis pkh blt bansos sktm puskesmas pustu sekolah ambulans wifi "
-	    "internet tagihan" },
+	    "internet tagihan sembako" },
 	{ C_NEG, "tidak belum tak tanpa jarang gak kagak ora mboten durung" },
 	{ C_PRAISE, "mantap mantul hebat keren bagus luar indah mulus canggih top salut "
 	    "prestasi juara" },
@@ -222,7 +225,8 @@ static const struct {
 	{ C_DEPTH, "betis lutut pinggang sepinggang selutut sebetis dada" },
 	{ C_DEED, "pagar tutup cabut bongkar coret potong gembok timbun tolak tebang tagih "
 	    "kuasa klaim segel sita rampas kunci patok makan tahan lempar pukul tampar "
-	    "bentak maki hina abai cuekin cuek persulit pungut palak tembak racun" },
+	    "bentak maki hina abai cuekin cuek persulit pungut palak tembak racun marah "
+	    "marahin" },
 	{ C_CONDUCT, "nongkrong ngumpul kumpul minum teriak musik suara bunyi karaoke main "
 	    "buka kerja las gerinda balap ribut nyanyi joget dangdut mabuk mabok judi petasan mercon "
 	    "ledak genset" },
@@ -661,6 +665,7 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 	} else if ((c & C_REQUEST) && i + 1 < d->n && (t[i + 1].cls & C_PATIENT))
 		fire(&r->s, -4, N_("asks for patience: \"%s\""), t[i + 1].form);
 	else if ((c & C_REQUEST) && !(i + 1 < d->n && is(t[i + 1].form, "maaf")) &&
+	    !(i > 0 && is(t[i - 1].form, "ikut")) &&	/* "saya ikut bantu" */
 	    has(d, i - 3, i, C_IF) == -1 && r->nrequest++ < 2)
 		/* "mohon ditertibkan", "tolong dicek": something to be done */
 		fire(&r->s, r->nrequest == 1 ? 2 + (i + 1 < d->n && t[i + 1].passive) : 1,
@@ -700,9 +705,9 @@ absence_rules(const struct aduan_decider *d, struct reading *r, int i)
 		if (r->nproblem++ < 2)
 			fire(&r->s, 3, N_("nothing: \"%s\""), t[j].form);
 	}
-	if ((c & C_NEG) && i + 2 < d->n && (t[i + 1].cls & C_ABLE) &&
-	    !(t[i + 2].cls & (C_FUNC | C_ANNOUNCE)) && !is(t[i + 2].form, "ikut"))
-		fire(&r->s, 2, N_("cannot: \"%s\""), t[i + 2].form);
+	if ((c & C_NEG) && i + 1 < d->n && (t[i + 1].cls & C_ABLE) && (i + 2 == d->n ||
+	    (!(t[i + 2].cls & (C_FUNC | C_ANNOUNCE)) && !is(t[i + 2].form, "ikut"))))
+		fire(&r->s, 2, N_("cannot: \"%s\""), t[i + 2 < d->n ? i + 2 : i + 1].form);
 	if ((c & C_NEGLECT) && !(i > 0 && (t[i - 1].cls & (C_JANGAN | C_NEG))) &&
 	    !r->neglect++)	/* not "jangan dibiarkan" */
 		fire(&r->s, 3, N_("left as it is: \"%s\""), t[i].form);
@@ -790,16 +795,20 @@ static int
 late_at_night(const struct aduan_decider *d, int from, int to)
 {
 	const struct tok *t = d->tok;
-	int i;
+	int i, night = 0;
 
+	for (i = 0; i < d->n; i++)	/* "malam", "subuh", "jam 3 pagi" */
+		night |= is(t[i].form, "malam") || (t[i].cls & C_LATE) != 0 ||
+		    (t[i].number == 1 && atoi(t[i].form) <= 5 && i + 1 < d->n &&
+		    is(t[i + 1].form, "pagi"));
 	for (i = from < 0 ? 0 : from; i < to && i < d->n; i++) {
 		if (t[i].cls & C_LATE)
 			return 1;
 		if (i + 1 == d->n)
 			break;
 		if ((is(t[i].form, "sampa") || is(t[i].form, "sampe")) &&
-		    (is(t[i + 1].form, "pagi") || is(t[i + 1].form, "jam")))
-			return 1;
+		    (is(t[i + 1].form, "pagi") || (is(t[i + 1].form, "jam") && night)))
+			return 1;	/* "sampai jam 12" alone may be noon */
 		if ((is(t[i].form, "tengah") || is(t[i].form, "sepanjang") || is(t[i].form, "siang") ||
 		    (t[i].cls & (C_TONE | C_IF)) || t[i].number == 1) && is(t[i + 1].form, "malam"))
 			return 1;
@@ -834,6 +843,14 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (i + 1 < d->n && (is(t[i + 1].form, "rokok") ||
 	    is(t[i + 1].form, "pelicin") || is(t[i + 1].form, "jasa")))))
 		fire(&r->s, 3, N_("asked for money: \"%s\""), t[i].form);
+	if ((c & C_DEED) && !t[i].passive && i > 1 && is(t[i - 1].form, "yang") &&
+	    (is(t[i - 2].form, "ada") || is(t[i - 2].form, "orang")) && r->nproblem++ < 2)
+		fire(&r->s, 3, N_("someone does: \"%s\""), t[i].form);	/* "ada yg tebang pohon" */
+	if (is(t[i].form, "keras") && i > 0 && is(t[i - 1].form, "minum") && r->nproblem++ < 2)
+		fire(&r->s, 3, N_("problem \"%s\""), "minuman keras");
+	if ((c & C_NEG) && i + 2 >= d->n && !is(t[i].form, "tanpa") && has(d, 0, i, C_FIXVERB) != -1 &&
+	    (i + 1 == d->n || is(t[i + 1].form, "juga") || is(t[i + 1].form, "kunjung")))
+		fire(&r->s, 3, N_("still not done: \"%s\""), t[i].form);	/* "sampai Kamis belum juga" */
 	if (is(t[i].form, "kasih") && i > 0 && is(t[i - 1].form, "pilih"))
 		fire(&r->s, 3, N_("unfair: \"%s\""), "pilih kasih");
 	if ((is(t[i].form, "nutup") || is(t[i].form, "utup")) &&
@@ -891,6 +908,7 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    is(t[i - 1].form, "ima"))) && r->thanks == -1)
 		r->thanks = i;
 	if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC | C_FIXVERB)) != -1 &&
+	    !(is(t[j].form, "bayar") && !t[j].passive) &&	/* "sudah bayar ke oknum" */
 	    has(d, i + 1, j + 2, C_NEG) == -1 &&	/* "sudah diproses belum?" */
 	    (t[j].passive || !(j + 1 < d->n && (t[j + 1].number == 1 || (t[j + 1].cls & C_UNIT)))))
 		r->resolved = self_help(d, j) ? -1 : j;	/* not "sudah lewat jam 10" */
@@ -905,7 +923,8 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->resolved = i + 2;	/* "sudah tidak bau" */
 	if (c & C_CONTRAST)
 		r->contrast = i;
-	if ((c & C_NOW) && i + 1 < d->n && (t[i + 1].cls & (C_FIXVERB | C_STAFFVERB)))
+	if ((c & C_NOW) && i + 1 < d->n && ((t[i + 1].cls & (C_FIXVERB | C_STAFFVERB)) ||
+	    is(t[i + 1].form, "kerja")))	/* "petugas sedang bekerja" */
 		r->progress = i + 1;	/* "sedang diperbaiki" */
 }
 
@@ -946,6 +965,8 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	const struct tok *t = d->tok;
 	int j;
 
+	if (is(t[i].form, "sebaik") || is(t[i].form, "saran"))	/* "sebaiknya putar balik" */
+		fire(&r->s, -3, N_("advice to residents: \"%s\""), t[i].form);
 	if (i < 2 && (is(t[i].form, "mari") || is(t[i].form, "ayo") || is(t[i].form, "yuk")) &&
 	    i + 1 < d->n && (is(t[i + 1].form, "kita") || (t[i + 1].cls & C_PUBLIC) ||
 	    is(t[i + 1].form, "bapak")))	/* not "ayo pak diperhatikan" */
@@ -966,14 +987,15 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    is(t[2].form, "kenal") || is(t[2].form, "bisa") || is(t[2].form, "punya")))
 		r->around = 2;	/* "ada yang tahu ...?", "ada yang mau jual ...?" */
 	if (((t[i].cls & C_CREW) && i + 1 < d->n && (t[i + 1].cls & C_KAMI)) ||
-	    ((t[i].cls & C_KAMI) && i + 1 < d->n && is(t[i + 1].form, "dari") &&
-	    has(d, i + 2, i + 4, C_CREW | C_OFFICE) != -1))	/* "kami dari tim teknis PDAM" */
+	    ((t[i].cls & C_KAMI) && i + 1 < d->n && ((t[i + 1].cls & C_CREW) ||
+	    (is(t[i + 1].form, "dari") && has(d, i + 2, i + 4, C_CREW | C_OFFICE) != -1))))
+		/* "kami dari tim teknis PDAM", "kami tim DLH" */
 		fire(&r->s, -3, N_("an office speaks: \"%s\""), t[i].form);
 	if ((t[i].cls & C_REPORT) && i + 2 < d->n && (t[i + 1].cls & C_SUDAH) &&
 	    (t[i + 2].cls & (C_HAVE | C_STAFFVERB)) && has(d, i + 3, d->n, C_CONTRAST | C_NEG) == -1)
 		fire(&r->s, -5, N_("a reply from an office: \"%s\""), t[i + 2].form);
 	if (i > 0 && (setting(t[i - 1].form) || is(t[i - 1].form, "lewat") ||
-	    is(t[i - 1].form, "ke")) && elsewhere(t[i].form) &&
+	    is(t[i - 1].form, "ke") || is(t[i - 1].form, "arah")) && elsewhere(t[i].form) &&
 	    has(d, 0, d->n, C_REQUEST) == -1)	/* "lewat Samarinda, macetnya parah" */
 		fire(&r->s, -3, N_("elsewhere: \"%s\""), t[i].form);
 	if (i < 2 && (is(t[i].form, "lihat") || is(t[i].form, "liat") || is(t[i].form, "nonton")))
@@ -997,15 +1019,16 @@ mine(const struct aduan_decider *d)
 	return 0;
 }
 
-/* Whether what word i names is denied soon after ("posyandu di RT kami
- * ga pernah dapat PMT", "undangan vaksin tidak sampai"), not "tanpa
- * biaya". */
+/* Whether what word i names is denied or blamed soon after ("posyandu
+ * di RT kami ga pernah dapat PMT", "undangan vaksin tidak sampai",
+ * "jadwalnya sering batal"), not "tanpa biaya". */
 static int
 denied_after(const struct aduan_decider *d, int i)
 {
 	int j = has(d, i + 1, i + 6, C_NEG);
 
-	return j != -1 && !is(d->tok[j].form, "tanpa");
+	return (j != -1 && !is(d->tok[j].form, "tanpa")) ||
+	    has(d, i + 1, i + 3, C_TONE) != -1;	/* "jadwalnya sering batal" */
 }
 
 /* Word i: announcements, requests to residents, condolences, adverts,
@@ -1023,9 +1046,10 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    !(i + 1 < d->n && (t[i + 1].cls & C_PROBLEM) && !is(t[i].form, "larang")) &&
 	    !r->announce++)	/* weaker inside a complaint ("pulang dari pengajian") or
 				 * as where it happens ("di acara nikahan tetangga") */
-		fire(&r->s, (i > 4 && r->last_problem != -1) || (i > 0 && setting(t[i - 1].form)) ||
+		fire(&r->s, (i > 2 && r->last_problem != -1) || (i > 0 && setting(t[i - 1].form)) ||
 		    denied_after(d, i) ? -2 : -5, N_("announcement \"%s\""), t[i].form);
-	if ((c & C_INFO) && !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
+	if ((c & C_INFO) && !(i > 0 && (t[i - 1].cls & C_NEG)) &&	/* "tanpa info" */
+	    !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
 		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
 	if (is(t[i].form, "besok") && (i < 2 || (i < 4 && group_addressed(d, i))) &&
 	    !r->announce++)

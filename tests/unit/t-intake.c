@@ -133,7 +133,7 @@ static const char *const sets[] = {
 	"tests/intake/heldout-5.tsv", "tests/intake/heldout-6.tsv", "tests/intake/heldout-7.tsv",
 	"tests/intake/heldout-8.tsv", "tests/intake/heldout-9.tsv", "tests/intake/heldout.tsv",
 	"tests/intake/messages.tsv", "tests/intake/heldout-10.tsv", "tests/intake/heldout-11.tsv",
-	"tests/intake/heldout-12.tsv", "tests/intake/heldout-13.tsv",
+	"tests/intake/heldout-12.tsv", "tests/intake/heldout-13.tsv", "tests/intake/heldout-14.tsv",
 };
 
 struct row {
@@ -273,6 +273,7 @@ main(int argc, char *argv[])
 		{ "tests/intake/heldout-11.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-12.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-13.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-14.tsv", 0.95, 0.95, 0.90, 0.02 },
 	};
 	struct run r;
 	struct aduan_buf path = {0};
