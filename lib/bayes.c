@@ -150,14 +150,28 @@ aduan_bayes_prior(const struct aduan_bayes *b)
 }
 
 int
-aduan_bayes_weight(struct aduan_bayes *b, const char *form, unsigned stamp)
+aduan_bayes_place(const struct aduan_bayes *b, const char *form)
 {
-	struct slot *s = find(b, form);
+	const struct slot *s = find(b, form);
 
-	if (s == NULL || s->form[0] == '\0' || s->stamp == stamp)
+	return s == NULL || s->form[0] == '\0' ? 0 : (int)(s - b->slot) + 1;
+}
+
+int
+aduan_bayes_weight_at(struct aduan_bayes *b, int place, unsigned stamp)
+{
+	struct slot *s;
+
+	if (place == 0 || (s = &b->slot[place - 1])->stamp == stamp)
 		return 0;
 	s->stamp = stamp;
 	return s->weight;
+}
+
+int
+aduan_bayes_weight(struct aduan_bayes *b, const char *form, unsigned stamp)
+{
+	return aduan_bayes_weight_at(b, aduan_bayes_place(b, form), stamp);
 }
 
 int

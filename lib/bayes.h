@@ -40,6 +40,12 @@ int aduan_bayes_prior(const struct aduan_bayes *b);
  * stamp (one stamp per message: each form counts once). */
 int aduan_bayes_weight(struct aduan_bayes *b, const char *form, unsigned stamp);
 
+/* The same in two steps, for a caller that keeps each form's place: the
+ * place of form in b (1 to ADUAN_BAYES_SLOTS; 0: b does not know it),
+ * good until b learns; and the weight of the form at that place. */
+int aduan_bayes_place(const struct aduan_bayes *b, const char *form);
+int aduan_bayes_weight_at(struct aduan_bayes *b, int place, unsigned stamp);
+
 /* Call fn for each weighed form (in no order); stops at fn's first
  * non-zero return, which is returned. */
 int aduan_bayes_each(const struct aduan_bayes *b, int (*fn)(const char *form, int weight, void *arg),

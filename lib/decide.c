@@ -258,8 +258,10 @@ struct tok {
 	int number;
 	unsigned char passive;	/* written di-: "dibangun", "dicek" */
 	unsigned char ber;	/* written ber-: "berbulan-bulan" */
+	unsigned short model;	/* its place in the words' model (aduan_bayes_place) */
 	char form[WORD + 1];
 };
+_Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsigned short");
 
 #define KNOWN 8192	/* written words remembered (a power of two) */
 #define KNOWN_RAW 24	/* the longest written word remembered */
@@ -383,6 +385,14 @@ aduan_decider_free(struct aduan_decider *d)
 	free(d);
 }
 
+/* Forget the written words remembered (what their tokens hold changed). */
+static void
+forget_words(struct aduan_decider *d)
+{
+	if (d->known != NULL)
+		memset(d->known, 0, KNOWN * sizeof(*d->known));
+}
+
 void
 aduan_decider_explain(struct aduan_decider *d, int on)
 {
@@ -421,6 +431,8 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 			t->number = 0;
 	e = lookup(d, t->form);
 	t->cls = e != NULL ? e->cls : 0;
+	/* looked up once a written word, not once each time it is weighed */
+	t->model = d->bayes != NULL ? (unsigned short)aduan_bayes_place(d->bayes, t->form) : 0;
 	t->passive = wordlen > 4 && written_as(d->text + start, "di") &&
 	    strncmp(t->form, "di", 2) != 0;
 	t->ber = wordlen > 5 && written_as(d->text + start, "ber") &&
@@ -1153,7 +1165,7 @@ learned_rule(struct aduan_decider *d, struct reading *r)
 		d->stamp = 1;
 	total = aduan_bayes_prior(d->bayes);
 	for (i = 0; i < d->n; i++) {
-		w = aduan_bayes_weight(d->bayes, d->tok[i].form, d->stamp);
+		w = aduan_bayes_weight_at(d->bayes, d->tok[i].model, d->stamp);
 		total += w;
 		if (best == -1 || abs(w) > abs(bestw))
 			best = i, bestw = w;
@@ -1173,6 +1185,7 @@ aduan_decider_use(struct aduan_decider *d, struct aduan_bayes *b)
 {
 	aduan_bayes_free(d->bayes);
 	d->bayes = b;
+	forget_words(d);	/* their places in the model */
 }
 
 void
@@ -1187,6 +1200,8 @@ aduan_decider_learn(struct aduan_decider *d, struct aduan_bayes *b, const char *
 	for (i = 0; i < d->n; i++)
 		forms[i] = d->tok[i].form;
 	aduan_bayes_learn(b, forms, d->n, complaint);
+	if (b == d->bayes)	/* the words' places in it may have changed */
+		forget_words(d);
 }
 
 /* Laughing faces (😂 🤣 😅): with praise and a public thing, sarcasm. */
