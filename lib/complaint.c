@@ -36,10 +36,12 @@ aduan_complaint_release(struct aduan_complaint *c)
 {
 	int i;
 
-	for (i = 0; i < ADUAN_NFIELDS; i++) {
-		free(c->v[i]);
-		c->v[i] = NULL;
-	}
+	/* most fields of most records are empty: no call for them */
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		if (c->v[i] != NULL) {
+			free(c->v[i]);
+			c->v[i] = NULL;
+		}
 }
 
 void
@@ -64,26 +66,35 @@ set_changed(struct aduan_complaint *c, int i, const char *s)
 		aduan_complaint_sets(c, i, s);
 }
 
-/* Trim white space at both ends in place; an empty result clears the field. */
-static void
+static int
+blank(char ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
+/* Trim white space at both ends in place; an empty result clears the
+ * field.  Its length after. */
+static size_t
 trim(struct aduan_complaint *c, int i)
 {
 	char *s = c->v[i], *e;
 	size_t lead;
 
 	if (s == NULL)
-		return;
+		return 0;
 	lead = strspn(s, " \t\r\n");
 	e = s + strlen(s);
-	while (e > s + lead && strchr(" \t\r\n", e[-1]) != NULL)
+	while (e > s + lead && blank(e[-1]))
 		e--;
 	if (e == s + lead) {
 		free(s);
 		c->v[i] = NULL;
-		return;
+		return 0;
 	}
-	memmove(s, s + lead, (size_t)(e - s - lead));
+	if (lead > 0)
+		memmove(s, s + lead, (size_t)(e - s - lead));
 	s[e - s - lead] = '\0';
+	return (size_t)(e - s - lead);
 }
 
 static void
@@ -345,11 +356,9 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 	for (i = 0; i < ADUAN_NFIELDS; i++) {
 		if (c->v[i] == NULL)
 			continue;
-		if (i != AF_BODY)
-			trim(c, i);
+		n = i != AF_BODY ? trim(c, i) : strlen(c->v[i]);
 		if (c->v[i] == NULL)
 			continue;
-		n = strlen(c->v[i]);
 		if (aduan_utf8_valid(c->v[i], n) != n)
 			rc = aduan_fail(ADUAN_DATAERR, "%s is not valid UTF-8 (byte %zu)",
 			    aduan_fields[i].name, aduan_utf8_valid(c->v[i], n) + 1);

@@ -644,11 +644,11 @@ place_of(struct intake *x, const char *body, size_t len, struct place *pl)
 	}
 }
 
-/* Does body carry one of the office's own keywords (setting intake.keywords)? */
+/* Does body (len bytes) carry an office keyword (setting intake.keywords)? */
 static const char *
-office_keyword(struct intake *x, const char *body)
+office_keyword(struct intake *x, const char *body, size_t len)
 {
-	return has_keyword(x, body, strlen(body));
+	return has_keyword(x, body, len);
 }
 
 /* The slot of the reporter phone (or, phone NULL, name) in the cache,
@@ -805,7 +805,7 @@ want(struct intake *x, struct verdict *g)
 	else if (x->o->all) {
 		g->wanted = 1;
 		aduan_buf_adds(&g->why, _("every message taken (--all)"));
-	} else if (g->any_text && (kw = office_keyword(x, g->body.s)) != NULL) {
+	} else if (g->any_text && (kw = office_keyword(x, g->body.s, g->body.len)) != NULL) {
 		g->wanted = 1;
 		aduan_buf_printf(&g->why, _("office keyword \"%s\""), kw);
 	} else {
