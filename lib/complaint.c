@@ -281,8 +281,8 @@ make_uid(char out[37])
 	for (i = 0; i < 16; i++) {
 		if (i == 4 || i == 6 || i == 8 || i == 10)
 			out[k++] = '-';
-		snprintf(out + k, 3, "%02x", r[i]);
-		k += 2;
+		out[k++] = "0123456789abcdef"[r[i] >> 4];
+		out[k++] = "0123456789abcdef"[r[i] & 0x0f];
 	}
 	out[k] = '\0';
 }

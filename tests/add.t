@@ -18,6 +18,9 @@ is "$(events 1)" "create  tester  open" \
 	"a create event with the actor from ADUAN_USER"
 is "$(aduan undo --list | grep -c '	create 1		aduan-add -c wa ')" 1 "the invocation is recorded"
 is "$(get 1 uid | tr -d '\n' | wc -c)" 36 "a uid is generated"
+get 1 uid >uid
+like uid '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' \
+	"a random UUID (version 4, RFC 4122 variant) in lower-case hex"
 
 printf 'Lampu jalan mati\nsudah seminggu\n' | aduan-add --by clerk2 --urgent -p "+62 813 1111 2222" >out 2>err
 is "$(cat out)" 2 "text from stdin when there are no operands"
