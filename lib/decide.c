@@ -142,7 +142,7 @@ static const struct {
 	    "layan dilayani bayar dibayar gubris digubris hirau dihiraukan urus diurus proses "
 	    "diproses =kebagian =dipakai =digunakan kembali dikembalikan merata tanggung "
 	    "mili =dibagi =dibagikan =disalurkan cair gaji digaji turun sopan ramah adil "
-	    "=dikasih =dikasi =diangkat =dibaca =diread" },
+	    "=dikasih =dikasi =diangkat =dibaca =diread =masuk =didata" },
 	{ C_STATE, "susah sulit ganggu mengganggu terganggu takut khawatir resah meresahkan "
 	    "bahaya berbahaya membahayakan parah kering penuh kecil lemah netes menetes pelan "
 	    "lama terlambat capek kesal kecewa jengkel sakit mahal rawan becek pengap sesak "
@@ -152,7 +152,7 @@ static const struct {
 	    "trauma repot ribet berbelit lelet galak kasar lapar kelaparan kurang salah bolak "
 	    "terancam lembab demam muntah =merokok getar bergetar curiga jantungan marah "
 	    "habis bentak membentak bangkrut rugi merugi =lipat ketus judes jutek kosong batal "
-	    "pekat cuek" },
+	    "pekat cuek bingung" },
 	{ C_TONE, "kok kenapa knp knapa napa masa percuma lagi tiap setiap sering selalu terus "
 	    "hujan" },
 	{ C_TOPIC, "jalan air banyu pdam listrik lampu pln got parit drainase selokan gorong pipa "
@@ -175,7 +175,7 @@ static const struct {
 	    "beritahu diberitahukan mengingatkan diingatkan rapat posyandu vaksin imunisasi "
 	    "jadwal acara kegiatan lomba =penyaluran =tahap sosialisasi kehadiran hadir bakti gotong pengajian "
 	    "arisan musyawarah senam =larangan =dilarang =pendataan =pengasapan razia fogging" },
-	{ C_INFO, "info informasi iuran silakan silahkan =hubungi share dishare" },
+	{ C_INFO, "info informasi iuran silakan silahkan =hubungi share dishare rekap" },
 	{ C_WATER, "air banyu" },
 	{ C_PRAYER, "doa doakan semoga amin aamiin" },
 	{ C_IF, "kalau kalo jika bila apabila" },
@@ -187,7 +187,7 @@ static const struct {
 	{ C_JANGAN, "jangan jgn jangn" },
 	{ C_CONDOLENCE, "innalillahi innalillah inalillahi duka berduka meninggal almarhum "
 	    "almarhumah wafat alfatihah" },
-	{ C_SCAM, "hadiah pemenang undian klik transfer rekening promo diskon "
+	{ C_SCAM, "hadiah pemenang undian klik transfer promo diskon "
 	    "pinjaman pinjol investasi bonus voucher saldo" },
 	{ C_SOFTSCAM, "=jual =dijual =gratis =cod =order =ready =stok =minat" },
 	{ C_LINK, "http https www bit" },
@@ -214,7 +214,7 @@ static const struct {
 	{ C_HAVE, "ada dapat terima =diterima" },
 	{ C_NEGLECT, "=dibiarkan =dibiarin =ditinggal =ditinggalkan =terbengkalai" },
 	{ C_WAIT, "tunggu ditunggu menunggu nunggu janji" },
-	{ C_ABLE, "bisa sempat" },
+	{ C_ABLE, "bisa sempat kawa" },
 	{ C_PLANNED, "pemeliharaan sementara =bergilir" },
 	{ C_NOW, "sedang lagi" },
 	{ C_WARN, "=hati2 =hati-hati waspada awas hoaks hoax" },
@@ -226,10 +226,10 @@ static const struct {
 	{ C_DEED, "pagar tutup cabut bongkar coret potong gembok timbun tolak tebang tagih "
 	    "kuasa klaim segel sita rampas kunci patok makan tahan lempar pukul tampar "
 	    "bentak maki hina abai cuekin cuek persulit pungut palak tembak racun marah "
-	    "marahin" },
+	    "marahin =dijadikan" },
 	{ C_CONDUCT, "nongkrong ngumpul kumpul minum teriak musik suara bunyi karaoke main "
 	    "buka kerja las gerinda balap ribut nyanyi joget dangdut mabuk mabok judi petasan mercon "
-	    "ledak genset" },
+	    "ledak genset salak menyalak gonggong menggonggong" },
 	{ C_LATE, "subuh dini larut" },
 	{ C_PERMIT, "izin ijin sosialisasi pemberitahuan musyawarah" },
 	{ C_PADAHAL, "padahal" },
@@ -655,6 +655,20 @@ to_residents(const struct aduan_decider *d, int i)
 	    !(j + 1 < d->n && (d->tok[j + 1].cls & C_KAMI));
 }
 
+/* Whether word i is what something is for, not what happened: "biar
+ * tidak dibongkar kucing", "agar tidak banjir". */
+static int
+purpose(const struct aduan_decider *d, int i)
+{
+	int j;
+
+	for (j = i - 3 < 0 ? 0 : i - 3; j < i; j++)
+		if (is(d->tok[j].form, "biar") || is(d->tok[j].form, "agar") ||
+		    is(d->tok[j].form, "supaya"))
+			return 1;
+	return 0;
+}
+
 /* Word i: a problem, and what is asked (of the office or of residents). */
 static void
 asking_rules(const struct aduan_decider *d, struct reading *r, int i)
@@ -666,7 +680,8 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 	int j;
 
 	if ((c & C_PROBLEM) && !negated && !(i > 0 && (is(t[i - 1].form, "bank") ||
-	    is(t[i - 1].form, "iuran")))) {	/* a programme or a fee, not rubbish */
+	    is(t[i - 1].form, "iuran"))) &&	/* a programme or a fee, not rubbish */
+	    !purpose(d, i)) {
 		r->last_problem = i;
 		if (r->nproblem++ < 2)
 			fire(&r->s, 3, N_("problem \"%s\""), t[i].form);
@@ -677,7 +692,8 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 	} else if ((c & C_REQUEST) && i + 1 < d->n && (t[i + 1].cls & C_PATIENT))
 		fire(&r->s, -4, N_("asks for patience: \"%s\""), t[i + 1].form);
 	else if ((c & C_REQUEST) && !(i + 1 < d->n && is(t[i + 1].form, "maaf")) &&
-	    !(i > 0 && is(t[i - 1].form, "ikut")) &&	/* "saya ikut bantu" */
+	    !(i > 0 && (is(t[i - 1].form, "ikut") || is(t[i - 1].form, "boleh"))) &&
+	    /* "saya ikut bantu", "boleh minta tolong tandatangan" */
 	    has(d, i - 3, i, C_IF) == -1 && r->nrequest++ < 2)
 		/* "mohon ditertibkan", "tolong dicek": something to be done */
 		fire(&r->s, r->nrequest == 1 ? 2 + (i + 1 < d->n && t[i + 1].passive) : 1,
@@ -828,6 +844,20 @@ late_at_night(const struct aduan_decider *d, int from, int to)
 	return 0;
 }
 
+/* Whether the sum at word i ("20 ribu") was asked for: "diminta 20
+ * ribu", "minta bayaran 100 ribu". */
+static int
+paid_to(const struct aduan_decider *d, int i)
+{
+	int j;
+
+	for (j = i - 4 < 0 ? 0 : i - 4; j < i; j++)
+		if (is(d->tok[j].form, "minta") && (d->tok[j].passive ||
+		    is(d->tok[j + 1].form, "bayar") || is(d->tok[j + 1].form, "uang")))
+			return 1;
+	return 0;
+}
+
 /* Word i: something done to the writer or a public place by others
  * ("dipagar", "ditolak", "tanpa izin", "di atas trotoar", "dimintai
  * uang"), a nuisance at night, "padahal", dumping. */
@@ -838,7 +868,8 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	unsigned long long c = t[i].cls;
 	int before = i > 0 ? (int)(t[i - 1].cls & (C_NEG | C_SUDAH)) != 0 : 0;
 
-	if ((c & C_DEED) && t[i].passive && !(before && (c & C_FIXVERB)) && r->nproblem++ < 2) {
+	if ((c & C_DEED) && t[i].passive && !(before && (c & C_FIXVERB)) && !purpose(d, i) &&
+	    r->nproblem++ < 2) {
 		r->last_problem = i;
 		fire(&r->s, 3, N_("done to them: \"%s\""), t[i].form);
 	}
@@ -863,6 +894,17 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_NEG) && i + 2 >= d->n && !is(t[i].form, "tanpa") && has(d, 0, i, C_FIXVERB) != -1 &&
 	    (i + 1 == d->n || is(t[i + 1].form, "juga") || is(t[i + 1].form, "kunjung")))
 		fire(&r->s, 3, N_("still not done: \"%s\""), t[i].form);	/* "sampai Kamis belum juga" */
+	if (is(t[i].form, "wajar") && i > 0 && ((t[i - 1].cls & C_NEG) || is(t[i - 1].form, "apa") ||
+	    is(t[i - 1].form, "apakah")))	/* "apakah wajar ... diminta 20 ribu?" */
+		fire(&r->s, 3, N_("unfair: \"%s\""), t[i].form);
+	if ((is(t[i].form, "ribu") || is(t[i].form, "juta") || is(t[i].form, "rb")) &&
+	    has(d, i - 3, i, C_MONEY) == -1 && paid_to(d, i))
+		fire(&r->s, 3, N_("asked for money: \"%s\""), t[i].form);
+	if (is(t[i].form, "tetap") && i + 1 < d->n && (t[i + 1].cls & (C_PROBLEM | C_DEED)))
+		fire(&r->s, 3, N_("still: \"%s\""), t[i + 1].form);	/* "WC pasar tetap tutup" */
+	if (is(t[i].form, "bayar") && i > 0 && (t[i - 1].cls & C_SUDAH) &&
+	    has(d, i + 1, i + 5, C_CONTRAST) != -1)	/* "sudah bayar retribusi tapi ..." */
+		fire(&r->s, 2, N_("paid, but: \"%s\""), t[i].form);
 	if (is(t[i].form, "kasih") && i > 0 && is(t[i - 1].form, "pilih"))
 		fire(&r->s, 3, N_("unfair: \"%s\""), "pilih kasih");
 	if ((is(t[i].form, "nutup") || is(t[i].form, "utup")) &&
@@ -933,7 +975,7 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_SUDAH) && i + 2 < d->n && (t[i + 1].cls & C_NEG) &&
 	    (t[i + 2].cls & (C_PROBLEM | C_STATE)))
 		r->resolved = i + 2;	/* "sudah tidak bau" */
-	if (c & C_CONTRAST)
+	if (c & (C_CONTRAST | C_PADAHAL))	/* "sudah dilewati truk padahal belum kering" */
 		r->contrast = i;
 	if ((c & C_NOW) && i + 1 < d->n && ((t[i + 1].cls & (C_FIXVERB | C_STAFFVERB)) ||
 	    is(t[i + 1].form, "kerja")))	/* "petugas sedang bekerja" */
@@ -986,6 +1028,7 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if (i == 0 && (j = residents_who(d)) > 0 && !(t[j - 1].cls & C_GREET) && !r->announce++)
 		fire(&r->s, -3, N_("to residents who: \"%s\""), t[j].form);
 	if (is(t[i].form, "maaf") && ((j = has(d, i + 1, i + 4, C_IF)) != -1 ||
+	    (i + 2 < d->n && is(t[j = i + 1].form, "bapak") && is(t[i + 2].form, "ibu")) ||
 	    (i + 1 < d->n && is(t[j = i + 1].form, "atas")) ||
 	    (i + 2 < d->n && is(t[j = i + 2].form, "atas"))))
 		fire(&r->s, -3, N_("an apology: \"maaf %s\""), t[j].form);
@@ -994,6 +1037,12 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (j = has(d, i + 1, i + 3, C_REPORT | C_STAFFVERB)) != -1 &&
 	    has(d, j + 1, d->n, C_CONTRAST | C_NEG) == -1)	/* "sudah kami laporkan ke PLN" */
 		fire(&r->s, -5, N_("a reply from an office: \"kami %s\""), t[j].form);
+	if (i == 0 && d->n > 1 && is(t[0].form, "yang") && (t[1].cls & C_WANT) && !r->announce++)
+		fire(&r->s, -3, N_("to residents who: \"%s\""), t[1].form);	/* "yang mau menyumbang" */
+	if (i < 2 && is(t[i].form, "bagaimana") && i + 2 < d->n && is(t[i + 1].form, "kabar") &&
+	    (is(t[i + 2].form, "pak") || is(t[i + 2].form, "bu") || is(t[i + 2].form, "bapak") ||
+	    is(t[i + 2].form, "ibu")))	/* "gimana kabar pak RT?", not "kabar laporan" */
+		fire(&r->s, -3, N_("greeting \"%s\""), "kabar");
 	if (i == 0 && d->n > 2 && is(t[0].form, "ada") && is(t[1].form, "yang") &&
 	    (is(t[2].form, "mau") || is(t[2].form, "tahu") || is(t[2].form, "tau") ||
 	    is(t[2].form, "kenal") || is(t[2].form, "bisa") || is(t[2].form, "punya")))
@@ -1068,8 +1117,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -3, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_PLANNED) && !r->planned++)
 		fire(&r->s, -5, N_("work announced: \"%s\""), t[i].form);
-	if ((c & C_WARN) && !r->warned++)
-		fire(&r->s, -4, N_("a warning to residents: \"%s\""), t[i].form);
+	if ((c & C_WARN) && !r->warned++)	/* opening with it: a warning, whatever it names */
+		fire(&r->s, i == 0 ? -6 : -4, N_("a warning to residents: \"%s\""), t[i].form);
 	if ((c & C_HARAP) && has(d, i - 2, i + 3, C_PUBLIC) != -1 && !r->announce++)
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_JANGAN) && i + 1 < d->n && !(t[i + 1].cls & C_NEG) &&
@@ -1142,8 +1191,8 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 		fire(&r->s, 3, N_("sarcasm \"%s\""), r->metaphor ? "kolam" : "mantap");
 	else if (r->metaphor && r->like && r->topic)
 		fire(&r->s, 3, N_("a comparison: \"%s\""), "kayak kolam");
-	else if (r->joke && r->nproblem == 0)
-		fire(&r->s, -2, N_("a joke: \"%s\""), "wkwk");
+	else if (r->joke && (r->nproblem == 0 || d->tok[0].number == -1))
+		fire(&r->s, -2, N_("a joke: \"%s\""), "wkwk");	/* or opening with laughter */
 	if (r->around && r->nproblem == 0)
 		fire(&r->s, -3, N_("a question among residents: \"%s\""), t[r->around].form);
 	if (r->link && !r->maps)
