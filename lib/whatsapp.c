@@ -530,7 +530,7 @@ same_date(const struct hdr *h, const int n[3], const int nd[3])
 }
 
 /* resolve(), remembering the last date's answers. */
-static int
+static inline int
 resolve_memo(struct date_memo *dm, const struct hdr *h, enum aduan_wa_order order,
     int *y, int *m, int *d)
 {
