@@ -1173,6 +1173,118 @@ catalogue(void)
 	aduan_buf_release(&line);
 }
 
+/*
+ * Every entry of the catalogue is found by wl_match in the line that is
+ * its own text, and, unless it is a phrase (looked for as written), in
+ * that line with the case of its ASCII letters swapped: lines are
+ * compared with the entries without regard to case, and the filter in
+ * front of the comparisons must not turn them away.
+ */
+static void
+catalogue_case(void)
+{
+	const struct wl_entry *t;
+	size_t n, i, j, bad = 0;
+	char s[512];
+
+	t = wl_table(&n);
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(t[i].text);
+
+		if (len >= sizeof(s))
+			continue;
+		for (j = 0; j <= len; j++) {
+			char c = t[i].text[j];
+
+			s[j] = c >= 'a' && c <= 'z' ? c - 32 : c >= 'A' && c <= 'Z' ? c + 32 : c;
+		}
+		if (wl_match(t[i].text, len, t[i].how, WL_BIT(t[i].cls)) == NULL ||
+		    (t[i].how != WL_PHRASE && wl_match(s, len, t[i].how, WL_BIT(t[i].cls)) == NULL)) {
+			if (bad++ < 5)
+				printf("# not found: %s \"%s\"\n", t[i].lang, t[i].text);
+		}
+	}
+	ok(bad == 0, "catalogue: every entry found in its own text, in either case but phrases");
+}
+
+/* ---- headers read through the file's header shape ------------------------- */
+
+/*
+ * One file whose headers change their shape, repeat the last date, or
+ * fit the last shape with an impossible time or date.  The parser reads
+ * a header in the shape of the one before by taking its numbers at
+ * their places; read so, each line must give the message it gives
+ * standing alone in a file (read by the general header parse), and a
+ * line that is no header alone must be none in the file either.
+ */
+static void
+shapes(void)
+{
+	static const char *const lines[] = {
+		"14/11/24 09.15 - Siti: first",
+		"14/11/24 09.16 - Siti: the same date",
+		"14/11/24 09.60 - Siti: minute 60",
+		"14/11/24 9.17 - Siti: a one-digit hour",
+		"14/11/24 10.17 - Siti: two digits again",
+		"15/11/24 24.00 - Budi: hour 24",
+		"15/11/24 23.59 - Budi: a new date",
+		"31/11/24 10.00 - Budi: 31 November",
+		"29/02/24 10.00 - Budi: a leap day",
+		"29/02/23 10.00 - Budi: no leap day",
+		"1/3/24 10.00 - Budi: one-digit day and month",
+		"01/03/2024 10.00 - Budi: a four-digit year",
+		"01/03/24, 12:00 AM - Rina: midnight",
+		"01/03/24, 12:30 PM - Rina: half past noon",
+		"01/03/24, 11:59 PM - Rina: the last minute",
+		"01/03/24, 13:00 PM - Rina: 13 PM",
+		"01/03/24, 00:00 AM - Rina: 0 AM",
+		"01/03/24, 9:05 am - Rina: a small am",
+		"[01/03/24 10.00.05] Rina: seconds",
+		"[01/03/24 10.00.60] Rina: second 60",
+		"[01/03/24 10.01.00]Rina: no space after the bracket",
+		"[01/03/24 10.02.00] Rina: a space again",
+		"[02/03/24 10.01.00] Rina: the next day",
+		"02/03/24 10.01 -  Rina: two spaces",
+		"02/03/24 10.01 - ",
+		"02/03/24 10.01 -",
+		"x2/03/24 10.01 - Rina: a letter in the date",
+		"02/03/24 10.0x - Rina: a letter in the time",
+		"02/03/24 10.011 - Rina: three digits of minutes",
+		"02/03/24 10.02 - Rina: the end",
+	};
+	size_t n = sizeof(lines) / sizeof(lines[0]), i, k = 0, bad = 0, len;
+	struct aduan_buf file = { 0 };
+	struct chat all, one;
+
+	for (i = 0; i < n; i++) {
+		aduan_buf_adds(&file, lines[i]);
+		aduan_buf_addc(&file, '\n');
+	}
+	chat_mem(&all, file.s, file.len, AWA_DMY);
+	for (i = 0; i < n; i++) {
+		const struct msg *m = k < all.n && all.m[k].line == (long)i + 1 ? &all.m[k++] : NULL;
+
+		chat_mem(&one, lines[i], strlen(lines[i]), AWA_DMY);
+		if (one.rc != 0 || one.n == 0) {
+			bad += m != NULL;
+		} else {
+			len = strcspn(m != NULL ? m->body : "", "\n");
+			bad += m == NULL || strcmp(m->at, one.m[0].at) != 0 ||
+			    !same(m->author, one.m[0].author) || len != one.m[0].body_len ||
+			    strncmp(m->body, one.m[0].body, len) != 0;
+		}
+		chat_free(&one);
+		if (bad > 0) {
+			printf("# line %zu: %s\n", i + 1, lines[i]);
+			break;
+		}
+	}
+	ok(all.rc == 0 && bad == 0 && k == all.n && k == 20,
+	    "headers in the shape of the one before read as each alone (%zu messages)", all.n);
+	chat_free(&all);
+	aduan_buf_release(&file);
+}
+
 /* ---- generated renderings ------------------------------------------------- */
 
 /* One message of the generated chat: when, who, what. */
@@ -1339,6 +1451,8 @@ main(int argc, char *argv[])
 	hostile();
 	iphone_lines();
 	catalogue();
+	catalogue_case();
+	shapes();
 	renderings();
 	conformance();
 	return tap_done();
