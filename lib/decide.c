@@ -130,7 +130,7 @@ static const struct {
 	    "nunggak tunggak tunggakan bengkak membengkak melonjak seenaknya semaunya oknum "
 	    "hancur ancur nabrak ketabrak keliaran berkeliaran ngancam maksa paksa memaksa "
 	    "ngamuk kejeblos terjeblos nyetrum kesetrum tersetrum tabrakan ngusir nimbun "
-	    "menimbun penimbunan kabur teror neror sobek robek =terbang" },
+	    "menimbun penimbunan kabur teror neror sobek robek =terbang jeglek njeglek" },
 	{ C_REQUEST, "mohon tolong minta =bantu =dibantu =bantuannya =membantu =bantuin "
 	    "segera cek "
 	    "periksa tinjau" },
@@ -152,7 +152,7 @@ static const struct {
 	    "trauma repot ribet berbelit lelet galak kasar lapar kelaparan kurang salah bolak "
 	    "terancam lembab demam muntah =merokok getar bergetar curiga jantungan marah "
 	    "habis bentak membentak bangkrut rugi merugi =lipat ketus judes jutek kosong batal "
-	    "pekat cuek bingung" },
+	    "pekat cuek bingung batuk" },
 	{ C_TONE, "kok kenapa knp knapa napa masa percuma lagi tiap setiap sering selalu terus "
 	    "hujan" },
 	{ C_TOPIC, "jalan air banyu pdam listrik lampu pln got parit drainase selokan gorong pipa "
@@ -168,7 +168,7 @@ static const struct {
 	{ C_LIKE, "kayak seperti mirip jadi bagai ala" },
 	{ C_THANKS, "makasih alhamdulillah syukur nuwun thanks thx tengkyu" },
 	{ C_RESOLVED, "diperbaiki ditangani tambal ditambal beres selesai bersih normal "
-	    "lancar nyala menyala hidup cepat tanggap sigap gercep datang aman surut bantu "
+	    "lancar nyala menyala hidup cepat tanggap sigap gercep datang aman surut bantu jernih "
 	    "dibantu menyumbang donasi" },
 	{ C_CONTRAST, "tapi namun malah sayang cuma cuman hanya" },
 	{ C_ANNOUNCE, "himbau dihimbau imbau diimbau himbauan =pengumuman undangan diundang "
@@ -226,7 +226,7 @@ static const struct {
 	{ C_DEED, "pagar tutup cabut bongkar coret potong gembok timbun tolak tebang tagih "
 	    "kuasa klaim segel sita rampas kunci patok makan tahan lempar pukul tampar "
 	    "bentak maki hina abai cuekin cuek persulit pungut palak tembak racun marah "
-	    "marahin =dijadikan" },
+	    "marahin =dijadikan tegur" },
 	{ C_CONDUCT, "nongkrong ngumpul kumpul minum teriak musik suara bunyi karaoke main "
 	    "buka kerja las gerinda balap ribut nyanyi joget dangdut mabuk mabok judi petasan mercon "
 	    "ledak genset salak menyalak gonggong menggonggong" },
@@ -237,7 +237,7 @@ static const struct {
 	{ C_CREW, "tim petugas damkar satpol" },
 	{ C_PAST, "dulu dahulu" },
 	{ C_PUBSPACE, "trotoar saluran got parit drainase selokan sempadan badan bahu" },
-	{ C_MONEY, "uang duit sumbangan" },
+	{ C_MONEY, "uang duit sumbangan rokok jatah setoran" },
 	{ C_DUMP, "buang dibuang membuang" },
 	{ C_OFFICE, "pihak terkait dinas pemerintah instansi lurah camat kelurahan kecamatan "
 	    "pdam pln" },
@@ -686,13 +686,18 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 		if (r->nproblem++ < 2)
 			fire(&r->s, 3, N_("problem \"%s\""), t[i].form);
 	}
-	if ((c & C_REQUEST) && !(c & C_REPORT) && to_residents(d, i)) {
+	if ((c & (C_REQUEST | C_HARAP)) && !(c & C_REPORT) && i < 2 && i + 1 < d->n &&
+	    (t[i + 1].cls & C_NEG) && !is(t[i + 1].form, "tanpa")) {
+		r->residents = i;	/* "mohon tidak membakar sampah ...": as "jangan" */
+		fire(&r->s, -6, N_("asks residents: \"%s\""), t[i + 1].form);
+	} else if ((c & C_REQUEST) && !(c & C_REPORT) && to_residents(d, i)) {
 		r->residents = i;
 		fire(&r->s, -3, N_("asks residents: \"%s\""), t[i].form);
 	} else if ((c & C_REQUEST) && i + 1 < d->n && (t[i + 1].cls & C_PATIENT))
 		fire(&r->s, -4, N_("asks for patience: \"%s\""), t[i + 1].form);
 	else if ((c & C_REQUEST) && !(i + 1 < d->n && is(t[i + 1].form, "maaf")) &&
-	    !(i > 0 && (is(t[i - 1].form, "ikut") || is(t[i - 1].form, "boleh"))) &&
+	    !(i > 0 && (is(t[i - 1].form, "ikut") || is(t[i - 1].form, "boleh") ||
+	    is(t[i - 1].form, "suka") || (t[i - 1].cls & C_TONE))) &&	/* "suka minta rokok" */
 	    /* "saya ikut bantu", "boleh minta tolong tandatangan" */
 	    has(d, i - 3, i, C_IF) == -1 && r->nrequest++ < 2)
 		/* "mohon ditertibkan", "tolong dicek": something to be done */
@@ -805,8 +810,10 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, 1, N_("tone \"%s\""), t[i].form);
 	if ((c & C_TOPIC) && !r->topic++)
 		fire(&r->s, 1, N_("about \"%s\""), t[i].form);
-	if ((is(t[i].form, "makin") || is(t[i].form, "tambah")) && i + 1 < d->n &&
-	    !(t[i + 1].cls & (C_PRAISE | C_RESOLVED | C_THANKS)) && t[i + 1].number == 0 &&
+	if ((is(t[i].form, "makin") || is(t[i].form, "semakin") || (is(t[i].form, "tambah") &&
+	    !t[i].passive)) && i + 1 < d->n && ((t[i + 1].cls & (C_STATE | C_PROBLEM)) ||
+	    is(t[i + 1].form, "dalam") || is(t[i + 1].form, "lebar") ||
+	    is(t[i + 1].form, "banyak") || is(t[i + 1].form, "besar")) &&
 	    r->nstate++ < 2)	/* "tambah dalam", "makin parah" */
 		fire(&r->s, 2, N_("getting worse: \"%s\""), t[i + 1].form);
 	if ((j = asks_when(d, i)) != -1)
@@ -905,6 +912,9 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if (is(t[i].form, "bayar") && i > 0 && (t[i - 1].cls & C_SUDAH) &&
 	    has(d, i + 1, i + 5, C_CONTRAST) != -1)	/* "sudah bayar retribusi tapi ..." */
 		fire(&r->s, 2, N_("paid, but: \"%s\""), t[i].form);
+	if (is(t[i].form, "mana") && i < 2 && i + 1 < d->n && (t[i + 1].cls & (C_SERVICE | C_CREW)) &&
+	    r->nproblem++ < 2)	/* "mana petugasnya pak, katanya jam 9 datang" */
+		fire(&r->s, 3, N_("nothing: \"%s\""), t[i + 1].form);
 	if (is(t[i].form, "kasih") && i > 0 && is(t[i - 1].form, "pilih"))
 		fire(&r->s, 3, N_("unfair: \"%s\""), "pilih kasih");
 	if ((is(t[i].form, "nutup") || is(t[i].form, "utup")) &&
@@ -963,6 +973,7 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->thanks = i;
 	if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC | C_FIXVERB)) != -1 &&
 	    !(is(t[j].form, "bayar") && !t[j].passive) &&	/* "sudah bayar ke oknum" */
+	    !(i > 0 && is(t[i - 1].form, "kata")) &&	/* "katanya sudah diperbaiki" */
 	    has(d, i + 1, j + 2, C_NEG) == -1 &&	/* "sudah diproses belum?" */
 	    (t[j].passive || !(j + 1 < d->n && (t[j + 1].number == 1 || (t[j + 1].cls & C_UNIT)))))
 		r->resolved = self_help(d, j) ? -1 : j;	/* not "sudah lewat jam 10" */
@@ -998,7 +1009,7 @@ elsewhere(const char *form)
 {
 	static const char *const towns[] = {
 		"samarinda", "balikpap", "sangatta", "tenggarong", "jakarta", "surabaya",
-		"makassar", "banjarmasin", "ikn",	/* as stemmed: "balikpap" */
+		"makassar", "banjarmasin", "ikn", "kuta",	/* as stemmed: "balikpap", "kuta" */
 	};
 	size_t k;
 
@@ -1059,7 +1070,8 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    is(t[i - 1].form, "ke") || is(t[i - 1].form, "arah")) && elsewhere(t[i].form) &&
 	    has(d, 0, d->n, C_REQUEST) == -1)	/* "lewat Samarinda, macetnya parah" */
 		fire(&r->s, -3, N_("elsewhere: \"%s\""), t[i].form);
-	if (i < 2 && (is(t[i].form, "lihat") || is(t[i].form, "liat") || is(t[i].form, "nonton")))
+	if (i < 2 && (is(t[i].form, "lihat") || is(t[i].form, "liat") || is(t[i].form, "nonton") ||
+	    is(t[i].form, "viral")))
 		for (j = i + 1; j < i + 4 && j < d->n; j++)
 			if (is(t[j].form, "video") || is(t[j].form, "berita") ||
 			    is(t[j].form, "foto")) {
