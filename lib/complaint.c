@@ -36,12 +36,10 @@ aduan_complaint_release(struct aduan_complaint *c)
 {
 	int i;
 
-	/* most fields of most records are empty: no call for them */
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if (c->v[i] != NULL) {
-			free(c->v[i]);
-			c->v[i] = NULL;
-		}
+	for (i = 0; i < ADUAN_NFIELDS; i++) {
+		free(c->v[i]);
+		c->v[i] = NULL;
+	}
 }
 
 void
