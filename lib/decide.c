@@ -263,6 +263,7 @@ struct tok {
 };
 _Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsigned short");
 
+#define HOME_MAX 16	/* words naming the office's own town */
 #define KNOWN 8192	/* written words remembered (a power of two) */
 #define KNOWN_RAW 24	/* the longest written word remembered */
 #define KNOWN_FORMS 3	/* "gpp": "tidak apa apa" */
@@ -284,6 +285,9 @@ struct aduan_decider {
 		char raw[KNOWN_RAW];
 		struct tok tok[KNOWN_FORMS];
 	} *known;
+	/* the forms of the office's own town (aduan_decider_home) */
+	char home[HOME_MAX][WORD + 1];
+	int nhome;
 	/* the message being read */
 	struct tok tok[ADUAN_DECIDE_WORDS];
 	int n;
@@ -310,6 +314,25 @@ lookup(const struct aduan_decider *d, const char *form)
 		if (strcmp(d->lex[d->slot[i] - 1].form, form) == 0)
 			return &d->lex[d->slot[i] - 1];
 	return NULL;
+}
+
+static int
+add_home(const char *form, size_t n, size_t start, size_t wordlen, void *arg)
+{
+	struct aduan_decider *d = arg;
+
+	if (d->nhome < HOME_MAX && n <= WORD) {
+		memcpy(d->home[d->nhome], form, n);
+		d->home[d->nhome++][n] = '\0';
+	}
+	return 0;
+}
+
+void
+aduan_decider_home(struct aduan_decider *d, const char *text)
+{
+	if (text != NULL)
+		aduan_stem_words(d->st, text, strlen(text), add_home, d);
 }
 
 struct aduan_decider *
@@ -1003,9 +1026,10 @@ setting(const char *form)
 }
 
 /* Whether form names a town outside the office's area (a problem there
- * is news, not a complaint to it). */
+ * is news, not a complaint to it): one of these, unless the office's own
+ * settings name it. */
 static int
-elsewhere(const char *form)
+elsewhere(const struct aduan_decider *d, const char *form)
 {
 	static const char *const towns[] = {
 		"samarinda", "balikpap", "sangatta", "tenggarong", "jakarta", "surabaya",
@@ -1013,9 +1037,15 @@ elsewhere(const char *form)
 	};
 	size_t k;
 
+	int h;
+
 	for (k = 0; k < sizeof(towns) / sizeof(towns[0]); k++)
-		if (strcmp(form, towns[k]) == 0)
+		if (strcmp(form, towns[k]) == 0) {
+			for (h = 0; h < d->nhome; h++)
+				if (strcmp(form, d->home[h]) == 0)
+					return 0;
 			return 1;
+		}
 	return 0;
 }
 
@@ -1067,7 +1097,7 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (t[i + 2].cls & (C_HAVE | C_STAFFVERB)) && has(d, i + 3, d->n, C_CONTRAST | C_NEG) == -1)
 		fire(&r->s, -5, N_("a reply from an office: \"%s\""), t[i + 2].form);
 	if (i > 0 && (setting(t[i - 1].form) || is(t[i - 1].form, "lewat") ||
-	    is(t[i - 1].form, "ke") || is(t[i - 1].form, "arah")) && elsewhere(t[i].form) &&
+	    is(t[i - 1].form, "ke") || is(t[i - 1].form, "arah")) && elsewhere(d, t[i].form) &&
 	    has(d, 0, d->n, C_REQUEST) == -1)	/* "lewat Samarinda, macetnya parah" */
 		fire(&r->s, -3, N_("elsewhere: \"%s\""), t[i].form);
 	if (i < 2 && (is(t[i].form, "lihat") || is(t[i].form, "liat") || is(t[i].form, "nonton") ||

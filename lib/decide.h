@@ -34,6 +34,12 @@ void aduan_decider_free(struct aduan_decider *d);
  * the same, v->why empty. */
 void aduan_decider_explain(struct aduan_decider *d, int on);
 
+/* The office's own town: the words of text ("Samarinda", "Pemerintah
+ * Kota Samarinda") are never read as a town elsewhere, whose troubles
+ * are news rather than a complaint to the office.  May be called more
+ * than once; the first sixteen words count. */
+void aduan_decider_home(struct aduan_decider *d, const char *text);
+
 /* The words' model (bayes.h) the decider adds near the line: the shipped
  * one when made; aduan_decider_use gives it b (NULL: the rules alone) and
  * frees the one before.  aduan_decider_learn teaches b one labelled

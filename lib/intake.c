@@ -1436,6 +1436,9 @@ settings(struct intake *x)
 		}
 	}
 	free_words(staff, nstaff);
+	/* a town the office's letters name is its own, not elsewhere */
+	aduan_decider_home(x->decider, aduan_config(x->db, "office.city"));
+	aduan_decider_home(x->decider, aduan_config(x->db, "office.parent"));
 	if (join < 0)
 		join = atol(aduan_config(x->db, "intake.join_minutes"));
 	x->join_seconds = join * 60;

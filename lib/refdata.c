@@ -32,7 +32,8 @@ const struct aduan_setting_def aduan_settings[] = {
 	{"office.address", "", "the office's address, for the letterhead and messages"},
 	{"office.phone", "", "the office's telephone or WhatsApp number, for messages"},
 	{"office.email", "", "the office's email address: the sender of forwarded mail"},
-	{"office.city", "", "the town written before the date of a letter"},
+	{"office.city", "", "the town written before the date of a letter, and the office's own "
+	    "town to the WhatsApp intake"},
 	{"office.head", "", "the name of the head of the office (the camat), who signs letters"},
 	{"office.head_title", "Camat", "the title under which letters are signed"},
 	{"office.head_id", "", "the signer's staff number (NIP), printed under the name"},

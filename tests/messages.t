@@ -174,4 +174,16 @@ like "$(aduan-list -l "$first" >l; echo l)" 'laporan saya kemarin soal lampu bel
 printf '14/11/24 09.15 - Ani: Dihimbau kepada warga agar tidak membuang sampah ke parit\n' >"WhatsApp Chat with Tes.txt"
 LANG=id_ID.UTF-8 LC_ALL= LANGUAGE= aduan-add --from whatsapp --dry-run --messages "WhatsApp Chat with Tes.txt" >out 2>err
 like out '"decision":"filtered","why":"pengumuman \\"himbau\\"' "the reason is Indonesian under LANG=id_ID.UTF-8"
+# a town elsewhere is news, unless it is the office's own (office.city, office.parent)
+printf '14/11/24 09.15 - Ani: Di Samarinda banjir lagi katanya\n' >"WhatsApp Chat with Kota.txt"
+run aduan-add --from whatsapp --dry-run --messages "WhatsApp Chat with Kota.txt"
+like out '"decision":"filtered","why":"elsewhere: \\"samarinda\\"' "a flood in another town is news"
+run aduan config office.city Samarinda
+run aduan-add --from whatsapp --dry-run --messages "WhatsApp Chat with Kota.txt"
+like out '"decision":"complaint","why":"problem \\"banjir\\"' "in the office's own town, a complaint"
+run aduan config office.city ""
+run aduan config office.parent "Pemerintah Kota Samarinda"
+run aduan-add --from whatsapp --dry-run --messages "WhatsApp Chat with Kota.txt"
+like out '"decision":"complaint"' "and so when the parent government names it"
+run aduan config office.parent ""
 done_testing
