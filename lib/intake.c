@@ -199,12 +199,6 @@ fnv1a(const char *s, size_t n)
 }
 
 static int
-lower_ascii(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-static int
 word_byte(int c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -223,13 +217,13 @@ keyword_index(struct intake *x)
 		char *k = x->keywords[i];
 
 		for (c = 0; k[c] != '\0'; c++)
-			k[c] = (char)lower_ascii((unsigned char)k[c]);
+			k[c] = (char)aduan_lower_ascii((unsigned char)k[c]);
 		x->kw_len[i] = strlen(k);
 		c = (unsigned char)k[0];
 		x->kw_first[c] = 1;
 	}
 	for (c = 1; c < 256; c++)
-		if (x->kw_first[lower_ascii(c)])
+		if (x->kw_first[aduan_lower_ascii(c)])
 			x->kw_starts[n++] = (char)c;
 	x->kw_starts[n] = '\0';
 }
@@ -249,7 +243,7 @@ has_keyword(const struct intake *x, const char *s, size_t n)
 	int i;
 
 	for (p = strcspn(s, x->kw_starts); p < n; p += 1 + strcspn(s + p + 1, x->kw_starts)) {
-		int c = lower_ascii((unsigned char)s[p]);
+		int c = aduan_lower_ascii((unsigned char)s[p]);
 
 		if (p > 0 && word_byte((unsigned char)s[p - 1]))
 			continue;
@@ -259,7 +253,7 @@ has_keyword(const struct intake *x, const char *s, size_t n)
 			if ((unsigned char)k[0] != c || x->kw_len[i] > n - p)
 				continue;
 			for (j = 1; j < x->kw_len[i] &&
-			    lower_ascii((unsigned char)s[p + j]) == (unsigned char)k[j]; j++)
+			    aduan_lower_ascii((unsigned char)s[p + j]) == (unsigned char)k[j]; j++)
 				;
 			if (j == x->kw_len[i])
 				return k;

@@ -161,12 +161,6 @@ alnum_ascii(int c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int
-lower_ascii(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 /* The next run of ASCII letters and digits at or after *pos. */
 static int
 next_run(const char *text, size_t len, size_t *pos, struct run *r)
@@ -218,14 +212,14 @@ rt_number(const char *s, size_t n, char rt[8])
 static int
 may_spell(const struct aduan_places *p, const struct run *r)
 {
-	int a = lower_ascii((unsigned char)r->s[0]), b;
+	int a = aduan_lower_ascii((unsigned char)r->s[0]), b;
 	unsigned k;
 
 	if (!p->first[a])
 		return 0;
 	if (r->n < 2 || p->short_one)
 		return 1;
-	b = lower_ascii((unsigned char)r->s[1]);
+	b = aduan_lower_ascii((unsigned char)r->s[1]);
 	k = pair_of(a, b);
 	return (p->pair[k / 8] >> (k % 8)) & 1;
 }
@@ -243,7 +237,7 @@ spelled(const struct aduan_places *p, const struct run *r, int kmax)
 
 	for (k = 0; k < kmax && n + r[k].n < sizeof(f); k++) {
 		for (i = 0; i < r[k].n; i++)
-			f[n++] = (char)lower_ascii((unsigned char)r[k].s[i]);
+			f[n++] = (char)aduan_lower_ascii((unsigned char)r[k].s[i]);
 		h[k] = aduan_fnv_step(k == 0 ? ADUAN_FNV_START : h[k - 1], f + n - r[k].n, r[k].n);
 		end[k] = n;
 	}
@@ -279,8 +273,8 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 	while (have > 0) {
 		const struct run *r = &win[0];
 
-		if (rt[0] == '\0' && r->n >= 2 && lower_ascii((unsigned char)r->s[0]) == 'r' &&
-		    lower_ascii((unsigned char)r->s[1]) == 't' && (r->s == text ||
+		if (rt[0] == '\0' && r->n >= 2 && aduan_lower_ascii((unsigned char)r->s[0]) == 'r' &&
+		    aduan_lower_ascii((unsigned char)r->s[1]) == 't' && (r->s == text ||
 		    !alnum_ascii((unsigned char)r->s[-1]))) {
 			if (r->n == 2 && have > 1 && win[1].s - (r->s + 2) <= 3)
 				rt_number(win[1].s, win[1].n, rt);

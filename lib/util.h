@@ -28,6 +28,13 @@ aduan_fnv_step(unsigned h, const char *s, size_t n)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
 	return h;
 }
+/* c with an ASCII capital letter in lower case, whatever the locale
+ * (text here is UTF-8, whose other bytes are no letters to fold). */
+static inline int
+aduan_lower_ascii(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
 /* free(3) each of the n pointers at v (any of them may be NULL). */
 void aduan_free_each(void *const *v, size_t n);
 #define ADUAN_FREE_EACH(...) \

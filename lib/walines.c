@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util.h"
 #include "walines.h"
 
 /* A language's rows: "CLASS HOW: TEXT\n" each, CLASS and HOW the words
@@ -621,17 +622,11 @@ read_rows(void)
 }
 
 static int
-fold(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-static int
 key_byte(const struct wl_entry *e)
 {
 	size_t n = strlen(e->text);
 
-	return fold((unsigned char)(e->how == WL_SUFFIX ? e->text[n - 1] : e->text[0]));
+	return aduan_lower_ascii((unsigned char)(e->how == WL_SUFFIX ? e->text[n - 1] : e->text[0]));
 }
 
 /* The slot of key byte c and the two bytes at s in the filter, or -1
@@ -643,7 +638,8 @@ pair_of(int c, const char *s)
 
 	if ((a | b) & 0x80)
 		return -1;
-	return (int)(((unsigned)c * 961 + (unsigned)fold(a) * 31 + (unsigned)fold(b)) % PAIRS);
+	return (int)(((unsigned)c * 961 + (unsigned)aduan_lower_ascii(a) * 31 +
+	    (unsigned)aduan_lower_ascii(b)) % PAIRS);
 }
 
 /* Where the bytes next to the key byte stand in s[0..n) (how). */
@@ -729,7 +725,7 @@ wl_match(const char *s, size_t n, enum wl_how how, unsigned mask)
 		}
 		return NULL;
 	}
-	c = fold((unsigned char)(how == WL_SUFFIX ? s[n - 1] : s[0]));
+	c = aduan_lower_ascii((unsigned char)(how == WL_SUFFIX ? s[n - 1] : s[0]));
 	if (!may_match(s, n, how, mask, c))
 		return NULL;
 	n2 = how == WL_EXACT && s[n - 1] == '.' ? n - 1 : n;
