@@ -243,9 +243,34 @@ static const struct {
 	    "pdam pln" },
 };
 
+/*
+ * Every form a rule compares a word with, is(form, "word"), as stemmed:
+ * a word with no class, no number, not written di- or ber-, and none of
+ * these forms (nor a town of towns[]) starts no rule, so the rules are
+ * not run from it (aduan_decide); it is still read as a neighbour.
+ * tests/decide-words.t fails when a rule compares with a form not here.
+ */
+static const char compared[] =
+    "ada agar akan apa apakah arah atas ayo bagaimana bank banyak bapak bayar berita "
+    "besar besok biar biasa bisa boleh bu dalam dari di foto gambar ibu ikut ima ini "
+    "iuran jadi jam jasa juga juta kabar kapan kasih kata ke kenal keras kerja kita "
+    "kunjung lama larang lebar lewat liat lihat lokasi luar maaf makin malam mana mari "
+    "masuk mau minta minum naik nonton nutup oleh orang pagi pak para pas pelicin pilih "
+    "punya rb ribu rokok rt saat sama sampa sampai sampe saran saya sebaik sekarang "
+    "selamat semakin sendir sepanjang siang suka supaya swadaya tahu tambah tanpa tau "
+    "tengah tetap tinggal uang untuk utup video viral wajar waktu yang yuk";
+
+/* Towns outside the office's area, as stemmed ("balikpap", "kuta"): a
+ * problem there is news, not a complaint to it (elsewhere). */
+static const char *const towns[] = {
+	"samarinda", "balikpap", "sangatta", "tenggarong", "jakarta", "surabaya",
+	"makassar", "banjarmasin", "ikn", "kuta",
+};
+
 struct entry {
 	char *form;
 	unsigned long long cls;
+	int compared;	/* a rule compares forms with it (compared[], towns[]) */
 };
 
 #define WORD 23
@@ -255,9 +280,10 @@ struct entry {
 /* A word of the message: its form and what the lexicon says of it. */
 struct tok {
 	unsigned long long cls;
-	int number;
+	signed char number;	/* 1: digits only; -1: laughter; else 0 */
 	unsigned char passive;	/* written di-: "dibangun", "dicek" */
 	unsigned char ber;	/* written ber-: "berbulan-bulan" */
+	unsigned char quiet;	/* no rule starts from it (read_words) */
 	unsigned short model;	/* its place in the words' model (aduan_bayes_place) */
 	char form[WORD + 1];
 };
@@ -335,20 +361,23 @@ aduan_decider_home(struct aduan_decider *d, const char *text)
 		aduan_stem_words(d->st, text, strlen(text), add_home, d);
 }
 
-struct aduan_decider *
-aduan_decider_new(void)
+static void
+add_entry(struct aduan_decider *d, size_t *cap, const char *form, unsigned long long cls,
+    int is_compared)
 {
-	struct aduan_decider *d;
+	d->lex = aduan_grow(d->lex, cap, d->nlex + 1, sizeof(*d->lex));
+	d->lex[d->nlex].form = aduan_xstrdup(form);
+	d->lex[d->nlex].cls = cls;
+	d->lex[d->nlex++].compared = is_compared;
+}
+
+/* The lexicon's words, stemmed (or as written after "="), and the forms
+ * the rules compare with, one entry per form, in d->lex and d->slot. */
+static void
+make_lexicon(struct aduan_decider *d)
+{
 	size_t i, cap = 0, j;
 
-	d = aduan_xmalloc(sizeof(*d));
-	memset(d, 0, sizeof(*d));
-	d->explain = 1;
-	d->bayes = aduan_bayes_builtin();
-	if ((d->st = aduan_stemmer_new()) == NULL) {
-		free(d);
-		return NULL;
-	}
 	for (i = 0; i < sizeof(lexicon) / sizeof(lexicon[0]); i++) {
 		const char *p = lexicon[i].words;
 
@@ -362,19 +391,27 @@ aduan_decider_new(void)
 				f = surface;
 			} else
 				f = aduan_stem_word(d->st, p, n);
-
-			d->lex = aduan_grow(d->lex, &cap, d->nlex + 1, sizeof(*d->lex));
-			d->lex[d->nlex].form = aduan_xstrdup(f);
-			d->lex[d->nlex++].cls = lexicon[i].cls;
+			add_entry(d, &cap, f, lexicon[i].cls, 0);
 			p += n;
 			p += strspn(p, " ");
 		}
 	}
+	for (i = 0; compared[i] != '\0'; i += strspn(compared + i, " ")) {
+		char form[WORD + 1];
+		size_t n = strcspn(compared + i, " ");
+
+		snprintf(form, sizeof(form), "%.*s", (int)n, compared + i);
+		add_entry(d, &cap, form, 0, 1);
+		i += n;
+	}
+	for (i = 0; i < sizeof(towns) / sizeof(towns[0]); i++)
+		add_entry(d, &cap, towns[i], 0, 1);
 	qsort(d->lex, d->nlex, sizeof(*d->lex), cmp_entry);
 	/* one entry per form, its classes joined */
 	for (i = 0, j = 0; i < d->nlex; i++) {
 		if (j > 0 && strcmp(d->lex[j - 1].form, d->lex[i].form) == 0) {
 			d->lex[j - 1].cls |= d->lex[i].cls;
+			d->lex[j - 1].compared |= d->lex[i].compared;
 			free(d->lex[i].form);
 		} else
 			d->lex[j++] = d->lex[i];
@@ -389,6 +426,22 @@ aduan_decider_new(void)
 		if (d->lex[i].form[0] == '=')
 			d->surface_first[(unsigned char)d->lex[i].form[1]] = 1;
 	}
+}
+
+struct aduan_decider *
+aduan_decider_new(void)
+{
+	struct aduan_decider *d;
+
+	d = aduan_xmalloc(sizeof(*d));
+	memset(d, 0, sizeof(*d));
+	d->explain = 1;
+	d->bayes = aduan_bayes_builtin();
+	if ((d->st = aduan_stemmer_new()) == NULL) {
+		free(d);
+		return NULL;
+	}
+	make_lexicon(d);
 	return d;
 }
 
@@ -440,6 +493,7 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 	const struct entry *e;
 	unsigned char c0;
 	size_t i;
+	int compared_form;
 
 	if (d->n == ADUAN_DECIDE_WORDS)
 		return 1;
@@ -454,6 +508,7 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 			t->number = 0;
 	e = lookup(d, t->form);
 	t->cls = e != NULL ? e->cls : 0;
+	compared_form = e != NULL && e->compared;
 	/* looked up once a written word, not once each time it is weighed */
 	t->model = d->bayes != NULL ? (unsigned short)aduan_bayes_place(d->bayes, t->form) : 0;
 	t->passive = wordlen > 4 && written_as(d->text + start, "di") &&
@@ -481,6 +536,7 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 	    strncmp(t->form, "hehe", 4) == 0 || strncmp(t->form, "hihi", 4) == 0 ||
 	    strncmp(t->form, "awok", 4) == 0)
 		t->number = -1;
+	t->quiet = t->cls == 0 && t->number == 0 && !t->passive && !t->ber && !compared_form;
 	return 0;
 }
 
@@ -1031,10 +1087,6 @@ setting(const char *form)
 static int
 elsewhere(const struct aduan_decider *d, const char *form)
 {
-	static const char *const towns[] = {
-		"samarinda", "balikpap", "sangatta", "tenggarong", "jakarta", "surabaya",
-		"makassar", "banjarmasin", "ikn", "kuta",	/* as stemmed: "balikpap", "kuta" */
-	};
 	size_t k;
 
 	int h;
@@ -1335,6 +1387,8 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 	}
 	r.laugh = laughs(text, len);
 	for (i = 0; i < d->n; i++) {
+		if (i > 0 && d->tok[i].quiet)
+			continue;	/* no rule starts from it; a neighbour still */
 		asking_rules(d, &r, i);
 		state_rules(d, &r, i);
 		turn_rules(d, &r, i);

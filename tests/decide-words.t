@@ -1,0 +1,30 @@
+#!/bin/sh
+# The forms the intake rules compare words with: lib/decide.c runs no rule
+# from a word with no class, no number and none of the forms in its list
+# compared[], so every is(form, "word") of the rules must name a form of
+# that list, or the rule would never start from that word.
+SRC=$(cd "${0%/*}/.." && pwd) || exit 1
+. "${0%/*}/lib.sh"
+
+C="$SRC/lib/decide.c"
+# (comments and the macro itself left out)
+grep -Ev '^#define is\(|^[[:space:]]*(/\*|\*)' "$C" >rules.c
+# every is( ... ) compares with a literal written on the same line
+grep -o '\bis(' rules.c | wc -l >calls
+grep -o '\bis([^;"]*, *"[^"]*")' rules.c | tee found | wc -l >literals
+is "$(cat literals)" "$(cat calls)" "each is() of the rules names its word on its own line"
+sed 's/.*"\([^"]*\)")$/\1/' found | LC_ALL=C sort -u >used
+sed -n '/^static const char compared\[\] =/,/";$/p' "$C" | sed -n 's/^[[:space:]]*"\(.*\)";*$/\1/p' |
+	tr ' ' '\n' | grep -v '^$' | LC_ALL=C sort -u >listed
+[ -s used ] && [ -s listed ]
+ok $? "the rules' words and the list compared[] are read"
+LC_ALL=C comm -23 used listed >missing
+[ ! -s missing ]
+ok $? "every word a rule compares a form with is in compared[]"
+sed 's/^/#   missing: /' missing
+LC_ALL=C comm -13 used listed >unused
+[ ! -s unused ]
+ok $? "every word of compared[] is compared with by a rule"
+sed 's/^/#   unused: /' unused
+
+done_testing
