@@ -374,6 +374,11 @@ aduan_stem_words(struct aduan_stemmer *st, const char *text, size_t len,
 	return 0;
 }
 
+/* Bytes that are a word character by themselves: ASCII letters and digits
+ * (a byte from 0x80 up may start one: word_char decides).  Filled on
+ * first use. */
+static unsigned char ascii_word[256];
+
 size_t
 aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, size_t *pos,
     size_t *start)
@@ -382,13 +387,21 @@ aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, size_t *
 	size_t p = *pos, k;
 	int c;
 
-	/* ASCII letters and digits decided here, the rest by word_char */
-	while (p < len && !isalnum_ascii(u[p]) && (u[p] < 0x80 || word_char(u + p, len - p, &c) == 0))
+	if (!ascii_word['a'])
+		for (c = 0; c < 256; c++)
+			ascii_word[c] = (unsigned char)isalnum_ascii((unsigned char)c);
+	/* ASCII bytes decided by the table, the rest by word_char */
+	while (p < len && !ascii_word[u[p]] && (u[p] < 0x80 || word_char(u + p, len - p, &c) == 0))
 		p++;
 	*start = p;
-	while (p < len && (isalnum_ascii(u[p]) ||
-	    (u[p] >= 0x80 && (k = word_char(u + p, len - p, &c)) != 0)))
-		p += isalnum_ascii(u[p]) ? 1 : k;
+	for (;;) {
+		while (p < len && ascii_word[u[p]])
+			p++;
+		if (p < len && u[p] >= 0x80 && (k = word_char(u + p, len - p, &c)) != 0)
+			p += k;
+		else
+			break;
+	}
 	/* a dash may join a reduplication: read it as aduan_stem_words does */
 	if (p + 1 < len && text[p] == '-' && word_char(u + p + 1, len - p - 1, &c) != 0) {
 		p = *start;
