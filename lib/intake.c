@@ -57,7 +57,12 @@ struct msg {
 	enum aduan_wa_kind kind;
 	int has_location;
 	double lat, lon;
-	const char *key;
+	/* its key, "wa2:group|minute|author|hash", written when first asked
+	 * for (msg_key): a dry run shows or looks up few of them */
+	unsigned long long hash;
+	int nth;		/* "#nth" after the hash when above 0 */
+	char phone[17];		/* the author as a phone number ("": not one) */
+	struct aduan_buf key;	/* empty until written */
 	const char *legacy;	/* the first round's key, or NULL */
 	int passive;		/* staff or system: shown in order, not part of the complaint */
 	int nul;		/* a NUL byte in its text: the complaint is rejected */
@@ -89,7 +94,11 @@ struct intake {
 	struct msg msgs[GROUP_MAX];
 	int n;
 	struct msg one;		/* a staff or system line outside any group */
-	struct aduan_buf key, legacy_key;	/* the message's keys while it is read */
+	/* the message's key while it is read: its parts, and the first round's */
+	unsigned long long key_hash;
+	int key_nth;
+	char key_phone[17];
+	struct aduan_buf legacy_key;
 	/* telling identical messages of one minute apart */
 	struct same_time same, same_legacy;
 	int legacy;		/* the database holds first-round keys of this group */
@@ -98,6 +107,9 @@ struct intake {
 	int (*fn)(struct aduan_complaint *, long, const char *, size_t, int64_t *, void *);
 	void *arg;
 	struct aduan_decider *decider;
+	int explain;		/* the reasons are shown (--messages) or archived */
+	/* the reasons' words, looked up in the catalogue once */
+	const char *why_deleted, *why_all, *why_keyword, *why_match;
 	struct aduan_places *places;
 	/* the group's place: its mapping or what its name says */
 	char *group_kel;
@@ -302,6 +314,24 @@ msg_release(struct msg *m)
 {
 	if (m->store.cap > STORE_KEPT)
 		aduan_buf_release(&m->store);
+	if (m->key.cap > STORE_KEPT)
+		aduan_buf_release(&m->key);
+}
+
+static void build_key(struct aduan_buf *b, const char *prefix, const char *group,
+    const char *at, size_t atlen, const char *author, size_t alen, unsigned long long h,
+    int nth);
+
+/* The key of message m (see message_key), written the first time. */
+static const char *
+msg_key(struct intake *x, struct msg *m)
+{
+	const char *author = m->phone[0] != '\0' ? m->phone : m->author ? m->author : "";
+
+	if (m->key.len == 0)
+		build_key(&m->key, "wa2:", x->group, m->at, 16, author, strlen(author), m->hash,
+		    m->nth);
+	return m->key.s;
 }
 
 /* Where a complaint's place came from, for --messages. */
@@ -321,7 +351,7 @@ json_or_null(struct aduan_buf *b, const char *s)
 }
 
 static void
-print_message(struct intake *x, const struct msg *m, enum decision d, const char *why,
+print_message(struct intake *x, struct msg *m, enum decision d, const char *why,
     const struct place *pl)
 {
 	struct aduan_buf b = {0};
@@ -338,7 +368,8 @@ print_message(struct intake *x, const struct msg *m, enum decision d, const char
 	aduan_buf_adds(&b, ",\"body\":");
 	aduan_json_quote(&b, m->body, strlen(m->body));
 	aduan_buf_printf(&b, ",\"kind\":\"%s\",\"source_key\":", kind_names[m->kind]);
-	aduan_json_quote(&b, m->key, strlen(m->key));
+	msg_key(x, m);
+	aduan_json_quote(&b, m->key.s, m->key.len);
 	aduan_buf_printf(&b, ",\"decision\":\"%s\",\"why\":", decision_names[d]);
 	json_or_null(&b, why);
 	if (pl != NULL) {
@@ -413,7 +444,7 @@ utc(struct intake *x, const struct msg *m, char stamp[21])
 	return aduan_time_utc(local_time(x, m), stamp);
 }
 
-static int archived(struct intake *x, const struct msg *m, int *yes);
+static int archived(struct intake *x, struct msg *m, int *yes);
 
 #define ARCHIVE_COLS "source_key, source, received_at, author, body, kind, decision, reason, " \
 	"complaint, invocation, attachment"
@@ -497,7 +528,7 @@ stash(struct intake *x, const char *s)
 
 /* Keep a message in the archive; one already there stays as it was. */
 static int
-archive(struct intake *x, const struct msg *m, enum decision d, const char *why,
+archive(struct intake *x, struct msg *m, enum decision d, const char *why,
     int64_t complaint)
 {
 	struct pending *p;
@@ -509,7 +540,7 @@ archive(struct intake *x, const struct msg *m, enum decision d, const char *why,
 	if (x->has_purged && ((rc = archived(x, m, &seen)) != 0 || seen))
 		return rc;
 	p = &x->pend[x->npend++];
-	p->key = stash(x, m->key);
+	p->key = stash(x, msg_key(x, m));
 	p->author = m->author != NULL ? stash(x, m->author) : (size_t)-1;
 	p->body = stash(x, m->body);
 	p->why = stash(x, why);
@@ -525,10 +556,10 @@ archive(struct intake *x, const struct msg *m, enum decision d, const char *why,
 
 /* Whether message m was archived by an earlier import. */
 static int
-archived(struct intake *x, const struct msg *m, int *yes)
+archived(struct intake *x, struct msg *m, int *yes)
 {
 	sqlite3_stmt *st;
-	const char *key = m->key;
+	const char *key;
 	char *purged, *lpurged, stamp[21];
 	int rc;
 
@@ -536,6 +567,7 @@ archived(struct intake *x, const struct msg *m, int *yes)
 	/* later than every message of the group in the archive: new */
 	if (x->latest[0] == '\0' || strcmp(utc(x, m, stamp), x->latest) > 0)
 		return 0;
+	key = msg_key(x, m);
 	/* a purged message is found by the hash of its key; one archived in
 	 * the first round by its key of then */
 	if ((st = aduan_db_stmt(x->db,
@@ -802,23 +834,30 @@ want(struct intake *x, struct verdict *g)
 {
 	const char *kw;
 
+	const char *why;
+
 	if (g->body.len == 0)
-		aduan_buf_adds(&g->why, _("deleted"));
+		why = x->why_deleted;
 	else if (x->o->all) {
 		g->wanted = 1;
-		aduan_buf_adds(&g->why, _("every message taken (--all)"));
+		why = x->why_all;
 	} else if (g->any_text && (kw = office_keyword(x, g->body.s, g->body.len)) != NULL) {
 		g->wanted = 1;
-		aduan_buf_printf(&g->why, _("office keyword \"%s\""), kw);
+		why = NULL;
+		if (x->explain)
+			aduan_buf_printf(&g->why, x->why_keyword, kw);
 	} else {
 		g->wanted = g->v.take;
-		aduan_buf_adds(&g->why, g->v.why);
+		why = g->v.why;
 	}
 	if (g->wanted && x->has_match && regexec(&x->match, g->body.s, 0, NULL, 0) != 0) {
 		g->wanted = 0;
 		aduan_buf_reset(&g->why);
-		aduan_buf_adds(&g->why, _("not matching --match"));
+		why = x->why_match;
 	}
+	/* the reason is written only where it is shown or archived */
+	if (why != NULL && x->explain)
+		aduan_buf_adds(&g->why, why);
 }
 
 /* The complaint the group makes, from its first message. */
@@ -829,7 +868,8 @@ fill(struct intake *x, const struct verdict *g, struct aduan_complaint *c)
 	char stamp[21], phone[17], val[32];
 	int i;
 
-	aduan_complaint_sets(c, AF_SOURCE_KEY, m->key);
+	msg_key(x, m);
+	aduan_complaint_set(c, AF_SOURCE_KEY, m->key.s, m->key.len);
 	aduan_complaint_sets(c, AF_RECEIVED_AT, aduan_time_utc(local_time(x, m), stamp));
 	aduan_complaint_sets(c, AF_CHANNEL, "whatsapp");
 	aduan_complaint_sets(c, AF_SOURCE, x->group);
@@ -874,7 +914,7 @@ present(struct intake *x, struct aduan_complaint *c, int *yes)
 	/* imported by the first round */
 	aduan_complaint_sets(c, AF_SOURCE_KEY, legacy);
 	rc = aduan_complaint_present(x->db, c, yes);
-	aduan_complaint_sets(c, AF_SOURCE_KEY, x->msgs[0].key);
+	aduan_complaint_set(c, AF_SOURCE_KEY, x->msgs[0].key.s, x->msgs[0].key.len);
 out:
 	/* the insert, right after, need not look again */
 	c->looked_up = rc == 0 && !*yes;
@@ -1154,7 +1194,8 @@ build_key(struct aduan_buf *b, const char *prefix, const char *group, const char
  * without invisible marks and line-end spaces; for a photo, a deleted
  * message or a location its kind and caption (each phone writes its own
  * placeholder).  "#N" tells identical messages of one minute apart.
- * Written into x->key; into x->legacy_key the key of the first round
+ * Its parts into x->key_hash, key_nth, key_phone (msg_key writes it
+ * when it is needed); into x->legacy_key the key of the first round
  * ("wa:", the time as exported, the hash of the body as written), when
  * the database may hold such keys (else it is left empty).
  */
@@ -1162,14 +1203,14 @@ static void
 message_key(struct intake *x, const struct aduan_wa_msg *m)
 {
 	const char *author = m->author ? m->author : "";
-	char phone[17];
 	unsigned long long h = 0xcbf29ce484222325ULL, body;
 	size_t alen = strlen(author);
 	int nth;
 
-	if (looks_like_phone(author) && aduan_phone_normalize(author, phone) == 0) {
-		author = phone;
-		alen = strlen(phone);
+	x->key_phone[0] = '\0';
+	if (looks_like_phone(author) && aduan_phone_normalize(author, x->key_phone) == 0) {
+		author = x->key_phone;
+		alen = strlen(author);
 	}
 	if (m->kind == AWA_TEXT || m->kind == AWA_SYSTEM)
 		h = fnv1a_plain(h, m->body, m->body_len);
@@ -1185,8 +1226,8 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 	nth = nth_same(&x->same, m->at, 16, h ^ fnv1a(author, alen) * 31);
 	if (x->same.n == SAME_AT_MAX)
 		x->keys_unique = 0;
-	aduan_buf_reset(&x->key);
-	build_key(&x->key, "wa2:", x->group, m->at, 16, author, alen, h, nth);
+	x->key_hash = h;
+	x->key_nth = nth;
 	aduan_buf_reset(&x->legacy_key);
 	if (x->legacy) {
 		author = m->author ? m->author : "";
@@ -1211,16 +1252,21 @@ store(struct aduan_buf *b, const char *s, size_t n)
 
 #define NONE ((size_t)-1)
 
-/* Message m kept in slot k, with the keys x->key and x->legacy_key. */
+/* Message m kept in slot k, with its key's parts and x->legacy_key. */
 static void
 keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 {
-	struct aduan_buf kept = k->store, *b = &k->store;
-	size_t author = NONE, body, text = NONE, att = NONE, key, legacy = NONE;
+	struct aduan_buf kept = k->store, kept_key = k->key, *b = &k->store;
+	size_t author = NONE, body, text = NONE, att = NONE, legacy = NONE;
 
 	memset(k, 0, sizeof(*k));
 	k->store = kept;
+	k->key = kept_key;
 	aduan_buf_reset(b);
+	aduan_buf_reset(&k->key);
+	k->hash = x->key_hash;
+	k->nth = x->key_nth;
+	memcpy(k->phone, x->key_phone, sizeof(k->phone));
 	k->line = m->line;
 	memcpy(k->at, m->at, sizeof(k->at));
 	k->wall = wall(m);
@@ -1237,7 +1283,6 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	 * body's placeholder line only */
 	if (m->attachment && m->attached != 0)
 		att = store(b, m->attachment, strlen(m->attachment));
-	key = store(b, x->key.s, x->key.len);
 	if (x->legacy_key.len > 0)
 		legacy = store(b, x->legacy_key.s, x->legacy_key.len);
 	/* the buffer has its last place now: the strings' addresses hold */
@@ -1245,7 +1290,6 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	k->body = b->s + body;
 	k->text = text != NONE ? b->s + text : k->body + (m->text - m->body);
 	k->attachment = att != NONE ? b->s + att : NULL;
-	k->key = b->s + key;
 	k->legacy = legacy != NONE ? b->s + legacy : NULL;
 	k->kind = m->kind;
 	k->has_location = m->has_location;
@@ -1479,7 +1523,12 @@ intake_open(struct intake *x)
 	if ((x->decider = aduan_decider_new()) == NULL)
 		return ADUAN_IOERR;
 	/* the reason is shown (--messages) or archived, or else not written */
-	aduan_decider_explain(x->decider, x->o->messages_out != NULL || !x->o->dry_run);
+	x->explain = x->o->messages_out != NULL || !x->o->dry_run;
+	aduan_decider_explain(x->decider, x->explain);
+	x->why_deleted = _("deleted");
+	x->why_all = _("every message taken (--all)");
+	x->why_keyword = _("office keyword \"%s\"");
+	x->why_match = _("not matching --match");
 	if ((rc = aduan_places_load(x->db, &x->places)) != 0 ||
 	    (rc = aduan_group_place(x->db, x->places, x->group, &kel, x->group_rt,
 	    &x->group_from)) < 0)
@@ -1500,9 +1549,8 @@ intake_release(struct intake *x)
 	int i;
 
 	for (i = 0; i < GROUP_MAX; i++)
-		aduan_buf_release(&x->msgs[i].store);
-	aduan_buf_release(&x->one.store);
-	aduan_buf_release(&x->key);
+		ADUAN_FREE_EACH(x->msgs[i].store.s, x->msgs[i].key.s);
+	ADUAN_FREE_EACH(x->one.store.s, x->one.key.s);
 	aduan_buf_release(&x->legacy_key);
 	if (x->has_match)
 		regfree(&x->match);
