@@ -403,12 +403,12 @@ aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, size_t *
 			break;
 	}
 	/* a dash may join a reduplication: read it as aduan_stem_words does */
+	*pos = p;	/* (p itself stays in a register) */
 	if (p + 1 < len && text[p] == '-' && word_char(u + p + 1, len - p - 1, &c) != 0) {
-		p = *start;
-		read_joined(st, text, len, &p);
+		*pos = *start;
+		read_joined(st, text, len, pos);
 	}
-	*pos = p;
-	return p - *start;
+	return *pos - *start;
 }
 
 static int
