@@ -293,6 +293,8 @@ _Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsig
 #define KNOWN 8192	/* written words remembered (a power of two) */
 #define KNOWN_RAW 24	/* the longest written word remembered */
 #define KNOWN_FORMS 3	/* "gpp": "tidak apa apa" */
+#define SAID 2048	/* messages remembered with their verdicts (a power of two) */
+#define SAID_TEXT 128	/* the longest message remembered */
 
 struct aduan_decider {
 	struct aduan_stemmer *st;
@@ -314,6 +316,15 @@ struct aduan_decider {
 	/* the forms of the office's own town (aduan_decider_home) */
 	char home[HOME_MAX][WORD + 1];
 	int nhome;
+	/* a direct-mapped cache of whole messages and their verdicts: chat
+	 * repeats its short replies ("Siap pak", "Aamiin"), and a verdict
+	 * depends on the text (and media, explain, home, model) alone */
+	struct said {
+		unsigned char len;	/* the text's length + 1; 0: an empty slot */
+		unsigned char media, explain;
+		char text[SAID_TEXT];
+		struct aduan_verdict v;
+	} *said;
 	/* the message being read */
 	struct tok tok[ADUAN_DECIDE_WORDS];
 	int n;
@@ -342,6 +353,24 @@ lookup(const struct aduan_decider *d, const char *form)
 	return NULL;
 }
 
+/* Forget the messages decided (what decides them changed). */
+static void
+forget_said(struct aduan_decider *d)
+{
+	if (d->said != NULL)
+		memset(d->said, 0, SAID * sizeof(*d->said));
+}
+
+/* Forget the written words remembered (what their tokens hold changed),
+ * and the messages decided. */
+static void
+forget_words(struct aduan_decider *d)
+{
+	if (d->known != NULL)
+		memset(d->known, 0, KNOWN * sizeof(*d->known));
+	forget_said(d);
+}
+
 static int
 add_home(const char *form, size_t n, size_t start, size_t wordlen, void *arg)
 {
@@ -359,6 +388,7 @@ aduan_decider_home(struct aduan_decider *d, const char *text)
 {
 	if (text != NULL)
 		aduan_stem_words(d->st, text, strlen(text), add_home, d);
+	forget_said(d);	/* a town there no longer counts as elsewhere */
 }
 
 static void
@@ -456,17 +486,10 @@ aduan_decider_free(struct aduan_decider *d)
 		free(d->lex[i].form);
 	free(d->lex);
 	free(d->known);
+	free(d->said);
 	aduan_bayes_free(d->bayes);
 	aduan_stemmer_free(d->st);
 	free(d);
-}
-
-/* Forget the written words remembered (what their tokens hold changed). */
-static void
-forget_words(struct aduan_decider *d)
-{
-	if (d->known != NULL)
-		memset(d->known, 0, KNOWN * sizeof(*d->known));
 }
 
 void
@@ -1366,8 +1389,9 @@ laughs(const char *text, size_t len)
 	return 0;
 }
 
-int
-aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
+/* The verdict on text read word by word (aduan_decide without the cache). */
+static int
+decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
     struct aduan_verdict *v)
 {
 	struct reading r;
@@ -1401,5 +1425,32 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 	v->take = r.s.sum >= 3;
 	if (d->explain)
 		explain(&r.s, v->take, v->why, sizeof(v->why));
+	return v->take;
+}
+
+int
+aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
+    struct aduan_verdict *v)
+{
+	struct said *m;
+
+	if (len >= SAID_TEXT)
+		return decide_words(d, text, len, media, v);
+	if (d->said == NULL) {
+		d->said = aduan_xmalloc(SAID * sizeof(*d->said));
+		forget_said(d);
+	}
+	m = &d->said[aduan_fnv_step(ADUAN_FNV_START, text, len) & (SAID - 1)];
+	if (m->len == len + 1 && m->media == !!media && m->explain == !!d->explain &&
+	    memcmp(m->text, text, len) == 0) {
+		*v = m->v;
+		return v->take;
+	}
+	decide_words(d, text, len, media, v);
+	m->len = (unsigned char)(len + 1);
+	m->media = !!media;
+	m->explain = !!d->explain;
+	memcpy(m->text, text, len);
+	m->v = *v;
 	return v->take;
 }

@@ -6,7 +6,12 @@
  * described in aduan-add(1), "How messages are decided"; the lexicon is
  * written as ordinary Indonesian words in decide.c and stemmed once when
  * the decider is made.  Memory is constant: a message's first
- * ADUAN_DECIDE_WORDS words are read, the rest ignored.
+ * ADUAN_DECIDE_WORDS words are read, the rest ignored.  A decider
+ * remembers words it has read and short messages it has decided (a
+ * fixed number of each), so a message repeated word for word ("Siap
+ * pak", a forwarded notice) is decided once; what it remembers is
+ * forgotten whenever what decides changes (home, use, learn), and the
+ * verdict is always what a new decider would give.
  */
 #ifndef ADUAN_DECIDE_H
 #define ADUAN_DECIDE_H
