@@ -17,9 +17,13 @@
  * work announced (-5), a request or warning to residents ("jangan
  * buang", -4), thanks for a fix (-7), a report that something works
  * again or is being fixed (-4), condolences (-8), adverts and scams (-4),
- * a reply from an office (-5), jokes, greetings and questions among
- * residents.  Near the line (a sum of 0 to 5) what the words of earlier
- * labelled messages say is added, at most 3 either way (bayes.h).  A
+ * a reply from an office (-5), work postponed ("diundur", -4), hearsay
+ * and news ("katanya", "berita", -3), a story of the past ("dulu ...",
+ * -3), jokes, greetings and questions among residents; a problem word
+ * worked on ("bantu angkut sampah") is no problem.  Near the line (a sum
+ * of 0 to 5) what the words of earlier labelled messages say is added, at
+ * most 3 either way, but never to take a message a rule of 3 points or
+ * more read as chatter (bayes.h).  A
  * message is a complaint when the sum is 3 or more; the reason names the weightiest
  * rules on the winning side.
  */
@@ -130,7 +134,8 @@ static const struct {
 	    "nunggak tunggak tunggakan bengkak membengkak melonjak seenaknya semaunya oknum "
 	    "hancur ancur nabrak ketabrak keliaran berkeliaran ngancam maksa paksa memaksa "
 	    "ngamuk kejeblos terjeblos nyetrum kesetrum tersetrum tabrakan ngusir nimbun "
-	    "menimbun penimbunan kabur teror neror sobek robek =terbang jeglek njeglek" },
+	    "menimbun penimbunan kabur teror neror sobek robek =terbang jeglek njeglek "
+	    "bergelantungan" },
 	{ C_REQUEST, "mohon tolong minta =bantu =dibantu =bantuannya =membantu =bantuin "
 	    "segera cek "
 	    "periksa tinjau" },
@@ -169,7 +174,7 @@ static const struct {
 	{ C_THANKS, "makasih alhamdulillah syukur nuwun thanks thx tengkyu" },
 	{ C_RESOLVED, "diperbaiki ditangani tambal ditambal beres selesai bersih normal "
 	    "lancar nyala menyala hidup cepat tanggap sigap gercep datang aman surut bantu jernih "
-	    "dibantu menyumbang donasi" },
+	    "dibantu menyumbang donasi ditemukan ditangkap tertangkap" },
 	{ C_CONTRAST, "tapi namun malah sayang cuma cuman hanya" },
 	{ C_ANNOUNCE, "himbau dihimbau imbau diimbau himbauan =pengumuman undangan diundang "
 	    "beritahu diberitahukan mengingatkan diingatkan rapat posyandu vaksin imunisasi "
@@ -214,14 +219,14 @@ static const struct {
 	{ C_HAVE, "ada dapat terima =diterima" },
 	{ C_NEGLECT, "=dibiarkan =dibiarin =ditinggal =ditinggalkan =terbengkalai" },
 	{ C_WAIT, "tunggu ditunggu menunggu nunggu janji" },
-	{ C_ABLE, "bisa sempat kawa" },
+	{ C_ABLE, "bisa sempat kawa berani" },
 	{ C_PLANNED, "pemeliharaan sementara =bergilir" },
 	{ C_NOW, "sedang lagi" },
 	{ C_WARN, "=hati2 =hati-hati waspada awas hoaks hoax" },
 	{ C_ONLY, "=cuma =cuman =hanya =tinggal" },
 	{ C_SINCE, "sejak semenjak dari" },
-	{ C_WHEN, "kemarin subuh lebaran tadi pagi sore malam" },
-	{ C_SPAN, "seminggu sebulan setahun sejam semalaman" },
+	{ C_WHEN, "kemarin subuh lebaran tadi pagi sore malam =semalam" },
+	{ C_SPAN, "seminggu sebulan setahun sejam =semalaman" },
 	{ C_DEPTH, "betis lutut pinggang sepinggang selutut sebetis dada" },
 	{ C_DEED, "pagar tutup cabut bongkar coret potong gembok timbun tolak tebang tagih "
 	    "kuasa klaim segel sita rampas kunci patok makan tahan lempar pukul tampar "
@@ -231,7 +236,7 @@ static const struct {
 	    "buka kerja las gerinda balap ribut nyanyi joget dangdut mabuk mabok judi petasan mercon "
 	    "ledak genset salak menyalak gonggong menggonggong" },
 	{ C_LATE, "subuh dini larut" },
-	{ C_PERMIT, "izin ijin sosialisasi pemberitahuan musyawarah" },
+	{ C_PERMIT, "izin ijin sosialisasi pemberitahuan musyawarah resep" },
 	{ C_PADAHAL, "padahal" },
 	{ C_PATIENT, "tunggu ditunggu sabar bersabar maklum dimaklumi" },
 	{ C_CREW, "tim petugas damkar satpol" },
@@ -251,14 +256,18 @@ static const struct {
  * tests/decide-words.t fails when a rule compares with a form not here.
  */
 static const char compared[] =
-    "ada agar akan apa apakah arah atas ayo bagaimana bank banyak bapak bayar berita "
-    "besar besok biar biasa bisa boleh bu dalam dari di foto gambar ibu ikut ima ini "
-    "iuran jadi jam jasa juga juta kabar kapan kasih kata ke kenal keras kerja kita "
-    "kunjung lama larang lebar lewat liat lihat lokasi luar maaf makin malam mana mari "
-    "masuk mau minta minum naik nonton nutup oleh orang pagi pak para pas pelicin pilih "
-    "punya rb ribu rokok rt saat sama sampa sampai sampe saran saya sebaik sekarang "
-    "selamat semakin sendir sepanjang siang suka supaya swadaya tahu tambah tanpa tau "
-    "tengah tetap tinggal uang untuk utup video viral wajar waktu yang yuk";
+    "ada agar ahad akan angkat angkut apa apakah arah atas ayo bagaimana bank banyak "
+    "bapak bayar belum berita bersih besar besok biar biasa bisa boleh bu bukan cara "
+    "catat dalam dari dengar di fogging foto gambar gosip hari hotline ibu ikut ima "
+    "ini isu iuran jadi jam jasa juga jumat juta kabar kamis kapan kasih kata ke "
+    "kenal keras kerja kita konon kumpul kunjung kurang lama larang layan lebar "
+    "lewat liat lihat lokasi luar maaf makin malam mampu mana mari masuk mau minggu "
+    "minta minum mobil mula mundur naik nanti nomor nonton nutup oleh orang pagi pak "
+    "para pas pelicin pilih posko potong pukul pungut punya pusat rabu razia rb ribu "
+    "rokok rt saat sabtu sama sampa sampai sampe sapu saran saya sebaik sedang "
+    "sekarang selamat selasa semakin sendir senin sepanjang siang sihkan suka supaya "
+    "swadaya tahu tambah tanggal tanpa tau tebas tengah tetap tinggal tips truk "
+    "tunda uang undur untuk utup video viral wajar waktu yang yuk";
 
 /* Towns outside the office's area, as stemmed ("balikpap", "kuta"): a
  * problem there is news, not a complaint to it (elsewhere). */
@@ -675,6 +684,7 @@ struct reading {
 	int praise, metaphor, like, joke, link, maps, report, cue, announce, prayer;
 	int wait, progress, duration, neglect, planned, warned, laugh;
 	int residents, conduct, past, now, angry, last_state, around;
+	int postponed, office;
 };
 
 /* Word i is "kapan" asking after a fix or a visit: the verb, or -1. */
@@ -771,19 +781,49 @@ purpose(const struct aduan_decider *d, int i)
 	return 0;
 }
 
+/* Whether problem word i is what someone works on rather than what is
+ * wrong: "bantu angkut sampah", "bersihkan semak", "potong rumput", but
+ * not "tidak ada yang angkut sampah". */
+static int
+worked_on(const struct aduan_decider *d, int i)
+{
+	int j;
+
+	for (j = i - 2 < 0 ? 0 : i - 2; j < i; j++)
+		if (!d->tok[j].passive && (is(d->tok[j].form, "angkut") ||
+		    is(d->tok[j].form, "angkat") || is(d->tok[j].form, "bersih") ||
+		    is(d->tok[j].form, "sihkan") || is(d->tok[j].form, "pungut") ||
+		    is(d->tok[j].form, "sapu") || is(d->tok[j].form, "tebas") ||
+		    is(d->tok[j].form, "potong") || is(d->tok[j].form, "kumpul")))
+			return has(d, j - 3, j, C_NEG) == -1 && !(j > 0 &&
+			    (is(d->tok[j - 1].form, "mobil") || is(d->tok[j - 1].form, "truk")));
+	return 0;
+}
+
+/* Whether report word i names where to report ("posko pengaduan",
+ * "layanan pengaduan"), not a report made ("WA ke nomor pengaduan"). */
+static int
+report_desk(const struct aduan_decider *d, int i)
+{
+	return i > 0 && !(i > 1 && is(d->tok[i - 2].form, "ke")) && (is(d->tok[i - 1].form, "posko") || is(d->tok[i - 1].form, "layan") ||
+	    is(d->tok[i - 1].form, "nomor") || is(d->tok[i - 1].form, "hotline") ||
+	    is(d->tok[i - 1].form, "pusat"));
+}
+
 /* Word i: a problem, and what is asked (of the office or of residents). */
 static void
 asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 {
 	const struct tok *t = d->tok;
 	unsigned long long c = t[i].cls;
-	int negated = i > 0 && ((t[i - 1].cls & C_NEG) ||
+	int negated = i > 0 && ((t[i - 1].cls & C_NEG) || is(t[i - 1].form, "bukan") ||
 	    (i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)));	/* "tidak ada korban" */
+	int own = (c & C_REPORT) && i > 0 && (t[i - 1].cls & C_KAMI);	/* "sudah kami laporkan" */
 	int j;
 
 	if ((c & C_PROBLEM) && !negated && !(i > 0 && (is(t[i - 1].form, "bank") ||
 	    is(t[i - 1].form, "iuran"))) &&	/* a programme or a fee, not rubbish */
-	    !purpose(d, i)) {
+	    !purpose(d, i) && !worked_on(d, i)) {
 		r->last_problem = i;
 		if (r->nproblem++ < 2)
 			fire(&r->s, 3, N_("problem \"%s\""), t[i].form);
@@ -792,12 +832,15 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (t[i + 1].cls & C_NEG) && !is(t[i + 1].form, "tanpa")) {
 		r->residents = i;	/* "mohon tidak membakar sampah ...": as "jangan" */
 		fire(&r->s, -6, N_("asks residents: \"%s\""), t[i + 1].form);
+	} else if ((c & C_REPORT) && report_desk(d, i)) {
+		own = 1;	/* "posko pengaduan banjir buka 24 jam" */
+		fire(&r->s, -3, N_("where to report: \"%s\""), t[i].form);
 	} else if ((c & C_REQUEST) && !(c & C_REPORT) && to_residents(d, i)) {
 		r->residents = i;
 		fire(&r->s, -3, N_("asks residents: \"%s\""), t[i].form);
 	} else if ((c & C_REQUEST) && i + 1 < d->n && (t[i + 1].cls & C_PATIENT))
 		fire(&r->s, -4, N_("asks for patience: \"%s\""), t[i + 1].form);
-	else if ((c & C_REQUEST) && !(i + 1 < d->n && is(t[i + 1].form, "maaf")) &&
+	else if ((c & C_REQUEST) && !own && !(i + 1 < d->n && is(t[i + 1].form, "maaf")) &&
 	    !(i > 0 && (is(t[i - 1].form, "ikut") || is(t[i - 1].form, "boleh") ||
 	    is(t[i - 1].form, "suka") || (t[i - 1].cls & C_TONE))) &&	/* "suka minta rokok" */
 	    /* "saya ikut bantu", "boleh minta tolong tandatangan" */
@@ -809,13 +852,16 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -2, N_("if someone wants: \"%s\""), t[i].form);
 	else if ((c & C_IF) && (j = has(d, i + 1, i + 3, C_REPORT)) != -1)
 		fire(&r->s, -3, N_("where to report: \"%s\""), t[j].form);	/* "kalau ada keluhan" */
+	else if ((c & C_IF) && i + 3 < d->n && is(t[i + 1].form, "ada") &&
+	    is(t[i + 2].form, "yang") && !(t[i + 3].cls & (C_PROBLEM | C_STATE | C_NEG | C_DEED)))
+		fire(&r->s, -3, N_("asks residents: \"%s\""), t[i + 3].form);	/* "kalau ada yang lihat" */
 	if ((c & C_PRAYER) && !r->prayer++)
 		fire(&r->s, -2, N_("prayer \"%s\""), t[i].form);
 	if (((c & C_OPENER) || (i == 0 && is(t[0].form, "untuk") && d->n > 1 &&
 	    (t[1].cls & C_PUBLIC))) && (i == 0 || (i <= 2 && (t[0].cls & C_GREET))) &&
 	    !r->announce++)	/* "kepada ...", "untuk warga yang ..." */
 		fire(&r->s, -5, N_("announcement \"%s\""), t[i].form);
-	if (c & C_REPORT)
+	if ((c & C_REPORT) && !own)
 		r->report = 1;
 	if ((c & C_CUE) || (is(t[i].form, "sampa") && i + 1 < d->n &&
 	    is(t[i + 1].form, "mana")))	/* "sudah sampai mana" */
@@ -859,6 +905,14 @@ absence_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->wait = i;
 }
 
+/* Whether form names a day of the week: "4 hari Jumat" is a date. */
+static int
+weekday(const char *form)
+{
+	return is(form, "senin") || is(form, "selasa") || is(form, "rabu") || is(form, "kamis") ||
+	    is(form, "jumat") || is(form, "sabtu") || is(form, "minggu") || is(form, "ahad");
+}
+
 /* Word i: for how long ("sudah 3 hari", "sebulan", "sejak kemarin"). */
 static void
 time_rules(const struct aduan_decider *d, struct reading *r, int i)
@@ -867,7 +921,8 @@ time_rules(const struct aduan_decider *d, struct reading *r, int i)
 	unsigned long long c = t[i].cls;
 	int sudah = i > 0 && (t[i - 1].cls & C_SUDAH);
 
-	if (t[i].number == 1 && i + 1 < d->n && (t[i + 1].cls & C_UNIT)) {
+	if (t[i].number == 1 && i + 1 < d->n && (t[i + 1].cls & C_UNIT) &&
+	    !(i + 2 < d->n && is(t[i + 1].form, "hari") && weekday(t[i + 2].form))) {
 		r->duration = 1;
 		fire(&r->s, sudah ? 2 : 1, N_("for some time: \"%s\""), t[i + 1].form);
 	} else if (((c & C_SPAN) || ((c & C_UNIT) && t[i].ber)) && !r->duration++)
@@ -891,6 +946,8 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_NEG) && ((j = has(d, i + 1, i + 4, C_FUNC)) != -1 ||
 	    (j = has(d, i + 1, i + 3, C_RESOLVED)) != -1 ||
 	    (i + 1 < d->n && (t[i + 1].cls & C_FIXVERB) && t[j = i + 1].passive) ||
+	    (is(t[i].form, "belum") && i + 2 < d->n && is(t[i + 1].form, "juga") &&
+	    t[j = i + 2].passive) ||	/* "belum juga ditandatangani" */
 	    (i + 1 < d->n && is(t[j = i + 1].form, "jadi"))) &&
 	    has(d, i + 1, j, C_NEG | C_CONTRAST) == -1 &&
 	    !(i + 1 < d->n && is(t[i + 1].form, "ikut")) &&	/* "tidak ikut kerja bakti" */
@@ -903,7 +960,8 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    r->nproblem++ < 2)	/* "air masuk rumah", "kemasukan air" */
 		fire(&r->s, 3, N_("problem \"%s\""), t[i].form[0] == 'm' ? "air masuk" : "air naik");
 	if ((c & C_STATE) && !negated && !(i > 0 && (t[i - 1].cls & C_SUDAH) &&
-	    is(t[i].form, "lama"))) {	/* "sudah lama" */
+	    is(t[i].form, "lama")) &&	/* "sudah lama" */
+	    !(is(t[i].form, "kurang") && i + 1 < d->n && is(t[i + 1].form, "mampu"))) {
 		r->last_state = i;
 		if (r->nstate++ < 2)
 			fire(&r->s, 2, N_("bad state \"%s\""), t[i].form);
@@ -978,6 +1036,8 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	int before = i > 0 ? (int)(t[i - 1].cls & (C_NEG | C_SUDAH)) != 0 : 0;
 
 	if ((c & C_DEED) && t[i].passive && !(before && (c & C_FIXVERB)) && !purpose(d, i) &&
+	    !r->planned && !(i + 1 < d->n && (is(t[i + 1].form, "tanggal") ||
+	    is(t[i + 1].form, "pukul") || is(t[i + 1].form, "mula"))) &&	/* "ditutup tanggal 20" */
 	    r->nproblem++ < 2) {
 		r->last_problem = i;
 		fire(&r->s, 3, N_("done to them: \"%s\""), t[i].form);
@@ -1135,8 +1195,15 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	const struct tok *t = d->tok;
 	int j;
 
-	if (is(t[i].form, "sebaik") || is(t[i].form, "saran"))	/* "sebaiknya putar balik" */
+	if (is(t[i].form, "sebaik") || is(t[i].form, "saran") ||
+	    (i == 0 && is(t[i].form, "tips")))	/* "sebaiknya putar balik" */
 		fire(&r->s, -3, N_("advice to residents: \"%s\""), t[i].form);
+	if (i < 2 && (is(t[i].form, "kata") || is(t[i].form, "dengar") || is(t[i].form, "konon") ||
+	    is(t[i].form, "berita") || is(t[i].form, "isu") || is(t[i].form, "gosip")))
+		/* "katanya ...", "dengar2 ...", "berita pagi ini: ..." */
+		fire(&r->s, -3, N_("hearsay or news: \"%s\""), t[i].form);
+	if (is(t[i].form, "cara") && i > 0 && is(t[i - 1].form, "bagaimana"))
+		fire(&r->s, -3, N_("a question among residents: \"%s\""), t[i].form);
 	if (i < 2 && (is(t[i].form, "mari") || is(t[i].form, "ayo") || is(t[i].form, "yuk")) &&
 	    i + 1 < d->n && (is(t[i + 1].form, "kita") || (t[i + 1].cls & C_PUBLIC) ||
 	    is(t[i + 1].form, "bapak")))	/* not "ayo pak diperhatikan" */
@@ -1221,7 +1288,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_ANNOUNCE) && has(d, i - 2, i, C_NEG) == -1 &&
 	    !(i > 0 && is(t[i - 1].form, "kata")) &&	/* "katanya rapat" */
 	    has(d, i - 3, i, C_PADAHAL) == -1 &&	/* "padahal jadwalnya sampai jam 3" */
-	    !(i + 1 < d->n && (t[i + 1].cls & C_PROBLEM) && !is(t[i].form, "larang")) &&
+	    !(i > 0 && i + 1 < d->n && (t[i + 1].cls & C_PROBLEM) && !is(t[i].form, "larang") &&
+	    !is(t[i].form, "fogging") && !is(t[i].form, "razia")) &&	/* "fogging DBD" */
 	    !r->announce++)	/* weaker inside a complaint ("pulang dari pengajian") or
 				 * as where it happens ("di acara nikahan tetangga") */
 		fire(&r->s, (i > 2 && r->last_problem != -1) || (i > 0 && setting(t[i - 1].form)) ||
@@ -1229,11 +1297,20 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_INFO) && !(i > 0 && (t[i - 1].cls & C_NEG)) &&	/* "tanpa info" */
 	    !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
 		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
-	if (is(t[i].form, "besok") && (i < 2 || (i < 4 && group_addressed(d, i))) &&
-	    !r->announce++)
+	if ((is(t[i].form, "besok") || (is(t[i].form, "nanti") && i + 1 < d->n &&
+	    (t[i + 1].cls & C_DAYTIME))) && (i < 2 || (i < 4 && group_addressed(d, i))) &&
+	    !r->announce++)	/* "besok ...", "nanti sore ada ..." */
 		fire(&r->s, -3, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_PLANNED) && !r->planned++)
 		fire(&r->s, -5, N_("work announced: \"%s\""), t[i].form);
+	if ((is(t[i].form, "undur") || is(t[i].form, "mundur") || is(t[i].form, "tunda")) &&
+	    has(d, i - 3, i + 3, C_NEG | C_TONE) == -1 && !r->postponed++)
+		/* an office tells of a delay: "pengangkutan diundur ke hari Kamis" */
+		fire(&r->s, -4, N_("postponed: \"%s\""), t[i].form);
+	if (is(t[i].form, "sedang") && (j = has(d, i + 1, i + 3, C_PROBLEM | C_STATE)) != -1 &&
+	    has(d, 0, d->n, C_CUE | C_TONE) == -1)
+		/* "truk sampah sedang rusak", "server sedang gangguan": why, for now */
+		fire(&r->s, -2, N_("an explanation: \"sedang %s\""), t[j].form);
 	if ((c & C_WARN) && !r->warned++)	/* opening with it: a warning, whatever it names */
 		fire(&r->s, i == 0 ? -6 : -4, N_("a warning to residents: \"%s\""), t[i].form);
 	if ((c & C_HARAP) && has(d, i - 2, i + 3, C_PUBLIC) != -1 && !r->announce++)
@@ -1242,7 +1319,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    !is(t[i + 1].form, "sampa") && !is(t[i + 1].form, "sampai"))
 		fire(&r->s, i == 0 ? -6 : -4, N_("asks residents: \"jangan %s\""),
 		    t[i + 1].form);	/* opening with it: a warning, whatever risk it names */
-	if ((c & C_CONDOLENCE) && !(i > 0 && is(t[i - 1].form, "yang")))
+	if ((c & C_CONDOLENCE) && !(i > 0 && (is(t[i - 1].form, "yang") ||
+	    is(t[i - 1].form, "catat"))))	/* "masih tercatat meninggal" */
 		fire(&r->s, -8, N_("condolence \"%s\""), t[i].form);	/* not "warga yang meninggal" */
 	if (((c & C_SCAM) || ((c & C_SOFTSCAM) && i < 3 && has(d, 0, i, C_TOPIC) == -1)) &&
 	    !(i > 0 && (t[i - 1].cls & C_WHO)) &&	/* not "wifi gratis di taman ... mati" */
@@ -1272,7 +1350,7 @@ static void
 message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_verdict *v)
 {
 	const struct tok *t = d->tok;
-	int fixed;
+	int fixed, i;
 	int figure = r->metaphor && r->like && r->topic;
 	int bad = r->last_problem > r->last_state ? r->last_problem : r->last_state;
 
@@ -1310,6 +1388,9 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 		fire(&r->s, 3, N_("a comparison: \"%s\""), "kayak kolam");
 	else if (r->joke && (r->nproblem == 0 || d->tok[0].number == -1))
 		fire(&r->s, -2, N_("a joke: \"%s\""), "wkwk");	/* or opening with laughter */
+	if ((i = has(d, 0, 3, C_PAST)) != -1 && r->now == -1 && !r->cue && r->wait == -1)
+		/* "dulu waktu saya kecil ...", "dulu gorong2 sering mampet, ..." */
+		fire(&r->s, -3, N_("a story of the past: \"%s\""), t[i].form);
 	if (r->around && r->nproblem == 0)
 		fire(&r->s, -3, N_("a question among residents: \"%s\""), t[r->around].form);
 	if (r->link && !r->maps)
@@ -1319,7 +1400,9 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 /* Near the line (a sum of 0 to 5), what the words of earlier labelled
  * messages say, at most 3 points either way, named by its weightiest
  * word; counted only when it turns the decision, so that the rules'
- * reason stands when they decide. */
+ * reason stands when they decide, and never to take a message a rule of
+ * 3 points or more read as chatter ("katanya ...", "postponed"): words
+ * that often come with complaints do not undo who speaks and how. */
 static void
 learned_rule(struct aduan_decider *d, struct reading *r)
 {
@@ -1340,6 +1423,9 @@ learned_rule(struct aduan_decider *d, struct reading *r)
 	points = points > 3 ? 3 : points < -3 ? -3 : points;
 	if ((r->s.sum >= 3) == (r->s.sum + points >= 3))
 		return;
+	for (i = 0; points > 0 && i < r->s.n; i++)
+		if (r->s.f[i].weight <= -3)
+			return;
 	if (points > 0)
 		fire(&r->s, points, N_("like earlier complaints: \"%s\""), d->tok[best].form);
 	else if (points < 0)
@@ -1400,7 +1486,7 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 	memset(v, 0, sizeof(*v));
 	memset(&r, 0, sizeof(r));
 	r.thanks = r.resolved = r.contrast = r.last_problem = r.wait = r.progress = -1;
-	r.residents = r.past = r.now = r.last_state = -1;
+	r.residents = r.past = r.now = r.last_state = r.office = -1;
 	d->n = 0;
 	read_words(d, text, len);
 	if (d->n == 0) {
