@@ -1226,10 +1226,11 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (is(t[i + 2].form, "pak") || is(t[i + 2].form, "bu") || is(t[i + 2].form, "bapak") ||
 	    is(t[i + 2].form, "ibu")))	/* "gimana kabar pak RT?", not "kabar laporan" */
 		fire(&r->s, -3, N_("greeting \"%s\""), "kabar");
-	if (i == 0 && d->n > 2 && is(t[0].form, "ada") && is(t[1].form, "yang") &&
-	    (is(t[2].form, "mau") || is(t[2].form, "tahu") || is(t[2].form, "tau") ||
-	    is(t[2].form, "kenal") || is(t[2].form, "bisa") || is(t[2].form, "punya")))
-		r->around = 2;	/* "ada yang tahu ...?", "ada yang mau jual ...?" */
+	if (i + 2 < d->n && is(t[i].form, "ada") && is(t[i + 1].form, "yang") && !r->around &&
+	    (is(t[i + 2].form, "tahu") || is(t[i + 2].form, "tau") || is(t[i + 2].form, "kenal") ||
+	    (i == 0 && (is(t[2].form, "mau") || is(t[2].form, "bisa") ||
+	    is(t[2].form, "punya")))) && !(i > 0 && (t[i - 1].cls & (C_NEG | C_IF))))
+		r->around = i + 2;	/* "ada yang tahu ...?", "..., ada yg tau dokter ...?" */
 	if (((t[i].cls & C_CREW) && i + 1 < d->n && (t[i + 1].cls & C_KAMI)) ||
 	    ((t[i].cls & C_KAMI) && i + 1 < d->n && ((t[i + 1].cls & C_CREW) ||
 	    (is(t[i + 1].form, "dari") && has(d, i + 2, i + 4, C_CREW | C_OFFICE) != -1))))
@@ -1391,7 +1392,7 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 	if ((i = has(d, 0, 3, C_PAST)) != -1 && r->now == -1 && !r->cue && r->wait == -1)
 		/* "dulu waktu saya kecil ...", "dulu gorong2 sering mampet, ..." */
 		fire(&r->s, -3, N_("a story of the past: \"%s\""), t[i].form);
-	if (r->around && r->nproblem == 0)
+	if (r->around && r->nproblem <= 1)	/* "ada yang tahu SPBU yang antrinya pendek?" */
 		fire(&r->s, -3, N_("a question among residents: \"%s\""), t[r->around].form);
 	if (r->link && !r->maps)
 		fire(&r->s, -3, N_("advert or scam \"%s\""), "http");
