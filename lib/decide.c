@@ -302,7 +302,7 @@ _Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsig
 #define KNOWN 8192	/* written words remembered (a power of two) */
 #define KNOWN_RAW 24	/* the longest written word remembered */
 #define KNOWN_FORMS 3	/* "gpp": "tidak apa apa" */
-#define SAID 2048	/* messages remembered with their verdicts (a power of two) */
+#define SAID 4096	/* messages remembered with their verdicts (a power of two) */
 #define SAID_TEXT 128	/* the longest message remembered */
 
 struct aduan_decider {
@@ -349,6 +349,29 @@ static unsigned
 hash(const char *s)
 {
 	return aduan_fnv_step(ADUAN_FNV_START, s, strlen(s));
+}
+
+/* A hash of s[0..n), eight bytes at a time, for the caches' slots; avail
+ * bytes from s may be read (at least n): a last part of under eight is
+ * read at once when eight are there. */
+static unsigned
+bytes_hash(const char *s, size_t n, size_t avail)
+{
+	unsigned long long h = 0x9e3779b97f4a7c15ULL ^ n, w = 0;
+
+	for (; n >= 8; s += 8, n -= 8, avail -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	if (n > 0 && avail >= 8) {
+		memcpy(&w, s, 8);
+		w &= ~0ULL >> (64 - 8 * n);	/* (on a little-endian machine its first n) */
+	} else
+		for (w = 0; n > 0; n--)
+			w = w << 8 | (unsigned char)s[n - 1];
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return (unsigned)(h ^ h >> 32);
 }
 
 static const struct entry *
@@ -585,7 +608,7 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 	}
 	while (d->n < ADUAN_DECIDE_WORDS &&
 	    (n = aduan_stem_next(d->st, text, len, &pos, &start)) > 0) {
-		struct known *k = &d->known[aduan_fnv_step(ADUAN_FNV_START, text + start, n) & (KNOWN - 1)];
+		struct known *k = &d->known[bytes_hash(text + start, n, len - start) & (KNOWN - 1)];
 		int first = d->n, room = ADUAN_DECIDE_WORDS - d->n;
 
 		if (k->rawlen == n && memcmp(k->raw, text + start, n) == 0) {
@@ -1527,7 +1550,7 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 		d->said = aduan_xmalloc(SAID * sizeof(*d->said));
 		forget_said(d);
 	}
-	m = &d->said[aduan_fnv_step(ADUAN_FNV_START, text, len) & (SAID - 1)];
+	m = &d->said[bytes_hash(text, len, len) & (SAID - 1)];
 	if (m->len == len + 1 && m->media == !!media && m->explain == !!d->explain &&
 	    memcmp(m->text, text, len) == 0) {
 		*v = m->v;
