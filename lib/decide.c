@@ -303,7 +303,7 @@ _Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsig
 #define KNOWN_RAW 24	/* the longest written word remembered */
 #define KNOWN_FORMS 3	/* "gpp": "tidak apa apa" */
 #define SAID 4096	/* messages remembered with their verdicts (a power of two) */
-#define SAID_TEXT 128	/* the longest message remembered */
+#define SAID_TEXT 116	/* the longest message remembered, with its verdict in 128 bytes */
 
 struct aduan_decider {
 	struct aduan_stemmer *st;
@@ -327,13 +327,15 @@ struct aduan_decider {
 	int nhome;
 	/* a direct-mapped cache of whole messages and their verdicts: chat
 	 * repeats its short replies ("Siap pak", "Aamiin"), and a verdict
-	 * depends on the text (and media, explain, home, model) alone */
+	 * depends on the text (and media, explain, home, model) alone; two
+	 * cache lines a message, its reason apart in said_why */
 	struct said {
 		unsigned char len;	/* the text's length + 1; 0: an empty slot */
-		unsigned char media, explain;
+		unsigned char media, explain, take;
+		int score, followup;
 		char text[SAID_TEXT];
-		struct aduan_verdict v;
 	} *said;
+	char (*said_why)[sizeof(((struct aduan_verdict *)0)->why)];
 	/* the message being read */
 	struct tok tok[ADUAN_DECIDE_WORDS];
 	int n;
@@ -519,6 +521,7 @@ aduan_decider_free(struct aduan_decider *d)
 	free(d->lex);
 	free(d->known);
 	free(d->said);
+	free(d->said_why);
 	aduan_bayes_free(d->bayes);
 	aduan_stemmer_free(d->st);
 	free(d);
@@ -1543,24 +1546,37 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
     struct aduan_verdict *v)
 {
 	struct said *m;
+	size_t slot;
 
 	if (len >= SAID_TEXT)
 		return decide_words(d, text, len, media, v);
 	if (d->said == NULL) {
 		d->said = aduan_xmalloc(SAID * sizeof(*d->said));
+		d->said_why = aduan_xmalloc(SAID * sizeof(*d->said_why));
 		forget_said(d);
 	}
-	m = &d->said[bytes_hash(text, len, len) & (SAID - 1)];
+	slot = bytes_hash(text, len, len) & (SAID - 1);
+	m = &d->said[slot];
 	if (m->len == len + 1 && m->media == !!media && m->explain == !!d->explain &&
 	    memcmp(m->text, text, len) == 0) {
-		*v = m->v;
+		v->take = m->take;
+		v->score = m->score;
+		v->followup = m->followup;
+		if (d->explain)
+			memcpy(v->why, d->said_why[slot], strlen(d->said_why[slot]) + 1);
+		else
+			v->why[0] = '\0';
 		return v->take;
 	}
 	decide_words(d, text, len, media, v);
 	m->len = (unsigned char)(len + 1);
 	m->media = !!media;
 	m->explain = !!d->explain;
+	m->take = (unsigned char)v->take;
+	m->score = v->score;
+	m->followup = v->followup;
 	memcpy(m->text, text, len);
-	m->v = *v;
+	if (d->explain)
+		memcpy(d->said_why[slot], v->why, sizeof(v->why));
 	return v->take;
 }
