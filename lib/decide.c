@@ -27,6 +27,7 @@
  * message is a complaint when the sum is 3 or more; the reason names the weightiest
  * rules on the winning side.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -356,7 +357,7 @@ hash(const char *s)
 /* A hash of s[0..n), eight bytes at a time, for the caches' slots; avail
  * bytes from s may be read (at least n): a last part of under eight is
  * read at once when eight are there. */
-static unsigned
+static inline unsigned
 bytes_hash(const char *s, size_t n, size_t avail)
 {
 	unsigned long long h = 0x9e3779b97f4a7c15ULL ^ n, w = 0;
@@ -374,6 +375,29 @@ bytes_hash(const char *s, size_t n, size_t avail)
 			w = w << 8 | (unsigned char)s[n - 1];
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 	return (unsigned)(h ^ h >> 32);
+}
+
+/* Whether raw (KNOWN_RAW bytes, zero after its first n) holds s[0..n);
+ * avail bytes from s may be read (at least n). */
+static int
+same_raw(const char *raw, const char *s, size_t n, size_t avail)
+{
+	unsigned long long a, b;
+
+	for (; n >= 8; raw += 8, s += 8, n -= 8, avail -= 8) {
+		memcpy(&a, raw, 8);
+		memcpy(&b, s, 8);
+		if (a != b)
+			return 0;
+	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n > 0 && avail >= 8) {	/* the last part at once: its first n bytes */
+		memcpy(&a, raw, 8);
+		memcpy(&b, s, 8);
+		return ((a ^ b) & (~0ULL >> (64 - 8 * n))) == 0;
+	}
+#endif
+	return n == 0 || memcmp(raw, s, n) == 0;
 }
 
 static const struct entry *
@@ -614,10 +638,12 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 		struct known *k = &d->known[bytes_hash(text + start, n, len - start) & (KNOWN - 1)];
 		int first = d->n, room = ADUAN_DECIDE_WORDS - d->n;
 
-		if (k->rawlen == n && memcmp(k->raw, text + start, n) == 0) {
-			int m = k->ntok < room ? k->ntok : room;
+		if (k->rawlen == n && same_raw(k->raw, text + start, n, len - start)) {
+			int m = k->ntok < room ? k->ntok : room, j;
+			struct tok *to = &d->tok[d->n];
 
-			memcpy(&d->tok[d->n], k->tok, (size_t)m * sizeof(k->tok[0]));
+			for (j = 0; j < m; j++)	/* (inline: a call costs more than a token) */
+				to[j] = k->tok[j];
 			d->n += m;
 			continue;
 		}
@@ -627,6 +653,7 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 			continue;	/* cut short, or too long to remember */
 		k->rawlen = (unsigned char)n;
 		memcpy(k->raw, text + start, n);
+		memset(k->raw + n, 0, KNOWN_RAW - n);	/* as same_raw reads it */
 		k->ntok = (unsigned char)(d->n - first);
 		memcpy(k->tok, &d->tok[first], (size_t)k->ntok * sizeof(k->tok[0]));
 	}
@@ -712,6 +739,9 @@ struct reading {
 	int residents, conduct, past, now, angry, last_state, around;
 	int postponed, office;
 };
+/* a message starts by zeroing what follows the features (decide_words) */
+_Static_assert(offsetof(struct reading, s) == 0 && offsetof(struct score, f) == 0,
+    "the features come first in a reading");
 
 /* Word i is "kapan" asking after a fix or a visit: the verb, or -1. */
 static int
@@ -1511,7 +1541,8 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 	int i;
 
 	memset(v, 0, sizeof(*v));
-	memset(&r, 0, sizeof(r));
+	/* all but the features, which r.s.n counts */
+	memset(&r.s.n, 0, sizeof(r) - offsetof(struct reading, s.n));
 	r.thanks = r.resolved = r.contrast = r.last_problem = r.wait = r.progress = -1;
 	r.residents = r.past = r.now = r.last_state = r.office = -1;
 	d->n = 0;
