@@ -702,12 +702,27 @@ put2(char *p, int v)
 char *
 aduan_time_utc(time_t t, char buf[21])
 {
+	/* gmtime once a day: the day's start and date are kept, and a time
+	 * within the day's first 86400 seconds is that date and those
+	 * seconds (a leap second, where the zone counts them, ends a day:
+	 * it lies outside, and is not kept) */
+	static time_t day = -1;
+	static struct tm date;
 	struct tm tm;
 	int y;
 
-	if (gmtime_r(&t, &tm) == NULL || tm.tm_year < -1900 || tm.tm_year > 9999 - 1900) {
+	if (day != -1 && t >= day && t - day < 86400) {
+		tm = date;
+		tm.tm_hour = (int)((t - day) / 3600);
+		tm.tm_min = (int)((t - day) / 60 % 60);
+		tm.tm_sec = (int)((t - day) % 60);
+	} else if (gmtime_r(&t, &tm) == NULL || tm.tm_year < -1900 ||
+	    tm.tm_year > 9999 - 1900) {
 		memcpy(buf, "0000-00-00T00:00:00Z", 21);
 		return buf;
+	} else if (tm.tm_sec < 60) {
+		date = tm;
+		day = t - (tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec);
 	}
 	/* by hand, two digits at a time: strftime was a tenth of a large
 	 * import's time, and a loop of divisions a digit at a time was still
@@ -745,6 +760,8 @@ aduan_time_local(time_t t, char buf[32])
 int
 aduan_time_from_utc(const char *s, time_t *t)
 {
+	static int day_y = -1, day_m, day_d;
+	static time_t day;
 	const char *p = s;
 	struct tm tm;
 	int y, mo, d, h, mi, sec;
@@ -764,8 +781,16 @@ aduan_time_from_utc(const char *s, time_t *t)
 	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > mdays(y, mo) ||
 	    h > 23 || mi > 59 || sec > 60)
 		return aduan_fail(-1, "invalid UTC time \"%.64s\": out of range", s);
-	broken_down(&tm, y, mo, d, h, mi, 0);
-	*t = timegm(&tm) + sec;
+	/* timegm once a day: within a day the seconds add up (a leap second,
+	 * where the zone counts them, ends a day) */
+	if (y != day_y || mo != day_m || d != day_d) {
+		broken_down(&tm, y, mo, d, 0, 0, 0);
+		day = timegm(&tm);
+		day_y = y;
+		day_m = mo;
+		day_d = d;
+	}
+	*t = day + h * 3600 + mi * 60 + sec;
 	return 0;
 }
 

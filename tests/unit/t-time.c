@@ -102,6 +102,23 @@ main(void)
 			good = 0;
 	}
 	ok(good, "utc and from_utc round-trip from 1970 to 9999");
+	/* each function keeps its last day: times back and forth within a
+	 * day, across midnight, a day apart and years apart agree with gmtime */
+	for (good = 1, t = 1700000000 - 40000; t < 1700000000 + 300000; t += 997) {
+		time_t v[] = {t, t + 86399, t - 1, t + 86400, t / 3, t + 3600 * 24 * 365 * 7};
+		char b[21], g[21];
+		struct tm tm;
+		size_t k;
+
+		for (k = 0; k < sizeof(v) / sizeof(v[0]); k++) {
+			gmtime_r(&v[k], &tm);
+			strftime(g, sizeof(g), "%Y-%m-%dT%H:%M:%SZ", &tm);
+			if (strcmp(aduan_time_utc(v[k], b), g) != 0 ||
+			    aduan_time_from_utc(g, &s2) != 0 || s2 != v[k])
+				good = 0;
+		}
+	}
+	ok(good, "utc and from_utc agree with gmtime whatever the order of the days");
 
 	/* mklocal. */
 	is_str(utc(aduan_time_mklocal(2024, 11, 28, 14, 5, 0)), "2024-11-28T06:05:00Z", "mklocal");
