@@ -373,11 +373,25 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 	    aduan_fail(ADUAN_DATAERR, "empty body: a complaint needs its text"));
 }
 
+/* now as a stored stamp, written once for each now (a batch checks all
+ * its records with one). */
+static const char *
+now_stamp(time_t now)
+{
+	static char stamp[21];
+	static time_t of;
+
+	if (stamp[0] == '\0' || of != now) {
+		aduan_time_utc(now, stamp);
+		of = now;
+	}
+	return stamp;
+}
+
 /* Ids, times (received and created now when not given), and words. */
 static int
 check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 {
-	char buf[21];
 	int i, made[ADUAN_NFIELDS] = {0};
 
 	for (i = 0; i < ADUAN_NFIELDS; i++)
@@ -385,11 +399,11 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 			return 1;
 	/* made from now: in the stored form and not ahead, nothing to check */
 	if (c->v[AF_RECEIVED_AT] == NULL) {
-		aduan_complaint_sets(c, AF_RECEIVED_AT, aduan_time_utc(now, buf));
+		aduan_complaint_sets(c, AF_RECEIVED_AT, now_stamp(now));
 		made[AF_RECEIVED_AT] = 1;
 	}
 	if (c->v[AF_CREATED_AT] == NULL) {
-		aduan_complaint_sets(c, AF_CREATED_AT, aduan_time_utc(now, buf));
+		aduan_complaint_sets(c, AF_CREATED_AT, now_stamp(now));
 		made[AF_CREATED_AT] = 1;
 	}
 	for (i = 0; i < ADUAN_NFIELDS; i++)
