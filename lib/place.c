@@ -158,7 +158,9 @@ struct run {
 static int
 alnum_ascii(int c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	/* two unsigned comparisons: a digit, or a letter of either case
+	 * (c | 0x20 folds the upper-case letters onto the lower) */
+	return (unsigned)(c - '0') < 10 || (unsigned)((c | 0x20) - 'a') < 26;
 }
 
 /* The next run of ASCII letters and digits at or after *pos. */
