@@ -113,6 +113,7 @@ struct intake {
 	struct aduan_places *places;
 	/* the group's place: its mapping or what its name says */
 	char *group_kel;
+	int group_kel_known;	/* read from the group's name, not its mapping */
 	char group_rt[8];
 	const char *group_from;
 	int has_purged;		/* the archive holds purged messages */
@@ -337,6 +338,7 @@ msg_key(struct intake *x, struct msg *m)
 /* Where a complaint's place came from, for --messages. */
 struct place {
 	const char *kel, *kel_from;
+	int kel_known;		/* kel is a name of the kelurahan table, as loaded */
 	char rt[8];
 	const char *rt_from;
 };
@@ -660,6 +662,7 @@ place_of(struct intake *x, const char *body, size_t len, struct place *pl)
 		if (pl->kel == NULL && kel != NULL) {
 			pl->kel = kel;
 			pl->kel_from = "text";
+			pl->kel_known = 1;
 		}
 		if (pl->rt[0] == '\0' && rt[0] != '\0') {
 			memcpy(pl->rt, rt, sizeof(rt));
@@ -670,6 +673,7 @@ place_of(struct intake *x, const char *body, size_t len, struct place *pl)
 	if (pl->kel == NULL && x->group_kel != NULL) {
 		pl->kel = x->group_kel;
 		pl->kel_from = x->group_from;
+		pl->kel_known = x->group_kel_known;
 	}
 	if (pl->rt[0] == '\0' && x->group_rt[0] != '\0' &&
 	    (x->group_kel == NULL || pl->kel == x->group_kel)) {
@@ -880,8 +884,13 @@ fill(struct intake *x, const struct verdict *g, struct aduan_complaint *c)
 	aduan_complaint_set(c, AF_BODY, g->body.s, g->body.len);
 	if (g->att.len > 0)
 		aduan_complaint_set(c, AF_ATTACHMENTS, g->att.s, g->att.len);
-	if (g->pl.kel != NULL)
+	if (g->pl.kel != NULL) {
 		aduan_complaint_sets(c, AF_KELURAHAN, g->pl.kel);
+		/* read from the places loaded with the import: checked there */
+		c->kelurahan_known = g->pl.kel_known && g->pl.kel[0] != '\0' &&
+		    !isspace((unsigned char)g->pl.kel[0]) &&
+		    !isspace((unsigned char)g->pl.kel[strlen(g->pl.kel) - 1]);
+	}
 	if (g->pl.rt[0] != '\0')
 		aduan_complaint_sets(c, AF_RT, g->pl.rt);
 	for (i = x->n - 1; i >= 0; i--)
@@ -1154,6 +1163,17 @@ fnv1a_plain(unsigned long long h, const char *s, size_t n)
 	size_t i = 0, sp = 0;
 
 	while (i < n) {
+		/* most bytes are none of those below (bytes up to the space go
+		 * the long way): hashed at once */
+		if (u[i] > ' ' && u[i] != 0xe2 && u[i] != 0xef) {
+			for (; sp > 0; sp--) {
+				h ^= ' ';
+				h *= 0x100000001b3ULL;
+			}
+			h ^= u[i++];
+			h *= 0x100000001b3ULL;
+			continue;
+		}
 		if (u[i] == 0xe2 && i + 2 < n && ((u[i + 1] == 0x80 && (u[i + 2] == 0x8e ||
 		    u[i + 2] == 0x8f || (u[i + 2] >= 0xaa && u[i + 2] <= 0xae))) ||
 		    (u[i + 1] == 0x81 && u[i + 2] >= 0xa6 && u[i + 2] <= 0xa9))) {
@@ -1546,6 +1566,7 @@ intake_open(struct intake *x)
 		return rc < 0 ? -rc : rc;
 	if (kel != NULL)
 		x->group_kel = aduan_xstrdup(kel);
+	x->group_kel_known = kel != NULL && strcmp(x->group_from, "group name") == 0;
 	if ((rc = archive_state(x)) != 0)
 		return rc;
 	if (x->o->match != NULL && (rc = compile_match(x, x->o->match)) != 0)
