@@ -454,7 +454,9 @@ check_rest(struct problems *ps, struct aduan_db *db, struct aduan_complaint *c)
 	    CHECK(ps, c->v[AF_LAT] ? AF_LON : AF_LAT,
 	    aduan_fail(ADUAN_DATAERR, "lat and lon go together")))
 		return 1;
-	return CHECK(ps, AF_KELURAHAN, check_places(db, c, AF_KELURAHAN)) ||
+	/* a kelurahan the caller read from the table is its name there */
+	return (!c->kelurahan_known &&
+	    CHECK(ps, AF_KELURAHAN, check_places(db, c, AF_KELURAHAN))) ||
 	    CHECK(ps, AF_AGENCY, check_places(db, c, AF_AGENCY));
 }
 

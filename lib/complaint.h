@@ -21,6 +21,9 @@ struct aduan_complaint {
 	char *v[ADUAN_NFIELDS];
 	int looked_up;	/* the caller found no complaint with this source_key
 			 * or its purged hash: the insert need not look again */
+	int kelurahan_known;	/* the caller took the kelurahan from the kelurahan
+				 * table in this transaction, with no blank at either
+				 * end: the check need not look it up again */
 };
 void aduan_complaint_init(struct aduan_complaint *c);
 void aduan_complaint_release(struct aduan_complaint *c);
