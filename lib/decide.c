@@ -295,6 +295,7 @@ struct tok {
 	unsigned char ber;	/* written ber-: "berbulan-bulan" */
 	unsigned char quiet;	/* no rule starts from it (read_words) */
 	unsigned short model;	/* its place in the words' model (aduan_bayes_place) */
+	unsigned char compared;	/* form is one of compared[] (read by the macro is) */
 	char form[WORD + 1];
 };
 _Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsigned short");
@@ -618,6 +619,7 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 	    strncmp(t->form, "hehe", 4) == 0 || strncmp(t->form, "hihi", 4) == 0 ||
 	    strncmp(t->form, "awok", 4) == 0)
 		t->number = -1;
+	t->compared = (unsigned char)compared_form;
 	t->quiet = t->cls == 0 && t->number == 0 && !t->passive && !t->ber && !compared_form;
 	return 0;
 }
@@ -661,8 +663,13 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 
 /* Whether a word's form is word (a literal): compared as bytes, which the
  * compiler does inline; a form has room for WORD + 1 bytes, so the
- * compare stays inside it. */
-#define is(form, word) (sizeof(word) <= WORD + 1 && memcmp((form), word, sizeof(word)) == 0)
+ * compare stays inside it.  form is always a token's form (tests/
+ * decide-words.t), and a token whose form is none of compared[] is
+ * none of the words at all: its flag answers before any byte is read. */
+#define tok_of(f) ((const struct tok *)(const void *)((const char *)(f) - \
+	offsetof(struct tok, form)))
+#define is(f, word) (sizeof(word) <= WORD + 1 && tok_of(f)->compared && \
+	memcmp((f), word, sizeof(word)) == 0)
 
 /* One rule that fired: its weight, what it is, and the word that shows it. */
 struct feature {

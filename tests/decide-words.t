@@ -22,6 +22,23 @@ LC_ALL=C comm -23 used listed >missing
 [ ! -s missing ]
 ok $? "every word a rule compares a form with is in compared[]"
 sed 's/^/#   missing: /' missing
+# is() reads the flag of the token whose form it is given: every first
+# argument is a token's form, or the parameter form of a function that is
+# only ever given a token's form
+sed 's/^.*\bis(\(.*\), *"[^"]*")$/\1/' found | grep -Ev '^(t|d->tok)\[[^]]*\]\.form$|^form$' >strange
+[ ! -s strange ]
+ok $? "is() is given a token's form"
+sed 's/^/#   not a token'"'"'s form: /' strange
+awk '/^[a-z_]+\(/ { fn = $0; sub(/\(.*/, "", fn) } /(^|[^a-z_])is\(form,/ { print fn }' rules.c |
+	sort -u >takers
+: >given
+while read -r fn; do
+	grep -o "\b$fn([^()]*\(([^()]*)[^()]*\)*)" rules.c | grep -v "^$fn(const char \*form)$" |
+		grep -Ev "^$fn\((t|d->tok)\[[^]]*\]\.form\)$" >>given
+done <takers
+[ -s takers ] && [ ! -s given ]
+ok $? "a function comparing its form with is() is given only tokens' forms"
+sed 's/^/#   given: /' given
 LC_ALL=C comm -13 used listed >unused
 [ ! -s unused ]
 ok $? "every word of compared[] is compared with by a rule"
