@@ -20,7 +20,8 @@
  * a reply from an office (-5), work postponed ("diundur", -4), hearsay
  * and news ("katanya", "berita", -3), a story of the past ("dulu ...",
  * -3), jokes, greetings and questions among residents; a problem word
- * worked on ("bantu angkut sampah") is no problem.  Near the line (a sum
+ * worked on ("bantu angkut sampah"), forbidden ("dilarang membakar
+ * sampah") or apologised for ("maaf telat") is no problem.  Near the line (a sum
  * of 0 to 5) what the words of earlier labelled messages say is added, at
  * most 3 either way, but never to take a message a rule of 3 points or
  * more read as chatter (bayes.h).  A
@@ -264,11 +265,11 @@ static const char compared[] =
     "kenal keras kerja kita konon kumpul kunjung kurang lama larang layan lebar "
     "lewat liat lihat lokasi luar maaf makin malam mampu mana mari masuk mau minggu "
     "minta minum mobil mula mundur naik nanti nomor nonton nutup oleh orang pagi pak "
-    "para pas pelicin pilih posko potong pukul pungut punya pusat rabu razia rb ribu "
-    "rokok rt saat sabtu sama sampa sampai sampe sapu saran saya sebaik sedang "
-    "sekarang selamat selasa semakin sendir senin sepanjang siang sihkan suka supaya "
-    "swadaya tahu tambah tanggal tanpa tau tebas tengah tetap tinggal tips truk "
-    "tunda uang undur untuk utup video viral wajar waktu yang yuk";
+    "paka para parkir pas pelicin pilih posko potong pukul pungut punya pusat rabu "
+    "razia rb ribu rokok rt saat sabtu sama sampa sampai sampe sapu saran saya "
+    "sebaik sedang sekarang selamat selasa semakin sendir senin sepanjang siang "
+    "sihkan suka supaya swadaya tahu tambah tanggal tanpa tau tebas tengah tetap "
+    "tinggal tips truk tunda uang undur untuk utup video viral wajar waktu yang yuk";
 
 /* Towns outside the office's area, as stemmed ("balikpap", "kuta"): a
  * problem there is news, not a complaint to it (elsewhere). */
@@ -863,6 +864,21 @@ worked_on(const struct aduan_decider *d, int i)
 	return 0;
 }
 
+/* Whether word i is the act forbidden ("warga dilarang membakar sampah")
+ * or the writer's own fault apologised for ("maaf telat bales"). */
+static int
+forbidden(const struct aduan_decider *d, int i)
+{
+	int j;
+
+	if (i > 0 && is(d->tok[i - 1].form, "maaf"))
+		return 1;
+	for (j = i - 3 < 0 ? 0 : i - 3; j < i; j++)
+		if (is(d->tok[j].form, "larang") || (d->tok[j].cls & C_JANGAN))
+			return 1;
+	return 0;
+}
+
 /* Whether report word i names where to report ("posko pengaduan",
  * "layanan pengaduan"), not a report made ("WA ke nomor pengaduan"). */
 static int
@@ -886,7 +902,7 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 
 	if ((c & C_PROBLEM) && !negated && !(i > 0 && (is(t[i - 1].form, "bank") ||
 	    is(t[i - 1].form, "iuran"))) &&	/* a programme or a fee, not rubbish */
-	    !purpose(d, i) && !worked_on(d, i)) {
+	    !purpose(d, i) && !worked_on(d, i) && !forbidden(d, i)) {
 		r->last_problem = i;
 		if (r->nproblem++ < 2)
 			fire(&r->s, 3, N_("problem \"%s\""), t[i].form);
@@ -944,7 +960,8 @@ absence_rules(const struct aduan_decider *d, struct reading *r, int i)
 
 	if ((c & C_NEG) && i + 1 < d->n && (t[i + 1].cls & C_HAVE) &&
 	    ((j = has(d, i + 2, i + 5, C_TOPIC | C_SERVICE)) != -1 ||
-	    (j = has(d, i - 3, i, C_SERVICE)) != -1)) {	/* "petugas ... tidak ada" */
+	    (j = has(d, i + 2 >= d->n ? 0 : i - 3, i, C_SERVICE)) != -1)) {
+		/* "petugas ... tidak ada", "ambulans ..., waktu warga butuh malah ga ada" */
 		r->last_problem = j;	/* "belum ada tindakan", "tidak ada air" */
 		if (r->nproblem++ < 2)
 			fire(&r->s, 3, N_("nothing: \"%s\""), t[j].form);
@@ -1088,6 +1105,19 @@ paid_to(const struct aduan_decider *d, int i)
 	return 0;
 }
 
+/* Whether "parkir" follows word i closely: "dipakai parkir truk",
+ * "dipakai orang luar buat parkir". */
+static int
+parked(const struct aduan_decider *d, int i)
+{
+	int j;
+
+	for (j = i + 1; j < i + 5 && j < d->n; j++)
+		if (is(d->tok[j].form, "parkir"))
+			return 1;
+	return 0;
+}
+
 /* Word i: something done to the writer or a public place by others
  * ("dipagar", "ditolak", "tanpa izin", "di atas trotoar", "dimintai
  * uang"), a nuisance at night, "padahal", dumping. */
@@ -1140,6 +1170,8 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if (is(t[i].form, "mana") && i < 2 && i + 1 < d->n && (t[i + 1].cls & (C_SERVICE | C_CREW)) &&
 	    r->nproblem++ < 2)	/* "mana petugasnya pak, katanya jam 9 datang" */
 		fire(&r->s, 3, N_("nothing: \"%s\""), t[i + 1].form);
+	if (is(t[i].form, "paka") && t[i].passive && parked(d, i) && r->nproblem++ < 2)
+		fire(&r->s, 3, N_("done to them: \"%s\""), "dipakai parkir");	/* "lapangan dipakai parkir truk" */
 	if (is(t[i].form, "kasih") && i > 0 && is(t[i - 1].form, "pilih"))
 		fire(&r->s, 3, N_("unfair: \"%s\""), "pilih kasih");
 	if ((is(t[i].form, "nutup") || is(t[i].form, "utup")) &&
@@ -1352,6 +1384,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_ANNOUNCE) && has(d, i - 2, i, C_NEG) == -1 &&
 	    !(i > 0 && is(t[i - 1].form, "kata")) &&	/* "katanya rapat" */
 	    has(d, i - 3, i, C_PADAHAL) == -1 &&	/* "padahal jadwalnya sampai jam 3" */
+	    !(i > 0 && (j = has(d, i + 1, i + 6, C_NEG)) != -1 && !is(t[j].form, "tanpa") &&
+	    !(j + 1 < d->n && (t[j + 1].cls & C_ABLE))) &&	/* "bansos tahap 3 belum masuk" */
 	    !(i > 0 && i + 1 < d->n && (t[i + 1].cls & C_PROBLEM) && !is(t[i].form, "larang") &&
 	    !is(t[i].form, "fogging") && !is(t[i].form, "razia")) &&	/* "fogging DBD" */
 	    !r->announce++)	/* weaker inside a complaint ("pulang dari pengajian") or
