@@ -19,7 +19,9 @@
  * again or is being fixed (-4), condolences (-8), adverts and scams (-4),
  * a reply from an office (-5), work postponed ("diundur", -4), hearsay
  * and news ("katanya", "berita", -3), a story of the past ("dulu ...",
- * -3), jokes, greetings and questions among residents; a problem word
+ * -3), a false alarm ("bukan maling, ternyata ..."), relief ("untung
+ * tidak kenapa2"), what will pass ("nanti juga jernih sendiri"), jokes,
+ * greetings and questions among residents; a problem word
  * worked on ("bantu angkut sampah"), forbidden ("dilarang membakar
  * sampah") or apologised for ("maaf telat") is no problem.  Near the line (a sum
  * of 0 to 5) what the words of earlier labelled messages say is added, at
@@ -174,7 +176,7 @@ static const struct {
 	    "rally sungai bubur kuburan disko pisang" },
 	{ C_LIKE, "kayak seperti mirip jadi bagai ala" },
 	{ C_THANKS, "makasih alhamdulillah syukur nuwun thanks thx tengkyu" },
-	{ C_RESOLVED, "diperbaiki ditangani tambal ditambal beres selesai bersih normal "
+	{ C_RESOLVED, "diperbaiki ditangani tambal ditambal beres selesai bersih bersihkan normal "
 	    "lancar nyala menyala hidup cepat tanggap sigap gercep datang aman surut bantu jernih "
 	    "dibantu menyumbang donasi ditemukan ditangkap tertangkap" },
 	{ C_CONTRAST, "tapi namun malah sayang cuma cuman hanya" },
@@ -233,7 +235,7 @@ static const struct {
 	{ C_DEED, "pagar tutup cabut bongkar coret potong gembok timbun tolak tebang tagih "
 	    "kuasa klaim segel sita rampas kunci patok makan tahan lempar pukul tampar "
 	    "bentak maki hina abai cuekin cuek persulit pungut palak tembak racun marah "
-	    "marahin =dijadikan tegur" },
+	    "marahin =dijadikan tegur kurangi dikurangi" },
 	{ C_CONDUCT, "nongkrong ngumpul kumpul minum teriak musik suara bunyi karaoke main "
 	    "buka kerja las gerinda balap ribut nyanyi joget dangdut mabuk mabok judi petasan mercon "
 	    "ledak genset salak menyalak gonggong menggonggong" },
@@ -258,18 +260,19 @@ static const struct {
  * tests/decide-words.t fails when a rule compares with a form not here.
  */
 static const char compared[] =
-    "ada agar ahad akan angkat angkut apa apakah arah atas ayo bagaimana bank banyak "
-    "bapak bayar belum berita bersih besar besok biar biasa bisa boleh bu bukan cara "
-    "catat dalam dari dengar di fogging foto gambar gosip hari hotline ibu ikut ima "
-    "ini isu iuran jadi jam jasa juga jumat juta kabar kamis kapan kasih kata ke "
-    "kenal keras kerja kita konon kumpul kunjung kurang lama larang layan lebar "
-    "lewat liat lihat lokasi luar maaf makin malam mampu mana mari masuk mau minggu "
-    "minta minum mobil mula mundur naik nanti nomor nonton nutup oleh orang pagi pak "
-    "paka para parkir pas pelicin pilih posko potong pukul pungut punya pusat rabu "
-    "razia rb ribu rokok rt saat sabtu sama sampa sampai sampe sapu saran saya "
-    "sebaik sedang sekarang selamat selasa semakin sendir senin sepanjang siang "
-    "sihkan suka supaya swadaya tahu tambah tanggal tanpa tau tebas tengah tetap "
-    "tinggal tips truk tunda uang undur untuk utup video viral wajar waktu yang yuk";
+    "ada agar ahad akan angkat angkut apa apakah arah atas ayo bagaimana bagi bank "
+    "banyak bapak bayar belum berita bersih besar besok biar biasa bisa boleh bu "
+    "buat bukan cara catat dalam dari dengar di fogging foto gambar gosip hari "
+    "hotline ibu ikut ima ini isu iuran jadi jam jasa juga jumat juta kabar kamis "
+    "kapan kasih kata ke kenal keras kerja kita konon kumpul kunjung kurang lama "
+    "larang layan lebar lewat liat lihat lokasi luar maaf makin malam mampu mana "
+    "mari masuk mau minggu minta minum mobil mula mundur naik nanti nomor nonton "
+    "nutup nyata oleh orang pagi pak paka para pas pelicin pilih posko potong pukul "
+    "pungut punya pusat rabu razia rb ribu rokok rt saat sabtu sama sampa sampai "
+    "sampe sapu saran saya sebaik sedang sekarang selamat selasa semakin sendir "
+    "senin sepanjang siang sihkan suka supaya swadaya tahu tambah tanggal tanpa tau "
+    "tebas tengah tetap tinggal tips truk tunda uang undur untuk untung utup video "
+    "viral wajar waktu yang yuk";
 
 /* Towns outside the office's area, as stemmed ("balikpap", "kuta"): a
  * problem there is news, not a complaint to it (elsewhere). */
@@ -708,6 +711,18 @@ has(const struct aduan_decider *d, int from, int to, unsigned long long cls)
 	return -1;
 }
 
+/* Whether words from..to hold the form word. */
+static int
+has_form(const struct aduan_decider *d, int from, int to, const char *word)
+{
+	int i;
+
+	for (i = from < 0 ? 0 : from; i < to && i < d->n; i++)
+		if (strcmp(d->tok[i].form, word) == 0)
+			return 1;
+	return 0;
+}
+
 /* The reason: the weightiest rules on the side that won. */
 static void
 explain(const struct score *s, int take, char *out, size_t size)
@@ -884,7 +899,8 @@ forbidden(const struct aduan_decider *d, int i)
 static int
 report_desk(const struct aduan_decider *d, int i)
 {
-	return i > 0 && !(i > 1 && is(d->tok[i - 2].form, "ke")) && (is(d->tok[i - 1].form, "posko") || is(d->tok[i - 1].form, "layan") ||
+	return i > 0 && !(i > 1 && is(d->tok[i - 2].form, "ke")) &&
+	    (is(d->tok[i - 1].form, "posko") || is(d->tok[i - 1].form, "layan") ||
 	    is(d->tok[i - 1].form, "nomor") || is(d->tok[i - 1].form, "hotline") ||
 	    is(d->tok[i - 1].form, "pusat"));
 }
@@ -1023,7 +1039,8 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 	int j;
 
 	/* "air tidak ngalir", "belum juga selesai", "tidak aman" */
-	if ((c & C_NEG) && ((j = has(d, i + 1, i + 4, C_FUNC)) != -1 ||
+	if ((c & C_NEG) && !(i + 1 < d->n && is(t[i + 1].form, "mampu")) &&	/* "SKTM" */
+	    ((j = has(d, i + 1, i + 4, C_FUNC)) != -1 ||
 	    (j = has(d, i + 1, i + 3, C_RESOLVED)) != -1 ||
 	    (i + 1 < d->n && (t[i + 1].cls & C_FIXVERB) && t[j = i + 1].passive) ||
 	    (is(t[i].form, "belum") && i + 2 < d->n && is(t[i + 1].form, "juga") &&
@@ -1105,19 +1122,6 @@ paid_to(const struct aduan_decider *d, int i)
 	return 0;
 }
 
-/* Whether "parkir" follows word i closely: "dipakai parkir truk",
- * "dipakai orang luar buat parkir". */
-static int
-parked(const struct aduan_decider *d, int i)
-{
-	int j;
-
-	for (j = i + 1; j < i + 5 && j < d->n; j++)
-		if (is(d->tok[j].form, "parkir"))
-			return 1;
-	return 0;
-}
-
 /* Word i: something done to the writer or a public place by others
  * ("dipagar", "ditolak", "tanpa izin", "di atas trotoar", "dimintai
  * uang"), a nuisance at night, "padahal", dumping. */
@@ -1170,7 +1174,11 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if (is(t[i].form, "mana") && i < 2 && i + 1 < d->n && (t[i + 1].cls & (C_SERVICE | C_CREW)) &&
 	    r->nproblem++ < 2)	/* "mana petugasnya pak, katanya jam 9 datang" */
 		fire(&r->s, 3, N_("nothing: \"%s\""), t[i + 1].form);
-	if (is(t[i].form, "paka") && t[i].passive && parked(d, i) && r->nproblem++ < 2)
+	if (is(t[i].form, "larang") && t[i].passive && has_form(d, i + 1, i + 6, "oleh") &&
+	    r->nproblem++ < 2)
+		fire(&r->s, 3, N_("done to them: \"%s\""), t[i].form);	/* "dilarang ... oleh pengurus" */
+	if (is(t[i].form, "paka") && t[i].passive && has_form(d, i + 1, i + 5, "parkir") &&
+	    r->nproblem++ < 2)
 		fire(&r->s, 3, N_("done to them: \"%s\""), "dipakai parkir");	/* "lapangan dipakai parkir truk" */
 	if (is(t[i].form, "kasih") && i > 0 && is(t[i - 1].form, "pilih"))
 		fire(&r->s, 3, N_("unfair: \"%s\""), "pilih kasih");
@@ -1228,7 +1236,9 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if (((c & C_THANKS) || (is(t[i].form, "kasih") && i > 0 &&
 	    is(t[i - 1].form, "ima"))) && r->thanks == -1)
 		r->thanks = i;
-	if ((c & C_SUDAH) && (j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC | C_FIXVERB)) != -1 &&
+	if ((c & C_SUDAH) && ((j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC | C_FIXVERB)) != -1 ||
+	    (i + 3 < d->n && is(t[i + 1].form, "ada") && is(t[i + 2].form, "yang") &&
+	    (t[j = i + 3].cls & (C_RESOLVED | C_FIXVERB)))) &&	/* "sudah ada yang tangkap" */
 	    !(is(t[j].form, "bayar") && !t[j].passive) &&	/* "sudah bayar ke oknum" */
 	    !(i > 0 && is(t[i - 1].form, "kata")) &&	/* "katanya sudah diperbaiki" */
 	    has(d, i + 1, j + 2, C_NEG) == -1 &&	/* "sudah diproses belum?" */
@@ -1248,6 +1258,9 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_NOW) && i + 1 < d->n && ((t[i + 1].cls & (C_FIXVERB | C_STAFFVERB)) ||
 	    is(t[i + 1].form, "kerja")))	/* "petugas sedang bekerja" */
 		r->progress = i + 1;	/* "sedang diperbaiki" */
+	if (is(t[i].form, "lokasi") && i > 1 && (is(t[i - 1].form, "di") || is(t[i - 1].form, "ke")) &&
+	    (t[i - 2].cls & C_SUDAH))	/* "BPBD sudah di lokasi" */
+		r->progress = i;
 }
 
 /* Whether form tells where or when something happens, or that the writer
@@ -1293,16 +1306,29 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if (is(t[i].form, "sebaik") || is(t[i].form, "saran") ||
 	    (i == 0 && is(t[i].form, "tips")))	/* "sebaiknya putar balik" */
 		fire(&r->s, -3, N_("advice to residents: \"%s\""), t[i].form);
+	if (is(t[i].form, "nanti") && (j = has(d, i + 1, i + 4, C_RESOLVED)) != -1 &&
+	    has(d, 0, d->n, C_NEG | C_CUE) == -1)	/* "nanti juga jernih sendiri" */
+		fire(&r->s, -3, N_("it will pass: \"%s\""), t[j].form);
+	if (is(t[i].form, "nyata") && has_form(d, i - 6, i, "bukan"))
+		/* "bukan maling, ternyata kucing" */
+		fire(&r->s, -3, N_("a false alarm: \"%s\""), "ternyata");
+	if (is(t[i].form, "untung") && i + 1 < d->n && (t[i + 1].cls & (C_NEG | C_SUDAH)))
+		/* "untung tidak kenapa2", "untung sudah nyala" */
+		fire(&r->s, -3, N_("relief: \"%s\""), t[i].form);
 	if (i < 2 && (is(t[i].form, "kata") || is(t[i].form, "dengar") || is(t[i].form, "konon") ||
 	    is(t[i].form, "berita") || is(t[i].form, "isu") || is(t[i].form, "gosip")))
 		/* "katanya ...", "dengar2 ...", "berita pagi ini: ..." */
 		fire(&r->s, -3, N_("hearsay or news: \"%s\""), t[i].form);
-	if (is(t[i].form, "cara") && i > 0 && is(t[i - 1].form, "bagaimana"))
+	if (is(t[i].form, "cara") && (i == 0 || is(t[i - 1].form, "bagaimana")))
+		/* "gimana caranya ...?", "cara cek sisa token: ..." */
 		fire(&r->s, -3, N_("a question among residents: \"%s\""), t[i].form);
 	if (i < 2 && (is(t[i].form, "mari") || is(t[i].form, "ayo") || is(t[i].form, "yuk")) &&
 	    i + 1 < d->n && (is(t[i + 1].form, "kita") || (t[i + 1].cls & C_PUBLIC) ||
 	    is(t[i + 1].form, "bapak")))	/* not "ayo pak diperhatikan" */
 		fire(&r->s, -4, N_("calls on residents: \"%s\""), t[i].form);
+	if (i == 0 && d->n > 2 && (is(t[0].form, "buat") || is(t[0].form, "untuk") ||
+	    is(t[0].form, "bagi")) && is(t[1].form, "yang") && !r->announce++)
+		fire(&r->s, -3, N_("to residents who: \"%s\""), t[1].form);	/* "buat yang ..." */
 	if (i == 0 && (j = residents_who(d)) > 0 && !(t[j - 1].cls & C_GREET) && !r->announce++)
 		fire(&r->s, -3, N_("to residents who: \"%s\""), t[j].form);
 	if (is(t[i].form, "maaf") && ((j = has(d, i + 1, i + 4, C_IF)) != -1 ||
@@ -1315,6 +1341,10 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    (j = has(d, i + 1, i + 3, C_REPORT | C_STAFFVERB)) != -1 &&
 	    has(d, j + 1, d->n, C_CONTRAST | C_NEG) == -1)	/* "sudah kami laporkan ke PLN" */
 		fire(&r->s, -5, N_("a reply from an office: \"kami %s\""), t[j].form);
+	if (i > 0 && i + 1 < d->n && is(t[i].form, "yang") && (t[i + 1].cls & C_WANT) &&
+	    has(d, i + 2, d->n, C_ABLE) != -1 && has(d, 0, d->n, C_NEG) == -1 && !r->announce++)
+		/* "pedagang kaki lima yang mau pindah ... bisa mendaftar" */
+		fire(&r->s, -3, N_("to residents who: \"%s\""), t[i + 1].form);
 	if (i == 0 && d->n > 1 && is(t[0].form, "yang") && (t[1].cls & C_WANT) && !r->announce++)
 		fire(&r->s, -3, N_("to residents who: \"%s\""), t[1].form);	/* "yang mau menyumbang" */
 	if (i < 2 && is(t[i].form, "bagaimana") && i + 2 < d->n && is(t[i + 1].form, "kabar") &&
@@ -1386,6 +1416,7 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    has(d, i - 3, i, C_PADAHAL) == -1 &&	/* "padahal jadwalnya sampai jam 3" */
 	    !(i > 0 && (j = has(d, i + 1, i + 6, C_NEG)) != -1 && !is(t[j].form, "tanpa") &&
 	    !(j + 1 < d->n && (t[j + 1].cls & C_ABLE))) &&	/* "bansos tahap 3 belum masuk" */
+	    !(t[i].passive && is(t[i].form, "larang") && has_form(d, i + 1, i + 6, "oleh")) &&
 	    !(i > 0 && i + 1 < d->n && (t[i + 1].cls & C_PROBLEM) && !is(t[i].form, "larang") &&
 	    !is(t[i].form, "fogging") && !is(t[i].form, "razia")) &&	/* "fogging DBD" */
 	    !r->announce++)	/* weaker inside a complaint ("pulang dari pengajian") or
@@ -1396,9 +1427,16 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
 		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
 	if ((is(t[i].form, "besok") || (is(t[i].form, "nanti") && i + 1 < d->n &&
-	    (t[i + 1].cls & C_DAYTIME))) && (i < 2 || (i < 4 && group_addressed(d, i))) &&
-	    !r->announce++)	/* "besok ...", "nanti sore ada ..." */
+	    (t[i + 1].cls & C_DAYTIME))) && (i < 2 || (i < 4 && group_addressed(d, i)) ||
+	    has(d, 0, d->n, C_NEG | C_CUE | C_TONE | C_CONTRAST | C_REQUEST) == -1) &&
+	    !r->announce++)	/* "besok ...", "nanti sore ada ...", "buka lebih pagi besok" */
 		fire(&r->s, -3, N_("announcement \"%s\""), t[i].form);
+	if (is(t[i].form, "hari") && i + 1 < d->n && weekday(t[i + 1].form) &&
+	    !(i > 0 && ((t[i - 1].cls & (C_SINCE | C_TONE | C_WHEN)) || is(t[i - 1].form, "sampa") ||
+	    is(t[i - 1].form, "sampai"))) &&
+	    has(d, 0, d->n, C_NEG | C_CUE | C_PADAHAL | C_CONTRAST) == -1 && !r->announce++)
+		/* "pemeriksaan jentik ... hari Rabu": a date ahead, not "sejak hari Senin" */
+		fire(&r->s, -3, N_("announcement \"%s\""), t[i + 1].form);
 	if ((c & C_PLANNED) && !r->planned++)
 		fire(&r->s, -5, N_("work announced: \"%s\""), t[i].form);
 	if ((is(t[i].form, "undur") || is(t[i].form, "mundur") || is(t[i].form, "tunda")) &&
@@ -1418,7 +1456,8 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, i == 0 ? -6 : -4, N_("asks residents: \"jangan %s\""),
 		    t[i + 1].form);	/* opening with it: a warning, whatever risk it names */
 	if ((c & C_CONDOLENCE) && !(i > 0 && (is(t[i - 1].form, "yang") ||
-	    is(t[i - 1].form, "catat"))))	/* "masih tercatat meninggal" */
+	    is(t[i - 1].form, "catat"))) &&	/* "masih tercatat meninggal" */
+	    has(d, i - 2, i, C_MONEY | C_TOPIC) == -1)	/* "uang pensiun almarhum suami" */
 		fire(&r->s, -8, N_("condolence \"%s\""), t[i].form);	/* not "warga yang meninggal" */
 	if (((c & C_SCAM) || ((c & C_SOFTSCAM) && i < 3 && has(d, 0, i, C_TOPIC) == -1)) &&
 	    !(i > 0 && (t[i - 1].cls & C_WHO)) &&	/* not "wifi gratis di taman ... mati" */
@@ -1477,16 +1516,16 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 		else if (!again && r->nproblem == 0)
 			fire(&r->s, -2, N_("thanks \"%s\""), t[r->thanks].form);
 	} else if (r->resolved != -1 && !(r->contrast > r->resolved && bad > r->contrast))
-		fire(&r->s, -4, N_("works again: \"%s\""), t[r->resolved].form);
+		fire(&r->s, r->nproblem > 1 ? -6 : -4, N_("works again: \"%s\""), t[r->resolved].form);
 	if (r->praise && (r->nproblem > 0 || r->last_problem != -1 ||
 	    (r->metaphor && (r->topic || r->like)) ||
 	    ((r->joke || r->laugh) && r->topic)) && r->resolved == -1)
 		fire(&r->s, 3, N_("sarcasm \"%s\""), r->metaphor ? "kolam" : "mantap");
 	else if (r->metaphor && r->like && r->topic)
 		fire(&r->s, 3, N_("a comparison: \"%s\""), "kayak kolam");
-	else if (r->joke && (r->nproblem == 0 || d->tok[0].number == -1))
+	else if (r->joke && (r->nproblem <= 1 || d->tok[0].number == -1))
 		fire(&r->s, -2, N_("a joke: \"%s\""), "wkwk");	/* or opening with laughter */
-	if ((i = has(d, 0, 3, C_PAST)) != -1 && r->now == -1 && !r->cue && r->wait == -1)
+	if ((i = has(d, 0, 3, C_PAST)) != -1 && r->now == -1 && !r->report && r->wait == -1)
 		/* "dulu waktu saya kecil ...", "dulu gorong2 sering mampet, ..." */
 		fire(&r->s, -3, N_("a story of the past: \"%s\""), t[i].form);
 	if (r->around && r->nproblem <= 1)	/* "ada yang tahu SPBU yang antrinya pendek?" */
