@@ -134,7 +134,8 @@ static const char *const sets[] = {
 	"tests/intake/heldout-8.tsv", "tests/intake/heldout-9.tsv", "tests/intake/heldout.tsv",
 	"tests/intake/messages.tsv", "tests/intake/heldout-10.tsv", "tests/intake/heldout-11.tsv",
 	"tests/intake/heldout-12.tsv", "tests/intake/heldout-13.tsv", "tests/intake/heldout-14.tsv",
-	"tests/intake/heldout-15.tsv", "tests/intake/heldout-16.tsv",
+	"tests/intake/heldout-15.tsv", "tests/intake/heldout-16.tsv", "tests/intake/heldout-17.tsv",
+	"tests/intake/heldout-18.tsv",
 };
 
 struct row {
@@ -277,6 +278,8 @@ main(int argc, char *argv[])
 		{ "tests/intake/heldout-14.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-15.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-16.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-17.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-18.tsv", 0.95, 0.95, 0.90, 0.02 },
 	};
 	struct run r;
 	struct aduan_buf path = {0};
