@@ -212,6 +212,12 @@ aduan_rt_normalize(const char *s, char out[8])
 	long n;
 	char *end;
 
+	/* three digits, not all zero: already the form ("005") */
+	if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+	    isdigit((unsigned char)s[2]) && s[3] == '\0' && strcmp(s, "000") != 0) {
+		memcpy(out, s, 4);
+		return 0;
+	}
 	if (strncasecmp(s, "rt", 2) == 0)
 		s += 2;
 	s += strspn(s, " .:");

@@ -229,6 +229,17 @@ rc=$?
 is "$rc" 0 "under the default timeout a writer waits for the lock and succeeds"
 wait
 
+# RT numbers: three digits as they are, others to three; none of them zero
+for r in 000 0 1000; do
+	run aduan-add -r "$r" "rt $r"
+	is "$rc" 65 "rt $r is refused"
+	like err "bad rt: \"$r\"" "and named"
+done
+for r in 007:007 999:999 010:010 7:007 "rt.12:012" " 042 :042" 0042:042; do
+	run aduan-add -q -r "${r%:*}" "rt ${r%:*}"
+	is "$rc:$(get "$(cat out)" rt)" "0:${r#*:}" "rt \"${r%:*}\" is stored as ${r#*:}"
+done
+
 printf 'garbage, not a database at all, padded to look like a file%0500d' 0 >"$T/junk.db"
 run aduan-add --db "$T/junk.db" "x"
 is "$rc" 74 "a file that is not a database is an I/O error"
