@@ -1034,7 +1034,8 @@ flush(struct intake *x)
 		x->o->n_present++;
 	rc = record(x, &g, first, rest);
 out:
-	aduan_complaint_release(&c);
+	if (g.wanted)	/* else nothing was set */
+		aduan_complaint_release(&c);
 	x->body = g.body;
 	x->att = g.att;
 	x->why = g.why;

@@ -155,12 +155,26 @@ struct run {
 
 /* ASCII alone, whatever the locale: the runs are ASCII by definition, and
  * the <ctype.h> calls were a third of the reading's time. */
+static unsigned char alnum_table[256];	/* 1: an ASCII letter or digit */
+
+static void
+alnum_table_fill(void)
+{
+	int c;
+
+	if (alnum_table['0'])
+		return;
+	/* two unsigned comparisons: a digit, or a letter of either case
+	 * (c | 0x20 folds the upper-case letters onto the lower) */
+	for (c = 0; c < 256; c++)
+		alnum_table[c] = (unsigned)(c - '0') < 10 || (unsigned)((c | 0x20) - 'a') < 26;
+}
+
+/* (alnum_table_fill first) */
 static int
 alnum_ascii(int c)
 {
-	/* two unsigned comparisons: a digit, or a letter of either case
-	 * (c | 0x20 folds the upper-case letters onto the lower) */
-	return (unsigned)(c - '0') < 10 || (unsigned)((c | 0x20) - 'a') < 26;
+	return alnum_table[c];
 }
 
 /* The next run of ASCII letters and digits at or after *pos. */
@@ -269,6 +283,7 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 
 	*kel = NULL;
 	rt[0] = '\0';
+	alnum_table_fill();
 	/* a window of the last runs read: win[0] is the current one */
 	while (have < RUNS + 1 && next_run(text, len, &pos, &win[have]))
 		have++;
