@@ -97,7 +97,7 @@ struct intake {
 	/* the message's key while it is read: its parts, and the first round's */
 	unsigned long long key_hash;
 	int key_nth;
-	char key_phone[17];
+	char key_phone[17];	/* "" when the author is no phone number */
 	struct aduan_buf legacy_key;
 	/* telling identical messages of one minute apart */
 	struct same_time same, same_legacy;
@@ -869,7 +869,7 @@ static void
 fill(struct intake *x, const struct verdict *g, struct aduan_complaint *c)
 {
 	struct msg *m = &x->msgs[0];
-	char stamp[21], phone[17], val[32];
+	char stamp[21], val[32];
 	int i;
 
 	msg_key(x, m);
@@ -877,8 +877,8 @@ fill(struct intake *x, const struct verdict *g, struct aduan_complaint *c)
 	aduan_complaint_sets(c, AF_RECEIVED_AT, aduan_time_utc(local_time(x, m), stamp));
 	aduan_complaint_sets(c, AF_CHANNEL, "whatsapp");
 	aduan_complaint_sets(c, AF_SOURCE, x->group);
-	if (looks_like_phone(m->author) && aduan_phone_normalize(m->author, phone) == 0)
-		aduan_complaint_sets(c, AF_REPORTER_PHONE, phone);
+	if (m->phone[0] != '\0')	/* the author is a phone number (message_key) */
+		aduan_complaint_sets(c, AF_REPORTER_PHONE, m->phone);
 	else
 		aduan_complaint_sets(c, AF_REPORTER_NAME, m->author);
 	aduan_complaint_set(c, AF_BODY, g->body.s, g->body.len);
