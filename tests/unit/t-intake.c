@@ -299,7 +299,7 @@ main(int argc, char *argv[])
 	}
 	if (argc > 2 && strcmp(argv[1], "-t") == 0) {
 		write_model(&r, argv + 2, argc - 2);
-		return 0;
+		goto done;
 	}
 	if (argc > 2 && argv[1][0] == '-' && argv[1][1] != '\0' &&
 	    strspn(argv[1] + 1, "fvrl") == strlen(argv[1] + 1)) {
@@ -315,7 +315,7 @@ main(int argc, char *argv[])
 			}
 			print_figures(&r);
 		}
-		return 0;
+		goto done;
 	}
 	for (i = 0; i < (int)(sizeof(floors) / sizeof(floors[0])); i++) {
 		const struct figures *f = &r.f;
@@ -335,9 +335,10 @@ main(int argc, char *argv[])
 		    floors[i].file, ratio(f->wrong, f->complaints), floors[i].wrong);
 	}
 	check_model(&r, build);
+	printf("1..%d\n", tap_n);
+done:
 	aduan_buf_release(&path);
 	aduan_places_free(r.p);
 	aduan_decider_free(r.d);
-	printf("1..%d\n", tap_n);
 	return tap_failed != 0;
 }
