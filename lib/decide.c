@@ -1612,7 +1612,12 @@ laughs(const char *text, size_t len)
 	return 0;
 }
 
-/* The verdict on text read word by word (aduan_decide without the cache). */
+/* The verdict on text read word by word (aduan_decide without the cache).
+ * The rule functions are written apart for the reader; the compiler is
+ * asked to put them all in here, where they run for every word. */
+#ifdef __GNUC__
+__attribute__((flatten))
+#endif
 static int
 decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
     struct aduan_verdict *v)
