@@ -262,17 +262,17 @@ static const struct {
 static const char compared[] =
     "ada agar ahad akan angkat angkut apa apakah arah atas ayo bagaimana bagi bank "
     "banyak bapak bayar belum berita bersih besar besok biar biasa bisa boleh bu "
-    "buat bukan cara catat dalam dari dengar di fogging foto gambar gosip hari "
-    "hotline ibu ikut ima ini isu iuran jadi jam jasa juga jumat juta kabar kamis "
-    "kapan kasih kata ke kenal keras kerja kita konon kumpul kunjung kurang lama "
-    "larang layan lebar lewat liat lihat lokasi luar maaf makin malam mampu mana "
-    "mari masuk mau minggu minta minum mobil mula mundur naik nanti nomor nonton "
-    "nutup nyata oleh orang pagi pak paka para pas pelicin pilih posko potong pukul "
-    "pungut punya pusat rabu razia rb ribu rokok rt saat sabtu sama sampa sampai "
-    "sampe sapu saran saya sebaik sedang sekarang selamat selasa semakin sendir "
-    "senin sepanjang siang sihkan suka supaya swadaya tahu tambah tanggal tanpa tau "
-    "tebas tengah tetap tinggal tips truk tunda uang undur untuk untung utup video "
-    "viral wajar waktu yang yuk";
+    "buat bukan cara catat dalam dan dari dengar depan di fogging foto gambar gosip "
+    "hari hotline ibu ikut ima ini isu iuran jadi jadwal jam jasa juga jumat juta "
+    "kabar kamis kapan kasih kata ke kenal keras kerja kita konon kumpul kunjung "
+    "kurang lama lambat larang layan lebar lewat liat lihat lokasi luar maaf makin "
+    "malam mampu mana mari masuk mau minggu minta minum mobil mula mundur naik nanti "
+    "nomor nonton nutup nyata oleh orang pagi pak paka paling para pas pelicin perlu "
+    "pilih posko potong pukul pungut punya pusat rabu razia rb rencana ribu rokok rt "
+    "saat sabtu sama sampa sampai sampe sapu saran saya sebaik sedang sekarang "
+    "selamat selasa semakin sendir senin sepanjang siang sihkan suka supaya suruh "
+    "swadaya tahu tambah tanggal tanpa tau tebas telat tengah tetap tinggal tips "
+    "truk tunda uang undur untuk untung usah utup video viral wajar waktu yang yuk";
 
 /* Towns outside the office's area, as stemmed ("balikpap", "kuta"): a
  * problem there is news, not a complaint to it (elsewhere). */
@@ -905,6 +905,18 @@ report_desk(const struct aduan_decider *d, int i)
 	    is(d->tok[i - 1].form, "pusat"));
 }
 
+/* Whether word i is "minta" said of someone else who demands it: "penjual
+ * LPG di pangkalan minta warga beli ...", "yang jaga parkir minta
+ * bayaran", not the writer's "mau minta tanda tangan". */
+static int
+demands(const struct aduan_decider *d, int i)
+{
+	return is(d->tok[i].form, "minta") && !d->tok[i].passive && i >= 2 &&
+	    !is(d->tok[i - 1].form, "mau") && !is(d->tok[i - 1].form, "saya") &&
+	    !(d->tok[i - 1].cls & (C_KAMI | C_ABLE)) && has(d, i - 7, i, C_WHO) != -1 &&
+	    !(i + 1 < d->n && is(d->tok[i + 1].form, "maaf"));
+}
+
 /* Word i: a problem, and what is asked (of the office or of residents). */
 static void
 asking_rules(const struct aduan_decider *d, struct reading *r, int i)
@@ -912,7 +924,11 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 	const struct tok *t = d->tok;
 	unsigned long long c = t[i].cls;
 	int negated = i > 0 && ((t[i - 1].cls & C_NEG) || is(t[i - 1].form, "bukan") ||
-	    (i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)));	/* "tidak ada korban" */
+	    (i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)) ||	/* "tidak ada korban" */
+	    (i > 1 && (is(t[i - 1].form, "perlu") || is(t[i - 1].form, "usah")) &&
+	    (t[i - 2].cls & C_NEG)) ||	/* "tidak perlu antri" */
+	    (i > 0 && is(t[i - 1].form, "paling") &&	/* "paling lambat 1x24 jam": a deadline */
+	    (is(t[i].form, "lambat") || is(t[i].form, "telat"))));
 	int own = (c & C_REPORT) && i > 0 && (t[i - 1].cls & C_KAMI);	/* "sudah kami laporkan" */
 	int j;
 
@@ -930,6 +946,9 @@ asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 	} else if ((c & C_REPORT) && report_desk(d, i)) {
 		own = 1;	/* "posko pengaduan banjir buka 24 jam" */
 		fire(&r->s, -3, N_("where to report: \"%s\""), t[i].form);
+	} else if (demands(d, i)) {
+		r->last_problem = i;	/* "penjual LPG minta warga beli barang lain dulu" */
+		fire(&r->s, 2, N_("someone demands: \"%s\""), t[i].form);
 	} else if ((c & C_REQUEST) && !(c & C_REPORT) && to_residents(d, i)) {
 		r->residents = i;
 		fire(&r->s, -3, N_("asks residents: \"%s\""), t[i].form);
@@ -1116,10 +1135,22 @@ paid_to(const struct aduan_decider *d, int i)
 	int j;
 
 	for (j = i - 4 < 0 ? 0 : i - 4; j < i; j++)
-		if (is(d->tok[j].form, "minta") && (d->tok[j].passive ||
-		    is(d->tok[j + 1].form, "bayar") || is(d->tok[j + 1].form, "uang")))
+		if ((is(d->tok[j].form, "minta") && (d->tok[j].passive ||
+		    is(d->tok[j + 1].form, "bayar") || is(d->tok[j + 1].form, "uang"))) ||
+		    (is(d->tok[j].form, "suruh") && d->tok[j].passive &&
+		    is(d->tok[j + 1].form, "bayar")))	/* "disuruh bayar 150 ribu" */
 			return 1;
 	return 0;
+}
+
+/* Whether the deed at word i is a step of work that goes on to a repair:
+ * "ditutup dan dicor", "dibongkar dan dibangun ulang": the repair, or -1. */
+static int
+then_fixed(const struct aduan_decider *d, int i)
+{
+	return i + 2 < d->n && is(d->tok[i + 1].form, "dan") && (d->tok[i + 2].passive ||
+	    strncmp(d->tok[i + 2].form, "di", 2) == 0) &&	/* "dicor" is its own stem */
+	    (d->tok[i + 2].cls & C_FIXVERB) ? i + 2 : -1;
 }
 
 /* Word i: something done to the writer or a public place by others
@@ -1133,6 +1164,7 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	int before = i > 0 ? (int)(t[i - 1].cls & (C_NEG | C_SUDAH)) != 0 : 0;
 
 	if ((c & C_DEED) && t[i].passive && !(before && (c & C_FIXVERB)) && !purpose(d, i) &&
+	    then_fixed(d, i) == -1 &&	/* "ditutup dan dicor": the work's steps */
 	    !r->planned && !(i + 1 < d->n && (is(t[i + 1].form, "tanggal") ||
 	    is(t[i + 1].form, "pukul") || is(t[i + 1].form, "mula"))) &&	/* "ditutup tanggal 20" */
 	    r->nproblem++ < 2) {
@@ -1164,7 +1196,7 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    is(t[i - 1].form, "apakah")))	/* "apakah wajar ... diminta 20 ribu?" */
 		fire(&r->s, 3, N_("unfair: \"%s\""), t[i].form);
 	if ((is(t[i].form, "ribu") || is(t[i].form, "juta") || is(t[i].form, "rb")) &&
-	    has(d, i - 3, i, C_MONEY) == -1 && paid_to(d, i))
+	    has(d, i - 3, i, C_MONEY) == -1 && paid_to(d, i) && (r->last_problem = i) >= 0)
 		fire(&r->s, 3, N_("asked for money: \"%s\""), t[i].form);
 	if (is(t[i].form, "tetap") && i + 1 < d->n && (t[i + 1].cls & (C_PROBLEM | C_DEED)))
 		fire(&r->s, 3, N_("still: \"%s\""), t[i + 1].form);	/* "WC pasar tetap tutup" */
@@ -1197,8 +1229,9 @@ deed_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    is(t[i + 1].form, "lokasi") || is(t[i + 1].form, "gambar") ||
 	    is(t[i + 1].form, "video")))	/* "ini fotonya pak": shows an earlier message */
 		fire(&r->s, -3, N_("a picture's caption: \"%s\""), t[i + 1].form);
-	if ((is(t[i].form, "akan") || is(t[i].form, "besok")) &&
-	    i + 1 < d->n && t[i + 1].passive && (t[i + 1].cls & (C_PROBLEM | C_FIXVERB)) &&
+	if ((is(t[i].form, "akan") || is(t[i].form, "besok") || is(t[i].form, "rencana") ||
+	    (is(t[i].form, "jadwal") && t[i].passive)) &&	/* "dijadwalkan dipotong" */
+	    i + 1 < d->n && t[i + 1].passive && (t[i + 1].cls & (C_PROBLEM | C_FIXVERB | C_DEED)) &&
 	    has(d, 0, d->n, C_CUE | C_REPORT) == -1 && !r->planned++)
 		fire(&r->s, -4, N_("work announced: \"%s\""), t[i + 1].form);
 }
@@ -1238,7 +1271,9 @@ turn_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->thanks = i;
 	if ((c & C_SUDAH) && ((j = has(d, i + 1, i + 3, C_RESOLVED | C_FUNC | C_FIXVERB)) != -1 ||
 	    (i + 3 < d->n && is(t[i + 1].form, "ada") && is(t[i + 2].form, "yang") &&
-	    (t[j = i + 3].cls & (C_RESOLVED | C_FIXVERB)))) &&	/* "sudah ada yang tangkap" */
+	    (t[j = i + 3].cls & (C_RESOLVED | C_FIXVERB))) ||	/* "sudah ada yang tangkap" */
+	    (i + 1 < d->n && (t[i + 1].cls & C_DEED) && t[i + 1].passive &&
+	    (j = then_fixed(d, i + 1)) != -1)) &&	/* "sudah ditutup dan dicor" */
 	    !(is(t[j].form, "bayar") && !t[j].passive) &&	/* "sudah bayar ke oknum" */
 	    !(i > 0 && is(t[i - 1].form, "kata")) &&	/* "katanya sudah diperbaiki" */
 	    has(d, i + 1, j + 2, C_NEG) == -1 &&	/* "sudah diproses belum?" */
@@ -1292,6 +1327,20 @@ elsewhere(const struct aduan_decider *d, const char *form)
 	return 0;
 }
 
+/* Whether word i passes on an office's word that all is well ("kata dinas
+ * lingkungan aman"), with nothing denied, awaited or asked after: the
+ * word that says so, or -1. */
+static int
+office_word(const struct aduan_decider *d, int i)
+{
+	int j;
+
+	if (!is(d->tok[i].form, "kata") || has(d, i + 1, i + 3, C_OFFICE | C_CREW) == -1 ||
+	    (j = has(d, i + 2, i + 6, C_RESOLVED)) == -1)
+		return -1;
+	return has(d, 0, d->n, C_NEG | C_CONTRAST | C_CUE | C_PADAHAL | C_WAIT) == -1 ? j : -1;
+}
+
 /* Word i: who speaks, and to whom: residents told what to do ("mari
  * kita ...", "warga yang ..."), an apology for a nuisance ("mohon maaf
  * kalau agak berisik") or a delay ("maaf atas keterlambatannya"), an
@@ -1319,6 +1368,8 @@ voice_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    is(t[i].form, "berita") || is(t[i].form, "isu") || is(t[i].form, "gosip")))
 		/* "katanya ...", "dengar2 ...", "berita pagi ini: ..." */
 		fire(&r->s, -3, N_("hearsay or news: \"%s\""), t[i].form);
+	if ((j = office_word(d, i)) != -1)	/* "kata dinas lingkungan aman" */
+		fire(&r->s, -3, N_("an office explains: \"%s\""), t[j].form);
 	if (is(t[i].form, "cara") && (i == 0 || is(t[i - 1].form, "bagaimana")))
 		/* "gimana caranya ...?", "cara cek sisa token: ..." */
 		fire(&r->s, -3, N_("a question among residents: \"%s\""), t[i].form);
@@ -1437,6 +1488,10 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	    has(d, 0, d->n, C_NEG | C_CUE | C_PADAHAL | C_CONTRAST) == -1 && !r->announce++)
 		/* "pemeriksaan jentik ... hari Rabu": a date ahead, not "sejak hari Senin" */
 		fire(&r->s, -3, N_("announcement \"%s\""), t[i + 1].form);
+	if (is(t[i].form, "depan") && i > 0 && (t[i - 1].cls & C_UNIT) &&
+	    has(d, 0, d->n, C_NEG | C_CUE | C_TONE | C_CONTRAST | C_PADAHAL) == -1 && !r->announce++)
+		/* "naik mulai bulan depan": a date ahead */
+		fire(&r->s, -3, N_("announcement \"%s\""), t[i].form);
 	if ((c & C_PLANNED) && !r->planned++)
 		fire(&r->s, -5, N_("work announced: \"%s\""), t[i].form);
 	if ((is(t[i].form, "undur") || is(t[i].form, "mundur") || is(t[i].form, "tunda")) &&
