@@ -39,6 +39,11 @@ void aduan_decider_free(struct aduan_decider *d);
  * the same, v->why empty. */
 void aduan_decider_explain(struct aduan_decider *d, int on);
 
+/* For tests: whether the rules are run from every word, also from those
+ * no rule can start from (which aduan_decide passes over); off when made.
+ * The verdicts are the same either way, only slower on. */
+void aduan_decider_every_word(struct aduan_decider *d, int on);
+
 /* The office's own town: the words of text ("Samarinda", "Pemerintah
  * Kota Samarinda") are never read as a town elsewhere, whose troubles
  * are news rather than a complaint to the office.  May be called more
