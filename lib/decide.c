@@ -139,7 +139,7 @@ static const struct {
 	    "hancur ancur nabrak ketabrak keliaran berkeliaran ngancam maksa paksa memaksa "
 	    "ngamuk kejeblos terjeblos nyetrum kesetrum tersetrum tabrakan ngusir nimbun "
 	    "menimbun penimbunan kabur teror neror sobek robek =terbang jeglek njeglek "
-	    "bergelantungan" },
+	    "bergelantungan copot copotan terlepas" },
 	{ C_REQUEST, "mohon tolong minta =bantu =dibantu =bantuannya =membantu =bantuin "
 	    "segera cek "
 	    "periksa tinjau" },
@@ -161,7 +161,7 @@ static const struct {
 	    "trauma repot ribet berbelit lelet galak kasar lapar kelaparan kurang salah bolak "
 	    "terancam lembab demam muntah =merokok getar bergetar curiga jantungan marah "
 	    "habis bentak membentak bangkrut rugi merugi =lipat ketus judes jutek kosong batal "
-	    "pekat cuek bingung batuk" },
+	    "pekat cuek bingung batuk malas =tertahan" },
 	{ C_TONE, "kok kenapa knp knapa napa masa percuma lagi tiap setiap sering selalu terus "
 	    "hujan" },
 	{ C_TOPIC, "jalan air banyu pdam listrik lampu pln got parit drainase selokan gorong pipa "
@@ -273,10 +273,11 @@ static const char compared[] =
     "malam mampu mana mari masuk mau minggu minta minum mobil mula mundur naik nanti "
     "nomor nonton nutup nyata oleh orang pagi pak paka paling para pas pelicin perlu "
     "pilih posko potong pukul pungut punya pusat rabu razia rb rencana ribu rokok rt "
-    "saat sabtu sama sampa sampai sampe sapu saran saya sebaik sedang sekarang "
-    "selamat selasa semakin sendir senin sepanjang siang sihkan suka supaya suruh "
-    "swadaya tahu tambah tanggal tanpa tau tebas telat tengah tetap tinggal tips "
-    "truk tunda uang undur untuk untung usah utup video viral wajar waktu yang yuk";
+    "saat sabtu sama sampa sampai sampe sapu saran saya sebaik sedang sedia sekarang "
+    "selamat selasa semakin sendir senin sepanjang siang siap sihkan suka supaya "
+    "suruh swadaya tahu tambah tanggal tanpa tau tebas telat tengah tetap tinggal "
+    "tips truk tunda uang undur untuk untung usah utup video viral wajar waktu yang "
+    "yuk";
 
 /* Towns outside the office's area, as stemmed ("balikpap", "kuta"): a
  * problem there is news, not a complaint to it (elsewhere). */
@@ -832,7 +833,8 @@ residents_who(const struct aduan_decider *d)
 		j += 2;
 	if (j > 0 && j + 2 < d->n && is(d->tok[j].form, "rt") && d->tok[j + 1].number == 1)
 		j += 2;	/* "warga RT 3 yang ..." */
-	return j < d->n && is(d->tok[j].form, "yang") && j < 5 ? j : -1;
+	return j < d->n && is(d->tok[j].form, "yang") && j < 5 &&
+	    !has_form(d, j + 1, d->n, "oleh") ? j : -1;	/* "warga yang ... dilarang ... oleh" */
 }
 
 /* A request to residents rather than to the office: "mohon warga ...",
@@ -1465,6 +1467,35 @@ denied_after(const struct aduan_decider *d, int i)
 	    has(d, i + 1, i + 3, C_TONE) != -1;	/* "jadwalnya sering batal" */
 }
 
+/* Word i: a notice of what is ahead: a date ("besok ...", "nanti sore ada
+ * ...", "hari Rabu", "mulai bulan depan"), what residents are to bring
+ * ("siapkan jeriken"). */
+static void
+notice_rules(const struct aduan_decider *d, struct reading *r, int i)
+{
+	const struct tok *t = d->tok;
+
+	if ((is(t[i].form, "besok") || (is(t[i].form, "nanti") && i + 1 < d->n &&
+	    (t[i + 1].cls & C_DAYTIME))) && (i < 2 || (i < 4 && group_addressed(d, i)) ||
+	    has(d, 0, d->n, C_NEG | C_CUE | C_TONE | C_CONTRAST | C_REQUEST) == -1) &&
+	    !r->announce++)	/* "besok ...", "nanti sore ada ...", "buka lebih pagi besok" */
+		fire(&r->s, -3, N_("announcement \"%s\""), t[i].form);
+	if (is(t[i].form, "hari") && i + 1 < d->n && weekday(t[i + 1].form) &&
+	    !(i > 0 && ((t[i - 1].cls & (C_SINCE | C_TONE | C_WHEN)) || is(t[i - 1].form, "sampa") ||
+	    is(t[i - 1].form, "sampai"))) &&
+	    has(d, 0, d->n, C_NEG | C_CUE | C_PADAHAL | C_CONTRAST) == -1 && !r->announce++)
+		/* "pemeriksaan jentik ... hari Rabu": a date ahead, not "sejak hari Senin" */
+		fire(&r->s, -3, N_("announcement \"%s\""), t[i + 1].form);
+	if (is(t[i].form, "depan") && i > 0 && (t[i - 1].cls & C_UNIT) &&
+	    has(d, 0, d->n, C_NEG | C_CUE | C_TONE | C_CONTRAST | C_PADAHAL) == -1 && !r->announce++)
+		/* "naik mulai bulan depan": a date ahead */
+		fire(&r->s, -3, N_("announcement \"%s\""), t[i].form);
+	if ((is(t[i].form, "siap") || is(t[i].form, "sedia")) && i > 2 && !t[i].passive &&
+	    has(d, 0, d->n, C_NEG | C_CUE | C_TONE | C_CONTRAST | C_PADAHAL) == -1)
+		/* "..., siapkan jeriken": an office's notice tells residents what to bring */
+		fire(&r->s, -3, N_("asks residents: \"%s\""), t[i].form);
+}
+
 /* Word i: announcements, requests to residents, condolences, adverts,
  * greetings, an office's reply, talk among residents. */
 static void
@@ -1489,21 +1520,7 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 	if ((c & C_INFO) && !(i > 0 && (t[i - 1].cls & C_NEG)) &&	/* "tanpa info" */
 	    !(i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)))
 		fire(&r->s, -2, N_("information \"%s\""), t[i].form);
-	if ((is(t[i].form, "besok") || (is(t[i].form, "nanti") && i + 1 < d->n &&
-	    (t[i + 1].cls & C_DAYTIME))) && (i < 2 || (i < 4 && group_addressed(d, i)) ||
-	    has(d, 0, d->n, C_NEG | C_CUE | C_TONE | C_CONTRAST | C_REQUEST) == -1) &&
-	    !r->announce++)	/* "besok ...", "nanti sore ada ...", "buka lebih pagi besok" */
-		fire(&r->s, -3, N_("announcement \"%s\""), t[i].form);
-	if (is(t[i].form, "hari") && i + 1 < d->n && weekday(t[i + 1].form) &&
-	    !(i > 0 && ((t[i - 1].cls & (C_SINCE | C_TONE | C_WHEN)) || is(t[i - 1].form, "sampa") ||
-	    is(t[i - 1].form, "sampai"))) &&
-	    has(d, 0, d->n, C_NEG | C_CUE | C_PADAHAL | C_CONTRAST) == -1 && !r->announce++)
-		/* "pemeriksaan jentik ... hari Rabu": a date ahead, not "sejak hari Senin" */
-		fire(&r->s, -3, N_("announcement \"%s\""), t[i + 1].form);
-	if (is(t[i].form, "depan") && i > 0 && (t[i - 1].cls & C_UNIT) &&
-	    has(d, 0, d->n, C_NEG | C_CUE | C_TONE | C_CONTRAST | C_PADAHAL) == -1 && !r->announce++)
-		/* "naik mulai bulan depan": a date ahead */
-		fire(&r->s, -3, N_("announcement \"%s\""), t[i].form);
+	notice_rules(d, r, i);
 	if ((c & C_PLANNED) && !r->planned++)
 		fire(&r->s, -5, N_("work announced: \"%s\""), t[i].form);
 	if ((is(t[i].form, "undur") || is(t[i].form, "mundur") || is(t[i].form, "tunda")) &&
