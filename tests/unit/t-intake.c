@@ -144,7 +144,7 @@ static const char *const sets[] = {
  * is never lowered for one set. */
 static const char *const unheld[] = {
 	"tests/intake/heldout-19.tsv", "tests/intake/heldout-20.tsv",
-	"tests/intake/heldout-22.tsv",
+	"tests/intake/heldout-21.tsv", "tests/intake/heldout-22.tsv",
 };
 
 static int
