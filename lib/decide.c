@@ -254,14 +254,10 @@ static const struct {
 
 /*
  * Every form a rule compares a word with, is(form, "word"), as stemmed:
- * a word with no class, no number, not written di- or ber-, and none of
- * these forms (nor a town of towns[]) starts no rule, so the rules are
- * not run from it (aduan_decide); it is still read as a neighbour.  So a
- * rule run from word i asks first something of word i itself (a class,
- * its number, its di- or ber-, a form here) or of i == 0, never only of
- * its neighbours.  tests/decide-words.t fails when a rule compares with a
- * form not here; tests/unit/t-decide decides every labelled message with
- * and without passing over such words.
+ * a token's flag says whether its form is one of these, so that a word
+ * that is none of them answers every comparison without its bytes being
+ * read.  tests/decide-words.t fails when a rule compares with a form not
+ * here.
  */
 static const char compared[] =
     "ada agar ahad akan angkat angkut apa apakah arah atas ayo bagaimana bagi bank "
@@ -279,6 +275,46 @@ static const char compared[] =
     "tips truk tunda uang undur untuk untung usah utup video viral wajar waktu yang "
     "yuk";
 
+/*
+ * The rule functions, and what in word i itself can start each: a class,
+ * or a form of compared[]; besides these, a number starts time_rules (as
+ * does a unit written ber-, "berbulan-bulan") and laughter chatter_rules.
+ * From word 0 all are run; from any other word only those its classes
+ * and form name (decide_words), and a word that names none is read only
+ * as a neighbour.  So a rule asks first something of word i itself that
+ * is listed here for its function, or of i == 0, never only of its
+ * neighbours.  tests/unit/t-decide decides every labelled message both
+ * ways: so, and with every function run from every word.
+ */
+enum {
+	R_ASKING = 1 << 0, R_STATE = 1 << 1, R_ABSENCE = 1 << 2, R_TIME = 1 << 3,
+	R_TURN = 1 << 4, R_DEED = 1 << 5, R_CHATTER = 1 << 6, R_VOICE = 1 << 7,
+	R_ALL = 0xff
+};
+static const struct {
+	unsigned long long cls;
+	const char *forms;
+} starts[] = {
+	{ C_PROBLEM | C_REQUEST | C_HARAP | C_REPORT | C_IF | C_PRAYER | C_OPENER | C_CUE |
+	    C_ASK, "minta sampa" },	/* R_ASKING: asking_rules */
+	{ C_NEG | C_STATE | C_TONE | C_TOPIC,
+	    "masuk naik makin semakin tambah kapan" },	/* R_STATE: state_rules */
+	{ C_NEG | C_NEGLECT | C_ONLY | C_DEPTH | C_WAIT, "tinggal" },	/* R_ABSENCE */
+	{ C_SPAN | C_SINCE, "" },	/* R_TIME: time_rules */
+	{ C_PRAISE | C_METAPHOR | C_LIKE | C_THANKS | C_SUDAH | C_PAST | C_CONTRAST |
+	    C_PADAHAL | C_NOW, "kasih sekarang lokasi" },	/* R_TURN: turn_rules */
+	{ C_DEED | C_CONDUCT | C_PERMIT | C_PADAHAL | C_MONEY | C_NEG | C_DUMP,
+	    "keras wajar ribu juta rb tetap bayar mana larang paka kasih nutup utup biasa "
+	    "atas ini akan besok rencana jadwal" },	/* R_DEED: deed_rules */
+	{ C_ANNOUNCE | C_INFO | C_PLANNED | C_WARN | C_HARAP | C_JANGAN | C_CONDOLENCE |
+	    C_SCAM | C_SOFTSCAM | C_LINK | C_MAPS | C_GREET | C_KAMI | C_ASK,
+	    "besok nanti hari depan siap sedia undur mundur tunda sedang selamat" },
+	    /* R_CHATTER: chatter_rules and notice_rules */
+	{ C_KAMI | C_CREW | C_REPORT,	/* R_VOICE: voice_rules (and towns[]) */
+	    "sebaik saran nanti nyata untung kata dengar konon berita isu gosip cara mari "
+	    "ayo yuk maaf yang bagaimana ada lihat liat nonton viral" },
+};
+
 /* Towns outside the office's area, as stemmed ("balikpap", "kuta"): a
  * problem there is news, not a complaint to it (elsewhere). */
 static const char *const towns[] = {
@@ -290,6 +326,7 @@ struct entry {
 	char *form;
 	unsigned long long cls;
 	int compared;	/* a rule compares forms with it (compared[], towns[]) */
+	unsigned char starts;	/* the rule functions its form starts (starts[]) */
 };
 
 #define WORD 23
@@ -302,7 +339,7 @@ struct tok {
 	signed char number;	/* 1: digits only; -1: laughter; else 0 */
 	unsigned char passive;	/* written di-: "dibangun", "dicek" */
 	unsigned char ber;	/* written ber-: "berbulan-bulan" */
-	unsigned char quiet;	/* no rule starts from it (read_words) */
+	unsigned char starts;	/* the rule functions it starts (R_ASKING ...) */
 	unsigned short model;	/* its place in the words' model (aduan_bayes_place) */
 	unsigned char compared;	/* form is one of compared[] (read by the macro is) */
 	char form[WORD + 1];
@@ -324,7 +361,7 @@ struct aduan_decider {
 	int slot[HASHSIZE];	/* open addressing: index in lex + 1, or 0 */
 	unsigned char surface_first[256];	/* first letters of the "=" entries */
 	int explain;		/* write the reason (aduan_decider_explain) */
-	int every_word;		/* run the rules from quiet words too (for tests) */
+	int every_word;		/* run every rule function from every word (for tests) */
 	struct aduan_bayes *bayes;	/* what earlier messages' words say, or NULL */
 	unsigned stamp;		/* the message's stamp in bayes */
 	/* a direct-mapped cache of written words and their tokens: chat
@@ -462,12 +499,30 @@ aduan_decider_home(struct aduan_decider *d, const char *text)
 
 static void
 add_entry(struct aduan_decider *d, size_t *cap, const char *form, unsigned long long cls,
-    int is_compared)
+    int is_compared, unsigned starts_of)
 {
 	d->lex = aduan_grow(d->lex, cap, d->nlex + 1, sizeof(*d->lex));
 	d->lex[d->nlex].form = aduan_xstrdup(form);
 	d->lex[d->nlex].cls = cls;
+	d->lex[d->nlex].starts = (unsigned char)starts_of;
 	d->lex[d->nlex++].compared = is_compared;
+}
+
+/* The forms of list (as they are, one space apart) as entries the rules
+ * compare with, starting the rule functions starts_of. */
+static void
+add_forms(struct aduan_decider *d, size_t *cap, const char *list, unsigned starts_of)
+{
+	size_t i;
+
+	for (i = strspn(list, " "); list[i] != '\0'; i += strspn(list + i, " ")) {
+		char form[WORD + 1];
+		size_t n = strcspn(list + i, " ");
+
+		snprintf(form, sizeof(form), "%.*s", (int)n, list + i);
+		add_entry(d, cap, form, 0, 1, starts_of);
+		i += n;
+	}
 }
 
 /* The lexicon's words, stemmed (or as written after "="), and the forms
@@ -490,27 +545,23 @@ make_lexicon(struct aduan_decider *d)
 				f = surface;
 			} else
 				f = aduan_stem_word(d->st, p, n);
-			add_entry(d, &cap, f, lexicon[i].cls, 0);
+			add_entry(d, &cap, f, lexicon[i].cls, 0, 0);
 			p += n;
 			p += strspn(p, " ");
 		}
 	}
-	for (i = 0; compared[i] != '\0'; i += strspn(compared + i, " ")) {
-		char form[WORD + 1];
-		size_t n = strcspn(compared + i, " ");
-
-		snprintf(form, sizeof(form), "%.*s", (int)n, compared + i);
-		add_entry(d, &cap, form, 0, 1);
-		i += n;
-	}
+	add_forms(d, &cap, compared, 0);
+	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
+		add_forms(d, &cap, starts[i].forms, 1u << i);
 	for (i = 0; i < sizeof(towns) / sizeof(towns[0]); i++)
-		add_entry(d, &cap, towns[i], 0, 1);
+		add_entry(d, &cap, towns[i], 0, 1, R_VOICE);
 	qsort(d->lex, d->nlex, sizeof(*d->lex), cmp_entry);
 	/* one entry per form, its classes joined */
 	for (i = 0, j = 0; i < d->nlex; i++) {
 		if (j > 0 && strcmp(d->lex[j - 1].form, d->lex[i].form) == 0) {
 			d->lex[j - 1].cls |= d->lex[i].cls;
 			d->lex[j - 1].compared |= d->lex[i].compared;
+			d->lex[j - 1].starts |= d->lex[i].starts;
 			free(d->lex[i].form);
 		} else
 			d->lex[j++] = d->lex[i];
@@ -593,7 +644,7 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 	const struct entry *e;
 	unsigned char c0;
 	size_t i;
-	int compared_form;
+	int compared_form, k;
 
 	if (d->n == ADUAN_DECIDE_WORDS)
 		return 1;
@@ -609,6 +660,7 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 	e = lookup(d, t->form);
 	t->cls = e != NULL ? e->cls : 0;
 	compared_form = e != NULL && e->compared;
+	t->starts = e != NULL ? e->starts : 0;
 	/* looked up once a written word, not once each time it is weighed */
 	t->model = d->bayes != NULL ? (unsigned short)aduan_bayes_place(d->bayes, t->form) : 0;
 	t->passive = wordlen > 4 && written_as(d->text + start, "di") &&
@@ -637,7 +689,13 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 	    strncmp(t->form, "awok", 4) == 0)
 		t->number = -1;
 	t->compared = (unsigned char)compared_form;
-	t->quiet = t->cls == 0 && t->number == 0 && !t->passive && !t->ber && !compared_form;
+	for (k = 0; k < (int)(sizeof(starts) / sizeof(starts[0])); k++)
+		if (t->cls & starts[k].cls)
+			t->starts |= (unsigned char)(1u << k);
+	if (t->number == 1 || (t->ber && (t->cls & C_UNIT)))
+		t->starts |= R_TIME;	/* "3 hari", "berbulan-bulan" */
+	if (t->number == -1)
+		t->starts |= R_CHATTER;	/* laughter */
 	return 0;
 }
 
@@ -1110,8 +1168,6 @@ state_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, 3, N_("asks when it is fixed: \"%s\""), t[j].form);
 	else if (is(t[i].form, "kapan") && i > 0 && is(t[i - 1].form, "sampa"))
 		fire(&r->s, 3, N_("asks when it is fixed: \"%s\""), "sampai kapan");
-	absence_rules(d, r, i);
-	time_rules(d, r, i);
 }
 
 /* Whether words from..to tell of late at night: "subuh", "sampai jam
@@ -1563,7 +1619,6 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		fire(&r->s, -2, N_("a question among residents: \"%s\""), t[i].form);
 	if (t[i].number == -1)
 		r->joke = 1;
-	voice_rules(d, r, i);
 }
 
 /* The rules over the whole message: a follow-up, thanks, sarcasm. */
@@ -1706,8 +1761,12 @@ static int
 decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
     struct aduan_verdict *v)
 {
+	static void (*const rules[])(const struct aduan_decider *, struct reading *, int) = {
+		asking_rules, state_rules, absence_rules, time_rules, turn_rules, deed_rules,
+		chatter_rules, voice_rules	/* in the order of starts[] */
+	};
 	struct reading r;
-	int i;
+	int i, k;
 
 	memset(v, 0, sizeof(*v));
 	/* all but the features, which r.s.n counts */
@@ -1724,13 +1783,12 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 	}
 	r.laugh = laughs(text, len);
 	for (i = 0; i < d->n; i++) {
-		if (i > 0 && d->tok[i].quiet && !d->every_word)
-			continue;	/* no rule starts from it; a neighbour still */
-		asking_rules(d, &r, i);
-		state_rules(d, &r, i);
-		turn_rules(d, &r, i);
-		deed_rules(d, &r, i);
-		chatter_rules(d, &r, i);
+		/* only what can start from it (starts[]); a neighbour still */
+		unsigned run = i == 0 || d->every_word ? R_ALL : d->tok[i].starts;
+
+		for (k = 0; run != 0; k++, run >>= 1)
+			if (run & 1)
+				rules[k](d, &r, i);
 	}
 	message_rules(d, &r, v);
 	learned_rule(d, &r);

@@ -39,8 +39,8 @@ void aduan_decider_free(struct aduan_decider *d);
  * the same, v->why empty. */
 void aduan_decider_explain(struct aduan_decider *d, int on);
 
-/* For tests: whether the rules are run from every word, also from those
- * no rule can start from (which aduan_decide passes over); off when made.
+/* For tests: whether every rule is run from every word, also those a
+ * word cannot start (which aduan_decide passes over); off when made.
  * The verdicts are the same either way, only slower on. */
 void aduan_decider_every_word(struct aduan_decider *d, int on);
 

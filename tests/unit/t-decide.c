@@ -1,8 +1,8 @@
 /* t-decide.c - a decider that has decided before decides as a new one
  * does (decide.h): the messages and words it remembers never outlive
  * what decides them (media, explain, the office's town, the model); and
- * passing over the words no rule starts from changes no verdict on any
- * labelled message of tests/intake. */
+ * running from each word only the rule functions it can start (decide.c's
+ * starts[]) changes no verdict on any labelled message of tests/intake. */
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,8 +66,9 @@ each(struct aduan_decider *d, int media, int flags, const char *what)
 		}
 }
 
-/* Every text of a labelled set (its fourth field), decided with the
- * quiet words passed over and with the rules run from every word. */
+/* Every text of a labelled set (its fourth field), decided with only the
+ * rule functions a word can start run from it, and with every function
+ * run from every word. */
 static void
 every_word(const char *path)
 {
