@@ -1,5 +1,6 @@
 /*
- * bayes.c - word log-odds learnt from labelled messages (see bayes.h).
+ * bayes.c - what earlier labelled messages say (see bayes.h): word
+ * log-odds (naive Bayes) or a logistic model over a message's features.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -9,18 +10,51 @@
 #include "bayes.h"
 #include "util.h"
 
+/* The model the decision uses when made (decide.c, aduan_decider_new). */
+#define DEFAULT_KIND ADUAN_BAYES_WORDS
+
+#define LEARNT 131072	/* features a logistic model may learn (a power of two) */
+#define EPOCHS 40	/* passes over the messages when learning */
+#define RATE 0.3	/* AdaGrad's step */
+#define PRUNE 2		/* weights under this (hundredths) are not kept */
+
 struct slot {
 	char form[ADUAN_BAYES_FORM];	/* "" when empty */
 	int ncomplaint, nchatter;	/* messages holding the form */
 	int weight;
 	unsigned stamp;
+	unsigned hash;		/* aduan_bayes_form_hash(form) */
+};
+
+struct feat {
+	unsigned key;		/* 0: an empty entry */
+	int weight;
+	unsigned stamp;
+};
+
+/* A feature being learnt (a logistic model). */
+struct learnt {
+	unsigned key;		/* 0: an empty entry */
+	int kind, count;
+	char *name;
+	double w, g2;
 };
 
 struct aduan_bayes {
+	int kind;
 	int ncomplaint, nchatter;	/* messages learnt */
 	int prior;
 	unsigned stamp;
 	struct slot slot[ADUAN_BAYES_SLOTS];
+	struct feat *feat;	/* a logistic model's features */
+	char note[96];		/* aduan_bayes_note */
+	/* learning a logistic model: its features, and each message as its
+	 * label, its number of features and their places in lt */
+	double lambda, drop;
+	int shift;		/* hundredths taken from the constant learnt */
+	char kinds[8];		/* the kinds of features learnt (ADUAN_FEAT_*) */
+	struct learnt *lt;
+	struct aduan_buf msgs;
 };
 
 /* The shipped weights: { form, weight }, and the prior. */
@@ -31,10 +65,58 @@ static const struct {
 #include "bayes-words.h"
 };
 
-static unsigned
-hash(const char *s)
+/* The shipped logistic model: { kind, name, weight }. */
+static const struct {
+	int kind;
+	const char *name;
+	int weight;
+} builtin_logit[] = {
+#include "bayes-logit.h"
+};
+
+unsigned
+aduan_bayes_form_hash(const char *form)
 {
-	return aduan_fnv_step(ADUAN_FNV_START, s, strlen(s));
+	return aduan_fnv_step(ADUAN_FNV_START, form, strlen(form));
+}
+
+/* A hash of h and kind, never 0 (an empty entry). */
+static unsigned
+mix(unsigned h, unsigned kind)
+{
+	unsigned x = h ^ (kind * 0x9e3779b9u);
+
+	x ^= x >> 16;
+	x *= 0x85ebca6bu;
+	x ^= x >> 13;
+	x *= 0xc2b2ae35u;
+	x ^= x >> 16;
+	return x != 0 ? x : 1;
+}
+
+unsigned
+aduan_bayes_word_key(unsigned h)
+{
+	return mix(h, ADUAN_FEAT_WORD);
+}
+
+unsigned
+aduan_bayes_pair_key(unsigned ha, unsigned hb)
+{
+	return mix(ha * 16777619u ^ hb, ADUAN_FEAT_PAIR);
+}
+
+unsigned
+aduan_bayes_key(int kind, const char *name)
+{
+	const char *sp;
+
+	if (kind == ADUAN_FEAT_WORD)
+		return aduan_bayes_word_key(aduan_bayes_form_hash(name));
+	if (kind == ADUAN_FEAT_PAIR && (sp = strchr(name, ' ')) != NULL)
+		return aduan_bayes_pair_key(aduan_fnv_step(ADUAN_FNV_START, name, (size_t)(sp - name)),
+		    aduan_bayes_form_hash(sp + 1));
+	return mix(aduan_bayes_form_hash(name), (unsigned)kind);
 }
 
 /* The slot of form, or the empty one where it would go; NULL when the
@@ -42,12 +124,39 @@ hash(const char *s)
 static struct slot *
 find(const struct aduan_bayes *b, const char *form)
 {
-	unsigned i = hash(form) & (ADUAN_BAYES_SLOTS - 1), k;
+	unsigned i = aduan_bayes_form_hash(form) & (ADUAN_BAYES_SLOTS - 1), k;
 
 	for (k = 0; k < ADUAN_BAYES_SLOTS; k++, i = (i + 1) & (ADUAN_BAYES_SLOTS - 1))
 		if (b->slot[i].form[0] == '\0' || strcmp(b->slot[i].form, form) == 0)
 			return (struct slot *)&b->slot[i];
 	return NULL;
+}
+
+/* The slot of form, made when new; NULL when full or too long. */
+static struct slot *
+add_form(struct aduan_bayes *b, const char *form)
+{
+	struct slot *s = find(b, form);
+
+	if (s == NULL || strlen(form) >= sizeof(s->form))
+		return NULL;
+	if (s->form[0] == '\0') {
+		snprintf(s->form, sizeof(s->form), "%s", form);
+		s->hash = aduan_bayes_form_hash(form);
+	}
+	return s;
+}
+
+/* The entry of key in a logistic model's table, or the empty one where
+ * it would go (the table is never full: PRUNE and LEARNT keep it so). */
+static struct feat *
+find_feat(const struct aduan_bayes *b, unsigned key)
+{
+	unsigned i = key & (ADUAN_BAYES_FEATS - 1);
+
+	while (b->feat[i].key != 0 && b->feat[i].key != key)
+		i = (i + 1) & (ADUAN_BAYES_FEATS - 1);
+	return &b->feat[i];
 }
 
 struct aduan_bayes *
@@ -56,15 +165,67 @@ aduan_bayes_new(void)
 	struct aduan_bayes *b = aduan_xmalloc(sizeof(*b));
 
 	memset(b, 0, sizeof(*b));
+	b->kind = ADUAN_BAYES_WORDS;
 	return b;
 }
 
 struct aduan_bayes *
-aduan_bayes_builtin(void)
+aduan_bayes_new_logit(double lambda, double drop)
+{
+	return aduan_bayes_new_logit_of(lambda, drop, 0, "+-swp");
+}
+
+struct aduan_bayes *
+aduan_bayes_new_logit_of(double lambda, double drop, int shift, const char *kinds)
 {
 	struct aduan_bayes *b = aduan_bayes_new();
+
+	b->kind = ADUAN_BAYES_LOGIT;
+	b->shift = shift;
+	snprintf(b->kinds, sizeof(b->kinds), "%s", kinds);
+	b->feat = aduan_xmalloc(ADUAN_BAYES_FEATS * sizeof(*b->feat));
+	memset(b->feat, 0, ADUAN_BAYES_FEATS * sizeof(*b->feat));
+	b->lambda = lambda;
+	b->drop = drop;
+	return b;
+}
+
+/* Put a weighed feature of a logistic model in its tables. */
+static void
+install(struct aduan_bayes *b, int kind, const char *name, int weight)
+{
+	struct feat *f = find_feat(b, aduan_bayes_key(kind, name));
+	struct slot *s;
+	const char *sp;
+
+	f->key = aduan_bayes_key(kind, name);
+	f->weight = weight;
+	if (kind == ADUAN_FEAT_BIAS)
+		b->prior = weight;
+	else if (kind == ADUAN_FEAT_WORD && (s = add_form(b, name)) != NULL)
+		s->weight = weight;
+	else if (kind == ADUAN_FEAT_PAIR && (sp = strchr(name, ' ')) != NULL) {
+		char first[ADUAN_BAYES_FORM];
+
+		snprintf(first, sizeof(first), "%.*s", (int)(sp - name), name);
+		add_form(b, first);	/* known, for the pair, even unweighed */
+		add_form(b, sp + 1);
+	}
+}
+
+struct aduan_bayes *
+aduan_bayes_builtin_kind(int kind)
+{
+	struct aduan_bayes *b;
 	size_t i;
 
+	if (kind == ADUAN_BAYES_LOGIT) {
+		b = aduan_bayes_new_logit(0, 0);
+		for (i = 0; i < sizeof(builtin_logit) / sizeof(builtin_logit[0]); i++)
+			install(b, builtin_logit[i].kind, builtin_logit[i].name, builtin_logit[i].weight);
+		return b;
+	}
+	b = aduan_bayes_new();
 	for (i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++) {
 		struct slot *s;
 
@@ -72,18 +233,47 @@ aduan_bayes_builtin(void)
 			b->prior = builtin[i].weight;
 			continue;
 		}
-		if ((s = find(b, builtin[i].form)) == NULL)
+		if ((s = add_form(b, builtin[i].form)) == NULL)
 			break;
-		snprintf(s->form, sizeof(s->form), "%s", builtin[i].form);
 		s->weight = builtin[i].weight;
 	}
 	return b;
 }
 
+struct aduan_bayes *
+aduan_bayes_builtin(void)
+{
+	return aduan_bayes_builtin_kind(DEFAULT_KIND);
+}
+
+static void
+forget_learnt(struct aduan_bayes *b)
+{
+	size_t i;
+
+	if (b->lt == NULL)
+		return;
+	for (i = 0; i < LEARNT; i++)
+		free(b->lt[i].name);
+	free(b->lt);
+	b->lt = NULL;
+	aduan_buf_release(&b->msgs);
+}
+
 void
 aduan_bayes_free(struct aduan_bayes *b)
 {
+	if (b == NULL)
+		return;
+	forget_learnt(b);
+	free(b->feat);
 	free(b);
+}
+
+int
+aduan_bayes_kind(const struct aduan_bayes *b)
+{
+	return b->kind;
 }
 
 void
@@ -97,14 +287,12 @@ aduan_bayes_learn(struct aduan_bayes *b, const char *const *forms, int n, int co
 	else
 		b->nchatter++;
 	for (i = 0; i < n; i++) {
-		struct slot *s = find(b, forms[i]);
+		struct slot *s;
 
-		if (s == NULL || strlen(forms[i]) >= sizeof(s->form) ||
-		    strspn(forms[i], "0123456789") == strlen(forms[i]))
-			continue;	/* full, too long, or a number (an RT, a price) */
-		if (s->form[0] == '\0')
-			snprintf(s->form, sizeof(s->form), "%s", forms[i]);
-		else if (s->stamp == b->stamp)
+		if (strspn(forms[i], "0123456789") == strlen(forms[i]) ||
+		    (s = add_form(b, forms[i])) == NULL)
+			continue;	/* a number (an RT, a price), full, or too long */
+		if (s->stamp == b->stamp)
 			continue;	/* once per message */
 		s->stamp = b->stamp;
 		if (complaint)
@@ -114,11 +302,157 @@ aduan_bayes_learn(struct aduan_bayes *b, const char *const *forms, int n, int co
 	}
 }
 
+/* The place in b->lt of key (made when new, with its kind and name), or
+ * -1 when full. */
+static long
+learnt_at(struct aduan_bayes *b, unsigned key, int kind, const char *name)
+{
+	unsigned i = key & (LEARNT - 1), k;
+
+	for (k = 0; k < LEARNT / 2; k++, i = (i + 1) & (LEARNT - 1)) {
+		struct learnt *l = &b->lt[i];
+
+		if (l->key == key)
+			return i;
+		if (l->key == 0) {
+			l->key = key;
+			l->kind = kind;
+			l->name = aduan_xstrdup(name);
+			return i;
+		}
+	}
+	return -1;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+void
+aduan_bayes_learn_features(struct aduan_bayes *b, const unsigned *keys, const int *kinds,
+    const char *const *names, int n, int complaint)
+{
+	int *at = aduan_xmalloc(((size_t)n + 1) * sizeof(*at)), head[2], i, m = 0;
+
+	if (b->lt == NULL) {
+		b->lt = aduan_xmalloc(LEARNT * sizeof(*b->lt));
+		memset(b->lt, 0, LEARNT * sizeof(*b->lt));
+	}
+	for (i = 0; i < n; i++) {
+		long p;
+
+		if (strchr(b->kinds, kinds[i]) == NULL ||
+		    (p = learnt_at(b, keys[i], kinds[i], names[i])) < 0)
+			continue;
+		at[m++] = (int)p;
+
+	}
+	qsort(at, (size_t)m, sizeof(*at), cmp_int);
+	for (i = n = 0; i < m; i++)	/* each once */
+		if (i == 0 || at[i] != at[i - 1])
+			at[n++] = at[i];
+	for (i = 0; i < n; i++)
+		b->lt[at[i]].count++;
+	head[0] = complaint;
+	head[1] = n;
+	aduan_buf_add(&b->msgs, (const char *)head, sizeof(head));
+	aduan_buf_add(&b->msgs, (const char *)at, (size_t)n * sizeof(*at));
+	if (complaint)
+		b->ncomplaint++;
+	else
+		b->nchatter++;
+	free(at);
+}
+
 /* Half the natural log of a/b, in tenths, rounded. */
 static int
 half_log_tenths(double a, double b)
 {
 	return (int)lround(5.0 * log(a / b));
+}
+
+/* Whether feature j of message m is left out of epoch e's step: the
+ * rules' features, a share drop of them, the same in every run. */
+static int
+dropped(const struct aduan_bayes *b, const struct learnt *l, unsigned e, unsigned m)
+{
+	if (b->drop <= 0 || !(l->kind == ADUAN_FEAT_FOR || l->kind == ADUAN_FEAT_AGAINST ||
+	    (l->kind == ADUAN_FEAT_SHAPE && strncmp(l->name, "sum ", 4) == 0)))
+		return 0;
+	return mix(mix(e, m), l->key) % 1000 < (unsigned)(b->drop * 1000);
+}
+
+/* One step of AdaGrad on message m (label y, features at[0..n)). */
+static void
+step(struct aduan_bayes *b, double *bias, const int *at, int n, int y, unsigned e, unsigned m)
+{
+	static const double eps = 1e-8;
+	double z = bias[0], g;
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (!dropped(b, &b->lt[at[i]], e, m))
+			z += b->lt[at[i]].w;
+	g = 1.0 / (1.0 + exp(-z)) - y;
+	bias[1] += g * g;
+	bias[0] -= RATE * g / (sqrt(bias[1]) + eps);
+	for (i = 0; i < n; i++) {
+		struct learnt *l = &b->lt[at[i]];
+		double gi;
+
+		if (dropped(b, l, e, m))
+			continue;
+		/* the regulariser spread over the messages holding it */
+		gi = g + b->lambda * l->w / l->count;
+		l->g2 += gi * gi;
+		l->w -= RATE * gi / (sqrt(l->g2) + eps);
+	}
+}
+
+/* Learn a logistic model's weights from the messages kept, in an order
+ * shuffled the same way in every run, then keep those that weigh. */
+static void
+finish_logit(struct aduan_bayes *b)
+{
+	const int *msgs = (const int *)b->msgs.s;
+	size_t nmsg = (size_t)(b->ncomplaint + b->nchatter), i, *start, *order;
+	double bias[2] = { 0, 0 };
+	unsigned e, seed = 1;
+
+	start = aduan_xmalloc((nmsg + 1) * sizeof(*start));
+	order = aduan_xmalloc((nmsg + 1) * sizeof(*order));
+	for (i = 0, start[0] = 0; i < nmsg; i++) {
+		start[i + 1] = start[i] + 2 + (size_t)msgs[start[i] + 1];
+		order[i] = i;
+	}
+	for (e = 0; e < EPOCHS; e++) {
+		for (i = nmsg; i > 1; i--) {	/* Fisher-Yates, a fixed LCG */
+			size_t j, t;
+
+			seed = seed * 1103515245u + 12345u;
+			j = (seed >> 8) % i;
+			t = order[i - 1], order[i - 1] = order[j], order[j] = t;
+		}
+		for (i = 0; i < nmsg; i++) {
+			const int *m = msgs + start[order[i]];
+
+			step(b, bias, m + 2, m[1], m[0], e, (unsigned)order[i]);
+		}
+	}
+	install(b, ADUAN_FEAT_BIAS, "", (int)lround(100 * bias[0]) - b->shift);
+	for (i = 0; i < LEARNT; i++) {
+		long w = lround(100 * b->lt[i].w);
+
+		if (b->lt[i].key == 0 || labs(w) < PRUNE)
+			continue;
+		install(b, b->lt[i].kind, b->lt[i].name, (int)w);
+	}
+	free(start);
+	free(order);
 }
 
 void
@@ -129,6 +463,11 @@ aduan_bayes_finish(struct aduan_bayes *b)
 
 	if (nc == 0 || nh == 0)
 		return;
+	if (b->kind == ADUAN_BAYES_LOGIT) {
+		if (b->lt != NULL)
+			finish_logit(b);
+		return;
+	}
 	b->prior = half_log_tenths(nc, nh);
 	for (i = 0; i < ADUAN_BAYES_SLOTS; i++) {
 		struct slot *s = &b->slot[i];
@@ -157,6 +496,12 @@ aduan_bayes_place(const struct aduan_bayes *b, const char *form)
 	return s == NULL || s->form[0] == '\0' ? 0 : (int)(s - b->slot) + 1;
 }
 
+unsigned
+aduan_bayes_hash_at(const struct aduan_bayes *b, int place)
+{
+	return place == 0 ? 0 : b->slot[place - 1].hash;
+}
+
 int
 aduan_bayes_weight_at(struct aduan_bayes *b, int place, unsigned stamp)
 {
@@ -175,6 +520,17 @@ aduan_bayes_weight(struct aduan_bayes *b, const char *form, unsigned stamp)
 }
 
 int
+aduan_bayes_feature(struct aduan_bayes *b, unsigned key, unsigned stamp)
+{
+	struct feat *f;
+
+	if (b->feat == NULL || (f = find_feat(b, key))->key == 0 || f->stamp == stamp)
+		return 0;
+	f->stamp = stamp;
+	return f->weight;
+}
+
+int
 aduan_bayes_each(const struct aduan_bayes *b, int (*fn)(const char *form, int weight, void *arg),
     void *arg)
 {
@@ -185,4 +541,38 @@ aduan_bayes_each(const struct aduan_bayes *b, int (*fn)(const char *form, int we
 		    (rc = fn(b->slot[i].form, b->slot[i].weight, arg)) != 0)
 			return rc;
 	return 0;
+}
+
+int
+aduan_bayes_each_feature(const struct aduan_bayes *b,
+    int (*fn)(int kind, const char *name, int weight, void *arg), void *arg)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = fn(ADUAN_FEAT_BIAS, "", b->prior, arg)) != 0)
+		return rc;
+	if (b->lt != NULL) {	/* learnt here: the names are kept */
+		for (i = 0; i < LEARNT; i++)
+			if (b->lt[i].key != 0 && labs(lround(100 * b->lt[i].w)) >= PRUNE &&
+			    (rc = fn(b->lt[i].kind, b->lt[i].name, (int)lround(100 * b->lt[i].w),
+			    arg)) != 0)
+				return rc;
+		return 0;
+	}
+	if (b->kind != ADUAN_BAYES_LOGIT)
+		return 0;
+	for (i = 0; i < sizeof(builtin_logit) / sizeof(builtin_logit[0]); i++)
+		if (builtin_logit[i].kind != ADUAN_FEAT_BIAS &&
+		    (rc = fn(builtin_logit[i].kind, builtin_logit[i].name, builtin_logit[i].weight,
+		    arg)) != 0)
+			return rc;
+	return 0;
+}
+
+char *
+aduan_bayes_note(struct aduan_bayes *b, size_t *size)
+{
+	*size = sizeof(b->note);
+	return b->note;
 }

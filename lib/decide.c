@@ -364,6 +364,8 @@ struct aduan_decider {
 	int every_word;		/* run every rule function from every word (for tests) */
 	struct aduan_bayes *bayes;	/* what earlier messages' words say, or NULL */
 	unsigned stamp;		/* the message's stamp in bayes */
+	struct aduan_bayes *learning;	/* a logistic model learning (aduan_decider_learn) */
+	int learning_complaint;	/* the label of the message it learns */
 	/* a direct-mapped cache of written words and their tokens: chat
 	 * repeats its words, and a word's tokens depend on its bytes alone */
 	struct known {
@@ -1680,11 +1682,11 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
  * 3 points or more read as chatter ("katanya ...", "postponed"): words
  * that often come with complaints do not undo who speaks and how. */
 static void
-learned_rule(struct aduan_decider *d, struct reading *r)
+words_rule(struct aduan_decider *d, struct reading *r)
 {
 	int i, w, total, best = -1, bestw = 0, points;
 
-	if (d->bayes == NULL || r->s.sum < 0 || r->s.sum > 5)
+	if (r->s.sum < 0 || r->s.sum > 5)
 		return;
 	if (++d->stamp == 0)
 		d->stamp = 1;
@@ -1708,6 +1710,207 @@ learned_rule(struct aduan_decider *d, struct reading *r)
 		fire(&r->s, points, N_("like earlier chatter: \"%s\""), d->tok[best].form);
 }
 
+#define SHAPES 6	/* the most shape features of a message */
+
+/* Whether text has letters, at least eight, and none in lower case. */
+static int
+capitals_only(const char *text, size_t len)
+{
+	size_t i, upper = 0;
+
+	for (i = 0; i < len; i++)
+		if (text[i] >= 'a' && text[i] <= 'z')
+			return 0;
+		else if (text[i] >= 'A' && text[i] <= 'Z')
+			upper++;
+	return upper >= 8;
+}
+
+/* The names of the message's shape for the logistic model (bayes.h):
+ * the rules' sum, its length, a question mark, a greeting first, a
+ * number, capitals only. */
+static int
+shape(const struct aduan_decider *d, const struct reading *r, const char *text, size_t len,
+    const char **name)
+{
+	static const char *const sums[] = {
+		"sum -6", "sum -5", "sum -4", "sum -3", "sum -2", "sum -1", "sum 0", "sum 1",
+		"sum 2", "sum 3", "sum 4", "sum 5", "sum 6", "sum 7", "sum 8"
+	};
+	int n = 0, i, sum = r->s.sum < -6 ? -6 : r->s.sum > 8 ? 8 : r->s.sum;
+
+	name[n++] = sums[sum + 6];
+	name[n++] = d->n <= 2 ? "words 1-2" : d->n <= 5 ? "words 3-5" : d->n <= 12 ?
+	    "words 6-12" : d->n <= 30 ? "words 13-30" : "words 31+";
+	if (memchr(text, '?', len) != NULL)
+		name[n++] = "question";
+	if (d->tok[0].cls & C_GREET)
+		name[n++] = "greeting first";
+	for (i = 0; i < d->n && d->tok[i].number != 1; i++)
+		;
+	if (i < d->n)
+		name[n++] = "number";
+	if (capitals_only(text, len))
+		name[n++] = "capitals only";
+	return n;
+}
+
+/* The rule's feature kind: for a complaint or against. */
+#define RULE_KIND(f) ((f).weight > 0 ? ADUAN_FEAT_FOR : ADUAN_FEAT_AGAINST)
+
+/* Teach d->learning the message's features (bayes.h), as logit_rule
+ * reads them: forms hashed here, as the model to learn knows none. */
+static void
+learn_features(struct aduan_decider *d, const struct reading *r, const char *text, size_t len)
+{
+	enum { MAX = 24 + 2 * ADUAN_DECIDE_WORDS + SHAPES };
+	unsigned key[MAX], prev = 0, h;
+	int kind[MAX], n = 0, i;
+	const char *name[MAX];
+	char pair[ADUAN_DECIDE_WORDS][2 * (WORD + 1)];
+
+	n = shape(d, r, text, len, name);
+	for (i = 0; i < n; i++) {
+		kind[i] = ADUAN_FEAT_SHAPE;
+		key[i] = aduan_bayes_key(ADUAN_FEAT_SHAPE, name[i]);
+	}
+	for (i = 0; i < r->s.n; i++, n++) {
+		kind[n] = RULE_KIND(r->s.f[i]);
+		name[n] = r->s.f[i].label;
+		key[n] = aduan_bayes_key(kind[n], name[n]);
+	}
+	for (i = 0; i < d->n; i++) {
+		if (d->tok[i].number == 1) {
+			prev = 0;	/* an RT, a price: no word, and no pair across it */
+			continue;
+		}
+		h = aduan_bayes_form_hash(d->tok[i].form);
+		kind[n] = ADUAN_FEAT_WORD;
+		name[n] = d->tok[i].form;
+		key[n++] = aduan_bayes_word_key(h);
+		if (prev != 0) {
+			snprintf(pair[i], sizeof(pair[i]), "%s %s", d->tok[i - 1].form, d->tok[i].form);
+			kind[n] = ADUAN_FEAT_PAIR;
+			name[n] = pair[i];
+			key[n++] = aduan_bayes_pair_key(prev, h);
+		}
+		prev = h;
+	}
+	aduan_bayes_learn_features(d->learning, key, kind, name, n, d->learning_complaint);
+}
+
+/* Name the words that weighed most on the winning side (tw: each word's
+ * weight with its pair before it), as one feature of the reason. */
+static void
+name_words(struct aduan_decider *d, struct reading *r, const int *tw, int take)
+{
+	size_t size;
+	char *note = aduan_bayes_note(d->bayes, &size);
+	int k, i, best, sum = 0, used[3] = { -1, -1, -1 }, len = 0;
+
+	for (i = 0; i < d->n; i++)
+		if (take ? tw[i] > 0 : tw[i] < 0)
+			sum += tw[i];
+	note[0] = '\0';
+	for (k = 0; k < 3; k++) {
+		for (i = 0, best = -1; i < d->n; i++)
+			if ((take ? tw[i] > 0 : tw[i] < 0) && i != used[0] && i != used[1] &&
+			    (best == -1 || abs(tw[i]) > abs(tw[best])))
+				best = i;
+		if (best == -1)
+			break;
+		used[k] = best;
+		len += snprintf(note + len, size - (size_t)len, "%s\"%s\"", k > 0 ? ", " : "",
+		    d->tok[best].form);
+		if (len >= (int)size)
+			break;
+	}
+	if (sum == 0 || r->s.n == (int)(sizeof(r->s.f) / sizeof(r->s.f[0])))
+		return;
+	r->s.f[r->s.n].weight = sum;
+	r->s.f[r->s.n].label = take ? N_("words of earlier complaints: %s") :
+	    N_("words of earlier chatter: %s");
+	r->s.f[r->s.n++].word = note;
+}
+
+/* The weight of each rule that fired in the logistic model, for the
+ * reason: its label's own (when the model weighs labels) and its share,
+ * by its hand-set weight, of what the rules' sum weighed (sumw), shared
+ * among the rules on the side sumw weighs for. */
+static int
+weigh_rules(struct aduan_decider *d, struct reading *r, int sumw)
+{
+	int i, hand = 0, z = 0;
+
+	for (i = 0; i < r->s.n; i++)
+		if ((r->s.f[i].weight > 0) == (sumw > 0))
+			hand += r->s.f[i].weight;
+	for (i = 0; i < r->s.n; i++) {
+		int w = aduan_bayes_feature(d->bayes, aduan_bayes_key(RULE_KIND(r->s.f[i]),
+		    r->s.f[i].label), d->stamp);
+
+		z += w;
+		if ((r->s.f[i].weight > 0) == (sumw > 0) && hand != 0)
+			w += sumw * r->s.f[i].weight / hand;
+		r->s.f[i].weight = w;
+	}
+	return z;
+}
+
+/* The logistic model decides (bayes.h): its log-odds, in hundredths,
+ * over the message's features; the rules' weights become what each
+ * weighed in it, for the reason, and the sum 3 more than the log-odds
+ * rounded down, so that a complaint is still a sum of 3 or more. */
+static void
+logit_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t len)
+{
+	struct aduan_bayes *b = d->bayes;
+	const char *name[SHAPES];
+	int tw[ADUAN_DECIDE_WORDS], z = aduan_bayes_prior(b), sumw = 0, n, i;
+	unsigned prev = 0, h;
+
+	if (++d->stamp == 0)
+		d->stamp = 1;
+	n = shape(d, r, text, len, name);
+	for (i = 0; i < n; i++) {
+		int w = aduan_bayes_feature(b, aduan_bayes_key(ADUAN_FEAT_SHAPE, name[i]), d->stamp);
+
+		z += w;
+		if (i == 0)	/* the rules' sum */
+			sumw = w;
+	}
+	z += weigh_rules(d, r, sumw);
+	for (i = 0; i < d->n; i++) {
+		int place = d->tok[i].number == 1 ? 0 : d->tok[i].model;
+
+		h = aduan_bayes_hash_at(b, place);
+		tw[i] = aduan_bayes_weight_at(b, place, d->stamp);
+		if (prev != 0 && h != 0)
+			tw[i] += aduan_bayes_feature(b, aduan_bayes_pair_key(prev, h), d->stamp);
+		prev = h;
+		z += tw[i];
+	}
+	r->s.sum = 3 + (z >= 0 ? z / 100 : -((99 - z) / 100));
+	if (d->explain)
+		name_words(d, r, tw, z >= 0);
+}
+
+/* What earlier labelled messages say: learnt from (aduan_decider_learn),
+ * or deciding with the words' model near the line or with the logistic
+ * model in place of the rules' sum (bayes.h). */
+static void
+learned_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t len)
+{
+	if (d->learning != NULL)
+		learn_features(d, r, text, len);
+	else if (d->bayes == NULL)
+		return;
+	else if (aduan_bayes_kind(d->bayes) == ADUAN_BAYES_LOGIT)
+		logit_rule(d, r, text, len);
+	else
+		words_rule(d, r);
+}
+
 void
 aduan_decider_use(struct aduan_decider *d, struct aduan_bayes *b)
 {
@@ -1716,13 +1919,24 @@ aduan_decider_use(struct aduan_decider *d, struct aduan_bayes *b)
 	forget_words(d);	/* their places in the model */
 }
 
+static int decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
+    struct aduan_verdict *v);
+
 void
 aduan_decider_learn(struct aduan_decider *d, struct aduan_bayes *b, const char *text, size_t len,
     int complaint)
 {
 	const char *forms[ADUAN_DECIDE_WORDS];
+	struct aduan_verdict v;
 	int i;
 
+	if (aduan_bayes_kind(b) == ADUAN_BAYES_LOGIT) {	/* the rules' features too */
+		d->learning = b;
+		d->learning_complaint = complaint;
+		decide_words(d, text, len, 0, &v);
+		d->learning = NULL;
+		return;
+	}
 	d->n = 0;
 	read_words(d, text, len);
 	for (i = 0; i < d->n; i++)
@@ -1791,7 +2005,7 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 				rules[k](d, &r, i);
 	}
 	message_rules(d, &r, v);
-	learned_rule(d, &r);
+	learned_rule(d, &r, text, len);
 	v->score = r.s.sum;
 	v->take = r.s.sum >= 3;
 	if (d->explain)
