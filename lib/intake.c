@@ -57,9 +57,12 @@ struct msg {
 	enum aduan_wa_kind kind;
 	int has_location;
 	double lat, lon;
+	size_t body_len, text_len;
 	/* its key, "wa2:group|minute|author|hash", written when first asked
-	 * for (msg_key): a dry run shows or looks up few of them */
+	 * for (msg_key): a dry run shows or looks up few of them; the hash
+	 * too is taken then, unless hash_known */
 	unsigned long long hash;
+	int hash_known;
 	int nth;		/* "#nth" after the hash when above 0 */
 	char phone[17];		/* the author as a phone number ("": not one) */
 	struct aduan_buf key;	/* empty until written */
@@ -95,10 +98,10 @@ struct intake {
 	int n;
 	struct msg one;		/* a staff or system line outside any group */
 	/* the message's key while it is read: its parts, and the first round's */
-	unsigned long long key_hash;
 	int key_nth;
 	char key_phone[17];	/* "" when the author is no phone number */
 	struct aduan_buf legacy_key;
+	struct aduan_buf plain;	/* a message's plain form, when it is not its body */
 	/* telling identical messages of one minute apart */
 	struct same_time same, same_legacy;
 	int legacy;		/* the database holds first-round keys of this group */
@@ -323,12 +326,19 @@ static void build_key(struct aduan_buf *b, const char *prefix, const char *group
     const char *at, size_t atlen, const char *author, size_t alen, unsigned long long h,
     int nth);
 
+static unsigned long long key_fnv(struct intake *x, enum aduan_wa_kind kind,
+    const char *body, size_t body_len, const char *text, size_t text_len);
+
 /* The key of message m (see message_key), written the first time. */
 static const char *
 msg_key(struct intake *x, struct msg *m)
 {
 	const char *author = m->phone[0] != '\0' ? m->phone : m->author ? m->author : "";
 
+	if (!m->hash_known) {
+		m->hash = key_fnv(x, m->kind, m->body, m->body_len, m->text, m->text_len);
+		m->hash_known = 1;
+	}
 	if (m->key.len == 0)
 		build_key(&m->key, "wa2:", x->group, m->at, 16, author, strlen(author), m->hash,
 		    m->nth);
@@ -1156,25 +1166,49 @@ nth_same(struct same_time *st, const char *at, size_t atlen, unsigned long long 
 	return nth;
 }
 
-/* FNV-1a of s without invisible marks and without spaces at line ends. */
-static unsigned long long
-fnv1a_plain(unsigned long long h, const char *s, size_t n)
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* Whether any byte of w is a tab, a line end or below, or may start an
+ * invisible mark (0xe2, 0xef). */
+static int
+special8(unsigned long long w)
+{
+	unsigned long long e2 = w ^ (ONES * 0xe2), ef = w ^ (ONES * 0xef);
+
+	/* first whether any byte is below 0x0b or above 0x7f at all */
+	if ((((w - ONES * 0x0b) | w) & HIGHS) == 0)
+		return 0;
+	return ((((w - ONES * 0x0b) & ~w) | ((e2 - ONES) & ~e2) | ((ef - ONES) & ~ef)) &
+	    HIGHS) != 0;
+}
+
+static int
+special(unsigned char c)
+{
+	return c < 0x0b || c == 0xe2 || c == 0xef;
+}
+
+/*
+ * s without invisible marks and without spaces at line ends (a tab read
+ * as a space), appended to b: what a message's key hashes.
+ */
+static void
+plain(struct aduan_buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, sp = 0;
+	size_t i = 0, run, start = b->len;
+	unsigned long long w;
 
 	while (i < n) {
-		/* most bytes are none of those below (bytes up to the space go
-		 * the long way): hashed at once */
-		if (u[i] > ' ' && u[i] != 0xe2 && u[i] != 0xef) {
-			for (; sp > 0; sp--) {
-				h ^= ' ';
-				h *= 0x100000001b3ULL;
-			}
-			h ^= u[i++];
-			h *= 0x100000001b3ULL;
-			continue;
-		}
+		/* most bytes are none of those below: copied in runs */
+		for (run = i; run + 8 <= n && (memcpy(&w, s + run, 8), !special8(w)); run += 8)
+			;
+		while (run < n && !special(u[run]))
+			run++;
+		aduan_buf_add(b, s + i, run - i);
+		if ((i = run) == n)
+			break;
 		if (u[i] == 0xe2 && i + 2 < n && ((u[i + 1] == 0x80 && (u[i + 2] == 0x8e ||
 		    u[i + 2] == 0x8f || (u[i + 2] >= 0xaa && u[i + 2] <= 0xae))) ||
 		    (u[i + 1] == 0x81 && u[i + 2] >= 0xa6 && u[i + 2] <= 0xa9))) {
@@ -1185,21 +1219,111 @@ fnv1a_plain(unsigned long long h, const char *s, size_t n)
 			i += 3;
 			continue;
 		}
-		if (u[i] == ' ' || u[i] == '\t') {	/* held back until something follows */
-			sp++;
-			i++;
-			continue;
-		}
-		if (u[i] != '\n')
-			for (; sp > 0; sp--) {
-				h ^= ' ';
-				h *= 0x100000001b3ULL;
-			}
-		sp = 0;
-		h ^= u[i++];
-		h *= 0x100000001b3ULL;
+		/* spaces before a line end are dropped (marks between them too) */
+		if (u[i] == '\n')
+			while (b->len > start && b->s[b->len - 1] == ' ')
+				b->len--;
+		aduan_buf_addc(b, u[i] == '\t' ? ' ' : u[i]);
+		i++;
 	}
-	return h;
+	while (b->len > start && b->s[b->len - 1] == ' ')
+		b->len--;
+	if (b->s != NULL)
+		b->s[b->len] = '\0';
+}
+
+/* A step of a hash eight bytes at a time, for telling equal strings apart
+ * in memory only (never stored: keys hold FNV-1a). */
+static unsigned long long
+mix8(unsigned long long h, unsigned long long w)
+{
+	h = (h ^ w) * 0xff51afd7ed558ccdULL;
+	return h ^ (h >> 32);
+}
+
+static unsigned long long
+mix_tail(unsigned long long h, const char *s, size_t n)
+{
+	unsigned long long w = 0;
+
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
+}
+
+static unsigned long long
+word_hash(const char *s, size_t n)
+{
+	unsigned long long h = 0x9e3779b97f4a7c15ULL ^ n, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = mix8(h, w);
+	}
+	return mix_tail(h, s + i, n - i);
+}
+
+/* word_hash(s, n) into *h when s is its own plain form (no tab, line
+ * end, control byte or byte that may start an invisible mark; no space
+ * at its end): 1; else 0. */
+static int
+plain_hash(const char *s, size_t n, unsigned long long *h)
+{
+	unsigned long long w, x = 0x9e3779b97f4a7c15ULL ^ n;
+	size_t i;
+
+	if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		return 0;
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (special8(w))
+			return 0;
+		x = mix8(x, w);
+	}
+	for (w = i; w < n; w++)
+		if (special((unsigned char)s[w]))
+			return 0;
+	*h = mix_tail(x, s + i, n - i);
+	return 1;
+}
+
+/*
+ * What a message's key hashes, in plain form: for text the body, for a
+ * photo, a deleted message or a location its kind, a line end and its
+ * caption.  Points *s at it (the body itself when it is plain, else b).
+ */
+static size_t
+key_plain(struct aduan_buf *b, enum aduan_wa_kind kind, const char *body, size_t body_len,
+    const char *text, size_t text_len, const char **s)
+{
+	aduan_buf_reset(b);
+	if (kind == AWA_TEXT || kind == AWA_SYSTEM) {
+		unsigned long long h;
+
+		if (plain_hash(body, body_len, &h)) {
+			*s = body;
+			return body_len;
+		}
+		plain(b, body, body_len);
+	} else {
+		aduan_buf_adds(b, kind_names[kind]);
+		aduan_buf_addc(b, '\n');
+		plain(b, text, text_len);
+	}
+	*s = b->s != NULL ? b->s : "";
+	return b->len;
+}
+
+/* The FNV-1a of a message's plain form: the hash its key holds. */
+static unsigned long long
+key_fnv(struct intake *x, enum aduan_wa_kind kind, const char *body, size_t body_len,
+    const char *text, size_t text_len)
+{
+	const char *s;
+	size_t n = key_plain(&x->plain, kind, body, body_len, text, text_len, &s);
+
+	return fnv1a(s, n);
 }
 
 /* "PREFIXgroup|at|author|hash" and "#nth" after the first */
@@ -1226,7 +1350,7 @@ build_key(struct aduan_buf *b, const char *prefix, const char *group, const char
  * without invisible marks and line-end spaces; for a photo, a deleted
  * message or a location its kind and caption (each phone writes its own
  * placeholder).  "#N" tells identical messages of one minute apart.
- * Its parts into x->key_hash, key_nth, key_phone (msg_key writes it
+ * Its parts into x->key_nth, key_phone (msg_key writes it
  * when it is needed); into x->legacy_key the key of the first round
  * ("wa:", the time as exported, the hash of the body as written), when
  * the database may hold such keys (else it is left empty).
@@ -1234,9 +1358,9 @@ build_key(struct aduan_buf *b, const char *prefix, const char *group, const char
 static void
 message_key(struct intake *x, const struct aduan_wa_msg *m)
 {
-	const char *author = m->author ? m->author : "";
-	unsigned long long h = 0xcbf29ce484222325ULL, body;
-	size_t alen = strlen(author);
+	const char *author = m->author ? m->author : "", *s;
+	unsigned long long h, body;
+	size_t alen = strlen(author), n;
 	int nth;
 
 	x->key_phone[0] = '\0';
@@ -1244,21 +1368,20 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 		author = x->key_phone;
 		alen = strlen(author);
 	}
-	if (m->kind == AWA_TEXT || m->kind == AWA_SYSTEM)
-		h = fnv1a_plain(h, m->body, m->body_len);
-	else {
-		h = fnv1a_plain(h, kind_names[m->kind], strlen(kind_names[m->kind]));
-		h = fnv1a_plain(h, "\n", 1);
-		h = fnv1a_plain(h, m->text, m->text_len);
+	/* identical messages are told apart by a quicker hash of the same
+	 * plain form; the FNV-1a the key holds is taken when it is written */
+	if (!((m->kind == AWA_TEXT || m->kind == AWA_SYSTEM) &&
+	    plain_hash(m->body, m->body_len, &h))) {
+		n = key_plain(&x->plain, m->kind, m->body, m->body_len, m->text, m->text_len, &s);
+		h = word_hash(s, n);
 	}
 	/* keys are unique while minutes only advance and no minute holds
 	 * more messages than are told apart */
 	if (x->same.at[0] != '\0' && memcmp(m->at, x->same.at, 16) < 0)
 		x->keys_unique = 0;
-	nth = nth_same(&x->same, m->at, 16, h ^ fnv1a(author, alen) * 31);
+	nth = nth_same(&x->same, m->at, 16, h ^ word_hash(author, alen) * 31);
 	if (x->same.n == SAME_AT_MAX)
 		x->keys_unique = 0;
-	x->key_hash = h;
 	x->key_nth = nth;
 	aduan_buf_reset(&x->legacy_key);
 	if (x->legacy) {
@@ -1296,7 +1419,6 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	k->key = kept_key;
 	aduan_buf_reset(b);
 	aduan_buf_reset(&k->key);
-	k->hash = x->key_hash;
 	k->nth = x->key_nth;
 	memcpy(k->phone, x->key_phone, sizeof(k->phone));
 	k->line = m->line;
@@ -1307,10 +1429,20 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	/* NUL bytes inside a message cannot be stored: its complaint is
 	 * rejected (the text would end there) */
 	k->nul = memchr(m->body, '\0', m->body_len) != NULL;
-	body = store(b, m->body, k->nul ? strlen(m->body) : m->body_len);
+	k->body_len = k->nul ? strlen(m->body) : m->body_len;
+	body = store(b, m->body, k->body_len);
+	k->text_len = m->text_len;
 	/* the text is the body or its end: no copy of its own */
-	if (k->nul || m->text < m->body || m->text > m->body + m->body_len)
-		text = store(b, m->text, strlen(m->text));
+	if (k->nul || m->text < m->body || m->text > m->body + m->body_len) {
+		k->text_len = strlen(m->text);
+		text = store(b, m->text, k->text_len);
+	}
+	/* what the key hashes is kept whole: its hash is taken when the key
+	 * is written; else now */
+	if (k->body_len != m->body_len || k->text_len != m->text_len) {
+		k->hash = key_fnv(x, m->kind, m->body, m->body_len, m->text, m->text_len);
+		k->hash_known = 1;
+	}
 	/* a file named but missing from the zip archive read stays in the
 	 * body's placeholder line only */
 	if (m->attachment && m->attached != 0)
@@ -1585,6 +1717,7 @@ intake_release(struct intake *x)
 		ADUAN_FREE_EACH(x->msgs[i].store.s, x->msgs[i].key.s);
 	ADUAN_FREE_EACH(x->one.store.s, x->one.key.s);
 	aduan_buf_release(&x->legacy_key);
+	aduan_buf_release(&x->plain);
 	if (x->has_match)
 		regfree(&x->match);
 	free_words(x->keywords, x->nkeywords);

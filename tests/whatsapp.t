@@ -215,4 +215,28 @@ run aduan-add --from whatsapp --all --join 0 "$T/WhatsApp Chat with RT 09.txt"
 like err '6 messages read, 4 complaints added, 1 already present' "is found again by that key"
 is "$(aduan-list -f body | grep -cx 'Mohon got depan rumah dibersihkan')" 2 \
 	"the identical message a minute later is still its own complaint"
+# a message's key hashes its plain form (FNV-1a): without invisible marks,
+# a tab read as a space, no spaces at line ends; a photo as its kind and
+# caption; identical messages of one minute numbered
+rm -f "$ADUAN_DB"; preset
+printf '%s\n' '14/11/24 09.15 - Siti Aminah: lampu mati di gang Mawar  ' \
+	'14/11/24 09.15 - Siti Aminah: lampu mati di gang Mawar' \
+	"14/11/24 09.15 - Siti Aminah: $(printf '\342\200\216lampu mati\tdi gang \342\200\216Mawar \342\200\216')" \
+	"14/11/24 09.16 - Budi: baris satu $(printf '\t')" "baris dua$(printf '\357\273\277')  " \
+	'14/11/24 09.16 - Budi: IMG-20241114-WA0003.jpg (file terlampir)' 'fotonya  ' \
+	'14/11/24 09.16 - Budi: media' 'fotonya ' \
+	"14/11/24 09.17 - +62 812-5501-2233: got mampet $(printf '\342\200\246') sudah lama" >keys.txt
+run aduan-add --from whatsapp --all --join 0 --group "RT 07" --dry-run --messages keys.txt
+is "$(sed 's/.*"source_key":"\([^"]*\)".*/\1/' out | tr '\n' ' ')" \
+	"wa2:RT 07|2024-11-14T09:15|Siti Aminah|$(fnv 'lampu mati di gang Mawar') \
+wa2:RT 07|2024-11-14T09:15|Siti Aminah|$(fnv 'lampu mati di gang Mawar')#1 \
+wa2:RT 07|2024-11-14T09:15|Siti Aminah|$(fnv 'lampu mati di gang Mawar')#2 \
+wa2:RT 07|2024-11-14T09:16|Budi|$(fnv 'baris satu
+baris dua') \
+wa2:RT 07|2024-11-14T09:16|Budi|$(fnv 'media
+fotonya') \
+wa2:RT 07|2024-11-14T09:16|Budi|$(fnv 'media
+fotonya')#1 \
+wa2:RT 07|2024-11-14T09:17|+6281255012233|$(fnv "got mampet $(printf '\342\200\246') sudah lama") " \
+	"keys hash the plain form and number identical messages of a minute"
 done_testing
