@@ -713,7 +713,7 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 		memset(d->known, 0, KNOWN * sizeof(*d->known));
 	}
 	while (d->n < ADUAN_DECIDE_WORDS &&
-	    (n = aduan_stem_next(d->st, text, len, &pos, &start)) > 0) {
+	    (n = aduan_stem_next_inline(d->st, text, len, &pos, &start)) > 0) {
 		struct known *k = &d->known[bytes_hash(text + start, n, len - start) & (KNOWN - 1)];
 		int first = d->n, room = ADUAN_DECIDE_WORDS - d->n;
 
@@ -1965,6 +1965,21 @@ laughs(const char *text, size_t len)
 	return 0;
 }
 
+/* The place of x's lowest bit that is set (x != 0). */
+static inline int
+lowest_bit(unsigned x)
+{
+#ifdef __GNUC__
+	return __builtin_ctz(x);
+#else
+	int k = 0;
+
+	for (; !(x & 1); x >>= 1)
+		k++;
+	return k;
+#endif
+}
+
 /* The verdict on text read word by word (aduan_decide without the cache).
  * The rule functions are written apart for the reader; the compiler is
  * asked to put them all in here, where they run for every word. */
@@ -1980,7 +1995,7 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 		chatter_rules, voice_rules	/* in the order of starts[] */
 	};
 	struct reading r;
-	int i, k;
+	int i;
 
 	memset(v, 0, sizeof(*v));
 	/* all but the features, which r.s.n counts */
@@ -2000,9 +2015,8 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 		/* only what can start from it (starts[]); a neighbour still */
 		unsigned run = i == 0 || d->every_word ? R_ALL : d->tok[i].starts;
 
-		for (k = 0; run != 0; k++, run >>= 1)
-			if (run & 1)
-				rules[k](d, &r, i);
+		for (; run != 0; run &= run - 1)	/* in order, by their lowest bit */
+			rules[lowest_bit(run)](d, &r, i);
 	}
 	message_rules(d, &r, v);
 	learned_rule(d, &r, text, len);

@@ -122,12 +122,6 @@ word_char(const unsigned char *s, size_t n, int *c)
 	return 0;
 }
 
-static int
-isalnum_ascii(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-}
-
 #define NABBREV (sizeof(aduan_stem_abbrev) / sizeof(aduan_stem_abbrev[0]))
 #define ABBREV_SLOTS 512	/* a power of two, well above NABBREV */
 
@@ -375,9 +369,18 @@ aduan_stem_words(struct aduan_stemmer *st, const char *text, size_t len,
 }
 
 /* Bytes that are a word character by themselves: ASCII letters and digits
- * (a byte from 0x80 up may start one: word_char decides).  Filled on
- * first use. */
-static unsigned char ascii_word[256];
+ * (a byte from 0x80 up may start one: word_char decides). */
+const unsigned char aduan_stem_ascii_word[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,	/* 0-9 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* A-O */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,	/* P-Z */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* a-o */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,	/* p-z */
+};
+#define ascii_word aduan_stem_ascii_word
 
 size_t
 aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, size_t *pos,
@@ -387,9 +390,6 @@ aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, size_t *
 	size_t p = *pos, k;
 	int c;
 
-	if (!ascii_word['a'])
-		for (c = 0; c < 256; c++)
-			ascii_word[c] = (unsigned char)isalnum_ascii((unsigned char)c);
 	/* ASCII bytes decided by the table, the rest by word_char */
 	while (p < len && !ascii_word[u[p]] && (u[p] < 0x80 || word_char(u + p, len - p, &c) == 0))
 		p++;

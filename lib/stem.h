@@ -54,6 +54,35 @@ int aduan_stem_words(struct aduan_stemmer *st, const char *text, size_t len,
 size_t aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, size_t *pos,
     size_t *start);
 
+/* 1 for the bytes that are a word character by themselves (ASCII letters
+ * and digits), else 0; a byte from 0x80 up may start one. */
+extern const unsigned char aduan_stem_ascii_word[256];
+
+/*
+ * aduan_stem_next for a caller's loop: a word of ASCII letters and digits
+ * after ASCII signs and spaces, not followed by a dash or a byte from
+ * 0x80 up, is read here inline; any other by aduan_stem_next.  The same
+ * words either way.
+ */
+static inline size_t
+aduan_stem_next_inline(struct aduan_stemmer *st, const char *text, size_t len, size_t *pos,
+    size_t *start)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t p = *pos, s;
+
+	while (p < len && u[p] < 0x80 && !aduan_stem_ascii_word[u[p]])
+		p++;
+	s = p;
+	while (p < len && aduan_stem_ascii_word[u[p]])
+		p++;
+	if ((s < len && u[s] >= 0x80) || (p < len && (u[p] >= 0x80 || u[p] == '-')))
+		return aduan_stem_next(st, text, len, pos, start);
+	*start = s;
+	*pos = p;
+	return p - s;
+}
+
 /* The forms of text's words joined by single spaces, appended to out. */
 void aduan_stem_text(struct aduan_stemmer *st, const char *text, size_t len,
     struct aduan_buf *out);
