@@ -37,14 +37,44 @@ aduan_complaint_release(struct aduan_complaint *c)
 	int i;
 
 	for (i = 0; i < ADUAN_NFIELDS; i++) {
-		free(c->v[i]);
-		c->v[i] = NULL;
+		if (c->v[i] != NULL) {
+			free(c->v[i]);
+			c->v[i] = NULL;
+		}
+		if (c->spare[i] != NULL) {
+			free(c->spare[i]);
+			c->spare[i] = NULL;
+		}
 	}
+}
+
+void
+aduan_complaint_clear(struct aduan_complaint *c)
+{
+	int i;
+
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		if (c->v[i] != NULL) {
+			/* the string holds at least its length and NUL */
+			free(c->spare[i]);
+			c->spare_size[i] = strlen(c->v[i]) + 1;
+			c->spare[i] = c->v[i];
+			c->v[i] = NULL;
+		}
+	c->looked_up = 0;
+	c->kelurahan_known = 0;
 }
 
 void
 aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n)
 {
+	if (c->v[i] == NULL && s != NULL && c->spare[i] != NULL && c->spare_size[i] > n) {
+		c->v[i] = c->spare[i];
+		c->spare[i] = NULL;
+		memcpy(c->v[i], s, n);
+		c->v[i][n] = '\0';
+		return;
+	}
 	free(c->v[i]);
 	c->v[i] = s ? aduan_xstrndup(s, n) : NULL;
 }

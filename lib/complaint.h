@@ -24,9 +24,19 @@ struct aduan_complaint {
 	int kelurahan_known;	/* the caller took the kelurahan from the kelurahan
 				 * table in this transaction, with no blank at either
 				 * end: the check need not look it up again */
+	/* strings of cleared fields, of at least spare_size bytes, that
+	 * aduan_complaint_set fills again instead of allocating (private) */
+	char *spare[ADUAN_NFIELDS];
+	size_t spare_size[ADUAN_NFIELDS];
 };
 void aduan_complaint_init(struct aduan_complaint *c);
 void aduan_complaint_release(struct aduan_complaint *c);
+/*
+ * Every field cleared (and the flags), as after aduan_complaint_init, but
+ * their strings kept for the next complaint's fields: a batch that fills
+ * one complaint after another allocates little.  Release it at the end.
+ */
+void aduan_complaint_clear(struct aduan_complaint *c);
 /* Set field i to a copy of s[0..n) (s NULL: clear it). */
 void aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n);
 void aduan_complaint_sets(struct aduan_complaint *c, int i, const char *s);

@@ -137,6 +137,7 @@ struct intake {
 	sqlite3_stmt *batch;	/* ARCHIVE_BATCH rows at once */
 	/* a group's buffers (struct verdict, render), kept between groups */
 	struct aduan_buf body, att, why, raw;
+	struct aduan_complaint c;	/* a group's complaint; its strings kept */
 	/* reporters' latest open complaints, known from the database or
 	 * made by this import (a direct-mapped cache: memory stays bounded) */
 	struct reporter {
@@ -993,7 +994,7 @@ record(struct intake *x, struct verdict *g, enum decision first, enum decision r
 static int
 flush(struct intake *x)
 {
-	struct aduan_complaint c;
+	struct aduan_complaint *c = &x->c;
 	struct verdict g;
 	enum decision first, rest;
 	int64_t earlier = 0;
@@ -1013,13 +1014,13 @@ flush(struct intake *x)
 	/* the place goes into a complaint, and is shown by --messages */
 	if (g.wanted || x->o->messages_out != NULL)
 		place_of(x, g.body.s ? g.body.s : "", g.body.len, &g.pl);
-	aduan_complaint_init(&c);
+	aduan_complaint_clear(c);
 	if ((rc = archived(x, &x->msgs[0], &g.seen)) != 0)
 		goto out;
 	g.present = g.seen;
 	if (g.wanted) {
-		fill(x, &g, &c);
-		if ((rc = present(x, &c, &g.present)) != 0)
+		fill(x, &g, c);
+		if ((rc = present(x, c, &g.present)) != 0)
 			goto out;
 	}
 	first = !g.wanted ? D_FILTERED : g.present ? D_PRESENT : D_COMPLAINT;
@@ -1027,7 +1028,7 @@ flush(struct intake *x)
 	/* a question about an earlier report joins the reporter's open
 	 * complaint, as a note, rather than starting another */
 	if (g.wanted && !g.present && g.v.followup && !x->o->all &&
-	    (rc = open_complaint(x, &c, &earlier)) != 0)
+	    (rc = open_complaint(x, c, &earlier)) != 0)
 		goto out;
 	if (earlier > 0) {
 		first = rest = D_JOINED;
@@ -1038,14 +1039,12 @@ flush(struct intake *x)
 			goto out;
 		x->o->n_joined++;
 	} else if (g.wanted && !g.present) {
-		if ((rc = hand_on(x, &g, &c)) != 0)
+		if ((rc = hand_on(x, &g, c)) != 0)
 			goto out;
 	} else if (g.wanted)
 		x->o->n_present++;
 	rc = record(x, &g, first, rest);
 out:
-	if (g.wanted)	/* else nothing was set */
-		aduan_complaint_release(&c);
 	x->body = g.body;
 	x->att = g.att;
 	x->why = g.why;
@@ -1718,6 +1717,7 @@ intake_release(struct intake *x)
 	ADUAN_FREE_EACH(x->one.store.s, x->one.key.s);
 	aduan_buf_release(&x->legacy_key);
 	aduan_buf_release(&x->plain);
+	aduan_complaint_release(&x->c);
 	if (x->has_match)
 		regfree(&x->match);
 	free_words(x->keywords, x->nkeywords);
