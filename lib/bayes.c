@@ -11,12 +11,13 @@
 #include "util.h"
 
 /* The model the decision uses when made (decide.c, aduan_decider_new). */
-#define DEFAULT_KIND ADUAN_BAYES_WORDS
+#define DEFAULT_KIND ADUAN_BAYES_LOGIT
 
 #define LEARNT 131072	/* features a logistic model may learn (a power of two) */
 #define EPOCHS 40	/* passes over the messages when learning */
 #define RATE 0.3	/* AdaGrad's step */
 #define PRUNE 2		/* weights under this (hundredths) are not kept */
+#define NAMED 512	/* names remembered with their features (a power of two) */
 
 struct slot {
 	char form[ADUAN_BAYES_FORM];	/* "" when empty */
@@ -47,6 +48,12 @@ struct aduan_bayes {
 	unsigned stamp;
 	struct slot slot[ADUAN_BAYES_SLOTS];
 	struct feat *feat;	/* a logistic model's features */
+	/* the features of names that stay where they are (aduan_bayes_named) */
+	struct named {
+		const char *name;
+		int kind;
+		struct feat *f;
+	} named[NAMED];
 	char note[96];		/* aduan_bayes_note */
 	/* learning a logistic model: its features, and each message as its
 	 * label, its number of features and their places in lt */
@@ -172,7 +179,7 @@ aduan_bayes_new(void)
 struct aduan_bayes *
 aduan_bayes_new_logit(double lambda, double drop)
 {
-	return aduan_bayes_new_logit_of(lambda, drop, 0, "+-swp");
+	return aduan_bayes_new_logit_of(lambda, drop, 0, "+-swpn");
 }
 
 struct aduan_bayes *
@@ -199,7 +206,7 @@ install(struct aduan_bayes *b, int kind, const char *name, int weight)
 	const char *sp;
 
 	f->key = aduan_bayes_key(kind, name);
-	f->weight = weight;
+	f->weight = weight;	/* (before any look-up: b->named holds none yet) */
 	if (kind == ADUAN_FEAT_BIAS)
 		b->prior = weight;
 	else if (kind == ADUAN_FEAT_WORD && (s = add_form(b, name)) != NULL)
@@ -525,6 +532,50 @@ aduan_bayes_feature(struct aduan_bayes *b, unsigned key, unsigned stamp)
 	struct feat *f;
 
 	if (b->feat == NULL || (f = find_feat(b, key))->key == 0 || f->stamp == stamp)
+		return 0;
+	f->stamp = stamp;
+	return f->weight;
+}
+
+int
+aduan_bayes_word_pair(struct aduan_bayes *b, int place, unsigned *prev, unsigned stamp)
+{
+	struct slot *s;
+	struct feat *f;
+	int w = 0;
+
+	if (place == 0) {
+		*prev = 0;
+		return 0;
+	}
+	s = &b->slot[place - 1];
+	if (s->stamp != stamp) {
+		s->stamp = stamp;
+		w = s->weight;
+	}
+	if (*prev != 0 && b->feat != NULL &&
+	    (f = find_feat(b, aduan_bayes_pair_key(*prev, s->hash)))->key != 0 && f->stamp != stamp) {
+		f->stamp = stamp;
+		w += f->weight;
+	}
+	*prev = s->hash;
+	return w;
+}
+
+int
+aduan_bayes_named(struct aduan_bayes *b, int kind, const char *name, unsigned stamp)
+{
+	struct named *n = &b->named[((size_t)name >> 3 ^ (size_t)kind) & (NAMED - 1)];
+	struct feat *f;
+
+	if (b->feat == NULL)
+		return 0;
+	if (n->name != name || n->kind != kind) {
+		n->name = name;
+		n->kind = kind;
+		n->f = find_feat(b, aduan_bayes_key(kind, name));
+	}
+	if ((f = n->f)->key == 0 || f->stamp == stamp)
 		return 0;
 	f->stamp = stamp;
 	return f->weight;

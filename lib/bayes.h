@@ -40,7 +40,8 @@ enum {
 	ADUAN_FEAT_BIAS = 'b',	/* the constant */
 	ADUAN_FEAT_FOR = '+',	/* a rule for a complaint fired: its label */
 	ADUAN_FEAT_AGAINST = '-',	/* a rule against */
-	ADUAN_FEAT_SHAPE = 's',	/* "sum 3", "words 6-12", "question", ... */
+	ADUAN_FEAT_SHAPE = 's',	/* "sum 3", "question", "number", ... */
+	ADUAN_FEAT_LENGTH = 'n',	/* "words 6-12" */
 	ADUAN_FEAT_WORD = 'w',	/* a form */
 	ADUAN_FEAT_PAIR = 'p'	/* two adjacent forms, "air mati" */
 };
@@ -104,6 +105,16 @@ unsigned aduan_bayes_hash_at(const struct aduan_bayes *b, int place);
 /* The weight of the feature key, or 0 when unknown or already weighed
  * under this stamp. */
 int aduan_bayes_feature(struct aduan_bayes *b, unsigned key, unsigned stamp);
+
+/* The weight of the form at place (0: unknown) with the pair it makes
+ * with the form before it, whose hash is *prev (0: none), each once
+ * under stamp; *prev becomes the form's hash (0 when unknown). */
+int aduan_bayes_word_pair(struct aduan_bayes *b, int place, unsigned *prev, unsigned stamp);
+
+/* The same for the feature of kind named name, a string that stays
+ * where it is while b lives (a rule's label, a shape's name): its
+ * feature is found once, then remembered by the name's address. */
+int aduan_bayes_named(struct aduan_bayes *b, int kind, const char *name, unsigned stamp);
 
 /* Learn one labelled message of a logistic model from its features
  * (keys, and the kinds and names the header is written with); repeats

@@ -23,12 +23,19 @@
  * tidak kenapa2"), what will pass ("nanti juga jernih sendiri"), jokes,
  * greetings and questions among residents; a problem word
  * worked on ("bantu angkut sampah"), forbidden ("dilarang membakar
- * sampah") or apologised for ("maaf telat") is no problem.  Near the line (a sum
- * of 0 to 5) what the words of earlier labelled messages say is added, at
- * most 3 either way, but never to take a message a rule of 3 points or
- * more read as chatter (bayes.h).  A
- * message is a complaint when the sum is 3 or more; the reason names the weightiest
- * rules on the winning side.
+ * sampah") or apologised for ("maaf telat") is no problem.
+ *
+ * The rules' sum does not decide alone: a logistic model learnt from the
+ * labelled messages (bayes.h, bayes-logit.h) weighs it with the message's
+ * shape, its word forms and its pairs of adjacent forms, and decides
+ * (learned_rule); the verdict's score is 3 more than its log-odds
+ * rounded down, so a complaint is still a score of 3 or more.  The reason
+ * names the weightiest rules on the winning side, each by its share of
+ * what the sum weighed, or, when no rule weighed there, the words that
+ * weighed most.  With the words' naive Bayes instead (the decision
+ * before; aduan_decider_use), what the words say is added near the line
+ * (a sum of 0 to 5), at most 3 either way, never to take a message a rule
+ * of 3 points or more read as chatter, and a sum of 3 is a complaint.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -1755,6 +1762,25 @@ shape(const struct aduan_decider *d, const struct reading *r, const char *text, 
 	return n;
 }
 
+/* Whether word i names a town (towns[]), which the logistic model does
+ * not weigh: whether a town is the office's own or elsewhere is told by
+ * the rules (elsewhere), not by which towns the labelled sets name. */
+static int
+town(const struct aduan_decider *d, int i)
+{
+	size_t k;
+
+	if (!d->tok[i].compared)
+		return 0;
+	for (k = 0; k < sizeof(towns) / sizeof(towns[0]); k++)
+		if (strcmp(d->tok[i].form, towns[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A shape's feature kind: its length ("words 3-5") or another. */
+#define SHAPE_KIND(name) ((name)[0] == 'w' ? ADUAN_FEAT_LENGTH : ADUAN_FEAT_SHAPE)
+
 /* The rule's feature kind: for a complaint or against. */
 #define RULE_KIND(f) ((f).weight > 0 ? ADUAN_FEAT_FOR : ADUAN_FEAT_AGAINST)
 
@@ -1771,8 +1797,8 @@ learn_features(struct aduan_decider *d, const struct reading *r, const char *tex
 
 	n = shape(d, r, text, len, name);
 	for (i = 0; i < n; i++) {
-		kind[i] = ADUAN_FEAT_SHAPE;
-		key[i] = aduan_bayes_key(ADUAN_FEAT_SHAPE, name[i]);
+		kind[i] = SHAPE_KIND(name[i]);
+		key[i] = aduan_bayes_key(kind[i], name[i]);
 	}
 	for (i = 0; i < r->s.n; i++, n++) {
 		kind[n] = RULE_KIND(r->s.f[i]);
@@ -1780,8 +1806,8 @@ learn_features(struct aduan_decider *d, const struct reading *r, const char *tex
 		key[n] = aduan_bayes_key(kind[n], name[n]);
 	}
 	for (i = 0; i < d->n; i++) {
-		if (d->tok[i].number == 1) {
-			prev = 0;	/* an RT, a price: no word, and no pair across it */
+		if (d->tok[i].number == 1 || town(d, i)) {
+			prev = 0;	/* an RT, a price, a town: no word, no pair across it */
 			continue;
 		}
 		h = aduan_bayes_form_hash(d->tok[i].form);
@@ -1800,7 +1826,8 @@ learn_features(struct aduan_decider *d, const struct reading *r, const char *tex
 }
 
 /* Name the words that weighed most on the winning side (tw: each word's
- * weight with its pair before it), as one feature of the reason. */
+ * weight with its pair before it), as one feature of the reason, when no
+ * rule that fired weighed on that side. */
 static void
 name_words(struct aduan_decider *d, struct reading *r, const int *tw, int take)
 {
@@ -1825,6 +1852,9 @@ name_words(struct aduan_decider *d, struct reading *r, const int *tw, int take)
 		if (len >= (int)size)
 			break;
 	}
+	for (i = 0; i < r->s.n; i++)
+		if (take ? r->s.f[i].weight > 0 : r->s.f[i].weight < 0)
+			return;	/* the rules on the winning side are the reason */
 	if (sum == 0 || r->s.n == (int)(sizeof(r->s.f) / sizeof(r->s.f[0])))
 		return;
 	r->s.f[r->s.n].weight = sum;
@@ -1846,8 +1876,7 @@ weigh_rules(struct aduan_decider *d, struct reading *r, int sumw)
 		if ((r->s.f[i].weight > 0) == (sumw > 0))
 			hand += r->s.f[i].weight;
 	for (i = 0; i < r->s.n; i++) {
-		int w = aduan_bayes_feature(d->bayes, aduan_bayes_key(RULE_KIND(r->s.f[i]),
-		    r->s.f[i].label), d->stamp);
+		int w = aduan_bayes_named(d->bayes, RULE_KIND(r->s.f[i]), r->s.f[i].label, d->stamp);
 
 		z += w;
 		if ((r->s.f[i].weight > 0) == (sumw > 0) && hand != 0)
@@ -1867,13 +1896,13 @@ logit_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t 
 	struct aduan_bayes *b = d->bayes;
 	const char *name[SHAPES];
 	int tw[ADUAN_DECIDE_WORDS], z = aduan_bayes_prior(b), sumw = 0, n, i;
-	unsigned prev = 0, h;
+	unsigned prev = 0;
 
 	if (++d->stamp == 0)
 		d->stamp = 1;
 	n = shape(d, r, text, len, name);
 	for (i = 0; i < n; i++) {
-		int w = aduan_bayes_feature(b, aduan_bayes_key(ADUAN_FEAT_SHAPE, name[i]), d->stamp);
+		int w = aduan_bayes_named(b, SHAPE_KIND(name[i]), name[i], d->stamp);
 
 		z += w;
 		if (i == 0)	/* the rules' sum */
@@ -1881,13 +1910,8 @@ logit_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t 
 	}
 	z += weigh_rules(d, r, sumw);
 	for (i = 0; i < d->n; i++) {
-		int place = d->tok[i].number == 1 ? 0 : d->tok[i].model;
-
-		h = aduan_bayes_hash_at(b, place);
-		tw[i] = aduan_bayes_weight_at(b, place, d->stamp);
-		if (prev != 0 && h != 0)
-			tw[i] += aduan_bayes_feature(b, aduan_bayes_pair_key(prev, h), d->stamp);
-		prev = h;
+		tw[i] = aduan_bayes_word_pair(b, d->tok[i].number == 1 || town(d, i) ? 0 :
+		    d->tok[i].model, &prev, d->stamp);
 		z += tw[i];
 	}
 	r->s.sum = 3 + (z >= 0 ? z / 100 : -((99 - z) / 100));

@@ -24,7 +24,8 @@ struct aduan_decider;
 
 struct aduan_verdict {
 	int take;		/* 1: a complaint */
-	int score;		/* the sum of the weights; take when >= 3 */
+	int score;		/* the rules' sum, or 3 + the model's log-odds rounded
+				 * down (bayes.h); take when >= 3 */
 	int followup;		/* a question about an earlier report */
 	char why[192];		/* the reason, in the reader's language */
 };
@@ -50,10 +51,12 @@ void aduan_decider_every_word(struct aduan_decider *d, int on);
  * than once; the first sixteen words count. */
 void aduan_decider_home(struct aduan_decider *d, const char *text);
 
-/* The words' model (bayes.h) the decider adds near the line: the shipped
- * one when made; aduan_decider_use gives it b (NULL: the rules alone) and
- * frees the one before.  aduan_decider_learn teaches b one labelled
- * message, read into the same word forms as aduan_decide reads. */
+/* The model (bayes.h) the decider decides with (a logistic model) or adds
+ * near the line (the words' naive Bayes): the shipped one when made;
+ * aduan_decider_use gives it b (NULL: the rules alone) and frees the one
+ * before.  aduan_decider_learn teaches b one labelled message, read into
+ * the same word forms (and, for a logistic model, the same rules) as
+ * aduan_decide reads. */
 struct aduan_bayes;
 void aduan_decider_use(struct aduan_decider *d, struct aduan_bayes *b);
 void aduan_decider_learn(struct aduan_decider *d, struct aduan_bayes *b, const char *text,

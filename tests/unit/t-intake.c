@@ -121,8 +121,9 @@ learn_one(char **f, int n, long line, void *arg)
 }
 
 /* How the shipped logistic model learns (bayes.h): chosen by leaving each
- * labelled set out (bench/README.md). */
-#define LAMBDA 0.001
+ * of the twenty sets before heldout-21 out (bench/README.md): the highest
+ * precision with every set's recall at 0.93 or more. */
+#define LAMBDA 0.01
 #define DROP 0.0
 #define SHIFT 80
 #define KINDS "swp"
@@ -348,10 +349,12 @@ static double ratio(long a, long b);
 static int measure(struct run *r, const char *path);
 
 /*
- * The words' model: the shipped one is what the labelled sets teach
- * (after changing a set or the lexicon, write lib/bayes-words.h again with
- * `t-intake -t` given every set), and left out of its learning, each set
- * is still decided well: the honest figure for text never seen.
+ * The models: each shipped one is what the labelled sets teach (after
+ * changing a set, the lexicon or a rule, write lib/bayes-words.h and
+ * lib/bayes-logit.h again with `t-intake -t` and `-T` given every set), and
+ * left out of the learning of the model the decision uses, each set is
+ * still decided well.  Leaving a set out is kinder than text never seen:
+ * the rules were written looking at every set (bench/README.md).
  */
 static void
 check_model(struct run *r, const char *build)
