@@ -48,6 +48,7 @@ struct aduan_bayes {
 	unsigned stamp;
 	struct slot slot[ADUAN_BAYES_SLOTS];
 	struct feat *feat;	/* a logistic model's features */
+	int nfeat;
 	/* the features of names that stay where they are (aduan_bayes_named) */
 	struct named {
 		const char *name;
@@ -155,7 +156,7 @@ add_form(struct aduan_bayes *b, const char *form)
 }
 
 /* The entry of key in a logistic model's table, or the empty one where
- * it would go (the table is never full: PRUNE and LEARNT keep it so). */
+ * it would go (the table is never more than half full: install). */
 static struct feat *
 find_feat(const struct aduan_bayes *b, unsigned key)
 {
@@ -197,7 +198,8 @@ aduan_bayes_new_logit_of(double lambda, double drop, int shift, const char *kind
 	return b;
 }
 
-/* Put a weighed feature of a logistic model in its tables. */
+/* Put a weighed feature of a logistic model in its tables (at most half
+ * of ADUAN_BAYES_FEATS: the rest are left out, the same in every run). */
 static void
 install(struct aduan_bayes *b, int kind, const char *name, int weight)
 {
@@ -205,6 +207,8 @@ install(struct aduan_bayes *b, int kind, const char *name, int weight)
 	struct slot *s;
 	const char *sp;
 
+	if (f->key == 0 && b->nfeat++ >= ADUAN_BAYES_FEATS / 2)
+		return;
 	f->key = aduan_bayes_key(kind, name);
 	f->weight = weight;	/* (before any look-up: b->named holds none yet) */
 	if (kind == ADUAN_FEAT_BIAS)

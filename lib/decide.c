@@ -1910,8 +1910,9 @@ logit_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t 
 	}
 	z += weigh_rules(d, r, sumw);
 	for (i = 0; i < d->n; i++) {
-		tw[i] = aduan_bayes_word_pair(b, d->tok[i].number == 1 || town(d, i) ? 0 :
-		    d->tok[i].model, &prev, d->stamp);
+		/* (numbers and towns, never learnt, are not in it: no word, no
+		 * pair across them, as learn_features reads them) */
+		tw[i] = aduan_bayes_word_pair(b, d->tok[i].model, &prev, d->stamp);
 		z += tw[i];
 	}
 	r->s.sum = 3 + (z >= 0 ? z / 100 : -((99 - z) / 100));
