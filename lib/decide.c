@@ -354,7 +354,7 @@ struct tok {
 _Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsigned short");
 
 #define HOME_MAX 16	/* words naming the office's own town */
-#define KNOWN 8192	/* written words remembered (a power of two) */
+#define KNOWN 16384	/* written words remembered (a power of two) */
 #define KNOWN_RAW 24	/* the longest written word remembered */
 #define KNOWN_FORMS 3	/* "gpp": "tidak apa apa" */
 #define SAID 4096	/* messages remembered with their verdicts (a power of two) */
@@ -728,7 +728,8 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 			int m = k->ntok < room ? k->ntok : room, j;
 			struct tok *to = &d->tok[d->n];
 
-			for (j = 0; j < m; j++)	/* (inline: a call costs more than a token) */
+			to[0] = k->tok[0];	/* (inline: a call costs more than a token) */
+			for (j = 1; j < m; j++)
 				to[j] = k->tok[j];
 			d->n += m;
 			continue;
