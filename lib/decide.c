@@ -334,6 +334,7 @@ struct entry {
 	unsigned long long cls;
 	int compared;	/* a rule compares forms with it (compared[], towns[]) */
 	unsigned char starts;	/* the rule functions its form starts (starts[]) */
+	unsigned char town;	/* one of towns[] */
 };
 
 #define WORD 23
@@ -349,6 +350,7 @@ struct tok {
 	unsigned char starts;	/* the rule functions it starts (R_ASKING ...) */
 	unsigned short model;	/* its place in the words' model (aduan_bayes_place) */
 	unsigned char compared;	/* form is one of compared[] (read by the macro is) */
+	unsigned char town;	/* form is one of towns[] */
 	char form[WORD + 1];
 };
 _Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsigned short");
@@ -514,6 +516,7 @@ add_entry(struct aduan_decider *d, size_t *cap, const char *form, unsigned long 
 	d->lex[d->nlex].form = aduan_xstrdup(form);
 	d->lex[d->nlex].cls = cls;
 	d->lex[d->nlex].starts = (unsigned char)starts_of;
+	d->lex[d->nlex].town = 0;
 	d->lex[d->nlex++].compared = is_compared;
 }
 
@@ -562,8 +565,10 @@ make_lexicon(struct aduan_decider *d)
 	add_forms(d, &cap, compared, 0);
 	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
 		add_forms(d, &cap, starts[i].forms, 1u << i);
-	for (i = 0; i < sizeof(towns) / sizeof(towns[0]); i++)
+	for (i = 0; i < sizeof(towns) / sizeof(towns[0]); i++) {
 		add_entry(d, &cap, towns[i], 0, 1, R_VOICE);
+		d->lex[d->nlex - 1].town = 1;
+	}
 	qsort(d->lex, d->nlex, sizeof(*d->lex), cmp_entry);
 	/* one entry per form, its classes joined */
 	for (i = 0, j = 0; i < d->nlex; i++) {
@@ -571,6 +576,7 @@ make_lexicon(struct aduan_decider *d)
 			d->lex[j - 1].cls |= d->lex[i].cls;
 			d->lex[j - 1].compared |= d->lex[i].compared;
 			d->lex[j - 1].starts |= d->lex[i].starts;
+			d->lex[j - 1].town |= d->lex[i].town;
 			free(d->lex[i].form);
 		} else
 			d->lex[j++] = d->lex[i];
@@ -669,6 +675,7 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 	e = lookup(d, t->form);
 	t->cls = e != NULL ? e->cls : 0;
 	compared_form = e != NULL && e->compared;
+	t->town = e != NULL && e->town;
 	t->starts = e != NULL ? e->starts : 0;
 	/* looked up once a written word, not once each time it is weighed */
 	t->model = d->bayes != NULL ? (unsigned short)aduan_bayes_place(d->bayes, t->form) : 0;
@@ -1769,14 +1776,7 @@ shape(const struct aduan_decider *d, const struct reading *r, const char *text, 
 static int
 town(const struct aduan_decider *d, int i)
 {
-	size_t k;
-
-	if (!d->tok[i].compared)
-		return 0;
-	for (k = 0; k < sizeof(towns) / sizeof(towns[0]); k++)
-		if (strcmp(d->tok[i].form, towns[k]) == 0)
-			return 1;
-	return 0;
+	return d->tok[i].town;	/* (read from the lexicon with the word) */
 }
 
 /* A shape's feature kind: its length ("words 3-5") or another. */
