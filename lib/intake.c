@@ -1014,7 +1014,6 @@ flush(struct intake *x)
 	/* the place goes into a complaint, and is shown by --messages */
 	if (g.wanted || x->o->messages_out != NULL)
 		place_of(x, g.body.s ? g.body.s : "", g.body.len, &g.pl);
-	aduan_complaint_clear(c);
 	if ((rc = archived(x, &x->msgs[0], &g.seen)) != 0)
 		goto out;
 	g.present = g.seen;
@@ -1045,6 +1044,8 @@ flush(struct intake *x)
 		x->o->n_present++;
 	rc = record(x, &g, first, rest);
 out:
+	if (g.wanted)	/* else nothing was set */
+		aduan_complaint_clear(c);
 	x->body = g.body;
 	x->att = g.att;
 	x->why = g.why;

@@ -273,36 +273,104 @@ spelled(const struct aduan_places *p, const struct run *r, int kmax)
 	return NULL;
 }
 
+/* The RT a run at text[i] names ("RT 5": the run "RT" and the next within
+ * three bytes; "rt05": the rest of the run) into rt, if it names one;
+ * the run's end. */
+static size_t
+rt_of_run(const char *text, size_t len, size_t i, char rt[8])
+{
+	size_t e = i, j;
+
+	while (e < len && alnum_ascii((unsigned char)text[e]))
+		e++;
+	if (e - i > 2) {
+		rt_number(text + i + 2, e - i - 2, rt);
+		return e;
+	}
+	for (j = e; j < len && !alnum_ascii((unsigned char)text[j]); j++)
+		;
+	if (j < len && j - e <= 3) {
+		size_t k = j;
+
+		while (k < len && alnum_ascii((unsigned char)text[k]))
+			k++;
+		rt_number(text + j, k - j, rt);
+	}
+	return e;
+}
+
+/* The high bit of each of the eight bytes at s that is c (a lower-case
+ * letter) in either case. */
+static unsigned long long
+byte_is(const char *s, int c)
+{
+	const unsigned long long low7 = 0x7f7f7f7f7f7f7f7fULL;
+	unsigned long long w;
+
+	memcpy(&w, s, 8);
+	w = (w | 0x2020202020202020ULL) ^ (0x0101010101010101ULL * (unsigned)c);
+	return ~(((w & low7) + low7) | w | low7);
+}
+
+/* The RT of the first run at or after text[i] that names one, when only
+ * the RT is still looked for: only the runs that start with "rt" are
+ * read. */
+static void
+rt_scan(const char *text, size_t len, size_t i, char rt[8])
+{
+	while (i + 1 < len && rt[0] == '\0') {
+		/* eight bytes none of which starts an "rt" of either case passed
+		 * at once */
+		if (i + 9 <= len && (byte_is(text + i, 'r') & byte_is(text + i + 1, 't')) == 0) {
+			i += 8;
+			continue;
+		}
+		if ((text[i] | 0x20) == 'r' && (text[i + 1] | 0x20) == 't' &&
+		    (i == 0 || !alnum_ascii((unsigned char)text[i - 1])))
+			i = rt_of_run(text, len, i, rt);
+		i++;
+	}
+}
+
 int
 aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
     const char **kel, char rt[8])
 {
-	struct run win[RUNS + 1];
+	struct run buf[4 * (RUNS + 1)], *win = buf;
 	size_t pos = 0;
 	int have = 0;
 
 	*kel = NULL;
 	rt[0] = '\0';
 	alnum_table_fill();
-	/* a window of the last runs read: win[0] is the current one */
+	if (p == NULL || p->n == 0) {	/* no kelurahan to find */
+		rt_scan(text, len, 0, rt);
+		return rt[0] != '\0';
+	}
+	/* a window of the last runs read: win[0] is the current one (the
+	 * window moves along buf, and back to its start when at its end) */
 	while (have < RUNS + 1 && next_run(text, len, &pos, &win[have]))
 		have++;
 	while (have > 0) {
 		const struct run *r = &win[0];
 
-		if (rt[0] == '\0' && r->n >= 2 && aduan_lower_ascii((unsigned char)r->s[0]) == 'r' &&
-		    aduan_lower_ascii((unsigned char)r->s[1]) == 't' && (r->s == text ||
-		    !alnum_ascii((unsigned char)r->s[-1]))) {
-			if (r->n == 2 && have > 1 && win[1].s - (r->s + 2) <= 3)
-				rt_number(win[1].s, win[1].n, rt);
-			else if (r->n > 2)
-				rt_number(r->s + 2, r->n - 2, rt);
+		if (*kel != NULL) {	/* found: the RT alone is looked for */
+			if (rt[0] == '\0')
+				rt_scan(text, len, (size_t)(r->s - text), rt);
+			break;
 		}
-		if (*kel == NULL && p != NULL && p->n > 0 && may_spell(p, r))
+		if (rt[0] == '\0' && r->n >= 2 && aduan_lower_ascii((unsigned char)r->s[0]) == 'r' &&
+		    aduan_lower_ascii((unsigned char)r->s[1]) == 't')
+			rt_of_run(text, len, (size_t)(r->s - text), rt);
+		if (may_spell(p, r))
 			*kel = spelled(p, win, have < RUNS ? have : RUNS);
 		if (*kel != NULL && rt[0] != '\0')
 			break;
-		memmove(win, win + 1, (size_t)(have - 1) * sizeof(win[0]));
+		if (win + have == buf + sizeof(buf) / sizeof(buf[0])) {
+			memmove(buf, win, (size_t)have * sizeof(buf[0]));
+			win = buf;
+		}
+		win++;
 		have--;
 		if (next_run(text, len, &pos, &win[have]))
 			have++;
