@@ -357,8 +357,7 @@ _Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsig
 
 #define HOME_MAX 16	/* words naming the office's own town */
 #define KNOWN 16384	/* written words remembered (a power of two) */
-#define KNOWN_RAW 24	/* the longest written word remembered */
-#define KNOWN_FORMS 3	/* "gpp": "tidak apa apa" */
+#define KNOWN_RAW 22	/* the longest written word remembered (a slot in 64 bytes) */
 #define SAID 4096	/* messages remembered with their verdicts (a power of two) */
 #define SAID_TEXT 116	/* the longest message remembered, with its verdict in 128 bytes */
 
@@ -376,11 +375,13 @@ struct aduan_decider {
 	struct aduan_bayes *learning;	/* a logistic model learning (aduan_decider_learn) */
 	int learning_complaint;	/* the label of the message it learns */
 	/* a direct-mapped cache of written words and their tokens: chat
-	 * repeats its words, and a word's tokens depend on its bytes alone */
+	 * repeats its words, and a word's tokens depend on its bytes alone;
+	 * a word of one token (or none) in one cache line of memory, words
+	 * of several forms ("gpp": "tidak apa apa") read each time */
 	struct known {
 		unsigned char rawlen, ntok;	/* rawlen 0: an empty slot */
 		char raw[KNOWN_RAW];
-		struct tok tok[KNOWN_FORMS];
+		struct tok tok;
 	} *known;
 	/* the forms of the office's own town (aduan_decider_home) */
 	char home[HOME_MAX][WORD + 1];
@@ -400,6 +401,8 @@ struct aduan_decider {
 	struct tok tok[ADUAN_DECIDE_WORDS];
 	int n;
 };
+
+_Static_assert(sizeof(struct known) == 64, "a remembered word in one cache line");
 
 static int
 cmp_entry(const void *a, const void *b)
@@ -723,33 +726,30 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 	size_t pos = 0, start, n;
 
 	if (d->known == NULL) {
-		d->known = aduan_xmalloc(KNOWN * sizeof(*d->known));
+		if ((d->known = aligned_alloc(64, KNOWN * sizeof(*d->known))) == NULL)
+			abort();
 		memset(d->known, 0, KNOWN * sizeof(*d->known));
 	}
 	while (d->n < ADUAN_DECIDE_WORDS &&
 	    (n = aduan_stem_next_inline(d->st, text, len, &pos, &start)) > 0) {
 		struct known *k = &d->known[bytes_hash(text + start, n, len - start) & (KNOWN - 1)];
-		int first = d->n, room = ADUAN_DECIDE_WORDS - d->n;
+		int first = d->n;
 
 		if (k->rawlen == n && same_raw(k->raw, text + start, n, len - start)) {
-			int m = k->ntok < room ? k->ntok : room, j;
-			struct tok *to = &d->tok[d->n];
-
-			to[0] = k->tok[0];	/* (inline: a call costs more than a token) */
-			for (j = 1; j < m; j++)
-				to[j] = k->tok[j];
-			d->n += m;
+			d->tok[d->n] = k->tok;	/* (inline: a call costs more than a token) */
+			d->n += k->ntok;
 			continue;
 		}
 		d->text = text + start;
 		if (aduan_stem_words(d->st, text + start, n, add_tok, d) != 0 ||
-		    n > KNOWN_RAW || d->n - first > KNOWN_FORMS)
+		    n > KNOWN_RAW || d->n - first > 1)
 			continue;	/* cut short, or too long to remember */
 		k->rawlen = (unsigned char)n;
 		memcpy(k->raw, text + start, n);
 		memset(k->raw + n, 0, KNOWN_RAW - n);	/* as same_raw reads it */
 		k->ntok = (unsigned char)(d->n - first);
-		memcpy(k->tok, &d->tok[first], (size_t)k->ntok * sizeof(k->tok[0]));
+		if (k->ntok == 1)
+			k->tok = d->tok[first];
 	}
 }
 

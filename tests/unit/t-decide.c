@@ -19,6 +19,8 @@ static const char *const texts[] = {
 	"Mohon dicek lampu jalan mati sudah 3 hari",
 	"Mohon dicek lampu jalan mati sudah 3 hari, tiap malam gelap gulita di gang kami, "
 	"anak-anak takut lewat, sudah lapor ke kelurahan tapi belum ada kabar sama sekali",
+	/* words of several forms and words too long to be remembered */
+	"gpp pak, tdk apa2, tp ketidakbertanggungjawaban petugasnya bikin gpp jadi masalah",
 };
 #define NTEXTS (sizeof(texts) / sizeof(texts[0]))
 
