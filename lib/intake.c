@@ -35,6 +35,7 @@
 #define ARCHIVE_BATCH	32	/* messages written to the archive at once */
 #define REPORTERS	1024	/* reporters whose open complaint is remembered */
 #define GONE_BITS	65536	/* reporters forgotten by the cache, hashed */
+#define PHONES		256	/* authors' phone numbers remembered, normalised */
 
 enum decision { D_COMPLAINT, D_JOINED, D_STAFF, D_FILTERED, D_SYSTEM, D_PRESENT };
 static const char *const decision_names[] = {
@@ -100,6 +101,12 @@ struct intake {
 	/* the message's key while it is read: its parts, and the first round's */
 	int key_nth;
 	char key_phone[17];	/* "" when the author is no phone number */
+	/* authors written as phone numbers and their normalised form (a
+	 * direct-mapped cache: a group's few hundred authors write again) */
+	struct phone_memo {
+		char author[40];	/* "": an empty slot */
+		char phone[17];
+	} phones[PHONES];
 	struct aduan_buf legacy_key;
 	struct aduan_buf plain;	/* a message's plain form, when it is not its body */
 	/* telling identical messages of one minute apart */
@@ -1343,6 +1350,27 @@ build_key(struct aduan_buf *b, const char *prefix, const char *group, const char
 		aduan_buf_printf(b, "#%d", nth);
 }
 
+/* aduan_phone_normalize(author, out), remembered for the authors that
+ * normalise: 0, or -1 (the author is no phone number). */
+static int
+author_phone(struct intake *x, const char *author, size_t alen, char out[17])
+{
+	struct phone_memo *pm = &x->phones[word_hash(author, alen) & (PHONES - 1)];
+	int fits = alen > 0 && alen < sizeof(pm->author);
+
+	if (fits && memcmp(pm->author, author, alen + 1) == 0) {
+		memcpy(out, pm->phone, sizeof(pm->phone));
+		return 0;
+	}
+	if (aduan_phone_normalize(author, out) != 0)
+		return -1;
+	if (fits) {
+		memcpy(pm->author, author, alen + 1);
+		memcpy(pm->phone, out, sizeof(pm->phone));
+	}
+	return 0;
+}
+
 /*
  * The stable key of a message, the same whichever phone exported the chat:
  * group, the minute (Android writes no seconds), the author (a phone
@@ -1364,7 +1392,7 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 	int nth;
 
 	x->key_phone[0] = '\0';
-	if (looks_like_phone(author) && aduan_phone_normalize(author, x->key_phone) == 0) {
+	if (looks_like_phone(author) && author_phone(x, author, alen, x->key_phone) == 0) {
 		author = x->key_phone;
 		alen = strlen(author);
 	}
