@@ -110,8 +110,9 @@ trim(struct aduan_complaint *c, int i)
 
 	if (s == NULL)
 		return 0;
-	lead = strspn(s, " \t\r\n");
-	e = s + strlen(s);
+	for (lead = 0; blank(s[lead]); lead++)
+		;
+	e = s + lead + strlen(s + lead);
 	while (e > s + lead && blank(e[-1]))
 		e--;
 	if (e == s + lead) {
