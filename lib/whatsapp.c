@@ -1356,9 +1356,18 @@ attachment(const char *s, size_t n, struct aduan_buf *out)
 static int
 plain_name(const char *s, size_t n)
 {
-	size_t i;
+	const unsigned long long ones = 0x0101010101010101ULL, highs = ones * 0x80;
+	unsigned long long w, q;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++)
+	/* eight bytes at a time: none from 0x80 up, none zero, none '"' */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		q = w ^ (ones * '"');
+		if (((w | ((w - ones) & ~w) | ((q - ones) & ~q)) & highs) != 0)
+			return 0;
+	}
+	for (; i < n; i++)
 		if (s[i] == '"' || s[i] == '\0' || (unsigned char)s[i] >= 0x80)
 			return 0;
 	return 1;
