@@ -132,6 +132,9 @@ struct intake {
 	/* the zone's offset within one hour of the export */
 	time_t offset_hour, offset;
 	int have_offset;
+	/* the day number of the last date asked for (messages come a day
+	 * after another): its year, month and day in one, -1 none */
+	long day_ymd, day;
 	/* messages waiting for the archive; their strings in arena */
 	struct pending {
 		size_t key, author, body, why, attachment;	/* offsets; (size_t)-1: none */
@@ -1106,11 +1109,24 @@ regex_unbounded(const char *re)
 	return 0;
 }
 
+/* aduan_day_from_civil, remembered for the last date asked for. */
+static long
+day_of(struct intake *x, int y, int mo, int d)
+{
+	long ymd = ((long)y * 16 + mo) * 32 + d;
+
+	if (ymd != x->day_ymd) {
+		x->day = aduan_day_from_civil(y, mo, d);
+		x->day_ymd = ymd;
+	}
+	return x->day;
+}
+
 /* The wall-clock time read as UTC: for differences. */
 static time_t
-wall(const struct aduan_wa_msg *m)
+wall(struct intake *x, const struct aduan_wa_msg *m)
 {
-	return (time_t)aduan_day_from_civil(m->year, m->month, m->day) * 86400 +
+	return (time_t)day_of(x, m->year, m->month, m->day) * 86400 +
 	    m->hour * 3600 + m->min * 60 + m->sec;
 }
 
@@ -1132,7 +1148,7 @@ local_time(struct intake *x, const struct msg *m)
 {
 	int y = two_digits(m->at) * 100 + two_digits(m->at + 2), mo = two_digits(m->at + 5),
 	    d = two_digits(m->at + 8), h = two_digits(m->at + 11);
-	time_t hour = (time_t)aduan_day_from_civil(y, mo, d) * 86400 + h * 3600;
+	time_t hour = (time_t)day_of(x, y, mo, d) * 86400 + h * 3600;
 
 	if (!x->have_offset || hour != x->offset_hour) {
 		x->offset = aduan_time_mklocal(y, mo, d, h, 0, 0) - hour;
@@ -1451,7 +1467,7 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	memcpy(k->phone, x->key_phone, sizeof(k->phone));
 	k->line = m->line;
 	memcpy(k->at, m->at, sizeof(k->at));
-	k->wall = wall(m);
+	k->wall = wall(x, m);
 	if (m->author != NULL)
 		author = store(b, m->author, strlen(m->author));
 	/* NUL bytes inside a message cannot be stored: its complaint is
@@ -1526,7 +1542,7 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 	}
 	if (x->n > 0) {
 		const struct msg *last = &x->msgs[x->n - 1];
-		time_t t = wall(m);
+		time_t t = wall(x, m);
 
 		while (last > x->msgs && last->passive)	/* the citizen's last word */
 			last--;
@@ -1786,6 +1802,7 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 	int rc, had_tz = 0;
 
 	memset(&x, 0, sizeof(x));
+	x.day_ymd = -1;
 	x.db = db;
 	x.o = o;
 	x.fn = fn;
