@@ -2022,6 +2022,7 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 	};
 	struct reading r;
 	int i;
+	unsigned every = d->every_word ? R_ALL : 0;	/* (for tests) */
 
 	memset(v, 0, sizeof(*v));
 	/* all but the features, which r.s.n counts */
@@ -2039,7 +2040,7 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 	r.laugh = laughs(text, len);
 	for (i = 0; i < d->n; i++) {
 		/* only what can start from it (starts[]); a neighbour still */
-		unsigned run = i == 0 || d->every_word ? R_ALL : d->tok[i].starts;
+		unsigned run = i == 0 ? R_ALL : d->tok[i].starts | every;
 
 		for (; run != 0; run &= run - 1)	/* in order, by their lowest bit */
 			rules[lowest_bit(run)](d, &r, i);

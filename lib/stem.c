@@ -369,7 +369,7 @@ aduan_stem_words(struct aduan_stemmer *st, const char *text, size_t len,
 }
 
 /* Bytes that are a word character by themselves: ASCII letters and digits
- * (a byte from 0x80 up may start one: word_char decides). */
+ * (1); a byte from 0x80 up may start one, word_char decides (2). */
 const unsigned char aduan_stem_ascii_word[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -379,6 +379,14 @@ const unsigned char aduan_stem_ascii_word[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,	/* P-Z */
 	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* a-o */
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,	/* p-z */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 #define ascii_word aduan_stem_ascii_word
 
@@ -391,11 +399,12 @@ aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, size_t *
 	int c;
 
 	/* ASCII bytes decided by the table, the rest by word_char */
-	while (p < len && !ascii_word[u[p]] && (u[p] < 0x80 || word_char(u + p, len - p, &c) == 0))
+	while (p < len && ascii_word[u[p]] != 1 &&
+	    (u[p] < 0x80 || word_char(u + p, len - p, &c) == 0))
 		p++;
 	*start = p;
 	for (;;) {
-		while (p < len && ascii_word[u[p]])
+		while (p < len && ascii_word[u[p]] == 1)
 			p++;
 		if (p < len && u[p] >= 0x80 && (k = word_char(u + p, len - p, &c)) != 0)
 			p += k;

@@ -55,7 +55,7 @@ size_t aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, s
     size_t *start);
 
 /* 1 for the bytes that are a word character by themselves (ASCII letters
- * and digits), else 0; a byte from 0x80 up may start one. */
+ * and digits), 2 for those from 0x80 up (which may start one), else 0. */
 extern const unsigned char aduan_stem_ascii_word[256];
 
 /*
@@ -71,13 +71,13 @@ aduan_stem_next_inline(struct aduan_stemmer *st, const char *text, size_t len, s
 	const unsigned char *u = (const unsigned char *)text;
 	size_t p = *pos, s;
 
-	while (p < len && u[p] < 0x80 && !aduan_stem_ascii_word[u[p]])
+	while (p < len && aduan_stem_ascii_word[u[p]] == 0)
 		p++;
 	s = p;
-	while (p < len && aduan_stem_ascii_word[u[p]])
+	while (p < len && aduan_stem_ascii_word[u[p]] == 1)
 		p++;
-	if ((s < len && u[s] >= 0x80) || (p < len && (u[p] >= 0x80 || u[p] == '-')))
-		return aduan_stem_next(st, text, len, pos, start);
+	if (p < len && (aduan_stem_ascii_word[u[p]] == 2 || u[p] == '-'))
+		return aduan_stem_next(st, text, len, pos, start);	/* (also a word from 0x80 up) */
 	*start = s;
 	*pos = p;
 	return p - s;

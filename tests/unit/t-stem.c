@@ -32,6 +32,22 @@ by_words(const char *s)
 	return b.s != NULL ? b.s : "";
 }
 
+/* Whether aduan_stem_next_inline finds the words aduan_stem_next finds
+ * in s, at the same places. */
+static int
+same_inline(const char *s)
+{
+	size_t pos = 0, start, n, ipos = 0, istart, in, len = strlen(s);
+
+	do {
+		n = aduan_stem_next(st, s, len, &pos, &start);
+		in = aduan_stem_next_inline(st, s, len, &ipos, &istart);
+		if (in != n || ipos != pos || (n > 0 && istart != start))
+			return 0;
+	} while (n > 0);
+	return 1;
+}
+
 static void
 same_by_words(const char *s)
 {
@@ -39,6 +55,7 @@ same_by_words(const char *s)
 
 	snprintf(whole, sizeof(whole), "%s", text(s));
 	is_str(by_words(s), whole, s);
+	ok(same_inline(s), "read inline as by aduan_stem_next: %s", s);
 }
 
 struct place {
