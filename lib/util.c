@@ -252,7 +252,13 @@ aduan_utf8_valid(const char *s, size_t n)
 				break;
 			i += 8;
 		}
-		if (i == n || (k = utf8_seq((const unsigned char *)s + i, n - i)) == 0)
+		if (i == n)
+			break;
+		if ((unsigned char)s[i] < 0x80) {	/* the ASCII of a short end */
+			i++;
+			continue;
+		}
+		if ((k = utf8_seq((const unsigned char *)s + i, n - i)) == 0)
 			break;
 		i += k;
 	}
