@@ -1176,7 +1176,8 @@ nth_same(struct same_time *st, const char *at, size_t atlen, unsigned long long 
 {
 	int i, nth = 0;
 
-	if (strlen(st->at) != atlen || memcmp(st->at, at, atlen) != 0) {
+	/* (at holds no NUL: the same string when the bytes and the end agree) */
+	if (memcmp(st->at, at, atlen) != 0 || st->at[atlen] != '\0') {
 		memcpy(st->at, at, atlen);
 		st->at[atlen] = '\0';
 		st->n = 0;
