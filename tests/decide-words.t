@@ -43,5 +43,12 @@ LC_ALL=C comm -13 used listed >unused
 [ ! -s unused ]
 ok $? "every word of compared[] is compared with by a rule"
 sed 's/^/#   unused: /' unused
+# the forms that start a rule function (starts[]) are forms the rules compare with
+sed -n '/^} starts\[\] = {/,/^};/p' "$C" | grep -o '"[^"]*"' | tr -d '"' | tr ' ' '\n' |
+	grep -v '^$' | LC_ALL=C sort -u >starting
+LC_ALL=C comm -23 starting listed >stray
+[ -s starting ] && [ ! -s stray ]
+ok $? "every form of starts[] is in compared[]"
+sed 's/^/#   not compared: /' stray
 
 done_testing
