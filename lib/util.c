@@ -108,34 +108,14 @@ aduan_xstrdup(const char *s)
 }
 
 void
-aduan_buf_add(struct aduan_buf *b, const char *s, size_t n)
+aduan_buf_grow(struct aduan_buf *b, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 64;
+	size_t cap = b->cap ? b->cap : 64;
 
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		b->s = aduan_xrealloc(b->s, cap);
-		b->cap = cap;
-	}
-	if (n > 0)
-		memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void
-aduan_buf_adds(struct aduan_buf *b, const char *s)
-{
-	aduan_buf_add(b, s, strlen(s));
-}
-
-void
-aduan_buf_addc(struct aduan_buf *b, int c)
-{
-	char ch = (char)c;
-
-	aduan_buf_add(b, &ch, 1);
+	while (cap < b->len + n + 1)
+		cap *= 2;
+	b->s = aduan_xrealloc(b->s, cap);
+	b->cap = cap;
 }
 
 void
@@ -160,13 +140,6 @@ aduan_buf_printf(struct aduan_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-void
-aduan_buf_reset(struct aduan_buf *b)
-{
-	b->len = 0;
-	if (b->s != NULL)
-		b->s[0] = '\0';
-}
 
 void
 aduan_buf_add_xml(struct aduan_buf *b, const char *s)

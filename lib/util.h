@@ -2,6 +2,8 @@
 #ifndef ADUAN_UTIL_H
 #define ADUAN_UTIL_H
 
+#include <string.h>
+
 #include "aduan.h"
 
 void *aduan_xmalloc(size_t n);	/* abort on out-of-memory: nothing to roll back */
@@ -46,12 +48,46 @@ struct aduan_buf {
 	char *s;
 	size_t len, cap;
 };
-void aduan_buf_add(struct aduan_buf *b, const char *s, size_t n);
-void aduan_buf_adds(struct aduan_buf *b, const char *s);
-void aduan_buf_addc(struct aduan_buf *b, int c);
+/* Room in b for n more bytes and the NUL (aduan_buf_add's slow path). */
+void aduan_buf_grow(struct aduan_buf *b, size_t n);
+
+/* Inline: the buffers of a message's strings are added to a few times a
+ * message, a call each was a tenth of the work around the decision. */
+static inline void
+aduan_buf_add(struct aduan_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		aduan_buf_grow(b, n);
+	if (n > 0)
+		memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static inline void
+aduan_buf_adds(struct aduan_buf *b, const char *s)
+{
+	aduan_buf_add(b, s, strlen(s));
+}
+
+static inline void
+aduan_buf_addc(struct aduan_buf *b, int c)
+{
+	if (b->len + 2 > b->cap)
+		aduan_buf_grow(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
+}
 void aduan_buf_printf(struct aduan_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void aduan_buf_reset(struct aduan_buf *b);
+static inline void
+aduan_buf_reset(struct aduan_buf *b)
+{
+	b->len = 0;
+	if (b->s != NULL)
+		b->s[0] = '\0';
+}
+
 void aduan_buf_release(struct aduan_buf *b);
 /* Append s (may be NULL) with the five XML characters escaped and other
  * control characters but newline and tab, which XML 1.0 does not admit,
