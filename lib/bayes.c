@@ -178,13 +178,7 @@ aduan_bayes_new(void)
 }
 
 struct aduan_bayes *
-aduan_bayes_new_logit(double lambda, double drop)
-{
-	return aduan_bayes_new_logit_of(lambda, drop, 0, "+-swpn");
-}
-
-struct aduan_bayes *
-aduan_bayes_new_logit_of(double lambda, double drop, int shift, const char *kinds)
+aduan_bayes_new_logit(double lambda, double drop, int shift, const char *kinds)
 {
 	struct aduan_bayes *b = aduan_bayes_new();
 
@@ -231,7 +225,7 @@ aduan_bayes_builtin_kind(int kind)
 	size_t i;
 
 	if (kind == ADUAN_BAYES_LOGIT) {
-		b = aduan_bayes_new_logit(0, 0);
+		b = aduan_bayes_new_logit(0, 0, 0, "");
 		for (i = 0; i < sizeof(builtin_logit) / sizeof(builtin_logit[0]); i++)
 			install(b, builtin_logit[i].kind, builtin_logit[i].name, builtin_logit[i].weight);
 		return b;
@@ -505,12 +499,6 @@ aduan_bayes_place(const struct aduan_bayes *b, const char *form)
 	const struct slot *s = find(b, form);
 
 	return s == NULL || s->form[0] == '\0' ? 0 : (int)(s - b->slot) + 1;
-}
-
-unsigned
-aduan_bayes_hash_at(const struct aduan_bayes *b, int place)
-{
-	return place == 0 ? 0 : b->slot[place - 1].hash;
 }
 
 int

@@ -11,14 +11,15 @@
  * written by `tests/unit/t-intake -t` from every labelled set.
  *
  * ADUAN_BAYES_LOGIT: a logistic model that decides in place of the
- * rules' hand-set sum, over the message's features: each rule that
- * fired (its label, the rules for and against apart), the rules' sum,
- * each word form, each pair of adjacent forms, and a few of the
- * message's shape (length, a question mark, a greeting first, a number,
- * capitals only).  Each feature counts once per message; weights are in
- * hundredths of log-odds, learnt with L2 regularisation.  Shipped in
- * bayes-logit.h, written by `tests/unit/t-intake -T` from every labelled
- * set.
+ * rules' hand-set sum, over the message's features: the rules' sum, a
+ * few of the message's shape (a question mark, a greeting first, a
+ * number, capitals only), each word form and each pair of adjacent forms
+ * (numbers and towns left out); it can also learn each rule's label and
+ * the message's length, which the shipped one does not.  Each feature
+ * counts once per message; weights are in hundredths of log-odds, learnt
+ * with L2 regularisation (AdaGrad, a fixed shuffle: the same in every
+ * run).  Shipped in bayes-logit.h, written by `tests/unit/t-intake -T`
+ * from every labelled set.
  *
  * A feature is named by a key, a hash of its kind and its name (the
  * form; the two forms of a pair; the rule's label).  Memory is fixed when
@@ -85,11 +86,10 @@ int aduan_bayes_each_feature(const struct aduan_bayes *b,
 
 /* A logistic model to learn into: lambda, the L2 regularisation; drop,
  * the share of the rules' features (labels and sum) left out of each
- * step of learning, so that words learn to decide without them. */
-struct aduan_bayes *aduan_bayes_new_logit(double lambda, double drop);
-/* The same, the constant learnt less shift (hundredths), learning only
- * the kinds of features named in kinds ("+-swp": all but the constant). */
-struct aduan_bayes *aduan_bayes_new_logit_of(double lambda, double drop, int shift,
+ * step of learning, so that words learn to decide without them; shift,
+ * hundredths taken from the constant learnt (the line moved); kinds, the
+ * kinds of features learnt (ADUAN_FEAT_*: "+-swpn" all but the constant). */
+struct aduan_bayes *aduan_bayes_new_logit(double lambda, double drop, int shift,
     const char *kinds);
 
 /* The key of a feature of kind named name; of a word form, the key of the
@@ -98,9 +98,6 @@ unsigned aduan_bayes_form_hash(const char *form);
 unsigned aduan_bayes_key(int kind, const char *name);
 unsigned aduan_bayes_word_key(unsigned h);
 unsigned aduan_bayes_pair_key(unsigned ha, unsigned hb);
-
-/* The hash of the form at place (aduan_bayes_place) in b. */
-unsigned aduan_bayes_hash_at(const struct aduan_bayes *b, int place);
 
 /* The weight of the feature key, or 0 when unknown or already weighed
  * under this stamp. */

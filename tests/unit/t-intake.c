@@ -142,7 +142,7 @@ new_model(int kind)
 		fprintf(stderr, "t-intake: ADUAN_LOGIT: LAMBDA [DROP [SHIFT [KINDS]]] wanted\n");
 		exit(2);
 	}
-	return aduan_bayes_new_logit_of(lambda, drop, shift, kinds);
+	return aduan_bayes_new_logit(lambda, drop, shift, kinds);
 }
 
 /* A model learnt from files[0..n) except files[skip]. */
@@ -387,6 +387,37 @@ check_model(struct run *r, const char *build)
 	aduan_decider_use(r->d, aduan_bayes_builtin());
 }
 
+/*
+ * The logistic model's verdicts and reasons: rules on the winning side are
+ * named; when none weighed there, the words that did.
+ */
+static void
+check_reasons(struct run *r)
+{
+	static const struct {
+		const char *text;
+		int take;
+		const char *why;	/* how the reason begins */
+	} cases[] = {
+		{ "mohon lampu mati diperbaiki", 1, "problem \"mati\"" },	/* short, yet a complaint */
+		{ "Ok pak siap", 0, "words of earlier chatter: \"siap\"" },
+		{ "Dihimbau kepada warga agar tidak membuang sampah ke parit", 0,
+		    "announcement \"himbau\"" },
+	};
+	struct aduan_verdict v;
+	size_t k;
+
+	aduan_decider_use(r->d, aduan_bayes_builtin_kind(ADUAN_BAYES_LOGIT));
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		aduan_decide(r->d, cases[k].text, strlen(cases[k].text), 0, &v);
+		ok(v.take == cases[k].take && (v.score >= 3) == v.take &&
+		    strncmp(v.why, cases[k].why, strlen(cases[k].why)) == 0,
+		    "logistic model: \"%s\" is %s (%d: %s)", cases[k].text,
+		    v.take ? "a complaint" : "chatter", v.score, v.why);
+	}
+	aduan_decider_use(r->d, aduan_bayes_builtin());
+}
+
 static double
 ratio(long a, long b)
 {
@@ -503,6 +534,7 @@ main(int argc, char *argv[])
 		    floors[i].file, ratio(f->wrong, f->complaints), floors[i].wrong);
 	}
 	check_model(&r, build);
+	check_reasons(&r);
 	printf("1..%d\n", tap_n);
 done:
 	aduan_buf_release(&path);
