@@ -216,6 +216,15 @@ cmp_row(const void *a, const void *b)
 	return strcmp(((const struct row *)a)->form, ((const struct row *)b)->form);
 }
 
+/* The rows collected in buf, sorted by cmp; *n of them. */
+static void *
+sorted(struct aduan_buf *buf, size_t size, int (*cmp)(const void *, const void *), size_t *n)
+{
+	*n = buf->len / size;
+	qsort(buf->s, *n, size, cmp);
+	return buf->s;
+}
+
 /* The model learnt from all the files, as lib/bayes-words.h. */
 static void
 write_model(struct run *r, char **files, int n)
@@ -226,9 +235,7 @@ write_model(struct run *r, char **files, int n)
 	size_t i, nrow;
 
 	aduan_bayes_each(b, collect, &rows);
-	row = (struct row *)rows.s;
-	nrow = rows.len / sizeof(*row);
-	qsort(row, nrow, sizeof(*row), cmp_row);
+	row = sorted(&rows, sizeof(*row), cmp_row, &nrow);
 	printf("/* Written by tests/unit/t-intake -t from the labelled sets of tests/intake;\n"
 	    " * see bayes.h.  Each row: a word form and its weight in tenths of a rule\n"
 	    " * point; the row with an empty form is the prior. */\n");
@@ -277,9 +284,7 @@ write_logit(struct run *r, char **files, int n)
 	r->kind = ADUAN_BAYES_LOGIT;
 	b = learn(r, files, n, -1);
 	aduan_bayes_each_feature(b, collect_logit, &rows);
-	row = (struct logit_row *)rows.s;
-	nrow = rows.len / sizeof(*row);
-	qsort(row, nrow, sizeof(*row), cmp_logit_row);
+	row = sorted(&rows, sizeof(*row), cmp_logit_row, &nrow);
 	printf("/* Written by tests/unit/t-intake -T from the labelled sets of tests/intake;\n"
 	    " * see bayes.h.  Each row: a feature's kind, its name and its weight in\n"
 	    " * hundredths of log-odds. */\n");
