@@ -9,10 +9,13 @@
  *   t-intake -r FILE...      the figures of the rules alone, without the words' model
  *   t-intake -l FILE...      leave one set out: each file's figures with the words'
  *                            model learnt from the other files only
- *   t-intake -t FILE...      the words' model learnt from all the files, as
+ *   t-intake -t [FILE...]    the words' model learnt from all the files, as
  *                            lib/bayes-words.h holds it
- *   t-intake -T FILE...      the logistic model learnt from all the files, as
- *                            lib/bayes-logit.h holds it
+ *   t-intake -T [FILE...]    the logistic model learnt from all the files, as
+ *                            lib/bayes-logit.h holds it (what the logistic
+ *                            model learns depends on the files' order; with
+ *                            no FILE, both learn from sets[] below, in its
+ *                            order, as the shipped headers were written)
  *   t-intake -g... FILE...   with -f, -v, -l: the logistic model instead of the
  *                            words' model (-g: the shipped one; -lg: learnt
  *                            leaving each file out); -w: the words' model
@@ -356,7 +359,7 @@ static int measure(struct run *r, const char *path);
 /*
  * The models: each shipped one is what the labelled sets teach (after
  * changing a set, the lexicon or a rule, write lib/bayes-words.h and
- * lib/bayes-logit.h again with `t-intake -t` and `-T` given every set), and
+ * lib/bayes-logit.h again with `t-intake -t` and `-T`, given no file), and
  * left out of the learning of the model the decision uses, each set is
  * still decided well.  Leaving a set out is kinder than text never seen:
  * the rules were written looking at every set (bench/README.md).
@@ -493,12 +496,20 @@ main(int argc, char *argv[])
 		printf("Bail out! %s\n", aduan_errmsg());
 		return 1;
 	}
-	if (argc > 2 && strcmp(argv[1], "-t") == 0) {
-		write_model(&r, argv + 2, argc - 2);
-		goto done;
-	}
-	if (argc > 2 && strcmp(argv[1], "-T") == 0) {
-		write_logit(&r, argv + 2, argc - 2);
+	if (argc >= 2 && (strcmp(argv[1], "-t") == 0 || strcmp(argv[1], "-T") == 0)) {
+		char *shipped[sizeof(sets) / sizeof(sets[0])];
+		char **files = argv + 2;
+		int n = argc - 2;
+
+		if (n == 0) {	/* the shipped models' sets, in their order */
+			for (n = 0; n < (int)(sizeof(sets) / sizeof(sets[0])); n++)
+				shipped[n] = (char *)sets[n];
+			files = shipped;
+		}
+		if (argv[1][1] == 't')
+			write_model(&r, files, n);
+		else
+			write_logit(&r, files, n);
 		goto done;
 	}
 	if (argc > 2 && argv[1][0] == '-' && argv[1][1] != '\0' &&
