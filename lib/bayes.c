@@ -22,13 +22,19 @@
 struct slot {
 	char form[ADUAN_BAYES_FORM];	/* "" when empty */
 	int ncomplaint, nchatter;	/* messages holding the form */
+};
+
+/* What deciding reads of the form in a slot, in an array of its own
+ * (b->word[k] of b->slot[k]): small enough to stay in the cache. */
+struct word {
 	int weight;
 	unsigned stamp;
 	unsigned hash;		/* aduan_bayes_form_hash(form) */
 };
 
+/* A logistic model's feature: its key apart (b->fkey[k] of b->feat[k]),
+ * so that looking up a key, which mostly finds none, reads only keys. */
 struct feat {
-	unsigned key;		/* 0: an empty entry */
 	int weight;
 	unsigned stamp;
 };
@@ -47,13 +53,15 @@ struct aduan_bayes {
 	int prior;
 	unsigned stamp;
 	struct slot slot[ADUAN_BAYES_SLOTS];
-	struct feat *feat;	/* a logistic model's features */
+	struct word word[ADUAN_BAYES_SLOTS];
+	unsigned *fkey;		/* a logistic model's features' keys (0: an empty entry) */
+	struct feat *feat;	/* and the features */
 	int nfeat;
 	/* the features of names that stay where they are (aduan_bayes_named) */
 	struct named {
 		const char *name;
 		int kind;
-		struct feat *f;
+		unsigned f;	/* its place in fkey and feat */
 	} named[NAMED];
 	char note[96];		/* aduan_bayes_note */
 	/* learning a logistic model: its features, and each message as its
@@ -150,21 +158,21 @@ add_form(struct aduan_bayes *b, const char *form)
 		return NULL;
 	if (s->form[0] == '\0') {
 		snprintf(s->form, sizeof(s->form), "%s", form);
-		s->hash = aduan_bayes_form_hash(form);
+		b->word[s - b->slot].hash = aduan_bayes_form_hash(form);
 	}
 	return s;
 }
 
-/* The entry of key in a logistic model's table, or the empty one where
- * it would go (the table is never more than half full: install). */
-static struct feat *
+/* The place of key in a logistic model's table, or of the empty entry
+ * where it would go (the table is never more than half full: install). */
+static inline unsigned
 find_feat(const struct aduan_bayes *b, unsigned key)
 {
 	unsigned i = key & (ADUAN_BAYES_FEATS - 1);
 
-	while (b->feat[i].key != 0 && b->feat[i].key != key)
+	while (b->fkey[i] != 0 && b->fkey[i] != key)
 		i = (i + 1) & (ADUAN_BAYES_FEATS - 1);
-	return &b->feat[i];
+	return i;
 }
 
 struct aduan_bayes *
@@ -185,6 +193,8 @@ aduan_bayes_new_logit(double lambda, double drop, int shift, const char *kinds)
 	b->kind = ADUAN_BAYES_LOGIT;
 	b->shift = shift;
 	snprintf(b->kinds, sizeof(b->kinds), "%s", kinds);
+	b->fkey = aduan_xmalloc(ADUAN_BAYES_FEATS * sizeof(*b->fkey));
+	memset(b->fkey, 0, ADUAN_BAYES_FEATS * sizeof(*b->fkey));
 	b->feat = aduan_xmalloc(ADUAN_BAYES_FEATS * sizeof(*b->feat));
 	memset(b->feat, 0, ADUAN_BAYES_FEATS * sizeof(*b->feat));
 	b->lambda = lambda;
@@ -197,18 +207,18 @@ aduan_bayes_new_logit(double lambda, double drop, int shift, const char *kinds)
 static void
 install(struct aduan_bayes *b, int kind, const char *name, int weight)
 {
-	struct feat *f = find_feat(b, aduan_bayes_key(kind, name));
+	unsigned key = aduan_bayes_key(kind, name), f = find_feat(b, key);
 	struct slot *s;
 	const char *sp;
 
-	if (f->key == 0 && b->nfeat++ >= ADUAN_BAYES_FEATS / 2)
+	if (b->fkey[f] == 0 && b->nfeat++ >= ADUAN_BAYES_FEATS / 2)
 		return;
-	f->key = aduan_bayes_key(kind, name);
-	f->weight = weight;	/* (before any look-up: b->named holds none yet) */
+	b->fkey[f] = key;
+	b->feat[f].weight = weight;	/* (before any look-up: b->named holds none yet) */
 	if (kind == ADUAN_FEAT_BIAS)
 		b->prior = weight;
 	else if (kind == ADUAN_FEAT_WORD && (s = add_form(b, name)) != NULL)
-		s->weight = weight;
+		b->word[s - b->slot].weight = weight;
 	else if (kind == ADUAN_FEAT_PAIR && (sp = strchr(name, ' ')) != NULL) {
 		char first[ADUAN_BAYES_FORM];
 
@@ -240,7 +250,7 @@ aduan_bayes_builtin_kind(int kind)
 		}
 		if ((s = add_form(b, builtin[i].form)) == NULL)
 			break;
-		s->weight = builtin[i].weight;
+		b->word[s - b->slot].weight = builtin[i].weight;
 	}
 	return b;
 }
@@ -271,6 +281,7 @@ aduan_bayes_free(struct aduan_bayes *b)
 	if (b == NULL)
 		return;
 	forget_learnt(b);
+	free(b->fkey);
 	free(b->feat);
 	free(b);
 }
@@ -297,9 +308,9 @@ aduan_bayes_learn(struct aduan_bayes *b, const char *const *forms, int n, int co
 		if (strspn(forms[i], "0123456789") == strlen(forms[i]) ||
 		    (s = add_form(b, forms[i])) == NULL)
 			continue;	/* a number (an RT, a price), full, or too long */
-		if (s->stamp == b->stamp)
+		if (b->word[s - b->slot].stamp == b->stamp)
 			continue;	/* once per message */
-		s->stamp = b->stamp;
+		b->word[s - b->slot].stamp = b->stamp;
 		if (complaint)
 			s->ncomplaint++;
 		else
@@ -479,10 +490,10 @@ aduan_bayes_finish(struct aduan_bayes *b)
 
 		if (s->form[0] == '\0')
 			continue;
-		s->weight = s->ncomplaint + s->nchatter < 2 ? 0 :
+		b->word[i].weight = s->ncomplaint + s->nchatter < 2 ? 0 :
 		    half_log_tenths((s->ncomplaint + 1.0) / (nc + 2.0),
 		    (s->nchatter + 1.0) / (nh + 2.0));
-		s->stamp = 0;
+		b->word[i].stamp = 0;
 	}
 	b->stamp = 0;
 }
@@ -504,9 +515,9 @@ aduan_bayes_place(const struct aduan_bayes *b, const char *form)
 int
 aduan_bayes_weight_at(struct aduan_bayes *b, int place, unsigned stamp)
 {
-	struct slot *s;
+	struct word *s;
 
-	if (place == 0 || (s = &b->slot[place - 1])->stamp == stamp)
+	if (place == 0 || (s = &b->word[place - 1])->stamp == stamp)
 		return 0;
 	s->stamp = stamp;
 	return s->weight;
@@ -521,37 +532,46 @@ aduan_bayes_weight(struct aduan_bayes *b, const char *form, unsigned stamp)
 int
 aduan_bayes_feature(struct aduan_bayes *b, unsigned key, unsigned stamp)
 {
-	struct feat *f;
+	unsigned f;
 
-	if (b->feat == NULL || (f = find_feat(b, key))->key == 0 || f->stamp == stamp)
+	if (b->feat == NULL || b->fkey[f = find_feat(b, key)] == 0 || b->feat[f].stamp == stamp)
 		return 0;
-	f->stamp = stamp;
-	return f->weight;
+	b->feat[f].stamp = stamp;
+	return b->feat[f].weight;
 }
 
 int
-aduan_bayes_word_pair(struct aduan_bayes *b, int place, unsigned *prev, unsigned stamp)
+aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int n, int *tw,
+    unsigned stamp)
 {
-	struct slot *s;
-	struct feat *f;
-	int w = 0;
+	unsigned prev = 0, f;
+	int i, w, sum = 0;
 
-	if (place == 0) {
-		*prev = 0;
-		return 0;
+	for (i = 0; i < n; i++) {
+		struct word *s;
+
+		if (place[i] == 0) {
+			prev = 0;
+			tw[i] = 0;
+			continue;
+		}
+		s = &b->word[place[i] - 1];
+		w = 0;
+		if (s->stamp != stamp) {
+			s->stamp = stamp;
+			w = s->weight;
+		}
+		if (prev != 0 && b->feat != NULL &&
+		    b->fkey[f = find_feat(b, aduan_bayes_pair_key(prev, s->hash))] != 0 &&
+		    b->feat[f].stamp != stamp) {
+			b->feat[f].stamp = stamp;
+			w += b->feat[f].weight;
+		}
+		prev = s->hash;
+		tw[i] = w;
+		sum += w;
 	}
-	s = &b->slot[place - 1];
-	if (s->stamp != stamp) {
-		s->stamp = stamp;
-		w = s->weight;
-	}
-	if (*prev != 0 && b->feat != NULL &&
-	    (f = find_feat(b, aduan_bayes_pair_key(*prev, s->hash)))->key != 0 && f->stamp != stamp) {
-		f->stamp = stamp;
-		w += f->weight;
-	}
-	*prev = s->hash;
-	return w;
+	return sum;
 }
 
 int
@@ -567,7 +587,7 @@ aduan_bayes_named(struct aduan_bayes *b, int kind, const char *name, unsigned st
 		n->kind = kind;
 		n->f = find_feat(b, aduan_bayes_key(kind, name));
 	}
-	if ((f = n->f)->key == 0 || f->stamp == stamp)
+	if (b->fkey[n->f] == 0 || (f = &b->feat[n->f])->stamp == stamp)
 		return 0;
 	f->stamp = stamp;
 	return f->weight;
@@ -580,8 +600,8 @@ aduan_bayes_each(const struct aduan_bayes *b, int (*fn)(const char *form, int we
 	int i, rc;
 
 	for (i = 0; i < ADUAN_BAYES_SLOTS; i++)
-		if (b->slot[i].form[0] != '\0' && b->slot[i].weight != 0 &&
-		    (rc = fn(b->slot[i].form, b->slot[i].weight, arg)) != 0)
+		if (b->slot[i].form[0] != '\0' && b->word[i].weight != 0 &&
+		    (rc = fn(b->slot[i].form, b->word[i].weight, arg)) != 0)
 			return rc;
 	return 0;
 }

@@ -103,10 +103,12 @@ unsigned aduan_bayes_pair_key(unsigned ha, unsigned hb);
  * under this stamp. */
 int aduan_bayes_feature(struct aduan_bayes *b, unsigned key, unsigned stamp);
 
-/* The weight of the form at place (0: unknown) with the pair it makes
- * with the form before it, whose hash is *prev (0: none), each once
- * under stamp; *prev becomes the form's hash (0 when unknown). */
-int aduan_bayes_word_pair(struct aduan_bayes *b, int place, unsigned *prev, unsigned stamp);
+/* The weights of a message's forms at place[0..n) (aduan_bayes_place;
+ * 0: unknown), each with the pair it makes with the form before it (none
+ * after an unknown one), each feature once under stamp: in tw[0..n), and
+ * their sum returned. */
+int aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int n, int *tw,
+    unsigned stamp);
 
 /* The same for the feature of kind named name, a string that stays
  * where it is while b lives (a rule's label, a shape's name): its

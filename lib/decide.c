@@ -1897,7 +1897,7 @@ logit_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t 
 	struct aduan_bayes *b = d->bayes;
 	const char *name[SHAPES];
 	int tw[ADUAN_DECIDE_WORDS], z = aduan_bayes_prior(b), sumw = 0, n, i;
-	unsigned prev = 0;
+	unsigned short place[ADUAN_DECIDE_WORDS];
 
 	if (++d->stamp == 0)
 		d->stamp = 1;
@@ -1910,12 +1910,11 @@ logit_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t 
 			sumw = w;
 	}
 	z += weigh_rules(d, r, sumw);
-	for (i = 0; i < d->n; i++) {
-		/* (numbers and towns, never learnt, are not in it: no word, no
-		 * pair across them, as learn_features reads them) */
-		tw[i] = aduan_bayes_word_pair(b, d->tok[i].model, &prev, d->stamp);
-		z += tw[i];
-	}
+	/* (numbers and towns, never learnt, are not in it: no word, no pair
+	 * across them, as learn_features reads them) */
+	for (i = 0; i < d->n; i++)
+		place[i] = d->tok[i].model;
+	z += aduan_bayes_words_pairs(b, place, d->n, tw, d->stamp);
 	r->s.sum = 3 + (z >= 0 ? z / 100 : -((99 - z) / 100));
 	if (d->explain)
 		name_words(d, r, tw, z >= 0);
