@@ -317,6 +317,7 @@ struct batch {
 	struct aduan_places *places;	/* kelurahan spellings, for places in the text */
 	int header_written;
 	int placed;		/* the record's place was read from its text already */
+	int defaults;		/* the options give a field a default */
 	long read, added, present, rejected, checked_dups;
 	time_t now;
 };
@@ -350,14 +351,54 @@ table_problem(int field, const char *msg, void *arg)
 	aduan_buf_release(&where);
 }
 
+/* "NAME:LINE" into where (size bytes), cut where snprintf would cut it:
+ * by hand, as snprintf was a twentieth of a dry run under --all. */
+static void
+where_line(char *where, size_t size, const char *name, long line)
+{
+	char num[24];
+	size_t n = sizeof(num), len = strlen(name), k;
+	unsigned long v = line < 0 ? 0 - (unsigned long)line : (unsigned long)line;
+
+	do
+		num[--n] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	if (line < 0)
+		num[--n] = '-';
+	num[--n] = ':';
+	k = len < size - 1 ? len : size - 1;
+	memcpy(where, name, k);
+	len = sizeof(num) - n < size - 1 - k ? sizeof(num) - n : size - 1 - k;
+	memcpy(where + k, num + n, len);
+	where[k + len] = '\0';
+}
+
+/* Why the record at line of a WhatsApp export, or of the table r reads,
+ * was rejected: "FILE:LINE: " and the reason (aduan_errmsg()), into why.
+ * Written only for a rejected record. */
+static void
+rejected_why(struct batch *b, struct aduan_reader *r, long line, struct aduan_buf *why)
+{
+	char where[64 + 256];
+
+	if (r != NULL)
+		aduan_reader_where(r, -1, why);
+	else {
+		where_line(where, sizeof(where), b->o->wa.name, line);
+		aduan_buf_adds(why, where);
+	}
+	aduan_buf_printf(why, ": %s", aduan_errmsg());
+}
+
 /*
  * One record from any source: check it, then add it (or, on a dry run,
  * see whether it is already present).  A table's reader r names the
- * column of each problem, all of which are reported.  Returns 0, or a
- * code that stops the whole batch (a database failure).
+ * column of each problem, all of which are reported; without one, line
+ * is where the record is in the WhatsApp export.  Returns 0, or a code
+ * that stops the whole batch (a database failure).
  */
 static int
-take(struct batch *b, struct aduan_complaint *c, const char *where, struct aduan_reader *r,
+take(struct batch *b, struct aduan_complaint *c, long line, struct aduan_reader *r,
     const char *header, const char *raw, size_t rawlen, int64_t *idp)
 {
 	struct aduan_buf why = {0};
@@ -366,14 +407,15 @@ take(struct batch *b, struct aduan_complaint *c, const char *where, struct aduan
 
 	b->read++;
 	*idp = 0;
-	apply_defaults(c, &b->o->defaults);
+	if (b->defaults)
+		apply_defaults(c, &b->o->defaults);
 	if (!b->placed)
 		aduan_place_fill(b->places, c, NULL);
 	rc = r != NULL ? aduan_complaint_check_all(b->db, c, b->now, table_problem, r) :
 	    aduan_complaint_check(b->db, c, b->now);
 	if (rc == ADUAN_DATAERR) {
 		if (r == NULL)
-			aduan_buf_printf(&why, "%s: %s", where, aduan_errmsg());
+			rejected_why(b, NULL, line, &why);
 		reject(b, r == NULL ? why.s : NULL, header, raw, rawlen);
 		aduan_buf_release(&why);
 		return 0;
@@ -398,7 +440,7 @@ take(struct batch *b, struct aduan_complaint *c, const char *where, struct aduan
 	}
 	rc = aduan_complaint_insert(b->db, c, &id);
 	if (rc == ADUAN_DATAERR) {
-		aduan_buf_printf(&why, "%s: %s", where, aduan_errmsg());
+		rejected_why(b, r, line, &why);
 		reject(b, why.s, header, raw, rawlen);
 		aduan_buf_release(&why);
 		return 0;
@@ -424,7 +466,6 @@ batch_table(struct batch *b, enum aduan_format fmt, FILE *in, const char *name)
 {
 	struct aduan_reader *r;
 	struct aduan_complaint c;
-	struct aduan_buf where = {0};
 	const char *raw;
 	size_t rawlen;
 	int64_t id;
@@ -449,12 +490,9 @@ batch_table(struct batch *b, enum aduan_format fmt, FILE *in, const char *name)
 			reject(b, p, aduan_reader_header(r), raw, rawlen);
 			continue;
 		}
-		aduan_buf_reset(&where);
-		aduan_reader_where(r, -1, &where);
-		if ((rc = take(b, &c, where.s, r, aduan_reader_header(r), raw, rawlen, &id)) != 0)
+		if ((rc = take(b, &c, 0, r, aduan_reader_header(r), raw, rawlen, &id)) != 0)
 			break;
 	}
-	aduan_buf_release(&where);
 	aduan_complaint_release(&c);
 	aduan_reader_free(r);
 	return rc;
@@ -467,49 +505,25 @@ say_unknown(const struct aduan_intake_opts *o, long line)
 	cli_warn("%s:%ld: unknown WhatsApp line, counted as a system line", o->name, line);
 }
 
-/* "NAME:LINE" into where (size bytes), cut where snprintf would cut it:
- * by hand, as snprintf was a twentieth of a dry run under --all. */
-static void
-where_line(char *where, size_t size, const char *name, long line)
-{
-	char num[24];
-	size_t n = sizeof(num), len = strlen(name), k;
-	unsigned long v = line < 0 ? 0 - (unsigned long)line : (unsigned long)line;
-
-	do
-		num[--n] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	if (line < 0)
-		num[--n] = '-';
-	num[--n] = ':';
-	k = len < size - 1 ? len : size - 1;
-	memcpy(where, name, k);
-	len = sizeof(num) - n < size - 1 - k ? sizeof(num) - n : size - 1 - k;
-	memcpy(where + k, num + n, len);
-	where[k + len] = '\0';
-}
-
 static int
 wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,
     int64_t *id, void *arg)
 {
 	struct batch *b = arg;
-	char where[64 + 256];
 
-	where_line(where, sizeof(where), b->o->wa.name, line);
 	*id = 0;
 	if (c == NULL) {	/* bad as it came: rejected with its reason */
 		struct aduan_buf why = {0};
 
 		b->read++;
-		aduan_buf_printf(&why, "%s: %s", where, aduan_errmsg());
+		rejected_why(b, NULL, line, &why);
 		reject(b, why.s, NULL, raw, rawlen);
 		aduan_buf_release(&why);
 		return 0;
 	}
 	/* the intake read the place from the text (options, text, group) */
 	b->placed = 1;
-	return take(b, c, where, NULL, NULL, raw, rawlen, id);
+	return take(b, c, line, NULL, NULL, raw, rawlen, id);
 }
 
 /* The format of --from, and what goes with it. */
@@ -538,11 +552,13 @@ many_format(const struct opts *o, int argc)
 static void
 batch_open(struct batch *b, struct opts *o, FILE *in, const char *path)
 {
-	int rc;
+	int i, rc;
 
 	memset(b, 0, sizeof(*b));
 	b->o = o;
 	b->now = time(NULL);
+	for (i = 0; i < ADUAN_NFIELDS; i++)
+		b->defaults |= o->defaults.v[i] != NULL;
 	b->db = cli_open(o->common.db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
 	/* a dry run writes nothing; a real one replaces FILE only if it rejects */
 	if (o->rejects != NULL && !o->dry_run) {

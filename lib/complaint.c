@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -106,13 +107,17 @@ static size_t
 trim(struct aduan_complaint *c, int i)
 {
 	char *s = c->v[i], *e;
-	size_t lead;
+	size_t lead, n;
 
 	if (s == NULL)
 		return 0;
+	/* nothing to trim, as in almost every field: one look at each end */
+	n = strlen(s);
+	if (n > 0 && !blank(s[0]) && !blank(s[n - 1]))
+		return n;
 	for (lead = 0; blank(s[lead]); lead++)
 		;
-	e = s + lead + strlen(s + lead);
+	e = s + n;
 	while (e > s + lead && blank(e[-1]))
 		e--;
 	if (e == s + lead) {
@@ -154,6 +159,8 @@ check_bool(struct aduan_complaint *c, int i)
 	static const char *const no[] = {"0", "false", "no", "n", "tidak", "", NULL};
 	const char *s = c->v[i];
 
+	if (s != NULL && (s[0] == '0' || s[0] == '1') && s[1] == '\0')
+		return 0;	/* the form already */
 	if (s == NULL || aduan_word_index(no, s) >= 0)
 		aduan_complaint_sets(c, i, "0");
 	else if (aduan_word_index(yes, s) >= 0)
@@ -164,14 +171,40 @@ check_bool(struct aduan_complaint *c, int i)
 	return 0;
 }
 
+/* The two digits at s as a number, or -1. */
+static int
+two_digits(const char *s)
+{
+	unsigned a = (unsigned)(unsigned char)s[0] - '0', b = (unsigned)(unsigned char)s[1] - '0';
+
+	return a <= 9 && b <= 9 ? (int)(a * 10 + b) : -1;
+}
+
 /* Whether s is "YYYY-MM-DDTHH:MM:SSZ" as aduan_time_utc writes it, *t
  * its time: a valid stamp of that length with no leap second (which
  * aduan_time_utc would write as the next minute). */
 static int
 canonical_utc(const char *s, time_t *t)
 {
-	return strlen(s) == 20 && !(s[17] == '6' && s[18] == '0') &&
-	    aduan_time_from_utc(s, t) == 0;
+	/* the day of the stamp before (an import's times come in order):
+	 * its date part and its midnight as aduan_time_from_utc found them */
+	static char date[11];
+	static time_t midnight;
+	int h, mi, sec;
+
+	if (date[0] != '\0' && strncmp(s, date, 10) == 0 && s[10] == 'T' && s[13] == ':' &&
+	    s[16] == ':' && s[19] == 'Z' && s[20] == '\0' &&
+	    (h = two_digits(s + 11)) >= 0 && h <= 23 && (mi = two_digits(s + 14)) >= 0 &&
+	    mi <= 59 && (sec = two_digits(s + 17)) >= 0 && sec <= 59) {
+		*t = midnight + h * 3600 + mi * 60 + sec;
+		return 1;
+	}
+	if (strlen(s) != 20 || (s[17] == '6' && s[18] == '0') || aduan_time_from_utc(s, t) != 0)
+		return 0;
+	/* that day again: the same midnight and the same seconds after it */
+	memcpy(date, s, 10);
+	midnight = *t - (two_digits(s + 11) * 3600 + two_digits(s + 14) * 60 + two_digits(s + 17));
+	return 1;
 }
 
 /* A time, to UTC; one more than a day ahead is refused unless ahead
@@ -327,7 +360,7 @@ struct problems {
 	void (*fn)(int field, const char *msg, void *arg);
 	void *arg;
 	struct aduan_buf all;	/* joined with "; " for aduan_errmsg() */
-	int bad[ADUAN_NFIELDS];
+	uint32_t bad;		/* bit i: field i has a problem */
 	int rc;			/* a failure that stops the checks */
 };
 
@@ -336,10 +369,12 @@ struct problems {
 static int
 noted(struct problems *ps, int field, int rc)
 {
+	if (rc == 0)
+		return 0;
 	if (rc != ADUAN_DATAERR)
 		return ps->rc = rc;
 	if (field >= 0)
-		ps->bad[field] = 1;
+		ps->bad |= UINT32_C(1) << field;
 	aduan_buf_printf(&ps->all, "%s%s", ps->all.len ? "; " : "", aduan_errmsg());
 	if (ps->fn != NULL)
 		ps->fn(field, aduan_errmsg(), ps->arg);
@@ -347,21 +382,64 @@ noted(struct problems *ps, int field, int rc)
 }
 
 /* Run a check of field f unless f already has a problem: true to stop. */
-#define CHECK(ps, f, check) (!(ps)->bad[f] && noted(ps, f, check) != 0)
+#define CHECK(ps, f, check) (!((ps)->bad >> (f) & 1) && noted(ps, f, check) != 0)
+
+/* The fields of each kind the checks treat alike (bit i: field i), from
+ * the field table. */
+_Static_assert(ADUAN_NFIELDS <= 32, "a field's bit in a uint32_t");
+struct kinds {
+	uint32_t ints, times, words, bools;
+};
+
+static const struct kinds *
+kinds(void)
+{
+	static struct kinds k;
+	static int made;
+	int i;
+
+	if (!made) {
+		for (i = 0; i < ADUAN_NFIELDS; i++) {
+			uint32_t bit = UINT32_C(1) << i;
+
+			k.ints |= aduan_fields[i].type == AT_INT ? bit : 0;
+			k.bools |= aduan_fields[i].type == AT_BOOL ? bit : 0;
+			k.times |= aduan_fields[i].flags & AFF_TIME ? bit : 0;
+			k.words |= aduan_fields[i].words != NULL ? bit : 0;
+		}
+		made = 1;
+	}
+	return &k;
+}
+
+/* The lowest field of the set m (not empty). */
+static int
+first(uint32_t m)
+{
+	return __builtin_ctz(m);
+}
 
 /* A word of a list in canonical form, given or defaulted. */
 static int
 check_word(struct aduan_complaint *c, int i, const char *dflt)
 {
+	const char *const *list = aduan_fields[i].words;
 	const char *w;
+	int k;
 
 	if (c->v[i] == NULL) {
 		if (dflt == NULL)
 			return 0;
 		aduan_complaint_sets(c, i, dflt);
 	}
-	if ((w = aduan_word_canon(aduan_fields[i].words, c->v[i])) == NULL)
-		return bad_word(aduan_fields[i].name, c->v[i], aduan_fields[i].words);
+	/* the word as the list writes it (as every default, and every
+	 * record of an import): that is its canonical form, since no two
+	 * words of a list differ only in case */
+	for (k = 0; list[k] != NULL; k++)
+		if (strcmp(list[k], c->v[i]) == 0)
+			return 0;
+	if ((w = aduan_word_canon(list, c->v[i])) == NULL)
+		return bad_word(aduan_fields[i].name, c->v[i], list);
 	set_changed(c, i, w);
 	return 0;
 }
@@ -385,7 +463,7 @@ check_form(struct aduan_complaint *c, int i, int (*norm)(const char *, char *), 
 static int
 check_text(struct problems *ps, struct aduan_complaint *c)
 {
-	size_t n;
+	size_t n, bad;
 	int i, rc;
 
 	for (i = 0; i < ADUAN_NFIELDS; i++) {
@@ -394,9 +472,9 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 		n = i != AF_BODY ? trim(c, i) : strlen(c->v[i]);
 		if (c->v[i] == NULL)
 			continue;
-		if (aduan_utf8_valid(c->v[i], n) != n)
+		if ((bad = aduan_utf8_valid(c->v[i], n)) != n)
 			rc = aduan_fail(ADUAN_DATAERR, "%s is not valid UTF-8 (byte %zu)",
-			    aduan_fields[i].name, aduan_utf8_valid(c->v[i], n) + 1);
+			    aduan_fields[i].name, bad + 1);
 		else if (n > (aduan_fields[i].flags & AFF_LONG ? MAX_TEXT : MAX_SHORT))
 			rc = aduan_fail(ADUAN_DATAERR, "%s is too long (%zu bytes)",
 			    aduan_fields[i].name, n);
@@ -429,31 +507,34 @@ now_stamp(time_t now)
 static int
 check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 {
-	int i, made[ADUAN_NFIELDS] = {0};
+	const struct kinds *k = kinds();
+	uint32_t m, made = 0;
+	int i;
 
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if (aduan_fields[i].type == AT_INT && CHECK(ps, i, check_id(c, i)))
+	for (m = k->ints; m != 0; m &= m - 1)
+		if (CHECK(ps, first(m), check_id(c, first(m))))
 			return 1;
 	/* made from now: in the stored form and not ahead, nothing to check */
 	if (c->v[AF_RECEIVED_AT] == NULL) {
 		aduan_complaint_sets(c, AF_RECEIVED_AT, now_stamp(now));
-		made[AF_RECEIVED_AT] = 1;
+		made |= UINT32_C(1) << AF_RECEIVED_AT;
 	}
 	if (c->v[AF_CREATED_AT] == NULL) {
 		aduan_complaint_sets(c, AF_CREATED_AT, now_stamp(now));
-		made[AF_CREATED_AT] = 1;
+		made |= UINT32_C(1) << AF_CREATED_AT;
 	}
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if ((aduan_fields[i].flags & AFF_TIME) && i != AF_DUE_AT && !made[i] &&
-		    CHECK(ps, i, check_time(c, i, now, 0)))
+	for (m = k->times & ~made & ~(UINT32_C(1) << AF_DUE_AT); m != 0; m &= m - 1)
+		if (CHECK(ps, first(m), check_time(c, first(m), now, 0)))
 			return 1;
 	if (CHECK(ps, AF_DUE_AT, check_time(c, AF_DUE_AT, now, 1)))
 		return 1;
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if (aduan_fields[i].words != NULL && CHECK(ps, i, check_word(c, i,
+	for (m = k->words; m != 0; m &= m - 1) {
+		i = first(m);
+		if (CHECK(ps, i, check_word(c, i,
 		    i == AF_STATUS ? aduan_statuses[c->v[AF_AGENCY] ? AS_ROUTED : AS_OPEN] :
 		    aduan_fields[i].dflt)))
 			return 1;
+	}
 	return 0;
 }
 
@@ -461,7 +542,7 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 static int
 check_status(struct problems *ps, struct aduan_complaint *c)
 {
-	if (ps->bad[AF_STATUS])
+	if (ps->bad >> AF_STATUS & 1)
 		return 0;
 	return (aduan_status_is(c->v[AF_STATUS], AS_CLOSED) && c->v[AF_CLOSED_AT] == NULL &&
 	    CHECK(ps, AF_CLOSED_AT, aduan_fail(ADUAN_DATAERR,
@@ -474,10 +555,10 @@ check_status(struct problems *ps, struct aduan_complaint *c)
 static int
 check_rest(struct problems *ps, struct aduan_db *db, struct aduan_complaint *c)
 {
-	int i;
+	uint32_t m;
 
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if (aduan_fields[i].type == AT_BOOL && CHECK(ps, i, check_bool(c, i)))
+	for (m = kinds()->bools; m != 0; m &= m - 1)
+		if (CHECK(ps, first(m), check_bool(c, first(m))))
 			return 1;
 	if (CHECK(ps, AF_REPORTER_PHONE, check_form(c, AF_REPORTER_PHONE, aduan_phone_normalize,
 	    N_("bad phone number: \"%s\""))) ||
@@ -486,7 +567,7 @@ check_rest(struct problems *ps, struct aduan_db *db, struct aduan_complaint *c)
 	    CHECK(ps, AF_LAT, check_number(c, AF_LAT, -90, 90)) ||
 	    CHECK(ps, AF_LON, check_number(c, AF_LON, -180, 180)))
 		return 1;
-	if (!ps->bad[AF_LAT] && !ps->bad[AF_LON] &&
+	if (!(ps->bad >> AF_LAT & 1) && !(ps->bad >> AF_LON & 1) &&
 	    (c->v[AF_LAT] == NULL) != (c->v[AF_LON] == NULL) &&
 	    CHECK(ps, c->v[AF_LAT] ? AF_LON : AF_LAT,
 	    aduan_fail(ADUAN_DATAERR, "lat and lon go together")))
@@ -501,12 +582,9 @@ int
 aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, time_t now,
     void (*fn)(int field, const char *msg, void *arg), void *arg)
 {
-	struct problems ps;
+	struct problems ps = {fn, arg, {0}, 0, 0};
 	int rc;
 
-	memset(&ps, 0, sizeof(ps));
-	ps.fn = fn;
-	ps.arg = arg;
 	if (check_text(&ps, c) || check_forms(&ps, c, now) || check_status(&ps, c) ||
 	    check_rest(&ps, db, c))
 		rc = ps.rc;

@@ -123,6 +123,26 @@ scan(const char *s, char d[MAXDIGITS + 8], int *plus)
 	return 0;
 }
 
+/*
+ * Whether s is a number as aduan_phone_normalize writes it, which it
+ * gives back unchanged: '+' and digits only, no 0 after the '+', and 8
+ * to 12 digits after a 62, else 7 to 15 in all.
+ */
+static int
+e164(const char *s)
+{
+	size_t n;
+
+	if (s[0] != '+' || s[1] == '0')
+		return 0;
+	for (n = 1; s[n] >= '0' && s[n] <= '9'; n++)
+		;
+	if (s[n] != '\0')
+		return 0;
+	n--;	/* the digits */
+	return s[1] == '6' && s[2] == '2' ? s[3] != '0' && n >= 10 && n <= 14 : n >= 7 && n <= 15;
+}
+
 int
 aduan_phone_normalize(const char *s, char out[17])
 {
@@ -131,6 +151,10 @@ aduan_phone_normalize(const char *s, char out[17])
 	const char *intl, *nat;
 
 	out[0] = '\0';
+	if (e164(s)) {	/* "+6281234567890" as stored: itself */
+		memcpy(out, s, strlen(s) + 1);
+		return 0;
+	}
 	if (scan(s, d, &plus) != 0)
 		return -1;
 	intl = nat = NULL;

@@ -213,29 +213,32 @@ utf8_seq(const unsigned char *s, size_t n)
 size_t
 aduan_utf8_valid(const char *s, size_t n)
 {
+	const uint64_t high = 0x8080808080808080ULL;
 	size_t i = 0, k;
-	uint64_t w;
+	uint64_t w[4];
 
-	while (i < n) {
-		/* ASCII, most of any text here, eight bytes at a time: a word
-		 * with no high bit set is eight valid one-byte sequences */
+	for (;;) {
+		/* ASCII, most of any text here, 32 and then 8 bytes at a
+		 * time: words with no high bit set are valid one-byte
+		 * sequences */
+		while (n - i >= 32) {
+			memcpy(w, s + i, 32);
+			if ((w[0] | w[1] | w[2] | w[3]) & high)
+				break;
+			i += 32;
+		}
 		while (n - i >= 8) {
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ULL)
+			memcpy(w, s + i, 8);
+			if (w[0] & high)
 				break;
 			i += 8;
 		}
-		if (i == n)
-			break;
-		if ((unsigned char)s[i] < 0x80) {	/* the ASCII of a short end */
+		while (i < n && (unsigned char)s[i] < 0x80)	/* up to the next other byte */
 			i++;
-			continue;
-		}
-		if ((k = utf8_seq((const unsigned char *)s + i, n - i)) == 0)
-			break;
+		if (i == n || (k = utf8_seq((const unsigned char *)s + i, n - i)) == 0)
+			return i;
 		i += k;
 	}
-	return i;
 }
 
 void

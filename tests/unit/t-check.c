@@ -1,0 +1,131 @@
+/*
+ * t-check.c - a complaint's check (aduan_complaint_check): each case of
+ * t-check.tab sets some fields of a complaint with the text "jalan
+ * rusak" and checks it at a fixed time, then holds the first field's
+ * value after the check and the message against the row.  The rows
+ * follow each other as an import's records do (the check remembers the
+ * day of the time before), and walk the fast ways of the check and
+ * their edges: values already in the stored form, and values that only
+ * look like it.  Also aduan_utf8_valid against texts made of pieces whose
+ * validity is known, at every length and offset.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "aduan.h"
+#include "complaint.h"
+#include "db.h"
+#include "tap.h"
+#include "util.h"
+
+#define NOW 1767225600	/* 2026-01-01T00:00:00Z */
+
+/* One row: field, value, [field, value ...], want (the first field
+ * after the check, \N for none), message ("" for none). */
+static void
+check_row(struct aduan_db *db, struct aduan_complaint *c)
+{
+	int i, f, first = -1, rc;
+
+	aduan_complaint_clear(c);
+	aduan_complaint_sets(c, AF_BODY, "jalan rusak");
+	for (i = 0; i + 3 < tr.ncol; i += 2) {
+		if ((f = aduan_field_lookup(tr.col[i], strlen(tr.col[i]))) < 0) {
+			ok(0, "no field %s", tr.col[i]);
+			return;
+		}
+		if (first < 0)
+			first = f;
+		aduan_complaint_sets(c, f, tr.col[i + 1]);
+	}
+	rc = aduan_complaint_check(db, c, NOW);
+	is_str(rc == 0 ? "" : aduan_errmsg(), tr.col[tr.ncol - 1], "the message");
+	if (rc == 0)
+		is_str(c->v[first], tr.col[tr.ncol - 2], aduan_fields[first].name);
+}
+
+/* Pieces of text, valid or not wherever they stand (the truncated one
+ * only ends a text). */
+static const struct {
+	const char *s;
+	int valid;
+} piece[] = {
+	{"a", 1}, {"jalan ", 1}, {"\xc3\xa9", 1}, {"\xe2\x82\xac", 1}, {"\xf0\x9f\x98\x80", 1},
+	{"\xef\xbf\xbf", 1}, {"\xf4\x8f\xbf\xbf", 1},
+	{"\xff", 0}, {"\xc0\xaf", 0}, {"\xc1\xbf", 0}, {"\xe0\x9f\xbf", 0}, {"\xed\xa0\x80", 0},
+	{"\xf4\x90\x80\x80", 0}, {"\xf5\x80\x80\x80", 0}, {"\x80", 0}, {"\xc3\x28", 0},
+};
+#define NPIECE (sizeof(piece) / sizeof(piece[0]))
+
+static void
+utf8_texts(void)
+{
+	unsigned long seed = 12345;
+	char s[200];
+	size_t n, want, k;
+	int round, bad = 0, at;
+
+	for (round = 0; round < 20000; round++) {
+		n = 0;
+		want = (size_t)-1;
+		/* mostly valid pieces, so that the invalid one falls anywhere */
+		while (n < 120) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			k = (seed >> 33) % 64 < 62 ? (seed >> 40) % 7 : 7 + (seed >> 40) % (NPIECE - 7);
+			if (!piece[k].valid && want == (size_t)-1)
+				want = n;
+			memcpy(s + n, piece[k].s, strlen(piece[k].s));
+			n += strlen(piece[k].s);
+			if ((seed >> 20) % 40 == 0)
+				break;
+		}
+		at = (int)((seed >> 12) % 3);
+		if (at == 0 && want == (size_t)-1) {	/* a sequence cut short at the end */
+			want = n;
+			memcpy(s + n, "\xe2\x82", 2);
+			n += 2;
+		}
+		if (want == (size_t)-1)
+			want = n;
+		if (aduan_utf8_valid(s, n) != want && bad++ < 5)
+			ok(0, "text %d (%zu bytes): valid up to %zu, not %zu", round, n, want,
+			    aduan_utf8_valid(s, n));
+	}
+	ok(bad == 0, "aduan_utf8_valid on 20000 texts");
+	/* every length and place of one bad byte in ASCII: the word-wise
+	 * ways (32 and 8 bytes) and the byte-wise end */
+	bad = 0;
+	for (n = 0; n <= 80; n++)
+		for (k = 0; k <= n; k++) {
+			memset(s, 'x', n);
+			if (k < n)
+				s[k] = (char)0x80;
+			if (aduan_utf8_valid(s, n) != k && bad++ < 5)
+				ok(0, "%zu bytes, bad at %zu: %zu", n, k, aduan_utf8_valid(s, n));
+		}
+	ok(bad == 0, "aduan_utf8_valid at every length and place");
+}
+
+int
+main(void)
+{
+	struct aduan_db *db = NULL;
+	struct aduan_complaint c;
+	char dir[] = "/tmp/t-check.XXXXXX", path[64];
+
+	setenv("TZ", "Asia/Makassar", 1);
+	tzset();
+	utf8_texts();
+	tap_scratch(dir, path, sizeof(path));
+	ok(aduan_db_open(&db, path, ADUAN_CREATE) == 0, "a database: %s", aduan_errmsg());
+	if (db == NULL)
+		return tap_done();
+	aduan_complaint_init(&c);
+	for (tap_rows_open(&tr, "check"); tap_rows_next(&tr);)
+		check_row(db, &c);
+	aduan_complaint_release(&c);
+	aduan_db_close(db);
+	tap_scratch_remove(dir);
+	return tap_done();
+}
