@@ -16,7 +16,7 @@ CSV_LIBS = -lcsv
 # spreadsheets: .xlsx read with libzip and expat, written with libxlsxwriter
 SHEET_CFLAGS != pkg-config --cflags libzip expat xlsxwriter 2>/dev/null || true
 SHEET_LIBS   != pkg-config --libs libzip expat xlsxwriter 2>/dev/null || echo -lzip -lexpat -lxlsxwriter -lz
-ALL_CFLAGS = $(CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -Ilib $(SQLITE_CFLAGS) $(SHEET_CFLAGS) \
+ALL_CFLAGS = $(CFLAGS) $(WARN) -std=c11 -D_GNU_SOURCE -pthread -Ilib $(SQLITE_CFLAGS) $(SHEET_CFLAGS) \
 	-DADUAN_DATADIR='"$(DATADIR)"' -DADUAN_LOCALEDIR='"$(LOCALEDIR)"'
 STEMMER_LIBS = -lstemmer
 LIBS     = $(SQLITE_LIBS) $(CSV_LIBS) $(STEMMER_LIBS) $(SHEET_LIBS) -lm

@@ -9,7 +9,9 @@
  * bounded whatever the input.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <regex.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -36,6 +38,9 @@
 #define REPORTERS	1024	/* reporters whose open complaint is remembered */
 #define GONE_BITS	65536	/* reporters forgotten by the cache, hashed */
 #define PHONES		256	/* authors' phone numbers remembered, normalised */
+#define RING		256	/* groups read ahead of those finished */
+#define WAKE		128	/* groups waiting before the deciding thread is woken */
+#define HELD_MAX	(4 << 20)	/* bytes of messages read ahead at most */
 
 enum decision { D_COMPLAINT, D_JOINED, D_STAFF, D_FILTERED, D_SYSTEM, D_PRESENT };
 static const char *const decision_names[] = {
@@ -73,13 +78,56 @@ struct msg {
 	struct aduan_buf store;
 };
 
-#define STORE_KEPT 65536	/* a slot's buffer larger than this is given back */
+/* A slot's buffers larger than this are given back when it is done with
+ * (the first two messages of a group; the further ones always): the ring
+ * of groups keeps little whatever came through it. */
+#define STORE_KEPT 2048
 
 struct same_time {
 	char at[20];
 	unsigned long long hash[SAME_AT_MAX];
 	int n;
 };
+
+/* Where a complaint's place came from, for --messages. */
+struct place {
+	const char *kel, *kel_from;
+	int kel_known;		/* kel is a name of the kelurahan table, as loaded */
+	char rt[8];
+	const char *rt_from;
+};
+
+/* A group of messages while it is decided: what it says and what became of it. */
+struct verdict {
+	struct aduan_buf body, att, why;
+	struct aduan_verdict v;
+	struct place pl;
+	int wanted, any_text, media, present, seen;
+	int64_t id;
+};
+
+/*
+ * A group of messages: the citizen's run (and the staff and system lines
+ * within it), or one staff or system line outside any (lone).  While the
+ * main thread reads on, a second thread decides the groups read before
+ * (decide_group: their words, the keywords, --match, the place); the
+ * main thread then finishes them in order (finish_group: the database,
+ * the complaint, the archive, --messages).  RING groups at most are on
+ * the way, so memory stays bounded.
+ */
+struct group {
+	struct msg *slot;	/* its first message; MSG(gr, i) the others */
+	int n;
+	int lone;
+	struct verdict g;
+	size_t held;		/* the bytes its messages hold */
+};
+
+/* The messages of the groups on the way are kept with the first of each
+ * group side by side, then the second of each, and so on (a group seldom
+ * has more than two): memory the ring's unused slots take is never
+ * touched. */
+#define MSG(gr, i)	(&(gr)->slot[(size_t)(i) * RING])
 
 struct intake {
 	struct aduan_db *db;
@@ -95,9 +143,21 @@ struct intake {
 	regex_t match;
 	int has_match;
 	long join_seconds;
-	struct msg msgs[GROUP_MAX];
-	int n;
-	struct msg one;		/* a staff or system line outside any group */
+	/* the groups on the way (struct group): cur is being read; of the
+	 * groups read (queued), the thread has decided the first decided,
+	 * and the first finished are done */
+	struct group *ring, *cur;
+	struct msg *slots;	/* RING x GROUP_MAX (MSG) */
+	size_t held;		/* the bytes the groups read and not finished hold */
+	atomic_ulong queued, decided;
+	unsigned long finished;
+	pthread_t thread;
+	int threaded;
+	/* sleeping: the thread (idle) for work, the main one (waiting) for a
+	 * group decided; the counters themselves are read without the lock */
+	pthread_mutex_t lock;
+	pthread_cond_t work, done;
+	atomic_int idle, waiting, stop;
 	/* the message's key while it is read: its parts, and the first round's */
 	int key_nth;
 	char key_phone[17];	/* "" when the author is no phone number */
@@ -145,8 +205,7 @@ struct intake {
 	int npend;
 	struct aduan_buf arena;
 	sqlite3_stmt *batch;	/* ARCHIVE_BATCH rows at once */
-	/* a group's buffers (struct verdict, render), kept between groups */
-	struct aduan_buf body, att, why, raw;
+	struct aduan_buf raw;	/* a group rendered again (render), kept between groups */
 	struct aduan_complaint c;	/* a group's complaint; its strings kept */
 	/* reporters' latest open complaints, known from the database or
 	 * made by this import (a direct-mapped cache: memory stays bounded) */
@@ -322,14 +381,14 @@ is_staff(struct intake *x, const char *author)
 	return yes;
 }
 
-/* The slot m done with (keep fills it anew); its buffer kept for the next
- * message unless large. */
+/* The slot m done with (keep fills it anew); its buffers kept for the
+ * next message unless larger than kept. */
 static void
-msg_release(struct msg *m)
+msg_release(struct msg *m, size_t kept)
 {
-	if (m->store.cap > STORE_KEPT)
+	if (m->store.cap > kept)
 		aduan_buf_release(&m->store);
-	if (m->key.cap > STORE_KEPT)
+	if (m->key.cap > kept)
 		aduan_buf_release(&m->key);
 }
 
@@ -355,14 +414,6 @@ msg_key(struct intake *x, struct msg *m)
 		    m->nth);
 	return m->key.s;
 }
-
-/* Where a complaint's place came from, for --messages. */
-struct place {
-	const char *kel, *kel_from;
-	int kel_known;		/* kel is a name of the kelurahan table, as loaded */
-	char rt[8];
-	const char *rt_from;
-};
 
 static void
 json_or_null(struct aduan_buf *b, const char *s)
@@ -421,12 +472,12 @@ print_message(struct intake *x, struct msg *m, enum decision d, const char *why,
 
 /* The messages of a group, rendered again as an export (for --rejects). */
 static void
-render(struct intake *x, struct aduan_buf *raw)
+render(const struct group *gr, struct aduan_buf *raw)
 {
 	int i;
 
-	for (i = 0; i < x->n; i++) {
-		const struct msg *m = &x->msgs[i];
+	for (i = 0; i < gr->n; i++) {
+		const struct msg *m = MSG(gr, i);
 
 		if (m->passive)
 			continue;
@@ -804,24 +855,16 @@ open_complaint(struct intake *x, const struct aduan_complaint *c, int64_t *id)
 	return 0;
 }
 
-/* A group of messages while it is decided: what it says and what became of it. */
-struct verdict {
-	struct aduan_buf body, att, why;
-	struct aduan_verdict v;
-	struct place pl;
-	int wanted, any_text, media, present, seen;
-	int64_t id;
-};
-
 /* The sender's words of the group (or, photos alone, their placeholder
  * lines) and its attachments; decided on its words. */
 static void
-gather(struct intake *x, struct verdict *g)
+gather(struct intake *x, struct group *gr)
 {
+	struct verdict *g = &gr->g;
 	int i;
 
-	for (i = 0; i < x->n; i++) {
-		struct msg *m = &x->msgs[i];
+	for (i = 0; i < gr->n; i++) {
+		const struct msg *m = MSG(gr, i);
 
 		if (m->kind == AWA_DELETED || m->passive)
 			continue;
@@ -844,11 +887,11 @@ gather(struct intake *x, struct verdict *g)
 	if (!x->o->all)
 		aduan_decide(x->decider, g->body.s ? g->body.s : "", g->body.len, g->media, &g->v);
 	if (!g->any_text)	/* photos alone: their placeholder lines say what came */
-		for (i = 0; i < x->n; i++)
-			if (x->msgs[i].kind != AWA_DELETED && !x->msgs[i].passive) {
+		for (i = 0; i < gr->n; i++)
+			if (MSG(gr, i)->kind != AWA_DELETED && !MSG(gr, i)->passive) {
 				if (g->body.len > 0)
 					aduan_buf_addc(&g->body, '\n');
-				aduan_buf_adds(&g->body, x->msgs[i].body);
+				aduan_buf_adds(&g->body, MSG(gr, i)->body);
 			}
 }
 
@@ -887,9 +930,10 @@ want(struct intake *x, struct verdict *g)
 
 /* The complaint the group makes, from its first message. */
 static void
-fill(struct intake *x, const struct verdict *g, struct aduan_complaint *c)
+fill(struct intake *x, struct group *gr, struct aduan_complaint *c)
 {
-	struct msg *m = &x->msgs[0];
+	const struct verdict *g = &gr->g;
+	struct msg *m = MSG(gr, 0);
 	char stamp[21], val[32];
 	int i;
 
@@ -914,11 +958,11 @@ fill(struct intake *x, const struct verdict *g, struct aduan_complaint *c)
 	}
 	if (g->pl.rt[0] != '\0')
 		aduan_complaint_sets(c, AF_RT, g->pl.rt);
-	for (i = x->n - 1; i >= 0; i--)
-		if (x->msgs[i].has_location) {
-			snprintf(val, sizeof(val), "%.15g", x->msgs[i].lat);
+	for (i = gr->n - 1; i >= 0; i--)
+		if (MSG(gr, i)->has_location) {
+			snprintf(val, sizeof(val), "%.15g", MSG(gr, i)->lat);
 			aduan_complaint_sets(c, AF_LAT, val);
-			snprintf(val, sizeof(val), "%.15g", x->msgs[i].lon);
+			snprintf(val, sizeof(val), "%.15g", MSG(gr, i)->lon);
 			aduan_complaint_sets(c, AF_LON, val);
 			break;
 		}
@@ -926,9 +970,9 @@ fill(struct intake *x, const struct verdict *g, struct aduan_complaint *c)
 
 /* Is the complaint in the database already, under its key or the first round's? */
 static int
-present(struct intake *x, struct aduan_complaint *c, int *yes)
+present(struct intake *x, const struct group *gr, struct aduan_complaint *c, int *yes)
 {
-	const char *legacy = x->msgs[0].legacy;
+	const char *legacy = MSG(gr, 0)->legacy;
 	int rc;
 
 	if (*yes)
@@ -944,7 +988,7 @@ present(struct intake *x, struct aduan_complaint *c, int *yes)
 	/* imported by the first round */
 	aduan_complaint_sets(c, AF_SOURCE_KEY, legacy);
 	rc = aduan_complaint_present(x->db, c, yes);
-	aduan_complaint_set(c, AF_SOURCE_KEY, x->msgs[0].key.s, x->msgs[0].key.len);
+	aduan_complaint_set(c, AF_SOURCE_KEY, MSG(gr, 0)->key.s, MSG(gr, 0)->key.len);
 out:
 	/* the insert, right after, need not look again */
 	c->looked_up = rc == 0 && !*yes;
@@ -953,19 +997,20 @@ out:
 
 /* Hand the new complaint on (fn adds it, or rejects it). */
 static int
-hand_on(struct intake *x, struct verdict *g, struct aduan_complaint *c)
+hand_on(struct intake *x, struct group *gr, struct aduan_complaint *c)
 {
+	struct verdict *g = &gr->g;
 	struct aduan_buf *raw = &x->raw;
 	int i, nul = 0, rc;
 
-	for (i = 0; i < x->n; i++)
-		nul |= !x->msgs[i].passive && x->msgs[i].nul;
+	for (i = 0; i < gr->n; i++)
+		nul |= !MSG(gr, i)->passive && MSG(gr, i)->nul;
 	aduan_buf_reset(raw);
 	if (x->o->raw)	/* rendered for a rejects file only: a tenth of a dry run's work */
-		render(x, raw);
+		render(gr, raw);
 	if (nul)
 		aduan_fail(ADUAN_DATAERR, "NUL byte in message");
-	rc = x->fn(nul ? NULL : c, x->msgs[0].line, raw->s, raw->len, &g->id, x->arg);
+	rc = x->fn(nul ? NULL : c, MSG(gr, 0)->line, raw->s, raw->len, &g->id, x->arg);
 	if (rc != 0)
 		return rc;
 	if (g->id > 0)
@@ -979,12 +1024,13 @@ hand_on(struct intake *x, struct verdict *g, struct aduan_complaint *c)
 
 /* Each message of the group shown (--messages), counted and archived. */
 static int
-record(struct intake *x, struct verdict *g, enum decision first, enum decision rest)
+record(struct intake *x, struct group *gr, enum decision first, enum decision rest)
 {
+	struct verdict *g = &gr->g;
 	int i, rc;
 
-	for (i = 0; i < x->n; i++) {
-		struct msg *m = &x->msgs[i];
+	for (i = 0; i < gr->n; i++) {
+		struct msg *m = MSG(gr, i);
 		enum decision d = m->passive ? (enum decision)m->passive : i == 0 ? first : rest;
 		const char *why = m->passive ? passive_why(d) : g->why.s;
 
@@ -1000,69 +1046,237 @@ record(struct intake *x, struct verdict *g, enum decision first, enum decision r
 	return 0;
 }
 
-/* Close the current group: decide, and hand a complaint on. */
+/* What the group says (the deciding thread's part): its words decided,
+ * whether it is taken, its place.  It reads the group and the import's
+ * settings, and writes the group's verdict only. */
+static void
+decide_group(struct intake *x, struct group *gr)
+{
+	struct verdict *g = &gr->g;
+	struct aduan_buf body = g->body, att = g->att, why = g->why;
+
+	memset(g, 0, sizeof(*g));
+	g->body = body;
+	g->att = att;
+	g->why = why;
+	aduan_buf_reset(&g->body);
+	aduan_buf_reset(&g->att);
+	aduan_buf_reset(&g->why);
+	if (gr->lone)
+		return;
+	gather(x, gr);
+	want(x, g);
+	/* the place goes into a complaint, and is shown by --messages */
+	if (g->wanted || x->o->messages_out != NULL)
+		place_of(x, g->body.s ? g->body.s : "", g->body.len, &g->pl);
+}
+
+/* The group decided: looked up, handed on as a complaint or joined to an
+ * earlier one, and recorded. */
+static int
+conclude(struct intake *x, struct group *gr)
+{
+	struct verdict *g = &gr->g;
+	struct aduan_complaint *c = &x->c;
+	enum decision first, rest;
+	int64_t earlier = 0;
+	int rc;
+
+	if (gr->lone)	/* a staff or system line alone: shown and archived */
+		return record(x, gr, D_SYSTEM, D_SYSTEM);
+	if ((rc = archived(x, MSG(gr, 0), &g->seen)) != 0)
+		return rc;
+	g->present = g->seen;
+	if (g->wanted) {
+		fill(x, gr, c);
+		if ((rc = present(x, gr, c, &g->present)) != 0)
+			return rc;
+	}
+	first = !g->wanted ? D_FILTERED : g->present ? D_PRESENT : D_COMPLAINT;
+	rest = !g->wanted ? D_FILTERED : g->present ? D_PRESENT : D_JOINED;
+	/* a question about an earlier report joins the reporter's open
+	 * complaint, as a note, rather than starting another */
+	if (g->wanted && !g->present && g->v.followup && !x->o->all &&
+	    (rc = open_complaint(x, c, &earlier)) != 0)
+		return rc;
+	if (earlier > 0) {
+		first = rest = D_JOINED;
+		g->id = earlier;
+		aduan_buf_reset(&g->why);
+		aduan_buf_printf(&g->why, _("asks after complaint %lld"), (long long)earlier);
+		if (!x->o->dry_run && (rc = aduan_note_add(x->db, earlier, g->body.s)) != 0)
+			return rc;
+		x->o->n_joined++;
+	} else if (g->wanted && !g->present) {
+		if ((rc = hand_on(x, gr, c)) != 0)
+			return rc;
+	} else if (g->wanted)
+		x->o->n_present++;
+	return record(x, gr, first, rest);
+}
+
+/* Conclude the group, and make its place free for another. */
+static int
+finish_group(struct intake *x, struct group *gr)
+{
+	int i, rc = conclude(x, gr);
+
+	if (gr->g.wanted)	/* else nothing was set */
+		aduan_complaint_clear(&x->c);
+	for (i = 0; i < gr->n; i++)
+		msg_release(MSG(gr, i), i < 2 ? STORE_KEPT : 0);
+	if (gr->g.body.cap > STORE_KEPT)
+		aduan_buf_release(&gr->g.body);
+	if (gr->g.att.cap > STORE_KEPT)
+		aduan_buf_release(&gr->g.att);
+	x->held -= gr->held;
+	gr->held = 0;
+	gr->n = 0;
+	gr->lone = 0;
+	return rc;
+}
+
+/* The deciding thread: the groups read, in order, until told to stop.
+ * It sleeps only under the lock, having said so (idle) and looked again;
+ * the main thread wakes it under the lock, so no wake-up is lost. */
+static void *
+decider_thread(void *arg)
+{
+	struct intake *x = arg;
+	unsigned long i = 0;
+
+	while (!atomic_load(&x->stop)) {
+		if (i == atomic_load(&x->queued)) {
+			pthread_mutex_lock(&x->lock);
+			atomic_store(&x->idle, 1);
+			while (i == atomic_load(&x->queued) && !atomic_load(&x->stop))
+				pthread_cond_wait(&x->work, &x->lock);
+			atomic_store(&x->idle, 0);
+			pthread_mutex_unlock(&x->lock);
+			continue;
+		}
+		decide_group(x, &x->ring[i % RING]);
+		atomic_store(&x->decided, ++i);
+		/* (the main thread says it waits before it looks at decided,
+		 * this thread the other way round: one of them sees the other) */
+		if (atomic_load(&x->waiting)) {
+			pthread_mutex_lock(&x->lock);
+			pthread_cond_signal(&x->done);
+			pthread_mutex_unlock(&x->lock);
+		}
+	}
+	return NULL;
+}
+
+/* Finish the groups decided, in order.  While the ring is full (or, all,
+ * until every group read is finished), wait for the deciding thread. */
+static int
+catch_up(struct intake *x, int all)
+{
+	unsigned long ready, queued = atomic_load(&x->queued);
+	int rc;
+
+	for (;;) {
+		if ((ready = atomic_load(&x->decided)) == x->finished) {
+			if (x->finished == queued ||
+			    (!all && queued - x->finished < RING && x->held <= HELD_MAX))
+				return 0;
+			pthread_mutex_lock(&x->lock);
+			atomic_store(&x->waiting, 1);
+			if (atomic_load(&x->idle))
+				pthread_cond_signal(&x->work);
+			while (atomic_load(&x->decided) == x->finished)
+				pthread_cond_wait(&x->done, &x->lock);
+			atomic_store(&x->waiting, 0);
+			pthread_mutex_unlock(&x->lock);
+			continue;
+		}
+		while (x->finished < ready)
+			if ((rc = finish_group(x, &x->ring[x->finished++ % RING])) != 0)
+				return rc;
+	}
+}
+
+/* Close the current group: hand it to the deciding thread (without one,
+ * decide it here), and finish what is decided. */
 static int
 flush(struct intake *x)
 {
-	struct aduan_complaint *c = &x->c;
-	struct verdict g;
-	enum decision first, rest;
-	int64_t earlier = 0;
+	unsigned long queued;
 	int i, rc;
 
-	if (x->n == 0)
+	if (x->cur->n == 0)
 		return 0;
-	memset(&g, 0, sizeof(g));
-	g.body = x->body;
-	g.att = x->att;
-	g.why = x->why;
-	aduan_buf_reset(&g.body);
-	aduan_buf_reset(&g.att);
-	aduan_buf_reset(&g.why);
-	gather(x, &g);
-	want(x, &g);
-	/* the place goes into a complaint, and is shown by --messages */
-	if (g.wanted || x->o->messages_out != NULL)
-		place_of(x, g.body.s ? g.body.s : "", g.body.len, &g.pl);
-	if ((rc = archived(x, &x->msgs[0], &g.seen)) != 0)
-		goto out;
-	g.present = g.seen;
-	if (g.wanted) {
-		fill(x, &g, c);
-		if ((rc = present(x, c, &g.present)) != 0)
-			goto out;
+	if (!x->threaded) {
+		decide_group(x, x->cur);
+		return finish_group(x, x->cur);
 	}
-	first = !g.wanted ? D_FILTERED : g.present ? D_PRESENT : D_COMPLAINT;
-	rest = !g.wanted ? D_FILTERED : g.present ? D_PRESENT : D_JOINED;
-	/* a question about an earlier report joins the reporter's open
-	 * complaint, as a note, rather than starting another */
-	if (g.wanted && !g.present && g.v.followup && !x->o->all &&
-	    (rc = open_complaint(x, c, &earlier)) != 0)
-		goto out;
-	if (earlier > 0) {
-		first = rest = D_JOINED;
-		g.id = earlier;
-		aduan_buf_reset(&g.why);
-		aduan_buf_printf(&g.why, _("asks after complaint %lld"), (long long)earlier);
-		if (!x->o->dry_run && (rc = aduan_note_add(x->db, earlier, g.body.s)) != 0)
-			goto out;
-		x->o->n_joined++;
-	} else if (g.wanted && !g.present) {
-		if ((rc = hand_on(x, &g, c)) != 0)
-			goto out;
-	} else if (g.wanted)
-		x->o->n_present++;
-	rc = record(x, &g, first, rest);
-out:
-	if (g.wanted)	/* else nothing was set */
-		aduan_complaint_clear(c);
-	x->body = g.body;
-	x->att = g.att;
-	x->why = g.why;
-	for (i = 0; i < x->n; i++)
-		msg_release(&x->msgs[i]);
-	x->n = 0;
+	for (i = 0; i < x->cur->n; i++)
+		x->cur->held += MSG(x->cur, i)->store.len;
+	x->held += x->cur->held;
+	queued = atomic_load(&x->queued) + 1;
+	atomic_store(&x->queued, queued);
+	/* woken for a batch: a wake-up per group cost more than deciding it */
+	if (atomic_load(&x->idle) && queued - atomic_load(&x->decided) >= WAKE) {
+		pthread_mutex_lock(&x->lock);
+		pthread_cond_signal(&x->work);
+		pthread_mutex_unlock(&x->lock);
+	}
+	rc = catch_up(x, 0);
+	x->cur = &x->ring[queued % RING];
 	return rc;
+}
+
+/* The ring of groups, and the deciding thread when one can be started
+ * (else every group is decided as it closes). */
+static void
+ring_open(struct intake *x)
+{
+	int i;
+
+	/* (as aduan_xmalloc: nothing to roll back yet) */
+	if ((x->ring = calloc(RING, sizeof(*x->ring))) == NULL ||
+	    (x->slots = calloc((size_t)RING * GROUP_MAX, sizeof(*x->slots))) == NULL)
+		abort();
+	for (i = 0; i < RING; i++)
+		x->ring[i].slot = &x->slots[i];
+	x->cur = &x->ring[0];
+	if (pthread_mutex_init(&x->lock, NULL) != 0)
+		return;
+	if (pthread_cond_init(&x->work, NULL) != 0 || pthread_cond_init(&x->done, NULL) != 0 ||
+	    pthread_create(&x->thread, NULL, decider_thread, x) != 0) {
+		pthread_cond_destroy(&x->work);	/* (harmless on one never made) */
+		pthread_cond_destroy(&x->done);
+		pthread_mutex_destroy(&x->lock);
+		return;
+	}
+	x->threaded = 1;
+}
+
+static void
+ring_release(struct intake *x)
+{
+	int i, j;
+
+	if (x->threaded) {
+		pthread_mutex_lock(&x->lock);
+		atomic_store(&x->stop, 1);
+		pthread_cond_signal(&x->work);
+		pthread_mutex_unlock(&x->lock);
+		pthread_join(x->thread, NULL);
+		pthread_cond_destroy(&x->work);
+		pthread_cond_destroy(&x->done);
+		pthread_mutex_destroy(&x->lock);
+		x->threaded = 0;
+	}
+	for (i = 0; x->ring != NULL && i < RING; i++) {
+		struct group *gr = &x->ring[i];
+
+		for (j = 0; j < GROUP_MAX; j++)
+			ADUAN_FREE_EACH(MSG(gr, j)->store.s, MSG(gr, j)->key.s);
+		ADUAN_FREE_EACH(gr->g.body.s, gr->g.att.s, gr->g.why.s);
+	}
+	ADUAN_FREE_EACH(x->ring, x->slots);
 }
 
 /*
@@ -1509,6 +1723,7 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 static int
 take_message(struct intake *x, const struct aduan_wa_msg *m)
 {
+	struct group *gr = x->cur;
 	int rc;
 
 	message_key(x, m);
@@ -1528,32 +1743,39 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 		/* A staff reply or a system line between a citizen's messages
 		 * does not end the citizen's run: it is kept in order and shown
 		 * with its own decision. */
-		if (x->n > 0 && x->n < GROUP_MAX) {
-			keep(x, &x->msgs[x->n], m);
-			x->msgs[x->n++].passive = staff ? D_STAFF : D_SYSTEM;
+		if (gr->n > 0 && gr->n < GROUP_MAX) {
+			keep(x, MSG(gr, gr->n), m);
+			MSG(gr, gr->n)->passive = staff ? D_STAFF : D_SYSTEM;
+			gr->n++;
 			return 0;
 		}
+		/* alone: a group of its own, so that it is shown in its turn */
 		if ((rc = flush(x)) != 0)
 			return rc;
-		keep(x, &x->one, m);
-		print_message(x, &x->one, staff ? D_STAFF : D_SYSTEM,
-		    passive_why(staff ? D_STAFF : D_SYSTEM), NULL);
-		return archive(x, &x->one, staff ? D_STAFF : D_SYSTEM,
-		    passive_why(staff ? D_STAFF : D_SYSTEM), 0);
+		gr = x->cur;
+		keep(x, MSG(gr, 0), m);
+		MSG(gr, 0)->passive = staff ? D_STAFF : D_SYSTEM;
+		gr->n = 1;
+		gr->lone = 1;
+		return flush(x);
 	}
-	if (x->n > 0) {
-		const struct msg *last = &x->msgs[x->n - 1];
+	if (gr->n > 0) {
+		const struct msg *last;
 		time_t t = wall(x, m);
+		int i = gr->n - 1;
 
-		while (last > x->msgs && last->passive)	/* the citizen's last word */
-			last--;
-		if (x->n == GROUP_MAX || strcmp(last->author, m->author) != 0 ||
+		while (i > 0 && MSG(gr, i)->passive)	/* the citizen's last word */
+			i--;
+		last = MSG(gr, i);
+		if (gr->n == GROUP_MAX || strcmp(last->author, m->author) != 0 ||
 		    t < last->wall || t - last->wall > x->join_seconds) {
 			if ((rc = flush(x)) != 0)
 				return rc;
+			gr = x->cur;
 		}
 	}
-	keep(x, &x->msgs[x->n++], m);
+	keep(x, MSG(gr, gr->n), m);
+	gr->n++;
 	return 0;
 }
 
@@ -1750,17 +1972,14 @@ intake_open(struct intake *x)
 	if (x->o->match != NULL && (rc = compile_match(x, x->o->match)) != 0)
 		return rc;
 	settings(x);
+	ring_open(x);
 	return 0;
 }
 
 static void
 intake_release(struct intake *x)
 {
-	int i;
-
-	for (i = 0; i < GROUP_MAX; i++)
-		ADUAN_FREE_EACH(x->msgs[i].store.s, x->msgs[i].key.s);
-	ADUAN_FREE_EACH(x->one.store.s, x->one.key.s);
+	ring_release(x);
 	aduan_buf_release(&x->legacy_key);
 	aduan_buf_release(&x->plain);
 	aduan_complaint_release(&x->c);
@@ -1774,7 +1993,7 @@ intake_release(struct intake *x)
 	aduan_places_free(x->places);
 	free(x->group_kel);
 	aduan_buf_release(&x->arena);
-	ADUAN_FREE_EACH(x->body.s, x->att.s, x->why.s, x->raw.s);
+	aduan_buf_release(&x->raw);
 	sqlite3_finalize(x->batch);
 }
 
@@ -1829,6 +2048,8 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 			goto out;
 	if (rc == 0)
 		rc = flush(&x);
+	if (rc == 0 && x.threaded)
+		rc = catch_up(&x, 1);
 	if (rc == 0)
 		rc = archive_done(&x);
 out:
