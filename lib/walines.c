@@ -576,6 +576,14 @@ static int indexed;
 static unsigned short pairs[WL_NHOW][PAIRS];
 static unsigned short wild[WL_NHOW][256];
 
+/*
+ * And for WL_EXACT, the classes of the entries of each length (the last
+ * slot holds every length from LENS - 1 up): a line matches only an
+ * entry as long as itself, or one byte shorter when it ends with ".".
+ */
+#define LENS 256
+static unsigned short exact_len[LENS];
+
 /* The index of the word w[0..n) in words, or -1. */
 static int
 word_of(const char *const *words, size_t nwords, const char *w, size_t n)
@@ -631,15 +639,15 @@ key_byte(const struct wl_entry *e)
 
 /* The slot of key byte c and the two bytes at s in the filter, or -1
  * when one of them is not ASCII. */
-static int
+static inline int
 pair_of(int c, const char *s)
 {
 	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
 
 	if ((a | b) & 0x80)
 		return -1;
-	return (int)(((unsigned)c * 961 + (unsigned)aduan_lower_ascii(a) * 31 +
-	    (unsigned)aduan_lower_ascii(b)) % PAIRS);
+	/* | 0x20 folds the case of a letter (and some other bytes together) */
+	return (int)(((unsigned)c * 961 + (unsigned)(a | 0x20) * 31 + (unsigned)(b | 0x20)) % PAIRS);
 }
 
 /* Where the bytes next to the key byte stand in s[0..n) (how). */
@@ -662,37 +670,55 @@ note_pair(const struct wl_entry *e, int c)
 		pairs[e->how][slot] |= (unsigned short)WL_BIT(e->cls);
 }
 
-/* Could s[0..n) match an entry of a class in mask (key byte c)? */
-static int
-may_match(const char *s, size_t n, enum wl_how how, unsigned mask, int c)
+/* The classes of the entries of length n or, when s[0..n) ends with
+ * ".", n - 1. */
+static inline unsigned
+exact_lengths(const char *s, size_t n)
+{
+	unsigned m = exact_len[n < LENS ? n : LENS - 1];
+
+	if (s[n - 1] == '.')
+		m |= exact_len[n - 1 < LENS ? n - 1 : LENS - 1];
+	return m;
+}
+
+/* The classes of the entries compared with how that s[0..n) (n > 0) may
+ * match, by its key byte c: no entry of another class matches it. */
+static inline unsigned
+may_match(const char *s, size_t n, enum wl_how how, int c)
 {
 	int slot = n < 3 ? -1 : pair_of(c, next_bytes(s, n, how));
+	unsigned m = slot < 0 ? ~0u : (unsigned)(wild[how][c] | pairs[how][slot]);
 
-	return slot < 0 || (mask & (wild[how][c] | pairs[how][slot])) != 0;
+	return how == WL_EXACT ? m & exact_lengths(s, n) : m;
 }
 
 static void
 build(void)
 {
-	size_t i, k;
+	unsigned short next[WL_NHOW][257];
+	size_t i;
 	int h, c;
 
 	read_rows();
-	for (i = 0; i < ntable; i++)
+	/* the entries counted by way and key byte, then placed in table order */
+	for (i = 0; i < ntable; i++) {
 		tlen[i] = (unsigned short)strlen(table[i].text);
-	for (h = 0; h < WL_NHOW; h++) {
-		k = 0;
-		for (c = 0; c < 256; c++) {
-			start[h][c] = (unsigned short)k;
-			for (i = 0; i < ntable; i++)
-				if (table[i].how == (enum wl_how)h &&
-				    (h == WL_PHRASE ? c == 0 : key_byte(&table[i]) == c)) {
-					order[h][k++] = (unsigned short)i;
-					if (h != WL_PHRASE)
-						note_pair(&table[i], c);
-				}
-		}
-		start[h][256] = (unsigned short)k;
+		c = table[i].how == WL_PHRASE ? 0 : key_byte(&table[i]);
+		start[table[i].how][c + 1]++;
+	}
+	for (h = 0; h < WL_NHOW; h++)
+		for (c = 1; c <= 256; c++)
+			start[h][c] += start[h][c - 1];
+	memcpy(next, start, sizeof(next));
+	for (i = 0; i < ntable; i++) {
+		h = table[i].how;
+		c = h == WL_PHRASE ? 0 : key_byte(&table[i]);
+		order[h][next[h][c]++] = (unsigned short)i;
+		if (h != WL_PHRASE)
+			note_pair(&table[i], c);
+		if (h == WL_EXACT)
+			exact_len[tlen[i] < LENS ? tlen[i] : LENS - 1] |= (unsigned short)WL_BIT(table[i].cls);
 	}
 	indexed = 1;
 }
@@ -726,7 +752,7 @@ wl_match(const char *s, size_t n, enum wl_how how, unsigned mask)
 		return NULL;
 	}
 	c = aduan_lower_ascii((unsigned char)(how == WL_SUFFIX ? s[n - 1] : s[0]));
-	if (!may_match(s, n, how, mask, c))
+	if (!(mask & may_match(s, n, how, c)))
 		return NULL;
 	n2 = how == WL_EXACT && s[n - 1] == '.' ? n - 1 : n;
 	for (k = start[how][c]; k < start[how][c + 1]; k++) {
@@ -740,4 +766,22 @@ wl_match(const char *s, size_t n, enum wl_how how, unsigned mask)
 			return e;
 	}
 	return NULL;
+}
+
+void
+wl_may(const char *s, size_t n, unsigned may[WL_NHOW])
+{
+	int c;
+
+	if (n == 0) {
+		memset(may, 0, WL_NHOW * sizeof(*may));
+		return;
+	}
+	if (!indexed)
+		build();
+	c = aduan_lower_ascii((unsigned char)s[0]);
+	may[WL_EXACT] = may_match(s, n, WL_EXACT, c);
+	may[WL_PREFIX] = may_match(s, n, WL_PREFIX, c);
+	may[WL_SUFFIX] = may_match(s, n, WL_SUFFIX, aduan_lower_ascii((unsigned char)s[n - 1]));
+	may[WL_PHRASE] = ~0u;
 }

@@ -58,4 +58,13 @@ const struct wl_entry *wl_match(const char *s, size_t n, enum wl_how how, unsign
 
 #define WL_BIT(c) (1u << (c))
 
+/*
+ * For each way of comparing (may[WL_EXACT] ... may[WL_PHRASE]), the
+ * classes (bits 1 << WLC_...) that s (n bytes) may match: wl_match()
+ * finds no entry of any other class.  One quick look for the several
+ * questions asked of one line, most of which (typed text) match
+ * nothing; WL_PHRASE is not filtered (all bits set).
+ */
+void wl_may(const char *s, size_t n, unsigned may[WL_NHOW]);
+
 #endif

@@ -38,11 +38,20 @@ struct hdr {
  * "]" followed by no space looks at the byte after it: those are never
  * taken as a shape.
  */
+#define SHAPE_WORDS (HDR_MAX / 8)
+
 struct shape {
 	size_t len;			/* bytes of the header (its rest); 0: no shape */
 	char bytes[HDR_MAX];		/* the header that set it, with the last date read */
 	unsigned char at[6], nd[6];	/* where each number stands, its digits */
 	struct hdr h;			/* that header's parse, with that date */
+	/*
+	 * The same, eight bytes at a time, for lines that are long enough:
+	 * which bytes must be as in bytes (0xff), which are digits, which
+	 * the date's digits.
+	 */
+	size_t words;			/* eight-byte words the header spans */
+	unsigned long long same[SHAPE_WORDS], digit[SHAPE_WORDS], date[SHAPE_WORDS];
 };
 
 /*
@@ -386,6 +395,51 @@ shape_set(struct shape *sh, const char *s, const struct hdr *h)
 	memcpy(sh->bytes, s, h->rest);
 	sh->h = *h;
 	sh->len = h->rest;
+	sh->words = (h->rest + 7) / 8;
+	memset(sh->same, 0, sizeof(sh->same));
+	memset(sh->digit, 0, sizeof(sh->digit));
+	memset(sh->date, 0, sizeof(sh->date));
+	for (i = 0; i < h->rest; i++)
+		((unsigned char *)(isdig(s[i]) ? sh->digit : sh->same))[i] = 0xff;
+	memcpy(sh->date, sh->digit, (size_t)sh->at[2] + sh->nd[2]);
+}
+
+/* The number of nd digits at s. */
+static inline int
+digits(const char *s, int nd)
+{
+	int v = 0;
+
+	while (nd-- > 0)
+		v = v * 10 + (*s++ - '0');
+	return v;
+}
+
+/*
+ * Is s (at least sh->words * 8 bytes) in the shape sh: 1 when its bytes
+ * are those of sh->bytes where they must be and digits where the
+ * numbers stand; *newdate then says whether the date's digits differ.
+ * Eight bytes at a time: a digit byte b passes when neither b, b - '0'
+ * nor b + 0x46 has its high bit set (a borrow or carry across bytes
+ * only comes from a byte that fails already).
+ */
+static inline int
+shape_words(const struct shape *sh, const char *s, int *newdate)
+{
+	const unsigned long long ones = 0x0101010101010101ULL, highs = ones * 0x80;
+	unsigned long long x, d, t, bad = 0, diff = 0;
+	size_t j;
+
+	for (j = 0; j < sh->words; j++) {
+		memcpy(&x, s + 8 * j, 8);
+		memcpy(&d, sh->bytes + 8 * j, 8);
+		d ^= x;
+		t = (x & sh->digit[j]) | (~sh->digit[j] & ones * '0');
+		bad |= (d & sh->same[j]) | ((t | (t - ones * '0') | (t + ones * 0x46)) & highs);
+		diff |= d & sh->date[j];
+	}
+	*newdate = diff != 0;
+	return bad == 0;
 }
 
 /*
@@ -401,9 +455,20 @@ shape_header(struct shape *sh, const char *s, size_t n, struct hdr *h)
 
 	if (sh->len == 0 || n < sh->len)
 		return 1;
-	/* the date of the last header again (hundreds of messages a day):
-	 * its numbers as they were */
-	if (memcmp(s, sh->bytes, dend) == 0) {
+	if (n >= sh->words * 8) {
+		if (!shape_words(sh, s, &k))
+			return 1;
+		if (k == 0)	/* the date of the last header again */
+			memcpy(v, sh->h.n, sizeof(sh->h.n));
+		else
+			for (k = 0; k < 3; k++)
+				v[k] = digits(s + sh->at[k], sh->nd[k]);
+		for (k = 3; k < nnum; k++)
+			v[k] = digits(s + sh->at[k], sh->nd[k]);
+		i = sh->len;
+	} else if (memcmp(s, sh->bytes, dend) == 0) {
+		/* the date of the last header again (hundreds of messages a
+		 * day): its numbers as they were */
 		memcpy(v, sh->h.n, sizeof(sh->h.n));
 		k = 3;
 		i = dend;
@@ -1324,18 +1389,26 @@ add_name(const char *s, size_t a, size_t b, struct aduan_buf *out)
 	return 1;
 }
 
+/* wl_match(s, n, how, mask) when may (wl_may() of s, n) lets it find
+ * anything; NULL otherwise. */
+static inline const struct wl_entry *
+match(const char *s, size_t n, const unsigned *may, enum wl_how how, unsigned mask)
+{
+	return (may[how] & mask) != 0 ? wl_match(s, n, how, mask) : NULL;
+}
+
 /*
  * The attached file of a first line: "NAME (file attached)" (a suffix
  * of the catalogue), "...<attached: NAME>" (a tag of the catalogue
- * starting at the last "<"), or "NAME <attached>".
+ * starting at the last "<"), or "NAME <attached>".  may: wl_may() of s, n.
  */
 static int
-attachment(const char *s, size_t n, struct aduan_buf *out)
+attachment(const char *s, size_t n, const unsigned *may, struct aduan_buf *out)
 {
 	const struct wl_entry *e;
 	const char *p;
 
-	if ((e = wl_match(s, n, WL_SUFFIX, WL_BIT(WLC_ATTACHED))) != NULL)
+	if ((e = match(s, n, may, WL_SUFFIX, WL_BIT(WLC_ATTACHED))) != NULL)
 		return add_name(s, 0, n - strlen(e->text), out);
 	if (n == 0 || s[n - 1] != '>' || (p = memrchr(s, '<', n)) == NULL)
 		return 0;
@@ -1472,6 +1545,7 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked,
 	char *b = w->body.s;
 	size_t n = w->body.len, fl, k, first, whole;
 	int placeholder = 0, group_line;
+	unsigned may[WL_NHOW];
 	const struct wl_entry *e;
 	const char *nl, *http;
 
@@ -1497,23 +1571,24 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked,
 	first = rtrim(b, fl);
 	whole = rtrim(b, n);
 	http = find(b, n, "http");
+	wl_may(b, first, may);
 
 	if (!attributed) {
 		m->kind = AWA_SYSTEM;
-	} else if ((e = wl_match(b, first, WL_EXACT,
+	} else if ((e = match(b, first, may, WL_EXACT,
 	    WL_BIT(WLC_MEDIA) | WL_BIT(WLC_DELETED) | WL_BIT(WLC_CALL))) != NULL &&
 	    (e->cls != WLC_DELETED || first == whole)) {
 		m->kind = kind_of(e, &placeholder);
-	} else if ((e = wl_match(b, first, WL_PREFIX, WL_BIT(WLC_NOTICE) | WL_BIT(WLC_CALL) |
+	} else if ((e = match(b, first, may, WL_PREFIX, WL_BIT(WLC_NOTICE) | WL_BIT(WLC_CALL) |
 	    WL_BIT(WLC_LOCATION) | WL_BIT(WLC_LIVE) | WL_BIT(WLC_POLL) |
 	    WL_BIT(WLC_DELETED))) != NULL &&
 	    (e->cls != WLC_LOCATION || find(b, first, "http") != NULL)) {
 		m->kind = kind_of(e, &placeholder);
-	} else if (attachment(b, first, &w->attach)) {
+	} else if (attachment(b, first, may, &w->attach)) {
 		m->kind = AWA_MEDIA;
 		m->attachment = w->attach.s;
 		placeholder = 1;
-	} else if ((e = wl_match(b, first, WL_SUFFIX, WL_BIT(WLC_MEDIA))) != NULL) {
+	} else if ((e = match(b, first, may, WL_SUFFIX, WL_BIT(WLC_MEDIA))) != NULL) {
 		m->kind = kind_of(e, &placeholder);
 	} else if (http != NULL && find(http, n - (size_t)(http - b), "https://foursquare.com/v/") != NULL) {
 		m->kind = AWA_LOCATION;
