@@ -46,12 +46,11 @@ struct shape {
 	unsigned char at[6], nd[6];	/* where each number stands, its digits */
 	struct hdr h;			/* that header's parse, with that date */
 	/*
-	 * The same, eight bytes at a time, for lines that are long enough:
-	 * which bytes must be as in bytes (0xff), which are digits, which
-	 * the date's digits.
+	 * For lines long enough to be read eight bytes at a time: the bytes
+	 * that must be as in bytes (0xff) and those of the date's digits.
 	 */
 	size_t words;			/* eight-byte words the header spans */
-	unsigned long long same[SHAPE_WORDS], digit[SHAPE_WORDS], date[SHAPE_WORDS];
+	unsigned long long same[SHAPE_WORDS], date[SHAPE_WORDS];
 };
 
 /*
@@ -397,45 +396,28 @@ shape_set(struct shape *sh, const char *s, const struct hdr *h)
 	sh->len = h->rest;
 	sh->words = (h->rest + 7) / 8;
 	memset(sh->same, 0, sizeof(sh->same));
-	memset(sh->digit, 0, sizeof(sh->digit));
 	memset(sh->date, 0, sizeof(sh->date));
 	for (i = 0; i < h->rest; i++)
-		((unsigned char *)(isdig(s[i]) ? sh->digit : sh->same))[i] = 0xff;
-	memcpy(sh->date, sh->digit, (size_t)sh->at[2] + sh->nd[2]);
-}
-
-/* The number of nd digits at s. */
-static inline int
-digits(const char *s, int nd)
-{
-	int v = 0;
-
-	while (nd-- > 0)
-		v = v * 10 + (*s++ - '0');
-	return v;
+		((unsigned char *)(isdig(s[i]) ? sh->date : sh->same))[i] = 0xff;
+	memset((unsigned char *)sh->date + sh->at[2] + sh->nd[2], 0, sh->len - sh->at[2] - sh->nd[2]);
 }
 
 /*
- * Is s (at least sh->words * 8 bytes) in the shape sh: 1 when its bytes
- * are those of sh->bytes where they must be and digits where the
- * numbers stand; *newdate then says whether the date's digits differ.
- * Eight bytes at a time: a digit byte b passes when neither b, b - '0'
- * nor b + 0x46 has its high bit set (a borrow or carry across bytes
- * only comes from a byte that fails already).
+ * Are the bytes of s (at least sh->words * 8 of them) those of
+ * sh->bytes everywhere but where the numbers stand?  Eight bytes at a
+ * time; *newdate then says whether the date's digits differ.
  */
 static inline int
-shape_words(const struct shape *sh, const char *s, int *newdate)
+shape_same(const struct shape *sh, const char *s, int *newdate)
 {
-	const unsigned long long ones = 0x0101010101010101ULL, highs = ones * 0x80;
-	unsigned long long x, d, t, bad = 0, diff = 0;
+	unsigned long long x, d, bad = 0, diff = 0;
 	size_t j;
 
 	for (j = 0; j < sh->words; j++) {
 		memcpy(&x, s + 8 * j, 8);
 		memcpy(&d, sh->bytes + 8 * j, 8);
 		d ^= x;
-		t = (x & sh->digit[j]) | (~sh->digit[j] & ones * '0');
-		bad |= (d & sh->same[j]) | ((t | (t - ones * '0') | (t + ones * 0x46)) & highs);
+		bad |= d & sh->same[j];
 		diff |= d & sh->date[j];
 	}
 	*newdate = diff != 0;
@@ -456,15 +438,27 @@ shape_header(struct shape *sh, const char *s, size_t n, struct hdr *h)
 	if (sh->len == 0 || n < sh->len)
 		return 1;
 	if (n >= sh->words * 8) {
-		if (!shape_words(sh, s, &k))
+		if (!shape_same(sh, s, &k))
 			return 1;
-		if (k == 0)	/* the date of the last header again */
+		if (k == 0) {	/* the date of the last header again */
 			memcpy(v, sh->h.n, sizeof(sh->h.n));
-		else
-			for (k = 0; k < 3; k++)
-				v[k] = digits(s + sh->at[k], sh->nd[k]);
-		for (k = 3; k < nnum; k++)
-			v[k] = digits(s + sh->at[k], sh->nd[k]);
+			k = 3;
+		} else
+			k = 0;
+		for (; k < nnum; k++) {
+			const unsigned char *p = (const unsigned char *)s + sh->at[k];
+			unsigned a = p[0] - (unsigned)'0', b = p[1] - (unsigned)'0';
+
+			if (sh->nd[k] == 2 && a <= 9 && b <= 9) {	/* most are */
+				v[k] = (int)(a * 10 + b);
+				continue;
+			}
+			for (i = sh->at[k], end = i + sh->nd[k]; i < end; i++) {
+				if ((d = (unsigned)(s[i] - '0')) > 9)
+					return 1;
+				v[k] = v[k] * 10 + (int)d;
+			}
+		}
 		i = sh->len;
 	} else if (memcmp(s, sh->bytes, dend) == 0) {
 		/* the date of the last header again (hundreds of messages a
