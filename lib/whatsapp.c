@@ -50,6 +50,7 @@ struct shape {
 	 * that must be as in bytes (0xff) and those of the date's digits.
 	 */
 	size_t words;			/* eight-byte words the header spans */
+	int time2;			/* the time's numbers have two digits each */
 	unsigned long long same[SHAPE_WORDS], date[SHAPE_WORDS];
 };
 
@@ -395,6 +396,7 @@ shape_set(struct shape *sh, const char *s, const struct hdr *h)
 	sh->h = *h;
 	sh->len = h->rest;
 	sh->words = (h->rest + 7) / 8;
+	sh->time2 = sh->nd[3] == 2 && sh->nd[4] == 2 && (!h->has_sec || sh->nd[5] == 2);
 	memset(sh->same, 0, sizeof(sh->same));
 	memset(sh->date, 0, sizeof(sh->date));
 	for (i = 0; i < h->rest; i++)
@@ -424,6 +426,92 @@ shape_same(const struct shape *sh, const char *s, int *newdate)
 	return bad == 0;
 }
 
+/* The numbers k.. of the header s in the shape sh into v (zeroes): 0, or
+ * -1 when one of them is not all digits. */
+static inline int
+shape_numbers(const struct shape *sh, const char *s, int k, int v[6])
+{
+	int nnum = sh->h.has_sec ? 6 : 5;
+	size_t i, end;
+	unsigned d;
+
+	for (; k < nnum; k++) {
+		const unsigned char *p = (const unsigned char *)s + sh->at[k];
+		unsigned a = p[0] - (unsigned)'0', b = p[1] - (unsigned)'0';
+
+		if (sh->nd[k] == 2 && a <= 9 && b <= 9) {	/* most are */
+			v[k] = (int)(a * 10 + b);
+			continue;
+		}
+		for (i = sh->at[k], end = i + sh->nd[k]; i < end; i++) {
+			if ((d = (unsigned)(s[i] - '0')) > 9)
+				return -1;
+			v[k] = v[k] * 10 + (int)d;
+		}
+	}
+	return 0;
+}
+
+/* h (its shape's header) at the time v[3..5] written: 0, or -1 when
+ * there is no such time. */
+static inline int
+shape_time(struct hdr *h, const int v[6])
+{
+	h->hour = v[3];
+	h->min = v[4];
+	h->sec = v[5];
+	if (h->min > 59 || h->sec > 59)
+		return -1;
+	if (h->ampm != 0) {
+		if (h->hour > 12)
+			return -1;
+		if (h->hour == 12)
+			h->hour = 0;
+		if (h->ampm == 2)
+			h->hour += 12;
+	}
+	return h->hour > 23 ? -1 : 0;
+}
+
+/*
+ * The quick look: is s a header in the shape sh with sh's own date (the
+ * last header's, as most are)?  1 when it is not (or s is too short to
+ * tell); otherwise h is sh's header at s's time, and 0, or -1 when that
+ * time cannot be (as parse_header gives).
+ */
+static inline int
+shape_date(const struct shape *sh, const char *s, size_t n, struct hdr *h)
+{
+	int v[6], newdate;
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned d[6];
+
+	if (sh->len == 0 || n < sh->words * 8 || !shape_same(sh, s, &newdate) || newdate)
+		return 1;
+	if (sh->time2) {	/* hh mm (ss): the usual time */
+		d[0] = u[sh->at[3]] - (unsigned)'0';
+		d[1] = u[sh->at[3] + 1] - (unsigned)'0';
+		d[2] = u[sh->at[4]] - (unsigned)'0';
+		d[3] = u[sh->at[4] + 1] - (unsigned)'0';
+		d[4] = d[5] = 0;
+		if (sh->h.has_sec) {
+			d[4] = u[sh->at[5]] - (unsigned)'0';
+			d[5] = u[sh->at[5] + 1] - (unsigned)'0';
+		}
+		if ((d[0] > 9) | (d[1] > 9) | (d[2] > 9) | (d[3] > 9) | (d[4] > 9) | (d[5] > 9))
+			return 1;
+		v[3] = (int)(d[0] * 10 + d[1]);
+		v[4] = (int)(d[2] * 10 + d[3]);
+		v[5] = (int)(d[4] * 10 + d[5]);
+	} else {
+		v[3] = v[4] = v[5] = 0;
+		if (shape_numbers(sh, s, 3, v) == -1)
+			return 1;
+	}
+	*h = sh->h;
+	return shape_time(h, v);
+}
+
 /*
  * parse_header for a line in the shape sh: 0 or -1 as parse_header
  * gives; 1 when the line is not in the shape (parse it in full).
@@ -437,29 +525,11 @@ shape_header(struct shape *sh, const char *s, size_t n, struct hdr *h)
 
 	if (sh->len == 0 || n < sh->len)
 		return 1;
-	if (n >= sh->words * 8) {
-		if (!shape_same(sh, s, &k))
+	if (n >= sh->words * 8) {	/* a new date */
+		if (!shape_same(sh, s, &k) || shape_numbers(sh, s, 0, v) == -1)
 			return 1;
-		if (k == 0) {	/* the date of the last header again */
-			memcpy(v, sh->h.n, sizeof(sh->h.n));
-			k = 3;
-		} else
-			k = 0;
-		for (; k < nnum; k++) {
-			const unsigned char *p = (const unsigned char *)s + sh->at[k];
-			unsigned a = p[0] - (unsigned)'0', b = p[1] - (unsigned)'0';
-
-			if (sh->nd[k] == 2 && a <= 9 && b <= 9) {	/* most are */
-				v[k] = (int)(a * 10 + b);
-				continue;
-			}
-			for (i = sh->at[k], end = i + sh->nd[k]; i < end; i++) {
-				if ((d = (unsigned)(s[i] - '0')) > 9)
-					return 1;
-				v[k] = v[k] * 10 + (int)d;
-			}
-		}
 		i = sh->len;
+		k = nnum;
 	} else if (memcmp(s, sh->bytes, dend) == 0) {
 		/* the date of the last header again (hundreds of messages a
 		 * day): its numbers as they were */
@@ -485,30 +555,16 @@ shape_header(struct shape *sh, const char *s, size_t n, struct hdr *h)
 		memcpy(sh->h.n, v, sizeof(sh->h.n));
 	}
 	*h = sh->h;
-	memcpy(h->n, v, sizeof(h->n));
-	h->hour = v[3];
-	h->min = v[4];
-	h->sec = v[5];
-	if (h->min > 59 || h->sec > 59)
-		return -1;
-	if (h->ampm != 0) {
-		if (h->hour > 12)
-			return -1;
-		if (h->hour == 12)
-			h->hour = 0;
-		if (h->ampm == 2)
-			h->hour += 12;
-	}
-	return h->hour > 23 ? -1 : 0;
+	return shape_time(h, v);
 }
 
 /* parse_header, through the shape of the last header read. */
-static int
+static inline int
 read_header(struct shape *sh, const char *s, size_t n, struct hdr *h)
 {
-	int r = shape_header(sh, s, n, h);
+	int r = shape_date(sh, s, n, h);
 
-	if (r != 1)
+	if (r != 1 || (r = shape_header(sh, s, n, h)) != 1)
 		return r;
 	if (parse_header(s, n, h) == -1)
 		return -1;
@@ -1126,12 +1182,13 @@ format_at(struct aduan_wa *w, struct aduan_wa_msg *m)
 static void
 count_author(struct aduan_wa *w, const char *s, size_t n)
 {
-	const char *colon = find(s, n < 256 ? n : 256, ": ");
+	const char *colon;
 	unsigned long long h = 0xcbf29ce484222325ULL;
 	size_t i;
 	int k;
 
-	if (w->nauthors == 3 || colon == NULL || quoting(s, (size_t)(colon - s)))
+	if (w->nauthors == 3 || (colon = find(s, n < 256 ? n : 256, ": ")) == NULL ||
+	    quoting(s, (size_t)(colon - s)))
 		return;
 	for (i = 0; s + i < colon; i++) {
 		h ^= (unsigned char)s[i];
@@ -1537,7 +1594,7 @@ static void
 classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked, int iphone)
 {
 	char *b = w->body.s;
-	size_t n = w->body.len, fl, k, first, whole;
+	size_t n = w->body.len, first, whole;
 	int placeholder = 0, group_line;
 	unsigned may[WL_NHOW];
 	const struct wl_entry *e;
@@ -1551,19 +1608,18 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked,
 	m->unknown = 0;
 
 	/* edit mark at the end */
-	k = rtrim(b, n);
-	if (k > 0 && b[k - 1] == '>' &&
-	    (e = wl_match(b, k, WL_SUFFIX, WL_BIT(WLC_EDITED))) != NULL) {
+	whole = rtrim(b, n);
+	if (whole > 0 && b[whole - 1] == '>' &&
+	    (e = wl_match(b, whole, WL_SUFFIX, WL_BIT(WLC_EDITED))) != NULL) {
 		m->edited = 1;
-		n = rtrim(b, k - strlen(e->text));
+		n = rtrim(b, whole - strlen(e->text));
 		b[n] = '\0';
 		w->body.len = n;
+		whole = rtrim(b, n);
 	}
 
 	nl = memchr(b, '\n', n);
-	fl = nl != NULL ? (size_t)(nl - b) : n;
-	first = rtrim(b, fl);
-	whole = rtrim(b, n);
+	first = nl != NULL ? rtrim(b, (size_t)(nl - b)) : whole;
 	http = find(b, n, "http");
 	wl_may(b, first, may);
 
