@@ -153,11 +153,12 @@ struct intake {
 	unsigned long finished;
 	pthread_t thread;
 	int threaded;
-	/* sleeping: the thread (idle) for work, the main one (waiting) for a
-	 * group decided; the counters themselves are read without the lock */
+	/* sleeping: the thread (idle) for work, the main one for want groups
+	 * decided (0: it does not); the counters are read without the lock */
 	pthread_mutex_t lock;
 	pthread_cond_t work, done;
-	atomic_int idle, waiting, stop;
+	atomic_int idle, stop;
+	atomic_ulong want;
 	/* the message's key while it is read: its parts, and the first round's */
 	int key_nth;
 	char key_phone[17];	/* "" when the author is no phone number */
@@ -1143,7 +1144,7 @@ static void *
 decider_thread(void *arg)
 {
 	struct intake *x = arg;
-	unsigned long i = 0;
+	unsigned long i = 0, want;
 
 	while (!atomic_load(&x->stop)) {
 		if (i == atomic_load(&x->queued)) {
@@ -1157,9 +1158,11 @@ decider_thread(void *arg)
 		}
 		decide_group(x, &x->ring[i % RING]);
 		atomic_store(&x->decided, ++i);
-		/* (the main thread says it waits before it looks at decided,
-		 * this thread the other way round: one of them sees the other) */
-		if (atomic_load(&x->waiting)) {
+		/* (the main thread says what it waits for before it looks at
+		 * decided, this thread the other way round: one of them sees
+		 * the other) */
+		want = atomic_load(&x->want);
+		if (want != 0 && i >= want) {
 			pthread_mutex_lock(&x->lock);
 			pthread_cond_signal(&x->done);
 			pthread_mutex_unlock(&x->lock);
@@ -1169,11 +1172,13 @@ decider_thread(void *arg)
 }
 
 /* Finish the groups decided, in order.  While the ring is full (or, all,
- * until every group read is finished), wait for the deciding thread. */
+ * until every group read is finished), wait for the deciding thread: for
+ * half the groups on the way at once, not for each (a wake-up costs more
+ * than deciding a group). */
 static int
 catch_up(struct intake *x, int all)
 {
-	unsigned long ready, queued = atomic_load(&x->queued);
+	unsigned long ready, queued = atomic_load(&x->queued), want;
 	int rc;
 
 	for (;;) {
@@ -1181,13 +1186,14 @@ catch_up(struct intake *x, int all)
 			if (x->finished == queued ||
 			    (!all && queued - x->finished < RING && x->held <= HELD_MAX))
 				return 0;
+			want = all ? queued : x->finished + (queued - x->finished + 1) / 2;
 			pthread_mutex_lock(&x->lock);
-			atomic_store(&x->waiting, 1);
+			atomic_store(&x->want, want);
 			if (atomic_load(&x->idle))
 				pthread_cond_signal(&x->work);
-			while (atomic_load(&x->decided) == x->finished)
+			while (atomic_load(&x->decided) < want)
 				pthread_cond_wait(&x->done, &x->lock);
-			atomic_store(&x->waiting, 0);
+			atomic_store(&x->want, 0);
 			pthread_mutex_unlock(&x->lock);
 			continue;
 		}
