@@ -285,13 +285,15 @@ static const char compared[] =
 /*
  * The rule functions, and what in word i itself can start each: a class,
  * or a form of compared[]; besides these, a number starts time_rules (as
- * does a unit written ber-, "berbulan-bulan") and laughter chatter_rules.
- * From word 0 all are run; from any other word only those its classes
- * and form name (decide_words), and a word that names none is read only
- * as a neighbour.  So a rule asks first something of word i itself that
- * is listed here for its function, or of i == 0, never only of its
- * neighbours.  tests/unit/t-decide decides every labelled message both
- * ways: so, and with every function run from every word.
+ * does a unit written ber-, "berbulan-bulan") and laughter chatter_rules;
+ * and what starts it only as the message's first word (a rule that asks
+ * i == 0 of it: "untuk warga ...", "tips ...", "warga yang ...").  From a
+ * word only the functions its classes and form name are run
+ * (decide_words), and a word that names none is read only as a
+ * neighbour.  So a rule asks first something of word i itself that is
+ * listed here for its function, never only of its neighbours.
+ * tests/unit/t-decide decides every labelled message both ways: so, and
+ * with every function run from every word.
  */
 enum {
 	R_ASKING = 1 << 0, R_STATE = 1 << 1, R_ABSENCE = 1 << 2, R_TIME = 1 << 3,
@@ -301,25 +303,28 @@ enum {
 static const struct {
 	unsigned long long cls;
 	const char *forms;
+	unsigned long long first_cls;	/* as the first word */
+	const char *first_forms;
 } starts[] = {
 	{ C_PROBLEM | C_REQUEST | C_HARAP | C_REPORT | C_IF | C_PRAYER | C_OPENER | C_CUE |
-	    C_ASK, "minta sampa" },	/* R_ASKING: asking_rules */
+	    C_ASK, "minta sampa", 0, "untuk" },	/* R_ASKING: asking_rules */
 	{ C_NEG | C_STATE | C_TONE | C_TOPIC,
-	    "masuk naik makin semakin tambah kapan" },	/* R_STATE: state_rules */
-	{ C_NEG | C_NEGLECT | C_ONLY | C_DEPTH | C_WAIT, "tinggal" },	/* R_ABSENCE */
-	{ C_SPAN | C_SINCE, "" },	/* R_TIME: time_rules */
+	    "masuk naik makin semakin tambah kapan", 0, "" },	/* R_STATE: state_rules */
+	{ C_NEG | C_NEGLECT | C_ONLY | C_DEPTH | C_WAIT, "tinggal", 0, "" },	/* R_ABSENCE */
+	{ C_SPAN | C_SINCE, "", 0, "" },	/* R_TIME: time_rules */
 	{ C_PRAISE | C_METAPHOR | C_LIKE | C_THANKS | C_SUDAH | C_PAST | C_CONTRAST |
-	    C_PADAHAL | C_NOW, "kasih sekarang lokasi" },	/* R_TURN: turn_rules */
+	    C_PADAHAL | C_NOW, "kasih sekarang lokasi", 0, "" },	/* R_TURN: turn_rules */
 	{ C_DEED | C_CONDUCT | C_PERMIT | C_PADAHAL | C_MONEY | C_NEG | C_DUMP,
 	    "keras wajar ribu juta rb tetap bayar mana larang paka kasih nutup utup biasa "
-	    "atas ini akan besok rencana jadwal" },	/* R_DEED: deed_rules */
+	    "atas ini akan besok rencana jadwal", 0, "" },	/* R_DEED: deed_rules */
 	{ C_ANNOUNCE | C_INFO | C_PLANNED | C_WARN | C_HARAP | C_JANGAN | C_CONDOLENCE |
 	    C_SCAM | C_SOFTSCAM | C_LINK | C_MAPS | C_GREET | C_KAMI | C_ASK,
-	    "besok nanti hari depan siap sedia undur mundur tunda sedang selamat" },
+	    "besok nanti hari depan siap sedia undur mundur tunda sedang selamat", 0, "" },
 	    /* R_CHATTER: chatter_rules and notice_rules */
 	{ C_KAMI | C_CREW | C_REPORT,	/* R_VOICE: voice_rules (and towns[]) */
 	    "sebaik saran nanti nyata untung kata dengar konon berita isu gosip cara mari "
-	    "ayo yuk maaf yang bagaimana ada lihat liat nonton viral" },
+	    "ayo yuk maaf yang bagaimana ada lihat liat nonton viral",
+	    C_GREET | C_PUBLIC, "tips buat untuk bagi bapak" },	/* (residents_who) */
 };
 
 /* Towns outside the office's area, as stemmed ("balikpap", "kuta"): a
@@ -334,6 +339,7 @@ struct entry {
 	unsigned long long cls;
 	int compared;	/* a rule compares forms with it (compared[], towns[]) */
 	unsigned char starts;	/* the rule functions its form starts (starts[]) */
+	unsigned char first;	/* and those it starts as the first word */
 	unsigned char town;	/* one of towns[] */
 };
 
@@ -349,8 +355,9 @@ struct tok {
 	unsigned char ber;	/* written ber-: "berbulan-bulan" */
 	unsigned char starts;	/* the rule functions it starts (R_ASKING ...) */
 	unsigned short model;	/* its place in the words' model (aduan_bayes_place) */
-	unsigned char compared;	/* form is one of compared[] (read by the macro is) */
-	unsigned char town;	/* form is one of towns[] */
+	unsigned char compared;	/* form is one of compared[] (read by the macro is);
+				 * 2: one of towns[] */
+	unsigned char first;	/* the rule functions it starts as the first word */
 	char form[WORD + 1];
 };
 _Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsigned short");
@@ -513,20 +520,23 @@ aduan_decider_home(struct aduan_decider *d, const char *text)
 
 static void
 add_entry(struct aduan_decider *d, size_t *cap, const char *form, unsigned long long cls,
-    int is_compared, unsigned starts_of)
+    int is_compared, unsigned starts_of, unsigned first_of)
 {
 	d->lex = aduan_grow(d->lex, cap, d->nlex + 1, sizeof(*d->lex));
 	d->lex[d->nlex].form = aduan_xstrdup(form);
 	d->lex[d->nlex].cls = cls;
 	d->lex[d->nlex].starts = (unsigned char)starts_of;
+	d->lex[d->nlex].first = (unsigned char)first_of;
 	d->lex[d->nlex].town = 0;
 	d->lex[d->nlex++].compared = is_compared;
 }
 
 /* The forms of list (as they are, one space apart) as entries the rules
- * compare with, starting the rule functions starts_of. */
+ * compare with, starting the rule functions starts_of (first_of as the
+ * first word). */
 static void
-add_forms(struct aduan_decider *d, size_t *cap, const char *list, unsigned starts_of)
+add_forms(struct aduan_decider *d, size_t *cap, const char *list, unsigned starts_of,
+    unsigned first_of)
 {
 	size_t i;
 
@@ -535,7 +545,7 @@ add_forms(struct aduan_decider *d, size_t *cap, const char *list, unsigned start
 		size_t n = strcspn(list + i, " ");
 
 		snprintf(form, sizeof(form), "%.*s", (int)n, list + i);
-		add_entry(d, cap, form, 0, 1, starts_of);
+		add_entry(d, cap, form, 0, 1, starts_of, first_of);
 		i += n;
 	}
 }
@@ -560,16 +570,18 @@ make_lexicon(struct aduan_decider *d)
 				f = surface;
 			} else
 				f = aduan_stem_word(d->st, p, n);
-			add_entry(d, &cap, f, lexicon[i].cls, 0, 0);
+			add_entry(d, &cap, f, lexicon[i].cls, 0, 0, 0);
 			p += n;
 			p += strspn(p, " ");
 		}
 	}
-	add_forms(d, &cap, compared, 0);
-	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++)
-		add_forms(d, &cap, starts[i].forms, 1u << i);
+	add_forms(d, &cap, compared, 0, 0);
+	for (i = 0; i < sizeof(starts) / sizeof(starts[0]); i++) {
+		add_forms(d, &cap, starts[i].forms, 1u << i, 0);
+		add_forms(d, &cap, starts[i].first_forms, 0, 1u << i);
+	}
 	for (i = 0; i < sizeof(towns) / sizeof(towns[0]); i++) {
-		add_entry(d, &cap, towns[i], 0, 1, R_VOICE);
+		add_entry(d, &cap, towns[i], 0, 1, R_VOICE, 0);
 		d->lex[d->nlex - 1].town = 1;
 	}
 	qsort(d->lex, d->nlex, sizeof(*d->lex), cmp_entry);
@@ -579,6 +591,7 @@ make_lexicon(struct aduan_decider *d)
 			d->lex[j - 1].cls |= d->lex[i].cls;
 			d->lex[j - 1].compared |= d->lex[i].compared;
 			d->lex[j - 1].starts |= d->lex[i].starts;
+			d->lex[j - 1].first |= d->lex[i].first;
 			d->lex[j - 1].town |= d->lex[i].town;
 			free(d->lex[i].form);
 		} else
@@ -677,9 +690,9 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 			t->number = 0;
 	e = lookup(d, t->form);
 	t->cls = e != NULL ? e->cls : 0;
-	compared_form = e != NULL && e->compared;
-	t->town = e != NULL && e->town;
+	compared_form = e == NULL || !e->compared ? 0 : e->town ? 2 : 1;
 	t->starts = e != NULL ? e->starts : 0;
+	t->first = e != NULL ? e->first : 0;
 	/* looked up once a written word, not once each time it is weighed */
 	t->model = d->bayes != NULL ? (unsigned short)aduan_bayes_place(d->bayes, t->form) : 0;
 	t->passive = wordlen > 4 && written_as(d->text + start, "di") &&
@@ -708,9 +721,12 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 	    strncmp(t->form, "awok", 4) == 0)
 		t->number = -1;
 	t->compared = (unsigned char)compared_form;
-	for (k = 0; k < (int)(sizeof(starts) / sizeof(starts[0])); k++)
+	for (k = 0; k < (int)(sizeof(starts) / sizeof(starts[0])); k++) {
 		if (t->cls & starts[k].cls)
 			t->starts |= (unsigned char)(1u << k);
+		if (t->cls & starts[k].first_cls)
+			t->first |= (unsigned char)(1u << k);
+	}
 	if (t->number == 1 || (t->ber && (t->cls & C_UNIT)))
 		t->starts |= R_TIME;	/* "3 hari", "berbulan-bulan" */
 	if (t->number == -1)
@@ -1776,7 +1792,7 @@ shape(const struct aduan_decider *d, const struct reading *r, const char *text, 
 static int
 town(const struct aduan_decider *d, int i)
 {
-	return d->tok[i].town;	/* (read from the lexicon with the word) */
+	return d->tok[i].compared == 2;	/* (read from the lexicon with the word) */
 }
 
 /* A shape's feature kind: its length ("words 3-5") or another. */
@@ -2039,7 +2055,7 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 	r.laugh = laughs(text, len);
 	for (i = 0; i < d->n; i++) {
 		/* only what can start from it (starts[]); a neighbour still */
-		unsigned run = i == 0 ? R_ALL : d->tok[i].starts | every;
+		unsigned run = d->tok[i].starts | (i == 0 ? d->tok[0].first : 0) | every;
 
 		for (; run != 0; run &= run - 1)	/* in order, by their lowest bit */
 			rules[lowest_bit(run)](d, &r, i);
