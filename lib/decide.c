@@ -748,10 +748,26 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 	}
 	while (d->n < ADUAN_DECIDE_WORDS &&
 	    (n = aduan_stem_next_inline(d->st, text, len, &pos, &start)) > 0) {
-		struct known *k = &d->known[bytes_hash(text + start, n, len - start) & (KNOWN - 1)];
-		int first = d->n;
+		struct known *k;
+		int first = d->n, hit;
 
-		if (k->rawlen == n && same_raw(k->raw, text + start, n, len - start)) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (n < 8 && len - start >= 8) {	/* most words: bytes_hash and same_raw at once */
+			unsigned long long w, r, h;
+
+			memcpy(&w, text + start, 8);
+			w &= ~0ULL >> (64 - 8 * n);
+			h = (0x9e3779b97f4a7c15ULL ^ n ^ w) * 0xc4ceb9fe1a85ec53ULL;
+			k = &d->known[(unsigned)(h ^ h >> 32) & (KNOWN - 1)];
+			memcpy(&r, k->raw, 8);
+			hit = k->rawlen == n && r == w;
+		} else
+#endif
+		{
+			k = &d->known[bytes_hash(text + start, n, len - start) & (KNOWN - 1)];
+			hit = k->rawlen == n && same_raw(k->raw, text + start, n, len - start);
+		}
+		if (hit) {
 			d->tok[d->n] = k->tok;	/* (inline: a call costs more than a token) */
 			d->n += k->ntok;
 			continue;
