@@ -17,7 +17,8 @@
 #define EPOCHS 40	/* passes over the messages when learning */
 #define RATE 0.3	/* AdaGrad's step */
 #define PRUNE 2		/* weights under this (hundredths) are not kept */
-#define NAMED 512	/* names remembered with their features (a power of two) */
+#define MEMO_BITS 14	/* pairs of forms remembered with their features: 1 << MEMO_BITS */
+#define NAMED_BITS 9	/* names remembered with their features: 1 << NAMED_BITS */
 
 struct slot {
 	char form[ADUAN_BAYES_FORM];	/* "" when empty */
@@ -56,13 +57,20 @@ struct aduan_bayes {
 	struct word word[ADUAN_BAYES_SLOTS];
 	unsigned *fkey;		/* a logistic model's features' keys (0: an empty entry) */
 	struct feat *feat;	/* and the features */
+	/* a direct-mapped cache of pairs of forms (their places in slot, one
+	 * in the high half) and their features' places in feat (NONE: no
+	 * feature), forgotten whenever a feature is installed */
+	struct memo {
+		unsigned pair, f;
+	} *memo;
+	int memo_stale;
 	int nfeat;
 	/* the features of names that stay where they are (aduan_bayes_named) */
 	struct named {
 		const char *name;
 		int kind;
 		unsigned f;	/* its place in fkey and feat */
-	} named[NAMED];
+	} named[1 << NAMED_BITS];
 	char note[96];		/* aduan_bayes_note */
 	/* learning a logistic model: its features, and each message as its
 	 * label, its number of features and their places in lt */
@@ -213,6 +221,7 @@ install(struct aduan_bayes *b, int kind, const char *name, int weight)
 
 	if (b->fkey[f] == 0 && b->nfeat++ >= ADUAN_BAYES_FEATS / 2)
 		return;
+	b->memo_stale = 1;
 	b->fkey[f] = key;
 	b->feat[f].weight = weight;	/* (before any look-up: b->named holds none yet) */
 	if (kind == ADUAN_FEAT_BIAS)
@@ -283,6 +292,7 @@ aduan_bayes_free(struct aduan_bayes *b)
 	forget_learnt(b);
 	free(b->fkey);
 	free(b->feat);
+	free(b->memo);
 	free(b);
 }
 
@@ -544,9 +554,16 @@ int
 aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int n, int *tw,
     unsigned stamp)
 {
-	unsigned prev = 0, f;
+	enum { NONE = ~0u };
+	unsigned prev = 0, prevplace = 0;
 	int i, w, sum = 0;
 
+	if (b->feat != NULL && (b->memo == NULL || b->memo_stale)) {
+		if (b->memo == NULL)
+			b->memo = aduan_xmalloc(sizeof(*b->memo) << MEMO_BITS);
+		memset(b->memo, 0, sizeof(*b->memo) << MEMO_BITS);	/* (no pair is 0) */
+		b->memo_stale = 0;
+	}
 	for (i = 0; i < n; i++) {
 		struct word *s;
 
@@ -561,13 +578,23 @@ aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int 
 			s->stamp = stamp;
 			w = s->weight;
 		}
-		if (prev != 0 && b->feat != NULL &&
-		    b->fkey[f = find_feat(b, aduan_bayes_pair_key(prev, s->hash))] != 0 &&
-		    b->feat[f].stamp != stamp) {
-			b->feat[f].stamp = stamp;
-			w += b->feat[f].weight;
+		if (prev != 0 && b->feat != NULL) {
+			unsigned pair = prevplace << 16 | place[i];
+			struct memo *m = &b->memo[(pair * 0x9e3779b1u) >> (32 - MEMO_BITS)];
+
+			if (m->pair != pair) {
+				unsigned f = find_feat(b, aduan_bayes_pair_key(prev, s->hash));
+
+				m->pair = pair;
+				m->f = b->fkey[f] != 0 ? f : NONE;
+			}
+			if (m->f != NONE && b->feat[m->f].stamp != stamp) {
+				b->feat[m->f].stamp = stamp;
+				w += b->feat[m->f].weight;
+			}
 		}
 		prev = s->hash;
+		prevplace = place[i];
 		tw[i] = w;
 		sum += w;
 	}
@@ -577,7 +604,8 @@ aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int 
 int
 aduan_bayes_named(struct aduan_bayes *b, int kind, const char *name, unsigned stamp)
 {
-	struct named *n = &b->named[((size_t)name >> 3 ^ (size_t)kind) & (NAMED - 1)];
+	struct named *n = &b->named[(((unsigned long long)(size_t)name ^ (unsigned)kind << 24) *
+	    0x9e3779b97f4a7c15ULL) >> (64 - NAMED_BITS)];
 	struct feat *f;
 
 	if (b->feat == NULL)
