@@ -399,9 +399,10 @@ shape_set(struct shape *sh, const char *s, const struct hdr *h)
 	sh->time2 = sh->nd[3] == 2 && sh->nd[4] == 2 && (!h->has_sec || sh->nd[5] == 2);
 	memset(sh->same, 0, sizeof(sh->same));
 	memset(sh->date, 0, sizeof(sh->date));
+	k = (size_t)sh->at[2] + sh->nd[2];	/* the date's end */
 	for (i = 0; i < h->rest; i++)
-		((unsigned char *)(isdig(s[i]) ? sh->date : sh->same))[i] = 0xff;
-	memset((unsigned char *)sh->date + sh->at[2] + sh->nd[2], 0, sh->len - sh->at[2] - sh->nd[2]);
+		if (!isdig(s[i]) || i < k)
+			((unsigned char *)(isdig(s[i]) ? sh->date : sh->same))[i] = 0xff;
 }
 
 /*
@@ -559,17 +560,25 @@ shape_header(struct shape *sh, const char *s, size_t n, struct hdr *h)
 }
 
 /* parse_header, through the shape of the last header read. */
-static inline int
-read_header(struct shape *sh, const char *s, size_t n, struct hdr *h)
+static int
+read_header_slow(struct shape *sh, const char *s, size_t n, struct hdr *h)
 {
-	int r = shape_date(sh, s, n, h);
+	int r = shape_header(sh, s, n, h);
 
-	if (r != 1 || (r = shape_header(sh, s, n, h)) != 1)
+	if (r != 1)
 		return r;
 	if (parse_header(s, n, h) == -1)
 		return -1;
 	shape_set(sh, s, h);
 	return 0;
+}
+
+static inline int
+read_header(struct shape *sh, const char *s, size_t n, struct hdr *h)
+{
+	int r = shape_date(sh, s, n, h);
+
+	return r != 1 ? r : read_header_slow(sh, s, n, h);
 }
 
 static int
@@ -640,8 +649,7 @@ resolve(const struct hdr *h, enum aduan_wa_order order, int *y, int *m, int *d)
 static int
 same_date(const struct hdr *h, const int n[3], const int nd[3])
 {
-	return h->n[0] == n[0] && h->n[1] == n[1] && h->n[2] == n[2] &&
-	    h->nd[0] == nd[0] && h->nd[1] == nd[1] && h->nd[2] == nd[2];
+	return memcmp(h->n, n, sizeof(h->n)) == 0 && memcmp(h->nd, nd, sizeof(h->nd)) == 0;
 }
 
 /* resolve(), remembering the last date's answers. */
@@ -713,27 +721,32 @@ reread(struct aduan_wa *w)
 static int
 read_line(struct aduan_wa *w)
 {
-	char *nl = NULL;
+	char *line, *nl;
+	size_t left;
 
-	while (w->buf == NULL ||
-	    (nl = memchr(w->buf + w->bufpos, '\n', w->buflen - w->bufpos)) == NULL) {
-		if (w->eof)
+	for (;;) {
+		line = w->buf + w->bufpos;
+		left = w->buflen - w->bufpos;
+		if ((nl = memchr(line, '\n', left)) != NULL) {
+			w->bufpos += (size_t)(nl - line) + 1;
 			break;
+		}
+		if (w->eof) {	/* the last line, without LF */
+			if (left == 0)
+				return 0;
+			nl = line + left;
+			w->bufpos = w->buflen;
+			break;
+		}
 		if (refill(w) == -1)
 			return -1;
 	}
-	if (nl == NULL) {	/* the last line, without LF */
-		if (w->bufpos == w->buflen)
-			return 0;
-		nl = w->buf + w->buflen;
-	}
-	w->line = w->buf + w->bufpos;
-	w->linelen = (size_t)(nl - w->line);
-	w->bufpos = nl < w->buf + w->buflen ? (size_t)(nl + 1 - w->buf) : w->buflen;
+	w->line = line;
 	w->lineno++;
-	if (w->linelen > 0 && w->line[w->linelen - 1] == '\r')
-		w->linelen--;
-	w->line[w->linelen] = '\0';
+	if (nl > line && nl[-1] == '\r')
+		nl--;
+	*nl = '\0';
+	w->linelen = (size_t)(nl - line);
 	return 1;
 }
 
@@ -1142,8 +1155,12 @@ unsupported(const char *s, size_t n)
 static void
 put2(char *p, int v)
 {
-	p[0] = (char)('0' + v / 10);
-	p[1] = (char)('0' + v % 10);
+	static const char two[] =
+	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	    "8081828384858687888990919293949596979899";
+
+	memcpy(p, two + 2 * v, 2);
 }
 
 /* m->at from the fields, by hand (snprintf was a tenth of a dry run);
@@ -1152,9 +1169,10 @@ static void
 format_at(struct aduan_wa *w, struct aduan_wa_msg *m)
 {
 	char *p = m->at;
-	int y = m->year % 10000;
+	int y;
 
 	if (m->year != w->at_y || m->month != w->at_m || m->day != w->at_d) {
+		y = m->year % 10000;
 		put2(w->at_date, y / 100);
 		put2(w->at_date + 2, y % 100);
 		w->at_date[4] = '-';
@@ -1216,6 +1234,8 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 	memset(&sc, 0, sizeof(sc));
 	w->name = aduan_xstrdup(name != NULL ? name : "-");
 	w->in = fp;
+	w->bufcap = READ_AHEAD;
+	w->buf = aduan_xmalloc(w->bufcap);
 	if ((r = prepare(w)) != 0 || (start = ftello(w->in)) < 0) {
 		if (r == 0)
 			r = aduan_fail(ADUAN_IOERR, "%s: cannot seek: %s", w->name, strerror(errno));
@@ -1477,21 +1497,30 @@ attachment(const char *s, size_t n, const unsigned *may, struct aduan_buf *out)
  * are taken as they are, without looking for any of these one by one (a
  * tenth of the parser's time went into copying names a byte at a time).
  */
-static int
-plain_name(const char *s, size_t n)
+/* Whether the eight bytes at s hold none from 0x80 up, no zero, no '"'. */
+static inline int
+plain8(const char *s)
 {
 	const unsigned long long ones = 0x0101010101010101ULL, highs = ones * 0x80;
 	unsigned long long w, q;
-	size_t i = 0;
 
-	/* eight bytes at a time: none from 0x80 up, none zero, none '"' */
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, s + i, 8);
-		q = w ^ (ones * '"');
-		if (((w | ((w - ones) & ~w) | ((q - ones) & ~q)) & highs) != 0)
-			return 0;
+	memcpy(&w, s, 8);
+	q = w ^ (ones * '"');
+	return ((w | ((w - ones) & ~w) | ((q - ones) & ~q)) & highs) == 0;
+}
+
+static int
+plain_name(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n >= 8) {	/* eight bytes at a time, the last eight too */
+		for (i = 0; i + 8 <= n; i += 8)
+			if (!plain8(s + i))
+				return 0;
+		return i == n || plain8(s + n - 8);
 	}
-	for (; i < n; i++)
+	for (i = 0; i < n; i++)
 		if (s[i] == '"' || s[i] == '\0' || (unsigned char)s[i] >= 0x80)
 			return 0;
 	return 1;
@@ -1546,7 +1575,7 @@ clean_author(const char *s, size_t n, int plain, struct aduan_buf *out)
 static int
 names_author(const char *s, size_t n, const char *author)
 {
-	size_t alen = strlen(author), k;
+	size_t alen, k;
 
 	if (n > 0 && s[0] == '~') {
 		s++;
@@ -1556,6 +1585,9 @@ names_author(const char *s, size_t n, const char *author)
 			n -= k;
 		}
 	}
+	if (n == 0 || s[0] != author[0])	/* most lines */
+		return 0;
+	alen = strlen(author);
 	return alen > 0 && n > alen && has_prefix(s, n, author) && s[alen] == ' ';
 }
 
@@ -1706,7 +1738,8 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 		}
 	}
 	w->pending = 0;
-	memset(m, 0, sizeof(*m));
+	/* every field is set below (and in classify()): the time's tail zeroed */
+	memset(m->at + 16, 0, sizeof(m->at) - 16);
 	m->line = w->pline;
 	m->year = w->ph_y;
 	m->month = w->ph_m;
