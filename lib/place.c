@@ -31,6 +31,9 @@ struct aduan_places {
 	size_t n, cap;
 	size_t minlen, maxlen;
 	unsigned char first[256];	/* the first letters of the spellings */
+	/* the bytes a run worth a closer look starts with: a spelling's first
+	 * letter in either case, or the "r" of "rt" */
+	unsigned char start[256];
 	unsigned char pair[65536 / 8];	/* their first two letters, one bit each */
 	int short_one;		/* a spelling of one letter */
 	/* v by the hash of folded: open addressing, index + 1 or 0 */
@@ -100,6 +103,10 @@ aduan_places_add(struct aduan_places *p, const char *spelling, const char *name)
 	if (strlen(f) > p->maxlen)
 		p->maxlen = strlen(f);
 	p->first[(unsigned char)f[0]] = 1;
+	p->start[(unsigned char)f[0]] = 1;
+	if (f[0] >= 'a' && f[0] <= 'z')
+		p->start[f[0] - 'a' + 'A'] = 1;
+	p->start['r'] = p->start['R'] = 1;
 	if (f[1] == '\0')
 		p->short_one = 1;
 	else
@@ -177,22 +184,13 @@ alnum_ascii(int c)
 	return alnum_table[c];
 }
 
-/* The next run of ASCII letters and digits at or after *pos. */
-static int
-next_run(const char *text, size_t len, size_t *pos, struct run *r)
+/* The end of the run of ASCII letters and digits at text[i]. */
+static size_t
+run_end(const char *text, size_t len, size_t i)
 {
-	size_t i = *pos;
-
-	while (i < len && !alnum_ascii((unsigned char)text[i]))
-		i++;
-	if (i == len)
-		return 0;
-	r->s = text + i;
 	while (i < len && alnum_ascii((unsigned char)text[i]))
 		i++;
-	r->n = (size_t)(text + i - r->s);
-	*pos = i;
-	return 1;
+	return i;
 }
 
 static int
@@ -223,21 +221,40 @@ rt_number(const char *s, size_t n, char rt[8])
 	return 1;
 }
 
-/* Whether a spelling may start with run r: its first letter, and when
- * the run has two, its first two. */
+/* Whether a spelling may start with the run at text[i], of which the
+ * byte is in p->start: its first letter, and when the run has two, its
+ * first two. */
 static int
-may_spell(const struct aduan_places *p, const struct run *r)
+may_spell(const struct aduan_places *p, const char *text, size_t len, size_t i)
 {
-	int a = aduan_lower_ascii((unsigned char)r->s[0]), b;
+	int a = aduan_lower_ascii((unsigned char)text[i]), b;
 	unsigned k;
 
 	if (!p->first[a])
 		return 0;
-	if (r->n < 2 || p->short_one)
+	if (i + 1 == len || !alnum_ascii((unsigned char)text[i + 1]) || p->short_one)
 		return 1;
-	b = aduan_lower_ascii((unsigned char)r->s[1]);
+	b = aduan_lower_ascii((unsigned char)text[i + 1]);
 	k = pair_of(a, b);
 	return (p->pair[k / 8] >> (k % 8)) & 1;
+}
+
+/* The runs at text[i] and after it, RUNS at most, into r: how many. */
+static int
+runs_at(const char *text, size_t len, size_t i, struct run r[RUNS])
+{
+	int k;
+
+	for (k = 0; k < RUNS; k++) {
+		while (i < len && !alnum_ascii((unsigned char)text[i]))
+			i++;
+		if (i == len)
+			break;
+		r[k].s = text + i;
+		i = run_end(text, len, i);
+		r[k].n = (size_t)(text + i - r[k].s);
+	}
+	return k;
 }
 
 /* The kelurahan the first k runs of r spell (k from most to fewest,
@@ -279,10 +296,8 @@ spelled(const struct aduan_places *p, const struct run *r, int kmax)
 static size_t
 rt_of_run(const char *text, size_t len, size_t i, char rt[8])
 {
-	size_t e = i, j;
+	size_t e = run_end(text, len, i), j;
 
-	while (e < len && alnum_ascii((unsigned char)text[e]))
-		e++;
 	if (e - i > 2) {
 		rt_number(text + i + 2, e - i - 2, rt);
 		return e;
@@ -290,11 +305,7 @@ rt_of_run(const char *text, size_t len, size_t i, char rt[8])
 	for (j = e; j < len && !alnum_ascii((unsigned char)text[j]); j++)
 		;
 	if (j < len && j - e <= 3) {
-		size_t k = j;
-
-		while (k < len && alnum_ascii((unsigned char)text[k]))
-			k++;
-		rt_number(text + j, k - j, rt);
+		rt_number(text + j, run_end(text, len, j) - j, rt);
 	}
 	return e;
 }
@@ -332,13 +343,80 @@ rt_scan(const char *text, size_t len, size_t i, char rt[8])
 	}
 }
 
+#define LOW7	0x7f7f7f7f7f7f7f7fULL
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+/* The high bit of each of the eight bytes of w that is an ASCII letter
+ * or digit: two ranges tested on the low seven bits of each byte at
+ * once (no sum carries into the next byte), bytes above 0x7f excluded. */
+static unsigned long long
+alnum8(unsigned long long w)
+{
+	unsigned long long t = w & LOW7, l = t | ONES * 0x20;
+	unsigned long long digit = (t + ONES * (0x80 - '0')) & ~(t + ONES * (0x7f - '9'));
+	unsigned long long letter = (l + ONES * (0x80 - 'a')) & ~(l + ONES * (0x7f - 'z'));
+
+	return (digit | letter) & ~w & HIGHS;
+}
+
+/* The eight bytes at s, the first in the lowest bits. */
+static unsigned long long
+load8(const char *s)
+{
+	unsigned long long w;
+
+	memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/* The place of the lowest byte of m whose high bit is set (m holds high
+ * bits only, one at least): that bit alone, moved to the byte's lowest,
+ * multiplied so that the top byte counts the bytes below it. */
+static int
+lowest_byte(unsigned long long m)
+{
+	return (int)((((m & -m) >> 7) * 0x0001020304050607ULL) >> 56);
+}
+
+/* What the run at text[i] says: an RT ("RT 5", "rt05") while none is
+ * known, a kelurahan (it and the runs after it).  1 once the kelurahan
+ * is known (the RT then too, if the text states one). */
+static int
+run_says(const struct aduan_places *p, const char *text, size_t len, size_t i,
+    const char **kel, char rt[8])
+{
+	struct run r[RUNS];
+	int k;
+
+	if (rt[0] == '\0' && (text[i] | 0x20) == 'r' && i + 1 < len &&
+	    (text[i + 1] | 0x20) == 't')
+		rt_of_run(text, len, i, rt);
+	if (!may_spell(p, text, len, i))
+		return 0;
+	k = runs_at(text, len, i, r);
+	if ((*kel = spelled(p, r, k)) == NULL)
+		return 0;
+	if (rt[0] == '\0')	/* the RT alone is looked for, after this run */
+		rt_scan(text, len, run_end(text, len, i), rt);
+	return 1;
+}
+
+/*
+ * The runs are visited in order, eight bytes at a time: the runs' starts
+ * (a letter or digit after none) found at once, and only those starting
+ * with a byte of p->start looked at (most runs are passed by one look
+ * in a table; reading run after run was a twentieth of a dry run).
+ */
 int
 aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
     const char **kel, char rt[8])
 {
-	struct run buf[4 * (RUNS + 1)], *win = buf;
-	size_t pos = 0;
-	int have = 0;
+	unsigned long long w, a, starts, prev = 0;
+	size_t i;
 
 	*kel = NULL;
 	rt[0] = '\0';
@@ -347,35 +425,30 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 		rt_scan(text, len, 0, rt);
 		return rt[0] != '\0';
 	}
-	/* a window of the last runs read: win[0] is the current one (the
-	 * window moves along buf, and back to its start when at its end) */
-	while (have < RUNS + 1 && next_run(text, len, &pos, &win[have]))
-		have++;
-	while (have > 0) {
-		const struct run *r = &win[0];
+	for (i = 0; i < len; i += 8) {
+		if (len - i >= 8)
+			w = load8(text + i);
+		else if (len >= 8)	/* the last bytes, moved down: zeros above */
+			w = load8(text + len - 8) >> 8 * (8 - (len - i));
+		else {
+			size_t j;
 
-		if (*kel != NULL) {	/* found: the RT alone is looked for */
-			if (rt[0] == '\0')
-				rt_scan(text, len, (size_t)(r->s - text), rt);
-			break;
+			for (w = 0, j = len; j-- > i;)
+				w = w << 8 | (unsigned char)text[j];
 		}
-		if (rt[0] == '\0' && r->n >= 2 && aduan_lower_ascii((unsigned char)r->s[0]) == 'r' &&
-		    aduan_lower_ascii((unsigned char)r->s[1]) == 't')
-			rt_of_run(text, len, (size_t)(r->s - text), rt);
-		if (may_spell(p, r))
-			*kel = spelled(p, win, have < RUNS ? have : RUNS);
-		if (*kel != NULL && rt[0] != '\0')
-			break;
-		if (win + have == buf + sizeof(buf) / sizeof(buf[0])) {
-			memmove(buf, win, (size_t)have * sizeof(buf[0]));
-			win = buf;
+		a = alnum8(w);
+		/* a run starts where a letter or digit follows none */
+		starts = a & ~(a << 8 | prev >> 56);
+		prev = a;
+		for (; starts != 0; starts &= starts - 1) {
+			size_t at = i + (size_t)lowest_byte(starts);
+
+			if (p->start[(unsigned char)text[at]] &&
+			    run_says(p, text, len, at, kel, rt))
+				return 1 + (rt[0] != '\0');
 		}
-		win++;
-		have--;
-		if (next_run(text, len, &pos, &win[have]))
-			have++;
 	}
-	return (*kel != NULL) + (rt[0] != '\0');
+	return rt[0] != '\0';
 }
 
 void
