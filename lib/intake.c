@@ -37,7 +37,7 @@
 #define ARCHIVE_BATCH	32	/* messages written to the archive at once */
 #define REPORTERS	1024	/* reporters whose open complaint is remembered */
 #define GONE_BITS	65536	/* reporters forgotten by the cache, hashed */
-#define PHONES		256	/* authors' phone numbers remembered, normalised */
+#define AUTHORS		2048	/* pairs of authors remembered: phone number, staff or not */
 #define RING		256	/* groups read ahead of those finished */
 #define WAKE		128	/* groups waiting before the deciding thread is woken */
 #define HELD_MAX	(4 << 20)	/* bytes of messages read ahead at most */
@@ -69,6 +69,7 @@ struct msg {
 	 * too is taken then, unless hash_known */
 	unsigned long long hash;
 	int hash_known;
+	int plain;		/* text whose body is its own plain form (key_plain) */
 	int nth;		/* "#nth" after the hash when above 0 */
 	char phone[17];		/* the author as a phone number ("": not one) */
 	struct aduan_buf key;	/* empty until written */
@@ -161,13 +162,20 @@ struct intake {
 	atomic_ulong want;
 	/* the message's key while it is read: its parts, and the first round's */
 	int key_nth;
-	char key_phone[17];	/* "" when the author is no phone number */
-	/* authors written as phone numbers and their normalised form (a
-	 * direct-mapped cache: a group's few hundred authors write again) */
-	struct phone_memo {
-		char author[40];	/* "": an empty slot */
-		char phone[17];
-	} phones[PHONES];
+	int key_plain;		/* its body is its own plain form, a text's */
+	time_t key_wall;	/* wall() of it */
+	/* what is known of the authors (a cache of pairs, the one used last
+	 * first: a group's few hundred authors write again and again) */
+	struct author {
+		unsigned long long hash;	/* word_hash of the author as keyed */
+		unsigned char used;	/* 0: an empty slot */
+		unsigned char len;
+		unsigned char staff;	/* 0 not yet asked, 1 no, 2 yes */
+		char name[40];	/* as exported */
+		char phone[17];	/* normalised; "": no phone number */
+	} authors[AUTHORS][2], long_author;	/* (one too long to keep) */
+	struct author *author;	/* the message's */
+	size_t key_alen;	/* the length of its author */
 	struct aduan_buf legacy_key;
 	struct aduan_buf plain;	/* a message's plain form, when it is not its body */
 	/* telling identical messages of one minute apart */
@@ -276,12 +284,18 @@ free_words(char **v, int n)
 static unsigned long long
 fnv1a(const char *s, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	unsigned long long h = 0xcbf29ce484222325ULL;
 
-	while (n-- > 0) {
-		h ^= (unsigned char)*s++;
-		h *= 0x100000001b3ULL;
+	/* four bytes a turn: the same steps, a quarter of the loop's own */
+	for (; n >= 4; n -= 4, u += 4) {
+		h = (h ^ u[0]) * 0x100000001b3ULL;
+		h = (h ^ u[1]) * 0x100000001b3ULL;
+		h = (h ^ u[2]) * 0x100000001b3ULL;
+		h = (h ^ u[3]) * 0x100000001b3ULL;
 	}
+	while (n-- > 0)
+		h = (h ^ *u++) * 0x100000001b3ULL;
 	return h;
 }
 
@@ -357,28 +371,28 @@ looks_like_phone(const char *s)
 	return *s == '+' || (*s >= '0' && *s <= '9');
 }
 
+/* Is the author one of the staff (setting intake.staff, whose names are
+ * folded when read)?  Asked once an author. */
 static int
-is_staff(struct intake *x, const char *author)
+is_staff(struct intake *x, struct author *a, const char *author)
 {
-	char phone[17], *folded;
+	char *folded;
 	int i, yes = 0;
 
 	if (x->nstaff_names == 0 && x->nstaff_phones == 0)
 		return 0;
-	if (looks_like_phone(author) && aduan_phone_normalize(author, phone) == 0) {
-		for (i = 0; i < x->nstaff_phones; i++)
-			if (strcmp(phone, x->staff_phones[i]) == 0)
-				return 1;
-		return 0;
+	if (a->staff != 0)
+		return a->staff == 2;
+	if (a->phone[0] != '\0') {
+		for (i = 0; i < x->nstaff_phones && !yes; i++)
+			yes = strcmp(a->phone, x->staff_phones[i]) == 0;
+	} else {
+		folded = aduan_fold(author);
+		for (i = 0; i < x->nstaff_names && !yes; i++)
+			yes = strcmp(x->staff_names[i], folded) == 0;
+		free(folded);
 	}
-	folded = aduan_fold(author);
-	for (i = 0; i < x->nstaff_names && !yes; i++) {
-		char *f = aduan_fold(x->staff_names[i]);
-
-		yes = strcmp(f, folded) == 0;
-		free(f);
-	}
-	free(folded);
+	a->staff = yes ? 2 : 1;
 	return yes;
 }
 
@@ -407,7 +421,9 @@ msg_key(struct intake *x, struct msg *m)
 	const char *author = m->phone[0] != '\0' ? m->phone : m->author ? m->author : "";
 
 	if (!m->hash_known) {
-		m->hash = key_fnv(x, m->kind, m->body, m->body_len, m->text, m->text_len);
+		/* a text that is its own plain form is hashed as it is */
+		m->hash = m->plain ? fnv1a(m->body, m->body_len) :
+		    key_fnv(x, m->kind, m->body, m->body_len, m->text, m->text_len);
 		m->hash_known = 1;
 	}
 	if (m->key.len == 0)
@@ -1379,15 +1395,17 @@ local_time(struct intake *x, const struct msg *m)
 	    (m->at[16] ? two_digits(m->at + 17) : 0);
 }
 
-static void
-add_hex(struct aduan_buf *b, unsigned long long h)
+/* Whether the minutes at a and b ("YYYY-MM-DDTHH:MM", 16 bytes of 20) agree. */
+static int
+same_minute(const char *a, const char *b)
 {
-	char hex[16];
-	int i;
+	unsigned long long a0, a1, b0, b1;
 
-	for (i = 15; i >= 0; i--, h >>= 4)
-		hex[i] = "0123456789abcdef"[h & 15];
-	aduan_buf_add(b, hex, 16);
+	memcpy(&a0, a, 8);
+	memcpy(&a1, a + 8, 8);
+	memcpy(&b0, b, 8);
+	memcpy(&b1, b + 8, 8);
+	return a0 == b0 && a1 == b1;
 }
 
 /* Which of the identical messages (same hash) of one time this one is: 0, 1, ... */
@@ -1397,7 +1415,8 @@ nth_same(struct same_time *st, const char *at, size_t atlen, unsigned long long 
 	int i, nth = 0;
 
 	/* (at holds no NUL: the same string when the bytes and the end agree) */
-	if (memcmp(st->at, at, atlen) != 0 || st->at[atlen] != '\0') {
+	if (!(atlen == 16 ? same_minute(st->at, at) : memcmp(st->at, at, atlen) == 0) ||
+	    st->at[atlen] != '\0') {
 		memcpy(st->at, at, atlen);
 		st->at[atlen] = '\0';
 		st->n = 0;
@@ -1485,12 +1504,22 @@ mix8(unsigned long long h, unsigned long long w)
 	return h ^ (h >> 32);
 }
 
+/* The bytes s[i..n), fewer than eight, as a word: the first lowest,
+ * zeros above (a byte at a time: memcpy of a length not known before
+ * was a call). */
 static unsigned long long
-mix_tail(unsigned long long h, const char *s, size_t n)
+tail_word(const char *s, size_t i, size_t n)
 {
 	unsigned long long w = 0;
 
-	memcpy(&w, s, n);
+	while (n > i)
+		w = w << 8 | (unsigned char)s[--n];
+	return w;
+}
+
+static unsigned long long
+mix_tail(unsigned long long h, unsigned long long w)
+{
 	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
 	return h ^ (h >> 29);
 }
@@ -1505,7 +1534,7 @@ word_hash(const char *s, size_t n)
 		memcpy(&w, s + i, 8);
 		h = mix8(h, w);
 	}
-	return mix_tail(h, s + i, n - i);
+	return mix_tail(h, tail_word(s, i, n));
 }
 
 /* word_hash(s, n) into *h when s is its own plain form (no tab, line
@@ -1525,10 +1554,11 @@ plain_hash(const char *s, size_t n, unsigned long long *h)
 			return 0;
 		x = mix8(x, w);
 	}
-	for (w = i; w < n; w++)
-		if (special((unsigned char)s[w]))
-			return 0;
-	*h = mix_tail(x, s + i, n - i);
+	/* the last bytes looked at as a word too, spaces above them */
+	w = tail_word(s, i, n);
+	if (i < n && special8(w | (ONES * ' ') << 8 * (n - i)))
+		return 0;
+	*h = mix_tail(x, w);
 	return 1;
 }
 
@@ -1575,37 +1605,64 @@ static void
 build_key(struct aduan_buf *b, const char *prefix, const char *group, const char *at,
     size_t atlen, const char *author, size_t alen, unsigned long long h, int nth)
 {
-	aduan_buf_adds(b, prefix);
-	aduan_buf_adds(b, group);
-	aduan_buf_addc(b, '|');
-	aduan_buf_add(b, at, atlen);
-	aduan_buf_addc(b, '|');
-	aduan_buf_add(b, author, alen);
-	aduan_buf_addc(b, '|');
-	add_hex(b, h);
+	size_t plen = strlen(prefix), glen = strlen(group);
+	size_t n = plen + glen + 1 + atlen + 1 + alen + 1 + 16;
+	char *p;
+	int i;
+
+	/* written in place: room made once */
+	if (b->len + n + 1 > b->cap)
+		aduan_buf_grow(b, n);
+	p = b->s + b->len;
+	memcpy(p, prefix, plen);
+	p += plen;
+	memcpy(p, group, glen);
+	p += glen;
+	*p++ = '|';
+	memcpy(p, at, atlen);
+	p += atlen;
+	*p++ = '|';
+	memcpy(p, author, alen);
+	p += alen;
+	*p++ = '|';
+	for (i = 15; i >= 0; i--, h >>= 4)
+		p[i] = "0123456789abcdef"[h & 15];
+	b->len += n;
+	b->s[b->len] = '\0';
 	if (nth > 0)
 		aduan_buf_printf(b, "#%d", nth);
 }
 
-/* aduan_phone_normalize(author, out), remembered for the authors that
- * normalise: 0, or -1 (the author is no phone number). */
-static int
-author_phone(struct intake *x, const char *author, size_t alen, char out[17])
+/* What is known of the author (alen bytes): its phone number when it is
+ * one (aduan_phone_normalize), and the hash of it as keyed; worked out
+ * once an author, unless too long to keep. */
+static struct author *
+author_of(struct intake *x, const char *author, size_t alen)
 {
-	struct phone_memo *pm = &x->phones[word_hash(author, alen) & (PHONES - 1)];
-	int fits = alen > 0 && alen < sizeof(pm->author);
+	unsigned long long h = word_hash(author, alen);
+	struct author *a = x->authors[h & (AUTHORS - 1)], last;
 
-	if (fits && memcmp(pm->author, author, alen + 1) == 0) {
-		memcpy(out, pm->phone, sizeof(pm->phone));
-		return 0;
+	if (alen >= sizeof(a->name))
+		a = &x->long_author;	/* worked out anew each time */
+	else if (a[0].used && a[0].len == alen && memcmp(a[0].name, author, alen) == 0)
+		return a;
+	else if (a[1].used && a[1].len == alen && memcmp(a[1].name, author, alen) == 0) {
+		last = a[0];	/* the pair's other, used last */
+		a[0] = a[1];
+		a[1] = last;
+		return a;
+	} else {
+		a[1] = a[0];	/* the one used longer ago forgotten */
+		memcpy(a->name, author, alen + 1);
+		a->used = 1;
 	}
-	if (aduan_phone_normalize(author, out) != 0)
-		return -1;
-	if (fits) {
-		memcpy(pm->author, author, alen + 1);
-		memcpy(pm->phone, out, sizeof(pm->phone));
-	}
-	return 0;
+	a->len = (unsigned char)alen;
+	a->staff = 0;
+	a->phone[0] = '\0';
+	if (looks_like_phone(author) && aduan_phone_normalize(author, a->phone) != 0)
+		a->phone[0] = '\0';
+	a->hash = a->phone[0] != '\0' ? word_hash(a->phone, strlen(a->phone)) : h;
+	return a;
 }
 
 /*
@@ -1615,10 +1672,10 @@ author_phone(struct intake *x, const char *author, size_t alen, char out[17])
  * without invisible marks and line-end spaces; for a photo, a deleted
  * message or a location its kind and caption (each phone writes its own
  * placeholder).  "#N" tells identical messages of one minute apart.
- * Its parts into x->key_nth, key_phone (msg_key writes it
- * when it is needed); into x->legacy_key the key of the first round
- * ("wa:", the time as exported, the hash of the body as written), when
- * the database may hold such keys (else it is left empty).
+ * Its parts into x->key_nth, x->author (msg_key writes it when it is
+ * needed); into x->legacy_key the key of the first round ("wa:", the
+ * time as exported, the hash of the body as written), when the database
+ * may hold such keys (else it is left empty).
  */
 static void
 message_key(struct intake *x, const struct aduan_wa_msg *m)
@@ -1628,30 +1685,28 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 	size_t alen = strlen(author), n;
 	int nth;
 
-	x->key_phone[0] = '\0';
-	if (looks_like_phone(author) && author_phone(x, author, alen, x->key_phone) == 0) {
-		author = x->key_phone;
-		alen = strlen(author);
-	}
+	x->author = author_of(x, author, alen);
+	x->key_alen = alen;
+	x->key_wall = wall(x, m);
 	/* identical messages are told apart by a quicker hash of the same
 	 * plain form; the FNV-1a the key holds is taken when it is written */
-	if (!((m->kind == AWA_TEXT || m->kind == AWA_SYSTEM) &&
-	    plain_hash(m->body, m->body_len, &h))) {
+	x->key_plain = (m->kind == AWA_TEXT || m->kind == AWA_SYSTEM) &&
+	    plain_hash(m->body, m->body_len, &h);
+	if (!x->key_plain) {
 		n = key_plain(&x->plain, m->kind, m->body, m->body_len, m->text, m->text_len, &s);
 		h = word_hash(s, n);
 	}
 	/* keys are unique while minutes only advance and no minute holds
 	 * more messages than are told apart */
-	if (x->same.at[0] != '\0' && memcmp(m->at, x->same.at, 16) < 0)
+	if (!same_minute(x->same.at, m->at) && x->same.at[0] != '\0' &&
+	    memcmp(m->at, x->same.at, 16) < 0)
 		x->keys_unique = 0;
-	nth = nth_same(&x->same, m->at, 16, h ^ word_hash(author, alen) * 31);
+	nth = nth_same(&x->same, m->at, 16, h ^ x->author->hash * 31);
 	if (x->same.n == SAME_AT_MAX)
 		x->keys_unique = 0;
 	x->key_nth = nth;
 	aduan_buf_reset(&x->legacy_key);
 	if (x->legacy) {
-		author = m->author ? m->author : "";
-		alen = strlen(author);
 		body = fnv1a(m->body, m->body_len);
 		nth = nth_same(&x->same_legacy, m->at, strlen(m->at),
 		    body ^ fnv1a(author, alen) * 31);
@@ -1672,28 +1727,28 @@ store(struct aduan_buf *b, const char *s, size_t n)
 
 #define NONE ((size_t)-1)
 
-/* Message m kept in slot k, with its key's parts and x->legacy_key. */
+/* Message m kept in slot k, with its key's parts and x->legacy_key.  Every
+ * field is set (the slot's buffers kept): the slot is not cleared first. */
 static void
 keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 {
-	struct aduan_buf kept = k->store, kept_key = k->key, *b = &k->store;
+	struct aduan_buf *b = &k->store;
+	const struct author *a = x->author;
 	size_t author = NONE, body, text = NONE, att = NONE, legacy = NONE;
 
-	memset(k, 0, sizeof(*k));
-	k->store = kept;
-	k->key = kept_key;
 	aduan_buf_reset(b);
 	aduan_buf_reset(&k->key);
 	k->nth = x->key_nth;
-	memcpy(k->phone, x->key_phone, sizeof(k->phone));
+	memcpy(k->phone, a->phone, sizeof(k->phone));
 	k->line = m->line;
 	memcpy(k->at, m->at, sizeof(k->at));
-	k->wall = wall(x, m);
+	k->wall = x->key_wall;
 	if (m->author != NULL)
-		author = store(b, m->author, strlen(m->author));
+		author = store(b, m->author, x->key_alen);
 	/* NUL bytes inside a message cannot be stored: its complaint is
-	 * rejected (the text would end there) */
-	k->nul = memchr(m->body, '\0', m->body_len) != NULL;
+	 * rejected (the text would end there); a body that is its own plain
+	 * form holds none */
+	k->nul = !x->key_plain && memchr(m->body, '\0', m->body_len) != NULL;
 	k->body_len = k->nul ? strlen(m->body) : m->body_len;
 	body = store(b, m->body, k->body_len);
 	k->text_len = m->text_len;
@@ -1704,6 +1759,9 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	}
 	/* what the key hashes is kept whole: its hash is taken when the key
 	 * is written; else now */
+	k->plain = x->key_plain;
+	k->hash = 0;
+	k->hash_known = 0;
 	if (k->body_len != m->body_len || k->text_len != m->text_len) {
 		k->hash = key_fnv(x, m->kind, m->body, m->body_len, m->text, m->text_len);
 		k->hash_known = 1;
@@ -1724,6 +1782,7 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	k->has_location = m->has_location;
 	k->lat = m->lat;
 	k->lon = m->lon;
+	k->passive = 0;
 }
 
 static int
@@ -1739,7 +1798,7 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 		if (x->o->on_unknown != NULL)
 			x->o->on_unknown(x->o, m->line);
 	}
-	if (m->kind == AWA_SYSTEM || m->author == NULL || is_staff(x, m->author)) {
+	if (m->kind == AWA_SYSTEM || m->author == NULL || is_staff(x, x->author, m->author)) {
 		int staff = m->kind != AWA_SYSTEM && m->author != NULL;
 
 		if (staff)
@@ -1767,7 +1826,7 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 	}
 	if (gr->n > 0) {
 		const struct msg *last;
-		time_t t = wall(x, m);
+		time_t t = x->key_wall;
 		int i = gr->n - 1;
 
 		while (i > 0 && MSG(gr, i)->passive)	/* the citizen's last word */
@@ -1907,7 +1966,7 @@ settings(struct intake *x)
 		} else {
 			x->staff_names = aduan_xrealloc(x->staff_names,
 			    sizeof(char *) * (size_t)(x->nstaff_names + 1));
-			x->staff_names[x->nstaff_names++] = aduan_xstrdup(staff[i]);
+			x->staff_names[x->nstaff_names++] = aduan_fold(staff[i]);	/* is_staff */
 		}
 	}
 	free_words(staff, nstaff);
