@@ -66,8 +66,9 @@ aduan_complaint_clear(struct aduan_complaint *c)
 	c->kelurahan_known = 0;
 }
 
-void
-aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n)
+/* aduan_complaint_set, inline for the checks below. */
+static inline void
+set_n(struct aduan_complaint *c, int i, const char *s, size_t n)
 {
 	if (c->v[i] == NULL && s != NULL && c->spare[i] != NULL && c->spare_size[i] > n) {
 		c->v[i] = c->spare[i];
@@ -78,6 +79,12 @@ aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n)
 	}
 	free(c->v[i]);
 	c->v[i] = s ? aduan_xstrndup(s, n) : NULL;
+}
+
+void
+aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n)
+{
+	set_n(c, i, s, n);
 }
 
 void
@@ -101,18 +108,15 @@ blank(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 }
 
-/* Trim white space at both ends in place; an empty result clears the
- * field.  Its length after. */
+/* Trim white space at both ends of field i, n bytes, in place; an empty
+ * result clears the field.  Its length after. */
 static size_t
-trim(struct aduan_complaint *c, int i)
+trim(struct aduan_complaint *c, int i, size_t n)
 {
 	char *s = c->v[i], *e;
-	size_t lead, n;
+	size_t lead;
 
-	if (s == NULL)
-		return 0;
 	/* nothing to trim, as in almost every field: one look at each end */
-	n = strlen(s);
 	if (n > 0 && !blank(s[0]) && !blank(s[n - 1]))
 		return n;
 	for (lead = 0; blank(s[lead]); lead++)
@@ -184,7 +188,7 @@ two_digits(const char *s)
  * its time: a valid stamp of that length with no leap second (which
  * aduan_time_utc would write as the next minute). */
 static int
-canonical_utc(const char *s, time_t *t)
+canonical_utc(const char *s, size_t n, time_t *t)
 {
 	/* the day of the stamp before (an import's times come in order):
 	 * its date part and its midnight as aduan_time_from_utc found them */
@@ -192,14 +196,14 @@ canonical_utc(const char *s, time_t *t)
 	static time_t midnight;
 	int h, mi, sec;
 
-	if (date[0] != '\0' && strncmp(s, date, 10) == 0 && s[10] == 'T' && s[13] == ':' &&
-	    s[16] == ':' && s[19] == 'Z' && s[20] == '\0' &&
+	if (n == 20 && date[0] != '\0' && memcmp(s, date, 10) == 0 && s[10] == 'T' &&
+	    s[13] == ':' && s[16] == ':' && s[19] == 'Z' &&
 	    (h = two_digits(s + 11)) >= 0 && h <= 23 && (mi = two_digits(s + 14)) >= 0 &&
 	    mi <= 59 && (sec = two_digits(s + 17)) >= 0 && sec <= 59) {
 		*t = midnight + h * 3600 + mi * 60 + sec;
 		return 1;
 	}
-	if (strlen(s) != 20 || (s[17] == '6' && s[18] == '0') || aduan_time_from_utc(s, t) != 0)
+	if (n != 20 || (s[17] == '6' && s[18] == '0') || aduan_time_from_utc(s, t) != 0)
 		return 0;
 	/* that day again: the same midnight and the same seconds after it */
 	memcpy(date, s, 10);
@@ -207,19 +211,17 @@ canonical_utc(const char *s, time_t *t)
 	return 1;
 }
 
-/* A time, to UTC; one more than a day ahead is refused unless ahead
- * (a due date may lie ahead). */
+/* A time, field i of n bytes, to UTC; one more than a day ahead is
+ * refused unless ahead (a due date may lie ahead). */
 static int
-check_time(struct aduan_complaint *c, int i, time_t now, int ahead)
+check_time(struct aduan_complaint *c, int i, size_t n, time_t now, int ahead)
 {
 	char buf[21];
 	time_t t;
 
-	if (c->v[i] == NULL)
-		return 0;
 	/* a time in the stored form already (an import's every record has
 	 * two): read as such, and kept, since writing it again gives it back */
-	if (canonical_utc(c->v[i], &t))
+	if (canonical_utc(c->v[i], n, &t))
 		buf[0] = '\0';
 	else if (aduan_time_parse(c->v[i], now, &t) == -1)
 		return aduan_fail(ADUAN_DATAERR, "bad time in %s: \"%s\" %s",
@@ -355,38 +357,57 @@ make_uid(char out[37])
 	out[k] = '\0';
 }
 
-/* The problems of one record, each passed on as found. */
+/* The problems of one record, each passed on as found, and what the
+ * checks know of it. */
 struct problems {
 	void (*fn)(int field, const char *msg, void *arg);
 	void *arg;
 	struct aduan_buf all;	/* joined with "; " for aduan_errmsg() */
 	uint32_t bad;		/* bit i: field i has a problem */
+	uint32_t set;		/* bit i: field i has a value (once the text is checked) */
+	size_t len[ADUAN_NFIELDS];	/* the length of each field of set, as checked */
+	int status;		/* the status's index in aduan_statuses, once checked */
 	int rc;			/* a failure that stops the checks */
 };
+
+#define BIT(i)	(UINT32_C(1) << (i))
+_Static_assert(ADUAN_NFIELDS <= 32, "a field's bit in a uint32_t");
 
 /* Note rc when it is a problem of the data (field -1: of the record),
  * and return 0 to go on; any other failure is kept and returned to stop. */
 static int
 noted(struct problems *ps, int field, int rc)
 {
-	if (rc == 0)
-		return 0;
 	if (rc != ADUAN_DATAERR)
 		return ps->rc = rc;
 	if (field >= 0)
-		ps->bad |= UINT32_C(1) << field;
+		ps->bad |= BIT(field);
 	aduan_buf_printf(&ps->all, "%s%s", ps->all.len ? "; " : "", aduan_errmsg());
 	if (ps->fn != NULL)
 		ps->fn(field, aduan_errmsg(), ps->arg);
 	return 0;
 }
 
+/* noted() for a check's rc, which is mostly 0: nothing to note. */
+static inline int
+note(struct problems *ps, int field, int rc)
+{
+	return rc != 0 && noted(ps, field, rc) != 0;
+}
+
 /* Run a check of field f unless f already has a problem: true to stop. */
-#define CHECK(ps, f, check) (!((ps)->bad >> (f) & 1) && noted(ps, f, check) != 0)
+#define CHECK(ps, f, check) (!((ps)->bad & BIT(f)) && note(ps, f, check))
+
+/* Field i set to s[0..n) by a check. */
+static void
+put(struct problems *ps, struct aduan_complaint *c, int i, const char *s, size_t n)
+{
+	set_n(c, i, s, n);
+	ps->set |= BIT(i);
+}
 
 /* The fields of each kind the checks treat alike (bit i: field i), from
  * the field table. */
-_Static_assert(ADUAN_NFIELDS <= 32, "a field's bit in a uint32_t");
 struct kinds {
 	uint32_t ints, times, words, bools;
 };
@@ -400,12 +421,10 @@ kinds(void)
 
 	if (!made) {
 		for (i = 0; i < ADUAN_NFIELDS; i++) {
-			uint32_t bit = UINT32_C(1) << i;
-
-			k.ints |= aduan_fields[i].type == AT_INT ? bit : 0;
-			k.bools |= aduan_fields[i].type == AT_BOOL ? bit : 0;
-			k.times |= aduan_fields[i].flags & AFF_TIME ? bit : 0;
-			k.words |= aduan_fields[i].words != NULL ? bit : 0;
+			k.ints |= aduan_fields[i].type == AT_INT ? BIT(i) : 0;
+			k.bools |= aduan_fields[i].type == AT_BOOL ? BIT(i) : 0;
+			k.times |= aduan_fields[i].flags & AFF_TIME ? BIT(i) : 0;
+			k.words |= aduan_fields[i].words != NULL ? BIT(i) : 0;
 		}
 		made = 1;
 	}
@@ -419,28 +438,32 @@ first(uint32_t m)
 	return __builtin_ctz(m);
 }
 
-/* A word of a list in canonical form, given or defaulted. */
+/* A word of a list in canonical form, given or defaulted; *k its index
+ * in the list. */
 static int
-check_word(struct aduan_complaint *c, int i, const char *dflt)
+check_word(struct problems *ps, struct aduan_complaint *c, int i, const char *dflt, int *k)
 {
 	const char *const *list = aduan_fields[i].words;
 	const char *w;
-	int k;
 
 	if (c->v[i] == NULL) {
 		if (dflt == NULL)
 			return 0;
-		aduan_complaint_sets(c, i, dflt);
+		put(ps, c, i, dflt, strlen(dflt));
+		for (*k = 0; list[*k] != NULL; ++*k)	/* the list's own string */
+			if (list[*k] == dflt)
+				return 0;
 	}
 	/* the word as the list writes it (as every default, and every
 	 * record of an import): that is its canonical form, since no two
 	 * words of a list differ only in case */
-	for (k = 0; list[k] != NULL; k++)
-		if (strcmp(list[k], c->v[i]) == 0)
+	for (*k = 0; list[*k] != NULL; ++*k)
+		if (strcmp(list[*k], c->v[i]) == 0)
 			return 0;
 	if ((w = aduan_word_canon(list, c->v[i])) == NULL)
 		return bad_word(aduan_fields[i].name, c->v[i], list);
 	set_changed(c, i, w);
+	*k = aduan_word_index(list, w);
 	return 0;
 }
 
@@ -451,8 +474,6 @@ check_form(struct aduan_complaint *c, int i, int (*norm)(const char *, char *), 
 {
 	char buf[32];
 
-	if (c->v[i] == NULL)
-		return 0;
 	if (norm(c->v[i], buf) == -1)
 		return aduan_fail(ADUAN_DATAERR, bad, c->v[i]);
 	set_changed(c, i, buf);
@@ -469,13 +490,16 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 	for (i = 0; i < ADUAN_NFIELDS; i++) {
 		if (c->v[i] == NULL)
 			continue;
-		n = i != AF_BODY ? trim(c, i) : strlen(c->v[i]);
-		if (c->v[i] == NULL)
+		n = strlen(c->v[i]);
+		if (i != AF_BODY && (n == 0 || blank(c->v[i][0]) || blank(c->v[i][n - 1])) &&
+		    (n = trim(c, i, n)) == 0)
 			continue;
+		ps->set |= BIT(i);
+		ps->len[i] = n;
 		if ((bad = aduan_utf8_valid(c->v[i], n)) != n)
 			rc = aduan_fail(ADUAN_DATAERR, "%s is not valid UTF-8 (byte %zu)",
 			    aduan_fields[i].name, bad + 1);
-		else if (n > (aduan_fields[i].flags & AFF_LONG ? MAX_TEXT : MAX_SHORT))
+		else if (n > MAX_SHORT && n > (aduan_fields[i].flags & AFF_LONG ? MAX_TEXT : MAX_SHORT))
 			rc = aduan_fail(ADUAN_DATAERR, "%s is too long (%zu bytes)",
 			    aduan_fields[i].name, n);
 		else
@@ -483,8 +507,10 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 		if (noted(ps, i, rc) != 0)
 			return 1;
 	}
-	trim(c, AF_BODY);
-	return c->v[AF_BODY] == NULL && CHECK(ps, AF_BODY,
+	if (c->v[AF_BODY] != NULL && trim(c, AF_BODY, strlen(c->v[AF_BODY])) > 0)
+		return 0;
+	ps->set &= ~BIT(AF_BODY);
+	return CHECK(ps, AF_BODY,
 	    aduan_fail(ADUAN_DATAERR, "empty body: a complaint needs its text"));
 }
 
@@ -509,31 +535,31 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 {
 	const struct kinds *k = kinds();
 	uint32_t m, made = 0;
-	int i;
+	int i, w = -1;
 
-	for (m = k->ints; m != 0; m &= m - 1)
+	for (m = k->ints & ps->set; m != 0; m &= m - 1)
 		if (CHECK(ps, first(m), check_id(c, first(m))))
 			return 1;
 	/* made from now: in the stored form and not ahead, nothing to check */
-	if (c->v[AF_RECEIVED_AT] == NULL) {
-		aduan_complaint_sets(c, AF_RECEIVED_AT, now_stamp(now));
-		made |= UINT32_C(1) << AF_RECEIVED_AT;
-	}
-	if (c->v[AF_CREATED_AT] == NULL) {
-		aduan_complaint_sets(c, AF_CREATED_AT, now_stamp(now));
-		made |= UINT32_C(1) << AF_CREATED_AT;
-	}
-	for (m = k->times & ~made & ~(UINT32_C(1) << AF_DUE_AT); m != 0; m &= m - 1)
-		if (CHECK(ps, first(m), check_time(c, first(m), now, 0)))
+	for (m = BIT(AF_RECEIVED_AT) | BIT(AF_CREATED_AT); m != 0; m &= m - 1)
+		if (c->v[first(m)] == NULL) {
+			put(ps, c, first(m), now_stamp(now), strlen(now_stamp(now)));
+			made |= BIT(first(m));
+		}
+	for (m = k->times & ps->set & ~made & ~BIT(AF_DUE_AT); m != 0; m &= m - 1)
+		if (CHECK(ps, first(m), check_time(c, first(m), ps->len[first(m)], now, 0)))
 			return 1;
-	if (CHECK(ps, AF_DUE_AT, check_time(c, AF_DUE_AT, now, 1)))
+	if ((ps->set & BIT(AF_DUE_AT)) &&
+	    CHECK(ps, AF_DUE_AT, check_time(c, AF_DUE_AT, ps->len[AF_DUE_AT], now, 1)))
 		return 1;
 	for (m = k->words; m != 0; m &= m - 1) {
 		i = first(m);
-		if (CHECK(ps, i, check_word(c, i,
+		if (CHECK(ps, i, check_word(ps, c, i,
 		    i == AF_STATUS ? aduan_statuses[c->v[AF_AGENCY] ? AS_ROUTED : AS_OPEN] :
-		    aduan_fields[i].dflt)))
+		    aduan_fields[i].dflt, &w)))
 			return 1;
+		if (i == AF_STATUS && !(ps->bad & BIT(AF_STATUS)))
+			ps->status = w;
 	}
 	return 0;
 }
@@ -542,12 +568,12 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 static int
 check_status(struct problems *ps, struct aduan_complaint *c)
 {
-	if (ps->bad >> AF_STATUS & 1)
+	if (ps->bad & BIT(AF_STATUS))
 		return 0;
-	return (aduan_status_is(c->v[AF_STATUS], AS_CLOSED) && c->v[AF_CLOSED_AT] == NULL &&
+	return (ps->status == AS_CLOSED && c->v[AF_CLOSED_AT] == NULL &&
 	    CHECK(ps, AF_CLOSED_AT, aduan_fail(ADUAN_DATAERR,
 	    "a closed complaint needs closed_at"))) ||
-	    (aduan_status_is(c->v[AF_STATUS], AS_ROUTED) && c->v[AF_AGENCY] == NULL &&
+	    (ps->status == AS_ROUTED && c->v[AF_AGENCY] == NULL &&
 	    CHECK(ps, AF_AGENCY, aduan_fail(ADUAN_DATAERR, "a routed complaint needs an agency")));
 }
 
@@ -558,32 +584,45 @@ check_rest(struct problems *ps, struct aduan_db *db, struct aduan_complaint *c)
 	uint32_t m;
 
 	for (m = kinds()->bools; m != 0; m &= m - 1)
-		if (CHECK(ps, first(m), check_bool(c, first(m))))
+		if (!(ps->set & BIT(first(m))))
+			put(ps, c, first(m), "0", 1);
+		else if (CHECK(ps, first(m), check_bool(c, first(m))))
 			return 1;
-	if (CHECK(ps, AF_REPORTER_PHONE, check_form(c, AF_REPORTER_PHONE, aduan_phone_normalize,
-	    N_("bad phone number: \"%s\""))) ||
-	    CHECK(ps, AF_RT, check_form(c, AF_RT, aduan_rt_normalize,
-	    N_("bad rt: \"%s\" (a number such as 005)"))) ||
-	    CHECK(ps, AF_LAT, check_number(c, AF_LAT, -90, 90)) ||
+	if (((ps->set & BIT(AF_REPORTER_PHONE)) && CHECK(ps, AF_REPORTER_PHONE,
+	    check_form(c, AF_REPORTER_PHONE, aduan_phone_normalize,
+	    N_("bad phone number: \"%s\"")))) ||
+	    ((ps->set & BIT(AF_RT)) && CHECK(ps, AF_RT, check_form(c, AF_RT, aduan_rt_normalize,
+	    N_("bad rt: \"%s\" (a number such as 005)")))))
+		return 1;
+	if ((ps->set & (BIT(AF_LAT) | BIT(AF_LON))) == 0)
+		;	/* no position: nothing to check */
+	else if (CHECK(ps, AF_LAT, check_number(c, AF_LAT, -90, 90)) ||
 	    CHECK(ps, AF_LON, check_number(c, AF_LON, -180, 180)))
 		return 1;
-	if (!(ps->bad >> AF_LAT & 1) && !(ps->bad >> AF_LON & 1) &&
+	else if (!(ps->bad & (BIT(AF_LAT) | BIT(AF_LON))) &&
 	    (c->v[AF_LAT] == NULL) != (c->v[AF_LON] == NULL) &&
 	    CHECK(ps, c->v[AF_LAT] ? AF_LON : AF_LAT,
 	    aduan_fail(ADUAN_DATAERR, "lat and lon go together")))
 		return 1;
 	/* a kelurahan the caller read from the table is its name there */
-	return (!c->kelurahan_known &&
+	return ((ps->set & BIT(AF_KELURAHAN)) && !c->kelurahan_known &&
 	    CHECK(ps, AF_KELURAHAN, check_places(db, c, AF_KELURAHAN))) ||
-	    CHECK(ps, AF_AGENCY, check_places(db, c, AF_AGENCY));
+	    ((ps->set & BIT(AF_AGENCY)) && CHECK(ps, AF_AGENCY, check_places(db, c, AF_AGENCY)));
 }
 
 int
 aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, time_t now,
     void (*fn)(int field, const char *msg, void *arg), void *arg)
 {
-	struct problems ps = {fn, arg, {0}, 0, 0};
+	struct problems ps;
 	int rc;
+
+	ps.fn = fn;
+	ps.arg = arg;
+	ps.all = (struct aduan_buf){0};
+	ps.bad = ps.set = 0;
+	ps.status = -1;
+	ps.rc = 0;
 
 	if (check_text(&ps, c) || check_forms(&ps, c, now) || check_status(&ps, c) ||
 	    check_rest(&ps, db, c))

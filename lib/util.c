@@ -233,6 +233,13 @@ aduan_utf8_valid(const char *s, size_t n)
 				break;
 			i += 8;
 		}
+		/* the end, fewer than 8 bytes: as the last 8 bytes when there are
+		 * 8 (those before it checked already), else byte by byte */
+		if (n - i < 8 && n >= 8) {
+			memcpy(w, s + n - 8, 8);
+			if (!(w[0] & high))
+				return n;
+		}
 		while (i < n && (unsigned char)s[i] < 0x80)	/* up to the next other byte */
 			i++;
 		if (i == n || (k = utf8_seq((const unsigned char *)s + i, n - i)) == 0)
