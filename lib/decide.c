@@ -917,10 +917,12 @@ group_addressed(const struct aduan_decider *d, int i)
 {
 	int j;
 
-	for (j = 0; j + 1 < i; j++)	/* at the start, or just before */
-		if ((j < 2 || j >= i - 3) && is(d->tok[j].form, "bapak") &&
-		    is(d->tok[j + 1].form, "ibu"))
+	for (j = 0; j + 1 < i; j++) {	/* at the start, or just before */
+		if (j == 2 && j < i - 3)
+			j = i - 3;
+		if (is(d->tok[j].form, "bapak") && is(d->tok[j + 1].form, "ibu"))
 			return 1;
+	}
 	return 0;
 }
 
@@ -1038,22 +1040,31 @@ demands(const struct aduan_decider *d, int i)
 	    !(i + 1 < d->n && is(d->tok[i + 1].form, "maaf"));
 }
 
+/* Whether problem word i is denied: "tidak ada korban", "tidak perlu
+ * antri", "paling lambat 1x24 jam" (a deadline). */
+static int
+problem_denied(const struct aduan_decider *d, int i)
+{
+	const struct tok *t = d->tok;
+
+	return i > 0 && ((t[i - 1].cls & C_NEG) || is(t[i - 1].form, "bukan") ||
+	    (i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)) ||
+	    (i > 1 && (is(t[i - 1].form, "perlu") || is(t[i - 1].form, "usah")) &&
+	    (t[i - 2].cls & C_NEG)) ||
+	    (i > 0 && is(t[i - 1].form, "paling") &&
+	    (is(t[i].form, "lambat") || is(t[i].form, "telat"))));
+}
+
 /* Word i: a problem, and what is asked (of the office or of residents). */
 static void
 asking_rules(const struct aduan_decider *d, struct reading *r, int i)
 {
 	const struct tok *t = d->tok;
 	unsigned long long c = t[i].cls;
-	int negated = i > 0 && ((t[i - 1].cls & C_NEG) || is(t[i - 1].form, "bukan") ||
-	    (i > 1 && (t[i - 1].cls & C_HAVE) && (t[i - 2].cls & C_NEG)) ||	/* "tidak ada korban" */
-	    (i > 1 && (is(t[i - 1].form, "perlu") || is(t[i - 1].form, "usah")) &&
-	    (t[i - 2].cls & C_NEG)) ||	/* "tidak perlu antri" */
-	    (i > 0 && is(t[i - 1].form, "paling") &&	/* "paling lambat 1x24 jam": a deadline */
-	    (is(t[i].form, "lambat") || is(t[i].form, "telat"))));
 	int own = (c & C_REPORT) && i > 0 && (t[i - 1].cls & C_KAMI);	/* "sudah kami laporkan" */
 	int j;
 
-	if ((c & C_PROBLEM) && !negated && !(i > 0 && (is(t[i - 1].form, "bank") ||
+	if ((c & C_PROBLEM) && !problem_denied(d, i) && !(i > 0 && (is(t[i - 1].form, "bank") ||
 	    is(t[i - 1].form, "iuran"))) &&	/* a programme or a fee, not rubbish */
 	    !purpose(d, i) && !worked_on(d, i) && !forbidden(d, i)) {
 		r->last_problem = i;
