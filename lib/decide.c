@@ -407,6 +407,7 @@ struct aduan_decider {
 	/* the message being read */
 	struct tok tok[ADUAN_DECIDE_WORDS];
 	int n;
+	unsigned long long cls;	/* its words' classes together */
 };
 
 _Static_assert(sizeof(struct known) == 64, "a remembered word in one cache line");
@@ -823,6 +824,8 @@ has(const struct aduan_decider *d, int from, int to, unsigned long long cls)
 {
 	int i;
 
+	if (!(d->cls & cls))
+		return -1;	/* none in the message */
 	if (from < 0)
 		from = 0;
 	for (i = from; i < to && i < d->n; i++)
@@ -2080,6 +2083,8 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 		return 0;
 	}
 	r.laugh = laughs(text, len);
+	for (i = 0, d->cls = 0; i < d->n; i++)
+		d->cls |= d->tok[i].cls;
 	for (i = 0; i < d->n; i++) {
 		/* only what can start from it (starts[]); a neighbour still */
 		unsigned run = d->tok[i].starts | (i == 0 ? d->tok[0].first : 0) | every;
