@@ -38,8 +38,8 @@
 #define REPORTERS	1024	/* reporters whose open complaint is remembered */
 #define GONE_BITS	65536	/* reporters forgotten by the cache, hashed */
 #define AUTHORS		2048	/* pairs of authors remembered: phone number, staff or not */
-#define RING		256	/* groups read ahead of those finished */
-#define WAKE		128	/* groups waiting before the deciding thread is woken */
+#define RING		1024	/* groups read ahead of those finished */
+#define WAKE		512	/* groups waiting before the deciding thread is woken */
 #define HELD_MAX	(4 << 20)	/* bytes of messages read ahead at most */
 
 enum decision { D_COMPLAINT, D_JOINED, D_STAFF, D_FILTERED, D_SYSTEM, D_PRESENT };
@@ -82,7 +82,7 @@ struct msg {
 /* A slot's buffers larger than this are given back when it is done with
  * (the first two messages of a group; the further ones always): the ring
  * of groups keeps little whatever came through it. */
-#define STORE_KEPT 2048
+#define STORE_KEPT 1024
 
 struct same_time {
 	char at[20];

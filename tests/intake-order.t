@@ -6,10 +6,11 @@
 preset
 aduan config intake.staff "Admin Kecamatan"
 
-# 3,000 messages: two residents and the office in turn, a system line now
+# 6,000 messages: two residents and the office in turn, a system line now
 # and then, complaints and chatter mixed; most of them a group of their own
+# (some 4,000 groups: several times the groups read ahead at once)
 awk 'BEGIN {
-	for (i = 0; i < 3000; i++) {
+	for (i = 0; i < 6000; i++) {
 		d = 1 + int(i / 1440); h = int((i % 1440) / 60); m = i % 60
 		t = sprintf("%02d/03/25 %02d.%02d - ", d, h, m)
 		if (i % 11 == 5)
@@ -26,21 +27,22 @@ awk 'BEGIN {
 }' >chat.txt
 awk '{ sub(/^[^-]*- /, ""); print }' chat.txt >want
 run aduan-add --dry-run --messages --group "RT 05" --from whatsapp chat.txt
-is "$rc" 0 "a dry run of 3,000 messages"
+is "$rc" 0 "a dry run of 6,000 messages"
 sed 's/.*"author":\(null\|"\([^"]*\)"\),"body":"\([^"]*\)".*/\2|\3/' out |
 	sed 's/^|//; s/|/: /' >got
 is "$(cat got)" "$(cat want)" "every message shown once, in the order of the file"
-like err '3000 messages read' "all of them read"
-like err '273 system, 390 staff' "system lines and staff replies counted"
+like err '6000 messages read' "all of them read"
+like err "$(grep -c 'bergabung' chat.txt) system, $(grep -c 'Admin Kecamatan:' chat.txt) staff" \
+	"system lines and staff replies counted"
 dry=$(sed -n 's/.*read, \([0-9]*\) complaints to add.*/\1/p' err)
 ok "$([ "${dry:-0}" -gt 300 ]; echo $?)" "hundreds of complaints found ($dry)"
 run aduan-add --group "RT 05" --from whatsapp chat.txt
 is "$rc" 0 "the import"
-like err "3000 messages read, $dry complaints added" "adds what the dry run said"
+like err "6000 messages read, $dry complaints added" "adds what the dry run said"
 is "$(count)" "$dry" "and holds them"
 is "$(sql "SELECT group_concat(d, '') FROM (SELECT id - lag(id, 1, 0) OVER (ORDER BY received_at, id) = 1 AS d FROM complaint)" | tr -d 1)" "" \
 	"complaint ids follow the order of the messages"
-is "$(aduan-list --messages | wc -l | tr -d ' ')" 3000 "the archive holds every message"
+is "$(aduan-list --messages | wc -l | tr -d ' ')" 6000 "the archive holds every message"
 
 # large messages: more than the groups read ahead may hold at once
 awk 'BEGIN {
