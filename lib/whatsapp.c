@@ -86,6 +86,7 @@ struct aduan_wa {
 	char at_date[11];	/* "YYYY-MM-DDT" of the last message */
 	int at_y, at_m, at_d;	/* its date (0: none yet) */
 	int pending;		/* line holds a header not yet returned */
+	size_t firstlen;	/* bytes of the message's first line in body */
 	struct hdr ph;
 	size_t poff;		/* marks skipped at the start of line */
 	long pline;
@@ -167,12 +168,14 @@ mark_len(const char *s, size_t n)
 }
 
 /* Bytes of BOM/LRM/RLM at the start of s. */
-static size_t
+static inline size_t
 skip_lead_marks(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 
+	if (n == 0 || (u[0] != 0xef && u[0] != 0xe2))	/* most lines */
+		return 0;
 	while (n - i >= 3 && ((u[i] == 0xef && u[i + 1] == 0xbb && u[i + 2] == 0xbf) ||
 	    (u[i] == 0xe2 && u[i + 1] == 0x80 && (u[i + 2] == 0x8e || u[i + 2] == 0x8f))))
 		i += 3;
@@ -1650,7 +1653,7 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked,
 		whole = rtrim(b, n);
 	}
 
-	nl = memchr(b, '\n', n);
+	nl = w->firstlen < n ? b + w->firstlen : NULL;	/* the first LF (rtrim stops at it) */
 	first = nl != NULL ? rtrim(b, (size_t)(nl - b)) : whole;
 	http = find(b, n, "http");
 	wl_may(b, first, may);
@@ -1770,6 +1773,7 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 	k = skip_lead_marks(rest, rlen);
 	marked = k > 0;
 	aduan_buf_add(&w->body, rest + k, rlen - k);
+	w->firstlen = w->body.len;
 
 	/* continuation lines */
 	for (;;) {
