@@ -52,6 +52,7 @@ struct shape {
 	size_t words;			/* eight-byte words the header spans */
 	int time2;			/* the time's numbers have two digits each */
 	unsigned long long same[SHAPE_WORDS], date[SHAPE_WORDS];
+	unsigned long long fixed[SHAPE_WORDS];	/* same | date: all but the time's digits */
 };
 
 /*
@@ -406,6 +407,8 @@ shape_set(struct shape *sh, const char *s, const struct hdr *h)
 	for (i = 0; i < h->rest; i++)
 		if (!isdig(s[i]) || i < k)
 			((unsigned char *)(isdig(s[i]) ? sh->date : sh->same))[i] = 0xff;
+	for (i = 0; i < SHAPE_WORDS; i++)
+		sh->fixed[i] = sh->same[i] | sh->date[i];
 }
 
 /*
@@ -427,6 +430,33 @@ shape_same(const struct shape *sh, const char *s, int *newdate)
 		diff |= d & sh->date[j];
 	}
 	*newdate = diff != 0;
+	return bad == 0;
+}
+
+/* The bytes of the eight at s and at t that differ where mask says. */
+static inline unsigned long long
+differ8(const char *s, const char *t, unsigned long long mask)
+{
+	unsigned long long x, y;
+
+	memcpy(&x, s, 8);
+	memcpy(&y, t, 8);
+	return (x ^ y) & mask;
+}
+
+/* Are the bytes of s (at least sh->words * 8 of them) those of
+ * sh->bytes everywhere but where the time's digits stand? */
+static inline int
+shape_fixed(const struct shape *sh, const char *s)
+{
+	unsigned long long bad;
+	size_t j;
+
+	if (sh->words == 3)	/* most headers: 17 to 24 bytes */
+		return (differ8(s, sh->bytes, sh->fixed[0]) | differ8(s + 8, sh->bytes + 8, sh->fixed[1]) |
+		    differ8(s + 16, sh->bytes + 16, sh->fixed[2])) == 0;
+	for (bad = 0, j = 0; j < sh->words; j++)
+		bad |= differ8(s + 8 * j, sh->bytes + 8 * j, sh->fixed[j]);
 	return bad == 0;
 }
 
@@ -486,11 +516,11 @@ shape_time(struct hdr *h, const int v[6])
 static inline int
 shape_date(const struct shape *sh, const char *s, size_t n, struct hdr *h)
 {
-	int v[6], newdate;
+	int v[6];
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned d[6];
 
-	if (sh->len == 0 || n < sh->words * 8 || !shape_same(sh, s, &newdate) || newdate)
+	if (sh->len == 0 || n < sh->words * 8 || !shape_fixed(sh, s))
 		return 1;
 	if (sh->time2) {	/* hh mm (ss): the usual time */
 		d[0] = u[sh->at[3]] - (unsigned)'0';
@@ -721,29 +751,9 @@ reread(struct aduan_wa *w)
  * Next line into w->line (in w->buf, valid until the next call) without
  * its LF and the CR before it, NUL-terminated: 1, 0 at EOF, -1 error.
  */
-static int
-read_line(struct aduan_wa *w)
+static inline int
+line_at(struct aduan_wa *w, char *line, char *nl)
 {
-	char *line, *nl;
-	size_t left;
-
-	for (;;) {
-		line = w->buf + w->bufpos;
-		left = w->buflen - w->bufpos;
-		if ((nl = memchr(line, '\n', left)) != NULL) {
-			w->bufpos += (size_t)(nl - line) + 1;
-			break;
-		}
-		if (w->eof) {	/* the last line, without LF */
-			if (left == 0)
-				return 0;
-			nl = line + left;
-			w->bufpos = w->buflen;
-			break;
-		}
-		if (refill(w) == -1)
-			return -1;
-	}
 	w->line = line;
 	w->lineno++;
 	if (nl > line && nl[-1] == '\r')
@@ -751,6 +761,42 @@ read_line(struct aduan_wa *w)
 	*nl = '\0';
 	w->linelen = (size_t)(nl - line);
 	return 1;
+}
+
+/* read_line when the line is not whole in what was read ahead */
+static int
+read_line_more(struct aduan_wa *w)
+{
+	char *line, *nl;
+	size_t left;
+
+	for (;;) {
+		if (!w->eof && refill(w) == -1)
+			return -1;
+		line = w->buf + w->bufpos;
+		left = w->buflen - w->bufpos;
+		if ((nl = memchr(line, '\n', left)) != NULL) {
+			w->bufpos += (size_t)(nl - line) + 1;
+			return line_at(w, line, nl);
+		}
+		if (w->eof) {	/* the last line, without LF */
+			if (left == 0)
+				return 0;
+			w->bufpos = w->buflen;
+			return line_at(w, line, line + left);
+		}
+	}
+}
+
+static inline int
+read_line(struct aduan_wa *w)
+{
+	char *line = w->buf + w->bufpos, *nl;
+
+	if ((nl = memchr(line, '\n', w->buflen - w->bufpos)) == NULL)
+		return read_line_more(w);
+	w->bufpos += (size_t)(nl - line) + 1;
+	return line_at(w, line, nl);
 }
 
 /* Is the current line a message header under the file's rules? */
