@@ -287,12 +287,16 @@ fnv1a(const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned long long h = 0xcbf29ce484222325ULL;
 
-	/* four bytes a turn: the same steps, a quarter of the loop's own */
-	for (; n >= 4; n -= 4, u += 4) {
+	/* eight bytes a turn: the same steps, an eighth of the loop's own */
+	for (; n >= 8; n -= 8, u += 8) {
 		h = (h ^ u[0]) * 0x100000001b3ULL;
 		h = (h ^ u[1]) * 0x100000001b3ULL;
 		h = (h ^ u[2]) * 0x100000001b3ULL;
 		h = (h ^ u[3]) * 0x100000001b3ULL;
+		h = (h ^ u[4]) * 0x100000001b3ULL;
+		h = (h ^ u[5]) * 0x100000001b3ULL;
+		h = (h ^ u[6]) * 0x100000001b3ULL;
+		h = (h ^ u[7]) * 0x100000001b3ULL;
 	}
 	while (n-- > 0)
 		h = (h ^ *u++) * 0x100000001b3ULL;
@@ -1415,9 +1419,12 @@ nth_same(struct same_time *st, const char *at, size_t atlen, unsigned long long 
 	int i, nth = 0;
 
 	/* (at holds no NUL: the same string when the bytes and the end agree) */
-	if (!(atlen == 16 ? same_minute(st->at, at) : memcmp(st->at, at, atlen) == 0) ||
-	    st->at[atlen] != '\0') {
-		memcpy(st->at, at, atlen);
+	if (atlen == 16 ? !same_minute(st->at, at) || st->at[16] != '\0' :
+	    memcmp(st->at, at, atlen) != 0 || st->at[atlen] != '\0') {
+		if (atlen == 16)	/* (a copy of known length: no call) */
+			memcpy(st->at, at, 16);
+		else
+			memcpy(st->at, at, atlen);
 		st->at[atlen] = '\0';
 		st->n = 0;
 	}
@@ -1600,6 +1607,17 @@ key_fnv(struct intake *x, enum aduan_wa_kind kind, const char *body, size_t body
 	return fnv1a(s, n);
 }
 
+/* Each byte's two hex digits, for the hash of a key. */
+static const char hex_pairs[] =
+	"000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+	"202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+	"404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
+	"606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
+	"808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
+	"a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
+	"c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
+	"e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
+
 /* "PREFIXgroup|at|author|hash" and "#nth" after the first */
 static void
 build_key(struct aduan_buf *b, const char *prefix, const char *group, const char *at,
@@ -1625,8 +1643,8 @@ build_key(struct aduan_buf *b, const char *prefix, const char *group, const char
 	memcpy(p, author, alen);
 	p += alen;
 	*p++ = '|';
-	for (i = 15; i >= 0; i--, h >>= 4)
-		p[i] = "0123456789abcdef"[h & 15];
+	for (i = 14; i >= 0; i -= 2, h >>= 8)	/* a byte at a time, lowest last */
+		memcpy(p + i, hex_pairs + 2 * (h & 255), 2);
 	b->len += n;
 	b->s[b->len] = '\0';
 	if (nth > 0)
