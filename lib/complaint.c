@@ -46,7 +46,16 @@ aduan_complaint_release(struct aduan_complaint *c)
 			free(c->spare[i]);
 			c->spare[i] = NULL;
 		}
+		c->own[i] = NULL;
 	}
+}
+
+/* Whether v[i] is the string aduan_complaint_set put there, whose length
+ * and size are known. */
+static int
+own(const struct aduan_complaint *c, int i)
+{
+	return c->v[i] != NULL && c->v[i] == c->own[i];
 }
 
 void
@@ -56,9 +65,13 @@ aduan_complaint_clear(struct aduan_complaint *c)
 
 	for (i = 0; i < ADUAN_NFIELDS; i++)
 		if (c->v[i] != NULL) {
-			/* the string holds at least its length and NUL */
-			free(c->spare[i]);
-			c->spare_size[i] = strlen(c->v[i]) + 1;
+			if (c->spare[i] != NULL) {
+				if (c->spare[i] == c->own[i])
+					c->own[i] = NULL;
+				free(c->spare[i]);
+			}
+			/* the string holds its length and NUL, or what it was made with */
+			c->spare_size[i] = own(c, i) ? c->own_size[i] : strlen(c->v[i]) + 1;
 			c->spare[i] = c->v[i];
 			c->v[i] = NULL;
 		}
@@ -66,19 +79,36 @@ aduan_complaint_clear(struct aduan_complaint *c)
 	c->kelurahan_known = 0;
 }
 
-/* aduan_complaint_set, inline for the checks below. */
+/* aduan_complaint_set, inline for the checks below: into the string the
+ * field has, or had before the complaint was cleared, when it has room. */
 static inline void
 set_n(struct aduan_complaint *c, int i, const char *s, size_t n)
 {
-	if (c->v[i] == NULL && s != NULL && c->spare[i] != NULL && c->spare_size[i] > n) {
-		c->v[i] = c->spare[i];
-		c->spare[i] = NULL;
-		memcpy(c->v[i], s, n);
+	char *p;
+
+	if (s != NULL && own(c, i) && c->own_size[i] > n) {
+		memmove(c->v[i], s, n);	/* s may lie in v[i] */
 		c->v[i][n] = '\0';
+		c->own_len[i] = n;
 		return;
 	}
+	if (s != NULL && c->v[i] == NULL && c->spare[i] != NULL && c->spare_size[i] > n) {
+		p = c->spare[i];
+		c->own_size[i] = c->spare_size[i];
+		c->spare[i] = NULL;
+	} else if (s != NULL) {
+		p = aduan_xmalloc(n + 1);
+		c->own_size[i] = n + 1;
+	} else
+		p = NULL;
+	if (p != NULL) {
+		memcpy(p, s, n);
+		p[n] = '\0';
+	}
 	free(c->v[i]);
-	c->v[i] = s ? aduan_xstrndup(s, n) : NULL;
+	c->v[i] = p;
+	c->own[i] = p;
+	c->own_len[i] = n;
 }
 
 void
@@ -127,11 +157,13 @@ trim(struct aduan_complaint *c, int i, size_t n)
 	if (e == s + lead) {
 		free(s);
 		c->v[i] = NULL;
+		c->own[i] = NULL;
 		return 0;
 	}
 	if (lead > 0)
 		memmove(s, s + lead, (size_t)(e - s - lead));
 	s[e - s - lead] = '\0';
+	c->own_len[i] = (size_t)(e - s - lead);	/* known only while own(c, i) */
 	return (size_t)(e - s - lead);
 }
 
@@ -490,7 +522,7 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 	for (i = 0; i < ADUAN_NFIELDS; i++) {
 		if (c->v[i] == NULL)
 			continue;
-		n = strlen(c->v[i]);
+		n = own(c, i) ? c->own_len[i] : strlen(c->v[i]);
 		if (i != AF_BODY && (n == 0 || blank(c->v[i][0]) || blank(c->v[i][n - 1])) &&
 		    (n = trim(c, i, n)) == 0)
 			continue;
@@ -507,7 +539,7 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 		if (noted(ps, i, rc) != 0)
 			return 1;
 	}
-	if (c->v[AF_BODY] != NULL && trim(c, AF_BODY, strlen(c->v[AF_BODY])) > 0)
+	if (c->v[AF_BODY] != NULL && trim(c, AF_BODY, ps->len[AF_BODY]) > 0)
 		return 0;
 	ps->set &= ~BIT(AF_BODY);
 	return CHECK(ps, AF_BODY,

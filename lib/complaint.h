@@ -14,8 +14,11 @@ int aduan_rt_normalize(const char *s, char out[8]);
 
 /*
  * One complaint as text fields: v[i] is NULL when absent, otherwise an
- * owned NUL-terminated string.  Booleans are "0"/"1", times UTC stamps
- * once normalised.
+ * owned NUL-terminated string (from malloc).  Booleans are "0"/"1", times
+ * UTC stamps once normalised.  Set fields with aduan_complaint_set; a
+ * string it put in v[i] is changed or freed only by the functions here
+ * (v[i] may also be given a string of one's own, which the complaint
+ * then owns).
  */
 struct aduan_complaint {
 	char *v[ADUAN_NFIELDS];
@@ -28,6 +31,10 @@ struct aduan_complaint {
 	 * aduan_complaint_set fills again instead of allocating (private) */
 	char *spare[ADUAN_NFIELDS];
 	size_t spare_size[ADUAN_NFIELDS];
+	/* the string aduan_complaint_set last put in v[i], its length and
+	 * the bytes it holds (private): known while v[i] is that string */
+	const char *own[ADUAN_NFIELDS];
+	size_t own_len[ADUAN_NFIELDS], own_size[ADUAN_NFIELDS];
 };
 void aduan_complaint_init(struct aduan_complaint *c);
 void aduan_complaint_release(struct aduan_complaint *c);

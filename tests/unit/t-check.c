@@ -7,7 +7,8 @@
  * day of the time before), and walk the fast ways of the check and
  * their edges: values already in the stored form, and values that only
  * look like it.  Also aduan_utf8_valid against texts made of pieces whose
- * validity is known, at every length and offset.
+ * validity is known, at every length and offset, and a field set again
+ * and again into the string it had.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -107,6 +108,41 @@ utf8_texts(void)
 	ok(bad == 0, "aduan_utf8_valid at every length and place");
 }
 
+/* A field set, cleared and set again at every length up to twice its
+ * first one: each time the value given, whichever string holds it. */
+static void
+set_again(void)
+{
+	struct aduan_complaint c;
+	char text[200];
+	size_t n;
+	int bad = 0;
+
+	memset(text, 'x', sizeof(text));
+	aduan_complaint_init(&c);
+	aduan_complaint_set(&c, AF_SOURCE, text, 60);
+	for (n = 0; n < 120; n++) {
+		text[n % 26] = (char)('a' + n % 26);
+		aduan_complaint_clear(&c);
+		if (c.v[AF_SOURCE] != NULL && bad++ < 5)
+			ok(0, "cleared");
+		aduan_complaint_set(&c, AF_SOURCE, text, n);
+		if ((strlen(c.v[AF_SOURCE]) != n || memcmp(c.v[AF_SOURCE], text, n) != 0) && bad++ < 5)
+			ok(0, "%zu bytes after a clear", n);
+		aduan_complaint_set(&c, AF_SOURCE, text, 119 - n);	/* over what it holds */
+		if ((strlen(c.v[AF_SOURCE]) != 119 - n ||
+		    memcmp(c.v[AF_SOURCE], text, 119 - n) != 0) && bad++ < 5)
+			ok(0, "%zu bytes over %zu", 119 - n, n);
+	}
+	ok(bad == 0, "a field set again at every length");
+	aduan_complaint_sets(&c, AF_SOURCE, "  Forum Warga  ");
+	aduan_complaint_set(&c, AF_SOURCE, c.v[AF_SOURCE] + 2, 5);	/* a part of itself */
+	is_str(c.v[AF_SOURCE], "Forum", "a field set to a part of itself");
+	aduan_complaint_set(&c, AF_SOURCE, NULL, 0);
+	ok(c.v[AF_SOURCE] == NULL, "a field set to NULL");
+	aduan_complaint_release(&c);
+}
+
 int
 main(void)
 {
@@ -117,6 +153,7 @@ main(void)
 	setenv("TZ", "Asia/Makassar", 1);
 	tzset();
 	utf8_texts();
+	set_again();
 	tap_scratch(dir, path, sizeof(path));
 	ok(aduan_db_open(&db, path, ADUAN_CREATE) == 0, "a database: %s", aduan_errmsg());
 	if (db == NULL)
