@@ -214,13 +214,31 @@ size_t
 aduan_utf8_valid(const char *s, size_t n)
 {
 	const uint64_t high = 0x8080808080808080ULL;
-	size_t i = 0, k;
-	uint64_t w[4];
+	size_t i = 0, t, k;
+	uint64_t w[4], any;
 
+	/* all ASCII, as most fields here are: 32 bytes at a time, then the
+	 * words of the rest and its last 8 bytes together */
+	if (n >= 8) {
+		while (n - i > 32) {
+			memcpy(w, s + i, 32);
+			if ((w[0] | w[1] | w[2] | w[3]) & high)
+				break;
+			i += 32;
+		}
+		if (n - i <= 32) {
+			for (t = i, any = 0; n - t > 8; t += 8) {
+				memcpy(w, s + t, 8);
+				any |= w[0];
+			}
+			memcpy(w, s + n - 8, 8);
+			if (!((any | w[0]) & high))
+				return n;
+		}
+	}
+	/* from the first word with another byte: sequence by sequence, and
+	 * ASCII again 32 and 8 bytes at a time */
 	for (;;) {
-		/* ASCII, most of any text here, 32 and then 8 bytes at a
-		 * time: words with no high bit set are valid one-byte
-		 * sequences */
 		while (n - i >= 32) {
 			memcpy(w, s + i, 32);
 			if ((w[0] | w[1] | w[2] | w[3]) & high)
@@ -233,14 +251,7 @@ aduan_utf8_valid(const char *s, size_t n)
 				break;
 			i += 8;
 		}
-		/* the end, fewer than 8 bytes: as the last 8 bytes when there are
-		 * 8 (those before it checked already), else byte by byte */
-		if (n - i < 8 && n >= 8) {
-			memcpy(w, s + n - 8, 8);
-			if (!(w[0] & high))
-				return n;
-		}
-		while (i < n && (unsigned char)s[i] < 0x80)	/* up to the next other byte */
+		while (i < n && (unsigned char)s[i] < 0x80)
 			i++;
 		if (i == n || (k = utf8_seq((const unsigned char *)s + i, n - i)) == 0)
 			return i;
