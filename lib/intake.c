@@ -37,7 +37,7 @@
 #define ARCHIVE_BATCH	32	/* messages written to the archive at once */
 #define REPORTERS	1024	/* reporters whose open complaint is remembered */
 #define GONE_BITS	65536	/* reporters forgotten by the cache, hashed */
-#define AUTHORS		2048	/* pairs of authors remembered: phone number, staff or not */
+#define AUTHORS		1024	/* pairs of authors remembered (a group has 1,024 members at most) */
 #define RING		1024	/* groups read ahead of those finished */
 #define WAKE		512	/* groups waiting before the deciding thread is woken */
 #define HELD_MAX	(4 << 20)	/* bytes of messages read ahead at most */
