@@ -771,7 +771,7 @@ wl_match(const char *s, size_t n, enum wl_how how, unsigned mask)
 void
 wl_may(const char *s, size_t n, unsigned may[WL_NHOW])
 {
-	int c;
+	int c, slot;
 
 	if (n == 0) {
 		memset(may, 0, WL_NHOW * sizeof(*may));
@@ -779,9 +779,12 @@ wl_may(const char *s, size_t n, unsigned may[WL_NHOW])
 	}
 	if (!indexed)
 		build();
+	/* WL_EXACT and WL_PREFIX share the key byte and the two after it */
 	c = aduan_lower_ascii((unsigned char)s[0]);
-	may[WL_EXACT] = may_match(s, n, WL_EXACT, c);
-	may[WL_PREFIX] = may_match(s, n, WL_PREFIX, c);
+	slot = n < 3 ? -1 : pair_of(c, next_bytes(s, n, WL_PREFIX));
+	may[WL_EXACT] = slot < 0 ? ~0u : (unsigned)(wild[WL_EXACT][c] | pairs[WL_EXACT][slot]);
+	may[WL_EXACT] &= exact_lengths(s, n);
+	may[WL_PREFIX] = slot < 0 ? ~0u : (unsigned)(wild[WL_PREFIX][c] | pairs[WL_PREFIX][slot]);
 	may[WL_SUFFIX] = may_match(s, n, WL_SUFFIX, aduan_lower_ascii((unsigned char)s[n - 1]));
 	may[WL_PHRASE] = ~0u;
 }
