@@ -99,6 +99,17 @@ check-asan:
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	    LDFLAGS='-fsanitize=address,undefined'
 
+# The tests of the WhatsApp intake, the one part with a second thread,
+# under ThreadSanitizer, built in its own folder as above.
+TSAN_TESTS = tests/whatsapp.t tests/intake-order.t tests/messages.t tests/wa-attachments.t
+check-tsan: deps
+	rm -rf build-tsan && mkdir -p build-tsan
+	tar cf - --exclude='*.o' --exclude='*.a' \
+	    --exclude=bench/out Makefile cmd lib tests data man po completion bench examples | (cd build-tsan && tar xf -)
+	$(MAKE) -C build-tsan all CFLAGS='-O1 -g -fsanitize=thread' LDFLAGS='-fsanitize=thread'
+	cd build-tsan && TSAN_OPTIONS='halt_on_error=1 exitcode=66' ADUAN_BUILD=$$PWD \
+	    prove $(PROVEFLAGS) $(TSAN_TESTS)
+
 # Fuzzing (clang's libFuzzer with ASan/UBSan): 'make fuzz' runs each target
 # for FUZZ_TIME seconds from the seed corpus in fuzz/corpus/; new inputs go
 # to fuzz/work/ and findings to fuzz/findings/.  'make fuzz-smoke' is the
@@ -226,6 +237,6 @@ uninstall:
 	done
 
 clean:
-	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan demo fuzz/bin locale
+	rm -rf $(PROGS) $(UNITS) libaduan.a lib/*.o cmd/*.o build-asan build-tsan demo fuzz/bin locale
 
-.PHONY: all pot demo check check-browser deps-browser check-office check-valgrind fuzz fuzz-smoke deps-fuzz check-asan lint-man deps deps-check install uninstall clean
+.PHONY: all pot demo check check-browser deps-browser check-office check-valgrind fuzz fuzz-smoke deps-fuzz check-asan check-tsan lint-man deps deps-check install uninstall clean
