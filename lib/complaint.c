@@ -84,28 +84,27 @@ aduan_complaint_clear(struct aduan_complaint *c)
 static inline void
 set_n(struct aduan_complaint *c, int i, const char *s, size_t n)
 {
-	char *p;
+	char *p = NULL;
 
-	if (s != NULL && own(c, i) && c->own_size[i] > n) {
-		memmove(c->v[i], s, n);	/* s may lie in v[i] */
-		c->v[i][n] = '\0';
-		c->own_len[i] = n;
-		return;
-	}
 	if (s != NULL && c->v[i] == NULL && c->spare[i] != NULL && c->spare_size[i] > n) {
 		p = c->spare[i];
 		c->own_size[i] = c->spare_size[i];
 		c->spare[i] = NULL;
+	} else if (s != NULL && own(c, i) && c->own_size[i] > n) {
+		memmove(c->v[i], s, n);	/* s may lie in v[i] */
+		c->v[i][n] = '\0';
+		c->own_len[i] = n;
+		return;
 	} else if (s != NULL) {
 		p = aduan_xmalloc(n + 1);
 		c->own_size[i] = n + 1;
-	} else
-		p = NULL;
+	}
 	if (p != NULL) {
 		memcpy(p, s, n);
 		p[n] = '\0';
 	}
-	free(c->v[i]);
+	if (c->v[i] != NULL)
+		free(c->v[i]);
 	c->v[i] = p;
 	c->own[i] = p;
 	c->own_len[i] = n;
@@ -120,7 +119,7 @@ aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n)
 void
 aduan_complaint_sets(struct aduan_complaint *c, int i, const char *s)
 {
-	aduan_complaint_set(c, i, s, s ? strlen(s) : 0);
+	set_n(c, i, s, s ? strlen(s) : 0);
 }
 
 /* Field i set to s unless it is s already: a check that finds a value
