@@ -601,8 +601,8 @@ aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int 
 	return sum;
 }
 
-int
-aduan_bayes_named(struct aduan_bayes *b, int kind, const char *name, unsigned stamp)
+static inline int
+named_one(struct aduan_bayes *b, int kind, const char *name, unsigned stamp)
 {
 	struct named *n = &b->named[(((unsigned long long)(size_t)name ^ (unsigned)kind << 24) *
 	    0x9e3779b97f4a7c15ULL) >> (64 - NAMED_BITS)];
@@ -619,6 +619,23 @@ aduan_bayes_named(struct aduan_bayes *b, int kind, const char *name, unsigned st
 		return 0;
 	f->stamp = stamp;
 	return f->weight;
+}
+
+int
+aduan_bayes_named(struct aduan_bayes *b, int kind, const char *name, unsigned stamp)
+{
+	return named_one(b, kind, name, stamp);
+}
+
+int
+aduan_bayes_named_all(struct aduan_bayes *b, const int *kind, const char *const *name, int n,
+    int *w, unsigned stamp)
+{
+	int i, sum = 0;
+
+	for (i = 0; i < n; i++)
+		sum += w[i] = named_one(b, kind[i], name[i], stamp);
+	return sum;
 }
 
 int

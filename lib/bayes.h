@@ -115,6 +115,11 @@ int aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, 
  * feature is found once, then remembered by the name's address. */
 int aduan_bayes_named(struct aduan_bayes *b, int kind, const char *name, unsigned stamp);
 
+/* The same for n features at once, in their order: each one's weight in
+ * w[0..n), and their sum returned. */
+int aduan_bayes_named_all(struct aduan_bayes *b, const int *kind, const char *const *name, int n,
+    int *w, unsigned stamp);
+
 /* Learn one labelled message of a logistic model from its features
  * (keys, and the kinds and names the header is written with); repeats
  * count once. */

@@ -1911,26 +1911,24 @@ name_words(struct aduan_decider *d, struct reading *r, const int *tw, int take)
 }
 
 /* The weight of each rule that fired in the logistic model, for the
- * reason: its label's own (when the model weighs labels) and its share,
- * by its hand-set weight, of what the rules' sum weighed (sumw), shared
- * among the rules on the side sumw weighs for. */
-static int
-weigh_rules(struct aduan_decider *d, struct reading *r, int sumw)
+ * reason: its label's own (named[i], when the model weighs labels) and
+ * its share, by its hand-set weight, of what the rules' sum weighed
+ * (sumw), shared among the rules on the side sumw weighs for. */
+static void
+weigh_rules(struct reading *r, int sumw, const int *named)
 {
-	int i, hand = 0, z = 0;
+	int i, hand = 0;
 
 	for (i = 0; i < r->s.n; i++)
 		if ((r->s.f[i].weight > 0) == (sumw > 0))
 			hand += r->s.f[i].weight;
 	for (i = 0; i < r->s.n; i++) {
-		int w = aduan_bayes_named(d->bayes, RULE_KIND(r->s.f[i]), r->s.f[i].label, d->stamp);
+		int w = named[i];
 
-		z += w;
 		if ((r->s.f[i].weight > 0) == (sumw > 0) && hand != 0)
 			w += sumw * r->s.f[i].weight / hand;
 		r->s.f[i].weight = w;
 	}
-	return z;
 }
 
 /* The logistic model decides (bayes.h): its log-odds, in hundredths,
@@ -1940,22 +1938,24 @@ weigh_rules(struct aduan_decider *d, struct reading *r, int sumw)
 static void
 logit_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t len)
 {
+	enum { MAX = SHAPES + sizeof(r->s.f) / sizeof(r->s.f[0]) };
 	struct aduan_bayes *b = d->bayes;
-	const char *name[SHAPES];
-	int tw[ADUAN_DECIDE_WORDS], z = aduan_bayes_prior(b), sumw = 0, n, i;
+	const char *name[MAX];
+	int tw[ADUAN_DECIDE_WORDS], z = aduan_bayes_prior(b), kind[MAX], w[MAX], n, i;
 	unsigned short place[ADUAN_DECIDE_WORDS];
 
 	if (++d->stamp == 0)
 		d->stamp = 1;
+	/* the shapes, then the rules that fired, each once */
 	n = shape(d, r, text, len, name);
-	for (i = 0; i < n; i++) {
-		int w = aduan_bayes_named(b, SHAPE_KIND(name[i]), name[i], d->stamp);
-
-		z += w;
-		if (i == 0)	/* the rules' sum */
-			sumw = w;
+	for (i = 0; i < n; i++)
+		kind[i] = SHAPE_KIND(name[i]);
+	for (i = 0; i < r->s.n; i++) {
+		kind[n + i] = RULE_KIND(r->s.f[i]);
+		name[n + i] = r->s.f[i].label;
 	}
-	z += weigh_rules(d, r, sumw);
+	z += aduan_bayes_named_all(b, kind, name, n + r->s.n, w, d->stamp);
+	weigh_rules(r, w[0], w + n);	/* (w[0]: the rules' sum) */
 	/* (numbers and towns, never learnt, are not in it: no word, no pair
 	 * across them, as learn_features reads them) */
 	for (i = 0; i < d->n; i++)
