@@ -408,6 +408,8 @@ struct aduan_decider {
 	struct tok tok[ADUAN_DECIDE_WORDS];
 	int n;
 	unsigned long long cls;	/* its words' classes together */
+	int number;		/* one of them is a number */
+	unsigned short place[ADUAN_DECIDE_WORDS];	/* their places in the model */
 };
 
 _Static_assert(sizeof(struct known) == 64, "a remembered word in one cache line");
@@ -1798,7 +1800,7 @@ shape(const struct aduan_decider *d, const struct reading *r, const char *text, 
 		"sum -6", "sum -5", "sum -4", "sum -3", "sum -2", "sum -1", "sum 0", "sum 1",
 		"sum 2", "sum 3", "sum 4", "sum 5", "sum 6", "sum 7", "sum 8"
 	};
-	int n = 0, i, sum = r->s.sum < -6 ? -6 : r->s.sum > 8 ? 8 : r->s.sum;
+	int n = 0, sum = r->s.sum < -6 ? -6 : r->s.sum > 8 ? 8 : r->s.sum;
 
 	name[n++] = sums[sum + 6];
 	name[n++] = d->n <= 2 ? "words 1-2" : d->n <= 5 ? "words 3-5" : d->n <= 12 ?
@@ -1807,9 +1809,7 @@ shape(const struct aduan_decider *d, const struct reading *r, const char *text, 
 		name[n++] = "question";
 	if (d->tok[0].cls & C_GREET)
 		name[n++] = "greeting first";
-	for (i = 0; i < d->n && d->tok[i].number != 1; i++)
-		;
-	if (i < d->n)
+	if (d->number)
 		name[n++] = "number";
 	if (capitals_only(text, len))
 		name[n++] = "capitals only";
@@ -1942,7 +1942,6 @@ logit_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t 
 	struct aduan_bayes *b = d->bayes;
 	const char *name[MAX];
 	int tw[ADUAN_DECIDE_WORDS], z = aduan_bayes_prior(b), kind[MAX], w[MAX], n, i;
-	unsigned short place[ADUAN_DECIDE_WORDS];
 
 	if (++d->stamp == 0)
 		d->stamp = 1;
@@ -1958,9 +1957,7 @@ logit_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t 
 	weigh_rules(r, w[0], w + n);	/* (w[0]: the rules' sum) */
 	/* (numbers and towns, never learnt, are not in it: no word, no pair
 	 * across them, as learn_features reads them) */
-	for (i = 0; i < d->n; i++)
-		place[i] = d->tok[i].model;
-	z += aduan_bayes_words_pairs(b, place, d->n, tw, d->stamp);
+	z += aduan_bayes_words_pairs(b, d->place, d->n, tw, d->stamp);
 	r->s.sum = 3 + (z >= 0 ? z / 100 : -((99 - z) / 100));
 	if (d->explain)
 		name_words(d, r, tw, z >= 0);
@@ -2083,8 +2080,11 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 		return 0;
 	}
 	r.laugh = laughs(text, len);
-	for (i = 0, d->cls = 0; i < d->n; i++)
+	for (i = 0, d->cls = 0, d->number = 0; i < d->n; i++) {
 		d->cls |= d->tok[i].cls;
+		d->number |= d->tok[i].number == 1;
+		d->place[i] = d->tok[i].model;
+	}
 	for (i = 0; i < d->n; i++) {
 		/* only what can start from it (starts[]); a neighbour still */
 		unsigned run = d->tok[i].starts | (i == 0 ? d->tok[0].first : 0) | every;
