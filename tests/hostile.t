@@ -117,7 +117,8 @@ run aduan-list 99999999999999999999999
 is "$rc" 2 "31 an id too large for any complaint is a usage error"
 
 # the database file itself
-mkdir ro && aduan init --db ro/a.db 2>/dev/null && chmod 755 ro && chmod 644 ro/a.db
+# (read-only to its owner too: the suite may run as the owner, not as root)
+mkdir ro && aduan init --db ro/a.db 2>/dev/null && chmod 444 ro/a.db && chmod 555 ro
 run as_nobody aduan-add --db ro/a.db "x"
 is "$rc" 74 "32 a read-only database: I/O error"
 like err "cannot write database ro/a.db: permission denied \\(you may read it; ask its owner for write access" \
@@ -131,6 +132,7 @@ run as_nobody aduan-export --summary --db ro/a.db
 is "$rc" 0 "10.8 a summary from a read-only database"
 ls ro >ro.files
 is "$(tr '\n' ' ' <ro.files)" "a.db " "10.8 reading left no file behind"
+chmod 755 ro	# (so that the test's folder can be removed)
 run aduan-list --db "$T/no/such/folder/a.db"
 is "$rc" 74 "33 a database in a missing folder (reader)"
 like err "no database at $T/no/such/folder/a.db" "33 naming the path"
