@@ -4,9 +4,11 @@
  * Messages stream from the parser.  Consecutive messages by one author
  * within the join window form a group; a group becomes one complaint
  * when it is a citizen's (not staff, not a system line) and passes the
- * intake filter (or --all), and --match when given.  Only the current
- * group is held in memory, and a group is capped so that memory stays
- * bounded whatever the input.
+ * intake filter (or --all), and --match when given.  A second thread
+ * decides the groups while the main thread reads on (struct group): only
+ * the groups read ahead are held in memory, at most RING of them and
+ * HELD_MAX bytes of their messages, and a group is capped, so that
+ * memory stays bounded whatever the input.
  */
 #include <ctype.h>
 #include <pthread.h>
