@@ -2138,9 +2138,11 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 	if (rc == 0)
 		rc = archive_done(&x);
 out:
+	/* the deciding thread is stopped first: it reads the environment
+	 * (gettext), which zone_restore changes */
+	intake_release(&x);
 	if (had_tz)
 		zone_restore(saved_tz);
-	intake_release(&x);
 	if (w != NULL)
 		aduan_wa_close(w);
 	free(group);
