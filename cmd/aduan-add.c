@@ -351,28 +351,6 @@ table_problem(int field, const char *msg, void *arg)
 	aduan_buf_release(&where);
 }
 
-/* "NAME:LINE" into where (size bytes), cut where snprintf would cut it:
- * by hand, as snprintf was a twentieth of a dry run under --all. */
-static void
-where_line(char *where, size_t size, const char *name, long line)
-{
-	char num[24];
-	size_t n = sizeof(num), len = strlen(name), k;
-	unsigned long v = line < 0 ? 0 - (unsigned long)line : (unsigned long)line;
-
-	do
-		num[--n] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	if (line < 0)
-		num[--n] = '-';
-	num[--n] = ':';
-	k = len < size - 1 ? len : size - 1;
-	memcpy(where, name, k);
-	len = sizeof(num) - n < size - 1 - k ? sizeof(num) - n : size - 1 - k;
-	memcpy(where + k, num + n, len);
-	where[k + len] = '\0';
-}
-
 /* Why the record at line of a WhatsApp export, or of the table r reads,
  * was rejected: "FILE:LINE: " and the reason (aduan_errmsg()), into why.
  * Written only for a rejected record. */
@@ -384,7 +362,7 @@ rejected_why(struct batch *b, struct aduan_reader *r, long line, struct aduan_bu
 	if (r != NULL)
 		aduan_reader_where(r, -1, why);
 	else {
-		where_line(where, sizeof(where), b->o->wa.name, line);
+		snprintf(where, sizeof(where), "%s:%ld", b->o->wa.name, line);
 		aduan_buf_adds(why, where);
 	}
 	aduan_buf_printf(why, ": %s", aduan_errmsg());
