@@ -1269,16 +1269,10 @@ ring_open(struct intake *x)
 	for (i = 0; i < RING; i++)
 		x->ring[i].slot = &x->slots[i];
 	x->cur = &x->ring[0];
-	if (pthread_mutex_init(&x->lock, NULL) != 0)
-		return;
-	if (pthread_cond_init(&x->work, NULL) != 0 || pthread_cond_init(&x->done, NULL) != 0 ||
-	    pthread_create(&x->thread, NULL, decider_thread, x) != 0) {
-		pthread_cond_destroy(&x->work);	/* (harmless on one never made) */
-		pthread_cond_destroy(&x->done);
-		pthread_mutex_destroy(&x->lock);
-		return;
-	}
-	x->threaded = 1;
+	x->lock = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
+	x->work = (pthread_cond_t)PTHREAD_COND_INITIALIZER;
+	x->done = (pthread_cond_t)PTHREAD_COND_INITIALIZER;
+	x->threaded = pthread_create(&x->thread, NULL, decider_thread, x) == 0;
 }
 
 static void
