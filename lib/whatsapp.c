@@ -1,8 +1,10 @@
 /* whatsapp.c - streaming parser for WhatsApp "Export chat" text files. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -79,6 +81,9 @@ struct aduan_wa {
 	char *buf;		/* the input read ahead in large pieces */
 	size_t bufcap, bufpos, buflen;
 	int eof;
+	int ranged;		/* read from fd, bytes [at, end), not from in */
+	int fd;
+	off_t at, end;
 	long lineno;
 	long skipped;
 
@@ -99,8 +104,7 @@ struct aduan_wa {
 	int zipped;		/* the chat came out of a zip archive */
 	char *group;		/* the chat's name, or NULL */
 	int group_rule;		/* lines by that name are system lines */
-	unsigned long long authors[3];	/* pass one: distinct names before ": " (hashes) */
-	int nauthors;
+	int nauthors;		/* pass one: distinct names before ": ", up to three */
 };
 
 /* ---- small byte helpers ----------------------------------------------- */
@@ -727,13 +731,22 @@ refill(struct aduan_wa *w)
 		w->buf = aduan_xrealloc(w->buf, w->bufcap);
 	}
 	/* one byte kept for the NUL after a last line without LF */
-	n = fread(w->buf + w->buflen, 1, w->bufcap - w->buflen - 1, w->in);
+	n = w->bufcap - w->buflen - 1;
+	if (w->ranged) {
+		ssize_t k = 0;
+
+		if ((off_t)n > w->end - w->at)
+			n = (size_t)(w->end - w->at);
+		while (n > 0 && (k = pread(w->fd, w->buf + w->buflen, n, w->at)) < 0)
+			if (errno != EINTR)
+				return -1;
+		n = (size_t)k;
+		w->at += (off_t)n;
+	} else if ((n = fread(w->buf + w->buflen, 1, n, w->in)) == 0 && ferror(w->in))
+		return -1;
 	w->buflen += n;
-	if (n == 0) {
-		if (ferror(w->in))
-			return -1;
+	if (n == 0)
 		w->eof = 1;
-	}
 	return 0;
 }
 
@@ -822,6 +835,7 @@ struct scan {
 	char evdate[2][24], yfdate[24];
 	int have_prev, py, pa, pb, pyi;
 	int pn[3], pnd[3], pk;	/* the last header's date, its evidence (ev[pk]) */
+	int fy, fa, fb, fyi;	/* the first header's (see join_parts) */
 	struct shape shape;
 	struct date_memo memo;
 };
@@ -835,6 +849,19 @@ copy_date(char *dst, size_t cap, const char *s, size_t n)
 		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
 			dst[k++] = s[i];
 	dst[k] = '\0';
+}
+
+/* A header with the date y, a, b (the year at yi) after the last one:
+ * whether the dates advance in the first or the second field. */
+static void
+advance(struct scan *sc, int y, int yi, int a, int b)
+{
+	if (sc->pyi == yi && sc->py == y) {
+		if (a == sc->pa && b != sc->pb)
+			sc->adv[1]++;
+		else if (b == sc->pb && a != sc->pa)
+			sc->adv[0]++;
+	}
 }
 
 /* Pass one: collect evidence about the date order and the header shape.
@@ -883,11 +910,13 @@ scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 			copy_date(sc->evdate[k], sizeof(sc->evdate[k]), s + off + (s[off] == '['), h.datelen);
 		}
 	}
-	if (sc->have_prev && sc->pyi == yi && sc->py == y) {
-		if (a == sc->pa && b != sc->pb)
-			sc->adv[1]++;
-		else if (b == sc->pb && a != sc->pa)
-			sc->adv[0]++;
+	if (sc->have_prev)
+		advance(sc, y, yi, a, b);
+	else {
+		sc->fy = y;
+		sc->fyi = yi;
+		sc->fa = a;
+		sc->fb = b;
 	}
 	sc->have_prev = 1;
 	sc->py = y;
@@ -1245,42 +1274,211 @@ format_at(struct aduan_wa *w, struct aduan_wa_msg *m)
 	}
 }
 
-/* Pass one: note the name before ": " on a header line, up to three names. */
+/*
+ * Pass one over a part of the input: the evidence of its lines, numbered
+ * from the part's first.  A large file is read in two parts at once, the
+ * second on a thread of its own, and what they found joined (join_parts)
+ * as one pass over the whole would have found it.
+ */
+struct part {
+	struct aduan_wa rd;	/* the part's own reader */
+	struct scan sc;
+	unsigned long long authors[3];	/* distinct names before ": " (hashes) */
+	int nauthors;
+	const char *rendering;	/* the first rendering not read, before any header */
+	long rendering_line;
+	int r, err;		/* read_line's last answer; errno on -1 */
+};
+
+#define SPLIT_MIN (4L << 20)	/* the least input read in two parts */
+
+static off_t split_test = -1;	/* aduan_wa_split_at */
+
+void
+aduan_wa_split_at(long long at)
+{
+	split_test = (off_t)at;
+}
+
+/* Note the name before ": " on a header line, up to three names. */
 static void
-count_author(struct aduan_wa *w, const char *s, size_t n)
+count_author(struct part *p, const char *s, size_t n)
 {
 	const char *colon;
 	unsigned long long h = 0xcbf29ce484222325ULL;
 	size_t i;
 	int k;
 
-	if (w->nauthors == 3 || (colon = find(s, n < 256 ? n : 256, ": ")) == NULL ||
+	if (p->nauthors == 3 || (colon = find(s, n < 256 ? n : 256, ": ")) == NULL ||
 	    quoting(s, (size_t)(colon - s)))
 		return;
 	for (i = 0; s + i < colon; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 0x100000001b3ULL;
 	}
-	for (k = 0; k < w->nauthors; k++)
-		if (w->authors[k] == h)
+	for (k = 0; k < p->nauthors; k++)
+		if (p->authors[k] == h)
 			return;
-	w->authors[w->nauthors++] = h;
+	p->authors[p->nauthors++] = h;
+}
+
+static void *
+scan_part(void *arg)
+{
+	struct part *p = arg;
+	struct aduan_wa *rd = &p->rd;
+	long rest;
+
+	while ((p->r = read_line(rd)) == 1) {
+		if ((rest = scan_line(&p->sc, rd->line, rd->linelen, rd->lineno)) >= 0)
+			count_author(p, rd->line + rest, rd->linelen - (size_t)rest);
+		else if (p->sc.headers == 0 && p->rendering == NULL && rd->lineno <= 100 &&
+		    (p->rendering = unsupported(rd->line, rd->linelen)) != NULL)
+			p->rendering_line = rd->lineno;
+	}
+	p->err = errno;
+	return NULL;
+}
+
+/* A part read with its own buffer: bytes [from, to) of fd, or (fd -1)
+ * the rest of in. */
+static void
+part_open(struct part *p, FILE *in, int fd, off_t from, off_t to)
+{
+	memset(p, 0, sizeof(*p));
+	p->rd.in = in;
+	p->rd.ranged = fd != -1;
+	p->rd.fd = fd;
+	p->rd.at = from;
+	p->rd.end = to;
+	p->rd.bufcap = READ_AHEAD;
+	p->rd.buf = aduan_xmalloc(p->rd.bufcap);
+}
+
+/*
+ * Add part b, which follows part a, to a: the counts summed, the first
+ * occurrences a's unless it has none, and the advance between a's last
+ * header and b's first counted.  The header a line continues never
+ * matters: pass one reads every line alone.
+ */
+static void
+join_parts(struct part *a, const struct part *b)
+{
+	struct scan *s = &a->sc;
+	const struct scan *t = &b->sc;
+	long lines = a->rd.lineno;
+	int k;
+
+	if (s->have_prev && t->have_prev)
+		advance(s, t->fy, t->fyi, t->fa, t->fb);
+	s->headers += t->headers;
+	for (k = 0; k < ST_N; k++)
+		s->style[k] += t->style[k];
+	if (s->yfirst == 0 && t->yfirst > 0) {
+		s->yfline = lines + t->yfline;
+		memcpy(s->yfdate, t->yfdate, sizeof(s->yfdate));
+	}
+	s->yfirst += t->yfirst;
+	for (k = 0; k < 2; k++) {
+		if (s->ev[k] == 0 && t->ev[k] > 0) {
+			s->evline[k] = lines + t->evline[k];
+			memcpy(s->evdate[k], t->evdate[k], sizeof(s->evdate[k]));
+		}
+		s->ev[k] += t->ev[k];
+		s->adv[k] += t->adv[k];
+	}
+	for (k = 0; k < b->nauthors && a->nauthors < 3; k++) {
+		int j = 0;
+
+		while (j < a->nauthors && a->authors[j] != b->authors[k])
+			j++;
+		if (j == a->nauthors)
+			a->authors[a->nauthors++] = b->authors[k];
+	}
+	if (a->rendering == NULL && b->rendering != NULL && lines + b->rendering_line <= 100) {
+		a->rendering = b->rendering;
+		a->rendering_line = lines + b->rendering_line;
+	}
+	a->rd.lineno += b->rd.lineno;
+	if (a->r != -1 && b->r == -1) {
+		a->r = -1;
+		a->err = b->err;
+	}
+}
+
+/* Where a part after start may begin in fd (size bytes): after the first
+ * LF from the middle, or at split_test's; size when there is none. */
+static off_t
+split_point(int fd, off_t start, off_t size)
+{
+	char buf[4096];
+	off_t at = split_test >= 0 ? split_test : start + (size - start) / 2;
+	ssize_t k;
+	const char *nl;
+
+	if (split_test == 0 || (split_test < 0 && size - start < SPLIT_MIN) || at <= start)
+		return size;
+	for (; at < size; at += k) {
+		if ((k = pread(fd, buf, sizeof(buf), at)) <= 0) {
+			if (k < 0 && errno == EINTR) {
+				k = 0;
+				continue;
+			}
+			return size;	/* (read in one part, which meets the error) */
+		}
+		if ((nl = memchr(buf, '\n', (size_t)k)) != NULL)
+			return at + (nl - buf) + 1;
+	}
+	return size;
+}
+
+/* Pass one over the input from start: its evidence in *a (its buffer
+ * freed), in two parts when it is a large file. */
+static void
+pass_one(struct aduan_wa *w, off_t start, struct part *a)
+{
+	struct part b;
+	struct stat st;
+	pthread_t t;
+	off_t split;
+	int fd = fileno(w->in), threaded;
+
+	if (fd == -1 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < start) {
+		part_open(a, w->in, -1, 0, 0);
+		scan_part(a);
+		free(a->rd.buf);
+		return;
+	}
+	split = split_point(fd, start, st.st_size);
+	part_open(a, NULL, fd, start, split);
+	if (split == st.st_size) {
+		scan_part(a);
+		free(a->rd.buf);
+		return;
+	}
+	part_open(&b, NULL, fd, split, st.st_size);
+	threaded = pthread_create(&t, NULL, scan_part, &b) == 0;
+	scan_part(a);
+	if (threaded)
+		pthread_join(t, NULL);
+	else
+		scan_part(&b);
+	join_parts(a, &b);
+	free(a->rd.buf);
+	free(b.rd.buf);
 }
 
 int
 aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_order order)
 {
 	struct aduan_wa *w;
-	struct scan sc;
+	struct part p;
 	off_t start;
-	long rest, rendering_line = 0;
-	const char *rendering = NULL;
 	int r = 0, s, best;
 
 	*wp = NULL;
 	w = aduan_xmalloc(sizeof(*w));
 	memset(w, 0, sizeof(*w));
-	memset(&sc, 0, sizeof(sc));
 	w->name = aduan_xstrdup(name != NULL ? name : "-");
 	w->in = fp;
 	w->bufcap = READ_AHEAD;
@@ -1291,16 +1489,10 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 		aduan_wa_close(w);
 		return r;
 	}
-	while ((r = read_line(w)) == 1) {
-		if ((rest = scan_line(&sc, w->line, w->linelen, w->lineno)) >= 0)
-			count_author(w, w->line + rest, w->linelen - (size_t)rest);
-		else if (sc.headers == 0 && rendering == NULL && w->lineno <= 100 &&
-		    (rendering = unsupported(w->line, w->linelen)) != NULL)
-			rendering_line = w->lineno;
-	}
-	if (r == -1) {
+	pass_one(w, start, &p);
+	if (p.r == -1) {
 		r = aduan_fail(ADUAN_IOERR, "%s: %s", w->name,
-		    errno ? strerror(errno) : "read error");
+		    p.err ? strerror(p.err) : "read error");
 		aduan_wa_close(w);
 		return r;
 	}
@@ -1311,12 +1503,11 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 	}
 	clearerr(w->in);
 	reread(w);
-	w->lineno = 0;
-	if (sc.headers == 0) {
-		if (rendering != NULL)
+	if (p.sc.headers == 0) {
+		if (p.rendering != NULL)
 			r = aduan_fail(ADUAN_DATAERR,
 			    "%s:%ld: no WhatsApp messages found: %s are not supported",
-			    w->name, rendering_line, _(rendering));
+			    w->name, p.rendering_line, _(p.rendering));
 		else
 			r = aduan_fail(ADUAN_DATAERR, "%s: no WhatsApp messages found", w->name);
 		aduan_wa_close(w);
@@ -1325,11 +1516,12 @@ aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name, enum aduan_wa_or
 	/* bracket and dash headers always count; the others only when usual */
 	best = ST_BRACKET;
 	for (s = 0; s < ST_N; s++)
-		if (sc.style[s] > sc.style[best])
+		if (p.sc.style[s] > p.sc.style[best])
 			best = s;
 	w->style_ok[ST_BRACKET] = w->style_ok[ST_DASH] = 1;
 	w->style_ok[best] = 1;
-	decide(w, &sc, order);
+	w->nauthors = p.nauthors;
+	decide(w, &p.sc, order);
 	*wp = w;
 	return 0;
 }

@@ -116,6 +116,14 @@ struct aduan_wa;
  */
 int aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name,
     enum aduan_wa_order order);
+/*
+ * The first pass over a file of 4 MB or more reads its two halves at
+ * once, on two threads, and joins what they found (the same as one pass
+ * over the whole).  For tests: aduan_wa_split_at(N) splits every file
+ * at the first line that starts at or after byte N (N > 0), 0 never
+ * splits, -1 restores the rule.
+ */
+void aduan_wa_split_at(long long at);
 /* The order in force: AWA_DMY, AWA_MDY or AWA_YMD. */
 enum aduan_wa_order aduan_wa_date_order(struct aduan_wa *w);
 /*

@@ -1296,6 +1296,111 @@ shapes(void)
 	aduan_buf_release(&file);
 }
 
+/* ---- the first pass in two parts ------------------------------------------ */
+
+/* One chat and its error (when it has one) as text, to compare. */
+static void
+dump_all(struct aduan_buf *b, const struct chat *c)
+{
+	aduan_buf_reset(b);
+	dump(b, c);
+	aduan_buf_printf(b, "err=%s\n", c->err);
+}
+
+/*
+ * s[0..n) read with its first pass in two parts, split at every line, is
+ * read as in one part: the same order, reason, error and messages.  want
+ * (when not NULL) is in what one part gives, so that the text is sure to
+ * hold the evidence it was written for.
+ */
+static void
+split_same(const char *what, const char *s, size_t n, const char *want)
+{
+	struct aduan_buf one = { 0 }, two = { 0 };
+	struct chat c;
+	size_t k, splits = 0, bad = 0;
+
+	aduan_wa_split_at(0);
+	chat_mem(&c, s, n, AWA_AUTO);
+	dump_all(&one, &c);
+	chat_free(&c);
+	if (want != NULL && !ok(strstr(one.s, want) != NULL, "%s: read in one part: %s", what,
+	    want))
+		printf("#   %s", one.s);
+	for (k = 1; k < n; k++) {
+		if (s[k - 1] != '\n')
+			continue;
+		aduan_wa_split_at((long long)k);
+		chat_mem(&c, s, n, AWA_AUTO);
+		dump_all(&two, &c);
+		chat_free(&c);
+		splits++;
+		if (strcmp(one.s, two.s) != 0 && bad++ == 0)
+			printf("#   split at byte %zu:\n#   %s#   against\n#   %s", k, two.s, one.s);
+	}
+	aduan_wa_split_at(-1);
+	ok(splits > 0 && bad == 0, "%s: the same read in two parts, at each of %zu lines", what,
+	    splits);
+	aduan_buf_release(&one);
+	aduan_buf_release(&two);
+}
+
+#define SPLIT_SAME(what, lit, want) split_same((what), (lit), sizeof(lit) - 1, (want))
+
+static void
+split_parts(void)
+{
+	static const char *const files[] = {
+		"Chat WhatsApp dengan Pak Lurah Api-Api.txt",
+		"WhatsApp Chat - Gunung Elai Neighbourhood Watch.txt",
+		"WhatsApp Chat with Karang Taruna Guntung.txt",
+		"WhatsApp Chat with Lok Tuan Residents.txt",
+		"WhatsApp Chat with Satpol PP Bontang Utara.txt",
+	};
+	char *dir = path_join(root, "tests/fixtures/whatsapp");
+	size_t i;
+
+	/* the dates advance from one part's last header to the next one's first */
+	SPLIT_SAME("advance between the parts",
+	    "01/02/20 10.00 - Ani: satu\n02/02/20 10.00 - Budi: dua\n",
+	    "reason=day first: dates advance in the first field (1 against 0)");
+	/* the first evidence in the second part: its line counted from the file's start */
+	SPLIT_SAME("evidence in the second part",
+	    "01/02/20 10.00 - Ani: a\n01/02/20 10.05 - Ani: b\nlanjut\n"
+	    "02/13/20 09.00 - Budi: c\n02/13/20 09.30 - Cici: d\n",
+	    "reason=month first: 02/13/20 on line 4");
+	SPLIT_SAME("year first in the second part",
+	    "junk\nmore junk\n2020/02/01, 10:00 - Ani: a\n2020/02/01, 11:00 - Ani: b\n",
+	    "reason=year first: 2020/02/01 on line 3");
+	/* three names only with both parts: the group's own line is a system line */
+	chat_group = "Forum";
+	SPLIT_SAME("names in both parts",
+	    "01/02/20 10.00 - Ani: a\n01/02/20 10.01 - Budi: b\n01/02/20 10.02 - Cici: c\n"
+	    "01/02/20 10.03 - Forum: Ani menambahkan Dodi\n",
+	    "\"author\":\"Forum\",\"kind\":\"system\"");
+	chat_group = NULL;
+	/* no header at all: the rendering named on its line in the second part */
+	SPLIT_SAME("a rendering in the second part",
+	    "halo\nini\nbukan\n[14:56:01, 3/18/22] Ani: x\n[14:57:01, 3/18/22] Ani: y\n",
+	    "mem:4: no WhatsApp messages found: times written before the date");
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		char *path = path_join(dir, files[i]);
+		FILE *fp = fopen(path, "rb");
+		struct aduan_buf b = { 0 };
+		char chunk[4096];
+		size_t k;
+
+		while (fp != NULL && (k = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+			aduan_buf_add(&b, chunk, k);
+		if (fp != NULL)
+			fclose(fp);
+		split_same(files[i], b.s ? b.s : "", b.len, "rc=0");
+		aduan_buf_release(&b);
+		free(path);
+	}
+	free(dir);
+}
+
 /* ---- generated renderings ------------------------------------------------- */
 
 /* One message of the generated chat: when, who, what. */
@@ -1464,6 +1569,7 @@ main(int argc, char *argv[])
 	catalogue();
 	catalogue_case();
 	shapes();
+	split_parts();
 	renderings();
 	conformance();
 	return tap_done();
