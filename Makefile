@@ -99,14 +99,16 @@ check-asan:
 	    CFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer' \
 	    LDFLAGS='-fsanitize=address,undefined'
 
-# The tests of the WhatsApp intake, the one part with a second thread,
-# under ThreadSanitizer, built in its own folder as above.
-TSAN_TESTS = tests/whatsapp.t tests/intake-order.t tests/messages.t tests/wa-attachments.t
+# The tests of the WhatsApp parser and intake, the parts with a second
+# thread, under ThreadSanitizer, built in its own folder as above.
+TSAN_TESTS = tests/unit/t-whatsapp tests/whatsapp.t tests/intake-order.t tests/messages.t \
+	tests/wa-attachments.t
 check-tsan: deps
 	rm -rf build-tsan && mkdir -p build-tsan
 	tar cf - --exclude='*.o' --exclude='*.a' \
 	    --exclude=bench/out Makefile cmd lib tests data man po completion bench examples | (cd build-tsan && tar xf -)
-	$(MAKE) -C build-tsan all CFLAGS='-O1 -g -fsanitize=thread' LDFLAGS='-fsanitize=thread'
+	$(MAKE) -C build-tsan all tests/unit/t-whatsapp CFLAGS='-O1 -g -fsanitize=thread' \
+	    LDFLAGS='-fsanitize=thread'
 	cd build-tsan && TSAN_OPTIONS='halt_on_error=1 exitcode=66' ADUAN_BUILD=$$PWD \
 	    prove $(PROVEFLAGS) $(TSAN_TESTS)
 
