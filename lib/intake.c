@@ -59,6 +59,7 @@ struct msg {
 	char at[20];
 	time_t wall;		/* the wall-clock time read as UTC: for differences */
 	const char *author;
+	unsigned long long author_hash;	/* struct author's hash of it: one name, one hash */
 	const char *body;	/* as exported */
 	const char *text;	/* the sender's words (caption for media): in body, or a copy */
 	const char *attachment;	/* a file it names that came with it (or may have) */
@@ -1408,6 +1409,30 @@ same_minute(const char *a, const char *b)
 	return a0 == b0 && a1 == b1;
 }
 
+/* Eight bytes read with the first highest, as memcmp compares them. */
+static unsigned long long
+first_high(const char *s)
+{
+	unsigned long long w;
+
+	memcpy(&w, s, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return w;
+#else
+	return __builtin_bswap64(w);
+#endif
+}
+
+/* Whether the minute at a comes before the one at b (memcmp of their 16
+ * bytes, without a call: most messages start a minute). */
+static int
+minute_before(const char *a, const char *b)
+{
+	unsigned long long a0 = first_high(a), b0 = first_high(b);
+
+	return a0 != b0 ? a0 < b0 : first_high(a + 8) < first_high(b + 8);
+}
+
 /* Which of the identical messages (same hash) of one time this one is: 0, 1, ... */
 static int
 nth_same(struct same_time *st, const char *at, size_t atlen, unsigned long long h)
@@ -1696,7 +1721,7 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 {
 	const char *author = m->author ? m->author : "", *s;
 	unsigned long long h, body;
-	size_t alen = strlen(author), n;
+	size_t alen = m->author_len, n;
 	int nth;
 
 	x->author = author_of(x, author, alen);
@@ -1713,7 +1738,7 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 	/* keys are unique while minutes only advance and no minute holds
 	 * more messages than are told apart */
 	if (!same_minute(x->same.at, m->at) && x->same.at[0] != '\0' &&
-	    memcmp(m->at, x->same.at, 16) < 0)
+	    minute_before(m->at, x->same.at))
 		x->keys_unique = 0;
 	nth = nth_same(&x->same, m->at, 16, h ^ x->author->hash * 31);
 	if (x->same.n == SAME_AT_MAX)
@@ -1753,6 +1778,7 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	aduan_buf_reset(b);
 	aduan_buf_reset(&k->key);
 	k->nth = x->key_nth;
+	k->author_hash = a->hash;
 	memcpy(k->phone, a->phone, sizeof(k->phone));
 	k->line = m->line;
 	memcpy(k->at, m->at, sizeof(k->at));
@@ -1846,7 +1872,9 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 		while (i > 0 && MSG(gr, i)->passive)	/* the citizen's last word */
 			i--;
 		last = MSG(gr, i);
-		if (gr->n == GROUP_MAX || strcmp(last->author, m->author) != 0 ||
+		/* (another hash: another author, without a call) */
+		if (gr->n == GROUP_MAX || last->author_hash != x->author->hash ||
+		    strcmp(last->author, m->author) != 0 ||
 		    t < last->wall || t - last->wall > x->join_seconds) {
 			if ((rc = flush(x)) != 0)
 				return rc;

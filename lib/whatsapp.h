@@ -69,6 +69,7 @@ struct aduan_wa_msg {
 	 * removed; NULL for an unattributed (system) line.
 	 */
 	const char *author;
+	size_t author_len;	/* its bytes (0 when NULL) */
 	/*
 	 * The message text, NUL-terminated (it may hold NUL bytes itself:
 	 * use body_len).  Continuation lines are joined with "\n", the CR of

@@ -90,6 +90,11 @@ chat_read(struct chat *c, FILE *fp, const char *name, enum aduan_wa_order order)
 		o->line = m.line;
 		memcpy(o->at, m.at, sizeof(o->at));
 		o->author = m.author ? aduan_xstrdup(m.author) : NULL;
+		if (m.author_len != (m.author ? strlen(m.author) : 0) && c->rc == 0) {
+			c->rc = -1;	/* every chat read fails its test */
+			snprintf(c->err, sizeof(c->err), "line %ld: author_len %zu", m.line,
+			    m.author_len);
+		}
 		o->body = aduan_xstrndup(m.body, m.body_len);
 		o->body_len = m.body_len;
 		o->text = aduan_xstrndup(m.text, m.text_len);
