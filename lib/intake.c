@@ -1533,13 +1533,22 @@ mix8(unsigned long long h, unsigned long long w)
 }
 
 /* The bytes s[i..n), fewer than eight, as a word: the first lowest,
- * zeros above (a byte at a time: memcpy of a length not known before
- * was a call). */
+ * zeros above.  From a string of eight bytes or more, the last eight
+ * read at once and the ones before i shifted out; else a byte at a time
+ * (memcpy of a length not known before was a call). */
 static unsigned long long
 tail_word(const char *s, size_t i, size_t n)
 {
 	unsigned long long w = 0;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (n >= 8) {
+		if (i == n)
+			return 0;
+		memcpy(&w, s + n - 8, 8);
+		return w >> 8 * (8 - (n - i));
+	}
+#endif
 	while (n > i)
 		w = w << 8 | (unsigned char)s[--n];
 	return w;
