@@ -59,6 +59,7 @@ struct msg {
 	char at[20];
 	time_t wall;		/* the wall-clock time read as UTC: for differences */
 	const char *author;
+	size_t author_len;
 	unsigned long long author_hash;	/* struct author's hash of it: one name, one hash */
 	const char *body;	/* as exported */
 	const char *text;	/* the sender's words (caption for media): in body, or a copy */
@@ -137,6 +138,7 @@ struct intake {
 	struct aduan_db *db;
 	struct aduan_intake_opts *o;
 	const char *group;
+	size_t group_len;
 	char **keywords;
 	int nkeywords;
 	size_t *kw_len;
@@ -414,7 +416,7 @@ msg_release(struct msg *m, size_t kept)
 		aduan_buf_release(&m->key);
 }
 
-static void build_key(struct aduan_buf *b, const char *prefix, const char *group,
+static void build_key(struct aduan_buf *b, const char *prefix, const struct intake *x,
     const char *at, size_t atlen, const char *author, size_t alen, unsigned long long h,
     int nth);
 
@@ -426,6 +428,7 @@ static const char *
 msg_key(struct intake *x, struct msg *m)
 {
 	const char *author = m->phone[0] != '\0' ? m->phone : m->author ? m->author : "";
+	size_t alen = m->phone[0] != '\0' ? strlen(m->phone) : m->author_len;
 
 	if (!m->hash_known) {
 		/* a text that is its own plain form is hashed as it is */
@@ -434,8 +437,7 @@ msg_key(struct intake *x, struct msg *m)
 		m->hash_known = 1;
 	}
 	if (m->key.len == 0)
-		build_key(&m->key, "wa2:", x->group, m->at, 16, author, strlen(author), m->hash,
-		    m->nth);
+		build_key(&m->key, "wa2:", x, m->at, 16, author, alen, m->hash, m->nth);
 	return m->key.s;
 }
 
@@ -961,15 +963,18 @@ fill(struct intake *x, struct group *gr, struct aduan_complaint *c)
 	char stamp[21], val[32];
 	int i;
 
+	/* (the lengths known where they are: a strlen each was a fortieth
+	 * of a complaint's work) */
 	msg_key(x, m);
 	aduan_complaint_set(c, AF_SOURCE_KEY, m->key.s, m->key.len);
-	aduan_complaint_sets(c, AF_RECEIVED_AT, aduan_time_utc(local_time(x, m), stamp));
-	aduan_complaint_sets(c, AF_CHANNEL, "whatsapp");
-	aduan_complaint_sets(c, AF_SOURCE, x->group);
+	aduan_complaint_set(c, AF_RECEIVED_AT, aduan_time_utc(local_time(x, m), stamp),
+	    sizeof(stamp) - 1);
+	aduan_complaint_set(c, AF_CHANNEL, "whatsapp", strlen("whatsapp"));
+	aduan_complaint_set(c, AF_SOURCE, x->group, x->group_len);
 	if (m->phone[0] != '\0')	/* the author is a phone number (message_key) */
 		aduan_complaint_sets(c, AF_REPORTER_PHONE, m->phone);
 	else
-		aduan_complaint_sets(c, AF_REPORTER_NAME, m->author);
+		aduan_complaint_set(c, AF_REPORTER_NAME, m->author, m->author_len);
 	aduan_complaint_set(c, AF_BODY, g->body.s, g->body.len);
 	if (g->att.len > 0)
 		aduan_complaint_set(c, AF_ATTACHMENTS, g->att.s, g->att.len);
@@ -1648,12 +1653,13 @@ static const char hex_pairs[] =
 	"c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
 	"e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
 
-/* "PREFIXgroup|at|author|hash" and "#nth" after the first */
+/* "PREFIXgroup|at|author|hash" (the import's group) and "#nth" after the first */
 static void
-build_key(struct aduan_buf *b, const char *prefix, const char *group, const char *at,
+build_key(struct aduan_buf *b, const char *prefix, const struct intake *x, const char *at,
     size_t atlen, const char *author, size_t alen, unsigned long long h, int nth)
 {
-	size_t plen = strlen(prefix), glen = strlen(group);
+	const char *group = x->group;
+	size_t plen = strlen(prefix), glen = x->group_len;
 	size_t n = plen + glen + 1 + atlen + 1 + alen + 1 + 16;
 	char *p;
 	int i;
@@ -1758,8 +1764,7 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 		body = fnv1a(m->body, m->body_len);
 		nth = nth_same(&x->same_legacy, m->at, strlen(m->at),
 		    body ^ fnv1a(author, alen) * 31);
-		build_key(&x->legacy_key, "wa:", x->group, m->at, strlen(m->at), author, alen, body,
-		    nth);
+		build_key(&x->legacy_key, "wa:", x, m->at, strlen(m->at), author, alen, body, nth);
 	}
 }
 
@@ -1792,6 +1797,7 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	k->line = m->line;
 	memcpy(k->at, m->at, sizeof(k->at));
 	k->wall = x->key_wall;
+	k->author_len = x->key_alen;
 	if (m->author != NULL)
 		author = store(b, m->author, x->key_alen);
 	/* NUL bytes inside a message cannot be stored: its complaint is
@@ -2151,6 +2157,7 @@ aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o
 		    "%s: the file name does not say which group this is; name it with --group",
 		    o->name);
 	x.group = group;
+	x.group_len = strlen(group);
 	if ((rc = intake_open(&x)) != 0 ||
 	    (o->tz != NULL && (rc = zone_set(o->tz, &saved_tz, &had_tz)) != 0) ||
 	    (rc = aduan_wa_open(&w, in, o->name, o->date_order)) != 0)
