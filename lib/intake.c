@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <regex.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -105,10 +106,14 @@ struct place {
 /* A group of messages while it is decided: what it says and what became of it. */
 struct verdict {
 	struct aduan_buf body, att, why;
-	struct aduan_verdict v;
+	/* what it says, decided on: its one message's own text, read where
+	 * it is (body then written only when the group is taken), or body */
+	const char *words;
+	size_t words_len;
 	struct place pl;
 	int wanted, any_text, media, present, seen;
 	int64_t id;
+	struct aduan_verdict v;	/* last, its reason last in it (decide_group) */
 };
 
 /*
@@ -338,13 +343,27 @@ keyword_index(struct intake *x)
 	x->kw_starts[n] = '\0';
 }
 
+/* Where in s[p..n) the next byte is that begins some keyword (n: none). */
+static size_t
+keyword_start(const struct intake *x, const char *s, size_t p, size_t n)
+{
+	const char *q;
+
+	if (x->kw_starts[0] == '\0' || x->kw_starts[1] != '\0')	/* none, or several */
+		return p + strcspn(s + p, x->kw_starts);
+	/* one byte, as "#aduan" begins: memchr, which reads twice as much
+	 * at a step as strcspn */
+	q = memchr(s + p, x->kw_starts[0], n - p);
+	return q != NULL ? (size_t)(q - s) : n;
+}
+
 /*
  * Does s hold a keyword at the start of a word?  "rusak" is found in
  * "Jalan RUSAKnya parah" but not in "kerusakan"; "#aduan" as written.
  * One pass over s (a string of n bytes): only word starts whose first
- * byte begins some keyword are compared, ASCII letters folded; strcspn
- * leaps to each such byte (the default keyword "#aduan" is seldom
- * written, and a byte-by-byte look was a fortieth of a dry run).
+ * byte begins some keyword are compared, ASCII letters folded;
+ * keyword_start leaps to each such byte (the default keyword "#aduan" is
+ * seldom written, and a byte-by-byte look was a fortieth of a dry run).
  */
 static const char *
 has_keyword(const struct intake *x, const char *s, size_t n)
@@ -352,7 +371,7 @@ has_keyword(const struct intake *x, const char *s, size_t n)
 	size_t p, j;
 	int i;
 
-	for (p = strcspn(s, x->kw_starts); p < n; p += 1 + strcspn(s + p + 1, x->kw_starts)) {
+	for (p = keyword_start(x, s, 0, n); p < n; p = keyword_start(x, s, p + 1, n)) {
 		int c = aduan_lower_ascii((unsigned char)s[p]);
 
 		if (p > 0 && word_byte((unsigned char)s[p - 1]))
@@ -887,6 +906,7 @@ static void
 gather(struct intake *x, struct group *gr)
 {
 	struct verdict *g = &gr->g;
+	const char *first = NULL;	/* the first text among its messages */
 	int i;
 
 	for (i = 0; i < gr->n; i++) {
@@ -897,9 +917,14 @@ gather(struct intake *x, struct group *gr)
 		if (m->attachment != NULL || m->has_location || m->kind == AWA_MEDIA)
 			g->media = 1;
 		if (*m->text != '\0') {
-			if (g->body.len > 0)
+			if (first == NULL)	/* alone, it is not copied (words) */
+				first = m->text;
+			else {
+				if (g->body.len == 0)
+					aduan_buf_adds(&g->body, first);
 				aduan_buf_addc(&g->body, '\n');
-			aduan_buf_adds(&g->body, m->text);
+				aduan_buf_adds(&g->body, m->text);
+			}
 			g->any_text = 1;
 		}
 		if (m->attachment != NULL) {
@@ -908,17 +933,22 @@ gather(struct intake *x, struct group *gr)
 			aduan_buf_adds(&g->att, m->attachment);
 		}
 	}
+	g->words = g->body.len > 0 ? g->body.s : first != NULL ? first : "";
+	g->words_len = g->body.len > 0 ? g->body.len : strlen(g->words);
 	/* the decision reads the sender's words only; --all takes every
 	 * message whatever it would say */
 	if (!x->o->all)
-		aduan_decide(x->decider, g->body.s ? g->body.s : "", g->body.len, g->media, &g->v);
-	if (!g->any_text)	/* photos alone: their placeholder lines say what came */
+		aduan_decide(x->decider, g->words, g->words_len, g->media, &g->v);
+	if (!g->any_text) {	/* photos alone: their placeholder lines say what came */
 		for (i = 0; i < gr->n; i++)
 			if (MSG(gr, i)->kind != AWA_DELETED && !MSG(gr, i)->passive) {
 				if (g->body.len > 0)
 					aduan_buf_addc(&g->body, '\n');
 				aduan_buf_adds(&g->body, MSG(gr, i)->body);
 			}
+		g->words = g->body.s != NULL ? g->body.s : "";
+		g->words_len = g->body.len;
+	}
 }
 
 /* Whether the group is taken, and why: --all, an office keyword, the
@@ -930,12 +960,15 @@ want(struct intake *x, struct verdict *g)
 
 	const char *why;
 
-	if (g->body.len == 0)
+	if (g->words_len == 0)
 		why = x->why_deleted;
 	else if (x->o->all) {
 		g->wanted = 1;
 		why = x->why_all;
-	} else if (g->any_text && (kw = office_keyword(x, g->body.s, g->body.len)) != NULL) {
+	} else if (g->v.take && !x->explain) {
+		g->wanted = 1;	/* a keyword would only be the reason, not shown */
+		why = NULL;
+	} else if (g->any_text && (kw = office_keyword(x, g->words, g->words_len)) != NULL) {
 		g->wanted = 1;
 		why = NULL;
 		if (x->explain)
@@ -944,7 +977,7 @@ want(struct intake *x, struct verdict *g)
 		g->wanted = g->v.take;
 		why = g->v.why;
 	}
-	if (g->wanted && x->has_match && regexec(&x->match, g->body.s, 0, NULL, 0) != 0) {
+	if (g->wanted && x->has_match && regexec(&x->match, g->words, 0, NULL, 0) != 0) {
 		g->wanted = 0;
 		aduan_buf_reset(&g->why);
 		why = x->why_match;
@@ -1084,7 +1117,9 @@ decide_group(struct intake *x, struct group *gr)
 	struct verdict *g = &gr->g;
 	struct aduan_buf body = g->body, att = g->att, why = g->why;
 
-	memset(g, 0, sizeof(*g));
+	/* all but the reason's bytes, which aduan_decide writes before they
+	 * are read (and --all never reads) */
+	memset(g, 0, offsetof(struct verdict, v.why));
 	g->body = body;
 	g->att = att;
 	g->why = why;
@@ -1095,9 +1130,11 @@ decide_group(struct intake *x, struct group *gr)
 		return;
 	gather(x, gr);
 	want(x, g);
+	if (g->wanted && g->words != g->body.s)	/* the complaint's body */
+		aduan_buf_add(&g->body, g->words, g->words_len);
 	/* the place goes into a complaint, and is shown by --messages */
 	if (g->wanted || x->o->messages_out != NULL)
-		place_of(x, g->body.s ? g->body.s : "", g->body.len, &g->pl);
+		place_of(x, g->words, g->words_len, &g->pl);
 }
 
 /* The group decided: looked up, handed on as a complaint or joined to an
