@@ -11,15 +11,13 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "aduan.h"
 #include "complaint.h"
 #include "db.h"
 #include "internal.h"
 #include "place.h"
+#include "stem.h"	/* aduan_alnum_bits16 */
 #include "util.h"
 
 #define RUNS 3		/* a spelling spans at most this many runs */
@@ -409,23 +407,6 @@ alnum_bits8(unsigned long long w)
 	return (unsigned)((alnum8(w) * 0x0002040810204081ULL) >> 56);
 }
 
-#ifdef __SSE2__
-/* The same for the sixteen bytes at s, in one pass of vector compares
- * (signed: the bytes above 0x7f are below every bound). */
-static unsigned
-alnum_bits16(const char *s)
-{
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-	__m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));
-	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-	    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-	__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
-	    _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
-
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter));
-}
-#endif
-
 /* The place of the lowest bit set in m (below 2^16, not 0): the bit alone
  * times a de Bruijn number, whose top five bits then differ for each. */
 static int
@@ -487,7 +468,7 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 		/* bits, one a byte from text[i] on: a letter or digit */
 #ifdef __SSE2__
 		if (len - i >= 16) {
-			bits = alnum_bits16(text + i);
+			bits = aduan_alnum_bits16(text + i, NULL);
 			step = 16;
 		} else
 #endif

@@ -58,6 +58,29 @@ size_t aduan_stem_next(struct aduan_stemmer *st, const char *text, size_t len, s
  * and digits), 2 for those from 0x80 up (which may start one), else 0. */
 extern const unsigned char aduan_stem_ascii_word[256];
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+/* One bit for each of the sixteen bytes at s (the first byte's lowest)
+ * that is an ASCII letter or digit, in one pass of vector compares
+ * (signed: the bytes above 0x7f are below every bound); unless high is
+ * NULL, those from 0x80 up in *high. */
+static inline unsigned
+aduan_alnum_bits16(const char *s, unsigned *high)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+	    _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+
+	if (high != NULL)
+		*high = (unsigned)_mm_movemask_epi8(v);
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter));
+}
+#endif
+
 /*
  * aduan_stem_next for a caller's loop: a word of ASCII letters and digits
  * after ASCII signs and spaces, not followed by a dash or a byte from
@@ -70,12 +93,28 @@ aduan_stem_next_inline(struct aduan_stemmer *st, const char *text, size_t len, s
 {
 	const unsigned char *u = (const unsigned char *)text;
 	size_t p = *pos, s;
+#ifdef __SSE2__
+	unsigned word, high, k;
 
-	while (p < len && aduan_stem_ascii_word[u[p]] == 0)
-		p++;
-	s = p;
-	while (p < len && aduan_stem_ascii_word[u[p]] == 1)
-		p++;
+	/* sixteen bytes at once: where the word starts (or a byte from 0x80
+	 * up), and where it ends when that is within them, as it mostly is */
+	if (len - p >= 16 && ((word = aduan_alnum_bits16(text + p, &high)) | high) != 0) {
+		k = (unsigned)__builtin_ctz(word | high);
+		s = p + k;
+		k += (unsigned)__builtin_ctz(~(word >> k));
+		p += k;
+		if (k == 16)	/* to their end: it may go on */
+			while (p < len && aduan_stem_ascii_word[u[p]] == 1)
+				p++;
+	} else
+#endif
+	{
+		while (p < len && aduan_stem_ascii_word[u[p]] == 0)
+			p++;
+		s = p;
+		while (p < len && aduan_stem_ascii_word[u[p]] == 1)
+			p++;
+	}
 	if (p < len && (aduan_stem_ascii_word[u[p]] == 2 || u[p] == '-'))
 		return aduan_stem_next(st, text, len, pos, start);	/* (also a word from 0x80 up) */
 	*start = s;

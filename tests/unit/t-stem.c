@@ -95,6 +95,18 @@ main(void)
 	same_by_words("bermain-main sayur-mayur -a- x- -y Api-Api rt.05 tdk-tdk gpp-gpp");
 	same_by_words("kebanjiran-kebanjiran, \xc4\x9f" "a-\xc4\x9f" "a!! dsb... 2-2 a-2");
 
+	{	/* from every byte of a line: words and runs of signs that start and
+		 * end at every place of the sixteen bytes read at once inline */
+		const char *line = "Jl. Poros   no.5, tergenang-genang \xc3\xa9t\xc3\xa9 ... (x) a-b"
+		    "                   supercalifragilisticexpialidocious 1234567890123456789 "
+		    "kos2an D\xc3\xa9sa-desa!! \xf0\x9f\x98\x82wkwk rt.05/rw.3 Api-Api -";
+		size_t k;
+		int same = 1;
+
+		for (k = 0; line[k] != '\0'; k++)
+			same &= same_inline(line + k);
+		ok(same, "read inline as by aduan_stem_next from every byte of a line");
+	}
 	aduan_stem_words(st, s, strlen(s), first_place, &p);
 	is_int(p.n, 3, "three words");
 	is_int(p.start, 4, "the second word starts at byte 4");
