@@ -1089,18 +1089,24 @@ static int
 record(struct intake *x, struct group *gr, enum decision first, enum decision rest)
 {
 	struct verdict *g = &gr->g;
+	/* a dry run without --messages, or a group archived before, only counts */
+	int told = x->o->messages_out != NULL || (!x->o->dry_run && !g->seen);
 	int i, rc;
 
 	for (i = 0; i < gr->n; i++) {
 		struct msg *m = MSG(gr, i);
-		enum decision d = m->passive ? (enum decision)m->passive : i == 0 ? first : rest;
-		const char *why = m->passive ? passive_why(d) : g->why.s;
+		enum decision d;
+		const char *why;
 
-		print_message(x, m, d, why, m->passive || i > 0 ? NULL : &g->pl);
 		if (!m->passive && !g->wanted)
 			x->o->n_filtered++;
 		else if (!m->passive && !g->present && i > 0)
 			x->o->n_joined++;
+		if (!told)
+			continue;
+		d = m->passive ? (enum decision)m->passive : i == 0 ? first : rest;
+		why = m->passive ? passive_why(d) : g->why.s;
+		print_message(x, m, d, why, m->passive || i > 0 ? NULL : &g->pl);
 		if (!g->seen && (rc = archive(x, m, d, why,
 		    d == D_COMPLAINT || d == D_JOINED ? g->id : 0)) != 0)
 			return rc;
