@@ -161,11 +161,12 @@ static struct slot *
 add_form(struct aduan_bayes *b, const char *form)
 {
 	struct slot *s = find(b, form);
+	size_t n = strlen(form);
 
-	if (s == NULL || strlen(form) >= sizeof(s->form))
+	if (s == NULL || n >= sizeof(s->form))
 		return NULL;
 	if (s->form[0] == '\0') {
-		snprintf(s->form, sizeof(s->form), "%s", form);
+		memcpy(s->form, form, n + 1);
 		b->word[s - b->slot].hash = aduan_bayes_form_hash(form);
 	}
 	return s;
@@ -230,8 +231,10 @@ install(struct aduan_bayes *b, int kind, const char *name, int weight)
 		b->word[s - b->slot].weight = weight;
 	else if (kind == ADUAN_FEAT_PAIR && (sp = strchr(name, ' ')) != NULL) {
 		char first[ADUAN_BAYES_FORM];
+		size_t n = (size_t)(sp - name) < sizeof(first) ? (size_t)(sp - name) : sizeof(first) - 1;
 
-		snprintf(first, sizeof(first), "%.*s", (int)(sp - name), name);
+		memcpy(first, name, n);	/* (snprintf here was half of loading the model) */
+		first[n] = '\0';
 		add_form(b, first);	/* known, for the pair, even unweighed */
 		add_form(b, sp + 1);
 	}
