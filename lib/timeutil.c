@@ -697,51 +697,60 @@ put2(char *p, int v)
 	p[1] = (char)('0' + v % 10);
 }
 
+/* "HH:MM:SSZ" after the date at buf. */
+static void
+put_time(char *buf, int h, int mi, int s)
+{
+	put2(buf + 11, h);
+	buf[13] = ':';
+	put2(buf + 14, mi);
+	buf[16] = ':';
+	put2(buf + 17, s);
+	buf[19] = 'Z';
+	buf[20] = '\0';
+}
+
 /* Outside years 0..9999 the stamp would not fit: "0000-00-00T00:00:00Z",
  * which no parser here accepts, is written instead. */
 char *
 aduan_time_utc(time_t t, char buf[21])
 {
 	/* gmtime once a day: the day's start and date are kept, and a time
-	 * within the day's first 86400 seconds is that date and those
-	 * seconds (a leap second, where the zone counts them, ends a day:
-	 * it lies outside, and is not kept) */
+	 * within the day's first 86400 seconds is that date, written as
+	 * before, and those seconds (a leap second, where the zone counts
+	 * them, ends a day: it lies outside, and is not kept) */
 	static time_t day = -1;
-	static struct tm date;
+	static char date[11];	/* "YYYY-MM-DDT" of that day */
 	struct tm tm;
-	int y;
+	int y, s;
 
-	if (day != -1 && t >= day && t - day < 86400) {
-		tm = date;
-		tm.tm_hour = (int)((t - day) / 3600);
-		tm.tm_min = (int)((t - day) / 60 % 60);
-		tm.tm_sec = (int)((t - day) % 60);
-	} else if (gmtime_r(&t, &tm) == NULL || tm.tm_year < -1900 ||
-	    tm.tm_year > 9999 - 1900) {
-		memcpy(buf, "0000-00-00T00:00:00Z", 21);
-		return buf;
-	} else if (tm.tm_sec < 60) {
-		date = tm;
+	if (day == -1 || t < day || t - day >= 86400) {
+		if (gmtime_r(&t, &tm) == NULL || tm.tm_year < -1900 ||
+		    tm.tm_year > 9999 - 1900) {
+			memcpy(buf, "0000-00-00T00:00:00Z", 21);
+			return buf;
+		}
+		/* by hand, two digits at a time: strftime was a tenth of a
+		 * large import's time, and a loop of divisions a digit at a
+		 * time was still a tenth of this function's */
+		y = tm.tm_year + 1900;
+		put2(buf, y / 100);
+		put2(buf + 2, y % 100);
+		buf[4] = '-';
+		put2(buf + 5, tm.tm_mon + 1);
+		buf[7] = '-';
+		put2(buf + 8, tm.tm_mday);
+		buf[10] = 'T';
+		if (tm.tm_sec > 59) {
+			put_time(buf, tm.tm_hour, tm.tm_min, tm.tm_sec);
+			return buf;
+		}
+		memcpy(date, buf, sizeof(date));
 		day = t - (tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec);
-	}
-	/* by hand, two digits at a time: strftime was a tenth of a large
-	 * import's time, and a loop of divisions a digit at a time was still
-	 * a tenth of this function's */
-	y = tm.tm_year + 1900;
-	put2(buf, y / 100);
-	put2(buf + 2, y % 100);
-	buf[4] = '-';
-	put2(buf + 5, tm.tm_mon + 1);
-	buf[7] = '-';
-	put2(buf + 8, tm.tm_mday);
-	buf[10] = 'T';
-	put2(buf + 11, tm.tm_hour);
-	buf[13] = ':';
-	put2(buf + 14, tm.tm_min);
-	buf[16] = ':';
-	put2(buf + 17, tm.tm_sec);
-	buf[19] = 'Z';
-	buf[20] = '\0';
+	} else
+		memcpy(buf, date, sizeof(date));
+	s = (int)(t - day);
+	put_time(buf, s / 3600, s / 60 % 60, s % 60);
 	return buf;
 }
 
