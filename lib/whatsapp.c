@@ -89,6 +89,11 @@ struct aduan_wa {
 
 	struct shape shape;	/* of the last header read */
 	struct date_memo memo;	/* of the last date resolved */
+	/* ph_y, ph_m, ph_d (and date_r, what resolving said) are the shape's
+	 * date resolved: a line read in the shape with its date needs no
+	 * resolving (a compare of its date a line was a fortieth of the
+	 * parser's work) */
+	int date_known, date_r;
 	char at_date[11];	/* "YYYY-MM-DDT" of the last message */
 	int at_y, at_m, at_d;	/* its date (0: none yet) */
 	int pending;		/* line holds a header not yet returned */
@@ -818,12 +823,23 @@ static int
 line_header(struct aduan_wa *w)
 {
 	size_t off = skip_lead_marks(w->line, w->linelen);
+	const char *s = w->line + off;
+	size_t n = w->linelen - off;
+	int r;
 
-	if (read_header(&w->shape, w->line + off, w->linelen - off, &w->ph) == -1)
+	/* (read_header, knowing whether the shape's date may have changed) */
+	if ((r = shape_date(&w->shape, s, n, &w->ph)) == 1) {
+		r = read_header_slow(&w->shape, s, n, &w->ph);
+		w->date_known = 0;
+	}
+	if (r == -1 || !w->style_ok[w->ph.style])
 		return 0;
-	if (!w->style_ok[w->ph.style])
-		return 0;
-	if (resolve_memo(&w->memo, &w->ph, w->order, &w->ph_y, &w->ph_m, &w->ph_d) == -1)
+	if (!w->date_known) {
+		w->date_r = resolve_memo(&w->memo, &w->ph, w->order, &w->ph_y, &w->ph_m,
+		    &w->ph_d);
+		w->date_known = 1;
+	}
+	if (w->date_r == -1)
 		return 0;
 	w->poff = off;
 	w->pline = w->lineno;
