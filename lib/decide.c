@@ -428,11 +428,12 @@ hash(const char *s)
 
 /* A hash of s[0..n), eight bytes at a time, for the caches' slots; avail
  * bytes from s may be read (at least n): a last part of under eight is
- * read at once when eight are there. */
+ * read at once when eight are there, or when eight end with it. */
 static inline unsigned
 bytes_hash(const char *s, size_t n, size_t avail)
 {
 	unsigned long long h = 0x9e3779b97f4a7c15ULL ^ n, w = 0;
+	size_t whole = n;
 
 	for (; n >= 8; s += 8, n -= 8, avail -= 8) {
 		memcpy(&w, s, 8);
@@ -442,6 +443,9 @@ bytes_hash(const char *s, size_t n, size_t avail)
 	if (n > 0 && avail >= 8) {
 		memcpy(&w, s, 8);
 		w &= ~0ULL >> (64 - 8 * n);	/* (on a little-endian machine its first n) */
+	} else if (n > 0 && whole >= 8) {
+		memcpy(&w, s + n - 8, 8);
+		w >>= 64 - 8 * n;	/* (its last n, moved down: the same) */
 	} else
 		for (w = 0; n > 0; n--)
 			w = w << 8 | (unsigned char)s[n - 1];
@@ -738,11 +742,14 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 }
 
 /* The tokens of text's words, each written word's looked up in the
- * cache, or read (add_tok) and remembered there. */
+ * cache, or read (add_tok) and remembered there; what they hold together
+ * noted as they come. */
 static void
 read_words(struct aduan_decider *d, const char *text, size_t len)
 {
 	size_t pos = 0, start, n;
+	unsigned long long cls = 0;
+	int number = 0, j;
 
 	if (d->known == NULL) {
 		if ((d->known = aligned_alloc(64, KNOWN * sizeof(*d->known))) == NULL)
@@ -752,7 +759,7 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 	while (d->n < ADUAN_DECIDE_WORDS &&
 	    (n = aduan_stem_next_inline(d->st, text, len, &pos, &start)) > 0) {
 		struct known *k;
-		int first = d->n, hit;
+		int first = d->n, hit, cut;
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		if (n < 8 && len - start >= 8) {	/* most words: bytes_hash and same_raw at once */
@@ -770,14 +777,22 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 			k = &d->known[bytes_hash(text + start, n, len - start) & (KNOWN - 1)];
 			hit = k->rawlen == n && same_raw(k->raw, text + start, n, len - start);
 		}
-		if (hit) {
-			d->tok[d->n] = k->tok;	/* (inline: a call costs more than a token) */
+		if (hit) {	/* (inline: a call costs more than a token) */
+			d->tok[d->n] = k->tok;	/* (a word of no token keeps a zero one) */
+			cls |= k->tok.cls;
+			number |= k->tok.number == 1;
+			d->place[d->n] = k->tok.model;
 			d->n += k->ntok;
 			continue;
 		}
 		d->text = text + start;
-		if (aduan_stem_words(d->st, text + start, n, add_tok, d) != 0 ||
-		    n > KNOWN_RAW || d->n - first > 1)
+		cut = aduan_stem_words(d->st, text + start, n, add_tok, d) != 0;
+		for (j = first; j < d->n; j++) {
+			cls |= d->tok[j].cls;
+			number |= d->tok[j].number == 1;
+			d->place[j] = d->tok[j].model;
+		}
+		if (cut || n > KNOWN_RAW || d->n - first > 1)
 			continue;	/* cut short, or too long to remember */
 		k->rawlen = (unsigned char)n;
 		memcpy(k->raw, text + start, n);
@@ -785,7 +800,11 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 		k->ntok = (unsigned char)(d->n - first);
 		if (k->ntok == 1)
 			k->tok = d->tok[first];
+		else
+			memset(&k->tok, 0, sizeof(k->tok));
 	}
+	d->cls = cls;
+	d->number = number;
 }
 
 /* Whether a word's form is word (a literal): compared as bytes, which the
@@ -2066,7 +2085,8 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 	int i;
 	unsigned every = d->every_word ? R_ALL : 0;	/* (for tests) */
 
-	memset(v, 0, sizeof(*v));
+	v->take = v->score = v->followup = 0;
+	v->why[0] = '\0';	/* (written whole only when it is explained) */
 	/* all but the features, which r.s.n counts */
 	memset(&r.s.n, 0, sizeof(r) - offsetof(struct reading, s.n));
 	r.thanks = r.resolved = r.contrast = r.last_problem = r.wait = r.progress = -1;
@@ -2080,11 +2100,6 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 		return 0;
 	}
 	r.laugh = laughs(text, len);
-	for (i = 0, d->cls = 0, d->number = 0; i < d->n; i++) {
-		d->cls |= d->tok[i].cls;
-		d->number |= d->tok[i].number == 1;
-		d->place[i] = d->tok[i].model;
-	}
 	for (i = 0; i < d->n; i++) {
 		/* only what can start from it (starts[]); a neighbour still */
 		unsigned run = d->tok[i].starts | (i == 0 ? d->tok[0].first : 0) | every;
