@@ -43,6 +43,7 @@
 #define AUTHORS		1024	/* pairs of authors remembered (a group has 1,024 members at most) */
 #define RING		1024	/* groups read ahead of those finished */
 #define WAKE		512	/* groups waiting before the deciding thread is woken */
+#define LATER		768	/* groups behind at which it leaves places to the main thread */
 #define HELD_MAX	(4 << 20)	/* bytes of messages read ahead at most */
 
 enum decision { D_COMPLAINT, D_JOINED, D_STAFF, D_FILTERED, D_SYSTEM, D_PRESENT };
@@ -111,6 +112,7 @@ struct verdict {
 	const char *words;
 	size_t words_len;
 	struct place pl;
+	int place_later;	/* the place left to the main thread (decide_group) */
 	int wanted, any_text, media, present, seen;
 	int64_t id;
 	struct aduan_verdict v;	/* last, its reason last in it (decide_group) */
@@ -1118,7 +1120,7 @@ record(struct intake *x, struct group *gr, enum decision first, enum decision re
  * whether it is taken, its place.  It reads the group and the import's
  * settings, and writes the group's verdict only. */
 static void
-decide_group(struct intake *x, struct group *gr)
+decide_group(struct intake *x, struct group *gr, int behind)
 {
 	struct verdict *g = &gr->g;
 	struct aduan_buf body = g->body, att = g->att, why = g->why;
@@ -1138,9 +1140,14 @@ decide_group(struct intake *x, struct group *gr)
 	want(x, g);
 	if (g->wanted && g->words != g->body.s)	/* the complaint's body */
 		aduan_buf_add(&g->body, g->words, g->words_len);
-	/* the place goes into a complaint, and is shown by --messages */
-	if (g->wanted || x->o->messages_out != NULL)
-		place_of(x, g->words, g->words_len, &g->pl);
+	/* the place goes into a complaint, and is shown by --messages; when
+	 * this thread is the slower, the main thread reads it (conclude) */
+	if (g->wanted || x->o->messages_out != NULL) {
+		if (behind)
+			g->place_later = 1;
+		else
+			place_of(x, g->words, g->words_len, &g->pl);
+	}
 }
 
 /* The group decided: looked up, handed on as a complaint or joined to an
@@ -1156,6 +1163,8 @@ conclude(struct intake *x, struct group *gr)
 
 	if (gr->lone)	/* a staff or system line alone: shown and archived */
 		return record(x, gr, D_SYSTEM, D_SYSTEM);
+	if (g->place_later)
+		place_of(x, g->words, g->words_len, &g->pl);
 	if ((rc = archived(x, MSG(gr, 0), &g->seen)) != 0)
 		return rc;
 	g->present = g->seen;
@@ -1208,6 +1217,20 @@ finish_group(struct intake *x, struct group *gr)
 	return rc;
 }
 
+/*
+ * How far behind the reading the deciding thread may be before it leaves
+ * the groups' places to the main thread: when it is the slower of the
+ * two, so that neither waits long for the other.  A place is read alike
+ * on either thread.
+ */
+static unsigned long place_later = LATER;
+
+void
+aduan_intake_place_later(long behind)
+{
+	place_later = behind >= 0 ? (unsigned long)behind : LATER;
+}
+
 /* The deciding thread: the groups read, in order, until told to stop.
  * It sleeps only under the lock, having said so (idle) and looked again;
  * the main thread wakes it under the lock, so no wake-up is lost. */
@@ -1227,7 +1250,7 @@ decider_thread(void *arg)
 			pthread_mutex_unlock(&x->lock);
 			continue;
 		}
-		decide_group(x, &x->ring[i % RING]);
+		decide_group(x, &x->ring[i % RING], atomic_load(&x->queued) - i >= place_later);
 		atomic_store(&x->decided, ++i);
 		/* (the main thread says what it waits for before it looks at
 		 * decided, this thread the other way round: one of them sees
@@ -1285,7 +1308,7 @@ flush(struct intake *x)
 	if (x->cur->n == 0)
 		return 0;
 	if (!x->threaded) {
-		decide_group(x, x->cur);
+		decide_group(x, x->cur, 0);
 		return finish_group(x, x->cur);
 	}
 	for (i = 0; i < x->cur->n; i++)

@@ -49,6 +49,12 @@ int aduan_intake_date_order(const char *s);
 int aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opts *o,
     int (*fn)(struct aduan_complaint *c, long line, const char *raw, size_t rawlen,
 	int64_t *id, void *arg), void *arg);
+/*
+ * The deciding thread leaves a group's place to the main thread while it
+ * is 768 groups or more behind the reading.  For tests: behind groups
+ * (0: every place on the main thread), or -1 for 768 again.
+ */
+void aduan_intake_place_later(long behind);
 void aduan_intake_summary(const struct aduan_intake_opts *o, FILE *out, const char *prog,
     long added, long present, long rejected, int dry_run);
 
