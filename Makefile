@@ -107,8 +107,8 @@ check-tsan: deps
 	rm -rf build-tsan && mkdir -p build-tsan
 	tar cf - --exclude='*.o' --exclude='*.a' \
 	    --exclude=bench/out Makefile cmd lib tests data man po completion bench examples | (cd build-tsan && tar xf -)
-	$(MAKE) -C build-tsan all tests/unit/t-whatsapp tests/unit/t-intake-place CFLAGS='-O1 -g -fsanitize=thread' \
-	    LDFLAGS='-fsanitize=thread'
+	$(MAKE) -C build-tsan all tests/unit/t-whatsapp tests/unit/t-intake-place \
+	    CFLAGS='-O1 -g -fsanitize=thread' LDFLAGS='-fsanitize=thread'
 	cd build-tsan && TSAN_OPTIONS='halt_on_error=1 exitcode=66' ADUAN_BUILD=$$PWD \
 	    prove $(PROVEFLAGS) $(TSAN_TESTS)
 
