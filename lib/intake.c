@@ -1238,7 +1238,7 @@ static void *
 decider_thread(void *arg)
 {
 	struct intake *x = arg;
-	unsigned long i = 0, want;
+	unsigned long i = 0, want, told = 0;
 
 	while (!atomic_load(&x->stop)) {
 		if (i == atomic_load(&x->queued)) {
@@ -1256,7 +1256,8 @@ decider_thread(void *arg)
 		 * decided, this thread the other way round: one of them sees
 		 * the other) */
 		want = atomic_load(&x->want);
-		if (want != 0 && i >= want) {
+		if (want != 0 && i >= want && want != told) {
+			told = want;	/* (once a wait: each waits for more than the last) */
 			pthread_mutex_lock(&x->lock);
 			pthread_cond_signal(&x->done);
 			pthread_mutex_unlock(&x->lock);
