@@ -73,9 +73,14 @@ like err "cannot write $dev: No space left on device" "11.6 saying so"
 test -c "$dev"
 ok $? "11.6 the device is still a device"
 mkfifo fifo
-timeout 10 cat fifo >from-fifo &	# a replaced FIFO would leave it waiting
+# the reader waits as long as the export may take to start (under valgrind
+# on a busy machine, longer than any short timeout); a failed export or a
+# replaced FIFO would leave it waiting, so it is stopped then
+timeout 600 cat fifo >from-fifo &
+reader=$!
 run aduan-export --personal -o fifo
-wait
+{ [ "$rc" = 0 ] && [ -p fifo ]; } || kill "$reader" 2>/dev/null
+wait "$reader"
 is "$rc" 0 "11.6 -o onto a FIFO"
 test -p fifo
 ok $? "11.6 the FIFO is still a FIFO"
