@@ -162,8 +162,12 @@ struct intake {
 	struct group *ring, *cur;
 	struct msg *slots;	/* RING x GROUP_MAX (MSG) */
 	size_t held;		/* the bytes the groups read and not finished hold */
-	atomic_ulong queued, decided;
-	unsigned long finished;
+	/* each counter written by one thread on a cache line of its own, and
+	 * read by the other only when what it saw last is used up (seen) */
+	_Alignas(64) atomic_ulong queued;	/* written by the main thread */
+	_Alignas(64) atomic_ulong decided;	/* written by the deciding one */
+	_Alignas(64) unsigned long finished;
+	unsigned long decided_seen;	/* (the main thread's) */
 	pthread_t thread;
 	int threaded;
 	/* sleeping: the thread (idle) for work, the main one for want groups
@@ -1238,10 +1242,10 @@ static void *
 decider_thread(void *arg)
 {
 	struct intake *x = arg;
-	unsigned long i = 0, want, told = 0;
+	unsigned long i = 0, want, told = 0, queued = 0;
 
 	while (!atomic_load(&x->stop)) {
-		if (i == atomic_load(&x->queued)) {
+		if (i == queued && i == (queued = atomic_load(&x->queued))) {
 			pthread_mutex_lock(&x->lock);
 			atomic_store(&x->idle, 1);
 			while (i == atomic_load(&x->queued) && !atomic_load(&x->stop))
@@ -1250,7 +1254,8 @@ decider_thread(void *arg)
 			pthread_mutex_unlock(&x->lock);
 			continue;
 		}
-		decide_group(x, &x->ring[i % RING], atomic_load(&x->queued) - i >= place_later);
+		/* (how far behind, as last seen: close enough) */
+		decide_group(x, &x->ring[i % RING], queued - i >= place_later);
 		atomic_store(&x->decided, ++i);
 		/* (the main thread says what it waits for before it looks at
 		 * decided, this thread the other way round: one of them sees
@@ -1277,7 +1282,8 @@ catch_up(struct intake *x, int all)
 	int rc;
 
 	for (;;) {
-		if ((ready = atomic_load(&x->decided)) == x->finished) {
+		if ((ready = x->decided_seen) == x->finished &&
+		    (ready = x->decided_seen = atomic_load(&x->decided)) == x->finished) {
 			if (x->finished == queued ||
 			    (!all && queued - x->finished < RING && x->held <= HELD_MAX))
 				return 0;
