@@ -1254,6 +1254,17 @@ decider_thread(void *arg)
 			pthread_mutex_unlock(&x->lock);
 			continue;
 		}
+		/* the next groups' first messages, written on the other
+		 * processor, asked for ahead: the message two groups on, the
+		 * text of the one after this (the message asked for before) */
+		if (i + 2 < queued)
+			__builtin_prefetch(x->ring[(i + 2) % RING].slot);
+		if (i + 1 < queued) {
+			const char *t = x->ring[(i + 1) % RING].slot->text;
+
+			__builtin_prefetch(t);
+			__builtin_prefetch(t + 64);
+		}
 		/* (how far behind, as last seen: close enough) */
 		decide_group(x, &x->ring[i % RING], queued - i >= place_later);
 		atomic_store(&x->decided, ++i);
