@@ -1498,30 +1498,6 @@ same_minute(const char *a, const char *b)
 	return a0 == b0 && a1 == b1;
 }
 
-/* Eight bytes read with the first highest, as memcmp compares them. */
-static unsigned long long
-first_high(const char *s)
-{
-	unsigned long long w;
-
-	memcpy(&w, s, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	return w;
-#else
-	return __builtin_bswap64(w);
-#endif
-}
-
-/* Whether the minute at a comes before the one at b (memcmp of their 16
- * bytes, without a call: most messages start a minute). */
-static int
-minute_before(const char *a, const char *b)
-{
-	unsigned long long a0 = first_high(a), b0 = first_high(b);
-
-	return a0 != b0 ? a0 < b0 : first_high(a + 8) < first_high(b + 8);
-}
-
 /* Which of the identical messages (same hash) of one time this one is: 0, 1, ... */
 static int
 nth_same(struct same_time *st, const char *at, size_t atlen, unsigned long long h)
@@ -1837,7 +1813,7 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 	/* keys are unique while minutes only advance and no minute holds
 	 * more messages than are told apart */
 	if (!same_minute(x->same.at, m->at) && x->same.at[0] != '\0' &&
-	    minute_before(m->at, x->same.at))
+	    memcmp(m->at, x->same.at, 16) < 0)
 		x->keys_unique = 0;
 	nth = nth_same(&x->same, m->at, 16, h ^ x->author->hash * 31);
 	if (x->same.n == SAME_AT_MAX)
