@@ -214,9 +214,11 @@ struct intake {
 	int has_purged;		/* the archive holds purged messages */
 	char latest[21];	/* the group's latest archived message ("": none) */
 	char newest[21];	/* the latest message archived by this import */
-	/* the zone's offset within one hour of the export */
+	/* the zone's offset within one hour of the export, and over the
+	 * span it holds for */
 	time_t offset_hour, offset;
 	int have_offset;
+	struct aduan_hour_cache zone_hours;
 	/* the day number of the last date asked for (messages come a day
 	 * after another): its year, month and day in one, -1 none */
 	long day_ymd, day;
@@ -1458,7 +1460,8 @@ wall(struct intake *x, const struct aduan_wa_msg *m)
 
 /*
  * The local wall-clock time at (the "at" of a kept message) as a time_t:
- * mktime once an hour of the export, the zone's offset reused within it.
+ * the zone's offset reused within an hour, and (aduan_time_local_hour)
+ * over a day or so.
  */
 static int
 two_digits(const char *p)
@@ -1477,7 +1480,7 @@ local_time(struct intake *x, const struct msg *m)
 	time_t hour = (time_t)day_of(x, y, mo, d) * 86400 + h * 3600;
 
 	if (!x->have_offset || hour != x->offset_hour) {
-		x->offset = aduan_time_mklocal(y, mo, d, h, 0, 0) - hour;
+		x->offset = aduan_time_local_hour(&x->zone_hours, y, mo, d, h, hour) - hour;
 		x->offset_hour = hour;
 		x->have_offset = 1;
 	}

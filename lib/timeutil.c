@@ -275,6 +275,53 @@ aduan_time_mklocal(int y, int mo, int d, int h, int mi, int s)
 	return mktime(&tm);
 }
 
+/* The zone's offset at t, seconds east of UTC (1 when unknown: no zone
+ * is an odd second away from UTC). */
+static time_t
+offset_at(time_t t)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL)
+		return 1;
+	return (time_t)aduan_day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) * 86400 +
+	    tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec - t;
+}
+
+/*
+ * mktime once for a span of a day or so, not once an hour.  After
+ * mktime has given t for an hour, the offset is looked at 25 hours
+ * before t and 48 hours after: when both are that hour's offset, it
+ * holds all along, because no zone changes its clocks twice within 73
+ * hours (the closest two changes in the time zone database since 1900
+ * are four days apart, Freetown's in 1939).  An hour whose time t'
+ * found with that offset lies at least 25 hours inside the span is then
+ * what mktime would say: t' has the hour's fields, and no other moment
+ * does, as none of the zone's jumps is more than 24 hours (Samoa's
+ * in 2011 was one day) - so it is neither skipped nor repeated.
+ */
+#define HOUR_MARGIN (25 * 3600)
+#define HOUR_AHEAD (48 * 3600)
+
+time_t
+aduan_time_local_hour(struct aduan_hour_cache *c, int y, int mo, int d, int h, time_t wall)
+{
+	time_t t = wall - c->off;
+
+	if (c->have && t >= c->lo + HOUR_MARGIN && t <= c->hi - HOUR_MARGIN)
+		return t;
+	errno = 0;
+	t = aduan_time_mklocal(y, mo, d, h, 0, 0);
+	c->have = 0;
+	if (t == (time_t)-1 && errno != 0)
+		return t;
+	c->off = wall - t;
+	c->lo = t - HOUR_MARGIN;
+	c->hi = t + HOUR_AHEAD;
+	c->have = offset_at(c->lo) == c->off && offset_at(c->hi) == c->off;
+	return t;
+}
+
 /* Local 00:00 of y-mo-d (normalised: d may be 0 or 32) into *t. */
 static int
 midnight(const char *s, int y, int mo, int d, time_t *t)

@@ -33,5 +33,19 @@ int aduan_time_from_utc(const char *s, time_t *t);
 char *aduan_tz_lookup(const char *name);
 /* Local date/time fields to time_t (mktime with DST decided by libc). */
 time_t aduan_time_mklocal(int y, int mo, int d, int h, int mi, int s);
+/*
+ * The same for the whole hour y-mo-d h:00:00, asked for again and again
+ * for hours near one another (an export's messages): wall is those
+ * fields read as UTC.  The zone's offset is kept in *c with the span of
+ * time it was found to hold over, and mktime is called only for an hour
+ * outside that span.  c starts zeroed; it belongs to one TZ.
+ */
+struct aduan_hour_cache {
+	time_t lo, hi;		/* the offset holds from lo to hi, */
+	time_t off;		/* seconds east of UTC, */
+	int have;		/* when have is set */
+};
+time_t aduan_time_local_hour(struct aduan_hour_cache *c, int y, int mo, int d, int h,
+    time_t wall);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "aduan.h"
+#include "calendar.h"
 #include "timeutil.h"
 #include "tap.h"
 
@@ -66,6 +67,37 @@ from_utc(const char *s)
 		return "ERR";
 	snprintf(buf, sizeof(buf), "%lld", (long long)t);
 	return buf;
+}
+
+/*
+ * Whether aduan_time_local_hour agrees with mktime for every hour of
+ * years y0..y1 in zone tz: taken in order, then back and forth (a
+ * stride through the hours), so the kept offset is reused after each
+ * change of the clocks and across the ones it skips over.
+ */
+static int
+hours_agree(const char *tz, int y0, int y1)
+{
+	struct aduan_hour_cache c;
+	long d0 = aduan_day_from_civil(y0, 1, 1), n = (aduan_day_from_civil(y1 + 1, 1, 1) - d0) * 24;
+	long i, k;
+	int pass, y, mo, d, h;
+
+	zone(tz);
+	for (pass = 0; pass < 2; pass++) {
+		memset(&c, 0, sizeof(c));
+		for (i = 0; i < n; i++) {
+			k = pass == 0 ? i : i * 7919 % n;
+			aduan_day_to_civil(d0 + k / 24, &y, &mo, &d);
+			h = (int)(k % 24);
+			if (aduan_time_local_hour(&c, y, mo, d, h, (time_t)(d0 * 24 + k) * 3600) !=
+			    aduan_time_mklocal(y, mo, d, h, 0, 0)) {
+				printf("#   %s: %04d-%02d-%02d %02d:00\n", tz, y, mo, d, h);
+				return 0;
+			}
+		}
+	}
+	return 1;
 }
 
 int
@@ -213,6 +245,20 @@ main(void)
 	    "2026-W01 in Berlin");
 	is_str(utc(aduan_time_mklocal(2024, 7, 1, 12, 0, 0)), "2024-07-01T10:00:00Z",
 	    "mklocal decides DST");
+
+	/* An hour's time kept across calls is mktime's, in zones whose clocks
+	 * change (by an hour, half an hour, a day; at midnight; in winter)
+	 * and in one that has kept its time. */
+	ok(hours_agree("Europe/Berlin", 2023, 2024), "local hours agree with mktime: Berlin");
+	ok(hours_agree("America/New_York", 2006, 2008), "local hours: New York, before and after 2007");
+	ok(hours_agree("Australia/Lord_Howe", 2024, 2024), "local hours: Lord Howe, half an hour");
+	ok(hours_agree("Pacific/Apia", 2011, 2012), "local hours: Samoa, the day it skipped");
+	ok(hours_agree("Pacific/Kwajalein", 1969, 1969), "local hours: Kwajalein, a day repeated");
+	ok(hours_agree("America/Sao_Paulo", 2017, 2019), "local hours: Sao Paulo, at midnight");
+	ok(hours_agree("Europe/Dublin", 2024, 2024), "local hours: Dublin, daylight saving in winter");
+	ok(hours_agree("Africa/Casablanca", 2024, 2025), "local hours: Casablanca, Ramadan");
+	ok(hours_agree("EST5EDT,M3.2.0,M11.1.0", 2024, 2024), "local hours: a POSIX rule");
+	ok(hours_agree("Asia/Makassar", 1940, 1990), "local hours: Makassar since 1940");
 
 	/* Back to WITA: TZ is read again on every call. */
 	zone("Asia/Makassar");
