@@ -15,6 +15,7 @@
 #include <regex.h>
 #include <stdatomic.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -57,17 +58,20 @@ static const char *const kind_names[] = {"text", "media", "deleted", "location",
  * so that keeping a message allocates nothing once the import is under
  * way (a million messages, each with five strings). */
 struct msg {
+	/* what the deciding thread reads of it, first: on one cache line,
+	 * which it asks for ahead (decider_thread) */
+	_Alignas(64) const char *body;	/* as exported */
+	const char *text;	/* the sender's words (caption for media): in body, or a copy */
+	const char *attachment;	/* a file it names that came with it (or may have) */
+	enum aduan_wa_kind kind;
+	int has_location;
+	int passive;		/* staff or system: shown in order, not part of the complaint */
 	long line;
 	char at[20];
 	time_t wall;		/* the wall-clock time read as UTC: for differences */
 	const char *author;
 	size_t author_len;
 	unsigned long long author_hash;	/* struct author's hash of it: one name, one hash */
-	const char *body;	/* as exported */
-	const char *text;	/* the sender's words (caption for media): in body, or a copy */
-	const char *attachment;	/* a file it names that came with it (or may have) */
-	enum aduan_wa_kind kind;
-	int has_location;
 	double lat, lon;
 	size_t body_len, text_len;
 	/* its key, "wa2:group|minute|author|hash", written when first asked
@@ -80,7 +84,6 @@ struct msg {
 	char phone[17];		/* the author as a phone number ("": not one) */
 	struct aduan_buf key;	/* empty until written */
 	const char *legacy;	/* the first round's key, or NULL */
-	int passive;		/* staff or system: shown in order, not part of the complaint */
 	int nul;		/* a NUL byte in its text: the complaint is rejected */
 	struct aduan_buf store;
 };
@@ -160,7 +163,8 @@ struct intake {
 	 * groups read (queued), the thread has decided the first decided,
 	 * and the first finished are done */
 	struct group *ring, *cur;
-	struct msg *slots;	/* RING x GROUP_MAX (MSG) */
+	struct msg *slots;	/* RING x GROUP_MAX (MSG), on cache lines' starts */
+	void *slots_mem;	/* the memory they are in */
 	size_t held;		/* the bytes the groups read and not finished hold */
 	/* each counter written by one thread on a cache line of its own, and
 	 * read by the other only when what it saw last is used up (seen) */
@@ -1356,8 +1360,11 @@ ring_open(struct intake *x)
 
 	/* (as aduan_xmalloc: nothing to roll back yet) */
 	if ((x->ring = calloc(RING, sizeof(*x->ring))) == NULL ||
-	    (x->slots = calloc((size_t)RING * GROUP_MAX, sizeof(*x->slots))) == NULL)
+	    (x->slots_mem = calloc((size_t)RING * GROUP_MAX * sizeof(*x->slots) + 64, 1)) == NULL)
 		abort();
+	/* (calloc: the pages of slots never used are never touched) */
+	x->slots = (struct msg *)(void *)((char *)x->slots_mem +
+	    (64 - (uintptr_t)x->slots_mem % 64) % 64);
 	for (i = 0; i < RING; i++)
 		x->ring[i].slot = &x->slots[i];
 	x->cur = &x->ring[0];
@@ -1390,7 +1397,7 @@ ring_release(struct intake *x)
 			ADUAN_FREE_EACH(MSG(gr, j)->store.s, MSG(gr, j)->key.s);
 		ADUAN_FREE_EACH(gr->g.body.s, gr->g.att.s, gr->g.why.s);
 	}
-	ADUAN_FREE_EACH(x->ring, x->slots);
+	ADUAN_FREE_EACH(x->ring, x->slots_mem);
 }
 
 /*
