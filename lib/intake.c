@@ -447,7 +447,7 @@ msg_release(struct msg *m, size_t kept)
 		aduan_buf_release(&m->key);
 }
 
-static void build_key(struct aduan_buf *b, const char *prefix, const struct intake *x,
+static inline void build_key(struct aduan_buf *b, const char *prefix, const struct intake *x,
     const char *at, size_t atlen, const char *author, size_t alen, unsigned long long h,
     int nth);
 
@@ -1723,8 +1723,10 @@ static const char hex_pairs[] =
 	"c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
 	"e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
 
-/* "PREFIXgroup|at|author|hash" (the import's group) and "#nth" after the first */
-static void
+/* "PREFIXgroup|at|author|hash" (the import's group) and "#nth" after the first
+ * (inline: the prefix's and the time's lengths known where it is called,
+ * their copies are no calls) */
+static inline void
 build_key(struct aduan_buf *b, const char *prefix, const struct intake *x, const char *at,
     size_t atlen, const char *author, size_t alen, unsigned long long h, int nth)
 {
