@@ -166,6 +166,7 @@ struct intake {
 	struct msg *slots;	/* RING x GROUP_MAX (MSG), on cache lines' starts */
 	void *slots_mem;	/* the memory they are in */
 	size_t held;		/* the bytes the groups read and not finished hold */
+	int deepest;		/* the most messages a group closed with: slots past it never held one */
 	/* each counter written by one thread on a cache line of its own, and
 	 * read by the other only when what it saw last is used up (seen) */
 	_Alignas(64) atomic_ulong queued;	/* written by the main thread */
@@ -1331,6 +1332,8 @@ flush(struct intake *x)
 
 	if (x->cur->n == 0)
 		return 0;
+	if (x->cur->n > x->deepest)
+		x->deepest = x->cur->n;
 	if (!x->threaded) {
 		decide_group(x, x->cur, 0);
 		return finish_group(x, x->cur);
@@ -1390,10 +1393,15 @@ ring_release(struct intake *x)
 		pthread_mutex_destroy(&x->lock);
 		x->threaded = 0;
 	}
+	/* only the slots that held a message: the rest of their pages were
+	 * never touched, and reading them would map each one (a group closes
+	 * in flush, all but the current one) */
+	if (x->cur != NULL && x->cur->n > x->deepest)
+		x->deepest = x->cur->n;
 	for (i = 0; x->ring != NULL && i < RING; i++) {
 		struct group *gr = &x->ring[i];
 
-		for (j = 0; j < GROUP_MAX; j++)
+		for (j = 0; j < x->deepest; j++)
 			ADUAN_FREE_EACH(MSG(gr, j)->store.s, MSG(gr, j)->key.s);
 		ADUAN_FREE_EACH(gr->g.body.s, gr->g.att.s, gr->g.why.s);
 	}
