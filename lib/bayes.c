@@ -143,33 +143,57 @@ aduan_bayes_key(int kind, const char *name)
 	return mix(aduan_bayes_form_hash(name), (unsigned)kind);
 }
 
+/* The slot of form[0..n), whose hash is h (aduan_bayes_form_hash), or
+ * the empty one where it would go; NULL when the table is full. */
+static struct slot *
+find_hashed(const struct aduan_bayes *b, const char *form, size_t n, unsigned h)
+{
+	unsigned i = h & (ADUAN_BAYES_SLOTS - 1), k;
+
+	for (k = 0; k < ADUAN_BAYES_SLOTS; k++, i = (i + 1) & (ADUAN_BAYES_SLOTS - 1)) {
+		const char *f = b->slot[i].form;
+
+		if (f[0] == '\0' || (n < sizeof(b->slot[i].form) && memcmp(f, form, n) == 0 &&
+		    f[n] == '\0'))
+			return (struct slot *)&b->slot[i];
+	}
+	return NULL;
+}
+
 /* The slot of form, or the empty one where it would go; NULL when the
  * table is full. */
 static struct slot *
 find(const struct aduan_bayes *b, const char *form)
 {
-	unsigned i = aduan_bayes_form_hash(form) & (ADUAN_BAYES_SLOTS - 1), k;
+	size_t n = strlen(form);
 
-	for (k = 0; k < ADUAN_BAYES_SLOTS; k++, i = (i + 1) & (ADUAN_BAYES_SLOTS - 1))
-		if (b->slot[i].form[0] == '\0' || strcmp(b->slot[i].form, form) == 0)
-			return (struct slot *)&b->slot[i];
-	return NULL;
+	return find_hashed(b, form, n, aduan_fnv_step(ADUAN_FNV_START, form, n));
+}
+
+/* The slot of form[0..n) (its hash h), made when new; NULL when full or
+ * too long. */
+static struct slot *
+add_hashed(struct aduan_bayes *b, const char *form, size_t n, unsigned h)
+{
+	struct slot *s;
+
+	if (n >= sizeof(s->form) || (s = find_hashed(b, form, n, h)) == NULL)
+		return NULL;
+	if (s->form[0] == '\0') {
+		memcpy(s->form, form, n);
+		s->form[n] = '\0';
+		b->word[s - b->slot].hash = h;
+	}
+	return s;
 }
 
 /* The slot of form, made when new; NULL when full or too long. */
 static struct slot *
 add_form(struct aduan_bayes *b, const char *form)
 {
-	struct slot *s = find(b, form);
 	size_t n = strlen(form);
 
-	if (s == NULL || n >= sizeof(s->form))
-		return NULL;
-	if (s->form[0] == '\0') {
-		memcpy(s->form, form, n + 1);
-		b->word[s - b->slot].hash = aduan_bayes_form_hash(form);
-	}
-	return s;
+	return add_hashed(b, form, n, aduan_fnv_step(ADUAN_FNV_START, form, n));
 }
 
 /* The place of key in a logistic model's table, or of the empty entry
@@ -212,14 +236,29 @@ aduan_bayes_new_logit(double lambda, double drop, int shift, const char *kinds)
 }
 
 /* Put a weighed feature of a logistic model in its tables (at most half
- * of ADUAN_BAYES_FEATS: the rest are left out, the same in every run). */
+ * of ADUAN_BAYES_FEATS: the rest are left out, the same in every run).
+ * A form's or a pair's hashes are taken once, for its key and for its
+ * forms' slots (loading the model is mostly this). */
 static void
 install(struct aduan_bayes *b, int kind, const char *name, int weight)
 {
-	unsigned key = aduan_bayes_key(kind, name), f = find_feat(b, key);
+	const char *sp = kind == ADUAN_FEAT_PAIR ? strchr(name, ' ') : NULL;
+	size_t n = 0, n2 = 0;
+	unsigned key, f, h = 0, h2 = 0;
 	struct slot *s;
-	const char *sp;
 
+	if (kind == ADUAN_FEAT_WORD) {
+		n = strlen(name);
+		key = aduan_bayes_word_key(h = aduan_fnv_step(ADUAN_FNV_START, name, n));
+	} else if (sp != NULL) {
+		n = (size_t)(sp - name);
+		n2 = strlen(sp + 1);
+		h = aduan_fnv_step(ADUAN_FNV_START, name, n);
+		h2 = aduan_fnv_step(ADUAN_FNV_START, sp + 1, n2);
+		key = aduan_bayes_pair_key(h, h2);
+	} else
+		key = aduan_bayes_key(kind, name);
+	f = find_feat(b, key);
 	if (b->fkey[f] == 0 && b->nfeat++ >= ADUAN_BAYES_FEATS / 2)
 		return;
 	b->memo_stale = 1;
@@ -227,16 +266,15 @@ install(struct aduan_bayes *b, int kind, const char *name, int weight)
 	b->feat[f].weight = weight;	/* (before any look-up: b->named holds none yet) */
 	if (kind == ADUAN_FEAT_BIAS)
 		b->prior = weight;
-	else if (kind == ADUAN_FEAT_WORD && (s = add_form(b, name)) != NULL)
+	else if (kind == ADUAN_FEAT_WORD && (s = add_hashed(b, name, n, h)) != NULL)
 		b->word[s - b->slot].weight = weight;
-	else if (kind == ADUAN_FEAT_PAIR && (sp = strchr(name, ' ')) != NULL) {
-		char first[ADUAN_BAYES_FORM];
-		size_t n = (size_t)(sp - name) < sizeof(first) ? (size_t)(sp - name) : sizeof(first) - 1;
-
-		memcpy(first, name, n);	/* (snprintf here was half of loading the model) */
-		first[n] = '\0';
-		add_form(b, first);	/* known, for the pair, even unweighed */
-		add_form(b, sp + 1);
+	else if (sp != NULL) {
+		/* known, for the pair, even unweighed; a first form too long
+		 * is known by its first bytes, as many as a slot holds */
+		if (n >= ADUAN_BAYES_FORM)
+			h = aduan_fnv_step(ADUAN_FNV_START, name, n = ADUAN_BAYES_FORM - 1);
+		add_hashed(b, name, n, h);
+		add_hashed(b, sp + 1, n2, h2);
 	}
 }
 
