@@ -365,7 +365,7 @@ _Static_assert(ADUAN_BAYES_SLOTS <= 65535, "a model's places fit a token's unsig
 #define HOME_MAX 16	/* words naming the office's own town */
 #define KNOWN 16384	/* written words remembered (a power of two) */
 #define KNOWN_RAW 22	/* the longest written word remembered (a slot in 64 bytes) */
-#define SAID 4096	/* messages remembered with their verdicts (a power of two) */
+#define SAID 16384	/* messages remembered with their verdicts (a power of two) */
 #define SAID_TEXT 116	/* the longest message remembered, with its verdict in 128 bytes */
 
 struct aduan_decider {
