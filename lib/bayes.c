@@ -591,56 +591,72 @@ aduan_bayes_feature(struct aduan_bayes *b, unsigned key, unsigned stamp)
 	return b->feat[f].weight;
 }
 
+/* The place in b->feat of the pair of forms at places pair (one in the
+ * high half), their hashes ha and hb, or NONE, remembered in m: a
+ * look-up kept out of the loop below, which mostly finds the pair
+ * remembered (and has then no registers to spare for it). */
+#define NONE (~0u)
+#ifdef __GNUC__
+__attribute__((noinline))
+#endif
+static unsigned
+memo_pair(const struct aduan_bayes *b, struct memo *m, unsigned pair, unsigned ha, unsigned hb)
+{
+	unsigned f = find_feat(b, aduan_bayes_pair_key(ha, hb));
+
+	m->pair = pair;
+	return m->f = b->fkey[f] != 0 ? f : NONE;
+}
+
 int
 aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int n, int *tw,
     unsigned stamp)
 {
-	enum { NONE = ~0u };
 	unsigned prev = 0, prevplace = 0;
 	int i, w, sum = 0;
+	struct feat *feat = b->feat;
+	struct memo *memo;
 
-	if (b->feat != NULL && (b->memo == NULL || b->memo_stale)) {
+	if (feat != NULL && (b->memo == NULL || b->memo_stale)) {
 		if (b->memo == NULL)
 			b->memo = aduan_xmalloc(sizeof(*b->memo) << MEMO_BITS);
 		memset(b->memo, 0, sizeof(*b->memo) << MEMO_BITS);	/* (no pair is 0) */
 		b->memo_stale = 0;
 	}
+	memo = b->memo;
 	for (i = 0; i < n; i++) {
 		struct word *s;
+		unsigned pl = place[i];
 
-		if (place[i] == 0) {
+		if (pl == 0) {
 			prev = 0;
 			tw[i] = 0;
 			continue;
 		}
-		s = &b->word[place[i] - 1];
+		s = &b->word[pl - 1];
 		w = 0;
 		if (s->stamp != stamp) {
 			s->stamp = stamp;
 			w = s->weight;
 		}
-		if (prev != 0 && b->feat != NULL) {
-			unsigned pair = prevplace << 16 | place[i];
-			struct memo *m = &b->memo[(pair * 0x9e3779b1u) >> (32 - MEMO_BITS)];
+		if (prev != 0) {
+			unsigned pair = prevplace << 16 | pl, f;
+			struct memo *m = &memo[(pair * 0x9e3779b1u) >> (32 - MEMO_BITS)];
 
-			if (m->pair != pair) {
-				unsigned f = find_feat(b, aduan_bayes_pair_key(prev, s->hash));
-
-				m->pair = pair;
-				m->f = b->fkey[f] != 0 ? f : NONE;
-			}
-			if (m->f != NONE && b->feat[m->f].stamp != stamp) {
-				b->feat[m->f].stamp = stamp;
-				w += b->feat[m->f].weight;
+			f = m->pair == pair ? m->f : memo_pair(b, m, pair, prev, s->hash);
+			if (f != NONE && feat[f].stamp != stamp) {
+				feat[f].stamp = stamp;
+				w += feat[f].weight;
 			}
 		}
-		prev = s->hash;
-		prevplace = place[i];
+		prev = feat != NULL ? s->hash : 0;	/* (no pairs without features) */
+		prevplace = pl;
 		tw[i] = w;
 		sum += w;
 	}
 	return sum;
 }
+#undef NONE
 
 static inline int
 named_one(struct aduan_bayes *b, int kind, const char *name, unsigned stamp)
