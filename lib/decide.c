@@ -1973,13 +1973,14 @@ logit_rule(struct aduan_decider *d, struct reading *r, const char *text, size_t 
 		name[n + i] = r->s.f[i].label;
 	}
 	z += aduan_bayes_named_all(b, kind, name, n + r->s.n, w, d->stamp);
-	weigh_rules(r, w[0], w + n);	/* (w[0]: the rules' sum) */
 	/* (numbers and towns, never learnt, are not in it: no word, no pair
 	 * across them, as learn_features reads them) */
 	z += aduan_bayes_words_pairs(b, d->place, d->n, tw, d->stamp);
 	r->s.sum = 3 + (z >= 0 ? z / 100 : -((99 - z) / 100));
-	if (d->explain)
+	if (d->explain) {	/* (what each rule and word weighed is for the reason alone) */
+		weigh_rules(r, w[0], w + n);	/* (w[0]: the rules' sum) */
 		name_words(d, r, tw, z >= 0);
+	}
 }
 
 /* What earlier labelled messages say: learnt from (aduan_decider_learn),
