@@ -2126,10 +2126,10 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 
 	if (len >= SAID_TEXT)
 		return decide_words(d, text, len, media, v);
-	if (d->said == NULL) {
-		d->said = aduan_xmalloc(SAID * sizeof(*d->said));
+	if (d->said == NULL) {	/* (calloc: a block this large comes zeroed, not written) */
+		if ((d->said = calloc(SAID, sizeof(*d->said))) == NULL)
+			abort();
 		d->said_why = aduan_xmalloc(SAID * sizeof(*d->said_why));
-		forget_said(d);
 	}
 	slot = bytes_hash(text, len, len) & (SAID - 1);
 	m = &d->said[slot];
