@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "aduan.h"
 #include "complaint.h"
@@ -58,23 +61,91 @@ own(const struct aduan_complaint *c, int i)
 	return c->v[i] != NULL && c->v[i] == c->own[i];
 }
 
-void
-aduan_complaint_clear(struct aduan_complaint *c)
+#define BIT(i)	(UINT32_C(1) << (i))
+_Static_assert(ADUAN_NFIELDS < 32, "a field's bit in a uint32_t, and one more");
+
+/* The lowest field of the set m (not empty). */
+static int
+first(uint32_t m)
 {
+	return __builtin_ctz(m);
+}
+
+#ifdef __SSE2__
+/* v[j] and v[j + 1] as a vector, zero past the last field. */
+static inline __m128
+two_fields(const struct aduan_complaint *c, int j)
+{
+	if (j + 1 < ADUAN_NFIELDS)
+		return _mm_loadu_ps((const float *)&c->v[j]);
+	if (j < ADUAN_NFIELDS)
+		return _mm_castsi128_ps(_mm_loadl_epi64((const __m128i *)&c->v[j]));
+	return _mm_setzero_ps();
+}
+
+/* v[j] to v[j + 3], each zero or not as a lane of its own: the two
+ * halves of each pointer or'ed. */
+static inline __m128i
+four_fields(const struct aduan_complaint *c, int j)
+{
+	__m128 a = two_fields(c, j), b = two_fields(c, j + 2);
+
+	return _mm_castps_si128(_mm_or_ps(_mm_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0)),
+	    _mm_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1))));
+}
+
+/* Sixteen fields from v[j], a byte each, zero where v[i] is NULL: the
+ * lanes packed with saturation, which keeps them zero or not. */
+static inline __m128i
+sixteen_fields(const struct aduan_complaint *c, int j)
+{
+	return _mm_packs_epi16(_mm_packs_epi32(four_fields(c, j), four_fields(c, j + 4)),
+	    _mm_packs_epi32(four_fields(c, j + 8), four_fields(c, j + 12)));
+}
+#endif
+
+/* The fields that have a value (bit i: v[i] is not NULL), whoever put
+ * it there, so that what follows visits only the dozen fields a record
+ * has of its twenty-six; with SSE2 in some forty instructions and no
+ * branch. */
+static uint32_t
+fields_set(const struct aduan_complaint *c)
+{
+#ifdef __SSE2__
+	__m128i z = _mm_setzero_si128();
+
+	return ~((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(sixteen_fields(c, 0), z)) |
+	    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(sixteen_fields(c, 16), z)) << 16) &
+	    (uint32_t)(BIT(ADUAN_NFIELDS) - 1);
+#else
+	uint32_t m = 0;
 	int i;
 
 	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if (c->v[i] != NULL) {
-			if (c->spare[i] != NULL) {
-				if (c->spare[i] == c->own[i])
-					c->own[i] = NULL;
-				free(c->spare[i]);
-			}
-			/* the string holds its length and NUL, or what it was made with */
-			c->spare_size[i] = own(c, i) ? c->own_size[i] : strlen(c->v[i]) + 1;
-			c->spare[i] = c->v[i];
-			c->v[i] = NULL;
+		if (c->v[i] != NULL)
+			m |= BIT(i);
+	return m;
+#endif
+}
+
+void
+aduan_complaint_clear(struct aduan_complaint *c)
+{
+	uint32_t m;
+	int i;
+
+	for (m = fields_set(c); m != 0; m &= m - 1) {
+		i = first(m);
+		if (c->spare[i] != NULL) {
+			if (c->spare[i] == c->own[i])
+				c->own[i] = NULL;
+			free(c->spare[i]);
 		}
+		/* the string holds its length and NUL, or what it was made with */
+		c->spare_size[i] = own(c, i) ? c->own_size[i] : strlen(c->v[i]) + 1;
+		c->spare[i] = c->v[i];
+		c->v[i] = NULL;
+	}
 	c->looked_up = 0;
 	c->kelurahan_known = 0;
 }
@@ -401,9 +472,6 @@ struct problems {
 	int rc;			/* a failure that stops the checks */
 };
 
-#define BIT(i)	(UINT32_C(1) << (i))
-_Static_assert(ADUAN_NFIELDS <= 32, "a field's bit in a uint32_t");
-
 /* Note rc when it is a problem of the data (field -1: of the record),
  * and return 0 to go on; any other failure is kept and returned to stop. */
 static int
@@ -462,13 +530,6 @@ kinds(void)
 	return &k;
 }
 
-/* The lowest field of the set m (not empty). */
-static int
-first(uint32_t m)
-{
-	return __builtin_ctz(m);
-}
-
 /* A word of a list in canonical form, given or defaulted; *k its index
  * in the list. */
 static int
@@ -516,11 +577,11 @@ static int
 check_text(struct problems *ps, struct aduan_complaint *c)
 {
 	size_t n, bad;
+	uint32_t m;
 	int i, rc;
 
-	for (i = 0; i < ADUAN_NFIELDS; i++) {
-		if (c->v[i] == NULL)
-			continue;
+	for (m = fields_set(c); m != 0; m &= m - 1) {
+		i = first(m);
 		n = own(c, i) ? c->own_len[i] : strlen(c->v[i]);
 		if (i != AF_BODY && (n == 0 || blank(c->v[i][0]) || blank(c->v[i][n - 1])) &&
 		    (n = trim(c, i, n)) == 0)
