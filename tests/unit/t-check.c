@@ -66,6 +66,7 @@ utf8_texts(void)
 	char s[200];
 	size_t n, want, k;
 	int round, bad = 0, at;
+	unsigned b;
 
 	for (round = 0; round < 20000; round++) {
 		n = 0;
@@ -94,18 +95,37 @@ utf8_texts(void)
 			    aduan_utf8_valid(s, n));
 	}
 	ok(bad == 0, "aduan_utf8_valid on 20000 texts");
-	/* every length and place of one bad byte in ASCII: the word-wise
-	 * ways (32 and 8 bytes) and the byte-wise end */
+	/* every length and place of one byte from 0x80 up in ASCII (none
+	 * is valid there, alone or before an 'x'): the ways of 32 and 16
+	 * bytes, of two words that overlap (8 and 4 bytes), and of bytes,
+	 * each seeing the top bit of every byte or not */
 	bad = 0;
-	for (n = 0; n <= 80; n++)
-		for (k = 0; k <= n; k++) {
-			memset(s, 'x', n);
-			if (k < n)
-				s[k] = (char)0x80;
-			if (aduan_utf8_valid(s, n) != k && bad++ < 5)
-				ok(0, "%zu bytes, bad at %zu: %zu", n, k, aduan_utf8_valid(s, n));
-		}
-	ok(bad == 0, "aduan_utf8_valid at every length and place");
+	for (n = 0; n <= 100; n++)
+		for (k = 0; k <= n; k++)
+			for (b = 0x80; b <= (k < n ? 0xff : 0x80); b++) {
+				memset(s, 'x', n);
+				if (k < n)
+					s[k] = (char)b;
+				if (aduan_utf8_valid(s, n) != k && bad++ < 5)
+					ok(0, "%zu bytes, %#x at %zu: %zu", n, b, k,
+					    aduan_utf8_valid(s, n));
+			}
+	ok(bad == 0, "aduan_utf8_valid at every length and place of every byte");
+	/* a valid sequence, then a bad byte further on: the ASCII ways
+	 * again after the sequence */
+	bad = 0;
+	for (n = 0; n <= 100; n++)
+		for (k = 0; k + 4 <= n; k++)
+			for (at = (int)k + 4; at <= (int)n; at++) {
+				memset(s, 'x', n);
+				memcpy(s + k, "\xf0\x9f\x98\x80", 4);
+				if (at < (int)n)
+					s[at] = (char)0xc3;	/* before an 'x' */
+				if (aduan_utf8_valid(s, n) != (size_t)at && bad++ < 5)
+					ok(0, "%zu bytes, U+1F600 at %zu, bad at %d: %zu", n, k, at,
+					    aduan_utf8_valid(s, n));
+			}
+	ok(bad == 0, "aduan_utf8_valid after a sequence, at every length and place");
 }
 
 /* A field set, cleared and set again at every length up to twice its
