@@ -41,24 +41,20 @@ aduan_complaint_release(struct aduan_complaint *c)
 	int i;
 
 	for (i = 0; i < ADUAN_NFIELDS; i++) {
-		if (c->v[i] != NULL) {
+		if (c->v[i] != c->room[i].s)
 			free(c->v[i]);
-			c->v[i] = NULL;
-		}
-		if (c->spare[i] != NULL) {
-			free(c->spare[i]);
-			c->spare[i] = NULL;
-		}
-		c->own[i] = NULL;
+		free(c->room[i].s);
+		c->v[i] = NULL;
+		c->room[i].s = NULL;
+		c->room[i].size = 0;
 	}
 }
 
-/* Whether v[i] is the string aduan_complaint_set put there, whose length
- * and size are known. */
+/* Whether v[i], not NULL, is the field's own string, whose length is known. */
 static int
 own(const struct aduan_complaint *c, int i)
 {
-	return c->v[i] != NULL && c->v[i] == c->own[i];
+	return c->v[i] == c->room[i].s;
 }
 
 #define BIT(i)	(UINT32_C(1) << (i))
@@ -136,49 +132,66 @@ aduan_complaint_clear(struct aduan_complaint *c)
 
 	for (m = fields_set(c); m != 0; m &= m - 1) {
 		i = first(m);
-		if (c->spare[i] != NULL) {
-			if (c->spare[i] == c->own[i])
-				c->own[i] = NULL;
-			free(c->spare[i]);
+		if (!own(c, i)) {	/* a string of one's own: the field's from now on */
+			free(c->room[i].s);
+			c->room[i].s = c->v[i];
+			c->room[i].size = strlen(c->v[i]) + 1;
 		}
-		/* the string holds its length and NUL, or what it was made with */
-		c->spare_size[i] = own(c, i) ? c->own_size[i] : strlen(c->v[i]) + 1;
-		c->spare[i] = c->v[i];
 		c->v[i] = NULL;
 	}
 	c->looked_up = 0;
 	c->kelurahan_known = 0;
 }
 
-/* aduan_complaint_set, inline for the checks below: into the string the
- * field has, or had before the complaint was cleared, when it has room. */
+/* set_n but for the field's own string with room: into a new string, or
+ * freeing the string of one's own that v[i] had (once s, which may lie in
+ * it, is copied), or clearing the field; kept out of set_n, whose common
+ * way then saves no registers. */
+static __attribute__((noinline)) void
+set_else(struct aduan_complaint *c, int i, const char *s, size_t n)
+{
+	struct aduan_complaint_room *r = &c->room[i];
+	char *p;
+
+	if (s == NULL) {
+		if (c->v[i] != r->s)
+			free(c->v[i]);
+		c->v[i] = NULL;
+		return;
+	}
+	if (r->size > n)
+		memmove(r->s, s, n);
+	else {
+		p = aduan_xmalloc(n + 1);
+		memcpy(p, s, n);
+		if (c->v[i] == r->s)
+			c->v[i] = NULL;
+		free(r->s);
+		r->s = p;
+		r->size = n + 1;
+	}
+	if (c->v[i] != r->s)
+		free(c->v[i]);
+	r->s[n] = '\0';
+	r->len = n;
+	c->v[i] = r->s;
+}
+
+/* aduan_complaint_set, inline for the checks below: into the field's
+ * own string when it has room, else by set_else. */
 static inline void
 set_n(struct aduan_complaint *c, int i, const char *s, size_t n)
 {
-	char *p = NULL;
+	struct aduan_complaint_room *r = &c->room[i];
+	char *p;
 
-	if (s != NULL && c->v[i] == NULL && c->spare[i] != NULL && c->spare_size[i] > n) {
-		p = c->spare[i];
-		c->own_size[i] = c->spare_size[i];
-		c->spare[i] = NULL;
-	} else if (s != NULL && own(c, i) && c->own_size[i] > n) {
-		memmove(c->v[i], s, n);	/* s may lie in v[i] */
-		c->v[i][n] = '\0';
-		c->own_len[i] = n;
-		return;
-	} else if (s != NULL) {
-		p = aduan_xmalloc(n + 1);
-		c->own_size[i] = n + 1;
-	}
-	if (p != NULL) {
-		memcpy(p, s, n);
+	if (s != NULL && r->size > n && (c->v[i] == NULL || c->v[i] == r->s)) {
+		c->v[i] = r->s;
+		r->len = n;
+		p = memmove(r->s, s, n);	/* s may lie in it */
 		p[n] = '\0';
-	}
-	if (c->v[i] != NULL)
-		free(c->v[i]);
-	c->v[i] = p;
-	c->own[i] = p;
-	c->own_len[i] = n;
+	} else
+		set_else(c, i, s, n);
 }
 
 void
@@ -225,15 +238,13 @@ trim(struct aduan_complaint *c, int i, size_t n)
 	while (e > s + lead && blank(e[-1]))
 		e--;
 	if (e == s + lead) {
-		free(s);
-		c->v[i] = NULL;
-		c->own[i] = NULL;
+		set_n(c, i, NULL, 0);
 		return 0;
 	}
 	if (lead > 0)
 		memmove(s, s + lead, (size_t)(e - s - lead));
 	s[e - s - lead] = '\0';
-	c->own_len[i] = (size_t)(e - s - lead);	/* known only while own(c, i) */
+	c->room[i].len = (size_t)(e - s - lead);	/* known only while own(c, i) */
 	return (size_t)(e - s - lead);
 }
 
@@ -582,7 +593,7 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 
 	for (m = fields_set(c); m != 0; m &= m - 1) {
 		i = first(m);
-		n = own(c, i) ? c->own_len[i] : strlen(c->v[i]);
+		n = own(c, i) ? c->room[i].len : strlen(c->v[i]);
 		if (i != AF_BODY && (n == 0 || blank(c->v[i][0]) || blank(c->v[i][n - 1])) &&
 		    (n = trim(c, i, n)) == 0)
 			continue;

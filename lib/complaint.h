@@ -18,7 +18,7 @@ int aduan_rt_normalize(const char *s, char out[8]);
  * UTC stamps once normalised.  Set fields with aduan_complaint_set; a
  * string it put in v[i] is changed or freed only by the functions here
  * (v[i] may also be given a string of one's own, which the complaint
- * then owns).
+ * then owns; the functions here free it when they replace it).
  */
 struct aduan_complaint {
 	char *v[ADUAN_NFIELDS];
@@ -27,14 +27,14 @@ struct aduan_complaint {
 	int kelurahan_known;	/* the caller took the kelurahan from the kelurahan
 				 * table in this transaction, with no blank at either
 				 * end: the check need not look it up again */
-	/* strings of cleared fields, of at least spare_size bytes, that
-	 * aduan_complaint_set fills again instead of allocating (private) */
-	char *spare[ADUAN_NFIELDS];
-	size_t spare_size[ADUAN_NFIELDS];
-	/* the string aduan_complaint_set last put in v[i], its length and
-	 * the bytes it holds (private): known while v[i] is that string */
-	const char *own[ADUAN_NFIELDS];
-	size_t own_len[ADUAN_NFIELDS], own_size[ADUAN_NFIELDS];
+	/* each field's own string, of size bytes (private): what
+	 * aduan_complaint_set puts in v[i] and fills again, field after
+	 * field and complaint after complaint, while it has room; kept when
+	 * the field is cleared; len its length while v[i] is s */
+	struct aduan_complaint_room {
+		char *s;
+		size_t size, len;
+	} room[ADUAN_NFIELDS];
 };
 void aduan_complaint_init(struct aduan_complaint *c);
 void aduan_complaint_release(struct aduan_complaint *c);
