@@ -218,7 +218,9 @@ set_changed(struct aduan_complaint *c, int i, const char *s)
 static int
 blank(char ch)
 {
-	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+	/* space, tab, CR or LF: one compare and one bit of a word */
+	return (unsigned char)ch <= ' ' &&
+	    (1ULL << (unsigned char)ch & (1ULL << ' ' | 1ULL << '\t' | 1ULL << '\r' | 1ULL << '\n'));
 }
 
 /* Trim white space at both ends of field i, n bytes, in place; an empty
@@ -509,7 +511,7 @@ note(struct problems *ps, int field, int rc)
 #define CHECK(ps, f, check) (!((ps)->bad & BIT(f)) && note(ps, f, check))
 
 /* Field i set to s[0..n) by a check. */
-static void
+static inline void
 put(struct problems *ps, struct aduan_complaint *c, int i, const char *s, size_t n)
 {
 	set_n(c, i, s, n);
@@ -517,9 +519,13 @@ put(struct problems *ps, struct aduan_complaint *c, int i, const char *s, size_t
 }
 
 /* The fields of each kind the checks treat alike (bit i: field i), from
- * the field table. */
+ * the field table; of a field with words, which is its default (-1:
+ * none) and its length, and the length of each status (the default of
+ * the status depends on the agency). */
 struct kinds {
 	uint32_t ints, times, words, bools;
+	int dflt[ADUAN_NFIELDS];
+	size_t dflt_len[ADUAN_NFIELDS], status_len[AS_NSTATUS];
 };
 
 static const struct kinds *
@@ -527,7 +533,8 @@ kinds(void)
 {
 	static struct kinds k;
 	static int made;
-	int i;
+	const char *const *list;
+	int i, w;
 
 	if (!made) {
 		for (i = 0; i < ADUAN_NFIELDS; i++) {
@@ -535,28 +542,29 @@ kinds(void)
 			k.bools |= aduan_fields[i].type == AT_BOOL ? BIT(i) : 0;
 			k.times |= aduan_fields[i].flags & AFF_TIME ? BIT(i) : 0;
 			k.words |= aduan_fields[i].words != NULL ? BIT(i) : 0;
+			k.dflt[i] = -1;
+			if ((list = aduan_fields[i].words) == NULL || aduan_fields[i].dflt == NULL)
+				continue;
+			for (w = 0; list[w] != NULL; w++)
+				if (strcmp(list[w], aduan_fields[i].dflt) == 0) {
+					k.dflt[i] = w;
+					k.dflt_len[i] = strlen(list[w]);
+				}
 		}
+		for (w = 0; w < AS_NSTATUS; w++)
+			k.status_len[w] = strlen(aduan_statuses[w]);
 		made = 1;
 	}
 	return &k;
 }
 
-/* A word of a list in canonical form, given or defaulted; *k its index
- * in the list. */
+/* A word of a list, given, in canonical form; *k its index in the list. */
 static int
-check_word(struct problems *ps, struct aduan_complaint *c, int i, const char *dflt, int *k)
+check_word(struct aduan_complaint *c, int i, int *k)
 {
 	const char *const *list = aduan_fields[i].words;
 	const char *w;
 
-	if (c->v[i] == NULL) {
-		if (dflt == NULL)
-			return 0;
-		put(ps, c, i, dflt, strlen(dflt));
-		for (*k = 0; list[*k] != NULL; ++*k)	/* the list's own string */
-			if (list[*k] == dflt)
-				return 0;
-	}
 	/* the word as the list writes it (as every default, and every
 	 * record of an import): that is its canonical form, since no two
 	 * words of a list differ only in case */
@@ -617,18 +625,21 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 	    aduan_fail(ADUAN_DATAERR, "empty body: a complaint needs its text"));
 }
 
-/* now as a stored stamp, written once for each now (a batch checks all
- * its records with one). */
+/* now as a stored stamp, and its length, written once for each now (a
+ * batch checks all its records with one). */
 static const char *
-now_stamp(time_t now)
+now_stamp(time_t now, size_t *len)
 {
 	static char stamp[21];
+	static size_t n;
 	static time_t of;
 
 	if (stamp[0] == '\0' || of != now) {
 		aduan_time_utc(now, stamp);
+		n = strlen(stamp);
 		of = now;
 	}
+	*len = n;
 	return stamp;
 }
 
@@ -638,6 +649,8 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 {
 	const struct kinds *k = kinds();
 	uint32_t m, made = 0;
+	const char *s;
+	size_t n;
 	int i, w = -1;
 
 	for (m = k->ints & ps->set; m != 0; m &= m - 1)
@@ -646,7 +659,8 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 	/* made from now: in the stored form and not ahead, nothing to check */
 	for (m = BIT(AF_RECEIVED_AT) | BIT(AF_CREATED_AT); m != 0; m &= m - 1)
 		if (c->v[first(m)] == NULL) {
-			put(ps, c, first(m), now_stamp(now), strlen(now_stamp(now)));
+			s = now_stamp(now, &n);
+			put(ps, c, first(m), s, n);
 			made |= BIT(first(m));
 		}
 	for (m = k->times & ps->set & ~made & ~BIT(AF_DUE_AT); m != 0; m &= m - 1)
@@ -657,10 +671,16 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 		return 1;
 	for (m = k->words; m != 0; m &= m - 1) {
 		i = first(m);
-		if (CHECK(ps, i, check_word(ps, c, i,
-		    i == AF_STATUS ? aduan_statuses[c->v[AF_AGENCY] ? AS_ROUTED : AS_OPEN] :
-		    aduan_fields[i].dflt, &w)))
-			return 1;
+		if (c->v[i] != NULL) {
+			if (CHECK(ps, i, check_word(c, i, &w)))
+				return 1;
+		} else if (i == AF_STATUS) {	/* the default: the list's own word */
+			w = c->v[AF_AGENCY] ? AS_ROUTED : AS_OPEN;
+			put(ps, c, i, aduan_statuses[w], k->status_len[w]);
+		} else if (k->dflt[i] >= 0) {
+			w = k->dflt[i];
+			put(ps, c, i, aduan_fields[i].words[w], k->dflt_len[i]);
+		}
 		if (i == AF_STATUS && !(ps->bad & BIT(AF_STATUS)))
 			ps->status = w;
 	}
@@ -732,7 +752,8 @@ aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, time_t
 		rc = ps.rc;
 	else
 		rc = ps.all.len > 0 ? aduan_fail(ADUAN_DATAERR, "%s", ps.all.s) : 0;
-	aduan_buf_release(&ps.all);
+	if (ps.all.s != NULL)	/* a record with problems */
+		aduan_buf_release(&ps.all);
 	return rc;
 }
 
