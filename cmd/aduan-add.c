@@ -318,6 +318,8 @@ struct batch {
 	int header_written;
 	int placed;		/* the record's place was read from its text already */
 	int defaults;		/* the options give a field a default */
+	int looked_up;		/* --from whatsapp: each complaint was looked up
+				 * when its messages were read */
 	long read, added, present, rejected, checked_dups;
 	time_t now;
 };
@@ -403,8 +405,7 @@ take(struct batch *b, struct aduan_complaint *c, long line, struct aduan_reader 
 	if (b->o->dry_run) {
 		int present = 0;
 
-		/* a WhatsApp complaint was looked up when its messages were read */
-		if (b->o->from == NULL || strcmp(b->o->from, "whatsapp") != 0)
+		if (!b->looked_up)
 			if ((rc = aduan_complaint_present(b->db, c, &present)) != 0)
 				return rc;
 		if (present)
@@ -537,6 +538,7 @@ batch_open(struct batch *b, struct opts *o, FILE *in, const char *path)
 	b->now = time(NULL);
 	for (i = 0; i < ADUAN_NFIELDS; i++)
 		b->defaults |= o->defaults.v[i] != NULL;
+	b->looked_up = o->from != NULL && strcmp(o->from, "whatsapp") == 0;
 	b->db = cli_open(o->common.db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
 	/* a dry run writes nothing; a real one replaces FILE only if it rejects */
 	if (o->rejects != NULL && !o->dry_run) {
