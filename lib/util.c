@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "aduan.h"
 #include "util.h"
@@ -91,7 +88,8 @@ aduan_free_each(void *const *v, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		free(v[i]);
+		if (v[i] != NULL)	/* often: the unused places of a table */
+			free(v[i]);
 }
 
 char *
@@ -213,70 +211,19 @@ utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* Whether the 32 bytes at s are all ASCII. */
-static inline int
-ascii32(const char *s)
-{
-#ifdef __SSE2__
-	return _mm_movemask_epi8(_mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)s),
-	    _mm_loadu_si128((const __m128i *)(const void *)(s + 16)))) == 0;
-#else
-	uint64_t w[4];
-
-	memcpy(w, s, 32);
-	return !((w[0] | w[1] | w[2] | w[3]) & UINT64_C(0x8080808080808080));
-#endif
-}
-
-/* Whether the 16 bytes at s are all ASCII. */
-static inline int
-ascii16(const char *s)
-{
-#ifdef __SSE2__
-	return _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)s)) == 0;
-#else
-	uint64_t w[2];
-
-	memcpy(w, s, 16);
-	return !((w[0] | w[1]) & UINT64_C(0x8080808080808080));
-#endif
-}
-
 size_t
-aduan_utf8_valid(const char *s, size_t n)
+aduan_utf8_valid_from(const char *s, size_t n, size_t i)
 {
-	const uint64_t high = 0x8080808080808080ULL;
-	size_t i = 0, k;
-	uint64_t w[2];
-	uint32_t h[2];
+	size_t k;
+	uint64_t w;
 
-	/* all ASCII, as most fields here are: 32 bytes at a time, then the
-	 * last 16 (which may overlap those before); a shorter field as two
-	 * words that overlap */
-	if (n >= 16) {
-		while (n - i > 32 && ascii32(s + i))
-			i += 32;
-		if (n - i <= 32 && (n - i <= 16 || ascii16(s + i)) && ascii16(s + n - 16))
-			return n;
-	} else if (n >= 8) {
-		memcpy(&w[0], s, 8);
-		memcpy(&w[1], s + n - 8, 8);
-		if (!((w[0] | w[1]) & high))
-			return n;
-	} else if (n >= 4) {
-		memcpy(&h[0], s, 4);
-		memcpy(&h[1], s + n - 4, 4);
-		if (!((h[0] | h[1]) & 0x80808080u))
-			return n;
-	}
-	/* from the first piece with another byte: sequence by sequence, and
-	 * ASCII again 32 and 8 bytes at a time */
+	/* sequence by sequence, and ASCII again 32 and 8 bytes at a time */
 	for (;;) {
-		while (n - i >= 32 && ascii32(s + i))
+		while (n - i >= 32 && aduan_ascii32(s + i))
 			i += 32;
 		while (n - i >= 8) {
-			memcpy(&w[0], s + i, 8);
-			if (w[0] & high)
+			memcpy(&w, s + i, 8);
+			if (w & UINT64_C(0x8080808080808080))
 				break;
 			i += 8;
 		}

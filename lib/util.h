@@ -2,7 +2,11 @@
 #ifndef ADUAN_UTIL_H
 #define ADUAN_UTIL_H
 
+#include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "aduan.h"
 
@@ -122,8 +126,68 @@ void aduan_visible(struct aduan_buf *b, const char *s, int oneline);
  * underscores removed ("Lok Tuan" == "loktuan" == "LOK-TUAN"). */
 char *aduan_fold(const char *s);	/* caller frees */
 
-/* Length of the valid UTF-8 prefix of s (n bytes). */
-size_t aduan_utf8_valid(const char *s, size_t n);
+/* Whether the 16 bytes at s are all ASCII. */
+static inline int
+aduan_ascii16(const char *s)
+{
+#ifdef __SSE2__
+	return _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)s)) == 0;
+#else
+	uint64_t w[2];
+
+	memcpy(w, s, 16);
+	return !((w[0] | w[1]) & UINT64_C(0x8080808080808080));
+#endif
+}
+
+/* Whether the 32 bytes at s are all ASCII. */
+static inline int
+aduan_ascii32(const char *s)
+{
+#ifdef __SSE2__
+	return _mm_movemask_epi8(_mm_or_si128(_mm_loadu_si128((const __m128i *)(const void *)s),
+	    _mm_loadu_si128((const __m128i *)(const void *)(s + 16)))) == 0;
+#else
+	return aduan_ascii16(s) && aduan_ascii16(s + 16);
+#endif
+}
+
+/* The same as aduan_utf8_valid, s[0..i) being ASCII. */
+size_t aduan_utf8_valid_from(const char *s, size_t n, size_t i);
+
+/*
+ * Length of the valid UTF-8 prefix of s (n bytes).  Inline while it is
+ * ASCII, as most fields are: 32 bytes at a time, then the last 16 (which
+ * may overlap those before); a field under 16 bytes as two words that
+ * overlap, or byte by byte under 4.
+ */
+static inline size_t
+aduan_utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w[2];
+	uint32_t h[2];
+
+	if (n >= 16) {
+		while (n - i > 32 && aduan_ascii32(s + i))
+			i += 32;
+		if (n - i <= 32 && (n - i <= 16 || aduan_ascii16(s + i)) && aduan_ascii16(s + n - 16))
+			return n;
+	} else if (n >= 8) {
+		memcpy(&w[0], s, 8);
+		memcpy(&w[1], s + n - 8, 8);
+		if (!((w[0] | w[1]) & UINT64_C(0x8080808080808080)))
+			return n;
+	} else if (n >= 4) {
+		memcpy(&h[0], s, 4);
+		memcpy(&h[1], s + n - 4, 4);
+		if (!((h[0] | h[1]) & 0x80808080u))
+			return n;
+	} else
+		while (i < n && (unsigned char)s[i] < 0x80)
+			i++;
+	return i == n ? n : aduan_utf8_valid_from(s, n, i);
+}
 
 /* The acting user: --by, else $ADUAN_USER, else the login name. */
 const char *aduan_actor(const char *by);
