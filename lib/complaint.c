@@ -143,12 +143,10 @@ aduan_complaint_clear(struct aduan_complaint *c)
 	c->kelurahan_known = 0;
 }
 
-/* set_n but for the field's own string with room: into a new string, or
- * freeing the string of one's own that v[i] had (once s, which may lie in
- * it, is copied), or clearing the field; kept out of set_n, whose common
- * way then saves no registers. */
-static __attribute__((noinline)) void
-set_else(struct aduan_complaint *c, int i, const char *s, size_t n)
+/* Into a new string, or freeing the string of one's own that v[i] had
+ * (once s, which may lie in it, is copied), or clearing the field. */
+void
+aduan_complaint_set_else(struct aduan_complaint *c, int i, const char *s, size_t n)
 {
 	struct aduan_complaint_room *r = &c->room[i];
 	char *p;
@@ -175,35 +173,6 @@ set_else(struct aduan_complaint *c, int i, const char *s, size_t n)
 	r->s[n] = '\0';
 	r->len = n;
 	c->v[i] = r->s;
-}
-
-/* aduan_complaint_set, inline for the checks below: into the field's
- * own string when it has room, else by set_else. */
-static inline void
-set_n(struct aduan_complaint *c, int i, const char *s, size_t n)
-{
-	struct aduan_complaint_room *r = &c->room[i];
-	char *p;
-
-	if (s != NULL && r->size > n && (c->v[i] == NULL || c->v[i] == r->s)) {
-		c->v[i] = r->s;
-		r->len = n;
-		p = memmove(r->s, s, n);	/* s may lie in it */
-		p[n] = '\0';
-	} else
-		set_else(c, i, s, n);
-}
-
-void
-aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n)
-{
-	set_n(c, i, s, n);
-}
-
-void
-aduan_complaint_sets(struct aduan_complaint *c, int i, const char *s)
-{
-	set_n(c, i, s, s ? strlen(s) : 0);
 }
 
 /* Field i set to s unless it is s already: a check that finds a value
@@ -240,7 +209,7 @@ trim(struct aduan_complaint *c, int i, size_t n)
 	while (e > s + lead && blank(e[-1]))
 		e--;
 	if (e == s + lead) {
-		set_n(c, i, NULL, 0);
+		aduan_complaint_set(c, i, NULL, 0);
 		return 0;
 	}
 	if (lead > 0)
@@ -514,7 +483,7 @@ note(struct problems *ps, int field, int rc)
 static inline void
 put(struct problems *ps, struct aduan_complaint *c, int i, const char *s, size_t n)
 {
-	set_n(c, i, s, n);
+	aduan_complaint_set(c, i, s, n);
 	ps->set |= BIT(i);
 }
 

@@ -5,6 +5,8 @@
 #ifndef ADUAN_COMPLAINT_H
 #define ADUAN_COMPLAINT_H
 
+#include <string.h>
+
 #include "aduan.h"
 #include "db.h"
 #include "field.h"
@@ -44,9 +46,29 @@ void aduan_complaint_release(struct aduan_complaint *c);
  * one complaint after another allocates little.  Release it at the end.
  */
 void aduan_complaint_clear(struct aduan_complaint *c);
-/* Set field i to a copy of s[0..n) (s NULL: clear it). */
-void aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n);
-void aduan_complaint_sets(struct aduan_complaint *c, int i, const char *s);
+/* aduan_complaint_set but for the field's own string with room. */
+void aduan_complaint_set_else(struct aduan_complaint *c, int i, const char *s, size_t n);
+/* Set field i to a copy of s[0..n) (s NULL: clear it): inline into the
+ * field's own string while it has room, as a batch's fields mostly do. */
+static inline void
+aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n)
+{
+	struct aduan_complaint_room *r = &c->room[i];
+	char *p;
+
+	if (s != NULL && r->size > n && (c->v[i] == NULL || c->v[i] == r->s)) {
+		c->v[i] = r->s;
+		r->len = n;
+		p = memmove(r->s, s, n);	/* s may lie in it */
+		p[n] = '\0';
+	} else
+		aduan_complaint_set_else(c, i, s, n);
+}
+static inline void
+aduan_complaint_sets(struct aduan_complaint *c, int i, const char *s)
+{
+	aduan_complaint_set(c, i, s, s ? strlen(s) : 0);
+}
 
 /*
  * Check and normalise c in place against the database: known channel,
