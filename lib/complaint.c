@@ -268,37 +268,49 @@ two_digits(const char *s)
 	return a <= 9 && b <= 9 ? (int)(a * 10 + b) : -1;
 }
 
+/* The day of the stamp before (an import's times come in order): its
+ * date part and its midnight as aduan_time_from_utc found them. */
+static char utc_date[11];
+static time_t utc_midnight;
+
+/* Whether s is a stamp of that day as aduan_time_utc writes it,
+ * "YYYY-MM-DDTHH:MM:SSZ" with no leap second; *t its time. */
+static inline int
+same_day_utc(const char *s, size_t n, time_t *t)
+{
+	int h, mi, sec;
+
+	if (n == 20 && utc_date[0] != '\0' && memcmp(s, utc_date, 10) == 0 && s[10] == 'T' &&
+	    s[13] == ':' && s[16] == ':' && s[19] == 'Z' &&
+	    (h = two_digits(s + 11)) >= 0 && h <= 23 && (mi = two_digits(s + 14)) >= 0 &&
+	    mi <= 59 && (sec = two_digits(s + 17)) >= 0 && sec <= 59) {
+		*t = utc_midnight + h * 3600 + mi * 60 + sec;
+		return 1;
+	}
+	return 0;
+}
+
 /* Whether s is "YYYY-MM-DDTHH:MM:SSZ" as aduan_time_utc writes it, *t
  * its time: a valid stamp of that length with no leap second (which
  * aduan_time_utc would write as the next minute). */
 static int
 canonical_utc(const char *s, size_t n, time_t *t)
 {
-	/* the day of the stamp before (an import's times come in order):
-	 * its date part and its midnight as aduan_time_from_utc found them */
-	static char date[11];
-	static time_t midnight;
-	int h, mi, sec;
-
-	if (n == 20 && date[0] != '\0' && memcmp(s, date, 10) == 0 && s[10] == 'T' &&
-	    s[13] == ':' && s[16] == ':' && s[19] == 'Z' &&
-	    (h = two_digits(s + 11)) >= 0 && h <= 23 && (mi = two_digits(s + 14)) >= 0 &&
-	    mi <= 59 && (sec = two_digits(s + 17)) >= 0 && sec <= 59) {
-		*t = midnight + h * 3600 + mi * 60 + sec;
+	if (same_day_utc(s, n, t))
 		return 1;
-	}
 	if (n != 20 || (s[17] == '6' && s[18] == '0') || aduan_time_from_utc(s, t) != 0)
 		return 0;
 	/* that day again: the same midnight and the same seconds after it */
-	memcpy(date, s, 10);
-	midnight = *t - (two_digits(s + 11) * 3600 + two_digits(s + 14) * 60 + two_digits(s + 17));
+	memcpy(utc_date, s, 10);
+	utc_midnight = *t -
+	    (two_digits(s + 11) * 3600 + two_digits(s + 14) * 60 + two_digits(s + 17));
 	return 1;
 }
 
-/* A time, field i of n bytes, to UTC; one more than a day ahead is
- * refused unless ahead (a due date may lie ahead). */
-static int
-check_time(struct aduan_complaint *c, int i, size_t n, time_t now, int ahead)
+/* check_time but for a stamp of the day before's, not ahead: out of
+ * line, so that the common way saves no registers. */
+static __attribute__((noinline)) int
+check_time_else(struct aduan_complaint *c, int i, size_t n, time_t now, int ahead)
 {
 	char buf[21];
 	time_t t;
@@ -318,6 +330,18 @@ check_time(struct aduan_complaint *c, int i, size_t n, time_t now, int ahead)
 	if (buf[0] != '\0')
 		aduan_complaint_sets(c, i, buf);
 	return 0;
+}
+
+/* A time, field i of n bytes, to UTC; one more than a day ahead is
+ * refused unless ahead (a due date may lie ahead). */
+static inline int
+check_time(struct aduan_complaint *c, int i, size_t n, time_t now, int ahead)
+{
+	time_t t;
+
+	if (same_day_utc(c->v[i], n, &t) && (ahead || t <= now + 86400))
+		return 0;	/* kept as it is */
+	return check_time_else(c, i, n, now, ahead);
 }
 
 static int
