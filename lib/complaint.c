@@ -194,7 +194,7 @@ blank(char ch)
 
 /* Trim white space at both ends of field i, n bytes, in place; an empty
  * result clears the field.  Its length after. */
-static size_t
+static inline size_t
 trim(struct aduan_complaint *c, int i, size_t n)
 {
 	char *s = c->v[i], *e;
@@ -260,7 +260,7 @@ check_bool(struct aduan_complaint *c, int i)
 }
 
 /* The two digits at s as a number, or -1. */
-static int
+static inline int
 two_digits(const char *s)
 {
 	unsigned a = (unsigned)(unsigned char)s[0] - '0', b = (unsigned)(unsigned char)s[1] - '0';
