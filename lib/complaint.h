@@ -10,6 +10,7 @@
 #include "aduan.h"
 #include "db.h"
 #include "field.h"
+#include "util.h"
 
 /* RT numbers: "5", "05", "RT 005", "rt.5" all become "005"; -1 if not one. */
 int aduan_rt_normalize(const char *s, char out[8]);
@@ -59,7 +60,8 @@ aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n)
 	if (s != NULL && r->size > n && (c->v[i] == NULL || c->v[i] == r->s)) {
 		c->v[i] = r->s;
 		r->len = n;
-		p = memmove(r->s, s, n);	/* s may lie in it */
+		p = r->s;
+		aduan_move(p, s, n);	/* s may lie in it */
 		p[n] = '\0';
 	} else
 		aduan_complaint_set_else(c, i, s, n);

@@ -47,6 +47,37 @@ void aduan_free_each(void *const *v, size_t n);
 	aduan_free_each((void *const[]){__VA_ARGS__}, \
 	    sizeof((void *const[]){__VA_ARGS__}) / sizeof(void *))
 
+/* memmove(d, s, n), inline up to 16 bytes (the short fields of a
+ * record): both ends read before either is written, so that s and d may
+ * overlap as memmove allows. */
+static inline void
+aduan_move(char *d, const char *s, size_t n)
+{
+	uint64_t a, b;
+	uint32_t x, y;
+	char f, m;
+
+	if (n > 16)
+		memmove(d, s, n);
+	else if (n >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		memcpy(d, &a, 8);
+		memcpy(d + n - 8, &b, 8);
+	} else if (n >= 4) {
+		memcpy(&x, s, 4);
+		memcpy(&y, s + n - 4, 4);
+		memcpy(d, &x, 4);
+		memcpy(d + n - 4, &y, 4);
+	} else if (n > 0) {	/* the first, middle and last of 1 to 3 */
+		f = s[0];
+		m = s[n / 2];
+		d[n - 1] = s[n - 1];
+		d[n / 2] = m;
+		d[0] = f;
+	}
+}
+
 /* A growable byte buffer, always NUL-terminated. */
 struct aduan_buf {
 	char *s;

@@ -136,7 +136,7 @@ set_again(void)
 {
 	struct aduan_complaint c;
 	char text[200];
-	size_t n;
+	size_t n, k;
 	int bad = 0;
 
 	memset(text, 'x', sizeof(text));
@@ -159,6 +159,18 @@ set_again(void)
 	aduan_complaint_sets(&c, AF_SOURCE, "  Forum Warga  ");
 	aduan_complaint_set(&c, AF_SOURCE, c.v[AF_SOURCE] + 2, 5);	/* a part of itself */
 	is_str(c.v[AF_SOURCE], "Forum", "a field set to a part of itself");
+	/* every part of itself, the short ones moved inline (both ends
+	 * read before either is written) */
+	for (n = 0; n <= 40; n++)
+		for (k = 0; k + n <= 40; k++) {
+			aduan_complaint_sets(&c, AF_SOURCE, "abcdefghijklmnopqrstuvwxyz0123456789ABCD");
+			aduan_complaint_set(&c, AF_SOURCE, c.v[AF_SOURCE] + k, n);
+			if ((strlen(c.v[AF_SOURCE]) != n ||
+			    memcmp(c.v[AF_SOURCE], "abcdefghijklmnopqrstuvwxyz0123456789ABCD" + k, n) != 0) &&
+			    bad++ < 5)
+				ok(0, "%zu bytes from %zu of itself: %s", n, k, c.v[AF_SOURCE]);
+		}
+	ok(bad == 0, "a field set to every part of itself");
 	aduan_complaint_set(&c, AF_SOURCE, NULL, 0);
 	ok(c.v[AF_SOURCE] == NULL, "a field set to NULL");
 	/* strings of one's own in v[i] (freed by the complaint: valgrind
