@@ -93,8 +93,7 @@ aduan_buf_add(struct aduan_buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap)
 		aduan_buf_grow(b, n);
-	if (n > 0)
-		memcpy(b->s + b->len, s, n);
+	aduan_move(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
 }
