@@ -85,6 +85,7 @@ struct msg {
 	struct aduan_buf key;	/* empty until written */
 	const char *legacy;	/* the first round's key, or NULL */
 	int nul;		/* a NUL byte in its text: the complaint is rejected */
+	int same_i;		/* its place in x->same, where it may wait (SAME_AT_MAX: none) */
 	struct aduan_buf store;
 };
 
@@ -97,6 +98,21 @@ struct same_time {
 	char at[20];
 	unsigned long long hash[SAME_AT_MAX];
 	int n;
+};
+
+/*
+ * The messages of one minute, for telling identical ones apart: each
+ * one's author's hash, and the hash of its plain form.  That hash is
+ * taken only once another message of the same author comes in the
+ * minute (one in thirty); until then waiting[i] is the slot that keeps
+ * the message (a text that is its own plain form, hashed from there),
+ * and the hash is taken before the slot is given up (finish_group).
+ */
+struct same_minute {
+	char at[20];
+	int n;
+	unsigned long long author[SAME_AT_MAX], hash[SAME_AT_MAX];
+	struct msg *waiting[SAME_AT_MAX];
 };
 
 /* Where a complaint's place came from, for --messages. */
@@ -200,7 +216,9 @@ struct intake {
 	struct aduan_buf legacy_key;
 	struct aduan_buf plain;	/* a message's plain form, when it is not its body */
 	/* telling identical messages of one minute apart */
-	struct same_time same, same_legacy;
+	struct same_minute same;
+	struct same_time same_legacy;
+	int same_wait;		/* the message's place in same while it waits for its slot */
 	int legacy;		/* the database holds first-round keys of this group */
 	int none_present;	/* the database held no key of this group */
 	int keys_unique;	/* no two messages read so far share a key */
@@ -454,6 +472,7 @@ static inline void build_key(struct aduan_buf *b, const char *prefix, const stru
 
 static unsigned long long key_fnv(struct intake *x, enum aduan_wa_kind kind,
     const char *body, size_t body_len, const char *text, size_t text_len);
+static void same_settle(struct same_minute *st, int i);
 
 /* The key of message m (see message_key), written the first time. */
 static const char *
@@ -1215,8 +1234,15 @@ finish_group(struct intake *x, struct group *gr)
 
 	if (gr->g.wanted)	/* else nothing was set */
 		aduan_complaint_clear(&x->c);
-	for (i = 0; i < gr->n; i++)
-		msg_release(MSG(gr, i), i < 2 ? STORE_KEPT : 0);
+	for (i = 0; i < gr->n; i++) {
+		struct msg *m = MSG(gr, i);
+
+		/* a message of this minute waiting for its hash gets it
+		 * while its slot still keeps it */
+		if (m->same_i < x->same.n && x->same.waiting[m->same_i] == m)
+			same_settle(&x->same, m->same_i);
+		msg_release(m, i < 2 ? STORE_KEPT : 0);
+	}
 	if (gr->g.body.cap > STORE_KEPT)
 		aduan_buf_release(&gr->g.body);
 	if (gr->g.att.cap > STORE_KEPT)
@@ -1657,29 +1683,106 @@ word_hash(const char *s, size_t n)
 	return mix_tail(h, tail_word(s, i, n));
 }
 
-/* word_hash(s, n) into *h when s is its own plain form (no tab, line
- * end, control byte or byte that may start an invisible mark; no space
- * at its end): 1; else 0. */
-static int
-plain_hash(const char *s, size_t n, unsigned long long *h)
+#ifdef __SSE2__
+/* special8 of 16 bytes at once. */
+static inline int
+special16(const char *s)
 {
-	unsigned long long w, x = 0x9e3779b97f4a7c15ULL ^ n;
-	size_t i;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x0a)), v);
 
-	if (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+	return _mm_movemask_epi8(_mm_or_si128(low,
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2)),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xef))))) != 0;
+}
+#endif
+
+/* Whether s is its own plain form: no tab, line end, control byte or byte
+ * that may start an invisible mark, no space at its end (nothing plain
+ * would change).  Its hash is taken only when it is needed. */
+static int
+plain_form(const char *s, size_t n)
+{
+	unsigned long long w, v;
+	size_t i = 0;
+
+	if (n == 0)
+		return 1;
+	if (s[n - 1] == ' ' || s[n - 1] == '\t')
 		return 0;
-	for (i = 0; i + 8 <= n; i += 8) {
+#ifdef __SSE2__
+	/* 16 bytes at a time, the last 16 (overlapping those before) last */
+	if (n >= 16) {
+		for (; i + 16 < n; i += 16)
+			if (special16(s + i))
+				return 0;
+		return !special16(s + n - 16);
+	}
+#endif
+	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
 		if (special8(w))
 			return 0;
-		x = mix8(x, w);
 	}
-	/* the last bytes looked at as a word too, spaces above them */
-	w = tail_word(s, i, n);
-	if (i < n && special8(w | (ONES * ' ') << 8 * (n - i)))
-		return 0;
-	*h = mix_tail(x, w);
-	return 1;
+	if (i == n)
+		return 1;
+	if (n >= 8) {	/* the last eight, overlapping those before */
+		memcpy(&v, s + n - 8, 8);
+		return !special8(v);
+	}
+	/* fewer than eight: spaces above them */
+	return !special8(tail_word(s, 0, n) | (ONES * ' ') << 8 * n);
+}
+
+/* The hash of the message waiting at place i of its minute, taken from
+ * the slot that keeps it. */
+static void
+same_settle(struct same_minute *st, int i)
+{
+	const struct msg *k = st->waiting[i];
+
+	st->hash[i] = word_hash(k->body, k->body_len);
+	st->waiting[i] = NULL;
+}
+
+/*
+ * Which of the identical messages (one author's, one plain form) of its
+ * minute message m is: 0, 1, ...  a is its author's hash, h the hash of
+ * its plain form when known (else m is a text that is its own plain
+ * form, hashed only when another of a's messages came in the minute).
+ */
+static int
+nth_same_minute(struct intake *x, const struct aduan_wa_msg *m, unsigned long long a,
+    unsigned long long h, int known)
+{
+	struct same_minute *st = &x->same;
+	int i, nth = 0;
+
+	if (!same_minute(st->at, m->at)) {
+		memcpy(st->at, m->at, 16);
+		st->n = 0;
+	}
+	for (i = 0; i < st->n; i++)
+		if (st->author[i] == a) {
+			if (!known) {
+				h = word_hash(m->body, m->body_len);
+				known = 1;
+			}
+			if (st->waiting[i] != NULL)
+				same_settle(st, i);
+			if (st->hash[i] == h)
+				nth++;
+		}
+	x->same_wait = SAME_AT_MAX;
+	if (st->n < SAME_AT_MAX) {
+		st->author[st->n] = a;
+		st->hash[st->n] = h;
+		st->waiting[st->n] = NULL;	/* keep puts its slot here */
+		if (!known)
+			x->same_wait = st->n;
+		st->n++;
+	}
+	return nth;
 }
 
 /*
@@ -1693,9 +1796,7 @@ key_plain(struct aduan_buf *b, enum aduan_wa_kind kind, const char *body, size_t
 {
 	aduan_buf_reset(b);
 	if (kind == AWA_TEXT || kind == AWA_SYSTEM) {
-		unsigned long long h;
-
-		if (plain_hash(body, body_len, &h)) {
+		if (plain_form(body, body_len)) {
 			*s = body;
 			return body_len;
 		}
@@ -1815,7 +1916,7 @@ static void
 message_key(struct intake *x, const struct aduan_wa_msg *m)
 {
 	const char *author = m->author ? m->author : "", *s;
-	unsigned long long h, body;
+	unsigned long long h = 0, body;
 	size_t alen = m->author_len, n;
 	int nth;
 
@@ -1823,9 +1924,10 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 	x->key_alen = alen;
 	x->key_wall = wall(x, m);
 	/* identical messages are told apart by a quicker hash of the same
-	 * plain form; the FNV-1a the key holds is taken when it is written */
+	 * plain form, of a text that is its own only when it is needed; the
+	 * FNV-1a the key holds is taken when it is written */
 	x->key_plain = (m->kind == AWA_TEXT || m->kind == AWA_SYSTEM) &&
-	    plain_hash(m->body, m->body_len, &h);
+	    plain_form(m->body, m->body_len);
 	if (!x->key_plain) {
 		n = key_plain(&x->plain, m->kind, m->body, m->body_len, m->text, m->text_len, &s);
 		h = word_hash(s, n);
@@ -1835,7 +1937,7 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 	if (!same_minute(x->same.at, m->at) && x->same.at[0] != '\0' &&
 	    memcmp(m->at, x->same.at, 16) < 0)
 		x->keys_unique = 0;
-	nth = nth_same(&x->same, m->at, 16, h ^ x->author->hash * 31);
+	nth = nth_same_minute(x, m, x->author->hash, h, !x->key_plain);
 	if (x->same.n == SAME_AT_MAX)
 		x->keys_unique = 0;
 	x->key_nth = nth;
@@ -1872,6 +1974,10 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	aduan_buf_reset(b);
 	aduan_buf_reset(&k->key);
 	k->nth = x->key_nth;
+	k->same_i = x->same_wait;	/* waiting for its hash there */
+	if (x->same_wait < SAME_AT_MAX)
+		x->same.waiting[x->same_wait] = k;
+	x->same_wait = SAME_AT_MAX;
 	k->author_hash = a->hash;
 	memcpy(k->phone, a->phone, sizeof(k->phone));
 	k->line = m->line;
