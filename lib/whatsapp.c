@@ -159,6 +159,33 @@ find(const char *s, size_t n, const char *p)
 	return NULL;
 }
 
+/* find(s, n, ": "), where an author's name ends: 16 places at a time,
+ * inline (the first colon is most often the one, in the first 16 or 32
+ * bytes, found where a call to memchr would have cost more). */
+static inline const char *
+find_colon(const char *s, size_t n)
+{
+#ifdef __SSE2__
+	size_t at = 0;
+	unsigned m;
+
+	if (n >= 17)	/* the last 16 places (overlapping those before) last */
+		for (;;) {
+			m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+			    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + at)),
+			    _mm_set1_epi8(':')),
+			    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + at + 1)),
+			    _mm_set1_epi8(' '))));
+			if (m != 0)
+				return s + at + (size_t)__builtin_ctz(m);
+			if (at == n - 17)
+				return NULL;
+			at = at + 16 < n - 17 ? at + 16 : n - 17;
+		}
+#endif
+	return find(s, n, ": ");
+}
+
 /* Length of an invisible mark at s (BOM, U+200E/F, U+202A..E, U+2066..9), or 0. */
 static size_t
 mark_len(const char *s, size_t n)
@@ -1326,7 +1353,7 @@ count_author(struct part *p, const char *s, size_t n)
 	size_t i;
 	int k;
 
-	if (p->nauthors == 3 || (colon = find(s, n < 256 ? n : 256, ": ")) == NULL ||
+	if (p->nauthors == 3 || (colon = find_colon(s, n < 256 ? n : 256)) == NULL ||
 	    quoting(s, (size_t)(colon - s)))
 		return;
 	for (i = 0; s + i < colon; i++) {
@@ -2025,7 +2052,7 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 	aduan_buf_reset(&w->author);
 	aduan_buf_reset(&w->attach);
 	aduan_buf_reset(&w->body);
-	colon = find(rest, rlen, ": ");
+	colon = find_colon(rest, rlen);
 	plain = colon != NULL && plain_name(rest, (size_t)(colon - rest));
 	if (colon != NULL && (plain || (!quoting(rest, (size_t)(colon - rest)) &&
 	    memchr(rest, '\0', (size_t)(colon - rest)) == NULL))) {

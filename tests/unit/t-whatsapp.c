@@ -458,6 +458,32 @@ one(const char *what, const char *s, size_t n, const char *at, const char *autho
 
 #define ONE(what, s, at, author, kind, body) one((what), (s), sizeof(s) - 1, (at), (author), (kind), (body))
 
+/* The author ends at the first ": ", wherever it stands (looked for 16
+ * bytes at a time: every place in the first and second 16, and the last
+ * of a line); a line without one has no author. */
+static void
+colon_cases(void)
+{
+	char line[160], name[64], body[80], what[96];
+	size_t len, i;
+
+	for (len = 1; len <= 48; len++) {
+		for (i = 0; i < len; i++)
+			name[i] = (char)('a' + i % 26);
+		name[0] = 'A';
+		name[len] = '\0';
+		snprintf(body, sizeof(body), "jam 10:30%s: ya", len % 2 ? "" : " kata dia");
+		snprintf(line, sizeof(line), "14/11/24 09.15 - %s: %s\n", name, body);
+		snprintf(what, sizeof(what), "an author of %zu bytes ends at the first \": \"", len);
+		one(what, line, strlen(line), "2024-11-14T09:15", name, T, body);
+		/* no ": " at all, a colon last */
+		snprintf(line, sizeof(line), "14/11/24 09.15 - %s:\n", name);
+		snprintf(body, sizeof(body), "%s:", name);
+		snprintf(what, sizeof(what), "%zu bytes and a colon without a space: no author", len);
+		one(what, line, strlen(line), "2024-11-14T09:15", NULL, S, body);
+	}
+}
+
 static void
 small_cases(void)
 {
@@ -1569,6 +1595,7 @@ main(int argc, char *argv[])
 	}
 	fixtures();
 	small_cases();
+	colon_cases();
 	hostile();
 	iphone_lines();
 	catalogue();
