@@ -704,7 +704,11 @@ check_rest(struct problems *ps, struct aduan_db *db, struct aduan_complaint *c)
 			put(ps, c, first(m), "0", 1);
 		else if (CHECK(ps, first(m), check_bool(c, first(m))))
 			return 1;
-	if (((ps->set & BIT(AF_REPORTER_PHONE)) && CHECK(ps, AF_REPORTER_PHONE,
+	/* a phone in E.164 already (as the WhatsApp intake writes it) is its
+	 * own normal form: nothing to do */
+	if (((ps->set & BIT(AF_REPORTER_PHONE)) &&
+	    !aduan_phone_is_e164(c->v[AF_REPORTER_PHONE], ps->len[AF_REPORTER_PHONE]) &&
+	    CHECK(ps, AF_REPORTER_PHONE,
 	    check_form(c, AF_REPORTER_PHONE, aduan_phone_normalize,
 	    N_("bad phone number: \"%s\"")))) ||
 	    ((ps->set & BIT(AF_RT)) && CHECK(ps, AF_RT, check_form(c, AF_RT, aduan_rt_normalize,

@@ -32,6 +32,7 @@
  * Carrier prefixes (001, 007, 008, 01017) are not understood: "00" is
  * taken as the international prefix, as ITU recommends.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "aduan.h"
@@ -123,24 +124,34 @@ scan(const char *s, char d[MAXDIGITS + 8], int *plus)
 	return 0;
 }
 
-/*
- * Whether s is a number as aduan_phone_normalize writes it, which it
- * gives back unchanged: '+' and digits only, no 0 after the '+', and 8
- * to 12 digits after a 62, else 7 to 15 in all.
- */
+/* Whether the 8 bytes at s are all digits: each byte 0x30 to 0x3f, and
+ * still so with 6 added (which then carries into no other byte). */
 static int
-e164(const char *s)
+eight_digits(const char *s)
 {
-	size_t n;
+	uint64_t w;
 
-	if (s[0] != '+' || s[1] == '0')
+	memcpy(&w, s, 8);
+	return (w & UINT64_C(0xf0f0f0f0f0f0f0f0)) == UINT64_C(0x3030303030303030) &&
+	    ((w + UINT64_C(0x0606060606060606)) & UINT64_C(0xf0f0f0f0f0f0f0f0)) ==
+	    UINT64_C(0x3030303030303030);
+}
+
+int
+aduan_phone_is_e164(const char *s, size_t n)
+{
+	size_t i;
+
+	/* '+', no 0 after it, and 7 to 15 digits (8 to 12 after a 62) */
+	if (n < 8 || n > 16 || s[0] != '+' || s[1] == '0' ||
+	    (s[1] == '6' && s[2] == '2' && (s[3] == '0' || n < 11 || n > 15)))
 		return 0;
-	for (n = 1; s[n] >= '0' && s[n] <= '9'; n++)
-		;
-	if (s[n] != '\0')
-		return 0;
-	n--;	/* the digits */
-	return s[1] == '6' && s[2] == '2' ? s[3] != '0' && n >= 10 && n <= 14 : n >= 7 && n <= 15;
+	if (n > 8)	/* the digits as two words of 8 that overlap */
+		return eight_digits(s + 1) && eight_digits(s + n - 8);
+	for (i = 1; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
 }
 
 int
@@ -149,10 +160,11 @@ aduan_phone_normalize(const char *s, char out[17])
 	char d[MAXDIGITS + 8];
 	int plus;
 	const char *intl, *nat;
+	size_t n = strlen(s);
 
 	out[0] = '\0';
-	if (e164(s)) {	/* "+6281234567890" as stored: itself */
-		memcpy(out, s, strlen(s) + 1);
+	if (aduan_phone_is_e164(s, n)) {	/* "+6281234567890" as stored: itself */
+		memcpy(out, s, n + 1);
 		return 0;
 	}
 	if (scan(s, d, &plus) != 0)
