@@ -202,9 +202,9 @@ add_one(struct opts *o, int argc, char *argv[])
 				aduan_buf_addc(&text, ' ');
 			aduan_buf_adds(&text, argv[i]);
 		}
-		c.v[AF_BODY] = text.s;
+		aduan_complaint_give(&c, AF_BODY, text.s);
 	} else
-		c.v[AF_BODY] = read_stdin();
+		aduan_complaint_give(&c, AF_BODY, read_stdin());
 	db = cli_open(o->common.db, o->dry_run ? ADUAN_RDONLY : ADUAN_RDWR);
 	if ((rc = fill_place(db, &c)) != 0 || (rc = aduan_complaint_check(db, &c, time(NULL))) != 0)
 		cli_die(rc, "%s", aduan_errmsg());

@@ -10,9 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "aduan.h"
 #include "complaint.h"
@@ -48,13 +45,7 @@ aduan_complaint_release(struct aduan_complaint *c)
 		c->room[i].s = NULL;
 		c->room[i].size = 0;
 	}
-}
-
-/* Whether v[i], not NULL, is the field's own string, whose length is known. */
-static int
-own(const struct aduan_complaint *c, int i)
-{
-	return c->v[i] == c->room[i].s;
+	c->set = c->stamped = c->given = 0;
 }
 
 #define BIT(i)	(UINT32_C(1) << (i))
@@ -67,78 +58,21 @@ first(uint32_t m)
 	return __builtin_ctz(m);
 }
 
-#ifdef __SSE2__
-/* v[j] and v[j + 1] as a vector, zero past the last field. */
-static inline __m128
-two_fields(const struct aduan_complaint *c, int j)
-{
-	if (j + 1 < ADUAN_NFIELDS)
-		return _mm_loadu_ps((const float *)&c->v[j]);
-	if (j < ADUAN_NFIELDS)
-		return _mm_castsi128_ps(_mm_loadl_epi64((const __m128i *)&c->v[j]));
-	return _mm_setzero_ps();
-}
-
-/* v[j] to v[j + 3], each zero or not as a lane of its own: the two
- * halves of each pointer or'ed. */
-static inline __m128i
-four_fields(const struct aduan_complaint *c, int j)
-{
-	__m128 a = two_fields(c, j), b = two_fields(c, j + 2);
-
-	return _mm_castps_si128(_mm_or_ps(_mm_shuffle_ps(a, b, _MM_SHUFFLE(2, 0, 2, 0)),
-	    _mm_shuffle_ps(a, b, _MM_SHUFFLE(3, 1, 3, 1))));
-}
-
-/* Sixteen fields from v[j], a byte each, zero where v[i] is NULL: the
- * lanes packed with saturation, which keeps them zero or not. */
-static inline __m128i
-sixteen_fields(const struct aduan_complaint *c, int j)
-{
-	return _mm_packs_epi16(_mm_packs_epi32(four_fields(c, j), four_fields(c, j + 4)),
-	    _mm_packs_epi32(four_fields(c, j + 8), four_fields(c, j + 12)));
-}
-#endif
-
-/* The fields that have a value (bit i: v[i] is not NULL), whoever put
- * it there, so that what follows visits only the dozen fields a record
- * has of its twenty-six; with SSE2 in some forty instructions and no
- * branch. */
-static uint32_t
-fields_set(const struct aduan_complaint *c)
-{
-#ifdef __SSE2__
-	__m128i z = _mm_setzero_si128();
-
-	return ~((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(sixteen_fields(c, 0), z)) |
-	    (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(sixteen_fields(c, 16), z)) << 16) &
-	    (uint32_t)(BIT(ADUAN_NFIELDS) - 1);
-#else
-	uint32_t m = 0;
-	int i;
-
-	for (i = 0; i < ADUAN_NFIELDS; i++)
-		if (c->v[i] != NULL)
-			m |= BIT(i);
-	return m;
-#endif
-}
-
 void
 aduan_complaint_clear(struct aduan_complaint *c)
 {
 	uint32_t m;
 	int i;
 
-	for (m = fields_set(c); m != 0; m &= m - 1) {
+	/* a string of one's own: the field's from now on */
+	for (m = c->given; m != 0; m &= m - 1) {
 		i = first(m);
-		if (!own(c, i)) {	/* a string of one's own: the field's from now on */
-			free(c->room[i].s);
-			c->room[i].s = c->v[i];
-			c->room[i].size = strlen(c->v[i]) + 1;
-		}
-		c->v[i] = NULL;
+		free(c->room[i].s);
+		c->room[i].s = c->v[i];
+		c->room[i].size = strlen(c->v[i]) + 1;
 	}
+	memset(c->v, 0, sizeof(c->v));	/* a few stores, no loop */
+	c->set = c->stamped = c->given = 0;
 	c->looked_up = 0;
 	c->kelurahan_known = 0;
 }
@@ -151,10 +85,13 @@ aduan_complaint_set_else(struct aduan_complaint *c, int i, const char *s, size_t
 	struct aduan_complaint_room *r = &c->room[i];
 	char *p;
 
+	c->stamped &= ~BIT(i);
+	c->given &= ~BIT(i);
 	if (s == NULL) {
 		if (c->v[i] != r->s)
 			free(c->v[i]);
 		c->v[i] = NULL;
+		c->set &= ~BIT(i);
 		return;
 	}
 	if (r->size > n)
@@ -173,6 +110,18 @@ aduan_complaint_set_else(struct aduan_complaint *c, int i, const char *s, size_t
 	r->s[n] = '\0';
 	r->len = n;
 	c->v[i] = r->s;
+	c->set |= BIT(i);
+}
+
+void
+aduan_complaint_give(struct aduan_complaint *c, int i, char *s)
+{
+	if (c->given & BIT(i))
+		free(c->v[i]);
+	c->v[i] = s;
+	c->set = s != NULL ? c->set | BIT(i) : c->set & ~BIT(i);
+	c->given = s != NULL ? c->given | BIT(i) : c->given & ~BIT(i);
+	c->stamped &= ~BIT(i);
 }
 
 /* Field i set to s unless it is s already: a check that finds a value
@@ -215,7 +164,7 @@ trim(struct aduan_complaint *c, int i, size_t n)
 	if (lead > 0)
 		memmove(s, s + lead, (size_t)(e - s - lead));
 	s[e - s - lead] = '\0';
-	c->room[i].len = (size_t)(e - s - lead);	/* known only while own(c, i) */
+	c->room[i].len = (size_t)(e - s - lead);	/* known only while not given */
 	return (size_t)(e - s - lead);
 }
 
@@ -307,6 +256,64 @@ canonical_utc(const char *s, size_t n, time_t *t)
 	return 1;
 }
 
+/* The stamp of t, of the day of the stamp before, at p: its date and
+ * the seconds after its midnight, as aduan_time_utc writes them, and what
+ * same_day_utc reads back as t. */
+static void
+same_day_stamp(char *p, time_t t)
+{
+	int s = (int)(t - utc_midnight), h = s / 3600, mi;
+
+	s -= h * 3600;
+	mi = s / 60;
+	s -= mi * 60;
+	memcpy(p, utc_date, 10);
+	p[10] = 'T';
+	aduan_put_hms(p + 11, h, mi, s);
+}
+
+/* aduan_complaint_set_time but for a time of that day into the field's
+ * own string with room: out of line, as check_time_else. */
+static __attribute__((noinline)) void
+set_time_else(struct aduan_complaint *c, int i, time_t t)
+{
+	char buf[21];
+	time_t back;
+
+	if (utc_date[0] == '\0' || t < utc_midnight || t - utc_midnight >= 86400) {
+		aduan_time_utc(t, buf);
+		aduan_complaint_set(c, i, buf, strlen(buf));
+		/* known good only when the check would read it back as t (and
+		 * then its day is the one kept) */
+		if (!canonical_utc(buf, strlen(buf), &back) || back != t)
+			return;
+	} else {
+		same_day_stamp(buf, t);
+		aduan_complaint_set(c, i, buf, 20);
+	}
+	c->room[i].t = t;
+	c->stamped |= BIT(i);
+}
+
+void
+aduan_complaint_set_time(struct aduan_complaint *c, int i, time_t t)
+{
+	struct aduan_complaint_room *r = &c->room[i];
+
+	if (utc_date[0] == '\0' || t < utc_midnight || t - utc_midnight >= 86400 ||
+	    r->size <= 20 || (c->v[i] != NULL && c->v[i] != r->s)) {
+		set_time_else(c, i, t);
+		return;
+	}
+	/* as aduan_complaint_set would put it, written in place */
+	same_day_stamp(r->s, t);
+	r->len = 20;
+	r->t = t;
+	c->v[i] = r->s;
+	c->set |= BIT(i);
+	c->stamped |= BIT(i);
+}
+
 /* check_time but for a stamp of the day before's, not ahead: out of
  * line, so that the common way saves no registers. */
 static __attribute__((noinline)) int
@@ -339,8 +346,11 @@ check_time(struct aduan_complaint *c, int i, size_t n, time_t now, int ahead)
 {
 	time_t t;
 
-	if (same_day_utc(c->v[i], n, &t) && (ahead || t <= now + 86400))
-		return 0;	/* kept as it is */
+	/* a stamp of aduan_complaint_set_time's, its time known, or one of
+	 * the day before's: kept as it is */
+	if (((c->stamped & BIT(i)) ? (t = c->room[i].t, 1) : same_day_utc(c->v[i], n, &t)) &&
+	    (ahead || t <= now + 86400))
+		return 0;
 	return check_time_else(c, i, n, now, ahead);
 }
 
@@ -472,7 +482,6 @@ struct problems {
 	void *arg;
 	struct aduan_buf all;	/* joined with "; " for aduan_errmsg() */
 	uint32_t bad;		/* bit i: field i has a problem */
-	uint32_t set;		/* bit i: field i has a value (once the text is checked) */
 	size_t len[ADUAN_NFIELDS];	/* the length of each field of set, as checked */
 	int status;		/* the status's index in aduan_statuses, once checked */
 	int rc;			/* a failure that stops the checks */
@@ -502,14 +511,6 @@ note(struct problems *ps, int field, int rc)
 
 /* Run a check of field f unless f already has a problem: true to stop. */
 #define CHECK(ps, f, check) (!((ps)->bad & BIT(f)) && note(ps, f, check))
-
-/* Field i set to s[0..n) by a check. */
-static inline void
-put(struct problems *ps, struct aduan_complaint *c, int i, const char *s, size_t n)
-{
-	aduan_complaint_set(c, i, s, n);
-	ps->set |= BIT(i);
-}
 
 /* The fields of each kind the checks treat alike (bit i: field i), from
  * the field table; of a field with words, which is its default (-1:
@@ -592,13 +593,12 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 	uint32_t m;
 	int i, rc;
 
-	for (m = fields_set(c); m != 0; m &= m - 1) {
+	for (m = c->set; m != 0; m &= m - 1) {
 		i = first(m);
-		n = own(c, i) ? c->room[i].len : strlen(c->v[i]);
+		n = c->given & BIT(i) ? strlen(c->v[i]) : c->room[i].len;
 		if (i != AF_BODY && (n == 0 || blank(c->v[i][0]) || blank(c->v[i][n - 1])) &&
 		    (n = trim(c, i, n)) == 0)
 			continue;
-		ps->set |= BIT(i);
 		ps->len[i] = n;
 		if ((bad = aduan_utf8_valid(c->v[i], n)) != n)
 			rc = aduan_fail(ADUAN_DATAERR, "%s is not valid UTF-8 (byte %zu)",
@@ -613,7 +613,6 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 	}
 	if (c->v[AF_BODY] != NULL && trim(c, AF_BODY, ps->len[AF_BODY]) > 0)
 		return 0;
-	ps->set &= ~BIT(AF_BODY);
 	return CHECK(ps, AF_BODY,
 	    aduan_fail(ADUAN_DATAERR, "empty body: a complaint needs its text"));
 }
@@ -646,20 +645,20 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 	size_t n;
 	int i, w = -1;
 
-	for (m = k->ints & ps->set; m != 0; m &= m - 1)
+	for (m = k->ints & c->set; m != 0; m &= m - 1)
 		if (CHECK(ps, first(m), check_id(c, first(m))))
 			return 1;
 	/* made from now: in the stored form and not ahead, nothing to check */
 	for (m = BIT(AF_RECEIVED_AT) | BIT(AF_CREATED_AT); m != 0; m &= m - 1)
 		if (c->v[first(m)] == NULL) {
 			s = now_stamp(now, &n);
-			put(ps, c, first(m), s, n);
+			aduan_complaint_set(c, first(m), s, n);
 			made |= BIT(first(m));
 		}
-	for (m = k->times & ps->set & ~made & ~BIT(AF_DUE_AT); m != 0; m &= m - 1)
+	for (m = k->times & c->set & ~made & ~BIT(AF_DUE_AT); m != 0; m &= m - 1)
 		if (CHECK(ps, first(m), check_time(c, first(m), ps->len[first(m)], now, 0)))
 			return 1;
-	if ((ps->set & BIT(AF_DUE_AT)) &&
+	if ((c->set & BIT(AF_DUE_AT)) &&
 	    CHECK(ps, AF_DUE_AT, check_time(c, AF_DUE_AT, ps->len[AF_DUE_AT], now, 1)))
 		return 1;
 	for (m = k->words; m != 0; m &= m - 1) {
@@ -669,10 +668,10 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 				return 1;
 		} else if (i == AF_STATUS) {	/* the default: the list's own word */
 			w = c->v[AF_AGENCY] ? AS_ROUTED : AS_OPEN;
-			put(ps, c, i, aduan_statuses[w], k->status_len[w]);
+			aduan_complaint_set(c, i, aduan_statuses[w], k->status_len[w]);
 		} else if (k->dflt[i] >= 0) {
 			w = k->dflt[i];
-			put(ps, c, i, aduan_fields[i].words[w], k->dflt_len[i]);
+			aduan_complaint_set(c, i, aduan_fields[i].words[w], k->dflt_len[i]);
 		}
 		if (i == AF_STATUS && !(ps->bad & BIT(AF_STATUS)))
 			ps->status = w;
@@ -700,21 +699,21 @@ check_rest(struct problems *ps, struct aduan_db *db, struct aduan_complaint *c)
 	uint32_t m;
 
 	for (m = kinds()->bools; m != 0; m &= m - 1)
-		if (!(ps->set & BIT(first(m))))
-			put(ps, c, first(m), "0", 1);
+		if (!(c->set & BIT(first(m))))
+			aduan_complaint_set(c, first(m), "0", 1);
 		else if (CHECK(ps, first(m), check_bool(c, first(m))))
 			return 1;
 	/* a phone in E.164 already (as the WhatsApp intake writes it) is its
 	 * own normal form: nothing to do */
-	if (((ps->set & BIT(AF_REPORTER_PHONE)) &&
+	if (((c->set & BIT(AF_REPORTER_PHONE)) &&
 	    !aduan_phone_is_e164(c->v[AF_REPORTER_PHONE], ps->len[AF_REPORTER_PHONE]) &&
 	    CHECK(ps, AF_REPORTER_PHONE,
 	    check_form(c, AF_REPORTER_PHONE, aduan_phone_normalize,
 	    N_("bad phone number: \"%s\"")))) ||
-	    ((ps->set & BIT(AF_RT)) && CHECK(ps, AF_RT, check_form(c, AF_RT, aduan_rt_normalize,
+	    ((c->set & BIT(AF_RT)) && CHECK(ps, AF_RT, check_form(c, AF_RT, aduan_rt_normalize,
 	    N_("bad rt: \"%s\" (a number such as 005)")))))
 		return 1;
-	if ((ps->set & (BIT(AF_LAT) | BIT(AF_LON))) == 0)
+	if ((c->set & (BIT(AF_LAT) | BIT(AF_LON))) == 0)
 		;	/* no position: nothing to check */
 	else if (CHECK(ps, AF_LAT, check_number(c, AF_LAT, -90, 90)) ||
 	    CHECK(ps, AF_LON, check_number(c, AF_LON, -180, 180)))
@@ -725,9 +724,9 @@ check_rest(struct problems *ps, struct aduan_db *db, struct aduan_complaint *c)
 	    aduan_fail(ADUAN_DATAERR, "lat and lon go together")))
 		return 1;
 	/* a kelurahan the caller read from the table is its name there */
-	return ((ps->set & BIT(AF_KELURAHAN)) && !c->kelurahan_known &&
+	return ((c->set & BIT(AF_KELURAHAN)) && !c->kelurahan_known &&
 	    CHECK(ps, AF_KELURAHAN, check_places(db, c, AF_KELURAHAN))) ||
-	    ((ps->set & BIT(AF_AGENCY)) && CHECK(ps, AF_AGENCY, check_places(db, c, AF_AGENCY)));
+	    ((c->set & BIT(AF_AGENCY)) && CHECK(ps, AF_AGENCY, check_places(db, c, AF_AGENCY)));
 }
 
 int
@@ -740,7 +739,7 @@ aduan_complaint_check_all(struct aduan_db *db, struct aduan_complaint *c, time_t
 	ps.fn = fn;
 	ps.arg = arg;
 	ps.all = (struct aduan_buf){0};
-	ps.bad = ps.set = 0;
+	ps.bad = 0;
 	ps.status = -1;
 	ps.rc = 0;
 

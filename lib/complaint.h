@@ -16,12 +16,12 @@
 int aduan_rt_normalize(const char *s, char out[8]);
 
 /*
- * One complaint as text fields: v[i] is NULL when absent, otherwise an
- * owned NUL-terminated string (from malloc).  Booleans are "0"/"1", times
- * UTC stamps once normalised.  Set fields with aduan_complaint_set; a
- * string it put in v[i] is changed or freed only by the functions here
- * (v[i] may also be given a string of one's own, which the complaint
- * then owns; the functions here free it when they replace it).
+ * One complaint as text fields: v[i] is NULL when absent, otherwise a
+ * NUL-terminated string the complaint owns.  Booleans are "0"/"1", times
+ * UTC stamps once normalised.  v[] is written only by the functions
+ * here: set fields with aduan_complaint_set (a copy), or give one a
+ * string of one's own from malloc with aduan_complaint_give; a string
+ * in v[i] is changed or freed only by them.
  */
 struct aduan_complaint {
 	char *v[ADUAN_NFIELDS];
@@ -30,13 +30,26 @@ struct aduan_complaint {
 	int kelurahan_known;	/* the caller took the kelurahan from the kelurahan
 				 * table in this transaction, with no blank at either
 				 * end: the check need not look it up again */
+	/* (private) bit i: v[i] is not NULL, kept so by the functions that
+	 * write v[], so that the check and the clear visit only the dozen
+	 * fields a record has of its twenty-six */
+	uint32_t set;
+	/* (private) bit i: v[i] is the field's own string holding the stamp
+	 * aduan_complaint_set_time wrote of room[i].t, which the check need
+	 * not read back; any other setting of the field takes the bit away */
+	uint32_t stamped;
+	/* (private) bit i: v[i] is a string given with aduan_complaint_give,
+	 * not the field's own */
+	uint32_t given;
 	/* each field's own string, of size bytes (private): what
 	 * aduan_complaint_set puts in v[i] and fills again, field after
 	 * field and complaint after complaint, while it has room; kept when
-	 * the field is cleared; len its length while v[i] is s */
+	 * the field is cleared; len its length while v[i] is s; t the time
+	 * of its stamp while the field's bit of stamped is set */
 	struct aduan_complaint_room {
 		char *s;
 		size_t size, len;
+		time_t t;
 	} room[ADUAN_NFIELDS];
 };
 void aduan_complaint_init(struct aduan_complaint *c);
@@ -59,6 +72,8 @@ aduan_complaint_set(struct aduan_complaint *c, int i, const char *s, size_t n)
 
 	if (s != NULL && r->size > n && (c->v[i] == NULL || c->v[i] == r->s)) {
 		c->v[i] = r->s;
+		c->set |= UINT32_C(1) << i;
+		c->stamped &= ~(UINT32_C(1) << i);
 		r->len = n;
 		p = r->s;
 		aduan_move(p, s, n);	/* s may lie in it */
@@ -71,6 +86,12 @@ aduan_complaint_sets(struct aduan_complaint *c, int i, const char *s)
 {
 	aduan_complaint_set(c, i, s, s ? strlen(s) : 0);
 }
+/* Field i given s, a string from malloc (NULL: cleared), which the
+ * complaint owns from now on. */
+void aduan_complaint_give(struct aduan_complaint *c, int i, char *s);
+/* Field i set to the stored stamp of t, as aduan_time_utc writes it; the
+ * check knows it for a good stamp of t without reading it again. */
+void aduan_complaint_set_time(struct aduan_complaint *c, int i, time_t t);
 
 /*
  * Check and normalise c in place against the database: known channel,

@@ -1025,15 +1025,14 @@ fill(struct intake *x, struct group *gr, struct aduan_complaint *c)
 {
 	const struct verdict *g = &gr->g;
 	struct msg *m = MSG(gr, 0);
-	char stamp[21], val[32];
+	char val[32];
 	int i;
 
 	/* (the lengths known where they are: a strlen each was a fortieth
 	 * of a complaint's work) */
 	msg_key(x, m);
 	aduan_complaint_set(c, AF_SOURCE_KEY, m->key.s, m->key.len);
-	aduan_complaint_set(c, AF_RECEIVED_AT, aduan_time_utc(local_time(x, m), stamp),
-	    sizeof(stamp) - 1);
+	aduan_complaint_set_time(c, AF_RECEIVED_AT, local_time(x, m));
 	aduan_complaint_set(c, AF_CHANNEL, "whatsapp", strlen("whatsapp"));
 	aduan_complaint_set(c, AF_SOURCE, x->group, x->group_len);
 	if (m->phone[0] != '\0')	/* the author is a phone number (message_key) */

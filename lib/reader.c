@@ -785,7 +785,7 @@ aduan_reader_next(struct aduan_reader *r, struct aduan_complaint *c)
 	for (i = 0; i < r->ncols && i < r->cur.n; i++) {
 		if ((f = r->map[i]) < 0)
 			continue;
-		c->v[f] = r->cur.f[i];
+		aduan_complaint_give(c, f, r->cur.f[i]);
 		r->cur.f[i] = NULL;
 	}
 	/* "Tanggal" 27/11/2026 and "Jam" 10.00: one time */
@@ -796,8 +796,7 @@ aduan_reader_next(struct aduan_reader *r, struct aduan_complaint *c)
 		aduan_buf_printf(&t, "%s %s", c->v[AF_RECEIVED_AT], r->cur.f[r->timecol]);
 		if (t.len > 11 && t.s[10] == ' ' && t.s[4] == '-' && t.s[7] == '-')
 			t.s[10] = 'T';	/* 2026-11-27 10:00:00 from a worksheet */
-		free(c->v[AF_RECEIVED_AT]);
-		c->v[AF_RECEIVED_AT] = t.s;
+		aduan_complaint_give(c, AF_RECEIVED_AT, t.s);
 	}
 	return 1;
 }

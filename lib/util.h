@@ -41,6 +41,26 @@ aduan_lower_ascii(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
+/* "00" to "99": the two digits of v at aduan_digits2 + 2 * v. */
+extern const char aduan_digits2[201];
+/* v, 0 to 99, as two digits at p: two bytes copied, no division. */
+static inline void
+aduan_put2(char *p, int v)
+{
+	memcpy(p, aduan_digits2 + 2 * v, 2);
+}
+/* "HH:MM:SSZ" of a stored stamp at p (its NUL after). */
+static inline void
+aduan_put_hms(char *p, int h, int mi, int s)
+{
+	aduan_put2(p, h);
+	p[2] = ':';
+	aduan_put2(p + 3, mi);
+	p[5] = ':';
+	aduan_put2(p + 6, s);
+	p[8] = 'Z';
+	p[9] = '\0';
+}
 /* free(3) each of the n pointers at v (any of them may be NULL). */
 void aduan_free_each(void *const *v, size_t n);
 #define ADUAN_FREE_EACH(...) \

@@ -173,13 +173,13 @@ set_again(void)
 	ok(bad == 0, "a field set to every part of itself");
 	aduan_complaint_set(&c, AF_SOURCE, NULL, 0);
 	ok(c.v[AF_SOURCE] == NULL, "a field set to NULL");
-	/* strings of one's own in v[i] (freed by the complaint: valgrind
+	/* strings of one's own given (freed by the complaint: valgrind
 	 * and the sanitizers see any left or freed twice) */
-	c.v[AF_SOURCE] = aduan_xstrdup("  Forum Warga  ");
+	aduan_complaint_give(&c, AF_SOURCE, aduan_xstrdup("  Forum Warga  "));
 	aduan_complaint_set(&c, AF_SOURCE, c.v[AF_SOURCE] + 2, 5);
 	is_str(c.v[AF_SOURCE], "Forum", "a string of one's own set to a part of itself");
-	c.v[AF_CATEGORY] = aduan_xstrdup("jalan");
-	c.v[AF_LOCATION] = aduan_xstrdup("Jl. Bhayangkara");
+	aduan_complaint_give(&c, AF_CATEGORY, aduan_xstrdup("jalan"));
+	aduan_complaint_give(&c, AF_LOCATION, aduan_xstrdup("Jl. Bhayangkara"));
 	aduan_complaint_clear(&c);
 	ok(c.v[AF_CATEGORY] == NULL && c.v[AF_LOCATION] == NULL, "strings of one's own cleared");
 	aduan_complaint_sets(&c, AF_CATEGORY, "air");	/* into the string it had */
@@ -187,11 +187,11 @@ set_again(void)
 	is_str(c.v[AF_CATEGORY], "air", "a field set after a string of one's own");
 	is_str(c.v[AF_LOCATION], "Jl. Bhayangkara No. 74, Bontang Utara",
 	    "a field set longer after a string of one's own");
-	c.v[AF_RT] = aduan_xstrdup("005");
+	aduan_complaint_give(&c, AF_RT, aduan_xstrdup("005"));
 	aduan_complaint_set(&c, AF_RT, NULL, 0);
 	ok(c.v[AF_RT] == NULL, "a string of one's own set to NULL");
-	c.v[AF_RT] = aduan_xstrdup("007");
-	c.v[AF_AGENCY] = aduan_xstrdup("PUPR");
+	aduan_complaint_give(&c, AF_RT, aduan_xstrdup("007"));
+	aduan_complaint_give(&c, AF_AGENCY, aduan_xstrdup("PUPR"));
 	aduan_complaint_set(&c, AF_AGENCY, "a longer name than it had", 25);
 	is_str(c.v[AF_AGENCY], "a longer name than it had", "a string of one's own set longer");
 	aduan_complaint_release(&c);
