@@ -124,12 +124,44 @@ aduan_buf_grow(struct aduan_buf *b, size_t n)
 	b->cap = cap;
 }
 
+/* Whether fmt is text and "%s" only, as most formats here are. */
+static int
+strings_only(const char *fmt)
+{
+	for (; *fmt != '\0'; fmt++)
+		if (*fmt == '%' && *++fmt != 's')
+			return 0;
+	return 1;
+}
+
 void
 aduan_buf_printf(struct aduan_buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	const char *p, *s;
 	int n;
 
+	if (strings_only(fmt)) {
+		/* the text and the strings added as they are, with no printf
+		 * (a JSON line's keys were most of its writing); a NULL string
+		 * as glibc's printf writes it */
+		aduan_buf_add(b, "", 0);
+		va_start(ap, fmt);
+		while (*fmt != '\0') {
+			if (*fmt == '%') {
+				s = va_arg(ap, const char *);
+				aduan_buf_adds(b, s != NULL ? s : "(null)");
+				fmt += 2;
+				continue;
+			}
+			for (p = fmt; *p != '\0' && *p != '%'; p++)
+				;
+			aduan_buf_add(b, fmt, (size_t)(p - fmt));
+			fmt = p;
+		}
+		va_end(ap);
+		return;
+	}
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
@@ -249,7 +281,15 @@ aduan_json_quote(struct aduan_buf *b, const char *s, size_t n)
 	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == '"' || c == '\\') {
+		/* printable ASCII but the two that are escaped, as most text is:
+		 * the run of it added at once */
+		for (k = i; k < n && (unsigned char)s[k] >= 0x20 && (unsigned char)s[k] < 0x7f &&
+		    s[k] != '"' && s[k] != '\\'; k++)
+			;
+		if (k > i) {
+			aduan_buf_add(b, s + i, k - i);
+			i = k;
+		} else if (c == '"' || c == '\\') {
 			aduan_buf_addc(b, '\\');
 			aduan_buf_addc(b, c);
 			i++;
