@@ -67,19 +67,28 @@ void aduan_free_each(void *const *v, size_t n);
 	aduan_free_each((void *const[]){__VA_ARGS__}, \
 	    sizeof((void *const[]){__VA_ARGS__}) / sizeof(void *))
 
-/* memmove(d, s, n), inline up to 16 bytes (the short fields of a
- * record): both ends read before either is written, so that s and d may
- * overlap as memmove allows. */
+/* memmove(d, s, n), inline up to 32 bytes (the short fields of a
+ * record, its stamps and keys): all that is moved read before any of it
+ * is written, so that s and d may overlap as memmove allows. */
 static inline void
 aduan_move(char *d, const char *s, size_t n)
 {
-	uint64_t a, b;
+	uint64_t a, b, g, h;
 	uint32_t x, y;
 	char f, m;
 
-	if (n > 16)
+	if (n > 32)
 		memmove(d, s, n);
-	else if (n >= 8) {
+	else if (n > 16) {	/* the first 16 and the last 16, which overlap */
+		memcpy(&a, s, 8);
+		memcpy(&b, s + 8, 8);
+		memcpy(&g, s + n - 16, 8);
+		memcpy(&h, s + n - 8, 8);
+		memcpy(d, &a, 8);
+		memcpy(d + 8, &b, 8);
+		memcpy(d + n - 16, &g, 8);
+		memcpy(d + n - 8, &h, 8);
+	} else if (n >= 8) {
 		memcpy(&a, s, 8);
 		memcpy(&b, s + n - 8, 8);
 		memcpy(d, &a, 8);

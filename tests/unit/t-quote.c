@@ -1,5 +1,5 @@
 /*
- * t-quote.c - aduan_buf_printf's own way with formats of text and "%s"
+ * t-quote.c - aduan_move against memmove; aduan_buf_printf's own way with formats of text and "%s"
  * against snprintf, and aduan_json_quote of texts made of pieces (a
  * character each, or a byte that is none) against the pieces quoted one
  * by one: a run of plain text added at once must end where the piece
@@ -130,9 +130,29 @@ quotes(void)
 	aduan_buf_release(&one);
 }
 
+/* aduan_move against memmove, at every length to 40 and every overlap
+ * either way. */
+static void
+moves(void)
+{
+	char a[128], b[128];
+	int n, off, i, bad = 0;
+
+	for (n = 0; n <= 40; n++)
+		for (off = -20; off <= 20; off++) {
+			for (i = 0; i < 128; i++)
+				a[i] = b[i] = (char)('a' + i % 26 + (i / 26) * 3);
+			aduan_move(a + 40 + off, a + 40, (size_t)n);
+			memmove(b + 40 + off, b + 40, (size_t)n);
+			bad += memcmp(a, b, sizeof(a)) != 0;
+		}
+	ok(bad == 0, "aduan_move moves as memmove does");
+}
+
 int
 main(void)
 {
+	moves();
 	formats();
 	quotes();
 	return tap_done();
