@@ -370,6 +370,20 @@ rejected_why(struct batch *b, struct aduan_reader *r, long line, struct aduan_bu
 	aduan_buf_printf(why, ": %s", aduan_errmsg());
 }
 
+/* reject() with rejected_why()'s reason when say (else said already):
+ * out of line, so that a record taken keeps no buffer of its own. */
+static __attribute__((noinline)) void
+reject_at(struct batch *b, struct aduan_reader *r, long line, int say, const char *header,
+    const char *raw, size_t rawlen)
+{
+	struct aduan_buf why = {0};
+
+	if (say)
+		rejected_why(b, r, line, &why);
+	reject(b, say ? why.s : NULL, header, raw, rawlen);
+	aduan_buf_release(&why);
+}
+
 /*
  * One record from any source: check it, then add it (or, on a dry run,
  * see whether it is already present).  A table's reader r names the
@@ -381,7 +395,6 @@ static int
 take(struct batch *b, struct aduan_complaint *c, long line, struct aduan_reader *r,
     const char *header, const char *raw, size_t rawlen, int64_t *idp)
 {
-	struct aduan_buf why = {0};
 	int64_t id;
 	int rc;
 
@@ -393,11 +406,8 @@ take(struct batch *b, struct aduan_complaint *c, long line, struct aduan_reader 
 		aduan_place_fill(b->places, c, NULL);
 	rc = r != NULL ? aduan_complaint_check_all(b->db, c, b->now, table_problem, r) :
 	    aduan_complaint_check(b->db, c, b->now);
-	if (rc == ADUAN_DATAERR) {
-		if (r == NULL)
-			rejected_why(b, NULL, line, &why);
-		reject(b, r == NULL ? why.s : NULL, header, raw, rawlen);
-		aduan_buf_release(&why);
+	if (rc == ADUAN_DATAERR) {	/* a table's problems said each where it is */
+		reject_at(b, NULL, line, r == NULL, header, raw, rawlen);
 		return 0;
 	}
 	if (rc != 0)
@@ -419,9 +429,7 @@ take(struct batch *b, struct aduan_complaint *c, long line, struct aduan_reader 
 	}
 	rc = aduan_complaint_insert(b->db, c, &id);
 	if (rc == ADUAN_DATAERR) {
-		rejected_why(b, r, line, &why);
-		reject(b, why.s, header, raw, rawlen);
-		aduan_buf_release(&why);
+		reject_at(b, r, line, 1, header, raw, rawlen);
 		return 0;
 	}
 	if (rc != 0)
@@ -492,12 +500,8 @@ wa_complaint(struct aduan_complaint *c, long line, const char *raw, size_t rawle
 
 	*id = 0;
 	if (c == NULL) {	/* bad as it came: rejected with its reason */
-		struct aduan_buf why = {0};
-
 		b->read++;
-		rejected_why(b, NULL, line, &why);
-		reject(b, why.s, NULL, raw, rawlen);
-		aduan_buf_release(&why);
+		reject_at(b, NULL, line, 1, NULL, raw, rawlen);
 		return 0;
 	}
 	/* the intake read the place from the text (options, text, group) */

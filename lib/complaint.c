@@ -259,17 +259,18 @@ canonical_utc(const char *s, size_t n, time_t *t)
 /* The stamp of t, of the day of the stamp before, at p: its date and
  * the seconds after its midnight, as aduan_time_utc writes them, and what
  * same_day_utc reads back as t. */
-static void
+static inline void
 same_day_stamp(char *p, time_t t)
 {
-	int s = (int)(t - utc_midnight), h = s / 3600, mi;
+	/* unsigned: the divisions by constants need no fixing of signs */
+	unsigned s = (unsigned)(t - utc_midnight), h = s / 3600, mi;
 
 	s -= h * 3600;
 	mi = s / 60;
 	s -= mi * 60;
 	memcpy(p, utc_date, 10);
 	p[10] = 'T';
-	aduan_put_hms(p + 11, h, mi, s);
+	aduan_put_hms(p + 11, (int)h, (int)mi, (int)s);
 }
 
 /* aduan_complaint_set_time but for a time of that day into the field's
@@ -617,21 +618,19 @@ check_text(struct problems *ps, struct aduan_complaint *c)
 	    aduan_fail(ADUAN_DATAERR, "empty body: a complaint needs its text"));
 }
 
-/* now as a stored stamp, and its length, written once for each now (a
- * batch checks all its records with one). */
+/* now as a stored stamp, written once for each now (a batch checks all
+ * its records with one); aduan_time_utc writes 20 bytes, always. */
+#define STAMP_LEN 20
 static const char *
-now_stamp(time_t now, size_t *len)
+now_stamp(time_t now)
 {
-	static char stamp[21];
-	static size_t n;
+	static char stamp[STAMP_LEN + 1];
 	static time_t of;
 
 	if (stamp[0] == '\0' || of != now) {
 		aduan_time_utc(now, stamp);
-		n = strlen(stamp);
 		of = now;
 	}
-	*len = n;
 	return stamp;
 }
 
@@ -641,8 +640,6 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 {
 	const struct kinds *k = kinds();
 	uint32_t m, made = 0;
-	const char *s;
-	size_t n;
 	int i, w = -1;
 
 	for (m = k->ints & c->set; m != 0; m &= m - 1)
@@ -651,8 +648,7 @@ check_forms(struct problems *ps, struct aduan_complaint *c, time_t now)
 	/* made from now: in the stored form and not ahead, nothing to check */
 	for (m = BIT(AF_RECEIVED_AT) | BIT(AF_CREATED_AT); m != 0; m &= m - 1)
 		if (c->v[first(m)] == NULL) {
-			s = now_stamp(now, &n);
-			aduan_complaint_set(c, first(m), s, n);
+			aduan_complaint_set(c, first(m), now_stamp(now), STAMP_LEN);
 			made |= BIT(first(m));
 		}
 	for (m = k->times & c->set & ~made & ~BIT(AF_DUE_AT); m != 0; m &= m - 1)
