@@ -736,27 +736,6 @@ aduan_time_parse(const char *s, time_t now, time_t *t)
 	return aduan_time_span(s, now, t, &end);
 }
 
-/* Two digits of v (0..99) at p. */
-static void
-put2(char *p, int v)
-{
-	p[0] = (char)('0' + v / 10);
-	p[1] = (char)('0' + v % 10);
-}
-
-/* "HH:MM:SSZ" after the date at buf. */
-static void
-put_time(char *buf, int h, int mi, int s)
-{
-	put2(buf + 11, h);
-	buf[13] = ':';
-	put2(buf + 14, mi);
-	buf[16] = ':';
-	put2(buf + 17, s);
-	buf[19] = 'Z';
-	buf[20] = '\0';
-}
-
 /* Outside years 0..9999 the stamp would not fit: "0000-00-00T00:00:00Z",
  * which no parser here accepts, is written instead. */
 char *
@@ -781,15 +760,15 @@ aduan_time_utc(time_t t, char buf[21])
 		 * large import's time, and a loop of divisions a digit at a
 		 * time was still a tenth of this function's */
 		y = tm.tm_year + 1900;
-		put2(buf, y / 100);
-		put2(buf + 2, y % 100);
+		aduan_put2(buf, y / 100);
+		aduan_put2(buf + 2, y % 100);
 		buf[4] = '-';
-		put2(buf + 5, tm.tm_mon + 1);
+		aduan_put2(buf + 5, tm.tm_mon + 1);
 		buf[7] = '-';
-		put2(buf + 8, tm.tm_mday);
+		aduan_put2(buf + 8, tm.tm_mday);
 		buf[10] = 'T';
 		if (tm.tm_sec > 59) {
-			put_time(buf, tm.tm_hour, tm.tm_min, tm.tm_sec);
+			aduan_put_hms(buf + 11, tm.tm_hour, tm.tm_min, tm.tm_sec);
 			return buf;
 		}
 		memcpy(date, buf, sizeof(date));
@@ -797,7 +776,7 @@ aduan_time_utc(time_t t, char buf[21])
 	} else
 		memcpy(buf, date, sizeof(date));
 	s = (int)(t - day);
-	put_time(buf, s / 3600, s / 60 % 60, s % 60);
+	aduan_put_hms(buf + 11, s / 3600, s / 60 % 60, s % 60);
 	return buf;
 }
 

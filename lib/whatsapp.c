@@ -1273,18 +1273,6 @@ unsupported(const char *s, size_t n)
 	return NULL;
 }
 
-/* Two digits of v (0..99) at p. */
-static void
-put2(char *p, int v)
-{
-	static const char two[] =
-	    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-	    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-	    "8081828384858687888990919293949596979899";
-
-	memcpy(p, two + 2 * v, 2);
-}
-
 /* m->at from the fields, by hand (snprintf was a tenth of a dry run);
  * the date as the last message's when it has the same (most have). */
 static void
@@ -1295,25 +1283,25 @@ format_at(struct aduan_wa *w, struct aduan_wa_msg *m)
 
 	if (m->year != w->at_y || m->month != w->at_m || m->day != w->at_d) {
 		y = m->year % 10000;
-		put2(w->at_date, y / 100);
-		put2(w->at_date + 2, y % 100);
+		aduan_put2(w->at_date, y / 100);
+		aduan_put2(w->at_date + 2, y % 100);
 		w->at_date[4] = '-';
-		put2(w->at_date + 5, m->month % 100);
+		aduan_put2(w->at_date + 5, m->month % 100);
 		w->at_date[7] = '-';
-		put2(w->at_date + 8, m->day % 100);
+		aduan_put2(w->at_date + 8, m->day % 100);
 		w->at_date[10] = 'T';
 		w->at_y = m->year;
 		w->at_m = m->month;
 		w->at_d = m->day;
 	}
 	memcpy(p, w->at_date, 11);
-	put2(p + 11, m->hour % 100);
+	aduan_put2(p + 11, m->hour % 100);
 	p[13] = ':';
-	put2(p + 14, m->min % 100);
+	aduan_put2(p + 14, m->min % 100);
 	p[16] = '\0';
 	if (m->has_sec) {
 		p[16] = ':';
-		put2(p + 17, m->sec % 100);
+		aduan_put2(p + 17, m->sec % 100);
 		p[19] = '\0';
 	}
 }
