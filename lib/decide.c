@@ -377,6 +377,8 @@ struct aduan_decider {
 	unsigned char surface_first[256];	/* first letters of the "=" entries */
 	int explain;		/* write the reason (aduan_decider_explain) */
 	int every_word;		/* run every rule function from every word (for tests) */
+	size_t said_under;	/* texts under this length are remembered (SAID_TEXT;
+				 * 0 with every_word, which decides each anew) */
 	struct aduan_bayes *bayes;	/* what earlier messages' words say, or NULL */
 	unsigned stamp;		/* the message's stamp in bayes */
 	struct aduan_bayes *learning;	/* a logistic model learning (aduan_decider_learn) */
@@ -396,7 +398,11 @@ struct aduan_decider {
 	/* a direct-mapped cache of whole messages and their verdicts: chat
 	 * repeats its short replies ("Siap pak", "Aamiin"), and a verdict
 	 * depends on the text (and media, explain, home, model) alone; two
-	 * cache lines a message, its reason apart in said_why */
+	 * cache lines a message, its reason apart in said_why.  A tag for
+	 * each slot (said_tag_of; 0 an empty slot), 32 KB that stay in the
+	 * processor's cache, is read first, so that a message not remembered
+	 * reads nothing of the 2 MB table at random */
+	unsigned short *said_tag;
 	struct said {
 		unsigned char len;	/* the text's length + 1; 0: an empty slot */
 		unsigned char media, explain, take;
@@ -491,6 +497,7 @@ lookup(const struct aduan_decider *d, const char *form)
 static void
 forget_said(struct aduan_decider *d)
 {
+	memset(d->said_tag, 0, SAID * sizeof(*d->said_tag));
 	if (d->said != NULL)
 		memset(d->said, 0, SAID * sizeof(*d->said));
 }
@@ -624,11 +631,15 @@ aduan_decider_new(void)
 	d = aduan_xmalloc(sizeof(*d));
 	memset(d, 0, sizeof(*d));
 	d->explain = 1;
+	d->said_under = SAID_TEXT;
 	d->bayes = aduan_bayes_builtin();
 	if ((d->st = aduan_stemmer_new()) == NULL) {
 		free(d);
 		return NULL;
 	}
+	/* the tags now, empty; the table of messages when the first is told */
+	d->said_tag = aduan_xmalloc(SAID * sizeof(*d->said_tag));
+	memset(d->said_tag, 0, SAID * sizeof(*d->said_tag));
 	make_lexicon(d);
 	return d;
 }
@@ -645,6 +656,7 @@ aduan_decider_free(struct aduan_decider *d)
 	free(d->lex);
 	free(d->known);
 	free(d->said);
+	free(d->said_tag);
 	free(d->said_why);
 	aduan_bayes_free(d->bayes);
 	aduan_stemmer_free(d->st);
@@ -661,7 +673,8 @@ void
 aduan_decider_every_word(struct aduan_decider *d, int on)
 {
 	d->every_word = on;
-	forget_said(d);	/* decided again, not remembered */
+	d->said_under = on ? 0 : SAID_TEXT;	/* each message decided anew */
+	forget_said(d);
 }
 
 /* Whether the word at s starts with prefix (lower case), in any case. */
@@ -2117,34 +2130,68 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 	return v->take;
 }
 
-int
-aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
-    struct aduan_verdict *v)
+/* The tag of a text (its hash h) in the cache of messages decided: never
+ * 0, the same for the same text; the bits of h above the slot's, but the
+ * lowest.  (Media and explain are told apart by the slot itself.) */
+static inline unsigned short
+said_tag_of(unsigned h)
+{
+	_Static_assert(SAID <= 1 << 16, "the tag's bits of the hash are not the slot's");
+	return (unsigned short)(h >> 16 | 1);
+}
+
+/* Whether a[0..n) and b[0..n) are the same (n at most SAID_TEXT), read
+ * eight bytes at a time, a last part of under eight as the eight that
+ * end with it when there are eight. */
+static inline int
+same_text(const char *a, const char *b, size_t n)
+{
+	unsigned long long x, y;
+	unsigned p, q;
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {	/* the first four and the last four */
+		memcpy(&p, a, 4);
+		memcpy(&q, b, 4);
+		if (p != q)
+			return 0;
+		memcpy(&p, a + n - 4, 4);
+		memcpy(&q, b + n - 4, 4);
+		return p == q;
+	}
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+/* aduan_decide of a message not remembered, which is then, in slot with
+ * tag; out of line, so that a message remembered saves no registers. */
+static __attribute__((noinline)) int
+decide_remember(struct aduan_decider *d, const char *text, size_t len, int media,
+    struct aduan_verdict *v, size_t slot, unsigned short tag)
 {
 	struct said *m;
-	size_t slot;
 
-	if (len >= SAID_TEXT)
-		return decide_words(d, text, len, media, v);
 	if (d->said == NULL) {	/* (calloc: a block this large comes zeroed, not written) */
 		if ((d->said = calloc(SAID, sizeof(*d->said))) == NULL)
 			abort();
 		d->said_why = aduan_xmalloc(SAID * sizeof(*d->said_why));
 	}
-	slot = bytes_hash(text, len, len) & (SAID - 1);
-	m = &d->said[slot];
-	if (m->len == len + 1 && m->media == !!media && m->explain == !!d->explain &&
-	    memcmp(m->text, text, len) == 0) {
-		v->take = m->take;
-		v->score = m->score;
-		v->followup = m->followup;
-		if (d->explain)
-			memcpy(v->why, d->said_why[slot], strlen(d->said_why[slot]) + 1);
-		else
-			v->why[0] = '\0';
-		return v->take;
-	}
 	decide_words(d, text, len, media, v);
+	d->said_tag[slot] = tag;
+	m = &d->said[slot];
 	m->len = (unsigned char)(len + 1);
 	m->media = !!media;
 	m->explain = !!d->explain;
@@ -2155,4 +2202,35 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 	if (d->explain)
 		memcpy(d->said_why[slot], v->why, sizeof(v->why));
 	return v->take;
+}
+
+int
+aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
+    struct aduan_verdict *v)
+{
+	struct said *m;
+	size_t slot;
+	unsigned h;
+	unsigned short tag;
+
+	if (len >= d->said_under)
+		return decide_words(d, text, len, media, v);
+	h = bytes_hash(text, len, len);
+	slot = h & (SAID - 1);
+	tag = said_tag_of(h);
+	if (d->said_tag[slot] == tag) {
+		m = &d->said[slot];
+		if (m->len == len + 1 && m->media == !!media && m->explain == !!d->explain &&
+		    same_text(m->text, text, len)) {
+			v->take = m->take;
+			v->score = m->score;
+			v->followup = m->followup;
+			if (d->explain)
+				memcpy(v->why, d->said_why[slot], strlen(d->said_why[slot]) + 1);
+			else
+				v->why[0] = '\0';
+			return v->take;
+		}
+	}
+	return decide_remember(d, text, len, media, v, slot, tag);
 }

@@ -41,8 +41,9 @@ void aduan_decider_free(struct aduan_decider *d);
 void aduan_decider_explain(struct aduan_decider *d, int on);
 
 /* For tests: whether every rule is run from every word, also those a
- * word cannot start (which aduan_decide passes over); off when made.
- * The verdicts are the same either way, only slower on. */
+ * word cannot start (which aduan_decide passes over), and every message
+ * decided anew, none remembered; off when made.  The verdicts are the
+ * same either way, only slower on. */
 void aduan_decider_every_word(struct aduan_decider *d, int on);
 
 /* The office's own town: the words of text ("Samarinda", "Pemerintah

@@ -2,7 +2,10 @@
  * does (decide.h): the messages and words it remembers never outlive
  * what decides them (media, explain, the office's town, the model); and
  * running from each word only the rule functions it can start (decide.c's
- * starts[]) changes no verdict on any labelled message of tests/intake. */
+ * starts[]) changes no verdict on any labelled message of tests/intake;
+ * nor does remembering messages, of every length up to the longest
+ * remembered and past it, so many that their slots and tags in the cache
+ * meet. */
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,6 +109,60 @@ every_word(const char *path)
 	aduan_decider_free(all);
 }
 
+/* Texts of every length from 0 to 120 (the longest remembered is 115),
+ * then as many again all 30 bytes long (a message is remembered in a slot
+ * with a tag, both from its hash, and only texts of one length can be
+ * taken for each other: among these some share both), words drawn at
+ * random and cut, each decided twice by d among the others and once anew
+ * by a decider that remembers none. */
+static void
+lengths(struct aduan_decider *d)
+{
+	static const char *const words[] = {
+		"lampu", "jalan", "mati", "sudah", "tiga", "hari", "siap", "pak", "banjir",
+		"mohon", "dicek", "air", "tidak", "ngalir", "terima", "kasih", "sampah",
+		"belum", "diangkut", "kapan", "diperbaiki", "aamiin", "gang", "kami",
+		"gelap", "tolong", "warga", "rt", "3", "bocor", "wkwk", "info", "besok",
+	};
+	enum { EVERY = 48000, N = 2 * EVERY, LONGEST = 120 };
+	struct aduan_decider *anew = aduan_decider_new();
+	struct aduan_verdict *want = calloc(N, sizeof(*want));
+	char (*text)[LONGEST + 1] = calloc(N, sizeof(*text));
+	unsigned long long r = 1;
+	long differ = 0;
+	int i, k;
+
+	aduan_decider_every_word(anew, 1);
+	for (i = 0; i < N; i++) {
+		size_t len = i < EVERY ? (size_t)(i % (LONGEST + 1)) : 30, n = 0;
+
+		while (n < len) {
+			const char *w;
+
+			r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+			w = words[(r >> 33) % (sizeof(words) / sizeof(words[0]))];
+			n += (size_t)snprintf(text[i] + n, sizeof(text[i]) - n, "%s%s",
+			    n > 0 ? " " : "", w);
+		}
+		text[i][len] = '\0';
+		aduan_decide(anew, text[i], len, 0, &want[i]);
+	}
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < N; i++) {
+			struct aduan_verdict v;
+
+			aduan_decide(d, text[i], strlen(text[i]), 0, &v);
+			if (!same(&v, &want[i]) && differ++ < 3)
+				printf("# time %d: \"%s\": %d \"%s\", anew %d \"%s\"\n", k + 1,
+				    text[i], v.score, v.why, want[i].score, want[i].why);
+		}
+	ok(differ == 0, "%d texts of every length to %d and %d of 30 bytes, twice, as decided "
+	    "anew (%ld differ)", EVERY, LONGEST, N - EVERY, differ);
+	free(text);
+	free(want);
+	aduan_decider_free(anew);
+}
+
 int
 main(void)
 {
@@ -136,6 +193,9 @@ main(void)
 	each(d, 0, HOME, "after the office's town is told");
 	aduan_decider_use(d, NULL);
 	each(d, 0, HOME | BARE, "after the model is put away");
+	aduan_decider_free(d);
+	d = aduan_decider_new();
+	lengths(d);
 	aduan_decider_free(d);
 	memset(&g, 0, sizeof(g));
 	snprintf(pattern, sizeof(pattern), "%s/tests/intake/*.tsv", build != NULL ? build : ".");
