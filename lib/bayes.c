@@ -19,6 +19,7 @@
 #define PRUNE 2		/* weights under this (hundredths) are not kept */
 #define MEMO_BITS 14	/* pairs of forms remembered with their features: 1 << MEMO_BITS */
 #define NAMED_BITS 9	/* names remembered with their features: 1 << NAMED_BITS */
+#define NONE (~0u)	/* no feature: a place in feat that none has */
 
 struct slot {
 	char form[ADUAN_BAYES_FORM];	/* "" when empty */
@@ -65,12 +66,16 @@ struct aduan_bayes {
 	} *memo;
 	int memo_stale;
 	int nfeat;
-	/* the features of names that stay where they are (aduan_bayes_named) */
+	/* the features of names that stay where they are (aduan_bayes_named),
+	 * forgotten when a feature is installed after one was looked up
+	 * (named_used), so that a name the model does not weigh reads
+	 * nothing of fkey */
 	struct named {
 		const char *name;
 		int kind;
-		unsigned f;	/* its place in fkey and feat */
+		unsigned f;	/* its place in fkey and feat, or NONE */
 	} named[1 << NAMED_BITS];
+	int named_used;
 	char note[96];		/* aduan_bayes_note */
 	/* learning a logistic model: its features, and each message as its
 	 * label, its number of features and their places in lt */
@@ -262,8 +267,12 @@ install(struct aduan_bayes *b, int kind, const char *name, int weight)
 	if (b->fkey[f] == 0 && b->nfeat++ >= ADUAN_BAYES_FEATS / 2)
 		return;
 	b->memo_stale = 1;
+	if (b->named_used) {	/* (a model is read before it is used: seldom) */
+		memset(b->named, 0, sizeof(b->named));
+		b->named_used = 0;
+	}
 	b->fkey[f] = key;
-	b->feat[f].weight = weight;	/* (before any look-up: b->named holds none yet) */
+	b->feat[f].weight = weight;
 	if (kind == ADUAN_FEAT_BIAS)
 		b->prior = weight;
 	else if (kind == ADUAN_FEAT_WORD && (s = add_hashed(b, name, n, h)) != NULL)
@@ -595,7 +604,6 @@ aduan_bayes_feature(struct aduan_bayes *b, unsigned key, unsigned stamp)
  * high half), their hashes ha and hb, or NONE, remembered in m: a
  * look-up kept out of the loop below, which mostly finds the pair
  * remembered (and has then no registers to spare for it). */
-#define NONE (~0u)
 #ifdef __GNUC__
 __attribute__((noinline))
 #endif
@@ -656,32 +664,38 @@ aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int 
 	}
 	return sum;
 }
-#undef NONE
 
+/* The place in b->feat of the feature of kind named name, or NONE: found
+ * once, remembered in n. */
+static unsigned
+named_find(struct aduan_bayes *b, struct named *n, int kind, const char *name)
+{
+	unsigned f = find_feat(b, aduan_bayes_key(kind, name));
+
+	n->name = name;
+	n->kind = kind;
+	b->named_used = 1;
+	return n->f = b->fkey[f] != 0 ? f : NONE;
+}
+
+/* aduan_bayes_named of a logistic model (b->feat). */
 static inline int
 named_one(struct aduan_bayes *b, int kind, const char *name, unsigned stamp)
 {
 	struct named *n = &b->named[(((unsigned long long)(size_t)name ^ (unsigned)kind << 24) *
 	    0x9e3779b97f4a7c15ULL) >> (64 - NAMED_BITS)];
-	struct feat *f;
+	unsigned f = n->name == name && n->kind == kind ? n->f : named_find(b, n, kind, name);
 
-	if (b->feat == NULL)
+	if (f == NONE || b->feat[f].stamp == stamp)
 		return 0;
-	if (n->name != name || n->kind != kind) {
-		n->name = name;
-		n->kind = kind;
-		n->f = find_feat(b, aduan_bayes_key(kind, name));
-	}
-	if (b->fkey[n->f] == 0 || (f = &b->feat[n->f])->stamp == stamp)
-		return 0;
-	f->stamp = stamp;
-	return f->weight;
+	b->feat[f].stamp = stamp;
+	return b->feat[f].weight;
 }
 
 int
 aduan_bayes_named(struct aduan_bayes *b, int kind, const char *name, unsigned stamp)
 {
-	return named_one(b, kind, name, stamp);
+	return b->feat != NULL ? named_one(b, kind, name, stamp) : 0;
 }
 
 int
@@ -690,6 +704,10 @@ aduan_bayes_named_all(struct aduan_bayes *b, const int *kind, const char *const 
 {
 	int i, sum = 0;
 
+	if (b->feat == NULL) {
+		memset(w, 0, (size_t)n * sizeof(*w));
+		return 0;
+	}
 	for (i = 0; i < n; i++)
 		sum += w[i] = named_one(b, kind[i], name[i], stamp);
 	return sum;
