@@ -347,6 +347,19 @@ struct entry {
 
 #define HASHSIZE 2048	/* a power of two, well above the lexicon's size */
 
+/* What a token's compared holds: whether its form is compared with at
+ * all, a town, a number (digits only), and marks of forms a rule looks
+ * back for over the words before a problem, so that a message none of
+ * whose words is marked is not looked over (read_words notes the
+ * message's marks together). */
+enum {
+	K_FORM = 1, K_TOWN = 2, K_NUMBER = 128,
+	K_PURPOSE = 4,	/* biar, agar, supaya (purpose) */
+	K_WORK = 8,	/* angkut, bersih, potong, ... (worked_on) */
+	K_LARANG = 16,	/* larang (forbidden) */
+	K_BAPAK = 32, K_IBU = 64	/* "bapak ibu" (group_addressed) */
+};
+
 /* A word of the message: its form and what the lexicon says of it. */
 struct tok {
 	unsigned long long cls;
@@ -355,8 +368,9 @@ struct tok {
 	unsigned char ber;	/* written ber-: "berbulan-bulan" */
 	unsigned char starts;	/* the rule functions it starts (R_ASKING ...) */
 	unsigned short model;	/* its place in the words' model (aduan_bayes_place) */
-	unsigned char compared;	/* form is one of compared[] (read by the macro is);
-				 * 2: one of towns[] */
+	unsigned char compared;	/* K_FORM: form is one of compared[] (read by the
+				 * macro is), with its marks (marked[]); K_TOWN:
+				 * one of towns[]; K_NUMBER: number is 1 */
 	unsigned char first;	/* the rule functions it starts as the first word */
 	char form[WORD + 1];
 };
@@ -415,6 +429,8 @@ struct aduan_decider {
 	int n;
 	unsigned long long cls;	/* its words' classes together */
 	int number;		/* one of them is a number */
+	unsigned marks;		/* their marks together (K_PURPOSE ...); all with
+				 * every_word, which looks over every message */
 	unsigned short place[ADUAN_DECIDE_WORDS];	/* their places in the model */
 };
 
@@ -687,6 +703,34 @@ written_as(const char *s, const char *prefix)
 	return 1;
 }
 
+/* The marks of a form of compared[] (K_PURPOSE ...): the forms the rules
+ * that look back compare with, each rule's all under its mark. */
+static unsigned
+mark(const char *form)
+{
+	static const struct {
+		unsigned mark;
+		const char *forms;
+	} marked[] = {
+		{ K_PURPOSE, "biar agar supaya" },
+		{ K_WORK, "angkut angkat bersih sihkan pungut sapu tebas potong kumpul" },
+		{ K_LARANG, "larang" },
+		{ K_BAPAK, "bapak" },
+		{ K_IBU, "ibu" },
+	};
+	size_t k, n = strlen(form);
+	unsigned m = 0;
+
+	for (k = 0; k < sizeof(marked) / sizeof(marked[0]); k++) {
+		const char *p = marked[k].forms;
+
+		for (; (p = strstr(p, form)) != NULL; p += n)
+			if ((p == marked[k].forms || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+				m |= marked[k].mark;
+	}
+	return m;
+}
+
 static int
 add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *arg)
 {
@@ -710,7 +754,7 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 			t->number = 0;
 	e = lookup(d, t->form);
 	t->cls = e != NULL ? e->cls : 0;
-	compared_form = e == NULL || !e->compared ? 0 : e->town ? 2 : 1;
+	compared_form = e == NULL || !e->compared ? 0 : e->town ? K_TOWN : K_FORM | mark(t->form);
 	t->starts = e != NULL ? e->starts : 0;
 	t->first = e != NULL ? e->first : 0;
 	/* looked up once a written word, not once each time it is weighed */
@@ -740,7 +784,7 @@ add_tok(const char *form, size_t formlen, size_t start, size_t wordlen, void *ar
 	    strncmp(t->form, "hehe", 4) == 0 || strncmp(t->form, "hihi", 4) == 0 ||
 	    strncmp(t->form, "awok", 4) == 0)
 		t->number = -1;
-	t->compared = (unsigned char)compared_form;
+	t->compared = (unsigned char)(compared_form | (t->number == 1 ? K_NUMBER : 0));
 	for (k = 0; k < (int)(sizeof(starts) / sizeof(starts[0])); k++) {
 		if (t->cls & starts[k].cls)
 			t->starts |= (unsigned char)(1u << k);
@@ -762,7 +806,8 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 {
 	size_t pos = 0, start, n;
 	unsigned long long cls = 0;
-	int number = 0, j;
+	unsigned marks = 0;
+	int j;
 
 	if (d->known == NULL) {
 		if ((d->known = aligned_alloc(64, KNOWN * sizeof(*d->known))) == NULL)
@@ -793,7 +838,7 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 		if (hit) {	/* (inline: a call costs more than a token) */
 			d->tok[d->n] = k->tok;	/* (a word of no token keeps a zero one) */
 			cls |= k->tok.cls;
-			number |= k->tok.number == 1;
+			marks |= k->tok.compared;	/* (K_NUMBER among them) */
 			d->place[d->n] = k->tok.model;
 			d->n += k->ntok;
 			continue;
@@ -802,7 +847,7 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 		cut = aduan_stem_words(d->st, text + start, n, add_tok, d) != 0;
 		for (j = first; j < d->n; j++) {
 			cls |= d->tok[j].cls;
-			number |= d->tok[j].number == 1;
+			marks |= d->tok[j].compared;
 			d->place[j] = d->tok[j].model;
 		}
 		if (cut || n > KNOWN_RAW || d->n - first > 1)
@@ -817,17 +862,19 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 			memset(&k->tok, 0, sizeof(k->tok));
 	}
 	d->cls = cls;
-	d->number = number;
+	d->number = (marks & K_NUMBER) != 0;
+	d->marks = d->every_word ? ~0u : marks;
 }
 
 /* Whether a word's form is word (a literal): compared as bytes, which the
  * compiler does inline; a form has room for WORD + 1 bytes, so the
  * compare stays inside it.  form is always a token's form (tests/
  * decide-words.t), and a token whose form is none of compared[] is
- * none of the words at all: its flag answers before any byte is read. */
+ * none of the words at all: its flag (K_FORM) answers before any byte
+ * is read. */
 #define tok_of(f) ((const struct tok *)(const void *)((const char *)(f) - \
 	offsetof(struct tok, form)))
-#define is(f, word) (sizeof(word) <= WORD + 1 && tok_of(f)->compared && \
+#define is(f, word) (sizeof(word) <= WORD + 1 && (tok_of(f)->compared & K_FORM) && \
 	memcmp((f), word, sizeof(word)) == 0)
 
 /* One rule that fired: its weight, what it is, and the word that shows it. */
@@ -954,6 +1001,8 @@ group_addressed(const struct aduan_decider *d, int i)
 {
 	int j;
 
+	if ((d->marks & (K_BAPAK | K_IBU)) != (K_BAPAK | K_IBU))
+		return 0;	/* (no "bapak" or no "ibu" in the message) */
 	for (j = 0; j + 1 < i; j++) {	/* at the start, or just before */
 		if (j == 2 && j < i - 3)
 			j = i - 3;
@@ -1013,6 +1062,8 @@ purpose(const struct aduan_decider *d, int i)
 {
 	int j;
 
+	if (!(d->marks & K_PURPOSE))
+		return 0;
 	for (j = i - 3 < 0 ? 0 : i - 3; j < i; j++)
 		if (is(d->tok[j].form, "biar") || is(d->tok[j].form, "agar") ||
 		    is(d->tok[j].form, "supaya"))
@@ -1028,6 +1079,8 @@ worked_on(const struct aduan_decider *d, int i)
 {
 	int j;
 
+	if (!(d->marks & K_WORK))
+		return 0;
 	for (j = i - 2 < 0 ? 0 : i - 2; j < i; j++)
 		if (!d->tok[j].passive && (is(d->tok[j].form, "angkut") ||
 		    is(d->tok[j].form, "angkat") || is(d->tok[j].form, "bersih") ||
@@ -1048,6 +1101,8 @@ forbidden(const struct aduan_decider *d, int i)
 
 	if (i > 0 && is(d->tok[i - 1].form, "maaf"))
 		return 1;
+	if (!(d->marks & K_LARANG) && !(d->cls & C_JANGAN))
+		return 0;
 	for (j = i - 3 < 0 ? 0 : i - 3; j < i; j++)
 		if (is(d->tok[j].form, "larang") || (d->tok[j].cls & C_JANGAN))
 			return 1;
@@ -1854,7 +1909,7 @@ shape(const struct aduan_decider *d, const struct reading *r, const char *text, 
 static int
 town(const struct aduan_decider *d, int i)
 {
-	return d->tok[i].compared == 2;	/* (read from the lexicon with the word) */
+	return (d->tok[i].compared & K_TOWN) != 0;	/* (read from the lexicon with the word) */
 }
 
 /* A shape's feature kind: its length ("words 3-5") or another. */

@@ -2,7 +2,9 @@
  * does (decide.h): the messages and words it remembers never outlive
  * what decides them (media, explain, the office's town, the model); and
  * running from each word only the rule functions it can start (decide.c's
- * starts[]) changes no verdict on any labelled message of tests/intake;
+ * starts[]) or looking back from a problem only over messages with a
+ * word it looks for (decide.c's marks) changes no verdict on any labelled
+ * message of tests/intake, nor on messages with each such word;
  * nor does remembering messages, of every length up to the longest
  * remembered and past it, so many that their slots and tags in the cache
  * meet. */
@@ -109,6 +111,37 @@ every_word(const char *path)
 	aduan_decider_free(all);
 }
 
+/* Messages with each word a rule looks back for from a problem (decide.c's
+ * marked[]), decided as by a decider that looks over every message. */
+static void
+marked(void)
+{
+	static const char *const msgs[] = {
+		"biar tidak banjir lagi", "agar sampah tidak numpuk", "supaya jalan tidak macet",
+		"ayo bantu angkut sampah", "tolong angkat sampah di depan", "bersih semak di gang",
+		"bersihkan sampah bareng", "pungut sampah yuk", "sapu sampah depan rumah",
+		"tebas semak sore ini", "potong semak liar", "kumpul sampah di pos",
+		"warga dilarang membakar sampah", "jangan buang sampah di sungai",
+		"maaf telat bales", "bapak ibu, sampah menumpuk, tolong diangkut",
+		"selamat pagi bapak ibu, mohon dicek lampu jalan mati",
+		"mohon bapak ibu jangan parkir di trotoar", "sampah numpuk, mohon bapak ibu",
+	};
+	struct aduan_decider *d = aduan_decider_new(), *all = aduan_decider_new();
+	size_t i;
+
+	aduan_decider_every_word(all, 1);
+	for (i = 0; i < sizeof(msgs) / sizeof(msgs[0]); i++) {
+		struct aduan_verdict a, b;
+
+		aduan_decide(d, msgs[i], strlen(msgs[i]), 0, &a);
+		aduan_decide(all, msgs[i], strlen(msgs[i]), 0, &b);
+		ok(same(&a, &b), "\"%s\": %d \"%s\", over every word %d \"%s\"", msgs[i],
+		    a.score, a.why, b.score, b.why);
+	}
+	aduan_decider_free(d);
+	aduan_decider_free(all);
+}
+
 /* Texts of every length from 0 to 120 (the longest remembered is 115),
  * then as many again all 30 bytes long (a message is remembered in a slot
  * with a tag, both from its hash, and only texts of one length can be
@@ -197,6 +230,7 @@ main(void)
 	d = aduan_decider_new();
 	lengths(d);
 	aduan_decider_free(d);
+	marked();
 	memset(&g, 0, sizeof(g));
 	snprintf(pattern, sizeof(pattern), "%s/tests/intake/*.tsv", build != NULL ? build : ".");
 	if (glob(pattern, 0, NULL, &g) == 0) {
