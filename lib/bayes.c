@@ -601,18 +601,22 @@ aduan_bayes_feature(struct aduan_bayes *b, unsigned key, unsigned stamp)
 }
 
 /* The place in b->feat of the pair of forms at places pair (one in the
- * high half), their hashes ha and hb, or NONE, remembered in m: a
- * look-up kept out of the loop below, which mostly finds the pair
- * remembered (and has then no registers to spare for it). */
+ * high half), or NONE, remembered in m: a look-up kept out of the loop
+ * below, which mostly finds the pair remembered (and has then no
+ * registers to spare for it).  A first form whose hash is 0 makes no
+ * pair, as decide.c's learn_features reads a message. */
 #ifdef __GNUC__
 __attribute__((noinline))
 #endif
 static unsigned
-memo_pair(const struct aduan_bayes *b, struct memo *m, unsigned pair, unsigned ha, unsigned hb)
+memo_pair(const struct aduan_bayes *b, struct memo *m, unsigned pair)
 {
-	unsigned f = find_feat(b, aduan_bayes_pair_key(ha, hb));
+	unsigned ha = b->word[(pair >> 16) - 1].hash, f;
 
 	m->pair = pair;
+	if (ha == 0)
+		return m->f = NONE;
+	f = find_feat(b, aduan_bayes_pair_key(ha, b->word[(pair & 0xffff) - 1].hash));
 	return m->f = b->fkey[f] != 0 ? f : NONE;
 }
 
@@ -620,7 +624,7 @@ int
 aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int n, int *tw,
     unsigned stamp)
 {
-	unsigned prev = 0, prevplace = 0;
+	unsigned prevplace = 0;	/* (0: no pair with the form before) */
 	int i, w, sum = 0;
 	struct feat *feat = b->feat;
 	struct memo *memo;
@@ -637,7 +641,7 @@ aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int 
 		unsigned pl = place[i];
 
 		if (pl == 0) {
-			prev = 0;
+			prevplace = 0;
 			tw[i] = 0;
 			continue;
 		}
@@ -647,17 +651,16 @@ aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int 
 			s->stamp = stamp;
 			w = s->weight;
 		}
-		if (prev != 0) {
+		if (prevplace != 0 && feat != NULL) {	/* (no pairs without features) */
 			unsigned pair = prevplace << 16 | pl, f;
 			struct memo *m = &memo[(pair * 0x9e3779b1u) >> (32 - MEMO_BITS)];
 
-			f = m->pair == pair ? m->f : memo_pair(b, m, pair, prev, s->hash);
+			f = m->pair == pair ? m->f : memo_pair(b, m, pair);
 			if (f != NONE && feat[f].stamp != stamp) {
 				feat[f].stamp = stamp;
 				w += feat[f].weight;
 			}
 		}
-		prev = feat != NULL ? s->hash : 0;	/* (no pairs without features) */
 		prevplace = pl;
 		tw[i] = w;
 		sum += w;
