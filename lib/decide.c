@@ -412,11 +412,7 @@ struct aduan_decider {
 	/* a direct-mapped cache of whole messages and their verdicts: chat
 	 * repeats its short replies ("Siap pak", "Aamiin"), and a verdict
 	 * depends on the text (and media, explain, home, model) alone; two
-	 * cache lines a message, its reason apart in said_why.  A tag for
-	 * each slot (said_tag_of; 0 an empty slot), 32 KB that stay in the
-	 * processor's cache, is read first, so that a message not remembered
-	 * reads nothing of the 2 MB table at random */
-	unsigned short *said_tag;
+	 * cache lines a message, its reason apart in said_why */
 	struct said {
 		unsigned char len;	/* the text's length + 1; 0: an empty slot */
 		unsigned char media, explain, take;
@@ -513,7 +509,6 @@ lookup(const struct aduan_decider *d, const char *form)
 static void
 forget_said(struct aduan_decider *d)
 {
-	memset(d->said_tag, 0, SAID * sizeof(*d->said_tag));
 	if (d->said != NULL)
 		memset(d->said, 0, SAID * sizeof(*d->said));
 }
@@ -653,9 +648,6 @@ aduan_decider_new(void)
 		free(d);
 		return NULL;
 	}
-	/* the tags now, empty; the table of messages when the first is told */
-	d->said_tag = aduan_xmalloc(SAID * sizeof(*d->said_tag));
-	memset(d->said_tag, 0, SAID * sizeof(*d->said_tag));
 	make_lexicon(d);
 	return d;
 }
@@ -672,7 +664,6 @@ aduan_decider_free(struct aduan_decider *d)
 	free(d->lex);
 	free(d->known);
 	free(d->said);
-	free(d->said_tag);
 	free(d->said_why);
 	aduan_bayes_free(d->bayes);
 	aduan_stemmer_free(d->st);
@@ -2185,16 +2176,6 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 	return v->take;
 }
 
-/* The tag of a text (its hash h) in the cache of messages decided: never
- * 0, the same for the same text; the bits of h above the slot's, but the
- * lowest.  (Media and explain are told apart by the slot itself.) */
-static inline unsigned short
-said_tag_of(unsigned h)
-{
-	_Static_assert(SAID <= 1 << 16, "the tag's bits of the hash are not the slot's");
-	return (unsigned short)(h >> 16 | 1);
-}
-
 /* Whether a[0..n) and b[0..n) are the same (n at most SAID_TEXT), read
  * eight bytes at a time, a last part of under eight as the eight that
  * end with it when there are eight. */
@@ -2231,11 +2212,11 @@ same_text(const char *a, const char *b, size_t n)
 	return 1;
 }
 
-/* aduan_decide of a message not remembered, which is then, in slot with
- * tag; out of line, so that a message remembered saves no registers. */
+/* aduan_decide of a message not remembered, which is then, in slot; out
+ * of line, so that a message remembered saves no registers. */
 static __attribute__((noinline)) int
 decide_remember(struct aduan_decider *d, const char *text, size_t len, int media,
-    struct aduan_verdict *v, size_t slot, unsigned short tag)
+    struct aduan_verdict *v, size_t slot)
 {
 	struct said *m;
 
@@ -2245,7 +2226,6 @@ decide_remember(struct aduan_decider *d, const char *text, size_t len, int media
 		d->said_why = aduan_xmalloc(SAID * sizeof(*d->said_why));
 	}
 	decide_words(d, text, len, media, v);
-	d->said_tag[slot] = tag;
 	m = &d->said[slot];
 	m->len = (unsigned char)(len + 1);
 	m->media = !!media;
@@ -2265,27 +2245,23 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 {
 	struct said *m;
 	size_t slot;
-	unsigned h;
-	unsigned short tag;
 
 	if (len >= d->said_under)
 		return decide_words(d, text, len, media, v);
-	h = bytes_hash(text, len, len);
-	slot = h & (SAID - 1);
-	tag = said_tag_of(h);
-	if (d->said_tag[slot] == tag) {
-		m = &d->said[slot];
-		if (m->len == len + 1 && m->media == !!media && m->explain == !!d->explain &&
-		    same_text(m->text, text, len)) {
-			v->take = m->take;
-			v->score = m->score;
-			v->followup = m->followup;
-			if (d->explain)
-				memcpy(v->why, d->said_why[slot], strlen(d->said_why[slot]) + 1);
-			else
-				v->why[0] = '\0';
-			return v->take;
-		}
+	slot = bytes_hash(text, len, len) & (SAID - 1);
+	if (d->said == NULL)	/* (the first message) */
+		return decide_remember(d, text, len, media, v, slot);
+	m = &d->said[slot];
+	if (m->len == len + 1 && m->media == !!media && m->explain == !!d->explain &&
+	    same_text(m->text, text, len)) {
+		v->take = m->take;
+		v->score = m->score;
+		v->followup = m->followup;
+		if (d->explain)
+			memcpy(v->why, d->said_why[slot], strlen(d->said_why[slot]) + 1);
+		else
+			v->why[0] = '\0';
+		return v->take;
 	}
-	return decide_remember(d, text, len, media, v, slot, tag);
+	return decide_remember(d, text, len, media, v, slot);
 }

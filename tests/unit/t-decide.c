@@ -6,8 +6,7 @@
  * word it looks for (decide.c's marks) changes no verdict on any labelled
  * message of tests/intake, nor on messages with each such word;
  * nor does remembering messages, of every length up to the longest
- * remembered and past it, so many that their slots and tags in the cache
- * meet. */
+ * remembered and past it, so many that they share the cache's slots. */
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,10 +143,10 @@ marked(void)
 
 /* Texts of every length from 0 to 120 (the longest remembered is 115),
  * then as many again all 30 bytes long (a message is remembered in a slot
- * with a tag, both from its hash, and only texts of one length can be
- * taken for each other: among these some share both), words drawn at
- * random and cut, each decided twice by d among the others and once anew
- * by a decider that remembers none. */
+ * its hash gives, and only texts of one length can be taken for each
+ * other: many of these share slots), words drawn at random and cut, each
+ * decided twice by d among the others and once anew by a decider that
+ * remembers none. */
 static void
 lengths(struct aduan_decider *d)
 {
