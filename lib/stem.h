@@ -103,9 +103,15 @@ aduan_stem_next_inline(struct aduan_stemmer *st, const char *text, size_t len, s
 		s = p + k;
 		k += (unsigned)__builtin_ctz(~(word >> k));
 		p += k;
-		if (k == 16)	/* to their end: it may go on */
-			while (p < len && aduan_stem_ascii_word[u[p]] == 1)
-				p++;
+		if (k < 16) {	/* the byte after it is among them: from 0x80 up? */
+			if (((high >> k) & 1) || u[p] == '-')
+				return aduan_stem_next(st, text, len, pos, start);
+			*start = s;
+			*pos = p;
+			return p - s;
+		}
+		while (p < len && aduan_stem_ascii_word[u[p]] == 1)
+			p++;	/* to their end: it may go on */
 	} else
 #endif
 	{
