@@ -444,6 +444,13 @@ hash(const char *s)
 	return aduan_fnv_step(ADUAN_FNV_START, s, strlen(s));
 }
 
+/* The first n bytes of a word of eight read on a little-endian machine
+ * (n below 8), by a look in a table rather than a shift made of n. */
+static const unsigned long long first_bytes[8] = {
+	0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffffULL, 0xffffffffffffULL,
+	0xffffffffffffffULL
+};
+
 /* A hash of s[0..n), eight bytes at a time, for the caches' slots; avail
  * bytes from s may be read (at least n): a last part of under eight is
  * read at once when eight are there, or when eight end with it. */
@@ -460,7 +467,7 @@ bytes_hash(const char *s, size_t n, size_t avail)
 	}
 	if (n > 0 && avail >= 8) {
 		memcpy(&w, s, 8);
-		w &= ~0ULL >> (64 - 8 * n);	/* (on a little-endian machine its first n) */
+		w &= first_bytes[n];	/* (on a little-endian machine its first n) */
 	} else if (n > 0 && whole >= 8) {
 		memcpy(&w, s + n - 8, 8);
 		w >>= 64 - 8 * n;	/* (its last n, moved down: the same) */
@@ -488,7 +495,7 @@ same_raw(const char *raw, const char *s, size_t n, size_t avail)
 	if (n > 0 && avail >= 8) {	/* the last part at once: its first n bytes */
 		memcpy(&a, raw, 8);
 		memcpy(&b, s, 8);
-		return ((a ^ b) & (~0ULL >> (64 - 8 * n))) == 0;
+		return ((a ^ b) & first_bytes[n]) == 0;
 	}
 #endif
 	return n == 0 || memcmp(raw, s, n) == 0;
@@ -815,7 +822,7 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 			unsigned long long w, r, h;
 
 			memcpy(&w, text + start, 8);
-			w &= ~0ULL >> (64 - 8 * n);
+			w &= first_bytes[n];
 			h = (0x9e3779b97f4a7c15ULL ^ n ^ w) * 0xc4ceb9fe1a85ec53ULL;
 			k = &d->known[(unsigned)(h ^ h >> 32) & (KNOWN - 1)];
 			memcpy(&r, k->raw, 8);
