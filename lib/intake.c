@@ -149,6 +149,7 @@ struct verdict {
 struct group {
 	struct msg *slot;	/* its first message; MSG(gr, i) the others */
 	int n;
+	int passive;		/* how many of them a staff's or the system's */
 	int lone;
 	struct verdict g;
 	size_t held;		/* the bytes its messages hold */
@@ -1124,6 +1125,15 @@ record(struct intake *x, struct group *gr, enum decision first, enum decision re
 	int told = x->o->messages_out != NULL || (!x->o->dry_run && !g->seen);
 	int i, rc;
 
+	if (!told) {	/* the citizen's messages counted from the group's count */
+		int citizen = gr->n - gr->passive;
+
+		if (!g->wanted)
+			x->o->n_filtered += citizen;
+		else if (!g->present)
+			x->o->n_joined += citizen - !MSG(gr, 0)->passive;
+		return 0;
+	}
 	for (i = 0; i < gr->n; i++) {
 		struct msg *m = MSG(gr, i);
 		enum decision d;
@@ -1133,8 +1143,6 @@ record(struct intake *x, struct group *gr, enum decision first, enum decision re
 			x->o->n_filtered++;
 		else if (!m->passive && !g->present && i > 0)
 			x->o->n_joined++;
-		if (!told)
-			continue;
 		d = m->passive ? (enum decision)m->passive : i == 0 ? first : rest;
 		why = m->passive ? passive_why(d) : g->why.s;
 		print_message(x, m, d, why, m->passive || i > 0 ? NULL : &g->pl);
@@ -1249,6 +1257,7 @@ finish_group(struct intake *x, struct group *gr)
 	x->held -= gr->held;
 	gr->held = 0;
 	gr->n = 0;
+	gr->passive = 0;
 	gr->lone = 0;
 	return rc;
 }
@@ -1539,6 +1548,27 @@ same_minute(const char *a, const char *b)
 	memcpy(&b0, b, 8);
 	memcpy(&b1, b + 8, 8);
 	return a0 == b0 && a1 == b1;
+}
+
+/* Whether the minute at a comes before the one at b (as memcmp orders
+ * their 16 bytes): their words compared as numbers with the first byte
+ * highest, with no call. */
+static int
+earlier_minute(const char *a, const char *b)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	unsigned long long a0, b0;
+
+	memcpy(&a0, a, 8);
+	memcpy(&b0, b, 8);
+	if (a0 == b0) {
+		memcpy(&a0, a + 8, 8);
+		memcpy(&b0, b + 8, 8);
+	}
+	return __builtin_bswap64(a0) < __builtin_bswap64(b0);
+#else
+	return memcmp(a, b, 16) < 0;
+#endif
 }
 
 /* Which of the identical messages (same hash) of one time this one is: 0, 1, ... */
@@ -1867,6 +1897,28 @@ build_key(struct aduan_buf *b, const char *prefix, const struct intake *x, const
 		aduan_buf_printf(b, "#%d", nth);
 }
 
+/* Are the n bytes at a and b the same?  Eight at a time, the last eight
+ * overlapping those before (an author's name is short: a call to memcmp
+ * cost more than the compare). */
+static inline int
+same_bytes(const char *a, const char *b, size_t n)
+{
+	unsigned long long u, v;
+	size_t i;
+
+	if (n < 8)
+		return memcmp(a, b, n) == 0;
+	for (i = 0; i + 8 < n; i += 8) {
+		memcpy(&u, a + i, 8);
+		memcpy(&v, b + i, 8);
+		if (u != v)
+			return 0;
+	}
+	memcpy(&u, a + n - 8, 8);
+	memcpy(&v, b + n - 8, 8);
+	return u == v;
+}
+
 /* What is known of the author (alen bytes): its phone number when it is
  * one (aduan_phone_normalize), and the hash of it as keyed; worked out
  * once an author, unless too long to keep. */
@@ -1878,9 +1930,9 @@ author_of(struct intake *x, const char *author, size_t alen)
 
 	if (alen >= sizeof(a->name))
 		a = &x->long_author;	/* worked out anew each time */
-	else if (a[0].used && a[0].len == alen && memcmp(a[0].name, author, alen) == 0)
+	else if (a[0].used && a[0].len == alen && same_bytes(a[0].name, author, alen))
 		return a;
-	else if (a[1].used && a[1].len == alen && memcmp(a[1].name, author, alen) == 0) {
+	else if (a[1].used && a[1].len == alen && same_bytes(a[1].name, author, alen)) {
 		last = a[0];	/* the pair's other, used last */
 		a[0] = a[1];
 		a[1] = last;
@@ -1934,7 +1986,7 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 	/* keys are unique while minutes only advance and no minute holds
 	 * more messages than are told apart */
 	if (!same_minute(x->same.at, m->at) && x->same.at[0] != '\0' &&
-	    memcmp(m->at, x->same.at, 16) < 0)
+	    earlier_minute(m->at, x->same.at))
 		x->keys_unique = 0;
 	nth = nth_same_minute(x, m, x->author->hash, h, !x->key_plain);
 	if (x->same.n == SAME_AT_MAX)
@@ -2052,6 +2104,7 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 			keep(x, MSG(gr, gr->n), m);
 			MSG(gr, gr->n)->passive = staff ? D_STAFF : D_SYSTEM;
 			gr->n++;
+			gr->passive++;
 			return 0;
 		}
 		/* alone: a group of its own, so that it is shown in its turn */
@@ -2061,6 +2114,7 @@ take_message(struct intake *x, const struct aduan_wa_msg *m)
 		keep(x, MSG(gr, 0), m);
 		MSG(gr, 0)->passive = staff ? D_STAFF : D_SYSTEM;
 		gr->n = 1;
+		gr->passive = 1;
 		gr->lone = 1;
 		return flush(x);
 	}
