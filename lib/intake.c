@@ -1118,22 +1118,11 @@ hand_on(struct intake *x, struct group *gr, struct aduan_complaint *c)
 
 /* Each message of the group shown (--messages), counted and archived. */
 static int
-record(struct intake *x, struct group *gr, enum decision first, enum decision rest)
+tell(struct intake *x, struct group *gr, enum decision first, enum decision rest)
 {
 	struct verdict *g = &gr->g;
-	/* a dry run without --messages, or a group archived before, only counts */
-	int told = x->o->messages_out != NULL || (!x->o->dry_run && !g->seen);
 	int i, rc;
 
-	if (!told) {	/* the citizen's messages counted from the group's count */
-		int citizen = gr->n - gr->passive;
-
-		if (!g->wanted)
-			x->o->n_filtered += citizen;
-		else if (!g->present)
-			x->o->n_joined += citizen - !MSG(gr, 0)->passive;
-		return 0;
-	}
 	for (i = 0; i < gr->n; i++) {
 		struct msg *m = MSG(gr, i);
 		enum decision d;
@@ -1150,6 +1139,23 @@ record(struct intake *x, struct group *gr, enum decision first, enum decision re
 		    d == D_COMPLAINT || d == D_JOINED ? g->id : 0)) != 0)
 			return rc;
 	}
+	return 0;
+}
+
+/* The same, inline; a dry run without --messages, or a group archived
+ * before, only counts: the citizen's messages from the group's count. */
+static inline __attribute__((always_inline)) int
+record(struct intake *x, struct group *gr, enum decision first, enum decision rest)
+{
+	const struct verdict *g = &gr->g;
+	int citizen = gr->n - gr->passive;
+
+	if (x->o->messages_out != NULL || (!x->o->dry_run && !g->seen))
+		return tell(x, gr, first, rest);
+	if (!g->wanted)
+		x->o->n_filtered += citizen;
+	else if (!g->present)
+		x->o->n_joined += citizen - !MSG(gr, 0)->passive;
 	return 0;
 }
 
@@ -1880,13 +1886,13 @@ build_key(struct aduan_buf *b, const char *prefix, const struct intake *x, const
 	p = b->s + b->len;
 	memcpy(p, prefix, plen);
 	p += plen;
-	memcpy(p, group, glen);
+	aduan_move(p, group, glen);	/* (short: inline, no call) */
 	p += glen;
 	*p++ = '|';
 	memcpy(p, at, atlen);
 	p += atlen;
 	*p++ = '|';
-	memcpy(p, author, alen);
+	aduan_move(p, author, alen);
 	p += alen;
 	*p++ = '|';
 	for (i = 14; i >= 0; i -= 2, h >>= 8)	/* a byte at a time, lowest last */
