@@ -845,20 +845,28 @@ read_line(struct aduan_wa *w)
 	return line_at(w, line, nl);
 }
 
-/* Is the current line a message header under the file's rules? */
-static int
+/* read_header for a line not in the shape with the shape's date (one line
+ * in eight), out of line: the date read anew. */
+static __attribute__((noinline)) int
+line_header_slow(struct aduan_wa *w, size_t off)
+{
+	w->date_known = 0;
+	return read_header_slow(&w->shape, w->line + off, w->linelen - off, &w->ph);
+}
+
+/*
+ * Is the current line a message header under the file's rules?  Inline
+ * in the reading of a message, the full parse out of line: a call for
+ * every line was 2.4M instructions in reading 100,000 messages.
+ */
+static inline __attribute__((always_inline)) int
 line_header(struct aduan_wa *w)
 {
 	size_t off = skip_lead_marks(w->line, w->linelen);
-	const char *s = w->line + off;
-	size_t n = w->linelen - off;
 	int r;
 
-	/* (read_header, knowing whether the shape's date may have changed) */
-	if ((r = shape_date(&w->shape, s, n, &w->ph)) == 1) {
-		r = read_header_slow(&w->shape, s, n, &w->ph);
-		w->date_known = 0;
-	}
+	if ((r = shape_date(&w->shape, w->line + off, w->linelen - off, &w->ph)) == 1)
+		r = line_header_slow(w, off);
 	if (r == -1 || !w->style_ok[w->ph.style])
 		return 0;
 	if (!w->date_known) {
