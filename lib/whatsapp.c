@@ -643,14 +643,6 @@ read_header_slow(struct shape *sh, const char *s, size_t n, struct hdr *h)
 	return 0;
 }
 
-static inline int
-read_header(struct shape *sh, const char *s, size_t n, struct hdr *h)
-{
-	int r = shape_date(sh, s, n, h);
-
-	return r != 1 ? r : read_header_slow(sh, s, n, h);
-}
-
 static int
 leap(int y)
 {
@@ -887,6 +879,7 @@ struct scan {
 	char evdate[2][24], yfdate[24];
 	int have_prev, py, pa, pb, pyi;
 	int pn[3], pnd[3], pk;	/* the last header's date, its evidence (ev[pk]) */
+	int shape_prev;		/* the shape's date is pn, pnd (a line in it has that date) */
 	int fy, fa, fb, fyi;	/* the first header's (see join_parts) */
 	struct shape shape;
 	struct date_memo memo;
@@ -924,13 +917,18 @@ scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 {
 	struct hdr h;
 	size_t off = skip_lead_marks(s, n);
-	int y, m, d, yi, a, b, ad, bd, dmy, mdy;
+	int r, y, m, d, yi, a, b, ad, bd, dmy, mdy;
 
-	if (read_header(&sc->shape, s + off, n - off, &h) == -1)
+	if ((r = shape_date(&sc->shape, s + off, n - off, &h)) == 1) {
+		sc->shape_prev = 0;	/* the shape's date may change */
+		r = read_header_slow(&sc->shape, s + off, n - off, &h);
+	}
+	if (r == -1)
 		return -1;
-	if (sc->have_prev && same_date(&h, sc->pn, sc->pnd)) {
+	if (sc->shape_prev || (sc->have_prev && same_date(&h, sc->pn, sc->pnd))) {
 		/* the last header's date again: the same evidence, counted again
 		 * (its first occurrences are noted; no date advances) */
+		sc->shape_prev = sc->shape.len != 0;
 		sc->headers++;
 		sc->style[h.style]++;
 		sc->yfirst += sc->pyi == 0;
@@ -977,6 +975,7 @@ scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 	sc->pyi = yi;
 	memcpy(sc->pn, h.n, sizeof(sc->pn));
 	memcpy(sc->pnd, h.nd, sizeof(sc->pnd));
+	sc->shape_prev = sc->shape.len != 0;
 	return (long)(off + h.rest);
 }
 

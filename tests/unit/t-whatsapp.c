@@ -1400,6 +1400,12 @@ split_parts(void)
 	    "01/02/20 10.00 - Ani: a\n01/02/20 10.05 - Ani: b\nlanjut\n"
 	    "02/13/20 09.00 - Budi: c\n02/13/20 09.30 - Cici: d\n",
 	    "reason=month first: 02/13/20 on line 4");
+	/* lines of a date that is none (31 February) after a header: no evidence
+	 * counted for them, though they are in the header's shape */
+	SPLIT_SAME("lines of no date counted for none",
+	    "13/02/20 10.00 - Ani: a\n31/02/20 10.00 - Ani: b\n31/02/20 10.01 - Ani: c\n"
+	    "31/02/20 10.02 - Ani: d\n02/14/20 09.00 - Budi: e\n02/14/20 09.30 - Cici: f\n",
+	    "reason=month first: 02/14/20 on line 5");
 	SPLIT_SAME("year first in the second part",
 	    "junk\nmore junk\n2020/02/01, 10:00 - Ani: a\n2020/02/01, 11:00 - Ani: b\n",
 	    "reason=year first: 2020/02/01 on line 3");
