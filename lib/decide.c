@@ -38,6 +38,7 @@
  * of 3 points or more read as chatter, and a sum of 3 is a complaint.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -406,6 +407,7 @@ struct aduan_decider {
 		char raw[KNOWN_RAW];
 		struct tok tok;
 	} *known;
+	void *known_block;	/* what was allocated for known, which starts on a line in it */
 	/* the forms of the office's own town (aduan_decider_home) */
 	char home[HOME_MAX][WORD + 1];
 	int nhome;
@@ -669,7 +671,7 @@ aduan_decider_free(struct aduan_decider *d)
 	for (i = 0; i < d->nlex; i++)
 		free(d->lex[i].form);
 	free(d->lex);
-	free(d->known);
+	free(d->known_block);
 	free(d->said);
 	free(d->said_why);
 	aduan_bayes_free(d->bayes);
@@ -807,10 +809,13 @@ read_words(struct aduan_decider *d, const char *text, size_t len)
 	unsigned marks = 0;
 	int j;
 
-	if (d->known == NULL) {
-		if ((d->known = aligned_alloc(64, KNOWN * sizeof(*d->known))) == NULL)
+	if (d->known == NULL) {	/* (calloc: a block this large comes zeroed, not written) */
+		uintptr_t at;
+
+		if ((d->known_block = calloc(KNOWN + 1, sizeof(*d->known))) == NULL)
 			abort();
-		memset(d->known, 0, KNOWN * sizeof(*d->known));
+		at = ((uintptr_t)d->known_block + 63) & ~(uintptr_t)63;
+		d->known = (struct known *)at;
 	}
 	while (d->n < ADUAN_DECIDE_WORDS &&
 	    (n = aduan_stem_next_inline(d->st, text, len, &pos, &start)) > 0) {
