@@ -171,6 +171,16 @@ collapse(char *w, size_t n)
 {
 	size_t i = 0, o = 0;
 
+	/* most words have no such letters: left as they are, unwritten (the
+	 * compiler makes each run's writing a call to memset) */
+	for (i = 2; i < n; i++)
+		if (w[i] == w[i - 1] && w[i] == w[i - 2] && !(w[i] >= '0' && w[i] <= '9'))
+			break;
+	if (i >= n) {
+		w[n] = '\0';
+		return n;
+	}
+	i = 0;
 	while (i < n) {
 		char c = w[i];
 		size_t run = 1;
@@ -211,10 +221,9 @@ stem_one(struct aduan_stemmer *st, const char *w, size_t n)
 	}
 	if (n <= CACHED) {
 		slot = aduan_fnv_step(ADUAN_FNV_START, w, n) & (CACHE - 1);
-		if (st->cache == NULL) {
-			st->cache = aduan_xmalloc(CACHE * sizeof(*st->cache));
-			memset(st->cache, 0, CACHE * sizeof(*st->cache));
-		}
+		/* (calloc: a block this large comes zeroed, not written) */
+		if (st->cache == NULL && (st->cache = calloc(CACHE, sizeof(*st->cache))) == NULL)
+			abort();
 		if (st->cache[slot].wlen == n && memcmp(st->cache[slot].word, w, n) == 0) {
 			memcpy(st->form, st->cache[slot].form, (size_t)st->cache[slot].flen + 1);
 			return st->cache[slot].flen;

@@ -107,6 +107,25 @@ main(void)
 			same &= same_inline(line + k);
 		ok(same, "read inline as by aduan_stem_next from every byte of a line");
 	}
+	{	/* a letter written three or four times in a row, at every place of
+		 * a word, is written once; digits and letters written twice stay */
+		const char *w = "banjir";
+		char e[16];
+		size_t k, r, n = strlen(w);
+		int same = 1;
+
+		for (k = 0; k < n; k++)
+			for (r = 3; r <= 4; r++) {
+				memcpy(e, w, k);
+				memset(e + k, w[k], r);
+				memcpy(e + k + r, w + k + 1, n - k);
+				same &= strcmp(text(e), text(w)) == 0;
+			}
+		ok(same, "a letter written three or four times in a row is written once");
+		is_str(text("2000"), "2000", "digits in a row stay");
+		is_str(text("jalan 1000"), "jalan 1000", "after a word too");
+		is_str(text("tolooong"), text("tolong"), "elongation within a word");
+	}
 	aduan_stem_words(st, s, strlen(s), first_place, &p);
 	is_int(p.n, 3, "three words");
 	is_int(p.start, 4, "the second word starts at byte 4");
