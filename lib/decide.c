@@ -2188,42 +2188,6 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 	return v->take;
 }
 
-/* Whether a[0..n) and b[0..n) are the same (n at most SAID_TEXT), read
- * eight bytes at a time, a last part of under eight as the eight that
- * end with it when there are eight. */
-static inline int
-same_text(const char *a, const char *b, size_t n)
-{
-	unsigned long long x, y;
-	unsigned p, q;
-	size_t i;
-
-	if (n >= 8) {
-		for (i = 0; i + 8 < n; i += 8) {
-			memcpy(&x, a + i, 8);
-			memcpy(&y, b + i, 8);
-			if (x != y)
-				return 0;
-		}
-		memcpy(&x, a + n - 8, 8);
-		memcpy(&y, b + n - 8, 8);
-		return x == y;
-	}
-	if (n >= 4) {	/* the first four and the last four */
-		memcpy(&p, a, 4);
-		memcpy(&q, b, 4);
-		if (p != q)
-			return 0;
-		memcpy(&p, a + n - 4, 4);
-		memcpy(&q, b + n - 4, 4);
-		return p == q;
-	}
-	for (i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 /* aduan_decide of a message not remembered, which is then, in slot; out
  * of line, so that a message remembered saves no registers. */
 static __attribute__((noinline)) int
@@ -2265,7 +2229,7 @@ aduan_decide(struct aduan_decider *d, const char *text, size_t len, int media,
 		return decide_remember(d, text, len, media, v, slot);
 	m = &d->said[slot];
 	if (m->len == len + 1 && m->media == !!media && m->explain == !!d->explain &&
-	    same_text(m->text, text, len)) {
+	    aduan_same_bytes(m->text, text, len)) {
 		v->take = m->take;
 		v->score = m->score;
 		v->followup = m->followup;

@@ -1903,28 +1903,6 @@ build_key(struct aduan_buf *b, const char *prefix, const struct intake *x, const
 		aduan_buf_printf(b, "#%d", nth);
 }
 
-/* Are the n bytes at a and b the same?  Eight at a time, the last eight
- * overlapping those before (an author's name is short: a call to memcmp
- * cost more than the compare). */
-static inline int
-same_bytes(const char *a, const char *b, size_t n)
-{
-	unsigned long long u, v;
-	size_t i;
-
-	if (n < 8)
-		return memcmp(a, b, n) == 0;
-	for (i = 0; i + 8 < n; i += 8) {
-		memcpy(&u, a + i, 8);
-		memcpy(&v, b + i, 8);
-		if (u != v)
-			return 0;
-	}
-	memcpy(&u, a + n - 8, 8);
-	memcpy(&v, b + n - 8, 8);
-	return u == v;
-}
-
 /* What is known of the author (alen bytes): its phone number when it is
  * one (aduan_phone_normalize), and the hash of it as keyed; worked out
  * once an author, unless too long to keep. */
@@ -1936,9 +1914,9 @@ author_of(struct intake *x, const char *author, size_t alen)
 
 	if (alen >= sizeof(a->name))
 		a = &x->long_author;	/* worked out anew each time */
-	else if (a[0].used && a[0].len == alen && same_bytes(a[0].name, author, alen))
+	else if (a[0].used && a[0].len == alen && aduan_same_bytes(a[0].name, author, alen))
 		return a;
-	else if (a[1].used && a[1].len == alen && same_bytes(a[1].name, author, alen)) {
+	else if (a[1].used && a[1].len == alen && aduan_same_bytes(a[1].name, author, alen)) {
 		last = a[0];	/* the pair's other, used last */
 		a[0] = a[1];
 		a[1] = last;

@@ -107,6 +107,43 @@ aduan_move(char *d, const char *s, size_t n)
 	}
 }
 
+/* Whether a[0..n) and b[0..n) are the same: inline, eight bytes at a
+ * time and a last part as the eight that end with it (four and four
+ * under eight), for the short names and messages compared once each
+ * (memcmp would be a call). */
+static inline int
+aduan_same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t p, q;
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, a + i, 8);
+			memcpy(&y, b + i, 8);
+			if (x != y)
+				return 0;
+		}
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
+	if (n >= 4) {
+		memcpy(&p, a, 4);
+		memcpy(&q, b, 4);
+		if (p != q)
+			return 0;
+		memcpy(&p, a + n - 4, 4);
+		memcpy(&q, b + n - 4, 4);
+		return p == q;
+	}
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 /* A growable byte buffer, always NUL-terminated. */
 struct aduan_buf {
 	char *s;

@@ -1,5 +1,5 @@
 /*
- * t-quote.c - aduan_move against memmove; aduan_buf_printf's own way with formats of text and "%s"
+ * t-quote.c - aduan_move against memmove, aduan_same_bytes against memcmp; aduan_buf_printf's own way with formats of text and "%s"
  * against snprintf, and aduan_json_quote of texts made of pieces (a
  * character each, or a byte that is none) against the pieces quoted one
  * by one: a run of plain text added at once must end where the piece
@@ -149,10 +149,37 @@ moves(void)
 	ok(bad == 0, "aduan_move moves as memmove does");
 }
 
+/* aduan_same_bytes against memcmp: two equal strings of every length to
+ * 40, each then differing at every place in turn. */
+static void
+sames(void)
+{
+	char a[48], b[48];
+	int n, at, bad = 0, tried = 0;
+
+	for (n = 0; n <= 40; n++) {
+		memset(a, 'x', sizeof(a));
+		memset(b, 'x', sizeof(b));
+		bad += aduan_same_bytes(a, b, (size_t)n) != 1;
+		for (at = 0; at < n; at++) {
+			b[at] = 'y';
+			bad += aduan_same_bytes(a, b, (size_t)n) != (memcmp(a, b, (size_t)n) == 0);
+			bad += aduan_same_bytes(a, b, (size_t)n) != 0;
+			b[at] = 'x';
+			tried++;
+		}
+		b[n] = 'y';	/* past the end: not compared */
+		bad += aduan_same_bytes(a, b, (size_t)n) != 1;
+	}
+	ok(bad == 0, "aduan_same_bytes tells what memcmp tells");
+	ok(tried == 820, "places tried");
+}
+
 int
 main(void)
 {
 	moves();
+	sames();
 	formats();
 	quotes();
 	return tap_done();
