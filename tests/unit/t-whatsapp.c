@@ -464,7 +464,7 @@ one(const char *what, const char *s, size_t n, const char *at, const char *autho
 static void
 colon_cases(void)
 {
-	char line[160], name[64], body[80], what[96];
+	char line[192], name[64], body[80], what[96];
 	size_t len, i;
 
 	for (len = 1; len <= 48; len++) {
