@@ -5,7 +5,8 @@
  * within the join window form a group; a group becomes one complaint
  * when it is a citizen's (not staff, not a system line) and passes the
  * intake filter (or --all), and --match when given.  A second thread
- * decides the groups while the main thread reads on (struct group): only
+ * decides the groups while the main thread reads on (struct group; while
+ * that thread is far behind, the main thread decides some itself): only
  * the groups read ahead are held in memory, at most RING of them and
  * HELD_MAX bytes of their messages, and a group is capped, so that
  * memory stays bounded whatever the input.
@@ -45,6 +46,7 @@
 #define RING		1024	/* groups read ahead of those finished */
 #define WAKE		512	/* groups waiting before the deciding thread is woken */
 #define LATER		768	/* groups behind at which it leaves places to the main thread */
+#define EARLY		768	/* groups behind at which the main thread decides them itself */
 #define HELD_MAX	(4 << 20)	/* bytes of messages read ahead at most */
 
 enum decision { D_COMPLAINT, D_JOINED, D_STAFF, D_FILTERED, D_SYSTEM, D_PRESENT };
@@ -152,6 +154,7 @@ struct group {
 	int passive;		/* how many of them a staff's or the system's */
 	int lone;
 	struct verdict g;
+	int early;		/* decided by the main thread (flush), not the deciding one */
 	size_t held;		/* the bytes its messages hold */
 };
 
@@ -226,6 +229,11 @@ struct intake {
 	int (*fn)(struct aduan_complaint *, long, const char *, size_t, int64_t *, void *);
 	void *arg;
 	struct aduan_decider *decider;
+	/* the main thread's own, for the groups it decides while the
+	 * deciding thread is far behind (flush): made when first needed */
+	struct aduan_decider *spare;
+	int waited;		/* the main thread has waited for room in the ring */
+	char *home[2];		/* the office's towns (settings office.city, office.parent) */
 	int explain;		/* the reasons are shown (--messages) or archived */
 	/* the reasons' words, looked up in the catalogue once */
 	const char *why_deleted, *why_all, *why_keyword, *why_match;
@@ -934,9 +942,9 @@ open_complaint(struct intake *x, const struct aduan_complaint *c, int64_t *id)
 }
 
 /* The sender's words of the group (or, photos alone, their placeholder
- * lines) and its attachments; decided on its words. */
+ * lines) and its attachments; decided on its words by d. */
 static void
-gather(struct intake *x, struct group *gr)
+gather(struct intake *x, struct aduan_decider *d, struct group *gr)
 {
 	struct verdict *g = &gr->g;
 	const char *first = NULL;	/* the first text among its messages */
@@ -971,7 +979,7 @@ gather(struct intake *x, struct group *gr)
 	/* the decision reads the sender's words only; --all takes every
 	 * message whatever it would say */
 	if (!x->o->all)
-		aduan_decide(x->decider, g->words, g->words_len, g->media, &g->v);
+		aduan_decide(d, g->words, g->words_len, g->media, &g->v);
 	if (!g->any_text) {	/* photos alone: their placeholder lines say what came */
 		for (i = 0; i < gr->n; i++)
 			if (MSG(gr, i)->kind != AWA_DELETED && !MSG(gr, i)->passive) {
@@ -1159,11 +1167,13 @@ record(struct intake *x, struct group *gr, enum decision first, enum decision re
 	return 0;
 }
 
-/* What the group says (the deciding thread's part): its words decided,
- * whether it is taken, its place.  It reads the group and the import's
- * settings, and writes the group's verdict only. */
+/* What the group says (the deciding thread's part): its words decided
+ * by d, whether it is taken, its place.  It reads the group and the
+ * import's settings, and writes the group's verdict only.  A verdict
+ * depends on the group alone (a decider's memory of texts and words
+ * only saves work), so either thread's decider gives the same. */
 static void
-decide_group(struct intake *x, struct group *gr, int behind)
+decide_group(struct intake *x, struct aduan_decider *d, struct group *gr, int behind)
 {
 	struct verdict *g = &gr->g;
 	struct aduan_buf body = g->body, att = g->att, why = g->why;
@@ -1179,7 +1189,7 @@ decide_group(struct intake *x, struct group *gr, int behind)
 	aduan_buf_reset(&g->why);
 	if (gr->lone)
 		return;
-	gather(x, gr);
+	gather(x, d, gr);
 	want(x, g);
 	if (g->wanted && g->words != g->body.s)	/* the complaint's body */
 		aduan_buf_add(&g->body, g->words, g->words_len);
@@ -1268,6 +1278,22 @@ finish_group(struct intake *x, struct group *gr)
 	return rc;
 }
 
+/* A decider like the import's (its reasons written or not, the office's
+ * towns its own), or NULL. */
+static struct aduan_decider *
+decider_for(struct intake *x)
+{
+	struct aduan_decider *d = aduan_decider_new();
+	int i;
+
+	if (d == NULL)
+		return NULL;
+	aduan_decider_explain(d, x->explain);
+	for (i = 0; i < 2; i++)
+		aduan_decider_home(d, x->home[i]);
+	return d;
+}
+
 /*
  * How far behind the reading the deciding thread may be before it leaves
  * the groups' places to the main thread: when it is the slower of the
@@ -1280,6 +1306,24 @@ void
 aduan_intake_place_later(long behind)
 {
 	place_later = behind >= 0 ? (unsigned long)behind : LATER;
+}
+
+/*
+ * How far behind the deciding thread may be before the main thread
+ * decides the groups it closes itself, with a decider of its own: so
+ * that it works on instead of waiting for room in the ring.  Only in a
+ * dry run, once it has waited: an import's main thread, which writes
+ * the database, is the slower by far (when it waits, the other thread
+ * was kept from running), and a small file never makes that decider.
+ */
+static unsigned long decide_early = EARLY;
+static int early_unwaited;	/* (for tests: without having waited) */
+
+void
+aduan_intake_early(long behind)
+{
+	decide_early = behind >= 0 ? (unsigned long)behind : EARLY;
+	early_unwaited = behind >= 0;
 }
 
 /* The deciding thread: the groups read, in order, until told to stop.
@@ -1312,8 +1356,10 @@ decider_thread(void *arg)
 			__builtin_prefetch(t);
 			__builtin_prefetch(t + 64);
 		}
-		/* (how far behind, as last seen: close enough) */
-		decide_group(x, &x->ring[i % RING], queued - i >= place_later);
+		/* (how far behind, as last seen: close enough); a group the
+		 * main thread decided is passed */
+		if (!x->ring[i % RING].early)
+			decide_group(x, x->decider, &x->ring[i % RING], queued - i >= place_later);
 		atomic_store(&x->decided, ++i);
 		/* (the main thread says what it waits for before it looks at
 		 * decided, this thread the other way round: one of them sees
@@ -1346,6 +1392,7 @@ catch_up(struct intake *x, int all)
 			    (!all && queued - x->finished < RING && x->held <= HELD_MAX))
 				return 0;
 			want = all ? queued : x->finished + (queued - x->finished + 1) / 2;
+			x->waited |= !all;
 			pthread_mutex_lock(&x->lock);
 			atomic_store(&x->want, want);
 			if (atomic_load(&x->idle))
@@ -1375,13 +1422,21 @@ flush(struct intake *x)
 	if (x->cur->n > x->deepest)
 		x->deepest = x->cur->n;
 	if (!x->threaded) {
-		decide_group(x, x->cur, 0);
+		decide_group(x, x->decider, x->cur, 0);
 		return finish_group(x, x->cur);
 	}
 	for (i = 0; i < x->cur->n; i++)
 		x->cur->held += MSG(x->cur, i)->store.len;
 	x->held += x->cur->held;
 	queued = atomic_load(&x->queued) + 1;
+	/* the deciding thread far behind (as last seen: it is at least
+	 * there), and slower: this group decided here, before the other
+	 * thread sees it */
+	x->cur->early = queued - 1 - x->decided_seen >= decide_early &&
+	    ((x->waited && x->o->dry_run) || early_unwaited) &&
+	    (x->spare != NULL || (x->spare = decider_for(x)) != NULL);
+	if (x->cur->early)
+		decide_group(x, x->spare, x->cur, 0);
 	atomic_store(&x->queued, queued);
 	/* woken for a batch: a wake-up per group cost more than deciding it */
 	if (atomic_load(&x->idle) && queued - atomic_load(&x->decided) >= WAKE) {
@@ -2251,8 +2306,12 @@ settings(struct intake *x)
 	}
 	free_words(staff, nstaff);
 	/* a town the office's letters name is its own, not elsewhere */
-	aduan_decider_home(x->decider, aduan_config(x->db, "office.city"));
-	aduan_decider_home(x->decider, aduan_config(x->db, "office.parent"));
+	for (i = 0; i < 2; i++) {
+		const char *home = aduan_config(x->db, i == 0 ? "office.city" : "office.parent");
+
+		x->home[i] = home != NULL ? aduan_xstrdup(home) : NULL;
+		aduan_decider_home(x->decider, x->home[i]);
+	}
 	if (join < 0)
 		join = atol(aduan_config(x->db, "intake.join_minutes"));
 	x->join_seconds = join * 60;
@@ -2335,6 +2394,8 @@ intake_release(struct intake *x)
 	free_words(x->staff_names, x->nstaff_names);
 	free_words(x->staff_phones, x->nstaff_phones);
 	aduan_decider_free(x->decider);
+	aduan_decider_free(x->spare);
+	ADUAN_FREE_EACH(x->home[0], x->home[1]);
 	aduan_places_free(x->places);
 	free(x->group_kel);
 	aduan_buf_release(&x->arena);

@@ -55,6 +55,15 @@ int aduan_intake_whatsapp(struct aduan_db *db, FILE *in, struct aduan_intake_opt
  * (0: every place on the main thread), or -1 for 768 again.
  */
 void aduan_intake_place_later(long behind);
+/*
+ * In a dry run, while the deciding thread is 768 groups or more behind
+ * the reading, and once the main thread has had to wait for it, the
+ * main thread decides the groups it closes itself (with a decider of its
+ * own, made then), rather than wait for room again.  For tests: behind
+ * groups, in any run, waited or not (0: every group decided on the main
+ * thread), or -1 for the rule again.
+ */
+void aduan_intake_early(long behind);
 void aduan_intake_summary(const struct aduan_intake_opts *o, FILE *out, const char *prog,
     long added, long present, long rejected, int dry_run);
 

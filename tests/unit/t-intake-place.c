@@ -1,8 +1,10 @@
 /*
- * t-intake-place.c - a group's place is the same whichever thread reads
- * it: the deciding thread, or (while it is behind the reading) the main
- * thread.  A dry run of a generated chat with --messages, once with the
- * rule and once with every place left to the main thread.
+ * t-intake-place.c - a group's place, and its whole verdict, are the
+ * same whichever thread works them out: the deciding thread, or (while
+ * it is behind the reading) the main thread.  A dry run of a generated
+ * chat with --messages, with the rules as they are, with every place
+ * left to the main thread, with every group decided there, and with
+ * the groups shared between the threads.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +37,9 @@ chat(int n)
 		"Jalan rusak di Bontang Kuala dekat masjid, lubang besar (%d)",
 		"siap pak %d",
 		"Parit tersumbat di RT %d Api-Api, tiap hujan banjir",
+		/* the office's parent town (setting office.parent, below):
+		 * its own, not news from elsewhere */
+		"Macet parah di Samarinda (%d)",
 	};
 	FILE *fp = tmpfile();
 	int i;
@@ -42,7 +47,7 @@ chat(int n)
 	for (i = 0; fp != NULL && i < n; i++) {
 		fprintf(fp, "%02d/03/25 %02d.%02d - Warga %d: ", 1 + i / 1440, i % 1440 / 60, i % 60,
 		    i % 5);
-		fprintf(fp, said[i % 6], 1 + i % 30);
+		fprintf(fp, said[i % 7], 1 + i % 30);
 		fputc('\n', fp);
 	}
 	if (fp != NULL)
@@ -78,8 +83,8 @@ main(void)
 	const char *tmp = getenv("TMPDIR"), *build = getenv("ADUAN_BUILD");
 	char path[4096], data[4096];
 	struct aduan_db *db;
-	long n1, n2;
-	char *one, *two;
+	long n1, n2, n3, n4;
+	char *one, *two, *three, *four;
 	FILE *in;
 	int fd;
 
@@ -92,6 +97,7 @@ main(void)
 	if (!ok(aduan_db_open(&db, path, ADUAN_CREATE) == 0 &&
 	    aduan_db_begin(db, "test", "t-intake-place") == 0 &&
 	    aduan_preset_load(db, data, "bontang-utara", 0, NULL, NULL) == 0 &&
+	    aduan_setting_set(db, "office.parent", "Samarinda") == 0 &&
 	    aduan_db_commit(db) == 0,
 	    "a database with the Bontang Utara preset")) {
 		printf("# %s\n", aduan_errmsg());
@@ -103,14 +109,29 @@ main(void)
 	aduan_intake_place_later(0);	/* every place on the main thread */
 	two = dry_run(db, in, &n2);
 	aduan_intake_place_later(-1);
+	aduan_intake_early(0);	/* every group decided on the main thread */
+	three = dry_run(db, in, &n3);
+	/* the first groups on the deciding thread, then (as it sleeps
+	 * until a batch is waiting) many on the main one, then either */
+	aduan_intake_early(16);
+	aduan_intake_place_later(8);
+	four = dry_run(db, in, &n4);
+	aduan_intake_early(-1);
+	aduan_intake_place_later(-1);
 	ok(n1 > 1000 && n1 == n2, "the same complaints either way (%ld, %ld)", n1, n2);
 	ok(one != NULL && strstr(one, "\"kelurahan\":\"Guntung\",\"rt\":\"") != NULL &&
 	    strstr(one, "\"kelurahan\":\"Lok Tuan\"") != NULL,
 	    "places read from the text");
 	ok(one != NULL && two != NULL && strcmp(one, two) == 0,
 	    "every message, decision and place the same when the main thread reads the places");
+	ok(n3 == n1 && one != NULL && three != NULL && strcmp(one, three) == 0,
+	    "every message, decision, reason and place the same when the main thread decides");
+	ok(n4 == n1 && one != NULL && four != NULL && strcmp(one, four) == 0,
+	    "the same again when the threads share the groups");
 	free(one);
 	free(two);
+	free(three);
+	free(four);
 	fclose(in);
 	aduan_db_close(db);
 	unlink(path);
