@@ -965,7 +965,7 @@ struct reading {
 	int nproblem, nrequest, nstate, ntone, topic;
 	int thanks, resolved, contrast, last_problem;
 	int praise, metaphor, like, joke, link, maps, report, cue, announce, prayer;
-	int wait, progress, duration, neglect, planned, warned, laugh;
+	int wait, progress, duration, neglect, planned, warned;
 	int residents, conduct, past, now, angry, last_state, around;
 	int postponed, office;
 };
@@ -1776,9 +1776,30 @@ chatter_rules(const struct aduan_decider *d, struct reading *r, int i)
 		r->joke = 1;
 }
 
-/* The rules over the whole message: a follow-up, thanks, sarcasm. */
+/* Laughing faces (😂 🤣 😅): with praise and a public thing, sarcasm. */
+static int
+laughs(const char *text, size_t len)
+{
+	static const char *const faces[] = {
+		"\xf0\x9f\x98\x82", "\xf0\x9f\xa4\xa3", "\xf0\x9f\x98\x85"
+	};
+	const char *p = text, *end = text + len;
+	size_t k;
+
+	while ((p = memchr(p, '\xf0', (size_t)(end - p))) != NULL && end - p >= 4) {
+		for (k = 0; k < sizeof(faces) / sizeof(faces[0]); k++)
+			if (memcmp(p, faces[k], 4) == 0)
+				return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* The rules over the whole message (text, len bytes): a follow-up,
+ * thanks, sarcasm. */
 static void
-message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_verdict *v)
+message_rules(const struct aduan_decider *d, struct reading *r, const char *text, size_t len,
+    struct aduan_verdict *v)
 {
 	const struct tok *t = d->tok;
 	int fixed, i;
@@ -1811,9 +1832,11 @@ message_rules(const struct aduan_decider *d, struct reading *r, struct aduan_ver
 			fire(&r->s, -2, N_("thanks \"%s\""), t[r->thanks].form);
 	} else if (r->resolved != -1 && !(r->contrast > r->resolved && bad > r->contrast))
 		fire(&r->s, r->nproblem > 1 ? -6 : -4, N_("works again: \"%s\""), t[r->resolved].form);
-	if (r->praise && (r->nproblem > 0 || r->last_problem != -1 ||
+	/* (the text read for laughing faces last, in the few messages of
+	 * praise, not in every message) */
+	if (r->praise && r->resolved == -1 && (r->nproblem > 0 || r->last_problem != -1 ||
 	    (r->metaphor && (r->topic || r->like)) ||
-	    ((r->joke || r->laugh) && r->topic)) && r->resolved == -1)
+	    (r->topic && (r->joke || laughs(text, len)))))
 		fire(&r->s, 3, N_("sarcasm \"%s\""), r->metaphor ? "kolam" : "mantap");
 	else if (r->metaphor && r->like && r->topic)
 		fire(&r->s, 3, N_("a comparison: \"%s\""), "kayak kolam");
@@ -2105,25 +2128,6 @@ aduan_decider_learn(struct aduan_decider *d, struct aduan_bayes *b, const char *
 		forget_words(d);
 }
 
-/* Laughing faces (😂 🤣 😅): with praise and a public thing, sarcasm. */
-static int
-laughs(const char *text, size_t len)
-{
-	static const char *const faces[] = {
-		"\xf0\x9f\x98\x82", "\xf0\x9f\xa4\xa3", "\xf0\x9f\x98\x85"
-	};
-	const char *p = text, *end = text + len;
-	size_t k;
-
-	while ((p = memchr(p, '\xf0', (size_t)(end - p))) != NULL && end - p >= 4) {
-		for (k = 0; k < sizeof(faces) / sizeof(faces[0]); k++)
-			if (memcmp(p, faces[k], 4) == 0)
-				return 1;
-		p++;
-	}
-	return 0;
-}
-
 /* The place of x's lowest bit that is set (x != 0). */
 static inline int
 lowest_bit(unsigned x)
@@ -2171,7 +2175,6 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 			    len > 0 ? _("no words (emoji or signs only)") : _("empty"));
 		return 0;
 	}
-	r.laugh = laughs(text, len);
 	for (i = 0; i < d->n; i++) {
 		/* only what can start from it (starts[]); a neighbour still */
 		unsigned run = d->tok[i].starts | (i == 0 ? d->tok[0].first : 0) | every;
@@ -2179,7 +2182,7 @@ decide_words(struct aduan_decider *d, const char *text, size_t len, int media,
 		for (; run != 0; run &= run - 1)	/* in order, by their lowest bit */
 			rules[lowest_bit(run)](d, &r, i);
 	}
-	message_rules(d, &r, v);
+	message_rules(d, &r, text, len, v);
 	learned_rule(d, &r, text, len);
 	v->score = r.s.sum;
 	v->take = r.s.sum >= 3;
