@@ -19,7 +19,8 @@
 #define PRUNE 2		/* weights under this (hundredths) are not kept */
 #define MEMO_BITS 14	/* pairs of forms remembered with their features: 1 << MEMO_BITS */
 #define NAMED_BITS 9	/* names remembered with their features: 1 << NAMED_BITS */
-#define NONE (~0u)	/* no feature: a place in feat that none has */
+#define NONE 0	/* no feature: the number of the one that weighs nothing */
+#define NUMBERS (ADUAN_BAYES_FEATS / 2 + 1)	/* the features' numbers, NONE with them */
 
 struct slot {
 	char form[ADUAN_BAYES_FORM];	/* "" when empty */
@@ -27,15 +28,17 @@ struct slot {
 };
 
 /* What deciding reads of the form in a slot, in an array of its own
- * (b->word[k] of b->slot[k]): small enough to stay in the cache. */
+ * (b->word[k + 1] of b->slot[k], its place; b->word[0], of no form,
+ * weighs nothing): small enough to stay in the cache. */
 struct word {
 	int weight;
 	unsigned stamp;
-	unsigned hash;		/* aduan_bayes_form_hash(form) */
 };
 
-/* A logistic model's feature: its key apart (b->fkey[k] of b->feat[k]),
- * so that looking up a key, which mostly finds none, reads only keys. */
+/* A logistic model's feature, by its number (b->feat[b->fnum[k]] of
+ * b->fkey[k]): its key apart, so that looking up a key, which mostly
+ * finds none, reads only keys; numbered as installed, from 1, so that
+ * the features lie close together (b->feat[NONE] weighs nothing). */
 struct feat {
 	int weight;
 	unsigned stamp;
@@ -55,12 +58,14 @@ struct aduan_bayes {
 	int prior;
 	unsigned stamp;
 	struct slot slot[ADUAN_BAYES_SLOTS];
-	struct word word[ADUAN_BAYES_SLOTS];
+	struct word word[ADUAN_BAYES_SLOTS + 1];
+	unsigned hash[ADUAN_BAYES_SLOTS];	/* aduan_bayes_form_hash of each slot's form */
 	unsigned *fkey;		/* a logistic model's features' keys (0: an empty entry) */
-	struct feat *feat;	/* and the features */
-	/* a direct-mapped cache of pairs of forms (their places in slot, one
-	 * in the high half) and their features' places in feat (NONE: no
-	 * feature), forgotten whenever a feature is installed */
+	unsigned short *fnum;	/* their numbers */
+	struct feat *feat;	/* and the features by number */
+	/* a direct-mapped cache of pairs of forms (their places, one in the
+	 * high half) and their features' numbers (NONE: no feature),
+	 * forgotten whenever a feature is installed */
 	struct memo {
 		unsigned pair, f;
 	} *memo;
@@ -73,7 +78,7 @@ struct aduan_bayes {
 	struct named {
 		const char *name;
 		int kind;
-		unsigned f;	/* its place in fkey and feat, or NONE */
+		unsigned f;	/* its number, or NONE */
 	} named[1 << NAMED_BITS];
 	int named_used;
 	char note[96];		/* aduan_bayes_note */
@@ -85,6 +90,8 @@ struct aduan_bayes {
 	struct learnt *lt;
 	struct aduan_buf msgs;
 };
+
+_Static_assert(NUMBERS <= 65536, "a feature's number fits in fnum");
 
 /* The shipped weights: { form, weight }, and the prior. */
 static const struct {
@@ -187,7 +194,7 @@ add_hashed(struct aduan_bayes *b, const char *form, size_t n, unsigned h)
 	if (s->form[0] == '\0') {
 		memcpy(s->form, form, n);
 		s->form[n] = '\0';
-		b->word[s - b->slot].hash = h;
+		b->hash[s - b->slot] = h;
 	}
 	return s;
 }
@@ -233,8 +240,9 @@ aduan_bayes_new_logit(double lambda, double drop, int shift, const char *kinds)
 	snprintf(b->kinds, sizeof(b->kinds), "%s", kinds);
 	b->fkey = aduan_xmalloc(ADUAN_BAYES_FEATS * sizeof(*b->fkey));
 	memset(b->fkey, 0, ADUAN_BAYES_FEATS * sizeof(*b->fkey));
-	b->feat = aduan_xmalloc(ADUAN_BAYES_FEATS * sizeof(*b->feat));
-	memset(b->feat, 0, ADUAN_BAYES_FEATS * sizeof(*b->feat));
+	b->fnum = aduan_xmalloc(ADUAN_BAYES_FEATS * sizeof(*b->fnum));
+	b->feat = aduan_xmalloc(NUMBERS * sizeof(*b->feat));
+	memset(b->feat, 0, NUMBERS * sizeof(*b->feat));	/* (NONE's) */
 	b->lambda = lambda;
 	b->drop = drop;
 	return b;
@@ -264,19 +272,22 @@ install(struct aduan_bayes *b, int kind, const char *name, int weight)
 	} else
 		key = aduan_bayes_key(kind, name);
 	f = find_feat(b, key);
-	if (b->fkey[f] == 0 && b->nfeat++ >= ADUAN_BAYES_FEATS / 2)
-		return;
+	if (b->fkey[f] == 0) {
+		if (b->nfeat == ADUAN_BAYES_FEATS / 2)
+			return;
+		b->fnum[f] = (unsigned short)++b->nfeat;
+	}
 	b->memo_stale = 1;
 	if (b->named_used) {	/* (a model is read before it is used: seldom) */
 		memset(b->named, 0, sizeof(b->named));
 		b->named_used = 0;
 	}
 	b->fkey[f] = key;
-	b->feat[f].weight = weight;
+	b->feat[b->fnum[f]].weight = weight;
 	if (kind == ADUAN_FEAT_BIAS)
 		b->prior = weight;
 	else if (kind == ADUAN_FEAT_WORD && (s = add_hashed(b, name, n, h)) != NULL)
-		b->word[s - b->slot].weight = weight;
+		b->word[s - b->slot + 1].weight = weight;
 	else if (sp != NULL) {
 		/* known, for the pair, even unweighed; a first form too long
 		 * is known by its first bytes, as many as a slot holds */
@@ -309,7 +320,7 @@ aduan_bayes_builtin_kind(int kind)
 		}
 		if ((s = add_form(b, builtin[i].form)) == NULL)
 			break;
-		b->word[s - b->slot].weight = builtin[i].weight;
+		b->word[s - b->slot + 1].weight = builtin[i].weight;
 	}
 	return b;
 }
@@ -341,6 +352,7 @@ aduan_bayes_free(struct aduan_bayes *b)
 		return;
 	forget_learnt(b);
 	free(b->fkey);
+	free(b->fnum);
 	free(b->feat);
 	free(b->memo);
 	free(b);
@@ -368,9 +380,9 @@ aduan_bayes_learn(struct aduan_bayes *b, const char *const *forms, int n, int co
 		if (strspn(forms[i], "0123456789") == strlen(forms[i]) ||
 		    (s = add_form(b, forms[i])) == NULL)
 			continue;	/* a number (an RT, a price), full, or too long */
-		if (b->word[s - b->slot].stamp == b->stamp)
+		if (b->word[s - b->slot + 1].stamp == b->stamp)
 			continue;	/* once per message */
-		b->word[s - b->slot].stamp = b->stamp;
+		b->word[s - b->slot + 1].stamp = b->stamp;
 		if (complaint)
 			s->ncomplaint++;
 		else
@@ -550,10 +562,10 @@ aduan_bayes_finish(struct aduan_bayes *b)
 
 		if (s->form[0] == '\0')
 			continue;
-		b->word[i].weight = s->ncomplaint + s->nchatter < 2 ? 0 :
+		b->word[i + 1].weight = s->ncomplaint + s->nchatter < 2 ? 0 :
 		    half_log_tenths((s->ncomplaint + 1.0) / (nc + 2.0),
 		    (s->nchatter + 1.0) / (nh + 2.0));
-		b->word[i].stamp = 0;
+		b->word[i + 1].stamp = 0;
 	}
 	b->stamp = 0;
 }
@@ -577,7 +589,7 @@ aduan_bayes_weight_at(struct aduan_bayes *b, int place, unsigned stamp)
 {
 	struct word *s;
 
-	if (place == 0 || (s = &b->word[place - 1])->stamp == stamp)
+	if (place == 0 || (s = &b->word[place])->stamp == stamp)
 		return 0;
 	s->stamp = stamp;
 	return s->weight;
@@ -594,15 +606,16 @@ aduan_bayes_feature(struct aduan_bayes *b, unsigned key, unsigned stamp)
 {
 	unsigned f;
 
-	if (b->feat == NULL || b->fkey[f = find_feat(b, key)] == 0 || b->feat[f].stamp == stamp)
+	if (b->feat == NULL || b->fkey[f = find_feat(b, key)] == 0 ||
+	    b->feat[f = b->fnum[f]].stamp == stamp)
 		return 0;
 	b->feat[f].stamp = stamp;
 	return b->feat[f].weight;
 }
 
-/* The place in b->feat of the pair of forms at places pair (one in the
- * high half), or NONE, remembered in m: a look-up kept out of the loop
- * below, which mostly finds the pair remembered (and has then no
+/* The number of the feature of the pair of forms at places pair (one in
+ * the high half), or NONE, remembered in m: a look-up kept out of the
+ * loop below, which mostly finds the pair remembered (and has then no
  * registers to spare for it).  A first form whose hash is 0 makes no
  * pair, as decide.c's learn_features reads a message. */
 #ifdef __GNUC__
@@ -611,13 +624,13 @@ __attribute__((noinline))
 static unsigned
 memo_pair(const struct aduan_bayes *b, struct memo *m, unsigned pair)
 {
-	unsigned ha = b->word[(pair >> 16) - 1].hash, f;
+	unsigned ha = b->hash[(pair >> 16) - 1], f;
 
 	m->pair = pair;
 	if (ha == 0)
 		return m->f = NONE;
-	f = find_feat(b, aduan_bayes_pair_key(ha, b->word[(pair & 0xffff) - 1].hash));
-	return m->f = b->fkey[f] != 0 ? f : NONE;
+	f = find_feat(b, aduan_bayes_pair_key(ha, b->hash[(pair & 0xffff) - 1]));
+	return m->f = b->fkey[f] != 0 ? b->fnum[f] : NONE;
 }
 
 int
@@ -625,7 +638,7 @@ aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int 
     unsigned stamp)
 {
 	unsigned prevplace = 0;	/* (0: no pair with the form before) */
-	int i, w, sum = 0;
+	int i, w, sum = 0, fresh;
 	struct feat *feat = b->feat;
 	struct memo *memo;
 
@@ -636,30 +649,25 @@ aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int 
 		b->memo_stale = 0;
 	}
 	memo = b->memo;
+	/* each weight taken unless weighed under stamp, without a branch on
+	 * it (ANDed with 0 or all ones); no form (place 0) and no feature
+	 * (NONE) weigh nothing */
 	for (i = 0; i < n; i++) {
 		struct word *s;
 		unsigned pl = place[i];
 
-		if (pl == 0) {
-			prevplace = 0;
-			tw[i] = 0;
-			continue;
-		}
-		s = &b->word[pl - 1];
-		w = 0;
-		if (s->stamp != stamp) {
-			s->stamp = stamp;
-			w = s->weight;
-		}
-		if (prevplace != 0 && feat != NULL) {	/* (no pairs without features) */
+		s = &b->word[pl];
+		fresh = s->stamp != stamp;
+		s->stamp = stamp;
+		w = s->weight & -fresh;
+		if (prevplace != 0 && pl != 0 && feat != NULL) {	/* (no pairs without features) */
 			unsigned pair = prevplace << 16 | pl, f;
 			struct memo *m = &memo[(pair * 0x9e3779b1u) >> (32 - MEMO_BITS)];
 
 			f = m->pair == pair ? m->f : memo_pair(b, m, pair);
-			if (f != NONE && feat[f].stamp != stamp) {
-				feat[f].stamp = stamp;
-				w += feat[f].weight;
-			}
+			fresh = feat[f].stamp != stamp;
+			feat[f].stamp = stamp;
+			w += feat[f].weight & -fresh;
 		}
 		prevplace = pl;
 		tw[i] = w;
@@ -668,8 +676,8 @@ aduan_bayes_words_pairs(struct aduan_bayes *b, const unsigned short *place, int 
 	return sum;
 }
 
-/* The place in b->feat of the feature of kind named name, or NONE: found
- * once, remembered in n. */
+/* The number of the feature of kind named name, or NONE: found once,
+ * remembered in n. */
 static unsigned
 named_find(struct aduan_bayes *b, struct named *n, int kind, const char *name)
 {
@@ -678,7 +686,7 @@ named_find(struct aduan_bayes *b, struct named *n, int kind, const char *name)
 	n->name = name;
 	n->kind = kind;
 	b->named_used = 1;
-	return n->f = b->fkey[f] != 0 ? f : NONE;
+	return n->f = b->fkey[f] != 0 ? b->fnum[f] : NONE;
 }
 
 /* aduan_bayes_named of a logistic model (b->feat). */
@@ -723,8 +731,8 @@ aduan_bayes_each(const struct aduan_bayes *b, int (*fn)(const char *form, int we
 	int i, rc;
 
 	for (i = 0; i < ADUAN_BAYES_SLOTS; i++)
-		if (b->slot[i].form[0] != '\0' && b->word[i].weight != 0 &&
-		    (rc = fn(b->slot[i].form, b->word[i].weight, arg)) != 0)
+		if (b->slot[i].form[0] != '\0' && b->word[i + 1].weight != 0 &&
+		    (rc = fn(b->slot[i].form, b->word[i + 1].weight, arg)) != 0)
 			return rc;
 	return 0;
 }
