@@ -1771,6 +1771,67 @@ attachment(const char *s, size_t n, const unsigned *may, struct aduan_buf *out)
 	return 0;
 }
 
+static int plain_text;	/* aduan_wa_plain_text */
+
+void
+aduan_wa_plain_text(int on)
+{
+	plain_text = on;
+}
+
+#ifdef __SSE2__
+/*
+ * add_text's quick way: s[0..n) added to b 16 bytes at a time, the last
+ * 16 running past n into room made behind b's NUL, reading up to 16
+ * bytes after s[n - 1]; whether an "h" stands before a "t" at one of the
+ * places copied (or a few after them: a text without "ht" holds no
+ * "http").
+ */
+static inline int
+copy_text(struct aduan_buf *b, const char *s, size_t n)
+{
+	const __m128i h = _mm_set1_epi8('h'), t = _mm_set1_epi8('t');
+	__m128i a, ht = _mm_setzero_si128();
+	char *d;
+	size_t i;
+
+	if (b->len + n + 16 + 1 > b->cap)
+		aduan_buf_grow(b, n + 16);
+	d = b->s + b->len;
+	for (i = 0; i < n; i += 16) {
+		a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		_mm_storeu_si128((__m128i *)(void *)(d + i), a);
+		ht = _mm_or_si128(ht, _mm_and_si128(_mm_cmpeq_epi8(a, h),
+		    _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i + 1)), t)));
+	}
+	b->len += n;
+	b->s[b->len] = '\0';
+	return _mm_movemask_epi8(ht) != 0;
+}
+#endif
+
+/*
+ * Add s[0..n), a piece of w's current line, to b: whether it may hold
+ * "http" (0 only when it holds none).  A call of memcpy for each piece
+ * added, and a search of every message for a link (a call of memchr for
+ * each of its "h"s), mispredicted branches on the lengths and places
+ * more than once a call: a piece with 16 bytes more read ahead behind
+ * it is copied 16 bytes at a time, its pairs of bytes compared with "ht"
+ * in the same pass.
+ */
+static inline int
+add_text(const struct aduan_wa *w, struct aduan_buf *b, const char *s, size_t n)
+{
+#ifdef __SSE2__
+	if (!plain_text && (size_t)(w->buf + w->buflen - s) >= n + 16)
+		return copy_text(b, s, n);
+#else
+	(void)w;
+#endif
+	aduan_buf_add(b, s, n);
+	return 1;
+}
+
 /*
  * Whether the name s[0..n) is plain ASCII without a quotation mark or a
  * NUL: then it holds no invisible mark (U+200E and its kin, the BOM), no
@@ -1807,9 +1868,10 @@ plain_name(const char *s, size_t n)
 	return 1;
 }
 
-/* Clean a display name into out (plain: plain_name() said so). */
+/* Clean a display name into out (plain: plain_name() said so), a piece
+ * of a line of w. */
 static void
-clean_author(const char *s, size_t n, int plain, struct aduan_buf *out)
+clean_author(struct aduan_wa *w, const char *s, size_t n, int plain, struct aduan_buf *out)
 {
 	size_t i = 0, k, a, b;
 
@@ -1821,7 +1883,7 @@ clean_author(const char *s, size_t n, int plain, struct aduan_buf *out)
 		for (b = n; b > a && s[b - 1] == ' '; b--)
 			;
 		aduan_buf_reset(out);
-		aduan_buf_add(out, s + a, b - a);
+		add_text(w, out, s + a, b - a);
 		return;
 	}
 
@@ -1910,10 +1972,11 @@ by_group(const struct aduan_wa *w)
  * Fill in everything after the header from w->body (first line +
  * continuation): the kind from the catalogue of WhatsApp's own lines.
  * iphone: the header had the iPhone's shape; marked: the text began with
- * U+200E/U+200F.
+ * U+200E/U+200F; links: the body may hold "http" (add_text said so).
  */
 static void
-classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked, int iphone)
+classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked, int iphone,
+    int links)
 {
 	char *b = w->body.s;
 	size_t n = w->body.len, first, whole;
@@ -1942,7 +2005,7 @@ classify(struct aduan_wa *w, struct aduan_wa_msg *m, int attributed, int marked,
 
 	nl = w->firstlen < n ? b + w->firstlen : NULL;	/* the first LF (rtrim stops at it) */
 	first = nl != NULL ? rtrim(b, (size_t)(nl - b)) : whole;
-	http = find(b, n, "http");
+	http = links ? find(b, n, "http") : NULL;
 	wl_may(b, first, may);
 
 	if (!attributed) {
@@ -2013,7 +2076,7 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 {
 	const char *rest, *colon;
 	size_t rlen, k;
-	int r, attributed = 0, marked, iphone, plain;
+	int r, attributed = 0, marked, iphone, plain, links;
 
 	if (!w->pending) {
 		for (;;) {
@@ -2052,14 +2115,14 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 	if (colon != NULL && (plain || (!quoting(rest, (size_t)(colon - rest)) &&
 	    memchr(rest, '\0', (size_t)(colon - rest)) == NULL))) {
 		attributed = 1;
-		clean_author(rest, (size_t)(colon - rest), plain, &w->author);
+		clean_author(w, rest, (size_t)(colon - rest), plain, &w->author);
 		rlen -= (size_t)(colon + 2 - rest);
 		rest = colon + 2;
 	} else
 		aduan_buf_add(&w->author, "", 0);
 	k = skip_lead_marks(rest, rlen);
 	marked = k > 0;
-	aduan_buf_add(&w->body, rest + k, rlen - k);
+	links = add_text(w, &w->body, rest + k, rlen - k);
 	w->firstlen = w->body.len;
 
 	/* continuation lines */
@@ -2074,9 +2137,9 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 			break;
 		}
 		aduan_buf_addc(&w->body, '\n');
-		aduan_buf_add(&w->body, w->line, w->linelen);
+		links |= add_text(w, &w->body, w->line, w->linelen);
 	}
-	classify(w, m, attributed, marked, iphone);
+	classify(w, m, attributed, marked, iphone, links);
 	m->attached = m->attachment == NULL || !w->zipped ? -1 :
 	    bsearch(&m->attachment, w->files, (size_t)w->nfiles, sizeof(*w->files), cmp_name) != NULL;
 	m->author = attributed ? w->author.s : NULL;

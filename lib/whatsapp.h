@@ -125,6 +125,12 @@ int aduan_wa_open(struct aduan_wa **wp, FILE *fp, const char *name,
  * splits, -1 restores the rule.
  */
 void aduan_wa_split_at(long long at);
+/*
+ * For tests: 1 copies a message's text with memcpy and searches all of
+ * it for a link, as a build without SSE2 does; 0 restores the quick way
+ * (copied 16 bytes at a time, searched only when it holds "ht").
+ */
+void aduan_wa_plain_text(int on);
 /* The order in force: AWA_DMY, AWA_MDY or AWA_YMD. */
 enum aduan_wa_order aduan_wa_date_order(struct aduan_wa *w);
 /*
