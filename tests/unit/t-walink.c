@@ -6,7 +6,7 @@
  * 80 with a maps link at every place, "h" and "t" around it (and, in a
  * third of them, "htt" too), names of every length to 33, in one chat
  * and each message alone (its line the last of the file, with nothing
- * read ahead behind it).
+ * read ahead behind it); names with "~" and spaces.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -121,6 +121,34 @@ message(char *out, size_t len, size_t at, int how)
 	return k;
 }
 
+/* A name's "~" and the spaces after it are left out, other spaces kept
+ * but at its end. */
+static void
+tildes(void)
+{
+	static const char *const names[][2] = {
+		{ "~ Budi", "Budi" }, { "~Budi", "Budi" }, { "~  Budi", "Budi" }, { " Budi", " Budi" },
+		{ "~", "" }, { "~ ", "" }, { "Budi ~ ", "Budi ~" }, { "B", "B" },
+		{ "~ Budi Santoso Wicaksono Pratama", "Budi Santoso Wicaksono Pratama" },
+	};
+	struct aduan_wa *w;
+	struct aduan_wa_msg m;
+	char line[128];
+	FILE *fp;
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(line, sizeof(line), "14/11/24 09.15 - %s: x\n14/11/24 09.16 - Ani: y\n",
+		    names[i][0]);
+		w = reader(line, strlen(line), &fp);
+		ok(w != NULL && aduan_wa_next(w, &m) == 1 && m.author != NULL &&
+		    strcmp(m.author, names[i][1]) == 0 && m.author_len == strlen(names[i][1]),
+		    "the name '%s' is '%s'", names[i][0], names[i][1]);
+		aduan_wa_close(w);
+		fclose(fp);
+	}
+}
+
 int
 main(void)
 {
@@ -147,5 +175,6 @@ main(void)
 	ok(located == want && wrong == 0, "a link found in %zu messages (%zu hold one)", located,
 	    want);
 	aduan_buf_release(&all);
+	tildes();
 	return tap_done();
 }
