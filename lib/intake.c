@@ -84,7 +84,7 @@ struct msg {
 	int plain;		/* text whose body is its own plain form (key_plain) */
 	int nth;		/* "#nth" after the hash when above 0 */
 	char phone[17];		/* the author as a phone number ("": not one) */
-	struct aduan_buf key;	/* empty until written */
+	struct aduan_buf key;	/* len 0 until written (the bytes an older key's) */
 	const char *legacy;	/* the first round's key, or NULL */
 	int nul;		/* a NUL byte in its text: the complaint is rejected */
 	int same_i;		/* its place in x->same, where it may wait (SAME_AT_MAX: none) */
@@ -2061,8 +2061,12 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	const struct author *a = x->author;
 	size_t author = NONE, body, text = NONE, att = NONE, legacy = NONE;
 
-	aduan_buf_reset(b);
-	aduan_buf_reset(&k->key);
+	/* (lengths only: the store's first byte is written by the body's
+	 * copy, and the key is written anew when first asked for, so the
+	 * bytes of a buffer last used a thousand groups ago are not touched
+	 * here) */
+	b->len = 0;
+	k->key.len = 0;
 	k->nth = x->key_nth;
 	k->same_i = x->same_wait;	/* waiting for its hash there */
 	if (x->same_wait < SAME_AT_MAX)
