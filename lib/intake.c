@@ -58,38 +58,43 @@ static const char *const kind_names[] = {"text", "media", "deleted", "location",
 /* One message kept while its group is open.  Its strings are in store,
  * one after another: the slot keeps that buffer from message to message,
  * so that keeping a message allocates nothing once the import is under
- * way (a million messages, each with five strings). */
+ * way (a million messages, each with five strings).  Three cache lines,
+ * the fields read together on one: a slot was last used a thousand
+ * groups before, and each line it touches is one the processor waits for. */
 struct msg {
-	/* what the deciding thread reads of it, first: on one cache line,
-	 * which it asks for ahead (decider_thread) */
+	/* what the deciding thread reads of it (decider_thread asks for it
+	 * ahead), and what the next message of the group compares with
+	 * (take_message) */
 	_Alignas(64) const char *body;	/* as exported */
 	const char *text;	/* the sender's words (caption for media): in body, or a copy */
 	const char *attachment;	/* a file it names that came with it (or may have) */
-	enum aduan_wa_kind kind;
-	int has_location;
-	int passive;		/* staff or system: shown in order, not part of the complaint */
-	long line;
-	char at[20];
-	time_t wall;		/* the wall-clock time read as UTC: for differences */
 	const char *author;
 	size_t author_len;
 	unsigned long long author_hash;	/* struct author's hash of it: one name, one hash */
-	double lat, lon;
+	time_t wall;		/* the wall-clock time read as UTC: for differences */
+	unsigned char kind;	/* enum aduan_wa_kind */
+	unsigned char has_location;	/* its latitude and longitude after the body (keep) */
+	unsigned char passive;	/* staff or system (enum decision): shown in order, not part of the complaint */
+	unsigned char nul;	/* a NUL byte in its text: the complaint is rejected */
+	unsigned char plain;	/* text whose body is its own plain form (key_plain) */
+	unsigned char hash_known;
+	unsigned char nth;	/* "#nth" after the hash when above 0 (below SAME_AT_MAX) */
+	unsigned char same_i;	/* its place in x->same, where it may wait (SAME_AT_MAX: none) */
+	/* what finishing it reads (finish_group), and the lengths */
+	struct aduan_buf store;
+	struct aduan_buf key;	/* len 0 until written (the bytes an older key's) */
 	size_t body_len, text_len;
+	/* what its key and complaint are made of, read only for those */
+	long line;
 	/* its key, "wa2:group|minute|author|hash", written when first asked
 	 * for (msg_key): a dry run shows or looks up few of them; the hash
 	 * too is taken then, unless hash_known */
 	unsigned long long hash;
-	int hash_known;
-	int plain;		/* text whose body is its own plain form (key_plain) */
-	int nth;		/* "#nth" after the hash when above 0 */
-	char phone[17];		/* the author as a phone number ("": not one) */
-	struct aduan_buf key;	/* len 0 until written (the bytes an older key's) */
 	const char *legacy;	/* the first round's key, or NULL */
-	int nul;		/* a NUL byte in its text: the complaint is rejected */
-	int same_i;		/* its place in x->same, where it may wait (SAME_AT_MAX: none) */
-	struct aduan_buf store;
+	char at[20];
+	char phone[17];		/* the author as a phone number ("": not one) */
 };
+_Static_assert(SAME_AT_MAX < 256, "a message's nth and same_i fit in a byte");
 
 /* A slot's buffers larger than this are given back when it is done with
  * (the first two messages of a group; the further ones always): the ring
@@ -1035,6 +1040,7 @@ fill(struct intake *x, struct group *gr, struct aduan_complaint *c)
 	const struct verdict *g = &gr->g;
 	struct msg *m = MSG(gr, 0);
 	char val[32];
+	double lat, lon;
 	int i;
 
 	/* (the lengths known where they are: a strlen each was a fortieth
@@ -1062,9 +1068,12 @@ fill(struct intake *x, struct group *gr, struct aduan_complaint *c)
 		aduan_complaint_sets(c, AF_RT, g->pl.rt);
 	for (i = gr->n - 1; i >= 0; i--)
 		if (MSG(gr, i)->has_location) {
-			snprintf(val, sizeof(val), "%.15g", MSG(gr, i)->lat);
+			m = MSG(gr, i);	/* its place after its body (keep) */
+			memcpy(&lat, m->body + m->body_len + 1, sizeof(lat));
+			memcpy(&lon, m->body + m->body_len + 1 + sizeof(lat), sizeof(lon));
+			snprintf(val, sizeof(val), "%.15g", lat);
 			aduan_complaint_sets(c, AF_LAT, val);
-			snprintf(val, sizeof(val), "%.15g", MSG(gr, i)->lon);
+			snprintf(val, sizeof(val), "%.15g", lon);
 			aduan_complaint_sets(c, AF_LON, val);
 			break;
 		}
@@ -2086,6 +2095,12 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	k->nul = !x->key_plain && memchr(m->body, '\0', m->body_len) != NULL;
 	k->body_len = k->nul ? strlen(m->body) : m->body_len;
 	body = store(b, m->body, k->body_len);
+	/* a place on a map, seldom sent, right after the body's NUL (where
+	 * fill reads it): no room in every slot */
+	if (m->has_location) {
+		aduan_buf_add(b, (const char *)&m->lat, sizeof(m->lat));
+		aduan_buf_add(b, (const char *)&m->lon, sizeof(m->lon));
+	}
 	k->text_len = m->text_len;
 	/* the text is the body or its end: no copy of its own */
 	if (k->nul || m->text < m->body || m->text > m->body + m->body_len) {
@@ -2114,9 +2129,7 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	k->attachment = att != NONE ? b->s + att : NULL;
 	k->legacy = legacy != NONE ? b->s + legacy : NULL;
 	k->kind = m->kind;
-	k->has_location = m->has_location;
-	k->lat = m->lat;
-	k->lon = m->lon;
+	k->has_location = m->has_location != 0;
 	k->passive = 0;
 }
 
