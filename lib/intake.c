@@ -211,13 +211,14 @@ struct intake {
 	int key_plain;		/* its body is its own plain form, a text's */
 	time_t key_wall;	/* wall() of it */
 	/* what is known of the authors (a cache of pairs, the one used last
-	 * first: a group's few hundred authors write again and again) */
+	 * first: a group's few hundred authors write again and again), each
+	 * on a cache line of its own: the one asked for is one line read */
 	struct author {
-		unsigned long long hash;	/* word_hash of the author as keyed */
+		_Alignas(64) unsigned long long hash;	/* word_hash of the author as keyed */
 		unsigned char used;	/* 0: an empty slot */
 		unsigned char len;
 		unsigned char staff;	/* 0 not yet asked, 1 no, 2 yes */
-		char name[40];	/* as exported */
+		char name[36];	/* as exported */
 		char phone[17];	/* normalised; "": no phone number */
 	} authors[AUTHORS][2], long_author;	/* (one too long to keep) */
 	struct author *author;	/* the message's */
