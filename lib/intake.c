@@ -55,10 +55,13 @@ static const char *const decision_names[] = {
 };
 static const char *const kind_names[] = {"text", "media", "deleted", "location", "system"};
 
-/* One message kept while its group is open.  Its strings are in store,
- * one after another: the slot keeps that buffer from message to message,
- * so that keeping a message allocates nothing once the import is under
- * way (a million messages, each with five strings).  Three cache lines,
+/* One message kept while its group is open.  Its strings are one after
+ * another in x->kept, after the last message's, or (when the groups on
+ * the way hold too much of it) in store, which the slot keeps from
+ * message to message: keeping a message allocates nothing once the
+ * import is under way (a million messages, each with five strings),
+ * and its strings are on few lines, next to those the last message
+ * wrote.  Three cache lines,
  * the fields read together on one: a slot was last used a thousand
  * groups before, and each line it touches is one the processor waits for. */
 struct msg {
@@ -81,7 +84,7 @@ struct msg {
 	unsigned char nth;	/* "#nth" after the hash when above 0 (below SAME_AT_MAX) */
 	unsigned char same_i;	/* its place in x->same, where it may wait (SAME_AT_MAX: none) */
 	/* what finishing it reads (finish_group), and the lengths */
-	struct aduan_buf store;
+	struct aduan_buf store;	/* len: the bytes of its strings, wherever they are */
 	struct aduan_buf key;	/* len 0 until written (the bytes an older key's) */
 	size_t body_len, text_len;
 	/* what its key and complaint are made of, read only for those */
@@ -100,6 +103,12 @@ _Static_assert(SAME_AT_MAX < 256, "a message's nth and same_i fit in a byte");
  * (the first two messages of a group; the further ones always): the ring
  * of groups keeps little whatever came through it. */
 #define STORE_KEPT 1024
+
+/* Bytes for the strings of the messages on the way, one message's after
+ * the last one's (x->kept): a few times what a ring of groups holds
+ * while the deciding thread keeps up; what does not fit goes to the
+ * slot's own store. */
+#define KEPT_BYTES (256 << 10)
 
 struct same_time {
 	char at[20];
@@ -222,6 +231,16 @@ struct intake {
 		char phone[17];	/* normalised; "": no phone number */
 	} authors[AUTHORS][2], long_author;	/* (one too long to keep) */
 	struct author *author;	/* the message's */
+	/* the strings of the messages on the way, in the order they came, so
+	 * that the lines a message's strings are on are few and next to the
+	 * last message's (keep): [kept_tail, kept_head), or once it wrapped
+	 * round (kept_lap), [kept_tail, kept_top) and [0, kept_head); and
+	 * for each group kept_head after its last message (whether or not
+	 * that went there), which finish_group makes kept_tail */
+	char *kept;
+	size_t kept_head, kept_tail, kept_top;
+	int kept_lap;
+	size_t kept_end[RING];
 	size_t key_alen;	/* the length of its author */
 	struct aduan_buf legacy_key;
 	struct aduan_buf plain;	/* a message's plain form, when it is not its body */
@@ -1263,6 +1282,7 @@ conclude(struct intake *x, struct group *gr)
 static int
 finish_group(struct intake *x, struct group *gr)
 {
+	size_t end;
 	int i, rc = conclude(x, gr);
 
 	if (gr->g.wanted)	/* else nothing was set */
@@ -1280,6 +1300,11 @@ finish_group(struct intake *x, struct group *gr)
 		aduan_buf_release(&gr->g.body);
 	if (gr->g.att.cap > STORE_KEPT)
 		aduan_buf_release(&gr->g.att);
+	/* its strings freed: the oldest in x->kept, up to its last one's end */
+	end = x->kept_end[gr - x->ring];
+	if (x->kept_lap && end < x->kept_tail)
+		x->kept_lap = 0;	/* those before the round all freed */
+	x->kept_tail = end;
 	x->held -= gr->held;
 	gr->held = 0;
 	gr->n = 0;
@@ -2050,32 +2075,84 @@ message_key(struct intake *x, const struct aduan_wa_msg *m)
 	}
 }
 
-/* Add s[0..n] (its NUL included) to the slot's store: its offset there. */
-static size_t
-store(struct aduan_buf *b, const char *s, size_t n)
-{
-	size_t at = b->len;
+#define NONE ((size_t)-1)
 
-	aduan_buf_add(b, s, n + 1);
+/* Room for n bytes of a message's strings in x->kept, after the last
+ * message's (or, past its end, at its start again once the groups there
+ * are finished): where, or NONE when the groups on the way hold too much. */
+static size_t
+kept_take(struct intake *x, size_t n)
+{
+	size_t at;
+
+	if (x->kept == NULL)
+		x->kept = aduan_xmalloc(KEPT_BYTES);
+	/* round to the start when past the end, or when all before are
+	 * freed (the fewer lines in use, the more of them in the cache) */
+	if (!x->kept_lap && (x->kept_head + n > KEPT_BYTES || x->kept_head == x->kept_tail) &&
+	    n < x->kept_tail) {
+		x->kept_top = x->kept_head;
+		x->kept_head = 0;
+		x->kept_lap = 1;
+	}
+	/* (round again, the strings stop a byte short of the oldest: their
+	 * ends, then below kept_tail, tell the two laps apart) */
+	if (x->kept_lap ? x->kept_head + n >= x->kept_tail : x->kept_head + n > KEPT_BYTES)
+		return NONE;
+	at = x->kept_head;
+	x->kept_head += n;
 	return at;
 }
 
-#define NONE ((size_t)-1)
+/* Where slot k's n bytes of strings go: in x->kept, else its store. */
+static char *
+room(struct intake *x, struct msg *k, size_t n)
+{
+	struct aduan_buf *b = &k->store;
+	size_t at = kept_take(x, n);
+	char *p;
+
+	if (at != NONE) {
+		p = x->kept + at;
+		if (b->cap > 0)	/* (its own store not needed while x->kept has room) */
+			aduan_buf_release(b);
+	} else {
+		b->len = 0;
+		if (n + 1 > b->cap)
+			aduan_buf_grow(b, n);
+		p = b->s;
+	}
+	b->len = n;	/* the bytes it holds, in either (flush counts them) */
+	x->kept_end[(size_t)(k - x->slots) % RING] = x->kept_head;
+	return p;
+}
+
+/* s[0..n) and a NUL at p + *at, *at moved past them: where they are. */
+static size_t
+put(char *p, size_t *at, const char *s, size_t n)
+{
+	size_t here = *at;
+
+	memcpy(p + here, s, n);
+	p[here + n] = '\0';
+	*at = here + n + 1;
+	return here;
+}
 
 /* Message m kept in slot k, with its key's parts and x->legacy_key.  Every
  * field is set (the slot's buffers kept): the slot is not cleared first. */
 static void
 keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 {
-	struct aduan_buf *b = &k->store;
 	const struct author *a = x->author;
 	size_t author = NONE, body, text = NONE, att = NONE, legacy = NONE;
+	size_t att_len = 0, n, at;
+	int own_text;
+	char *p;
 
-	/* (lengths only: the store's first byte is written by the body's
-	 * copy, and the key is written anew when first asked for, so the
-	 * bytes of a buffer last used a thousand groups ago are not touched
-	 * here) */
-	b->len = 0;
+	/* (the key's length only: it is written anew when first asked for,
+	 * and the bytes of a buffer last used a thousand groups ago are not
+	 * touched here) */
 	k->key.len = 0;
 	k->nth = x->key_nth;
 	k->same_i = x->same_wait;	/* waiting for its hash there */
@@ -2088,26 +2165,40 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	memcpy(k->at, m->at, sizeof(k->at));
 	k->wall = x->key_wall;
 	k->author_len = x->key_alen;
-	if (m->author != NULL)
-		author = store(b, m->author, x->key_alen);
 	/* NUL bytes inside a message cannot be stored: its complaint is
 	 * rejected (the text would end there); a body that is its own plain
 	 * form holds none */
 	k->nul = !x->key_plain && memchr(m->body, '\0', m->body_len) != NULL;
 	k->body_len = k->nul ? strlen(m->body) : m->body_len;
-	body = store(b, m->body, k->body_len);
+	k->text_len = m->text_len;
+	/* the text is the body or its end: no copy of its own */
+	own_text = k->nul || m->text < m->body || m->text > m->body + m->body_len;
+	if (own_text)
+		k->text_len = strlen(m->text);
+	/* a file named but missing from the zip archive read stays in the
+	 * body's placeholder line only */
+	if (m->attachment && m->attached != 0)
+		att_len = strlen(m->attachment);
+	/* its strings, each with its NUL, and a place on a map: after the
+	 * last message's in x->kept, else in the slot's own store */
+	n = (m->author != NULL ? x->key_alen + 1 : 0) + k->body_len + 1 +
+	    (m->has_location ? sizeof(m->lat) + sizeof(m->lon) : 0) +
+	    (own_text ? k->text_len + 1 : 0) + (att_len > 0 ? att_len + 1 : 0) +
+	    (x->legacy_key.len > 0 ? x->legacy_key.len + 1 : 0);
+	p = room(x, k, n);
+	at = 0;
+	if (m->author != NULL)
+		author = put(p, &at, m->author, x->key_alen);
+	body = put(p, &at, m->body, k->body_len);
 	/* a place on a map, seldom sent, right after the body's NUL (where
 	 * fill reads it): no room in every slot */
 	if (m->has_location) {
-		aduan_buf_add(b, (const char *)&m->lat, sizeof(m->lat));
-		aduan_buf_add(b, (const char *)&m->lon, sizeof(m->lon));
+		memcpy(p + at, &m->lat, sizeof(m->lat));
+		memcpy(p + at + sizeof(m->lat), &m->lon, sizeof(m->lon));
+		at += sizeof(m->lat) + sizeof(m->lon);
 	}
-	k->text_len = m->text_len;
-	/* the text is the body or its end: no copy of its own */
-	if (k->nul || m->text < m->body || m->text > m->body + m->body_len) {
-		k->text_len = strlen(m->text);
-		text = store(b, m->text, k->text_len);
-	}
+	if (own_text)
+		text = put(p, &at, m->text, k->text_len);
 	/* what the key hashes is kept whole: its hash is taken when the key
 	 * is written; else now */
 	k->plain = x->key_plain;
@@ -2117,18 +2208,15 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 		k->hash = key_fnv(x, m->kind, m->body, m->body_len, m->text, m->text_len);
 		k->hash_known = 1;
 	}
-	/* a file named but missing from the zip archive read stays in the
-	 * body's placeholder line only */
-	if (m->attachment && m->attached != 0)
-		att = store(b, m->attachment, strlen(m->attachment));
+	if (att_len > 0)
+		att = put(p, &at, m->attachment, att_len);
 	if (x->legacy_key.len > 0)
-		legacy = store(b, x->legacy_key.s, x->legacy_key.len);
-	/* the buffer has its last place now: the strings' addresses hold */
-	k->author = author != NONE ? b->s + author : NULL;
-	k->body = b->s + body;
-	k->text = text != NONE ? b->s + text : k->body + (m->text - m->body);
-	k->attachment = att != NONE ? b->s + att : NULL;
-	k->legacy = legacy != NONE ? b->s + legacy : NULL;
+		legacy = put(p, &at, x->legacy_key.s, x->legacy_key.len);
+	k->author = author != NONE ? p + author : NULL;
+	k->body = p + body;
+	k->text = text != NONE ? p + text : k->body + (m->text - m->body);
+	k->attachment = att != NONE ? p + att : NULL;
+	k->legacy = legacy != NONE ? p + legacy : NULL;
 	k->kind = m->kind;
 	k->has_location = m->has_location != 0;
 	k->passive = 0;
@@ -2417,6 +2505,7 @@ intake_release(struct intake *x)
 	aduan_places_free(x->places);
 	free(x->group_kel);
 	aduan_buf_release(&x->arena);
+	free(x->kept);
 	aduan_buf_release(&x->raw);
 	sqlite3_finalize(x->batch);
 }
