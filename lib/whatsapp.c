@@ -1873,6 +1873,46 @@ copy_text(struct aduan_buf *b, const char *s, size_t n, size_t least)
 	b->s[b->len] = '\0';
 	return _mm_movemask_epi8(ht) != 0;
 }
+
+/* The bytes of x from 0x80 up, zero or '"', one bit each. */
+static inline unsigned
+odd16(__m128i x)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(x, _mm_or_si128(
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_setzero_si128()))));
+}
+
+/*
+ * plain_author's quick way: the name s[0..n) added to b 16 bytes at a
+ * time, the first 32 whatever n is (most names are shorter), reading up
+ * to 32 bytes after s[n - 1]; whether it is plain (plain_name), checked
+ * on the way.
+ */
+static inline int
+copy_name(struct aduan_buf *b, const char *s, size_t n)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)s),
+	    y = _mm_loadu_si128((const __m128i *)(const void *)(s + 16));
+	unsigned long long odd;
+	char *d;
+	size_t i;
+
+	if (b->len + n + 32 + 1 > b->cap)
+		aduan_buf_grow(b, n + 32);
+	d = b->s + b->len;
+	_mm_storeu_si128((__m128i *)(void *)d, x);
+	_mm_storeu_si128((__m128i *)(void *)(d + 16), y);
+	odd = (odd16(x) | (unsigned long long)odd16(y) << 16) &
+	    ((1ULL << (n < 32 ? n : 32)) - 1);	/* the name's bytes only */
+	for (i = 32; i < n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		_mm_storeu_si128((__m128i *)(void *)(d + i), x);
+		odd |= odd16(x) & ((1ULL << (n - i < 16 ? n - i : 16)) - 1);
+	}
+	b->len += n;
+	b->s[b->len] = '\0';
+	return odd == 0;
+}
 #endif
 
 /*
@@ -1936,27 +1976,47 @@ plain_name(const char *s, size_t n)
 	return 1;
 }
 
-/* Clean a display name into out (plain: plain_name() said so), a piece
- * of a line of w. */
+/*
+ * The name s[0..n), a piece of a line of w, into out as it is but for a
+ * "~" and the spaces after it and the spaces at its end, when it is
+ * plain (plain_name): whether it is (out is to be cleaned anew when it is
+ * not).  A plain name has no marks and no wider spaces, and the bytes
+ * left out are plain, so the bytes copied tell: they are checked as they
+ * are copied, 16 at a time (a check of their own was 3.7M instructions
+ * for 100,000 messages).
+ */
+static inline int
+plain_author(const struct aduan_wa *w, const char *s, size_t n, struct aduan_buf *out)
+{
+	size_t a, b;
+
+	/* "~" and the spaces after it, without a branch on whether the name
+	 * has one (a tenth of the names have; s[1] is the ":" after a name
+	 * of one byte) */
+	a = n > 0 && s[0] == '~';
+	a += a & (s[1] == ' ');
+	while (a < n && s[a] == ' ' && a > 1)
+		a++;
+	for (b = n; b > a && s[b - 1] == ' '; b--)
+		;
+	aduan_buf_reset(out);
+#ifdef __SSE2__
+	if (!plain_text && (size_t)(w->buf + w->buflen - (s + a)) >= b - a + 32)
+		return copy_name(out, s + a, b - a);
+#else
+	(void)w;
+#endif
+	if (!plain_name(s + a, b - a))
+		return 0;
+	aduan_buf_add(out, s + a, b - a);
+	return 1;
+}
+
+/* Clean a display name that is not plain into out. */
 static void
-clean_author(struct aduan_wa *w, const char *s, size_t n, int plain, struct aduan_buf *out)
+clean_author(const char *s, size_t n, struct aduan_buf *out)
 {
 	size_t i = 0, k, a, b;
-
-	if (plain) {	/* no marks, no wider spaces */
-		/* "~" and the spaces after it, without a branch on whether
-		 * the name has one (a tenth of the names have; s[1] is the
-		 * ":" after a name of one byte) */
-		a = n > 0 && s[0] == '~';
-		a += a & (s[1] == ' ');
-		while (a < n && s[a] == ' ' && a > 1)
-			a++;
-		for (b = n; b > a && s[b - 1] == ' '; b--)
-			;
-		aduan_buf_reset(out);
-		add_text(w, out, s + a, b - a, 32);	/* (most names are shorter) */
-		return;
-	}
 
 	aduan_buf_reset(out);
 	aduan_buf_add(out, "", 0);
@@ -2178,19 +2238,21 @@ aduan_wa_next(struct aduan_wa *w, struct aduan_wa_msg *m)
 	/* author and first line */
 	rest = w->line + w->poff + w->ph.rest;
 	rlen = w->linelen - w->poff - w->ph.rest;
-	aduan_buf_reset(&w->author);
 	aduan_buf_reset(&w->attach);
 	aduan_buf_reset(&w->body);
 	colon = find_colon(rest, rlen);
-	plain = colon != NULL && plain_name(rest, (size_t)(colon - rest));
+	plain = colon != NULL && plain_author(w, rest, (size_t)(colon - rest), &w->author);
 	if (colon != NULL && (plain || (!quoting(rest, (size_t)(colon - rest)) &&
 	    memchr(rest, '\0', (size_t)(colon - rest)) == NULL))) {
 		attributed = 1;
-		clean_author(w, rest, (size_t)(colon - rest), plain, &w->author);
+		if (!plain)
+			clean_author(rest, (size_t)(colon - rest), &w->author);
 		rlen -= (size_t)(colon + 2 - rest);
 		rest = colon + 2;
-	} else
+	} else {
+		aduan_buf_reset(&w->author);
 		aduan_buf_add(&w->author, "", 0);
+	}
 	k = skip_lead_marks(rest, rlen);
 	marked = k > 0;
 	links = add_text(w, &w->body, rest + k, rlen - k, 0);

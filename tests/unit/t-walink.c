@@ -6,7 +6,8 @@
  * 80 with a maps link at every place, "h" and "t" around it (and, in a
  * third of them, "htt" too), names of every length to 33, in one chat
  * and each message alone (its line the last of the file, with nothing
- * read ahead behind it); names with "~" and spaces.
+ * read ahead behind it); names with "~" and spaces; names that are not
+ * plain ASCII (the quick way checks them as it copies them).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +150,77 @@ tildes(void)
 	}
 }
 
+/* bytes not plain, "\0" standing for a NUL */
+static const char *const odd[] = {
+	"", "\"", "\\0", "\xe2\x80\x8e", "\xc2\xa0", "\xc3\xa9", "\x80", "\xff",
+};
+static const char *const around[][2] = {
+	{ "", "" }, { "~ ", "" }, { "~", " " }, { "~  ", "  " }, { " ", "" },
+};
+
+static size_t
+put(char *out, size_t k, const char *s)
+{
+	if (strcmp(s, "\\0") == 0) {
+		out[k] = '\0';
+		return k + 1;
+	}
+	memcpy(out + k, s, strlen(s));
+	return k + strlen(s);
+}
+
+/* The line of a name of len bytes with odd[o] before its byte at (none
+ * with o 0), inside around[r]: its bytes. */
+static size_t
+name_line(char *out, size_t len, size_t at, size_t o, size_t r)
+{
+	size_t i, k = (size_t)sprintf(out, "14/11/24 09.%02zu - ", len % 60);
+
+	k = put(out, k, around[r][0]);
+	for (i = 0; i < len; i++) {
+		if (i == at)
+			k = put(out, k, odd[o]);
+		out[k++] = "Budi Sa"[i % 7];
+	}
+	k = put(out, k, around[r][1]);
+	return put(out, k, ": x\n");
+}
+
+/*
+ * Names of every length to 70 with a byte that is not plain (a quotation
+ * mark, a NUL, U+200E, U+00A0, an "é", a lone 0x80 or 0xff; the quick
+ * way checks for them as it copies) at every place or none, "~" and
+ * spaces before and after, in one chat, and alone when that byte is
+ * first or last.
+ */
+static void
+odd_names(void)
+{
+	struct aduan_buf all = { 0 };
+	char line[256];
+	size_t len, at, k, r, n, msgs, located, wrong, cases = 0;
+	int alone = 1;
+
+	for (r = 0; r < sizeof(around) / sizeof(around[0]); r++)
+		for (k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
+			for (len = 1; len <= 70; len++)
+				for (at = 0; at < (k == 0 ? 1 : len); at++) {
+					n = name_line(line, len, at, k, r);
+					aduan_buf_add(&all, line, n);
+					cases++;
+					if (alone && (at == 0 || at + 1 == len) &&
+					    !both_ways(line, n, &msgs, &located, &wrong)) {
+						printf("#   alone: %.*s", (int)n, line);
+						alone = 0;
+					}
+				}
+	ok(alone, "names not plain: each of the %zu messages alone reads alike both ways",
+	    cases);
+	ok(both_ways(all.s, all.len, &msgs, &located, &wrong) && msgs == cases,
+	    "names not plain: %zu messages in one chat read alike both ways", cases);
+	aduan_buf_release(&all);
+}
+
 int
 main(void)
 {
@@ -176,5 +248,6 @@ main(void)
 	    want);
 	aduan_buf_release(&all);
 	tildes();
+	odd_names();
 	return tap_done();
 }
