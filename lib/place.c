@@ -32,10 +32,12 @@ struct aduan_places {
 	size_t n, cap;
 	size_t minlen, maxlen;
 	unsigned char first[256];	/* the first letters of the spellings */
-	/* the bytes a run worth a closer look starts with: a spelling's first
-	 * letter in either case, or the "r" of "rt" */
-	unsigned char start[256];
-	unsigned char pair[65536 / 8];	/* their first two letters, one bit each */
+	/* the first two bytes of a run worth a closer look (worth_a_look), as
+	 * pair_of(first | 0x20, second | 0x20), one bit each: a spelling's
+	 * first two letters; "rt"; a spelling's first letter then a byte not
+	 * a letter or digit (a letter alone), or then any byte when a
+	 * spelling is one letter */
+	unsigned char pair[65536 / 8];
 	unsigned char triple[65536 / 8];	/* their first three, hashed (triple_of) */
 	int short_one;		/* a spelling of one letter */
 	/* v by the hash of folded: open addressing, index + 1 or 0 */
@@ -43,6 +45,34 @@ struct aduan_places {
 	size_t nslot;		/* a power of two, at least twice n */
 };
 
+/* ASCII alone, whatever the locale: the runs are ASCII by definition, and
+ * the <ctype.h> calls were a third of the reading's time.  A table
+ * written out (none filled on first use, which two threads reading at
+ * once would both write): 1 for a digit or a letter of either case. */
+static const unsigned char alnum_table[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+static int
+alnum_ascii(int c)
+{
+	return alnum_table[c];
+}
 
 static unsigned
 pair_of(int a, int b)
@@ -56,6 +86,12 @@ static unsigned
 triple_of(int a, int b, int c)
 {
 	return ((pair_of(a, b) << 8 | (unsigned char)c) * 2654435761u & 0xffffffffu) >> 16;
+}
+
+static void
+add_pair(struct aduan_places *p, int a, int b)
+{
+	p->pair[pair_of(a, b) / 8] |= (unsigned char)(1u << pair_of(a, b) % 8);
 }
 
 /* Every spelling in the hash table, anew. */
@@ -113,14 +149,17 @@ aduan_places_add(struct aduan_places *p, const char *spelling, const char *name)
 	if (strlen(f) > p->maxlen)
 		p->maxlen = strlen(f);
 	p->first[(unsigned char)f[0]] = 1;
-	p->start[(unsigned char)f[0]] = 1;
-	if (f[0] >= 'a' && f[0] <= 'z')
-		p->start[f[0] - 'a' + 'A'] = 1;
-	p->start['r'] = p->start['R'] = 1;
+	add_pair(p, 'r', 't');
 	if (f[1] == '\0')
 		p->short_one = 1;
 	else
-		p->pair[pair_of(f[0], f[1]) / 8] |= (unsigned char)(1u << pair_of(f[0], f[1]) % 8);
+		add_pair(p, f[0], f[1]);
+	for (c = 0; c < 256; c++)	/* its first letter alone */
+		if (!alnum_ascii(c))
+			add_pair(p, f[0], c | 0x20);
+	for (i = 0; p->short_one && i < p->n; i++)	/* any run starting so */
+		for (c = 0; c < 256; c++)
+			add_pair(p, p->v[i].folded[0], c);
 	if (f[1] != '\0' && f[2] != '\0')
 		p->triple[triple_of(f[0], f[1], f[2]) / 8] |=
 		    (unsigned char)(1u << triple_of(f[0], f[1], f[2]) % 8);
@@ -173,35 +212,6 @@ struct run {
 	size_t n;
 };
 
-/* ASCII alone, whatever the locale: the runs are ASCII by definition, and
- * the <ctype.h> calls were a third of the reading's time.  A table
- * written out (none filled on first use, which two threads reading at
- * once would both write): 1 for a digit or a letter of either case. */
-static const unsigned char alnum_table[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
-
-static int
-alnum_ascii(int c)
-{
-	return alnum_table[c];
-}
-
 /* The end of the run of ASCII letters and digits at text[i]. */
 static size_t
 run_end(const char *text, size_t len, size_t i)
@@ -239,10 +249,11 @@ rt_number(const char *s, size_t n, char rt[8])
 	return 1;
 }
 
-/* Whether a spelling may start with the run at text[i], of which the
- * byte is in p->start: its first letter, and when the run has two, its
- * first two, when three, its first three (a spelling is the runs joined
- * whole: one that starts with the run starts with its letters). */
+/* Whether a spelling may start with the run at text[i]: its first
+ * letter, and when the run has two, its first two, when three, its first
+ * three (a spelling is the runs joined whole: one that starts with the
+ * run starts with its letters).  (The other bits of p->pair are a look
+ * further for nothing, never a spelling missed.) */
 static int
 may_spell(const struct aduan_places *p, const char *text, size_t len, size_t i)
 {
@@ -407,7 +418,7 @@ alnum_bits8(unsigned long long w)
 	return (unsigned)((alnum8(w) * 0x0002040810204081ULL) >> 56);
 }
 
-/* The place of the lowest bit set in m (below 2^16, not 0): the bit alone
+/* The place of the lowest bit set in m (not 0): the bit alone
  * times a de Bruijn number, whose top five bits then differ for each. */
 static int
 lowest_bit(unsigned m)
@@ -418,6 +429,24 @@ lowest_bit(unsigned m)
 	};
 
 	return place[(unsigned)(((m & -m) * 0x077cb531UL) & 0xffffffffUL) >> 27];
+}
+
+/* Whether the run at text[i] is worth a closer look (run_says): its
+ * first two bytes, in either case, are a bit of p->pair (a spelling's
+ * first two letters, "rt" of an RT, or a spelling's first letter alone).
+ * One look in a table, without a branch: most runs are none of these,
+ * and a test of their first byte then of the rest was mispredicted a
+ * run in three. */
+static int
+worth_a_look(const struct aduan_places *p, const char *text, size_t len, size_t i)
+{
+	unsigned a = (unsigned char)text[i] | 0x20, b;
+
+	if (i + 1 == len)	/* a letter alone, ending the text */
+		return p->first[a];
+	b = (unsigned char)text[i + 1];
+	/* (pair_of(a, b | 0x20) / 8 and % 8: b's low bits as they are) */
+	return (p->pair[a << 5 | (b | 0x20) >> 3] >> (b & 7)) & 1;
 }
 
 /* What the run at text[i] says: an RT ("RT 5", "rt05") while none is
@@ -444,9 +473,9 @@ run_says(const struct aduan_places *p, const char *text, size_t len, size_t i,
 }
 
 /*
- * The runs are visited in order, sixteen or eight bytes at a time: the
- * runs' starts (a letter or digit after none) found at once, and only
- * those starting with a byte of p->start looked at (most runs are passed
+ * The runs are visited in order, thirty-two, sixteen or eight bytes at
+ * a time: the runs' starts (a letter or digit after none) found at once,
+ * and only those worth a look (worth_a_look) read (most runs are passed
  * by one look in a table; reading run after run was a twentieth of a dry
  * run).
  */
@@ -467,7 +496,11 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 	for (i = 0; i < len; i += step) {
 		/* bits, one a byte from text[i] on: a letter or digit */
 #ifdef __SSE2__
-		if (len - i >= 16) {
+		if (len - i >= 32) {	/* (fewer steps: the loop below ends fewer times) */
+			bits = aduan_alnum_bits16(text + i, NULL) |
+			    aduan_alnum_bits16(text + i + 16, NULL) << 16;
+			step = 32;
+		} else if (len - i >= 16) {
 			bits = aduan_alnum_bits16(text + i, NULL);
 			step = 16;
 		} else
@@ -489,7 +522,7 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 		for (; starts != 0; starts &= starts - 1) {
 			size_t at = i + (size_t)lowest_bit(starts);
 
-			if (p->start[(unsigned char)text[at]] &&
+			if (worth_a_look(p, text, len, at) &&
 			    run_says(p, text, len, at, kel, rt))
 				return 1 + (rt[0] != '\0');
 		}
