@@ -496,12 +496,18 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 	for (i = 0; i < len; i += step) {
 		/* bits, one a byte from text[i] on: a letter or digit */
 #ifdef __SSE2__
-		if (len - i >= 32) {	/* (fewer steps: the loop below ends fewer times) */
-			bits = aduan_alnum_bits16(text + i, NULL) |
-			    aduan_alnum_bits16(text + i + 16, NULL) << 16;
+		/* (the last bytes moved down, zeros above, as below; the more
+		 * bytes a step, the fewer times the loop below ends) */
+		if (len >= 32) {
+			size_t from = len - i >= 32 ? i : len - 32;
+
+			bits = (aduan_alnum_bits16(text + from, NULL) |
+			    aduan_alnum_bits16(text + from + 16, NULL) << 16) >> (i - from);
 			step = 32;
-		} else if (len - i >= 16) {
-			bits = aduan_alnum_bits16(text + i, NULL);
+		} else if (len >= 16) {
+			size_t from = len - i >= 16 ? i : len - 16;
+
+			bits = aduan_alnum_bits16(text + from, NULL) >> (i - from);
 			step = 16;
 		} else
 #endif
