@@ -139,18 +139,21 @@ struct place {
 	const char *rt_from;
 };
 
-/* A group of messages while it is decided: what it says and what became of it. */
+/* A group of messages while it is decided: what it says and what became
+ * of it.  Two cache lines, written by the deciding thread (decide_group)
+ * and read by the main one; the reason, written only where it is shown
+ * or archived, is apart (x->why). */
 struct verdict {
-	struct aduan_buf body, att, why;
+	struct aduan_buf body, att;
 	/* what it says, decided on: its one message's own text, read where
-	 * it is (body then written only when the group is taken), or body */
+	 * it is, or body */
 	const char *words;
 	size_t words_len;
 	struct place pl;
-	int place_later;	/* the place left to the main thread (decide_group) */
-	int wanted, any_text, media, present, seen;
 	int64_t id;
-	struct aduan_verdict v;	/* last, its reason last in it (decide_group) */
+	unsigned char place_later;	/* the place left to the main thread (decide_group) */
+	unsigned char wanted, any_text, media, present, seen;
+	unsigned char take, followup;	/* struct aduan_verdict's */
 };
 
 /*
@@ -160,16 +163,20 @@ struct verdict {
  * (decide_group: their words, the keywords, --match, the place); the
  * main thread then finishes them in order (finish_group: the database,
  * the complaint, the archive, --messages).  RING groups at most are on
- * the way, so memory stays bounded.
+ * the way, so memory stays bounded.  What the main thread writes while
+ * it reads the group is on a line of its own, the verdict on two more.
  */
 struct group {
-	struct msg *slot;	/* its first message; MSG(gr, i) the others */
+	_Alignas(64) struct msg *slot;	/* its first message; MSG(gr, i) the others */
 	int n;
 	int passive;		/* how many of them a staff's or the system's */
-	int lone;
-	struct verdict g;
-	int early;		/* decided by the main thread (flush), not the deciding one */
 	size_t held;		/* the bytes its messages hold */
+	/* x->kept_head after its last message (whether or not that went
+	 * there), which finish_group makes x->kept_tail */
+	size_t kept_end;
+	unsigned char lone;
+	unsigned char early;	/* decided by the main thread (flush), not the deciding one */
+	_Alignas(64) struct verdict g;
 };
 
 /* The messages of the groups on the way are kept with the first of each
@@ -197,6 +204,7 @@ struct intake {
 	 * groups read (queued), the thread has decided the first decided,
 	 * and the first finished are done */
 	struct group *ring, *cur;
+	struct aduan_buf *why;	/* each group's reason (ring[i]'s why[i]) */
 	struct msg *slots;	/* RING x GROUP_MAX (MSG), on cache lines' starts */
 	void *slots_mem;	/* the memory they are in */
 	size_t held;		/* the bytes the groups read and not finished hold */
@@ -234,13 +242,10 @@ struct intake {
 	/* the strings of the messages on the way, in the order they came, so
 	 * that the lines a message's strings are on are few and next to the
 	 * last message's (keep): [kept_tail, kept_head), or once it wrapped
-	 * round (kept_lap), [kept_tail, kept_top) and [0, kept_head); and
-	 * for each group kept_head after its last message (whether or not
-	 * that went there), which finish_group makes kept_tail */
+	 * round (kept_lap), [kept_tail, kept_top) and [0, kept_head) */
 	char *kept;
 	size_t kept_head, kept_tail, kept_top;
 	int kept_lap;
-	size_t kept_end[RING];
 	size_t key_alen;	/* the length of its author */
 	struct aduan_buf legacy_key;
 	struct aduan_buf plain;	/* a message's plain form, when it is not its body */
@@ -967,12 +972,13 @@ open_complaint(struct intake *x, const struct aduan_complaint *c, int64_t *id)
 }
 
 /* The sender's words of the group (or, photos alone, their placeholder
- * lines) and its attachments; decided on its words by d. */
+ * lines) and its attachments; decided on its words by d, into v. */
 static void
-gather(struct intake *x, struct aduan_decider *d, struct group *gr)
+gather(struct intake *x, struct aduan_decider *d, struct group *gr, struct aduan_verdict *v)
 {
 	struct verdict *g = &gr->g;
 	const char *first = NULL;	/* the first text among its messages */
+	size_t first_len = 0;
 	int i;
 
 	for (i = 0; i < gr->n; i++) {
@@ -983,9 +989,10 @@ gather(struct intake *x, struct aduan_decider *d, struct group *gr)
 		if (m->attachment != NULL || m->has_location || m->kind == AWA_MEDIA)
 			g->media = 1;
 		if (*m->text != '\0') {
-			if (first == NULL)	/* alone, it is not copied (words) */
+			if (first == NULL) {	/* alone, it is not copied (words) */
 				first = m->text;
-			else {
+				first_len = m->text_len;
+			} else {
 				if (g->body.len == 0)
 					aduan_buf_adds(&g->body, first);
 				aduan_buf_addc(&g->body, '\n');
@@ -1000,11 +1007,13 @@ gather(struct intake *x, struct aduan_decider *d, struct group *gr)
 		}
 	}
 	g->words = g->body.len > 0 ? g->body.s : first != NULL ? first : "";
-	g->words_len = g->body.len > 0 ? g->body.len : strlen(g->words);
+	g->words_len = g->body.len > 0 ? g->body.len : first_len;
 	/* the decision reads the sender's words only; --all takes every
 	 * message whatever it would say */
 	if (!x->o->all)
-		aduan_decide(d, g->words, g->words_len, g->media, &g->v);
+		aduan_decide(d, g->words, g->words_len, g->media, v);
+	else
+		v->take = v->followup = 0;
 	if (!g->any_text) {	/* photos alone: their placeholder lines say what came */
 		for (i = 0; i < gr->n; i++)
 			if (MSG(gr, i)->kind != AWA_DELETED && !MSG(gr, i)->passive) {
@@ -1012,15 +1021,16 @@ gather(struct intake *x, struct aduan_decider *d, struct group *gr)
 					aduan_buf_addc(&g->body, '\n');
 				aduan_buf_adds(&g->body, MSG(gr, i)->body);
 			}
-		g->words = g->body.s != NULL ? g->body.s : "";
+		g->words = g->body.len > 0 ? g->body.s : "";
 		g->words_len = g->body.len;
 	}
 }
 
-/* Whether the group is taken, and why: --all, an office keyword, the
- * decision; then --match. */
+/* Whether the group is taken, and why (into reason): --all, an office
+ * keyword, the decision v; then --match. */
 static void
-want(struct intake *x, struct verdict *g)
+want(struct intake *x, struct verdict *g, const struct aduan_verdict *v,
+    struct aduan_buf *reason)
 {
 	const char *kw;
 
@@ -1031,26 +1041,26 @@ want(struct intake *x, struct verdict *g)
 	else if (x->o->all) {
 		g->wanted = 1;
 		why = x->why_all;
-	} else if (g->v.take && !x->explain) {
+	} else if (v->take && !x->explain) {
 		g->wanted = 1;	/* a keyword would only be the reason, not shown */
 		why = NULL;
 	} else if (g->any_text && (kw = office_keyword(x, g->words, g->words_len)) != NULL) {
 		g->wanted = 1;
 		why = NULL;
 		if (x->explain)
-			aduan_buf_printf(&g->why, x->why_keyword, kw);
+			aduan_buf_printf(reason, x->why_keyword, kw);
 	} else {
-		g->wanted = g->v.take;
-		why = g->v.why;
+		g->wanted = (unsigned char)v->take;
+		why = v->why;
 	}
 	if (g->wanted && x->has_match && regexec(&x->match, g->words, 0, NULL, 0) != 0) {
 		g->wanted = 0;
-		aduan_buf_reset(&g->why);
+		aduan_buf_reset(reason);
 		why = x->why_match;
 	}
 	/* the reason is written only where it is shown or archived */
 	if (why != NULL && x->explain)
-		aduan_buf_adds(&g->why, why);
+		aduan_buf_adds(reason, why);
 }
 
 /* The complaint the group makes, from its first message. */
@@ -1074,7 +1084,7 @@ fill(struct intake *x, struct group *gr, struct aduan_complaint *c)
 		aduan_complaint_sets(c, AF_REPORTER_PHONE, m->phone);
 	else
 		aduan_complaint_set(c, AF_REPORTER_NAME, m->author, m->author_len);
-	aduan_complaint_set(c, AF_BODY, g->body.s, g->body.len);
+	aduan_complaint_set(c, AF_BODY, g->words, g->words_len);
 	if (g->att.len > 0)
 		aduan_complaint_set(c, AF_ATTACHMENTS, g->att.s, g->att.len);
 	if (g->pl.kel != NULL) {
@@ -1170,7 +1180,7 @@ tell(struct intake *x, struct group *gr, enum decision first, enum decision rest
 		else if (!m->passive && !g->present && i > 0)
 			x->o->n_joined++;
 		d = m->passive ? (enum decision)m->passive : i == 0 ? first : rest;
-		why = m->passive ? passive_why(d) : g->why.s;
+		why = m->passive ? passive_why(d) : x->why[gr - x->ring].s;
 		print_message(x, m, d, why, m->passive || i > 0 ? NULL : &g->pl);
 		if (!g->seen && (rc = archive(x, m, d, why,
 		    d == D_COMPLAINT || d == D_JOINED ? g->id : 0)) != 0)
@@ -1205,23 +1215,23 @@ static void
 decide_group(struct intake *x, struct aduan_decider *d, struct group *gr, int behind)
 {
 	struct verdict *g = &gr->g;
-	struct aduan_buf body = g->body, att = g->att, why = g->why;
+	struct aduan_verdict v;
 
-	/* all but the reason's bytes, which aduan_decide writes before they
-	 * are read (and --all never reads) */
-	memset(g, 0, offsetof(struct verdict, v.why));
-	g->body = body;
-	g->att = att;
-	g->why = why;
-	aduan_buf_reset(&g->body);
-	aduan_buf_reset(&g->att);
-	aduan_buf_reset(&g->why);
+	/* each field read later written, none cleared first: the buffers
+	 * emptied without touching their bytes (words is the text), the
+	 * place written by place_of when it is read */
+	g->body.len = 0;
+	g->att.len = 0;
+	g->id = 0;
+	g->place_later = g->wanted = g->any_text = g->media = 0;
+	g->present = g->seen = g->followup = 0;
+	if (x->explain)
+		aduan_buf_reset(&x->why[gr - x->ring]);
 	if (gr->lone)
 		return;
-	gather(x, d, gr);
-	want(x, g);
-	if (g->wanted && g->words != g->body.s)	/* the complaint's body */
-		aduan_buf_add(&g->body, g->words, g->words_len);
+	gather(x, d, gr, &v);
+	want(x, g, &v, &x->why[gr - x->ring]);
+	g->followup = (unsigned char)v.followup;
 	/* the place goes into a complaint, and is shown by --messages; when
 	 * this thread is the slower, the main thread reads it (conclude) */
 	if (g->wanted || x->o->messages_out != NULL) {
@@ -1238,36 +1248,38 @@ static int
 conclude(struct intake *x, struct group *gr)
 {
 	struct verdict *g = &gr->g;
+	struct aduan_buf *why = &x->why[gr - x->ring];
 	struct aduan_complaint *c = &x->c;
 	enum decision first, rest;
 	int64_t earlier = 0;
-	int rc;
+	int seen, rc;
 
 	if (gr->lone)	/* a staff or system line alone: shown and archived */
 		return record(x, gr, D_SYSTEM, D_SYSTEM);
 	if (g->place_later)
 		place_of(x, g->words, g->words_len, &g->pl);
-	if ((rc = archived(x, MSG(gr, 0), &g->seen)) != 0)
+	if ((rc = archived(x, MSG(gr, 0), &seen)) != 0)
 		return rc;
-	g->present = g->seen;
+	g->seen = (unsigned char)seen;
 	if (g->wanted) {
 		fill(x, gr, c);
-		if ((rc = present(x, gr, c, &g->present)) != 0)
+		if ((rc = present(x, gr, c, &seen)) != 0)
 			return rc;
 	}
+	g->present = (unsigned char)seen;
 	first = !g->wanted ? D_FILTERED : g->present ? D_PRESENT : D_COMPLAINT;
 	rest = !g->wanted ? D_FILTERED : g->present ? D_PRESENT : D_JOINED;
 	/* a question about an earlier report joins the reporter's open
 	 * complaint, as a note, rather than starting another */
-	if (g->wanted && !g->present && g->v.followup && !x->o->all &&
+	if (g->wanted && !g->present && g->followup && !x->o->all &&
 	    (rc = open_complaint(x, c, &earlier)) != 0)
 		return rc;
 	if (earlier > 0) {
 		first = rest = D_JOINED;
 		g->id = earlier;
-		aduan_buf_reset(&g->why);
-		aduan_buf_printf(&g->why, _("asks after complaint %lld"), (long long)earlier);
-		if (!x->o->dry_run && (rc = aduan_note_add(x->db, earlier, g->body.s)) != 0)
+		aduan_buf_reset(why);
+		aduan_buf_printf(why, _("asks after complaint %lld"), (long long)earlier);
+		if (!x->o->dry_run && (rc = aduan_note_add(x->db, earlier, g->words)) != 0)
 			return rc;
 		x->o->n_joined++;
 	} else if (g->wanted && !g->present) {
@@ -1301,7 +1313,7 @@ finish_group(struct intake *x, struct group *gr)
 	if (gr->g.att.cap > STORE_KEPT)
 		aduan_buf_release(&gr->g.att);
 	/* its strings freed: the oldest in x->kept, up to its last one's end */
-	end = x->kept_end[gr - x->ring];
+	end = gr->kept_end;
 	if (x->kept_lap && end < x->kept_tail)
 		x->kept_lap = 0;	/* those before the round all freed */
 	x->kept_tail = end;
@@ -1450,19 +1462,17 @@ static int
 flush(struct intake *x)
 {
 	unsigned long queued;
-	int i, rc;
+	int rc;
 
 	if (x->cur->n == 0)
 		return 0;
 	if (x->cur->n > x->deepest)
 		x->deepest = x->cur->n;
+	x->held += x->cur->held;	/* (counted by room) */
 	if (!x->threaded) {
 		decide_group(x, x->decider, x->cur, 0);
 		return finish_group(x, x->cur);
 	}
-	for (i = 0; i < x->cur->n; i++)
-		x->cur->held += MSG(x->cur, i)->store.len;
-	x->held += x->cur->held;
 	queued = atomic_load(&x->queued) + 1;
 	/* the deciding thread far behind (as last seen: it is at least
 	 * there), and slower: this group decided here, before the other
@@ -1492,12 +1502,15 @@ ring_open(struct intake *x)
 	int i;
 
 	/* (as aduan_xmalloc: nothing to roll back yet) */
-	if ((x->ring = calloc(RING, sizeof(*x->ring))) == NULL ||
-	    (x->slots_mem = calloc((size_t)RING * GROUP_MAX * sizeof(*x->slots) + 64, 1)) == NULL)
+	if ((x->why = calloc(RING, sizeof(*x->why))) == NULL ||
+	    (x->slots_mem = calloc(RING * sizeof(*x->ring) +
+	    (size_t)RING * GROUP_MAX * sizeof(*x->slots) + 64, 1)) == NULL)
 		abort();
-	/* (calloc: the pages of slots never used are never touched) */
-	x->slots = (struct msg *)(void *)((char *)x->slots_mem +
+	/* the groups, then the slots, on cache lines' starts (calloc: the
+	 * pages of slots never used are never touched) */
+	x->ring = (struct group *)(void *)((char *)x->slots_mem +
 	    (64 - (uintptr_t)x->slots_mem % 64) % 64);
+	x->slots = (struct msg *)(void *)(x->ring + RING);
 	for (i = 0; i < RING; i++)
 		x->ring[i].slot = &x->slots[i];
 	x->cur = &x->ring[0];
@@ -1533,9 +1546,10 @@ ring_release(struct intake *x)
 
 		for (j = 0; j < x->deepest; j++)
 			ADUAN_FREE_EACH(MSG(gr, j)->store.s, MSG(gr, j)->key.s);
-		ADUAN_FREE_EACH(gr->g.body.s, gr->g.att.s, gr->g.why.s);
+		ADUAN_FREE_EACH(gr->g.body.s, gr->g.att.s, x->why[i].s);
 	}
-	ADUAN_FREE_EACH(x->ring, x->slots_mem);
+	ADUAN_FREE_EACH(x->why, x->slots_mem);
+	x->ring = NULL;
 }
 
 /*
@@ -2109,6 +2123,7 @@ static char *
 room(struct intake *x, struct msg *k, size_t n)
 {
 	struct aduan_buf *b = &k->store;
+	struct group *gr = &x->ring[(size_t)(k - x->slots) % RING];
 	size_t at = kept_take(x, n);
 	char *p;
 
@@ -2122,8 +2137,9 @@ room(struct intake *x, struct msg *k, size_t n)
 			aduan_buf_grow(b, n);
 		p = b->s;
 	}
-	b->len = n;	/* the bytes it holds, in either (flush counts them) */
-	x->kept_end[(size_t)(k - x->slots) % RING] = x->kept_head;
+	b->len = n;	/* the bytes it holds, in either */
+	gr->held += n;
+	gr->kept_end = x->kept_head;
 	return p;
 }
 
