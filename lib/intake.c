@@ -139,23 +139,6 @@ struct place {
 	const char *rt_from;
 };
 
-/* A group of messages while it is decided: what it says and what became
- * of it.  Two cache lines, written by the deciding thread (decide_group)
- * and read by the main one; the reason, written only where it is shown
- * or archived, is apart (x->why). */
-struct verdict {
-	struct aduan_buf body, att;
-	/* what it says, decided on: its one message's own text, read where
-	 * it is, or body */
-	const char *words;
-	size_t words_len;
-	struct place pl;
-	int64_t id;
-	unsigned char place_later;	/* the place left to the main thread (decide_group) */
-	unsigned char wanted, any_text, media, present, seen;
-	unsigned char take, followup;	/* struct aduan_verdict's */
-};
-
 /*
  * A group of messages: the citizen's run (and the staff and system lines
  * within it), or one staff or system line outside any (lone).  While the
@@ -163,21 +146,40 @@ struct verdict {
  * (decide_group: their words, the keywords, --match, the place); the
  * main thread then finishes them in order (finish_group: the database,
  * the complaint, the archive, --messages).  RING groups at most are on
- * the way, so memory stays bounded.  What the main thread writes while
- * it reads the group is on a line of its own, the verdict on two more.
+ * the way, so memory stays bounded.
+ *
+ * What either thread reads or writes of every group is on its first
+ * cache line; the rest only for some (a complaint's place, the texts of
+ * several messages joined, attachments), and the reason, written only
+ * where it is shown or archived, apart (x->why).
  */
 struct group {
 	_Alignas(64) struct msg *slot;	/* its first message; MSG(gr, i) the others */
 	int n;
 	int passive;		/* how many of them a staff's or the system's */
-	size_t held;		/* the bytes its messages hold */
+	size_t held;		/* the bytes its messages hold (room) */
 	/* x->kept_head after its last message (whether or not that went
 	 * there), which finish_group makes x->kept_tail */
 	size_t kept_end;
+	/* what it says, decided on: its one message's own text, read where
+	 * it is, or body */
+	const char *words;
+	size_t words_len;
 	unsigned char lone;
 	unsigned char early;	/* decided by the main thread (flush), not the deciding one */
-	_Alignas(64) struct verdict g;
+	/* the verdict (decide_group) */
+	unsigned char wanted, followup;
+	unsigned char place_later;	/* the place left to the main thread */
+	unsigned char joined;	/* body holds texts joined (else it is not read) */
+	unsigned char attached;	/* att holds its attachments (else it is not read) */
+	unsigned char any_text, media;
+	/* what became of it (conclude) */
+	unsigned char present, seen;
+	struct place pl;	/* written when it is read */
+	struct aduan_buf body, att;
+	int64_t id;		/* the complaint it made or joined */
 };
+_Static_assert(offsetof(struct group, pl) <= 64, "what is read of every group is one line");
 
 /* The messages of the groups on the way are kept with the first of each
  * group side by side, then the second of each, and so on (a group seldom
@@ -976,7 +978,6 @@ open_complaint(struct intake *x, const struct aduan_complaint *c, int64_t *id)
 static void
 gather(struct intake *x, struct aduan_decider *d, struct group *gr, struct aduan_verdict *v)
 {
-	struct verdict *g = &gr->g;
 	const char *first = NULL;	/* the first text among its messages */
 	size_t first_len = 0;
 	int i;
@@ -987,74 +988,82 @@ gather(struct intake *x, struct aduan_decider *d, struct group *gr, struct aduan
 		if (m->kind == AWA_DELETED || m->passive)
 			continue;
 		if (m->attachment != NULL || m->has_location || m->kind == AWA_MEDIA)
-			g->media = 1;
+			gr->media = 1;
 		if (*m->text != '\0') {
 			if (first == NULL) {	/* alone, it is not copied (words) */
 				first = m->text;
 				first_len = m->text_len;
 			} else {
-				if (g->body.len == 0)
-					aduan_buf_adds(&g->body, first);
-				aduan_buf_addc(&g->body, '\n');
-				aduan_buf_adds(&g->body, m->text);
+				if (!gr->joined) {	/* (its bytes of before not read) */
+					gr->body.len = 0;
+					aduan_buf_add(&gr->body, first, first_len);
+					gr->joined = 1;
+				}
+				aduan_buf_addc(&gr->body, '\n');
+				aduan_buf_add(&gr->body, m->text, m->text_len);
 			}
-			g->any_text = 1;
+			gr->any_text = 1;
 		}
 		if (m->attachment != NULL) {
-			if (g->att.len > 0)
-				aduan_buf_adds(&g->att, ", ");
-			aduan_buf_adds(&g->att, m->attachment);
+			if (!gr->attached) {
+				gr->att.len = 0;
+				gr->attached = 1;
+			} else if (gr->att.len > 0)
+				aduan_buf_adds(&gr->att, ", ");
+			aduan_buf_adds(&gr->att, m->attachment);
 		}
 	}
-	g->words = g->body.len > 0 ? g->body.s : first != NULL ? first : "";
-	g->words_len = g->body.len > 0 ? g->body.len : first_len;
+	gr->words = gr->joined ? gr->body.s : first != NULL ? first : "";
+	gr->words_len = gr->joined ? gr->body.len : first_len;
 	/* the decision reads the sender's words only; --all takes every
 	 * message whatever it would say */
 	if (!x->o->all)
-		aduan_decide(d, g->words, g->words_len, g->media, v);
+		aduan_decide(d, gr->words, gr->words_len, gr->media, v);
 	else
 		v->take = v->followup = 0;
-	if (!g->any_text) {	/* photos alone: their placeholder lines say what came */
+	if (!gr->any_text) {	/* photos alone: their placeholder lines say what came */
+		gr->body.len = 0;
 		for (i = 0; i < gr->n; i++)
 			if (MSG(gr, i)->kind != AWA_DELETED && !MSG(gr, i)->passive) {
-				if (g->body.len > 0)
-					aduan_buf_addc(&g->body, '\n');
-				aduan_buf_adds(&g->body, MSG(gr, i)->body);
+				if (gr->body.len > 0)
+					aduan_buf_addc(&gr->body, '\n');
+				aduan_buf_adds(&gr->body, MSG(gr, i)->body);
 			}
-		g->words = g->body.len > 0 ? g->body.s : "";
-		g->words_len = g->body.len;
+		gr->joined = gr->body.len > 0;
+		gr->words = gr->joined ? gr->body.s : "";
+		gr->words_len = gr->body.len;
 	}
 }
 
 /* Whether the group is taken, and why (into reason): --all, an office
  * keyword, the decision v; then --match. */
 static void
-want(struct intake *x, struct verdict *g, const struct aduan_verdict *v,
+want(struct intake *x, struct group *gr, const struct aduan_verdict *v,
     struct aduan_buf *reason)
 {
 	const char *kw;
 
 	const char *why;
 
-	if (g->words_len == 0)
+	if (gr->words_len == 0)
 		why = x->why_deleted;
 	else if (x->o->all) {
-		g->wanted = 1;
+		gr->wanted = 1;
 		why = x->why_all;
 	} else if (v->take && !x->explain) {
-		g->wanted = 1;	/* a keyword would only be the reason, not shown */
+		gr->wanted = 1;	/* a keyword would only be the reason, not shown */
 		why = NULL;
-	} else if (g->any_text && (kw = office_keyword(x, g->words, g->words_len)) != NULL) {
-		g->wanted = 1;
+	} else if (gr->any_text && (kw = office_keyword(x, gr->words, gr->words_len)) != NULL) {
+		gr->wanted = 1;
 		why = NULL;
 		if (x->explain)
 			aduan_buf_printf(reason, x->why_keyword, kw);
 	} else {
-		g->wanted = (unsigned char)v->take;
+		gr->wanted = (unsigned char)v->take;
 		why = v->why;
 	}
-	if (g->wanted && x->has_match && regexec(&x->match, g->words, 0, NULL, 0) != 0) {
-		g->wanted = 0;
+	if (gr->wanted && x->has_match && regexec(&x->match, gr->words, 0, NULL, 0) != 0) {
+		gr->wanted = 0;
 		aduan_buf_reset(reason);
 		why = x->why_match;
 	}
@@ -1067,7 +1076,6 @@ want(struct intake *x, struct verdict *g, const struct aduan_verdict *v,
 static void
 fill(struct intake *x, struct group *gr, struct aduan_complaint *c)
 {
-	const struct verdict *g = &gr->g;
 	struct msg *m = MSG(gr, 0);
 	char val[32];
 	double lat, lon;
@@ -1084,18 +1092,18 @@ fill(struct intake *x, struct group *gr, struct aduan_complaint *c)
 		aduan_complaint_sets(c, AF_REPORTER_PHONE, m->phone);
 	else
 		aduan_complaint_set(c, AF_REPORTER_NAME, m->author, m->author_len);
-	aduan_complaint_set(c, AF_BODY, g->words, g->words_len);
-	if (g->att.len > 0)
-		aduan_complaint_set(c, AF_ATTACHMENTS, g->att.s, g->att.len);
-	if (g->pl.kel != NULL) {
-		aduan_complaint_sets(c, AF_KELURAHAN, g->pl.kel);
+	aduan_complaint_set(c, AF_BODY, gr->words, gr->words_len);
+	if (gr->attached && gr->att.len > 0)
+		aduan_complaint_set(c, AF_ATTACHMENTS, gr->att.s, gr->att.len);
+	if (gr->pl.kel != NULL) {
+		aduan_complaint_sets(c, AF_KELURAHAN, gr->pl.kel);
 		/* read from the places loaded with the import: checked there */
-		c->kelurahan_known = g->pl.kel_known && g->pl.kel[0] != '\0' &&
-		    !isspace((unsigned char)g->pl.kel[0]) &&
-		    !isspace((unsigned char)g->pl.kel[strlen(g->pl.kel) - 1]);
+		c->kelurahan_known = gr->pl.kel_known && gr->pl.kel[0] != '\0' &&
+		    !isspace((unsigned char)gr->pl.kel[0]) &&
+		    !isspace((unsigned char)gr->pl.kel[strlen(gr->pl.kel) - 1]);
 	}
-	if (g->pl.rt[0] != '\0')
-		aduan_complaint_sets(c, AF_RT, g->pl.rt);
+	if (gr->pl.rt[0] != '\0')
+		aduan_complaint_sets(c, AF_RT, gr->pl.rt);
 	for (i = gr->n - 1; i >= 0; i--)
 		if (MSG(gr, i)->has_location) {
 			m = MSG(gr, i);	/* its place after its body (keep) */
@@ -1140,7 +1148,6 @@ out:
 static int
 hand_on(struct intake *x, struct group *gr, struct aduan_complaint *c)
 {
-	struct verdict *g = &gr->g;
 	struct aduan_buf *raw = &x->raw;
 	int i, nul = 0, rc;
 
@@ -1151,15 +1158,16 @@ hand_on(struct intake *x, struct group *gr, struct aduan_complaint *c)
 		render(gr, raw);
 	if (nul)
 		aduan_fail(ADUAN_DATAERR, "NUL byte in message");
-	rc = x->fn(nul ? NULL : c, MSG(gr, 0)->line, raw->s, raw->len, &g->id, x->arg);
+	gr->id = 0;
+	rc = x->fn(nul ? NULL : c, MSG(gr, 0)->line, raw->s, raw->len, &gr->id, x->arg);
 	if (rc != 0)
 		return rc;
-	if (g->id > 0)
-		reporter_added(x, c, g->id);
+	if (gr->id > 0)
+		reporter_added(x, c, gr->id);
 	/* rejected (reported, and in --rejects): not archived, so that
 	 * every import reports it again until it is fixed */
-	if (g->id == 0 && !x->o->dry_run)
-		g->seen = 1;
+	if (gr->id == 0 && !x->o->dry_run)
+		gr->seen = 1;
 	return 0;
 }
 
@@ -1167,7 +1175,6 @@ hand_on(struct intake *x, struct group *gr, struct aduan_complaint *c)
 static int
 tell(struct intake *x, struct group *gr, enum decision first, enum decision rest)
 {
-	struct verdict *g = &gr->g;
 	int i, rc;
 
 	for (i = 0; i < gr->n; i++) {
@@ -1175,15 +1182,15 @@ tell(struct intake *x, struct group *gr, enum decision first, enum decision rest
 		enum decision d;
 		const char *why;
 
-		if (!m->passive && !g->wanted)
+		if (!m->passive && !gr->wanted)
 			x->o->n_filtered++;
-		else if (!m->passive && !g->present && i > 0)
+		else if (!m->passive && !gr->present && i > 0)
 			x->o->n_joined++;
 		d = m->passive ? (enum decision)m->passive : i == 0 ? first : rest;
 		why = m->passive ? passive_why(d) : x->why[gr - x->ring].s;
-		print_message(x, m, d, why, m->passive || i > 0 ? NULL : &g->pl);
-		if (!g->seen && (rc = archive(x, m, d, why,
-		    d == D_COMPLAINT || d == D_JOINED ? g->id : 0)) != 0)
+		print_message(x, m, d, why, m->passive || i > 0 ? NULL : &gr->pl);
+		if (!gr->seen && (rc = archive(x, m, d, why,
+		    d == D_COMPLAINT || d == D_JOINED ? gr->id : 0)) != 0)
 			return rc;
 	}
 	return 0;
@@ -1194,14 +1201,13 @@ tell(struct intake *x, struct group *gr, enum decision first, enum decision rest
 static inline __attribute__((always_inline)) int
 record(struct intake *x, struct group *gr, enum decision first, enum decision rest)
 {
-	const struct verdict *g = &gr->g;
 	int citizen = gr->n - gr->passive;
 
-	if (x->o->messages_out != NULL || (!x->o->dry_run && !g->seen))
+	if (x->o->messages_out != NULL || (!x->o->dry_run && !gr->seen))
 		return tell(x, gr, first, rest);
-	if (!g->wanted)
+	if (!gr->wanted)
 		x->o->n_filtered += citizen;
-	else if (!g->present)
+	else if (!gr->present)
 		x->o->n_joined += citizen - !MSG(gr, 0)->passive;
 	return 0;
 }
@@ -1214,31 +1220,26 @@ record(struct intake *x, struct group *gr, enum decision first, enum decision re
 static void
 decide_group(struct intake *x, struct aduan_decider *d, struct group *gr, int behind)
 {
-	struct verdict *g = &gr->g;
 	struct aduan_verdict v;
 
-	/* each field read later written, none cleared first: the buffers
-	 * emptied without touching their bytes (words is the text), the
-	 * place written by place_of when it is read */
-	g->body.len = 0;
-	g->att.len = 0;
-	g->id = 0;
-	g->place_later = g->wanted = g->any_text = g->media = 0;
-	g->present = g->seen = g->followup = 0;
+	/* the verdict's flags, on the line read anyway; the lines of the
+	 * rest written only when they are used (gather, place_of, hand_on) */
+	gr->wanted = gr->followup = gr->place_later = gr->joined = gr->attached = 0;
+	gr->any_text = gr->media = gr->present = gr->seen = 0;
 	if (x->explain)
 		aduan_buf_reset(&x->why[gr - x->ring]);
 	if (gr->lone)
 		return;
 	gather(x, d, gr, &v);
-	want(x, g, &v, &x->why[gr - x->ring]);
-	g->followup = (unsigned char)v.followup;
+	want(x, gr, &v, &x->why[gr - x->ring]);
+	gr->followup = (unsigned char)v.followup;
 	/* the place goes into a complaint, and is shown by --messages; when
 	 * this thread is the slower, the main thread reads it (conclude) */
-	if (g->wanted || x->o->messages_out != NULL) {
+	if (gr->wanted || x->o->messages_out != NULL) {
 		if (behind)
-			g->place_later = 1;
+			gr->place_later = 1;
 		else
-			place_of(x, g->words, g->words_len, &g->pl);
+			place_of(x, gr->words, gr->words_len, &gr->pl);
 	}
 }
 
@@ -1247,7 +1248,6 @@ decide_group(struct intake *x, struct aduan_decider *d, struct group *gr, int be
 static int
 conclude(struct intake *x, struct group *gr)
 {
-	struct verdict *g = &gr->g;
 	struct aduan_buf *why = &x->why[gr - x->ring];
 	struct aduan_complaint *c = &x->c;
 	enum decision first, rest;
@@ -1256,36 +1256,36 @@ conclude(struct intake *x, struct group *gr)
 
 	if (gr->lone)	/* a staff or system line alone: shown and archived */
 		return record(x, gr, D_SYSTEM, D_SYSTEM);
-	if (g->place_later)
-		place_of(x, g->words, g->words_len, &g->pl);
+	if (gr->place_later)
+		place_of(x, gr->words, gr->words_len, &gr->pl);
 	if ((rc = archived(x, MSG(gr, 0), &seen)) != 0)
 		return rc;
-	g->seen = (unsigned char)seen;
-	if (g->wanted) {
+	gr->seen = (unsigned char)seen;
+	if (gr->wanted) {
 		fill(x, gr, c);
 		if ((rc = present(x, gr, c, &seen)) != 0)
 			return rc;
 	}
-	g->present = (unsigned char)seen;
-	first = !g->wanted ? D_FILTERED : g->present ? D_PRESENT : D_COMPLAINT;
-	rest = !g->wanted ? D_FILTERED : g->present ? D_PRESENT : D_JOINED;
+	gr->present = (unsigned char)seen;
+	first = !gr->wanted ? D_FILTERED : gr->present ? D_PRESENT : D_COMPLAINT;
+	rest = !gr->wanted ? D_FILTERED : gr->present ? D_PRESENT : D_JOINED;
 	/* a question about an earlier report joins the reporter's open
 	 * complaint, as a note, rather than starting another */
-	if (g->wanted && !g->present && g->followup && !x->o->all &&
+	if (gr->wanted && !gr->present && gr->followup && !x->o->all &&
 	    (rc = open_complaint(x, c, &earlier)) != 0)
 		return rc;
 	if (earlier > 0) {
 		first = rest = D_JOINED;
-		g->id = earlier;
+		gr->id = earlier;
 		aduan_buf_reset(why);
 		aduan_buf_printf(why, _("asks after complaint %lld"), (long long)earlier);
-		if (!x->o->dry_run && (rc = aduan_note_add(x->db, earlier, g->words)) != 0)
+		if (!x->o->dry_run && (rc = aduan_note_add(x->db, earlier, gr->words)) != 0)
 			return rc;
 		x->o->n_joined++;
-	} else if (g->wanted && !g->present) {
+	} else if (gr->wanted && !gr->present) {
 		if ((rc = hand_on(x, gr, c)) != 0)
 			return rc;
-	} else if (g->wanted)
+	} else if (gr->wanted)
 		x->o->n_present++;
 	return record(x, gr, first, rest);
 }
@@ -1297,7 +1297,7 @@ finish_group(struct intake *x, struct group *gr)
 	size_t end;
 	int i, rc = conclude(x, gr);
 
-	if (gr->g.wanted)	/* else nothing was set */
+	if (gr->wanted)	/* else nothing was set */
 		aduan_complaint_clear(&x->c);
 	for (i = 0; i < gr->n; i++) {
 		struct msg *m = MSG(gr, i);
@@ -1308,10 +1308,10 @@ finish_group(struct intake *x, struct group *gr)
 			same_settle(&x->same, m->same_i);
 		msg_release(m, i < 2 ? STORE_KEPT : 0);
 	}
-	if (gr->g.body.cap > STORE_KEPT)
-		aduan_buf_release(&gr->g.body);
-	if (gr->g.att.cap > STORE_KEPT)
-		aduan_buf_release(&gr->g.att);
+	if (gr->joined && gr->body.cap > STORE_KEPT)
+		aduan_buf_release(&gr->body);
+	if (gr->attached && gr->att.cap > STORE_KEPT)
+		aduan_buf_release(&gr->att);
 	/* its strings freed: the oldest in x->kept, up to its last one's end */
 	end = gr->kept_end;
 	if (x->kept_lap && end < x->kept_tail)
@@ -1546,7 +1546,7 @@ ring_release(struct intake *x)
 
 		for (j = 0; j < x->deepest; j++)
 			ADUAN_FREE_EACH(MSG(gr, j)->store.s, MSG(gr, j)->key.s);
-		ADUAN_FREE_EACH(gr->g.body.s, gr->g.att.s, x->why[i].s);
+		ADUAN_FREE_EACH(gr->body.s, gr->att.s, x->why[i].s);
 	}
 	ADUAN_FREE_EACH(x->why, x->slots_mem);
 	x->ring = NULL;
