@@ -72,7 +72,7 @@ struct msg {
 	const char *text;	/* the sender's words (caption for media): in body, or a copy */
 	const char *attachment;	/* a file it names that came with it (or may have) */
 	const char *author;
-	size_t author_len;
+	size_t text_len;	/* (gather reads it with text) */
 	unsigned long long author_hash;	/* struct author's hash of it: one name, one hash */
 	time_t wall;		/* the wall-clock time read as UTC: for differences */
 	unsigned char kind;	/* enum aduan_wa_kind */
@@ -86,7 +86,7 @@ struct msg {
 	/* what finishing it reads (finish_group), and the lengths */
 	struct aduan_buf store;	/* len: the bytes of its strings, wherever they are */
 	struct aduan_buf key;	/* len 0 until written (the bytes an older key's) */
-	size_t body_len, text_len;
+	size_t body_len, author_len;
 	/* what its key and complaint are made of, read only for those */
 	long line;
 	/* its key, "wa2:group|minute|author|hash", written when first asked
