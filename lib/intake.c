@@ -82,7 +82,7 @@ struct msg {
 	unsigned char plain;	/* text whose body is its own plain form (key_plain) */
 	unsigned char hash_known;
 	unsigned char nth;	/* "#nth" after the hash when above 0 (below SAME_AT_MAX) */
-	unsigned char same_i;	/* its place in x->same, where it may wait (SAME_AT_MAX: none) */
+	unsigned char give;	/* its store or key holds more than msg_release keeps */
 	/* what finishing it reads (finish_group), and the lengths */
 	struct aduan_buf store;	/* len: the bytes of its strings, wherever they are */
 	struct aduan_buf key;	/* len 0 until written (the bytes an older key's) */
@@ -97,7 +97,7 @@ struct msg {
 	char at[20];
 	char phone[17];		/* the author as a phone number ("": not one) */
 };
-_Static_assert(SAME_AT_MAX < 256, "a message's nth and same_i fit in a byte");
+_Static_assert(SAME_AT_MAX < 256, "a message's nth fits in a byte");
 
 /* A slot's buffers larger than this are given back when it is done with
  * (the first two messages of a group; the further ones always): the ring
@@ -496,15 +496,27 @@ is_staff(struct intake *x, struct author *a, const char *author)
 	return yes;
 }
 
-/* The slot m done with (keep fills it anew); its buffers kept for the
- * next message unless larger than kept. */
-static void
-msg_release(struct msg *m, size_t kept)
+/* What msg_release keeps of the buffers of slot m: those of a group's
+ * first two messages, up to STORE_KEPT bytes. */
+static size_t
+slot_keeps(const struct intake *x, const struct msg *m)
 {
-	if (m->store.cap > kept)
+	return (size_t)(m - x->slots) / RING < 2 ? STORE_KEPT : 0;
+}
+
+/* The slot m done with (keep fills it anew); its buffers kept for the
+ * next message unless larger than slot_keeps (give says so, so that the
+ * line they are on is not read for nothing). */
+static void
+msg_release(const struct intake *x, struct msg *m)
+{
+	if (!m->give)
+		return;
+	if (m->store.cap > slot_keeps(x, m))
 		aduan_buf_release(&m->store);
-	if (m->key.cap > kept)
+	if (m->key.cap > slot_keeps(x, m))
 		aduan_buf_release(&m->key);
+	m->give = 0;
 }
 
 static inline void build_key(struct aduan_buf *b, const char *prefix, const struct intake *x,
@@ -528,8 +540,10 @@ msg_key(struct intake *x, struct msg *m)
 		    key_fnv(x, m->kind, m->body, m->body_len, m->text, m->text_len);
 		m->hash_known = 1;
 	}
-	if (m->key.len == 0)
+	if (m->key.len == 0) {
 		build_key(&m->key, "wa2:", x, m->at, 16, author, alen, m->hash, m->nth);
+		m->give |= m->key.cap > slot_keeps(x, m);
+	}
 	return m->key.s;
 }
 
@@ -1294,20 +1308,20 @@ conclude(struct intake *x, struct group *gr)
 static int
 finish_group(struct intake *x, struct group *gr)
 {
-	size_t end;
+	size_t end, at = (size_t)(gr - x->ring);
 	int i, rc = conclude(x, gr);
 
 	if (gr->wanted)	/* else nothing was set */
 		aduan_complaint_clear(&x->c);
-	for (i = 0; i < gr->n; i++) {
-		struct msg *m = MSG(gr, i);
-
-		/* a message of this minute waiting for its hash gets it
-		 * while its slot still keeps it */
-		if (m->same_i < x->same.n && x->same.waiting[m->same_i] == m)
-			same_settle(&x->same, m->same_i);
-		msg_release(m, i < 2 ? STORE_KEPT : 0);
-	}
+	/* a message of this minute waiting for its hash gets it while its
+	 * slot still keeps it: looked for among the minute's few (a slot
+	 * is of the group at its place in the ring), not in each slot */
+	for (i = 0; i < x->same.n; i++)
+		if (x->same.waiting[i] != NULL &&
+		    (size_t)(x->same.waiting[i] - x->slots) % RING == at)
+			same_settle(&x->same, i);
+	for (i = 0; i < gr->n; i++)
+		msg_release(x, MSG(gr, i));
 	if (gr->joined && gr->body.cap > STORE_KEPT)
 		aduan_buf_release(&gr->body);
 	if (gr->attached && gr->att.cap > STORE_KEPT)
@@ -2135,6 +2149,7 @@ room(struct intake *x, struct msg *k, size_t n)
 		b->len = 0;
 		if (n + 1 > b->cap)
 			aduan_buf_grow(b, n);
+		k->give |= b->cap > slot_keeps(x, k);
 		p = b->s;
 	}
 	b->len = n;	/* the bytes it holds, in either */
@@ -2171,7 +2186,6 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	 * touched here) */
 	k->key.len = 0;
 	k->nth = x->key_nth;
-	k->same_i = x->same_wait;	/* waiting for its hash there */
 	if (x->same_wait < SAME_AT_MAX)
 		x->same.waiting[x->same_wait] = k;
 	x->same_wait = SAME_AT_MAX;
