@@ -940,6 +940,7 @@ struct scan {
 	int have_prev, py, pa, pb, pyi;
 	int pn[3], pnd[3], pk;	/* the last header's date, its evidence (ev[pk]) */
 	int shape_prev;		/* the shape's date is pn, pnd (a line in it has that date) */
+	long run;		/* headers in the shape after it, not counted yet (scan_run) */
 	int fy, fa, fb, fyi;	/* the first header's (see join_parts) */
 	struct shape shape;
 	struct date_memo memo;
@@ -969,9 +970,26 @@ advance(struct scan *sc, int y, int yi, int a, int b)
 	}
 }
 
+/* Count the headers of sc->run: each the last one's date and evidence
+ * again, in the shape's style. */
+static void
+scan_run(struct scan *sc)
+{
+	sc->headers += sc->run;
+	sc->style[sc->shape.h.style] += sc->run;
+	if (sc->pyi == 0)
+		sc->yfirst += sc->run;
+	if (sc->pk >= 0)
+		sc->ev[sc->pk] += sc->run;
+	sc->run = 0;
+}
+
 /* Pass one: collect evidence about the date order and the header shape.
  * Returns the offset of the text after the header, or -1 when the line
- * is not one. */
+ * is not one.  A header in the shape with its date right after another
+ * (most headers) is only counted, in sc->run, and the run counted as
+ * headers (scan_run) before anything else is: the shape may change, or
+ * a first occurrence be noted. */
 static long
 scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 {
@@ -980,7 +998,14 @@ scan_line(struct scan *sc, const char *s, size_t n, long lineno)
 	size_t off = skip_lead_marks(s, n);
 	int r, y, m, d, yi, a, b, ad, bd, dmy, mdy, t[3];
 
-	if ((r = shape_date(&sc->shape, s + off, n - off, t)) == 1) {
+	r = shape_date(&sc->shape, s + off, n - off, t);
+	if (r == 0 && sc->shape_prev) {
+		sc->run++;
+		return (long)(off + hp->rest);
+	}
+	if (sc->run > 0)
+		scan_run(sc);
+	if (r == 1) {
 		sc->shape_prev = 0;	/* the shape's date may change */
 		r = read_header_slow(&sc->shape, s + off, n - off, &h);
 		hp = &h;
@@ -1439,6 +1464,7 @@ scan_part(void *arg)
 		    (p->rendering = unsupported(rd->line, rd->linelen)) != NULL)
 			p->rendering_line = rd->lineno;
 	}
+	scan_run(&p->sc);
 	p->err = errno;
 	return NULL;
 }
