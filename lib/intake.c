@@ -61,9 +61,9 @@ static const char *const kind_names[] = {"text", "media", "deleted", "location",
  * message to message: keeping a message allocates nothing once the
  * import is under way (a million messages, each with five strings),
  * and its strings are on few lines, next to those the last message
- * wrote.  Three cache lines,
- * the fields read together on one: a slot was last used a thousand
- * groups before, and each line it touches is one the processor waits for. */
+ * wrote.  Three cache lines, the fields read together on one: a slot
+ * was last used a thousand groups before, and each line it touches is
+ * one the processor waits for. */
 struct msg {
 	/* what the deciding thread reads of it (decider_thread asks for it
 	 * ahead), and what the next message of the group compares with
