@@ -5,8 +5,9 @@
  * within the join window form a group; a group becomes one complaint
  * when it is a citizen's (not staff, not a system line) and passes the
  * intake filter (or --all), and --match when given.  A second thread
- * decides the groups while the main thread reads on (struct group; while
- * that thread is far behind, the main thread decides some itself): only
+ * decides the groups while the main thread reads on (struct group; in a
+ * dry run, while that thread is far behind, the main thread decides some
+ * itself): only
  * the groups read ahead are held in memory, at most RING of them and
  * HELD_MAX bytes of their messages, and a group is capped, so that
  * memory stays bounded whatever the input.
