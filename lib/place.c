@@ -294,10 +294,11 @@ runs_at(const char *text, size_t len, size_t i, struct run r[RUNS])
 }
 
 /* The kelurahan the first k runs of r spell (k from most to fewest,
- * the first found), or NULL: the runs lower-cased, joined, and looked up
- * by their hash, each shorter join's hash a step of the longer's. */
+ * the first found; *used set to k), or NULL: the runs lower-cased,
+ * joined, and looked up by their hash, each shorter join's hash a step
+ * of the longer's. */
 static const char *
-spelled(const struct aduan_places *p, const struct run *r, int kmax)
+spelled(const struct aduan_places *p, const struct run *r, int kmax, int *used)
 {
 	char f[64];
 	unsigned h[RUNS] = {0};
@@ -319,31 +320,139 @@ spelled(const struct aduan_places *p, const struct run *r, int kmax)
 		    slot = (slot + 1) & (p->nslot - 1)) {
 			const char *g = p->v[p->slot[slot] - 1].folded;
 
-			if (strncmp(g, f, end[j]) == 0 && g[end[j]] == '\0')
+			if (strncmp(g, f, end[j]) == 0 && g[end[j]] == '\0') {
+				*used = j + 1;
 				return p->v[p->slot[slot] - 1].name;
+			}
 		}
 	}
 	return NULL;
 }
 
+/* The run after text[i] with only bytes of skip before it, as *w and
+ * *n (0 when there is none); its end. */
+static size_t
+next_run(const char *text, size_t len, size_t i, const char *skip, const char **w,
+    size_t *n)
+{
+	size_t e;
+
+	while (i < len && text[i] != '\0' && strchr(skip, text[i]) != NULL)
+		i++;
+	*n = 0;
+	if (i == len || !alnum_ascii((unsigned char)text[i]))
+		return i;
+	e = run_end(text, len, i);
+	*w = text + i;
+	*n = e - i;
+	return e;
+}
+
+/* Whether the run w of n bytes is one of the lower-case words of list. */
+static int
+one_of(const char *w, size_t n, const char *const *list)
+{
+	size_t i;
+
+	for (; *list != NULL; list++) {
+		for (i = 0; i < n && (*list)[i] == aduan_lower_ascii((unsigned char)w[i]); i++)
+			;
+		if (i == n && (*list)[n] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/* Units a number of times or of time is counted in ("2 minggu", "3 kali"),
+ * and the words after one that make it a day or a time ahead instead
+ * ("hari ini", "hari Minggu", "minggu pagi", "bulan depan"). */
+static const char *const units[] = {
+	"menit", "jam", "hari", "hr", "minggu", "mgg", "bulan", "bln", "tahun", "thn", "th",
+	"kali", "kl", "x", NULL
+};
+static const char *const day_units[] = {"hari", "hr", NULL};
+static const char *const days[] = {
+	"ini", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", NULL
+};
+static const char *const week_units[] = {"minggu", "mgg", NULL};
+static const char *const sunday[] = {
+	"pagi", "siang", "sore", "malam", "besok", "kemarin", "depan", NULL
+};
+static const char *const ahead[] = {"depan", NULL};
+static const char *const and[] = {"dan", "atau", "sampai", "hingga", NULL};
+
+/* Whether the number of an RT, ending at text[i], counts something
+ * rather than naming the RT ("ke pak RT 2 minggu lalu": two weeks; "lapor
+ * ke RT 3 kali": three times), or is one of several RTs ("RT 4 5 6",
+ * "RT 4 dan 5", "RT 4 & 5", "RT 4, 5 dan 6"), none of them the place.
+ * A number that another thing follows counts it ("RT 9, 3 rumah", "RT 3
+ * 1 minggu"): the RT stays. */
+static int
+not_one_rt(const char *text, size_t len, size_t i)
+{
+	const char *w, *w2;
+	size_t n, n2, e;
+
+	e = next_run(text, len, i, " ", &w, &n);
+	if (n > 0 && one_of(w, n, units)) {
+		next_run(text, len, e, " ", &w2, &n2);
+		if (one_of(w, n, day_units))
+			return !(n2 > 0 && one_of(w2, n2, days));
+		if (one_of(w, n, week_units))
+			return !(n2 > 0 && one_of(w2, n2, sunday));
+		return !(n2 > 0 && one_of(w2, n2, ahead) && w[0] != 'k' && w[0] != 'x');
+	}
+	e = next_run(text, len, i, " ,", &w, &n);
+	if ((n == 0 && e < len && text[e] == '&') || (n > 0 && one_of(w, n, and))) {
+		next_run(text, len, n == 0 ? e + 1 : e, " ", &w2, &n2);
+		return n2 > 0 && all_digits(w2, n2);
+	}
+	if (n > 0 && all_digits(w, n)) {	/* "4 5 6", "4, 5 dan 6" */
+		e = next_run(text, len, e, " ,", &w2, &n2);
+		return (n2 > 0 && (all_digits(w2, n2) || one_of(w2, n2, and))) ||
+		    (n2 == 0 && e < len && text[e] == '&');
+	}
+	return 0;
+}
+
 /* The RT a run at text[i] names ("RT 5": the run "RT" and the next within
- * three bytes; "rt05": the rest of the run) into rt, if it names one;
- * the run's end. */
+ * three bytes; "rt05": the rest of the run) into rt, if it names one
+ * (not_one_rt: not when its number counts something or is one of
+ * several); the run's end. */
 static size_t
 rt_of_run(const char *text, size_t len, size_t i, char rt[8])
 {
-	size_t e = run_end(text, len, i), j;
+	size_t e = run_end(text, len, i), j, k;
 
 	if (e - i > 2) {
-		rt_number(text + i + 2, e - i - 2, rt);
+		if (rt_number(text + i + 2, e - i - 2, rt) && not_one_rt(text, len, e))
+			rt[0] = '\0';
 		return e;
 	}
 	for (j = e; j < len && !alnum_ascii((unsigned char)text[j]); j++)
 		;
 	if (j < len && j - e <= 3) {
-		rt_number(text + j, run_end(text, len, j) - j, rt);
+		k = run_end(text, len, j);
+		if (rt_number(text + j, k - j, rt) && not_one_rt(text, len, k))
+			rt[0] = '\0';
 	}
 	return e;
+}
+
+/* Whether the word before text[i] makes the kelurahan spelled there
+ * something else: a route ("angkot jurusan Loktuan", "trayek ..."), or
+ * a school's counselling ("guru BK"). */
+static int
+not_the_place(const char *text, size_t i)
+{
+	static const char *const before[] = {"jurusan", "jrsn", "trayek", "guru", NULL};
+	size_t e = i, b;
+
+	while (e > 0 && !alnum_ascii((unsigned char)text[e - 1]) && i - e < 3)
+		e--;
+	for (b = e; b > 0 && alnum_ascii((unsigned char)text[b - 1]); b--)
+		;
+	return e > b && one_of(text + b, e - b, before);
 }
 
 /* The high bit of each of the eight bytes at s that is c (a lower-case
@@ -361,8 +470,8 @@ byte_is(const char *s, int c)
 
 /* The RT of the first run at or after text[i] that names one, when only
  * the RT is still looked for: only the runs that start with "rt" are
- * read. */
-static void
+ * read.  Where it stopped. */
+static size_t
 rt_scan(const char *text, size_t len, size_t i, char rt[8])
 {
 	while (i + 1 < len && rt[0] == '\0') {
@@ -377,6 +486,24 @@ rt_scan(const char *text, size_t len, size_t i, char rt[8])
 			i = rt_of_run(text, len, i, rt);
 		i++;
 	}
+	return i;
+}
+
+/* Whether text names an RT other than rt ("RT 11 dan RT 12"): then the
+ * text states none. */
+static int
+rt_other(const char *text, size_t len, const char rt[8])
+{
+	char other[8];
+	size_t i = 0;
+
+	while (i + 1 < len) {
+		other[0] = '\0';
+		i = rt_scan(text, len, i, other);
+		if (other[0] != '\0' && strcmp(other, rt) != 0)
+			return 1;
+	}
+	return 0;
 }
 
 #define LOW7	0x7f7f7f7f7f7f7f7fULL
@@ -451,13 +578,15 @@ worth_a_look(const struct aduan_places *p, const char *text, size_t len, size_t 
 
 /* What the run at text[i] says: an RT ("RT 5", "rt05") while none is
  * known, a kelurahan (it and the runs after it).  1 once the kelurahan
- * is known (the RT then too, if the text states one). */
+ * is known (the RT then too, if the text states one).  A kelurahan that
+ * is not the place (not_the_place) is passed by: *skip is set to its
+ * end. */
 static int
 run_says(const struct aduan_places *p, const char *text, size_t len, size_t i,
-    const char **kel, char rt[8])
+    const char **kel, char rt[8], size_t *skip)
 {
 	struct run r[RUNS];
-	int k;
+	int k, used = 0;
 
 	if (rt[0] == '\0' && (text[i] | 0x20) == 'r' && i + 1 < len &&
 	    (text[i + 1] | 0x20) == 't')
@@ -465,8 +594,13 @@ run_says(const struct aduan_places *p, const char *text, size_t len, size_t i,
 	if (!may_spell(p, text, len, i))
 		return 0;
 	k = runs_at(text, len, i, r);
-	if ((*kel = spelled(p, r, k)) == NULL)
+	if ((*kel = spelled(p, r, k, &used)) == NULL)
 		return 0;
+	if (not_the_place(text, i)) {
+		*kel = NULL;
+		*skip = (size_t)(r[used - 1].s + r[used - 1].n - text);
+		return 0;
+	}
 	if (rt[0] == '\0')	/* the RT alone is looked for, after this run */
 		rt_scan(text, len, run_end(text, len, i), rt);
 	return 1;
@@ -479,13 +613,13 @@ run_says(const struct aduan_places *p, const char *text, size_t len, size_t i,
  * by one look in a table; reading run after run was a twentieth of a dry
  * run).
  */
-int
-aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
+static int
+place_read(const struct aduan_places *p, const char *text, size_t len,
     const char **kel, char rt[8])
 {
 	unsigned long long w;
 	unsigned bits, starts, before = 0;	/* before: the byte before text[i] is one */
-	size_t i, j, step;
+	size_t i, j, step, skip = 0;	/* skip: the end of a name passed by */
 
 	*kel = NULL;
 	rt[0] = '\0';
@@ -528,12 +662,26 @@ aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
 		for (; starts != 0; starts &= starts - 1) {
 			size_t at = i + (size_t)lowest_bit(starts);
 
-			if (worth_a_look(p, text, len, at) &&
-			    run_says(p, text, len, at, kel, rt))
+			if (at >= skip && worth_a_look(p, text, len, at) &&
+			    run_says(p, text, len, at, kel, rt, &skip))
 				return 1 + (rt[0] != '\0');
 		}
 	}
 	return rt[0] != '\0';
+}
+
+/* The place read, and an RT kept only when the text names no other. */
+int
+aduan_place_read(const struct aduan_places *p, const char *text, size_t len,
+    const char **kel, char rt[8])
+{
+	int n = place_read(p, text, len, kel, rt);
+
+	if (rt[0] != '\0' && rt_other(text, len, rt)) {
+		rt[0] = '\0';
+		n--;
+	}
+	return n;
 }
 
 void

@@ -239,4 +239,16 @@ wa2:RT 07|2024-11-14T09:16|Budi|$(fnv 'media
 fotonya')#1 \
 wa2:RT 07|2024-11-14T09:17|+6281255012233|$(fnv "got mampet $(printf '\342\200\246') sudah lama") " \
 	"keys hash the plain form and number identical messages of a minute"
+
+# --- the place a text states: counts, lists, routes and the preset's "BK" -----------
+printf '%s\n' \
+	'28/11/24 08.00 - Warga1: BK rt 5 pak, titian ke rumah ujung udh miring' \
+	'28/11/24 08.10 - Warga2: sudah sy sampaikan ke pak RT 2 minggu lalu soal pohon nyaris roboh' \
+	'28/11/24 08.20 - Warga3: jembatan penghubung RT 8 dan RT 9 putus dihantam banjir' \
+	'28/11/24 08.30 - Warga4: angkot jurusan Loktuan ga masuk terminal lagi, anak sekolah jalan kaki' \
+	'28/11/24 08.40 - Warga5: RT 10 hari ini air mati total dari pagi, mohon dicek' >places.txt
+run aduan-add --from whatsapp --group G --dry-run --messages places.txt
+is "$(sed 's/.*"kelurahan":\([^,]*\),"rt":\([^,]*\),.*/\1 \2/' out | tr '\n' '|')" \
+	'"Bontang Kuala" "005"|null null|null null|null null|null "010"|' \
+	"places: BK and its RT; no RT where the number counts weeks or two RTs are named; no route; RT 10 today"
 done_testing

@@ -479,6 +479,13 @@ main(int argc, char *argv[])
 		{ "tests/intake/heldout-16.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-17.tsv", 0.95, 0.95, 0.90, 0.02 },
 		{ "tests/intake/heldout-18.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-19.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-20.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-21.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-22.tsv", 0.95, 0.95, 0.90, 0.02 },
+		{ "tests/intake/heldout-23.tsv", 0.95, 0.95, 0.90, 0.02 },
+		/* not learnt by the shipped model: written for the place rules */
+		{ "tests/intake/heldout-24.tsv", 0.95, 0.95, 0.90, 0.02 },
 	};
 	struct run r;
 	struct aduan_buf path = {0};

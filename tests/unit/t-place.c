@@ -99,23 +99,130 @@ number(const char *s, size_t n, char rt[8])
 	}
 }
 
+/* Whether run r of s is one of the words of list, in any case. */
+static int
+word(const char *s, const size_t *start, const size_t *end, int n, int r,
+    const char *const *list)
+{
+	char w[16];
+	size_t m = end[r] - start[r], i;
+
+	if (r >= n || m >= sizeof(w))
+		return 0;
+	for (i = 0; i < m; i++)
+		w[i] = (char)aduan_lower_ascii((unsigned char)s[start[r] + i]);
+	w[m] = '\0';
+	for (; *list != NULL; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+digits(const char *s, const size_t *start, const size_t *end, int n, int r)
+{
+	size_t i;
+
+	if (r >= n)
+		return 0;
+	for (i = start[r]; i < end[r]; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* Whether the bytes from s[a] to s[b] are all of set (a NUL byte none). */
+static int
+only(const char *s, size_t a, size_t b, const char *set)
+{
+	for (; a < b; a++)
+		if (s[a] == '\0' || strchr(set, s[a]) == NULL)
+			return 0;
+	return 1;
+}
+
+/* The bytes after run r: up to the next run, or to the text's end. */
+#define GAP(r)	end[r], ((r) + 1 < n ? start[(r) + 1] : len)
+
+/* Whether the number that is (or ends) run q counts something or is one
+ * of several (place.c's not_one_rt). */
+static int
+counts(const char *s, size_t len, const size_t *start, const size_t *end, int n, int q)
+{
+	static const char *const units[] = {"menit", "jam", "hari", "hr", "minggu", "mgg",
+		"bulan", "bln", "tahun", "thn", "th", "kali", "kl", "x", NULL};
+	static const char *const days[] = {"ini", "senin", "selasa", "rabu", "kamis", "jumat",
+		"sabtu", "minggu", "ahad", NULL};
+	static const char *const sunday[] = {"pagi", "siang", "sore", "malam", "besok",
+		"kemarin", "depan", NULL};
+	static const char *const hari[] = {"hari", "hr", NULL}, *const minggu[] = {"minggu", "mgg", NULL};
+	static const char *const depan[] = {"depan", NULL}, *const times[] = {"kali", "kl", "x", NULL};
+	static const char *const and[] = {"dan", "atau", "sampai", "hingga", NULL};
+	size_t a, b;
+	int spaced = q + 1 < n && only(s, GAP(q), " ");
+
+	if (spaced && word(s, start, end, n, q + 1, units)) {
+		int then = q + 2 < n && only(s, GAP(q + 1), " ");
+
+		if (word(s, start, end, n, q + 1, hari))
+			return !(then && word(s, start, end, n, q + 2, days));
+		if (word(s, start, end, n, q + 1, minggu))
+			return !(then && word(s, start, end, n, q + 2, sunday));
+		return !(then && word(s, start, end, n, q + 2, depan) &&
+		    !word(s, start, end, n, q + 1, times));
+	}
+	/* "& 5": the gap, past spaces and commas, an "&" then spaces */
+	for (a = end[q], b = q + 1 < n ? start[q + 1] : len; a < b && (s[a] == ' ' || s[a] == ','); a++)
+		;
+	if (a < b && s[a] == '&')
+		return q + 1 < n && only(s, a + 1, b, " ") && digits(s, start, end, n, q + 1);
+	if (q + 1 >= n || !only(s, GAP(q), " ,"))
+		return 0;
+	if (word(s, start, end, n, q + 1, and))
+		return q + 2 < n && only(s, GAP(q + 1), " ") && digits(s, start, end, n, q + 2);
+	if (!digits(s, start, end, n, q + 1))
+		return 0;
+	for (a = end[q + 1], b = q + 2 < n ? start[q + 2] : len; a < b && (s[a] == ' ' || s[a] == ','); a++)
+		;
+	if (a < b && s[a] == '&')
+		return 1;
+	return a == b && q + 2 < n &&
+	    (digits(s, start, end, n, q + 2) || word(s, start, end, n, q + 2, and));
+}
+
+/* The RT run r names, into rt ("" when none). */
+static void
+rt_of(const char *s, size_t len, const size_t *start, const size_t *end, int n, int r,
+    char rt[8])
+{
+	rt[0] = '\0';
+	if (end[r] - start[r] < 2 || aduan_lower_ascii((unsigned char)s[start[r]]) != 'r' ||
+	    aduan_lower_ascii((unsigned char)s[start[r] + 1]) != 't')
+		return;
+	if (end[r] - start[r] > 2) {	/* "rt05" */
+		number(s + start[r] + 2, end[r] - start[r] - 2, rt);
+		if (rt[0] != '\0' && counts(s, len, start, end, n, r))
+			rt[0] = '\0';
+	} else if (r + 1 < n && start[r + 1] - end[r] <= 3) {	/* "RT 5" */
+		number(s + start[r + 1], end[r + 1] - start[r + 1], rt);
+		if (rt[0] != '\0' && counts(s, len, start, end, n, r + 1))
+			rt[0] = '\0';
+	}
+}
+
 static void
 reference(int with_places, const char *s, size_t len, const char **kel, char rt[8])
 {
+	static const char *const route[] = {"jurusan", "jrsn", "trayek", "guru", NULL};
 	size_t start[512], end[512];
 	int n = runs(s, len, start, end, 512), r, k, i;
+	char other[8];
 
 	*kel = NULL;
 	rt[0] = '\0';
 	for (r = 0; r < n && (*kel == NULL || rt[0] == '\0'); r++) {
-		if (rt[0] == '\0' && end[r] - start[r] >= 2 &&
-		    aduan_lower_ascii((unsigned char)s[start[r]]) == 'r' &&
-		    aduan_lower_ascii((unsigned char)s[start[r] + 1]) == 't') {
-			if (end[r] - start[r] > 2)	/* "rt05" */
-				number(s + start[r] + 2, end[r] - start[r] - 2, rt);
-			else if (r + 1 < n && start[r + 1] - end[r] <= 3)	/* "RT 5" */
-				number(s + start[r + 1], end[r + 1] - start[r + 1], rt);
-		}
+		if (rt[0] == '\0')
+			rt_of(s, len, start, end, n, r, rt);
 		if (*kel != NULL || !with_places)
 			continue;
 		/* three runs joined, then two, then one (63 bytes at most) */
@@ -137,6 +244,18 @@ reference(int with_places, const char *s, size_t len, const char **kel, char rt[
 				if (strcmp(folded[i], f) == 0)
 					*kel = names[i];
 		}
+		/* after a route's word, the name and its runs are passed by */
+		if (*kel != NULL && r > 0 && start[r] - end[r - 1] <= 3 &&
+		    word(s, start, end, n, r - 1, route)) {
+			*kel = NULL;
+			r += k;	/* (k: one less than the runs it spans) */
+		}
+	}
+	/* an RT only when no other is named */
+	for (r = 0; r < n && rt[0] != '\0'; r++) {
+		rt_of(s, len, start, end, n, r, other);
+		if (other[0] != '\0' && strcmp(other, rt) != 0)
+			rt[0] = '\0';
 	}
 }
 
@@ -222,6 +341,8 @@ main(void)
 		"di", "jalan", "rusak", "x", "a", "B", "7", " ", " ", " ", "  ", "\n", ",", ".",
 		"!", "/", "\t", "\xc3\xa9", "\xe2\x80\x8e", "\xf0\x9f\x99\x8f", "\xff", "NUL",
 		"kurang", "bontangkuala", "lhok", "apiapi", "elay", "3", "Ulu", "tiga", "R", "T",
+		"minggu", "Hari", "ini", "lalu", "depan", "pagi", "kali", "dan", "&", ", ", "jurusan",
+		"guru", "BK", "bk", "bln", "12",
 	};
 	char text[4096];
 	int i, bad;
