@@ -205,7 +205,10 @@ ranked(struct aduan_buf *b, const struct aduan_summary *s, const char *name, con
 	aduan_buf_printf(b, ",\n%s AS (SELECT %s AS h", name, col);
 	key_list(b, s, "");
 	if (s->nby > 0) {
-		aduan_buf_adds(b, ",\n    row_number() OVER grp - 1 AS gi, count(*) OVER grp AS gn");
+		/* (gn: the group's size, not the running count an ordered
+		 * window gives) */
+		aduan_buf_adds(b, ",\n    row_number() OVER grp - 1 AS gi, count(*) OVER (grp "
+		    "ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS gn");
 	}
 	aduan_buf_printf(b, ",\n    row_number() OVER (ORDER BY %s) - 1 AS ti, count(*) OVER () AS tn\n"
 	    "  FROM y WHERE %s IS NOT NULL", col, col);

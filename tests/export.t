@@ -92,6 +92,8 @@ update complaint set status='closed', resolution='resolved',
     closed_at=strftime('%Y-%m-%dT%H:%M:%SZ', received_at, '+' || (2 * (id - 9)) || ' hours') where id > 9"
 is "$(aduan-export --summary --week 2024-W45 | tr -d '\r' | sed -n 2p | cut -d, -f3-)" \
 	"11,0,10,1,0,5.5,9.1,11.0,18.2,10,0" "even count: the median between the middle two; p90 interpolated"
+is "$(aduan-export --summary --week 2024-W45 --by kelurahan | tr -d '\r' | sed -n 2p | cut -d, -f3-)" \
+	"Bontang Baru,10,0,10,0,0,5.5,9.1,11.0,18.2,10,0" "the same in a group of ten: its median and p90 over the whole group"
 aduan-export --summary --week 2024-W45 --semicolon >sc.csv
 like sc.csv '^period_start;period_end;received;routed;closed;' "--semicolon: semicolons between cells"
 like sc.csv '^2024-11-04 00:00;2024-11-11 00:00;11;0;10;1;0;5,5;9,1;11,0;18,2;10' "and decimal commas"
