@@ -18,17 +18,20 @@ usage(FILE *fp)
 {
 	fputs(_("usage: aduan-close [--db FILE] [--by NAME]\n"
 	    "                   [--resolution resolved|rejected|duplicate|withdrawn]\n"
-	    "                   [--duplicate-of N] [--note TEXT] ID ...\n"
-	    "       aduan-close [--db FILE] [--by NAME] --reopen [--note TEXT] ID ...\n"
-	    "       aduan-close [--db FILE] [--by NAME] --not-complaint [--note TEXT] ID ...\n"), fp);
+	    "                   [--duplicate-of N] [--note TEXT] [--at TIME] ID ...\n"
+	    "       aduan-close [--db FILE] [--by NAME] --reopen [--note TEXT] [--at TIME]\n"
+	    "                   ID ...\n"
+	    "       aduan-close [--db FILE] [--by NAME] --not-complaint [--note TEXT]\n"
+	    "                   [--at TIME] ID ...\n"), fp);
 }
 
-enum { OPT_RESOLUTION = OPT_FIRST_LOCAL, OPT_DUPLICATE_OF, OPT_NOTE };
+enum { OPT_RESOLUTION = OPT_FIRST_LOCAL, OPT_DUPLICATE_OF, OPT_NOTE, OPT_AT };
 
 struct close_opts {
 	struct cli_common common;
 	const char *note, *resolution;
 	int64_t dup;
+	time_t at;	/* --at: when it was done (0: now) */
 	int reopen, leave;
 };
 
@@ -41,6 +44,7 @@ parse_options(struct close_opts *o, int *argcp, char ***argvp)
 		{"resolution", required_argument, NULL, OPT_RESOLUTION},
 		{"duplicate-of", required_argument, NULL, OPT_DUPLICATE_OF},
 		{"note", required_argument, NULL, OPT_NOTE},
+		{"at", required_argument, NULL, OPT_AT},
 		{"reopen", no_argument, &o->reopen, 1},
 		{"not-complaint", no_argument, &o->leave, 1},
 		{NULL, 0, NULL, 0}
@@ -59,6 +63,7 @@ parse_options(struct close_opts *o, int *argcp, char ***argvp)
 				cli_usage_error(usage, "--duplicate-of: a complaint id, not \"%s\"", optarg);
 			break;
 		case OPT_NOTE: o->note = cli_note(optarg, usage); break;
+		case OPT_AT: o->at = cli_done_at(optarg, usage); break;
 		case 0: break;	/* --reopen, --not-complaint: a flag set */
 		default: cli_common_option(ch, optarg, &o->common, "aduan-close", usage);
 		}
@@ -124,6 +129,8 @@ main(int argc, char *argv[])
 	cli_ids_required(argc, argv, usage, &ids);
 	db = open_db(&o);
 	cli_begin(db, o.common.by);
+	if (o.at != 0)
+		aduan_db_at(db, o.at);
 	for (size_t i = 0; i < ids.n; i++)
 		if (cli_outcome(db, close_one(db, &o, ids.v[i]), ADUAN_DATAERR, &skipped) == 0)
 			printf("%lld\n", (long long)ids.v[i]);

@@ -25,20 +25,21 @@
 static void
 usage(FILE *fp)
 {
-	fputs(_("usage: aduan-route [--db FILE] [--by NAME] --to AGENCY [--note TEXT] ID ...\n"
+	fputs(_("usage: aduan-route [--db FILE] [--by NAME] --to AGENCY [--note TEXT] [--at TIME]\n"
+	    "                   ID ...\n"
 	    "       aduan-route [--db FILE] [--by NAME] [--to AGENCY] [--note TEXT]\n"
 	    "                   --message | --link | --mail [--personal] [--lang id|en] ID ...\n"
 	    "       aduan-route [--db FILE] [--by NAME] [--to AGENCY] [--note TEXT]\n"
 	    "                   --letter [--list] [-o FILE] [--personal] [--lang id|en] ID ...\n"
 	    "       aduan-route [--db FILE] [--by NAME] --auto [--explain] [--dry-run]\n"
-	    "                   [--note TEXT] [ID ...]\n"
+	    "                   [--note TEXT] [--at TIME] [ID ...]\n"
 	    "       aduan-route [--db FILE] --suggest [ID ...]\n"
-	    "       aduan-route [--db FILE] [--by NAME] --note TEXT ID ...\n"), fp);
+	    "       aduan-route [--db FILE] [--by NAME] --note TEXT [--at TIME] ID ...\n"), fp);
 }
 
 enum {
 	OPT_TO = OPT_FIRST_LOCAL, OPT_AUTO, OPT_EXPLAIN, OPT_DRY_RUN, OPT_NOTE, OPT_MESSAGE,
-	OPT_LINK, OPT_MAIL, OPT_LETTER, OPT_LIST, OPT_PERSONAL, OPT_LANG, OPT_SUGGEST
+	OPT_LINK, OPT_MAIL, OPT_LETTER, OPT_LIST, OPT_PERSONAL, OPT_LANG, OPT_SUGGEST, OPT_AT
 };
 
 static const struct option longopts[] = {
@@ -57,6 +58,7 @@ static const struct option longopts[] = {
 	{"personal", no_argument, NULL, OPT_PERSONAL},
 	{"lang", required_argument, NULL, OPT_LANG},
 	{"suggest", no_argument, NULL, OPT_SUGGEST},
+	{"at", required_argument, NULL, OPT_AT},
 	{NULL, 0, NULL, 0}
 };
 
@@ -291,6 +293,7 @@ suggest(struct aduan_db *db, const struct cli_idlist *ids)
 struct route {
 	struct cli_common common;
 	const char *to, *note, *outpath;
+	time_t at;			/* --at: when it was done (0: now) */
 	int autoroute, explain, dry_run, list, suggesting;
 	struct fwd x;			/* --message, --link, --mail, --letter */
 	struct cli_idlist ids;
@@ -325,6 +328,7 @@ parse_options(struct route *r, int *argcp, char ***argvp)
 		case OPT_DRY_RUN: r->dry_run = 1; break;
 		case OPT_SUGGEST: r->suggesting = 1; break;
 		case OPT_NOTE: r->note = cli_note(optarg, usage); break;
+		case OPT_AT: r->at = cli_done_at(optarg, usage); break;
 		default: cli_common_option(ch, optarg, &r->common, "aduan-route", usage);
 		}
 	}
@@ -348,6 +352,11 @@ check_options(const struct route *r, int argc)
 		    "or --letter");
 	if ((r->explain || r->dry_run) && !r->autoroute)
 		cli_usage_error(usage, "--explain and --dry-run go with --auto");
+	if (r->at != 0 && how != HOW_NONE)
+		cli_usage_error(usage, "--at records what was done before; %s sends now",
+		    how_names[how]);
+	if (r->at != 0 && r->dry_run)
+		cli_usage_error(usage, "--at goes with what is recorded, not with --dry-run");
 	if (!r->autoroute && argc == 0)
 		cli_usage_error(usage, "which complaints? name their ids, or - to read them from stdin");
 }
@@ -359,7 +368,7 @@ run_suggest(struct route *r, int argc, char *argv[])
 	int rc;
 
 	if (r->to != NULL || r->autoroute || r->note != NULL || r->explain || r->dry_run ||
-	    r->x.how != HOW_NONE)
+	    r->x.how != HOW_NONE || r->at != 0)
 		cli_usage_error(usage, "--suggest goes alone: it changes nothing");
 	cli_ids(argc, argv, usage, cli_idlist_add, &r->ids);
 	r->db = cli_open(r->common.db, ADUAN_RDONLY);
@@ -508,6 +517,8 @@ main(int argc, char *argv[])
 	prepare(&r);
 	if (!r.dry_run)
 		cli_begin(r.db, r.common.by);
+	if (r.at != 0)
+		aduan_db_at(r.db, r.at);
 	if (r.autoroute && argc == 0)
 		open_ids(r.db, &r.ids);
 	for (i = 0; i < r.ids.n; i++)

@@ -581,6 +581,19 @@ cli_note(const char *arg, void (*usage)(FILE *))
 	return arg;
 }
 
+time_t
+cli_done_at(const char *arg, void (*usage)(FILE *))
+{
+	time_t now = time(NULL), t;
+
+	if (aduan_time_parse(arg, now, &t) == -1)
+		cli_usage_error(usage, "--at: bad time \"%s\"", arg);
+	if (t > now)
+		cli_usage_error(usage, "--at: %s is later than now: what is recorded was done "
+		    "before", arg);
+	return t;
+}
+
 void
 cli_ids_required(int argc, char *argv[], void (*usage)(FILE *), struct cli_idlist *l)
 {

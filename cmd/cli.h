@@ -133,6 +133,9 @@ void cli_common_option(int ch, const char *arg, struct cli_common *c, const char
     void (*usage)(FILE *));
 /* --note TEXT: arg, or a usage error when it is empty. */
 const char *cli_note(const char *arg, void (*usage)(FILE *));
+/* --at TIME of what a command records (aduan_db_at): the time, or a usage
+ * error when arg is no time or later than now. */
+time_t cli_done_at(const char *arg, void (*usage)(FILE *));
 /* The ids of the operands into l (see cli_ids); none is a usage error. */
 void cli_ids_required(int argc, char *argv[], void (*usage)(FILE *), struct cli_idlist *l);
 /*

@@ -23,9 +23,9 @@ _aduan_opts_list='--db --status --agency --kelurahan --rt --channel --category
 	--priority --since --until --overdue --search --reporter --format --header
 	-f --fields -q --quiet -0 --null -l --long --count-by --public --lang --messages --left
 	--taken --group --help --version'
-_aduan_opts_route='--db --by --to --auto --explain --dry-run --suggest --note --message --link
-	--mail --letter --list -o --output --personal --lang --help --version'
-_aduan_opts_close='--db --by --resolution --duplicate-of --note --reopen --not-complaint
+_aduan_opts_route='--db --by --to --auto --explain --dry-run --suggest --note --at --message
+	--link --mail --letter --list -o --output --personal --lang --help --version'
+_aduan_opts_close='--db --by --resolution --duplicate-of --note --at --reopen --not-complaint
 	--help --version'
 _aduan_opts_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
 	--category --priority --channel --source --name --phone --anonymous
@@ -53,8 +53,8 @@ _aduan_args_add='--db --by -c --channel -n --name -p --phone -k --kelurahan
 	--format --group --tz --date-order --match --join --sheet --delimiter --map'
 _aduan_args_list='--db --status --agency --kelurahan --rt --channel --category
 	--priority --since --until --search --reporter --format -f --fields --count-by --lang --group'
-_aduan_args_route='--db --by --to --note -o --output --lang'
-_aduan_args_close='--db --by --resolution --duplicate-of --note'
+_aduan_args_route='--db --by --to --note --at -o --output --lang'
+_aduan_args_close='--db --by --resolution --duplicate-of --note --at'
 _aduan_args_edit='--db --by --kelurahan --rt --location --lat --lon --at-maps
 	--category --priority --channel --source --name --phone --anonymous
 	--confidential --received --body --note'

@@ -41,6 +41,7 @@ struct aduan_db {
 	void (*refcache_free)(void *);
 	unsigned long generation;	/* counts changes to reference data */
 	char at[21];		/* the invocation's time and actor */
+	int at_given;		/* at is the time of what it records (aduan_db_at) */
 	char *actor;
 	struct aduan_stemmer *stemmer;	/* made when first needed */
 };
@@ -565,6 +566,7 @@ aduan_db_begin(struct aduan_db *db, const char *actor, const char *command)
 	}
 	aduan_time_utc(time(NULL), now);
 	memcpy(db->at, now, sizeof(db->at));
+	db->at_given = 0;
 	free(db->actor);
 	db->actor = aduan_xstrdup(actor);
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
@@ -580,6 +582,25 @@ aduan_db_begin(struct aduan_db *db, const char *actor, const char *command)
 fail:
 	aduan_db_rollback(db);
 	return rc;
+}
+
+void
+aduan_db_at(struct aduan_db *db, time_t t)
+{
+	aduan_time_utc(t, db->at);
+	db->at_given = 1;
+}
+
+const char *
+aduan_db_now(const struct aduan_db *db)
+{
+	return db->at;
+}
+
+const char *
+aduan_db_at_given(const struct aduan_db *db)
+{
+	return db->at_given ? db->at : NULL;
 }
 
 int

@@ -5,6 +5,8 @@
 #ifndef ADUAN_DB_H
 #define ADUAN_DB_H
 
+#include <time.h>
+
 #include "aduan.h"
 
 struct aduan_db;
@@ -39,6 +41,16 @@ int aduan_db_begin(struct aduan_db *db, const char *actor, const char *command);
 int aduan_db_commit(struct aduan_db *db);
 void aduan_db_rollback(struct aduan_db *db);
 int64_t aduan_db_invocation(struct aduan_db *db);
+/*
+ * The time of what the invocation records (its events, a close's
+ * closed_at): when begin() ran, or t given after it (--at: something
+ * done earlier, recorded now; the invocation keeps when it ran).
+ * aduan_db_now() is that time as a UTC stamp; aduan_db_at_given() the
+ * same, or NULL when no time was given.
+ */
+void aduan_db_at(struct aduan_db *db, time_t t);
+const char *aduan_db_now(const struct aduan_db *db);
+const char *aduan_db_at_given(const struct aduan_db *db);
 
 /* Around many inserts in one invocation: index the new complaints for
  * search once, at the end, rather than row by row.  bulk_end must run

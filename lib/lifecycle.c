@@ -91,16 +91,32 @@ due_for(struct aduan_db *db, const struct state *s, const char *agency, const ch
 }
 
 /* s, the state of complaint id, and to, the status action leads to;
- * nothing to release on failure. */
+ * nothing to release on failure.  A time given for what is recorded
+ * (aduan_db_at) may not be before the complaint was received, nor before
+ * it was closed. */
 static int
 state_for(struct aduan_db *db, int64_t id, enum aduan_action action, struct state *s,
     const char **to)
 {
+	const char *at = aduan_db_at_given(db), *closed;
+	char local[32];
+	time_t t;
 	int rc;
 
 	if ((rc = state_get(db, id, s)) != 0)
 		return rc;
-	if ((rc = aduan_transition(action, id, s->status, s->agency, to)) != 0)
+	closed = s->all.v[AF_CLOSED_AT];
+	if (at != NULL && s->received_at != NULL && strcmp(s->received_at, at) > 0 &&
+	    aduan_time_from_utc(s->received_at, &t) == 0)
+		rc = aduan_fail(ADUAN_NOMATCH, _("complaint %lld was received at %s, after the "
+		    "time given with --at"), (long long)id, aduan_time_local(t, local));
+	else if (at != NULL && closed != NULL && strcmp(closed, at) > 0 &&
+	    aduan_time_from_utc(closed, &t) == 0)
+		rc = aduan_fail(ADUAN_NOMATCH, _("complaint %lld was closed at %s, after the "
+		    "time given with --at"), (long long)id, aduan_time_local(t, local));
+	else
+		rc = aduan_transition(action, id, s->status, s->agency, to);
+	if (rc != 0)
 		state_release(s);
 	return rc;
 }
@@ -370,7 +386,6 @@ close_state(struct aduan_db *db, const struct state *s, const char *to,
 {
 	struct aduan_buf why = {0};
 	int64_t cycle = duplicate_of == s->id;
-	char now[21];
 	int rc;
 
 	if (duplicate_of != 0 && !cycle && (rc = makes_cycle(db, s->id, duplicate_of, &cycle)) != 0)
@@ -388,7 +403,7 @@ close_state(struct aduan_db *db, const struct state *s, const char *to,
 	if ((rc = event(db, s->id, "close", to, s->agency, why.s)) == 0)
 		rc = aduan_db_run(db, "closing a complaint", "UPDATE complaint SET status = ?5, "
 		    "closed_at = ?2, resolution = ?3, duplicate_of = nullif(?4, 0) WHERE id = ?1",
-		    "ittit", s->id, aduan_time_utc(time(NULL), now), resolution, duplicate_of, to);
+		    "ittit", s->id, aduan_db_now(db), resolution, duplicate_of, to);
 	aduan_buf_release(&why);
 	return rc;
 }

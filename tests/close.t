@@ -53,4 +53,30 @@ like err 'complaint 6 is not closed' "and says so"
 run sh -c 'aduan-list -q --status open | aduan-close --resolution withdrawn -'
 is "$rc" 0 "ids from stdin"
 is "$(aduan-list -f resolution | grep -cx withdrawn)" 2 "the batch is closed"
+
+# --- --at: what was done before, recorded now -------------------------------------
+a=$(aduan-add -k Guntung --at "2024-11-25 08:00" "lampu jalan mati" 2>/dev/null)
+b=$(aduan-add -k Guntung --at "2024-11-27 08:00" "got mampet" 2>/dev/null)
+run aduan-close --at "2024-11-26 16:30" --note "sudah diganti" "$a" "$b"
+is "$rc" 1 "--at before one complaint was received: exit 1"
+like err "^aduan-close: complaint $b was received at 2024-11-27 08:00, after the time given with --at\$" \
+	"that complaint named, with when it was received"
+is "$(get "$a" status,closed_at) $(get "$b" status)" "closed|2024-11-26T08:30:00Z open" \
+	"the other closed at that time (WITA), the late one left open"
+is "$(events "$a" | tail -n 1)" 'close   tester  open -> closed  "resolved: sudah diganti"' "a close event"
+is "$(aduan-list -l "$a" | sed -n 's/^  \([0-9-]* [0-9:]*\)  close .*/\1/p')" "2024-11-26 16:30" \
+	"kept at that time in the history"
+is "$(aduan undo --list | awk -F '\t' 'NR == 2 { print substr($2, 1, 10) }')" "$(date +%Y-%m-%d)" \
+	"the invocation keeps when the command ran"
+run aduan-close --reopen --at "2024-11-26 12:00" "$a"
+is "$rc" 1 "--reopen before it was closed: exit 1"
+like err "complaint $a was closed at 2024-11-26 16:30, after the time given with --at" "saying when it was closed"
+is "$(get "$a" status)" closed "and it stays closed"
+run aduan-close --reopen --at "2024-11-29 09:00" "$a"
+is "$rc|$(get "$a" status,closed_at)" "0|open|" "--reopen at a later time"
+run aduan-close --at "2999-01-01 00:00" "$b"
+is "$rc" 2 "a time later than now is a usage error"
+like err '--at: 2999-01-01 00:00 is later than now' "saying so"
+run aduan-close --at "pagi tadi kira-kira" "$b"
+is "$rc" 2 "a time aduan cannot read is a usage error"
 done_testing

@@ -166,4 +166,35 @@ echo "# routing accuracy: $right/$total"
 ok $? "at least 100 test complaints ($total)"
 [ $((right * 100)) -ge $((total * 90)) ]
 ok $? "at least 90% routed to the right agency ($right/$total)"
+
+# ---- --at: routed earlier, recorded now -----------------------------------------
+a=$(aduan-add -k Guntung --at "2024-11-25 08:00" "jalan berlubang di depan SD" 2>/dev/null)
+b=$(aduan-add -k Guntung --at "2024-11-25 11:00" "lampu jalan mati" 2>/dev/null)
+c=$(aduan-add -k Guntung --at "2024-11-25 08:30" "sampah menumpuk di TPS" 2>/dev/null)
+run aduan-route --to PUPR --at "2024-11-25 10:30" --note "lewat telepon" "$a" "$b"
+is "$rc" 1 "--at before one complaint was received: exit 1"
+like err "complaint $b was received at 2024-11-25 11:00, after the time given with --at" "naming it"
+is "$(get "$a" status,agency) $(get "$b" status)" "routed|PUPR open" "the other routed"
+is "$(aduan-list -l "$a" | sed -n 's/^  \([0-9-]* [0-9:]*\)  route .*/\1/p')" "2024-11-25 10:30" \
+	"the route kept at that time"
+run aduan-route --note "PUPR janji survei" --at "2024-11-25 13:00" "$a"
+is "$(aduan-list -l "$a" | sed -n 's/^  \([0-9-]* [0-9:]*\)  note .*"PUPR janji survei"$/\1/p')" \
+	"2024-11-25 13:00" "a note at that time"
+run aduan-route --auto --at "2024-11-25 09:00" "$c"
+is "$rc|$(get "$c" agency)" "0|DLH" "--auto --at routes by the rules"
+is "$(aduan-list -l "$c" | sed -n 's/^  \([0-9-]* [0-9:]*\)  route .*/\1/p')" "2024-11-25 09:00" \
+	"at that time"
+is "$(aduan-export --summary --since 2024-11-25 --until 2024-11-25 --by kelurahan | sed -n 2p |
+	cut -d, -f3,5,9,10)" "Guntung,2,1.5,2.3" \
+	"the summary counts the first action from those times (0.5 h and 2.5 h)"
+for how in --message --link --mail --letter; do
+	run aduan-route --to PUPR $how --at "2024-11-25 10:30" "$b"
+	is "$rc" 2 "--at with $how: a usage error (a forward is sent now)"
+done
+run aduan-route --auto --dry-run --at yesterday
+is "$rc" 2 "--at with --dry-run: a usage error"
+run aduan-route --suggest --at yesterday "$b"
+is "$rc" 2 "--at with --suggest: a usage error"
+run aduan-route --to PUPR --at "2999-01-01" "$b"
+is "$rc|$(get "$b" status)" "2|open" "a time later than now: a usage error, nothing routed"
 done_testing
