@@ -385,6 +385,7 @@ static const char *const and[] = {"dan", "atau", "sampai", "hingga", NULL};
  * rather than naming the RT ("ke pak RT 2 minggu lalu": two weeks; "lapor
  * ke RT 3 kali": three times), or is one of several RTs ("RT 4 5 6",
  * "RT 4 dan 5", "RT 4 & 5", "RT 4, 5 dan 6"), none of them the place.
+ * A unit before a number names a time ("RT 3 jam 7 malam"): the RT stays.
  * A number that another thing follows counts it ("RT 9, 3 rumah", "RT 3
  * 1 minggu"): the RT stays. */
 static int
@@ -396,6 +397,8 @@ not_one_rt(const char *text, size_t len, size_t i)
 	e = next_run(text, len, i, " ", &w, &n);
 	if (n > 0 && one_of(w, n, units)) {
 		next_run(text, len, e, " ", &w2, &n2);
+		if (n2 > 0 && all_digits(w2, n2))	/* "jam 7", "tahun 2024": when */
+			return 0;
 		if (one_of(w, n, day_units))
 			return !(n2 > 0 && one_of(w2, n2, days));
 		if (one_of(w, n, week_units))

@@ -164,6 +164,9 @@ counts(const char *s, size_t len, const size_t *start, const size_t *end, int n,
 	if (spaced && word(s, start, end, n, q + 1, units)) {
 		int then = q + 2 < n && only(s, GAP(q + 1), " ");
 
+		if (then && digits(s, start, end, n, q + 2))
+			return 0;
+
 		if (word(s, start, end, n, q + 1, hari))
 			return !(then && word(s, start, end, n, q + 2, days));
 		if (word(s, start, end, n, q + 1, minggu))
@@ -342,7 +345,7 @@ main(void)
 		"!", "/", "\t", "\xc3\xa9", "\xe2\x80\x8e", "\xf0\x9f\x99\x8f", "\xff", "NUL",
 		"kurang", "bontangkuala", "lhok", "apiapi", "elay", "3", "Ulu", "tiga", "R", "T",
 		"minggu", "Hari", "ini", "lalu", "depan", "pagi", "kali", "dan", "&", ", ", "jurusan",
-		"guru", "BK", "bk", "bln", "12",
+		"guru", "BK", "bk", "bln", "12", "jam",
 	};
 	char text[4096];
 	int i, bad;
