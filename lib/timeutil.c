@@ -58,6 +58,10 @@
  * Indonesia become the stamps above before they are checked:
  *
  *   Jumat, 27 November 2026    the day's name first
+ *   kemarin 16.00, Jumat pukul 10.00 WITA, Senin, 09:30
+ *                    without a date: a day's name is the latest such
+ *                    day (today too), today, hari ini, yesterday and
+ *                    kemarin theirs, a time alone today's
  *   "27 November 2026 pukul 10.00", "27/11/2026, 10:00", "... jam 10.00",
  *   "... pkl. 10.00"; and a time may end in WIB, WITA or WIT (UTC+7, +8,
  *   +9: "27/11/2026 10.00 WITA")
@@ -517,6 +521,12 @@ static const char *const day_names[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL
 };
+/* The weekday of each of day_names (Sunday 0, as struct tm counts). */
+static const unsigned char day_numbers[] = {
+	1, 2, 3, 4, 5, 5, 6, 0, 0,
+	1, 2, 3, 4, 5, 6, 0,
+	1, 2, 3, 4, 5, 6, 0
+};
 
 /* The word of letters (and ') at *p, its length. */
 static size_t
@@ -560,36 +570,25 @@ spaces(const char *p)
 	return p;
 }
 
-/*
- * Rewrite an Indonesian date (and time) as ISO 8601 into out: the
- * fields are checked afterwards by stamp().  -1 when s is not one.
- */
+/* The date written at *p (advanced past it) into *y, *mo, *d: "27/11/2026",
+ * "27 November 2026"; -1 when there is none. */
 static int
-human(const char *s, char out[48])
+written_date(const char **pp, int *y, int *mo, int *d)
 {
-	const char *p = spaces(s);
-	int d, mo = 0, y, h, mi, sec = -1, k;
+	const char *p = *pp;
 	char sep;
-	size_t n, i;
-	char zone[8] = "";
+	size_t n;
 
-	if ((n = word_at(p)) > 0) {	/* a day's name: "Jumat, 27 ..." */
-		for (i = 0; day_names[i] != NULL && !word_is(p, n, day_names[i]); i++)
-			;
-		if (day_names[i] == NULL)
-			return -1;
-		p = spaces(p + n);
-	}
-	if (number(&p, 2, &d) < 0)
+	if (number(&p, 2, d) < 0)
 		return -1;
 	if (*p == '/' || *p == '-' || *p == '.') {
 		sep = *p++;
-		if (number(&p, 2, &mo) < 0 || *p++ != sep)
+		if (number(&p, 2, mo) < 0 || *p++ != sep)
 			return -1;
 	} else {
 		p = spaces(p);
 		n = word_at(p);
-		if ((mo = month_name(p, n)) == 0)
+		if ((*mo = month_name(p, n)) == 0)
 			return -1;
 		p += n;
 		if (*p == '.')
@@ -598,8 +597,66 @@ human(const char *s, char out[48])
 			return -1;
 		p++;
 	}
-	if (number(&p, 4, &y) != 4)	/* the year in full: 27/11/24 is no date here */
+	if (number(&p, 4, y) != 4)	/* the year in full: 27/11/24 is no date here */
 		return -1;
+	*pp = p;
+	return 0;
+}
+
+/* The local date back days before now's into *y, *mo, *d. */
+static int
+days_back(time_t now, int back, int *y, int *mo, int *d)
+{
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return -1;
+	aduan_day_to_civil(aduan_day_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) -
+	    back, y, mo, d);
+	return 0;
+}
+
+/*
+ * Rewrite an Indonesian date (and time) as ISO 8601 into out: the
+ * fields are checked afterwards by stamp().  -1 when s is not one.
+ * Without a date written, a day's name is the latest such day (today
+ * too), "today", "hari ini", "yesterday" and "kemarin" theirs, and a
+ * time alone is today's: "kemarin 16.00", "Jumat pukul 10.00 WITA".
+ */
+static int
+human(const char *s, time_t now, char out[48])
+{
+	const char *p = spaces(s);
+	int d, mo = 0, y, h, mi, sec = -1, k, back = -1;
+	size_t n, i;
+	char zone[8] = "";
+	struct tm tm;
+
+	if ((n = word_at(p)) > 0) {	/* a day's name: "Jumat, 27 ..." */
+		for (i = 0; day_names[i] != NULL && !word_is(p, n, day_names[i]); i++)
+			;
+		if (day_names[i] != NULL) {
+			if (localtime_r(&now, &tm) == NULL)
+				return -1;
+			back = (tm.tm_wday - day_numbers[i] + 7) % 7;
+		} else if (word_is(p, n, "today") || word_is(p, n, "yesterday") ||
+		    word_is(p, n, "kemarin"))
+			back = !word_is(p, n, "today");
+		else if (word_is(p, n, "hari") && word_is(spaces(p + n), word_at(spaces(p + n)),
+		    "ini")) {
+			back = 0;
+			p = spaces(p + n);
+			n = word_at(p);
+		} else
+			return -1;
+		p = spaces(p + n);
+	}
+	if (written_date(&p, &y, &mo, &d) < 0) {	/* the day of the word, or today */
+		if (days_back(now, back < 0 ? 0 : back, &y, &mo, &d) < 0)
+			return -1;
+		if (*p == '\0' && back < 0)
+			return -1;
+	}
 	if (*p == '\0') {
 		snprintf(out, 48, "%04d-%02d-%02d", y, mo, d);
 		return 0;
@@ -681,7 +738,7 @@ aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
 		/* the longer ways: "Jumat, 27/11/26 pukul 10.00 WITA" */
 		char *why = aduan_xstrdup(aduan_errmsg());
 
-		if (human(s, iso) < 0 || stamp(iso, &t) < 0) {
+		if (human(s, now, iso) < 0 || stamp(iso, &t) < 0) {
 			aduan_fail(ADUAN_USAGE, "%s", why);
 			free(why);
 			return -1;

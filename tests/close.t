@@ -79,4 +79,8 @@ is "$rc" 2 "a time later than now is a usage error"
 like err '--at: 2999-01-01 00:00 is later than now' "saying so"
 run aduan-close --at "pagi tadi kira-kira" "$b"
 is "$rc" 2 "a time aduan cannot read is a usage error"
+c=$(aduan-add -k Guntung --at "2024-11-20 08:00" "pohon tumbang" 2>/dev/null)
+run aduan-close --at "kemarin 16.00" "$c"
+is "$rc|$(get "$c" closed_at)" "0|$(TZ=UTC0 date -d "$(date -d yesterday +%Y-%m-%d) 08:00" +%Y-%m-%dT%H:%M:%SZ)" \
+	"--at \"kemarin 16.00\": yesterday at 16.00 WITA"
 done_testing
