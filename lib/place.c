@@ -379,6 +379,7 @@ static const char *const sunday[] = {
 	"pagi", "siang", "sore", "malam", "besok", "kemarin", "depan", NULL
 };
 static const char *const ahead[] = {"depan", NULL};
+static const char *const times[] = {"kali", "kl", "x", NULL};	/* (no time ahead) */
 static const char *const and[] = {"dan", "atau", "sampai", "hingga", NULL};
 
 /* Whether the number of an RT, ending at text[i], counts something
@@ -403,7 +404,7 @@ not_one_rt(const char *text, size_t len, size_t i)
 			return !(n2 > 0 && one_of(w2, n2, days));
 		if (one_of(w, n, week_units))
 			return !(n2 > 0 && one_of(w2, n2, sunday));
-		return !(n2 > 0 && one_of(w2, n2, ahead) && w[0] != 'k' && w[0] != 'x');
+		return !(n2 > 0 && one_of(w2, n2, ahead) && !one_of(w, n, times));
 	}
 	e = next_run(text, len, i, " ,", &w, &n);
 	if ((n == 0 && e < len && text[e] == '&') || (n > 0 && one_of(w, n, and))) {
