@@ -693,7 +693,7 @@ checked_option(struct opts *o, int ch, const char *arg, char **tz)
 
 	switch (ch) {
 	case OPT_AT:
-		if (aduan_time_parse(arg, time(NULL), &t) == -1)
+		if (aduan_time_said(arg, time(NULL), &t) == -1)
 			cli_usage_error(usage, "--at: bad time \"%s\"", arg);
 		aduan_complaint_sets(&o->defaults, AF_RECEIVED_AT, aduan_time_utc(t, stamp));
 		return 1;

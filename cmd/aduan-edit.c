@@ -13,6 +13,8 @@
 #include "complaint.h"
 #include "db.h"
 #include "edit.h"
+#include "field.h"
+#include "timeutil.h"
 #include "util.h"
 #include "whatsapp.h"
 #include "writer.h"
@@ -101,7 +103,17 @@ parse_options(struct edit_opts *o, int *argcp, char ***argvp)
 
 	while ((ch = cli_getopt_long(argcp, argvp, "", longopts, 0)) != -1) {
 		if (ch >= OPT_FIELD) {
-			aduan_edit_set(&o->e, ch - OPT_FIELD, optarg);
+			char stamp[21];
+			time_t t;
+
+			/* a time as a person says it ("kemarin 16.00"), which a
+			 * record's field does not take, made a stamp; else as
+			 * given, for the check to judge */
+			if ((aduan_fields[ch - OPT_FIELD].flags & AFF_TIME) &&
+			    aduan_time_said(optarg, time(NULL), &t) == 0)
+				aduan_edit_set(&o->e, ch - OPT_FIELD, aduan_time_utc(t, stamp));
+			else
+				aduan_edit_set(&o->e, ch - OPT_FIELD, optarg);
 			o->nset++;
 			continue;
 		}

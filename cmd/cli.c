@@ -586,7 +586,7 @@ cli_done_at(const char *arg, void (*usage)(FILE *))
 {
 	time_t now = time(NULL), t;
 
-	if (aduan_time_parse(arg, now, &t) == -1)
+	if (aduan_time_said(arg, now, &t) == -1)
 		cli_usage_error(usage, "--at: bad time \"%s\"", arg);
 	if (t > now)
 		cli_usage_error(usage, "--at: %s is later than now: what is recorded was done "

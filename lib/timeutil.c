@@ -619,12 +619,15 @@ days_back(time_t now, int back, int *y, int *mo, int *d)
 /*
  * Rewrite an Indonesian date (and time) as ISO 8601 into out: the
  * fields are checked afterwards by stamp().  -1 when s is not one.
- * Without a date written, a day's name is the latest such day (today
- * too), "today", "hari ini", "yesterday" and "kemarin" theirs, and a
- * time alone is today's: "kemarin 16.00", "Jumat pukul 10.00 WITA".
+ * Only when said (what a person types in an option, not a record's
+ * field): without a date written, a day's name is the latest such day
+ * (today too), "today", "hari ini", "yesterday" and "kemarin" theirs,
+ * and a time alone is today's: "kemarin 16.00", "Jumat pukul 10.00
+ * WITA".  In a record those are a column taken for another ("08.30" of
+ * a time column, "Senin" of a day's), never a date.
  */
 static int
-human(const char *s, time_t now, char out[48])
+human(const char *s, time_t now, int said, char out[48])
 {
 	const char *p = spaces(s);
 	int d, mo = 0, y, h, mi, sec = -1, k, back = -1;
@@ -652,7 +655,7 @@ human(const char *s, time_t now, char out[48])
 		p = spaces(p + n);
 	}
 	if (written_date(&p, &y, &mo, &d) < 0) {	/* the day of the word, or today */
-		if (days_back(now, back < 0 ? 0 : back, &y, &mo, &d) < 0)
+		if (!said || days_back(now, back < 0 ? 0 : back, &y, &mo, &d) < 0)
 			return -1;
 		if (*p == '\0' && back < 0)
 			return -1;
@@ -702,8 +705,8 @@ human(const char *s, time_t now, char out[48])
 	return 0;
 }
 
-int
-aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
+static int
+span(const char *s, time_t now, int said, time_t *start, time_t *end)
 {
 	char iso[48];
 
@@ -738,7 +741,7 @@ aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
 		/* the longer ways: "Jumat, 27/11/26 pukul 10.00 WITA" */
 		char *why = aduan_xstrdup(aduan_errmsg());
 
-		if (human(s, now, iso) < 0 || stamp(iso, &t) < 0) {
+		if (human(s, now, said, iso) < 0 || stamp(iso, &t) < 0) {
 			aduan_fail(ADUAN_USAGE, "%s", why);
 			free(why);
 			return -1;
@@ -786,11 +789,25 @@ aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
 }
 
 int
+aduan_time_span(const char *s, time_t now, time_t *start, time_t *end)
+{
+	return span(s, now, 1, start, end);
+}
+
+int
 aduan_time_parse(const char *s, time_t now, time_t *t)
 {
 	time_t end;
 
-	return aduan_time_span(s, now, t, &end);
+	return span(s, now, 0, t, &end);
+}
+
+int
+aduan_time_said(const char *s, time_t now, time_t *t)
+{
+	time_t end;
+
+	return span(s, now, 1, t, &end);
 }
 
 /* Outside years 0..9999 the stamp would not fit: "0000-00-00T00:00:00Z",

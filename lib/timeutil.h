@@ -13,8 +13,14 @@
  * Returns 0 or -1.
  */
 int aduan_time_span(const char *s, time_t now, time_t *start, time_t *end);
-/* The same, for one moment (the start of the span). */
+/*
+ * One moment (the start of the span) of a record's field: the forms
+ * above but those that only an option takes, a day's name or a time
+ * without a date ("Senin", "08.30", "kemarin 16.00": see human() in
+ * timeutil.c); and of an option, aduan_time_said(), with them too.
+ */
 int aduan_time_parse(const char *s, time_t now, time_t *t);
+int aduan_time_said(const char *s, time_t now, time_t *t);
 /* Format t as UTC "YYYY-MM-DDTHH:MM:SSZ"; buf holds 21 bytes. */
 char *aduan_time_utc(time_t t, char buf[21]);
 /* Format t as local "YYYY-MM-DD HH:MM"; buf holds 32 bytes. */

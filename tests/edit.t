@@ -96,6 +96,17 @@ is "$(val due_at)" "2024-11-28T15:59:59Z" "so does a new received time"
 aduan undo >/dev/null 2>&1; aduan undo >/dev/null 2>&1
 is "$(val priority,due_at)" "$(printf 'normal\t%s' "$due0")" "undo puts the due date back"
 
+# a time as a person says it: "kemarin 16.00" (an option), never in a record's field
+run aduan-edit --received "kemarin 16.00" 1
+is "$rc|$(val received_at)" "0|$(TZ=UTC0 date -d "$(date -d yesterday +%Y-%m-%d) 08:00" +%Y-%m-%dT%H:%M:%SZ)" \
+	"--received \"kemarin 16.00\": yesterday at 16.00 WITA"
+aduan undo >/dev/null 2>&1
+printf 'received_at,kelurahan,body\n08.30,Guntung,jam saja\nSenin,Guntung,hari saja\n' >jam.csv
+run aduan-add --from csv jam.csv
+is "$rc" 65 "a record whose received_at is a time or a day's name alone is rejected"
+like err '^aduan-add: jam\.csv:2: bad time in received_at: "08\.30"' "a time alone: no date"
+like err '^aduan-add: jam\.csv:3: bad time in received_at: "Senin"' "a day's name alone: no date"
+
 # nothing to change: no event
 events 1 >before
 aduan-edit --kelurahan "Lok Tuan" 1 >out

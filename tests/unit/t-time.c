@@ -166,6 +166,24 @@ main(void)
 	is_int(t, 1732773900, "aduan_time_parse gives the start");
 	is_int(aduan_time_parse("2024-11-31", now, &t), -1, "aduan_time_parse: -1 on error");
 	is_int(aduan_time_span("2025-W53", now, &s2, &e2), -1, "aduan_time_span: -1 on error");
+	/* What only a person says, in an option: a record's field takes none
+	 * of it (a time column's "08.30" is no date). */
+	{
+		static const char *const said[] = {
+			"08:30", "08.30", "Senin", "jumat 16:00", "kemarin 16.00", "hari ini 09:30",
+			"Jumat pukul 10.00 WITA", NULL
+		};
+		int k;
+
+		for (k = 0; said[k] != NULL; k++) {
+			ok(aduan_time_parse(said[k], now, &t) == -1, "a record's field: not \"%s\"",
+			    said[k]);
+			ok(aduan_time_said(said[k], now, &t) == 0, "an option: \"%s\"", said[k]);
+		}
+		is_int(aduan_time_parse("Jumat, 27 November 2026", now, &t), 0,
+		    "a record's field: a day's name before a written date");
+		is_int(aduan_time_parse("kemarin", now, &t), 0, "a record's field: kemarin");
+	}
 
 	/* Months. */
 	for (tap_rows_open(&tr, "3"); tap_rows_next(&tr);)
