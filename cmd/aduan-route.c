@@ -353,10 +353,11 @@ check_options(const struct route *r, int argc)
 	if ((r->explain || r->dry_run) && !r->autoroute)
 		cli_usage_error(usage, "--explain and --dry-run go with --auto");
 	if (r->at != 0 && how != HOW_NONE)
-		cli_usage_error(usage, "--at records what was done before; %s sends now",
+		cli_usage_error(usage, "--at is for recording what was done earlier; %s sends "
+		    "the complaint now",
 		    how_names[how]);
 	if (r->at != 0 && r->dry_run)
-		cli_usage_error(usage, "--at goes with what is recorded, not with --dry-run");
+		cli_usage_error(usage, "--at does not go with --dry-run: nothing is recorded");
 	if (!r->autoroute && argc == 0)
 		cli_usage_error(usage, "which complaints? name their ids, or - to read them from stdin");
 }

@@ -589,8 +589,7 @@ cli_done_at(const char *arg, void (*usage)(FILE *))
 	if (aduan_time_said(arg, now, &t) == -1)
 		cli_usage_error(usage, "--at: bad time \"%s\"", arg);
 	if (t > now)
-		cli_usage_error(usage, "--at: %s is later than now: what is recorded was done "
-		    "before", arg);
+		cli_usage_error(usage, "--at: %s is in the future; give the time it was done", arg);
 	return t;
 }
 

@@ -76,7 +76,7 @@ run aduan-close --reopen --at "2024-11-29 09:00" "$a"
 is "$rc|$(get "$a" status,closed_at)" "0|open|" "--reopen at a later time"
 run aduan-close --at "2999-01-01 00:00" "$b"
 is "$rc" 2 "a time later than now is a usage error"
-like err '--at: 2999-01-01 00:00 is later than now' "saying so"
+like err '--at: 2999-01-01 00:00 is in the future' "saying so"
 run aduan-close --at "pagi tadi kira-kira" "$b"
 is "$rc" 2 "a time aduan cannot read is a usage error"
 c=$(aduan-add -k Guntung --at "2024-11-20 08:00" "pohon tumbang" 2>/dev/null)
